@@ -1,0 +1,38 @@
+# Everything Postflow needs on a fresh machine is installed by these targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench proto lint install clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: the whole system on embedded defaults (Ctrl-C stops it)
+run: $(STAMP)
+	$(PY) -m devtools.run
+
+## make test: the whole suite against real processes and a real PostgreSQL
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+## make bench: load benchmarks through HTTP; prints numbers, asserts nothing
+bench: $(STAMP)
+	$(PY) -m bench.posts_api
+
+## make proto: regenerate protos/*_pb2*.py from protos/*.proto
+proto: $(STAMP)
+	$(PY) -m devtools.protogen
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) .data

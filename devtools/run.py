@@ -1,0 +1,74 @@
+"""`make run`: PostgreSQL (configured or embedded), migrations, then every process via honcho."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from devtools import postgres
+from services.common.config import get_settings
+from services.common.migrations import migrate_all
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _announce_when_ready(base_url: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=2).status_code == 200:
+                print(
+                    f"\n  Postflow is up.\n  API:      {base_url}/api/v1\n"
+                    f"  API docs: {base_url}/docs\n  Stop:     Ctrl-C\n",
+                    flush=True,
+                )
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    print("\n  Postflow did not become healthy within 60 s; see the logs above.\n", flush=True)
+
+
+def main() -> int:
+    database_url = postgres.server_url()
+    where = "configured" if os.environ.get("POSTFLOW_DATABASE_URL") else "embedded, under .data/postgres"
+    print(f"PostgreSQL: {where}", flush=True)
+    migrate_all(database_url)
+
+    settings = get_settings()
+    env = {
+        **os.environ,
+        "POSTFLOW_DATABASE_URL": database_url,
+        "PYTHONPATH": str(ROOT),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONUNBUFFERED": "1",
+    }
+    base_url = f"http://{settings.gateway_host}:{settings.gateway_port}"
+    threading.Thread(target=_announce_when_ready, args=(base_url,), daemon=True).start()
+    honcho = subprocess.Popen(
+        [sys.executable, "-m", "honcho", "start", "-f", str(ROOT / "Procfile")], cwd=ROOT, env=env
+    )
+
+    stopping = False
+
+    def stop(signum, frame):
+        nonlocal stopping
+        stopping = True
+        # A terminal's Ctrl-C reaches honcho too; a signal sent to this process alone must
+        # still stop everything, so pass it on (honcho ignores a repeat while stopping).
+        if honcho.poll() is None:
+            honcho.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    code = honcho.wait()
+    return 0 if stopping else code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Start Postflow's processes on free ports, for the tests and the benchmarks.
+
+The same commands as the Procfile that `make run` uses; only ports and the database differ.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SERVICES = {
+    "users": ["-m", "services.users.server"],
+    "posts": ["-m", "services.posts.server"],
+    "gateway": ["-m", "services.gateway.main"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Stack:
+    database_url: str
+    env: dict[str, str]
+    base_url: str
+    log_dir: Path
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {path.name}\n{path.read_text()[-4000:]}" for path in sorted(self.log_dir.glob("*.log"))
+        )
+
+
+def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = None) -> Stack:
+    """Start every service against database_url (already migrated) and wait until healthy."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    gateway_port = free_port()
+    env = {
+        **os.environ,
+        "POSTFLOW_DATABASE_URL": database_url,
+        "POSTFLOW_USERS_GRPC_PORT": str(free_port()),
+        "POSTFLOW_POSTS_GRPC_PORT": str(free_port()),
+        "POSTFLOW_GATEWAY_PORT": str(gateway_port),
+        "PYTHONPATH": str(ROOT),
+        **(extra_env or {}),
+    }
+    stack = Stack(database_url, env, f"http://127.0.0.1:{gateway_port}", log_dir)
+    for name, args in SERVICES.items():
+        log = (log_dir / f"{name}.log").open("w")
+        stack.processes[name] = subprocess.Popen(
+            [sys.executable, *args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        wait_healthy(stack)
+    except Exception:
+        stack.stop()
+        raise
+    return stack
+
+
+def wait_healthy(stack: Stack, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        for name, process in stack.processes.items():
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited with {process.returncode}\n{stack.logs()}")
+        try:
+            reply = httpx.get(f"{stack.base_url}/healthz", timeout=2)
+            if reply.status_code == 200:
+                return
+            last = reply.text
+        except httpx.HTTPError as exc:
+            last = repr(exc)
+        time.sleep(0.1)
+    raise RuntimeError(f"services not healthy after {timeout}s: {last}\n{stack.logs()}")

@@ -1,0 +1,383 @@
+import datetime
+
+from google.protobuf import field_mask_pb2 as _field_mask_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class MediaRef(_message.Message):
+    __slots__ = ("media_id", "url")
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    media_id: str
+    url: str
+    def __init__(self, media_id: _Optional[str] = ..., url: _Optional[str] = ...) -> None: ...
+
+class PostContent(_message.Message):
+    __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata_json")
+    CAPTION_FIELD_NUMBER: _ClassVar[int]
+    HASHTAGS_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    METADATA_JSON_FIELD_NUMBER: _ClassVar[int]
+    caption: str
+    hashtags: _containers.RepeatedScalarFieldContainer[str]
+    media: _containers.RepeatedCompositeFieldContainer[MediaRef]
+    post_type: str
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    metadata_json: str
+    def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[MediaRef, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata_json: _Optional[str] = ...) -> None: ...
+
+class Post(_message.Message):
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_NAME_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    OPTIMAL_TIME_SCORE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_AT_FIELD_NUMBER: _ClassVar[int]
+    AUTOSAVED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    user_id: str
+    content: PostContent
+    status: str
+    version: int
+    template_name: str
+    scheduled_for: _timestamp_pb2.Timestamp
+    timezone: str
+    optimal_time_score: float
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    deleted_at: _timestamp_pb2.Timestamp
+    autosaved_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Warning(_message.Message):
+    __slots__ = ("field", "code", "message")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    code: str
+    message: str
+    def __init__(self, field: _Optional[str] = ..., code: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class PostResult(_message.Message):
+    __slots__ = ("post", "warnings")
+    POST_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    post: Post
+    warnings: _containers.RepeatedCompositeFieldContainer[Warning]
+    def __init__(self, post: _Optional[_Union[Post, _Mapping]] = ..., warnings: _Optional[_Iterable[_Union[Warning, _Mapping]]] = ...) -> None: ...
+
+class PostRef(_message.Message):
+    __slots__ = ("user_id", "post_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ...) -> None: ...
+
+class CreatePostRequest(_message.Message):
+    __slots__ = ("user_id", "content", "change_reason")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    content: PostContent
+    change_reason: str
+    def __init__(self, user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., change_reason: _Optional[str] = ...) -> None: ...
+
+class GetPostRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "include_deleted")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_DELETED_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    include_deleted: bool
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., include_deleted: _Optional[bool] = ...) -> None: ...
+
+class UpdatePostRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    base_version: int
+    content: PostContent
+    update_mask: _field_mask_pb2.FieldMask
+    change_reason: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ...) -> None: ...
+
+class PostVersion(_message.Message):
+    __slots__ = ("post_id", "version", "content", "changed_by", "change_reason", "created_at")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_BY_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    version: int
+    content: PostContent
+    changed_by: str
+    change_reason: str
+    created_at: _timestamp_pb2.Timestamp
+    def __init__(self, post_id: _Optional[str] = ..., version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., changed_by: _Optional[str] = ..., change_reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class VersionList(_message.Message):
+    __slots__ = ("versions",)
+    VERSIONS_FIELD_NUMBER: _ClassVar[int]
+    versions: _containers.RepeatedCompositeFieldContainer[PostVersion]
+    def __init__(self, versions: _Optional[_Iterable[_Union[PostVersion, _Mapping]]] = ...) -> None: ...
+
+class GetVersionRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "version")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    version: int
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
+
+class DiffVersionsRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "from_version", "to_version")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_VERSION_FIELD_NUMBER: _ClassVar[int]
+    TO_VERSION_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    from_version: int
+    to_version: int
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., from_version: _Optional[int] = ..., to_version: _Optional[int] = ...) -> None: ...
+
+class FieldChange(_message.Message):
+    __slots__ = ("field", "from_json", "to_json", "added_json", "removed_json", "text_diff")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    FROM_JSON_FIELD_NUMBER: _ClassVar[int]
+    TO_JSON_FIELD_NUMBER: _ClassVar[int]
+    ADDED_JSON_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_JSON_FIELD_NUMBER: _ClassVar[int]
+    TEXT_DIFF_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    from_json: str
+    to_json: str
+    added_json: str
+    removed_json: str
+    text_diff: str
+    def __init__(self, field: _Optional[str] = ..., from_json: _Optional[str] = ..., to_json: _Optional[str] = ..., added_json: _Optional[str] = ..., removed_json: _Optional[str] = ..., text_diff: _Optional[str] = ...) -> None: ...
+
+class VersionDiff(_message.Message):
+    __slots__ = ("from_version", "to_version", "changes")
+    FROM_VERSION_FIELD_NUMBER: _ClassVar[int]
+    TO_VERSION_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    from_version: int
+    to_version: int
+    changes: _containers.RepeatedCompositeFieldContainer[FieldChange]
+    def __init__(self, from_version: _Optional[int] = ..., to_version: _Optional[int] = ..., changes: _Optional[_Iterable[_Union[FieldChange, _Mapping]]] = ...) -> None: ...
+
+class RestoreVersionRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "version", "base_version")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    version: int
+    base_version: int
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., version: _Optional[int] = ..., base_version: _Optional[int] = ...) -> None: ...
+
+class Autosave(_message.Message):
+    __slots__ = ("post_id", "content", "base_version", "saved_at", "exists")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    SAVED_AT_FIELD_NUMBER: _ClassVar[int]
+    EXISTS_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    content: PostContent
+    base_version: int
+    saved_at: _timestamp_pb2.Timestamp
+    exists: bool
+    def __init__(self, post_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., base_version: _Optional[int] = ..., saved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., exists: _Optional[bool] = ...) -> None: ...
+
+class SaveAutosaveRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "content", "base_version")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    content: PostContent
+    base_version: int
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., base_version: _Optional[int] = ...) -> None: ...
+
+class CommitAutosaveRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "change_reason")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    change_reason: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., change_reason: _Optional[str] = ...) -> None: ...
+
+class DuplicatePostRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "template_name")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_NAME_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    template_name: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., template_name: _Optional[str] = ...) -> None: ...
+
+class ListTemplatesRequest(_message.Message):
+    __slots__ = ("user_id",)
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    def __init__(self, user_id: _Optional[str] = ...) -> None: ...
+
+class InstantiateTemplateRequest(_message.Message):
+    __slots__ = ("user_id", "template_name")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_NAME_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    template_name: str
+    def __init__(self, user_id: _Optional[str] = ..., template_name: _Optional[str] = ...) -> None: ...
+
+class BulkActionRequest(_message.Message):
+    __slots__ = ("user_id", "action", "post_ids", "tags")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    POST_IDS_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    action: str
+    post_ids: _containers.RepeatedScalarFieldContainer[str]
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., action: _Optional[str] = ..., post_ids: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class BulkItemResult(_message.Message):
+    __slots__ = ("post_id", "ok", "error_code", "error_message", "post")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    OK_FIELD_NUMBER: _ClassVar[int]
+    ERROR_CODE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    POST_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    ok: bool
+    error_code: str
+    error_message: str
+    post: Post
+    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error_code: _Optional[str] = ..., error_message: _Optional[str] = ..., post: _Optional[_Union[Post, _Mapping]] = ...) -> None: ...
+
+class BulkActionResult(_message.Message):
+    __slots__ = ("results", "succeeded", "failed")
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    SUCCEEDED_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[BulkItemResult]
+    succeeded: int
+    failed: int
+    def __init__(self, results: _Optional[_Iterable[_Union[BulkItemResult, _Mapping]]] = ..., succeeded: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...
+
+class ListPostsRequest(_message.Message):
+    __slots__ = ("user_id", "statuses", "post_types", "tags", "tags_mode", "query", "created_from", "created_to", "scheduled_from", "scheduled_to", "include_deleted", "deleted_only", "sort", "order", "cursor", "limit", "include_templates")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUSES_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPES_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    TAGS_MODE_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FROM_FIELD_NUMBER: _ClassVar[int]
+    CREATED_TO_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FROM_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_TO_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_DELETED_FIELD_NUMBER: _ClassVar[int]
+    DELETED_ONLY_FIELD_NUMBER: _ClassVar[int]
+    SORT_FIELD_NUMBER: _ClassVar[int]
+    ORDER_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_TEMPLATES_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    statuses: _containers.RepeatedScalarFieldContainer[str]
+    post_types: _containers.RepeatedScalarFieldContainer[str]
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    tags_mode: str
+    query: str
+    created_from: _timestamp_pb2.Timestamp
+    created_to: _timestamp_pb2.Timestamp
+    scheduled_from: _timestamp_pb2.Timestamp
+    scheduled_to: _timestamp_pb2.Timestamp
+    include_deleted: bool
+    deleted_only: bool
+    sort: str
+    order: str
+    cursor: str
+    limit: int
+    include_templates: bool
+    def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[str]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ...) -> None: ...
+
+class PostList(_message.Message):
+    __slots__ = ("posts", "next_cursor")
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    posts: _containers.RepeatedCompositeFieldContainer[Post]
+    next_cursor: str
+    def __init__(self, posts: _Optional[_Iterable[_Union[Post, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
+
+class SuggestHashtagsRequest(_message.Message):
+    __slots__ = ("user_id", "caption", "hashtags", "limit")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_FIELD_NUMBER: _ClassVar[int]
+    HASHTAGS_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    caption: str
+    hashtags: _containers.RepeatedScalarFieldContainer[str]
+    limit: int
+    def __init__(self, user_id: _Optional[str] = ..., caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class HashtagSuggestion(_message.Message):
+    __slots__ = ("hashtag", "score", "uses", "reason")
+    HASHTAG_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    USES_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    hashtag: str
+    score: float
+    uses: int
+    reason: str
+    def __init__(self, hashtag: _Optional[str] = ..., score: _Optional[float] = ..., uses: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class HashtagSuggestions(_message.Message):
+    __slots__ = ("suggestions", "warnings")
+    SUGGESTIONS_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    suggestions: _containers.RepeatedCompositeFieldContainer[HashtagSuggestion]
+    warnings: _containers.RepeatedCompositeFieldContainer[Warning]
+    def __init__(self, suggestions: _Optional[_Iterable[_Union[HashtagSuggestion, _Mapping]]] = ..., warnings: _Optional[_Iterable[_Union[Warning, _Mapping]]] = ...) -> None: ...

@@ -1,0 +1,75 @@
+"""The one place Postflow reads its configuration: environment variables prefixed POSTFLOW_."""
+
+from functools import lru_cache
+
+from pydantic import Field, SecretStr, computed_field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOCAL_JWT_SECRET = "postflow-local-development-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POSTFLOW_", extra="ignore")
+
+    # "local" for make run and tests; anything else is treated as a real deployment.
+    environment: str = "local"
+
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL (postgresql+psycopg://...). Empty: make run embeds one.",
+    )
+    database_pool_size: int = 10
+    database_max_overflow: int = 10
+
+    jwt_secret: SecretStr = SecretStr(LOCAL_JWT_SECRET)
+    jwt_ttl_seconds: int = 60 * 60 * 24
+
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8000
+    # Largest request body the gateway accepts, in bytes.
+    max_request_bytes: int = 1_000_000
+
+    users_grpc_host: str = "127.0.0.1"
+    users_grpc_port: int = 50051
+    posts_grpc_host: str = "127.0.0.1"
+    posts_grpc_port: int = 50052
+    # Seconds the gateway waits for a service before answering 503/504.
+    grpc_timeout_seconds: float = 10.0
+
+    # Minimum characters of a password.
+    password_min_length: int = 8
+
+    bulk_max_items: int = 50
+    list_default_limit: int = 20
+    list_max_limit: int = 100
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def users_grpc_target(self) -> str:
+        return f"{self.users_grpc_host}:{self.users_grpc_port}"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def posts_grpc_target(self) -> str:
+        return f"{self.posts_grpc_host}:{self.posts_grpc_port}"
+
+    @model_validator(mode="after")
+    def _refuse_default_secret_outside_local(self) -> "Settings":
+        if self.environment != "local" and self.jwt_secret.get_secret_value() == LOCAL_JWT_SECRET:
+            raise ValueError(
+                "POSTFLOW_JWT_SECRET must be set to a private value when "
+                f"POSTFLOW_ENVIRONMENT={self.environment!r}"
+            )
+        return self
+
+    def require_database_url(self) -> str:
+        if not self.database_url:
+            raise SystemExit(
+                "POSTFLOW_DATABASE_URL is not set (make run sets it to the embedded PostgreSQL)"
+            )
+        return self.database_url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

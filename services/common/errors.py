@@ -1,0 +1,42 @@
+"""Domain errors shared by the services; gRPC and HTTP codes are derived from `kind`."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Violation:
+    field: str
+    message: str
+
+
+@dataclass
+class ServiceError(Exception):
+    # One of: invalid, not_found, conflict, unauthenticated, too_large.
+    kind: str
+    code: str
+    message: str
+    violations: list[Violation] = field(default_factory=list)
+    context: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+def invalid(violations: list[Violation], message: str = "The request is not valid") -> ServiceError:
+    return ServiceError("invalid", "validation_error", message, violations)
+
+
+def invalid_field(field_name: str, message: str) -> ServiceError:
+    return invalid([Violation(field_name, message)], message=f"{field_name}: {message}")
+
+
+def not_found(what: str) -> ServiceError:
+    return ServiceError("not_found", "not_found", f"{what} not found")
+
+
+def conflict(code: str, message: str, **context: str) -> ServiceError:
+    return ServiceError("conflict", code, message, context=context)
+
+
+def unauthenticated(message: str) -> ServiceError:
+    return ServiceError("unauthenticated", "unauthenticated", message)

@@ -1,0 +1,67 @@
+"""Carry ServiceError across gRPC: a status code plus a binary ErrorDetail trailer."""
+
+import functools
+import inspect
+import logging
+
+import grpc
+
+from protos import common_pb2
+from services.common.errors import ServiceError, Violation
+
+ERROR_TRAILER = "postflow-error-bin"
+log = logging.getLogger(__name__)
+
+_STATUS_BY_KIND = {
+    "invalid": grpc.StatusCode.INVALID_ARGUMENT,
+    "not_found": grpc.StatusCode.NOT_FOUND,
+    "conflict": grpc.StatusCode.ABORTED,
+    "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
+    "too_large": grpc.StatusCode.RESOURCE_EXHAUSTED,
+}
+_KIND_BY_STATUS = {status: kind for kind, status in _STATUS_BY_KIND.items()}
+
+
+def to_detail(err: ServiceError) -> common_pb2.ErrorDetail:
+    return common_pb2.ErrorDetail(
+        code=err.code,
+        message=err.message,
+        violations=[common_pb2.FieldViolation(field=v.field, message=v.message) for v in err.violations],
+        context=err.context,
+    )
+
+
+def from_rpc_error(exc: grpc.aio.AioRpcError) -> ServiceError | None:
+    """The ServiceError a service raised, or None when the failure was not a domain error."""
+    for key, value in exc.trailing_metadata() or ():
+        if key == ERROR_TRAILER:
+            detail = common_pb2.ErrorDetail.FromString(value)
+            return ServiceError(
+                kind=_KIND_BY_STATUS.get(exc.code(), "invalid"),
+                code=detail.code,
+                message=detail.message,
+                violations=[Violation(v.field, v.message) for v in detail.violations],
+                context=dict(detail.context),
+            )
+    return None
+
+
+def translate_errors(servicer_cls: type) -> type:
+    """Class decorator: every async RPC method turns a ServiceError into a gRPC status."""
+    for name, method in list(vars(servicer_cls).items()):
+        if name.startswith("_") or not inspect.iscoroutinefunction(method):
+            continue
+        setattr(servicer_cls, name, _wrap(method))
+    return servicer_cls
+
+
+def _wrap(method):
+    @functools.wraps(method)
+    async def handler(self, request, context: grpc.aio.ServicerContext):
+        try:
+            return await method(self, request, context)
+        except ServiceError as err:
+            context.set_trailing_metadata(((ERROR_TRAILER, to_detail(err).SerializeToString()),))
+            await context.abort(_STATUS_BY_KIND[err.kind], err.message)
+
+    return handler

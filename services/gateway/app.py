@@ -1,0 +1,56 @@
+"""The public REST API: authentication, request validation, translation to gRPC."""
+
+import gc
+from contextlib import asynccontextmanager
+
+import grpc
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from services.common.config import Settings, get_settings
+from services.gateway import errors
+from services.gateway.body_limit import BodyLimitMiddleware
+from services.gateway.clients import Clients
+from services.gateway.routes import auth, hashtags, posts, templates, versions
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.clients = Clients.open(settings)
+        gc.freeze()
+        yield
+        await app.state.clients.close()
+
+    app = FastAPI(
+        title="Postflow API",
+        version="0.1.0",
+        description="Plan, version and publish Instagram posts. Authenticate with "
+        "`Authorization: Bearer <access_token>` from /api/v1/auth/login.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    errors.install(app)
+    for module in (auth, posts, versions, templates, hashtags):
+        app.include_router(module.router)
+
+    @app.get("/healthz", tags=["operations"])
+    async def healthz():
+        """Ready when every service behind the gateway reports SERVING."""
+        states = {}
+        for name, channel in app.state.clients.channels.items():
+            try:
+                reply = await health_pb2_grpc.HealthStub(channel).Check(
+                    health_pb2.HealthCheckRequest(), timeout=2
+                )
+                states[name] = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+            except grpc.aio.AioRpcError as exc:
+                states[name] = exc.code().name
+        healthy = all(state == "SERVING" for state in states.values())
+        return JSONResponse({"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503)
+
+    return app

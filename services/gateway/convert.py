@@ -1,0 +1,150 @@
+"""Protobuf messages <-> REST bodies. Field names only; no rules live here."""
+
+import json
+from typing import Any
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from protos import posts_pb2, users_pb2
+from services.gateway import schemas
+
+
+def _time(message, field: str):
+    if not message.HasField(field):
+        return None
+    value: Timestamp = getattr(message, field)
+    return value.ToJsonString()
+
+
+def _media(items) -> list[dict[str, str]]:
+    return [{k: v for k, v in (("media_id", m.media_id), ("url", m.url)) if v} for m in items]
+
+
+def content_message(body: schemas.PostContentIn | schemas.PostUpdate) -> posts_pb2.PostContent:
+    """The content fields the body carries; fields it leaves out (None) stay unset."""
+    message = posts_pb2.PostContent(caption=body.caption or "", post_type=body.post_type or "")
+    message.hashtags.extend(body.hashtags or [])
+    message.tags.extend(body.tags or [])
+    message.media.extend(
+        posts_pb2.MediaRef(media_id=m.media_id or "", url=m.url or "") for m in body.media or []
+    )
+    message.metadata_json = json.dumps(body.metadata if body.metadata is not None else {})
+    return message
+
+
+def update_message(body: schemas.PostUpdate) -> tuple[posts_pb2.PostContent, list[str]]:
+    """The changed content and the names of the content fields the client sent."""
+    names = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
+    sent = [name for name in names if name in body.model_fields_set]
+    return content_message(body), sent
+
+
+def _content_dict(content: posts_pb2.PostContent) -> dict[str, Any]:
+    return {
+        "caption": content.caption,
+        "hashtags": list(content.hashtags),
+        "media": _media(content.media),
+        "post_type": content.post_type,
+        "tags": list(content.tags),
+        "metadata": json.loads(content.metadata_json or "{}"),
+    }
+
+
+def post_dict(post: posts_pb2.Post) -> dict[str, Any]:
+    return {
+        "id": post.id,
+        **_content_dict(post.content),
+        "status": post.status,
+        "version": post.version,
+        "template_name": post.template_name or None,
+        "scheduled_for": _time(post, "scheduled_for"),
+        "timezone": post.timezone or None,
+        "optimal_time_score": post.optimal_time_score if post.HasField("optimal_time_score") else None,
+        "created_at": _time(post, "created_at"),
+        "updated_at": _time(post, "updated_at"),
+        "deleted_at": _time(post, "deleted_at"),
+        "autosaved_at": _time(post, "autosaved_at"),
+    }
+
+
+def warnings_list(warnings) -> list[dict[str, str]]:
+    return [{"field": w.field, "code": w.code, "message": w.message} for w in warnings]
+
+
+def saved_dict(result: posts_pb2.PostResult) -> dict[str, Any]:
+    return {**post_dict(result.post), "warnings": warnings_list(result.warnings)}
+
+
+def version_dict(version: posts_pb2.PostVersion) -> dict[str, Any]:
+    return {
+        "version": version.version,
+        **_content_dict(version.content),
+        "changed_by": version.changed_by,
+        "change_reason": version.change_reason,
+        "created_at": _time(version, "created_at"),
+    }
+
+
+def diff_dict(diff: posts_pb2.VersionDiff) -> dict[str, Any]:
+    def loads(text: str):
+        return json.loads(text) if text else None
+
+    return {
+        "from_version": diff.from_version,
+        "to_version": diff.to_version,
+        "changes": [
+            {
+                "field": c.field,
+                "before": loads(c.from_json),
+                "after": loads(c.to_json),
+                "added": loads(c.added_json),
+                "removed": loads(c.removed_json),
+                "text_diff": c.text_diff or None,
+            }
+            for c in diff.changes
+        ],
+    }
+
+
+def autosave_dict(draft: posts_pb2.Autosave) -> dict[str, Any]:
+    return {
+        "post_id": draft.post_id,
+        **_content_dict(draft.content),
+        "base_version": draft.base_version,
+        "saved_at": _time(draft, "saved_at"),
+    }
+
+
+def bulk_dict(result: posts_pb2.BulkActionResult) -> dict[str, Any]:
+    return {
+        "succeeded": result.succeeded,
+        "failed": result.failed,
+        "results": [
+            {
+                "post_id": r.post_id,
+                "ok": r.ok,
+                "error": {"code": r.error_code, "message": r.error_message} if not r.ok else None,
+                "post": post_dict(r.post) if r.HasField("post") else None,
+            }
+            for r in result.results
+        ],
+    }
+
+
+def user_dict(user: users_pb2.User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "timezone": user.timezone,
+        "created_at": _time(user, "created_at"),
+    }
+
+
+def token_dict(result: users_pb2.AuthResult) -> dict[str, Any]:
+    return {
+        "user": user_dict(result.user),
+        "access_token": result.access_token,
+        "token_type": "bearer",
+        "expires_in": result.expires_in_seconds,
+    }

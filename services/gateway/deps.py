@@ -1,0 +1,43 @@
+"""FastAPI dependencies as Annotated aliases, so routes stay short."""
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from protos import posts_pb2_grpc, users_pb2_grpc
+from services.common import auth_tokens
+from services.common.config import Settings
+from services.common.errors import unauthenticated
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_posts(request: Request) -> posts_pb2_grpc.PostsStub:
+    return request.app.state.clients.posts
+
+
+def get_users(request: Request) -> users_pb2_grpc.UsersStub:
+    return request.app.state.clients.users
+
+
+def current_user_id(request: Request) -> str:
+    """The id of the user whose bearer token came with the request."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise unauthenticated("Send an access token: Authorization: Bearer <token>")
+    claims = auth_tokens.verify(settings=request.app.state.settings, token=token.strip())
+    return claims.user_id
+
+
+def grpc_timeout(request: Request) -> float:
+    return request.app.state.settings.grpc_timeout_seconds
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+PostsDep = Annotated[posts_pb2_grpc.PostsStub, Depends(get_posts)]
+UsersDep = Annotated[users_pb2_grpc.UsersStub, Depends(get_users)]
+CurrentUser = Annotated[str, Depends(current_user_id)]
+Timeout = Annotated[float, Depends(grpc_timeout)]

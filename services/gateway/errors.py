@@ -1,0 +1,84 @@
+"""Every failure becomes a JSON body: {"error": {"code", "message", "fields": [...]}}."""
+
+import logging
+
+import grpc
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from services.common.errors import ServiceError
+from services.common.grpc_errors import from_rpc_error
+
+log = logging.getLogger(__name__)
+
+HTTP_STATUS_BY_KIND = {
+    "invalid": 422,
+    "not_found": 404,
+    "conflict": 409,
+    "unauthenticated": 401,
+    "too_large": 413,
+}
+
+
+def error_body(code: str, message: str, fields: list[dict] | None = None, **context) -> dict:
+    error = {"code": code, "message": message, "fields": fields or []}
+    if context:
+        error["context"] = context
+    return {"error": error}
+
+
+def service_error_response(err: ServiceError) -> JSONResponse:
+    status = HTTP_STATUS_BY_KIND.get(err.kind, 400)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    fields = [{"field": v.field, "message": v.message} for v in err.violations]
+    return JSONResponse(error_body(err.code, err.message, fields, **err.context), status, headers=headers)
+
+
+def _field_path(loc: tuple) -> tuple[str, str]:
+    where = str(loc[0]) if loc else "body"
+    rest = [str(part) for part in loc[1:]] if where in ("body", "query", "path", "header") else list(map(str, loc))
+    return where, ".".join(rest) or where
+
+
+async def _on_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    fields = []
+    for error in exc.errors():
+        where, path = _field_path(tuple(error.get("loc", ())))
+        message = error.get("msg", "is not valid")
+        if error.get("type") == "json_invalid":
+            path, message = "body", "is not valid JSON"
+        elif error.get("type") == "extra_forbidden":
+            message = "is not a known field"
+        fields.append({"field": path, "in": where, "message": message})
+    summary = "; ".join(f"{f['field']}: {f['message']}" for f in fields)
+    return JSONResponse(error_body("validation_error", summary or "The request is not valid", fields), 422)
+
+
+async def _on_service_error(request: Request, exc: ServiceError) -> JSONResponse:
+    return service_error_response(exc)
+
+
+async def _on_rpc_error(request: Request, exc: grpc.aio.AioRpcError) -> JSONResponse:
+    err = from_rpc_error(exc)
+    if err is not None:
+        return service_error_response(err)
+    if exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED:
+        return JSONResponse(error_body("upstream_timeout", "A service took too long to answer"), 504)
+    if exc.code() == grpc.StatusCode.UNAVAILABLE:
+        return JSONResponse(error_body("upstream_unavailable", "A service is not reachable right now"), 503)
+    log.error("unexpected gRPC failure %s: %s", exc.code(), exc.details())
+    return JSONResponse(error_body("upstream_error", "A service failed; try again"), 502)
+
+
+async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    return JSONResponse(error_body(code, str(exc.detail)), exc.status_code, headers=exc.headers)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(ServiceError, _on_service_error)
+    app.add_exception_handler(grpc.aio.AioRpcError, _on_rpc_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)

@@ -1,0 +1,16 @@
+"""Run the gateway: python -m services.gateway.main"""
+
+import uvicorn
+
+from services.common.config import get_settings
+from services.gateway.app import create_app
+
+if __name__ == "__main__":
+    settings = get_settings()
+    uvicorn.run(
+        create_app(settings),
+        host=settings.gateway_host,
+        port=settings.gateway_port,
+        log_level="warning",
+        access_log=False,
+    )

@@ -1,0 +1,138 @@
+"""/api/v1/posts: create, read, update, delete, restore, list and search, bulk, duplicate."""
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from protos import posts_pb2
+from services.common.proto_time import to_timestamp
+from services.gateway import convert, schemas
+from services.gateway.deps import CurrentUser, PostsDep, Timeout
+
+router = APIRouter(prefix="/api/v1/posts", tags=["posts"])
+
+
+@router.post("", status_code=201, response_model=schemas.PostSaved)
+async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    result = await posts.CreatePost(
+        posts_pb2.CreatePostRequest(
+            user_id=user_id, content=convert.content_message(body), change_reason=body.change_reason
+        ),
+        timeout=timeout,
+    )
+    return convert.saved_dict(result)
+
+
+@router.get("", response_model=schemas.PostPage)
+async def list_posts(
+    user_id: CurrentUser,
+    posts: PostsDep,
+    timeout: Timeout,
+    status: Annotated[list[str], Query(description="Repeat for several")] = [],  # noqa: B006
+    post_type: Annotated[list[str], Query()] = [],  # noqa: B006
+    tag: Annotated[list[str], Query(description="Repeat for several")] = [],  # noqa: B006
+    tags_mode: Annotated[str, Query(description="any or all")] = "any",
+    q: Annotated[str, Query(description="Full-text search over caption and hashtags")] = "",
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+    scheduled_from: datetime | None = None,
+    scheduled_to: datetime | None = None,
+    include_deleted: bool = False,
+    deleted_only: bool = False,
+    include_templates: bool = False,
+    sort: Annotated[str, Query(description="created_at, updated_at or scheduled_for")] = "created_at",
+    order: Annotated[str, Query(description="asc or desc")] = "desc",
+    cursor: str = "",
+    limit: Annotated[int, Query(description="1 to 100")] = 20,
+):
+    page = await posts.ListPosts(
+        posts_pb2.ListPostsRequest(
+            user_id=user_id,
+            statuses=status,
+            post_types=post_type,
+            tags=tag,
+            tags_mode=tags_mode,
+            query=q,
+            created_from=to_timestamp(created_from),
+            created_to=to_timestamp(created_to),
+            scheduled_from=to_timestamp(scheduled_from),
+            scheduled_to=to_timestamp(scheduled_to),
+            include_deleted=include_deleted,
+            deleted_only=deleted_only,
+            include_templates=include_templates,
+            sort=sort,
+            order=order,
+            cursor=cursor,
+            limit=limit,
+        ),
+        timeout=timeout,
+    )
+    return {"items": [convert.post_dict(p) for p in page.posts], "next_cursor": page.next_cursor or None}
+
+
+@router.post("/bulk", response_model=schemas.BulkOut)
+async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    result = await posts.BulkAction(
+        posts_pb2.BulkActionRequest(
+            user_id=user_id, action=body.action, post_ids=body.post_ids, tags=body.tags
+        ),
+        timeout=timeout,
+    )
+    return convert.bulk_dict(result)
+
+
+@router.get("/{post_id}", response_model=schemas.PostOut)
+async def get_post(
+    post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout, include_deleted: bool = False
+):
+    post = await posts.GetPost(
+        posts_pb2.GetPostRequest(user_id=user_id, post_id=post_id, include_deleted=include_deleted),
+        timeout=timeout,
+    )
+    return convert.post_dict(post)
+
+
+@router.put("/{post_id}", response_model=schemas.PostSaved)
+async def update_post(
+    post_id: str, body: schemas.PostUpdate, user_id: CurrentUser, posts: PostsDep, timeout: Timeout
+):
+    content, fields = convert.update_message(body)
+    request = posts_pb2.UpdatePostRequest(
+        user_id=user_id,
+        post_id=post_id,
+        base_version=body.version,
+        content=content,
+        change_reason=body.change_reason,
+    )
+    request.update_mask.paths.extend(fields)
+    return convert.saved_dict(await posts.UpdatePost(request, timeout=timeout))
+
+
+@router.delete("/{post_id}", response_model=schemas.PostOut)
+async def delete_post(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    post = await posts.DeletePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+    return convert.post_dict(post)
+
+
+@router.post("/{post_id}/restore", response_model=schemas.PostOut)
+async def restore_post(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    post = await posts.RestorePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+    return convert.post_dict(post)
+
+
+@router.post("/{post_id}/duplicate", status_code=201, response_model=schemas.PostOut)
+async def duplicate_post(
+    post_id: str,
+    user_id: CurrentUser,
+    posts: PostsDep,
+    timeout: Timeout,
+    body: schemas.DuplicateIn | None = None,
+):
+    post = await posts.DuplicatePost(
+        posts_pb2.DuplicatePostRequest(
+            user_id=user_id, post_id=post_id, template_name=(body.template_name if body else None) or ""
+        ),
+        timeout=timeout,
+    )
+    return convert.post_dict(post)

@@ -1,0 +1,100 @@
+"""/api/v1/posts/{id}/versions and /autosave: history, diff, restore, work in progress."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from protos import posts_pb2
+from services.common.errors import not_found
+from services.gateway import convert, schemas
+from services.gateway.deps import CurrentUser, PostsDep, Timeout
+
+router = APIRouter(prefix="/api/v1/posts/{post_id}", tags=["versions"])
+
+
+@router.get("/versions", response_model=list[schemas.VersionOut])
+async def list_versions(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    result = await posts.ListVersions(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+    return [convert.version_dict(v) for v in result.versions]
+
+
+@router.get("/versions/diff", response_model=schemas.DiffOut)
+async def diff_versions(
+    post_id: str,
+    user_id: CurrentUser,
+    posts: PostsDep,
+    timeout: Timeout,
+    from_version: Annotated[int, Query(alias="from", ge=1)],
+    to_version: Annotated[int, Query(alias="to", ge=1)],
+):
+    diff = await posts.DiffVersions(
+        posts_pb2.DiffVersionsRequest(
+            user_id=user_id, post_id=post_id, from_version=from_version, to_version=to_version
+        ),
+        timeout=timeout,
+    )
+    return convert.diff_dict(diff)
+
+
+@router.get("/versions/{number}", response_model=schemas.VersionOut)
+async def get_version(post_id: str, number: int, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    version = await posts.GetVersion(
+        posts_pb2.GetVersionRequest(user_id=user_id, post_id=post_id, version=number), timeout=timeout
+    )
+    return convert.version_dict(version)
+
+
+@router.post("/versions/{number}/restore", response_model=schemas.PostSaved)
+async def restore_version(
+    post_id: str,
+    number: int,
+    body: schemas.RestoreVersionIn,
+    user_id: CurrentUser,
+    posts: PostsDep,
+    timeout: Timeout,
+):
+    result = await posts.RestoreVersion(
+        posts_pb2.RestoreVersionRequest(
+            user_id=user_id, post_id=post_id, version=number, base_version=body.version
+        ),
+        timeout=timeout,
+    )
+    return convert.saved_dict(result)
+
+
+@router.put("/autosave", response_model=schemas.AutosaveOut)
+async def save_autosave(
+    post_id: str, body: schemas.AutosaveIn, user_id: CurrentUser, posts: PostsDep, timeout: Timeout
+):
+    draft = await posts.SaveAutosave(
+        posts_pb2.SaveAutosaveRequest(
+            user_id=user_id,
+            post_id=post_id,
+            content=convert.content_message(body),
+            base_version=body.base_version,
+        ),
+        timeout=timeout,
+    )
+    return convert.autosave_dict(draft)
+
+
+@router.get("/autosave", response_model=schemas.AutosaveOut)
+async def get_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    draft = await posts.GetAutosave(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+    if not draft.exists:
+        raise not_found("Autosave")
+    return convert.autosave_dict(draft)
+
+
+@router.delete("/autosave", status_code=204)
+async def discard_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    await posts.DiscardAutosave(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+    return Response(status_code=204)
+
+
+@router.post("/autosave/commit", response_model=schemas.PostSaved)
+async def commit_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+    result = await posts.CommitAutosave(
+        posts_pb2.CommitAutosaveRequest(user_id=user_id, post_id=post_id), timeout=timeout
+    )
+    return convert.saved_dict(result)

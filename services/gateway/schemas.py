@@ -1,0 +1,198 @@
+"""The REST API's request and response bodies (what /docs shows)."""
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RequestBody(BaseModel):
+    # Unknown fields and wrong JSON types are client mistakes worth a 422, not silent coercion.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+# --- auth -----------------------------------------------------------------------------------
+
+
+class RegisterIn(RequestBody):
+    email: str
+    password: str
+    name: str = ""
+    timezone: str = Field("UTC", description="IANA time zone, e.g. Europe/Paris")
+
+
+class LoginIn(RequestBody):
+    email: str
+    password: str
+
+
+class UserOut(BaseModel):
+    id: str
+    email: str
+    name: str
+    timezone: str
+    created_at: datetime | None
+
+
+class TokenOut(BaseModel):
+    user: UserOut
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+
+
+# --- posts ----------------------------------------------------------------------------------
+
+
+class MediaItem(RequestBody):
+    media_id: str | None = Field(None, description="An item of your media library")
+    url: str | None = Field(None, description="Or a public http(s) URL")
+
+
+class PostContentIn(RequestBody):
+    caption: str = ""
+    hashtags: list[str] = Field(default_factory=list, description='With or without "#"')
+    media: list[MediaItem] = Field(default_factory=list)
+    post_type: str = Field("photo", description="photo, video, carousel, reel or story")
+    tags: list[str] = Field(default_factory=list, description="Your own labels")
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class PostCreate(PostContentIn):
+    change_reason: str = ""
+
+
+class PostUpdate(RequestBody):
+    """Fields left out keep their value; `version` is the version your edit is based on."""
+
+    version: int
+    caption: str | None = None
+    hashtags: list[str] | None = None
+    media: list[MediaItem] | None = None
+    post_type: str | None = None
+    tags: list[str] | None = None
+    metadata: dict[str, Any] | None = None
+    change_reason: str = ""
+
+
+class AutosaveIn(PostContentIn):
+    base_version: int = Field(0, description="The version being edited; 0 means the current one")
+
+
+class RestoreVersionIn(RequestBody):
+    version: int = Field(description="The post's current version (optimistic concurrency)")
+
+
+class DuplicateIn(RequestBody):
+    template_name: str | None = Field(None, description="Set to save the copy as a named template")
+
+
+class BulkIn(RequestBody):
+    action: str = Field(description="delete, restore, tag, untag or duplicate")
+    post_ids: list[str]
+    tags: list[str] = Field(default_factory=list, description="For tag and untag")
+
+
+class WarningOut(BaseModel):
+    field: str
+    code: str
+    message: str
+
+
+class MediaOut(BaseModel):
+    media_id: str | None = None
+    url: str | None = None
+
+
+class PostOut(BaseModel):
+    id: str
+    caption: str
+    hashtags: list[str]
+    media: list[MediaOut]
+    post_type: str
+    tags: list[str]
+    metadata: dict[str, Any]
+    status: str
+    version: int
+    template_name: str | None
+    scheduled_for: datetime | None
+    timezone: str | None
+    optimal_time_score: float | None
+    created_at: datetime | None
+    updated_at: datetime | None
+    deleted_at: datetime | None
+    autosaved_at: datetime | None = None
+
+
+class PostSaved(PostOut):
+    warnings: list[WarningOut] = Field(default_factory=list)
+
+
+class PostPage(BaseModel):
+    items: list[PostOut]
+    next_cursor: str | None
+
+
+class VersionOut(BaseModel):
+    version: int
+    caption: str
+    hashtags: list[str]
+    media: list[MediaOut]
+    post_type: str
+    tags: list[str]
+    metadata: dict[str, Any]
+    changed_by: str
+    change_reason: str
+    created_at: datetime | None
+
+
+class FieldChangeOut(BaseModel):
+    field: str
+    before: Any
+    after: Any
+    added: list[Any] | None = None
+    removed: list[Any] | None = None
+    text_diff: str | None = None
+
+
+class DiffOut(BaseModel):
+    from_version: int
+    to_version: int
+    changes: list[FieldChangeOut]
+
+
+class AutosaveOut(BaseModel):
+    post_id: str
+    caption: str
+    hashtags: list[str]
+    media: list[MediaOut]
+    post_type: str
+    tags: list[str]
+    metadata: dict[str, Any]
+    base_version: int
+    saved_at: datetime | None
+
+
+class BulkItemOut(BaseModel):
+    post_id: str
+    ok: bool
+    error: dict[str, str] | None = None
+    post: PostOut | None = None
+
+
+class BulkOut(BaseModel):
+    succeeded: int
+    failed: int
+    results: list[BulkItemOut]
+
+
+class HashtagSuggestionOut(BaseModel):
+    hashtag: str
+    score: float
+    uses: int
+    reason: str
+
+
+class HashtagSuggestionsOut(BaseModel):
+    suggestions: list[HashtagSuggestionOut]
+    warnings: list[WarningOut]

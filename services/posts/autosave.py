@@ -1,0 +1,85 @@
+"""Auto-saved work in progress: cheap to write often, turned into a version on commit."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.dialects.postgresql import insert
+
+from services.common.db import Database
+from services.common.errors import conflict, invalid_field
+from services.posts import store
+from services.posts.content import Content
+from services.posts.models import Autosave
+
+# Generous: an autosave must never refuse what a person typed, only absurd payloads.
+MAX_AUTOSAVE_CAPTION = 20_000
+
+
+@dataclass
+class Draft:
+    content: Content
+    base_version: int
+    saved_at: datetime
+
+
+async def save(
+    *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, content: Content, base_version: int
+) -> Draft:
+    """Store the draft as typed; Instagram's rules are checked only when it is committed."""
+    if len(content.caption) > MAX_AUTOSAVE_CAPTION:
+        raise invalid_field("caption", f"must be at most {MAX_AUTOSAVE_CAPTION} characters")
+    async with db.transaction() as session:
+        post = await store.load(session, user_id=user_id, post_id=post_id)
+        if post.deleted_at is not None:
+            raise conflict("post_deleted", "The post is deleted; restore it before editing it")
+        saved_at = store.now()
+        statement = insert(Autosave).values(
+            post_id=post_id,
+            user_id=user_id,
+            content=content.as_dict(),
+            base_version=base_version or post.version,
+            saved_at=saved_at,
+        )
+        await session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[Autosave.post_id],
+                set_={
+                    "content": statement.excluded.content,
+                    "base_version": statement.excluded.base_version,
+                    "saved_at": statement.excluded.saved_at,
+                },
+            )
+        )
+    return Draft(content, base_version or post.version, saved_at)
+
+
+async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Draft | None:
+    async with db.transaction() as session:
+        await store.load(session, user_id=user_id, post_id=post_id)
+        row = await session.get(Autosave, post_id)
+    if row is None:
+        return None
+    return Draft(Content.from_dict(row.content), row.base_version, row.saved_at)
+
+
+async def discard(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> None:
+    async with db.transaction() as session:
+        await store.load(session, user_id=user_id, post_id=post_id)
+        await store.drop_autosave(session, post_id)
+
+
+async def commit(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, reason: str) -> store.Saved:
+    """Save the autosaved draft as the post's next version (it must pass the rules then)."""
+    async with db.transaction() as session:
+        post = await store.load(session, user_id=user_id, post_id=post_id, for_update=True)
+        row = await session.get(Autosave, post_id)
+        if row is None:
+            raise conflict("no_autosave", "There is no autosaved draft to commit")
+        store.ensure_editable(post, row.base_version)
+        warnings = await store.save_version(
+            session, post, Content.from_dict(row.content), user_id=user_id, reason=reason or "autosave committed"
+        )
+        # An unchanged draft leaves no version behind, but it is consumed all the same.
+        await store.drop_autosave(session, post_id)
+    return store.Saved(post, warnings)

@@ -1,0 +1,73 @@
+"""What a person writes in a post, normalised; the unit every version snapshots."""
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+POST_TYPES = ("photo", "video", "carousel", "reel", "story")
+STATUSES = ("draft", "scheduled", "publishing", "published", "failed", "cancelled")
+CONTENT_FIELDS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
+
+# Instagram ends a hashtag at the first character that is not a letter, digit or underscore.
+HASHTAG_IN_TEXT = re.compile(r"#(\w+)")
+MENTION_IN_TEXT = re.compile(r"(?<![\w@])@([A-Za-z0-9._]+)")
+
+
+@dataclass
+class Content:
+    caption: str = ""
+    hashtags: list[str] = field(default_factory=list)
+    # Each item: {"media_id": "<uuid>"} or {"url": "https://..."}.
+    media: list[dict[str, str]] = field(default_factory=list)
+    post_type: str = "photo"
+    tags: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Content":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def normalised(self) -> "Content":
+        return Content(
+            caption=unicodedata.normalize("NFC", self.caption),
+            hashtags=_dedupe(h.strip().lstrip("#") for h in self.hashtags),
+            media=[{k: v.strip() for k, v in item.items() if v and v.strip()} for item in self.media],
+            post_type=self.post_type.strip().lower(),
+            tags=_dedupe(t.strip().lower() for t in self.tags),
+            metadata=self.metadata,
+        )
+
+    def all_hashtags(self) -> list[str]:
+        """Hashtags as Instagram will see them: the list plus those written in the caption."""
+        return _dedupe([*self.hashtags, *HASHTAG_IN_TEXT.findall(self.caption)])
+
+    def mentions(self) -> list[str]:
+        return _dedupe(MENTION_IN_TEXT.findall(self.caption))
+
+    def published_text(self) -> str:
+        """The caption as it will be sent: hashtags not already in it appended on a new line."""
+        in_caption = {h.lower() for h in HASHTAG_IN_TEXT.findall(self.caption)}
+        extra = [f"#{h}" for h in self.hashtags if h.lower() not in in_caption]
+        if not extra:
+            return self.caption
+        return f"{self.caption}\n\n{' '.join(extra)}" if self.caption else " ".join(extra)
+
+    def search_text(self) -> str:
+        return " ".join([self.caption, *self.hashtags])
+
+
+def _dedupe(values) -> list[str]:
+    """Drop empty values and case-insensitive repeats, keeping the first spelling and order."""
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        key = value.casefold()
+        if value and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out

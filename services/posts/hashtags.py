@@ -1,0 +1,115 @@
+"""Hashtag suggestions from the user's own history, and warnings about the chosen ones."""
+
+import math
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from services.common.db import Database
+from services.common.errors import invalid_field
+from services.posts import rules
+from services.posts.content import HASHTAG_IN_TEXT, Content
+from services.posts.models import Post
+
+# Enough history to learn a person's habits without scanning years of posts per keystroke.
+HISTORY_POSTS = 500
+MAX_SUGGESTIONS = 50
+# A hashtag on more than this share of the recent posts is flagged as repetitive.
+REPETITIVE_SHARE = 0.8
+REPETITIVE_MIN_POSTS = 5
+_WORD = re.compile(r"\w{3,}")
+_STOPWORDS = frozenset(
+    "the and for with this that from your our you are was were have has had but not all can out "
+    "just what when where who how its it's into over under about more most very".split()
+)
+
+
+@dataclass
+class Suggestion:
+    hashtag: str
+    score: float
+    uses: int
+    reason: str
+
+
+def _words(text: str) -> set[str]:
+    text = HASHTAG_IN_TEXT.sub(" ", text)
+    return {w.casefold() for w in _WORD.findall(text) if w.casefold() not in _STOPWORDS}
+
+
+async def suggest(
+    *, db: Database, user_id: uuid.UUID, caption: str, hashtags: list[str], limit: int
+) -> tuple[list[Suggestion], list[rules.Warning]]:
+    """Rank the user's past hashtags by how often they used them and with what.
+
+    A hashtag scores log(1 + uses) for frequency, plus, for every past post that shares a
+    word or hashtag with this caption, the number of shared terms (co-occurrence).
+    """
+    if not 1 <= limit <= MAX_SUGGESTIONS:
+        raise invalid_field("limit", f"must be between 1 and {MAX_SUGGESTIONS}")
+    draft = Content(caption=caption, hashtags=hashtags).normalised()
+    chosen = {h.casefold() for h in draft.all_hashtags()}
+    terms = _words(caption) | chosen
+
+    async with db.transaction() as session:
+        rows = (
+            await session.execute(
+                select(Post.caption, Post.hashtags)
+                .where(Post.user_id == user_id, Post.deleted_at.is_(None))
+                .order_by(Post.created_at.desc())
+                .limit(HISTORY_POSTS)
+            )
+        ).all()
+
+    uses: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    co_score: Counter[str] = Counter()
+    because: dict[str, str] = {}
+    for past_caption, past_hashtags in rows:
+        past = Content(caption=past_caption, hashtags=list(past_hashtags)).all_hashtags()
+        keys = {h.casefold() for h in past}
+        for tag in past:
+            spelling.setdefault(tag.casefold(), tag)
+        uses.update(keys)
+        shared = terms & (_words(past_caption) | keys)
+        if shared:
+            for key in keys:
+                co_score[key] += len(shared)
+                because.setdefault(key, sorted(shared)[0])
+
+    suggestions = []
+    for key, count in uses.items():
+        if key in chosen:
+            continue
+        score = math.log1p(count) + co_score[key]
+        reason = f"co_occurs_with:{because[key]}" if key in because else "frequent"
+        suggestions.append(Suggestion(spelling[key], round(score, 4), count, reason))
+    suggestions.sort(key=lambda s: (-s.score, s.hashtag.casefold()))
+
+    warnings = rules.hashtag_warnings(draft.all_hashtags())
+    warnings += _repetition_warnings(chosen, rows, spelling)
+    return suggestions[:limit], warnings
+
+
+def _repetition_warnings(chosen: set[str], rows, spelling: dict[str, str]) -> list[rules.Warning]:
+    recent = rows[:20]
+    if len(recent) < REPETITIVE_MIN_POSTS:
+        return []
+    counts: Counter[str] = Counter()
+    for past_caption, past_hashtags in recent:
+        counts.update({h.casefold() for h in Content(caption=past_caption, hashtags=list(past_hashtags)).all_hashtags()})
+    warnings = []
+    for key in sorted(chosen):
+        if counts[key] / len(recent) > REPETITIVE_SHARE:
+            warnings.append(
+                rules.Warning(
+                    "hashtags",
+                    "repetitive_hashtag",
+                    f"#{spelling.get(key, key)} is on {counts[key]} of your last {len(recent)} posts; "
+                    "the same tags on every post can look like spam",
+                )
+            )
+    return warnings

@@ -1,0 +1,136 @@
+"""Listing and searching a user's posts: filters, full-text search, keyset pagination."""
+
+import base64
+import binascii
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+
+from services.common.db import Database
+from services.common.errors import Violation, invalid, invalid_field
+from services.posts.content import POST_TYPES, STATUSES
+from services.posts.models import SEARCH_CONFIG, Post
+
+SORTS = {"created_at": Post.created_at, "updated_at": Post.updated_at, "scheduled_for": Post.scheduled_for}
+
+
+@dataclass
+class Query:
+    statuses: list[str] = field(default_factory=list)
+    post_types: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    tags_mode: str = "any"
+    text: str = ""
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    scheduled_from: datetime | None = None
+    scheduled_to: datetime | None = None
+    include_deleted: bool = False
+    deleted_only: bool = False
+    include_templates: bool = False
+    sort: str = "created_at"
+    order: str = "desc"
+    cursor: str = ""
+    limit: int = 0
+
+
+def _check(query: Query, max_limit: int) -> None:
+    problems = []
+    for name, values, allowed in (("status", query.statuses, STATUSES), ("post_type", query.post_types, POST_TYPES)):
+        for value in values:
+            if value not in allowed:
+                problems.append(Violation(name, f"{value!r} is not one of {', '.join(allowed)}"))
+    if query.tags_mode not in ("any", "all"):
+        problems.append(Violation("tags_mode", "must be any or all"))
+    if query.sort not in SORTS:
+        problems.append(Violation("sort", f"must be one of {', '.join(SORTS)}"))
+    if query.order not in ("asc", "desc"):
+        problems.append(Violation("order", "must be asc or desc"))
+    if not 1 <= query.limit <= max_limit:
+        problems.append(Violation("limit", f"must be between 1 and {max_limit}"))
+    if len(query.text) > 500:
+        problems.append(Violation("q", "must be at most 500 characters"))
+    if problems:
+        raise invalid(problems)
+
+
+def encode_cursor(query: Query, post: Post) -> str:
+    value = getattr(post, query.sort)
+    raw = {"s": query.sort, "o": query.order, "v": value.isoformat() if value else None, "id": str(post.id)}
+    return base64.urlsafe_b64encode(json.dumps(raw).encode()).decode().rstrip("=")
+
+
+def decode_cursor(query: Query) -> tuple[datetime | None, uuid.UUID]:
+    try:
+        padded = query.cursor + "=" * (-len(query.cursor) % 4)
+        raw = json.loads(base64.urlsafe_b64decode(padded))
+        value = datetime.fromisoformat(raw["v"]) if raw["v"] else None
+        last_id = uuid.UUID(raw["id"])
+        same_order = raw["s"] == query.sort and raw["o"] == query.order
+    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
+        raise invalid_field("cursor", "is not a cursor this API returned") from exc
+    if not same_order:
+        raise invalid_field("cursor", "belongs to a different sort; start again without it")
+    return value, last_id
+
+
+def _after_cursor(query: Query):
+    """Rows strictly after the cursor in ORDER BY col <order> NULLS LAST, id <order>."""
+    value, last_id = decode_cursor(query)
+    column = SORTS[query.sort]
+    beyond = (lambda a, b: a > b) if query.order == "asc" else (lambda a, b: a < b)
+    if value is None:
+        return and_(column.is_(None), beyond(Post.id, last_id))
+    return or_(
+        beyond(column, value),
+        and_(column == value, beyond(Post.id, last_id)),
+        column.is_(None),
+    )
+
+
+async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: int) -> tuple[list[Post], str]:
+    """One page of the user's posts and the cursor of the next page ("" at the end)."""
+    _check(query, max_limit)
+    conditions = [Post.user_id == user_id]
+    if query.deleted_only:
+        conditions.append(Post.deleted_at.is_not(None))
+    elif not query.include_deleted:
+        conditions.append(Post.deleted_at.is_(None))
+    if not query.include_templates:
+        conditions.append(Post.template_name.is_(None))
+    if query.statuses:
+        conditions.append(Post.status.in_(query.statuses))
+    if query.post_types:
+        conditions.append(Post.post_type.in_(query.post_types))
+    tags = [t.strip().lower() for t in query.tags if t.strip()]
+    if tags:
+        conditions.append(Post.tags.contains(tags) if query.tags_mode == "all" else Post.tags.overlap(tags))
+    if query.text.strip():
+        conditions.append(Post.search_vector.op("@@")(func.websearch_to_tsquery(SEARCH_CONFIG, query.text)))
+    for column, low, high in (
+        (Post.created_at, query.created_from, query.created_to),
+        (Post.scheduled_for, query.scheduled_from, query.scheduled_to),
+    ):
+        if low is not None:
+            conditions.append(column >= low)
+        if high is not None:
+            conditions.append(column < high)
+    if query.cursor:
+        conditions.append(_after_cursor(query))
+
+    column = SORTS[query.sort]
+    direction = (lambda c: c.asc()) if query.order == "asc" else (lambda c: c.desc())
+    statement = (
+        select(Post)
+        .where(*conditions)
+        .order_by(direction(column).nulls_last(), direction(Post.id))
+        .limit(query.limit + 1)
+    )
+    async with db.transaction() as session:
+        rows = list(await session.scalars(statement))
+    page = rows[: query.limit]
+    next_cursor = encode_cursor(query, page[-1]) if len(rows) > query.limit else ""
+    return page, next_cursor

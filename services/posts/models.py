@@ -1,0 +1,92 @@
+"""Tables of the posts schema."""
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ARRAY,
+    Computed,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA = "posts"
+# The text search configuration of search_vector; queries must use the same one.
+SEARCH_CONFIG = "english"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    caption: Mapped[str] = mapped_column(Text, default="")
+    hashtags: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
+    media: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    post_type: Mapped[str] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
+    # "metadata" is reserved by SQLAlchemy's declarative base.
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, default=dict)
+    status: Mapped[str] = mapped_column(Text, default="draft")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    template_name: Mapped[str | None] = mapped_column(Text)
+    scheduled_for: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    timezone: Mapped[str | None] = mapped_column(Text)
+    optimal_time_score: Mapped[float | None] = mapped_column(Float)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_vector: Mapped[str] = mapped_column(
+        TSVECTOR, Computed(f"to_tsvector('{SEARCH_CONFIG}', search_text)", persisted=True)
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PostVersion(Base):
+    __tablename__ = "post_versions"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    post_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey(f"{SCHEMA}.posts.id", ondelete="CASCADE")
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(Text)
+    hashtags: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    media: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    post_type: Mapped[str] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB)
+    changed_by: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    change_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Autosave(Base):
+    """Work in progress on a post: overwritten often, never versioned until committed."""
+
+    __tablename__ = "autosaves"
+    __table_args__ = {"schema": SCHEMA}
+
+    post_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey(f"{SCHEMA}.posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    content: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    base_version: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -1,0 +1,277 @@
+"""gRPC face of the posts service: translates requests into calls on the domain modules."""
+
+import asyncio
+import json
+import logging
+
+from protos import posts_pb2, posts_pb2_grpc
+from services.common.config import Settings, get_settings
+from services.common.db import Database, make_engine
+from services.common.grpc_errors import translate_errors
+from services.common.grpc_server import serve
+from services.common.ids import parse_id
+from services.common.proto_time import from_timestamp, to_timestamp
+from services.posts import autosave, bulk, hashtags, listing, store, templates, versions
+from services.posts.messages import (
+    content_from,
+    content_message,
+    post_message,
+    version_message,
+    warning_messages,
+)
+
+
+def _ids(request):
+    return parse_id(request.user_id, "User"), parse_id(request.post_id, "Post")
+
+
+def _result(saved: store.Saved) -> posts_pb2.PostResult:
+    return posts_pb2.PostResult(post=post_message(saved.post), warnings=warning_messages(saved.warnings))
+
+
+def _draft_message(post_id: str, draft: autosave.Draft | None) -> posts_pb2.Autosave:
+    if draft is None:
+        return posts_pb2.Autosave(post_id=post_id, exists=False)
+    return posts_pb2.Autosave(
+        post_id=post_id,
+        content=content_message(draft.content),
+        base_version=draft.base_version,
+        saved_at=to_timestamp(draft.saved_at),
+        exists=True,
+    )
+
+
+def _json(value) -> str:
+    return "" if value is None else json.dumps(value)
+
+
+@translate_errors
+class PostsServicer(posts_pb2_grpc.PostsServicer):
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self._db = db
+        self._settings = settings
+
+    async def CreatePost(self, request, context):
+        saved = await store.create(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            content=content_from(request.content),
+            reason=request.change_reason,
+        )
+        return _result(saved)
+
+    async def GetPost(self, request, context):
+        user_id, post_id = _ids(request)
+        saved = await store.get(
+            db=self._db, user_id=user_id, post_id=post_id, include_deleted=request.include_deleted
+        )
+        return post_message(saved.post, saved.autosaved_at)
+
+    async def UpdatePost(self, request, context):
+        user_id, post_id = _ids(request)
+        saved = await store.update(
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            base_version=request.base_version,
+            changes=content_from(request.content),
+            changed_fields=[_content_field(p) for p in request.update_mask.paths],
+            reason=request.change_reason,
+        )
+        return _result(saved)
+
+    async def DeletePost(self, request, context):
+        user_id, post_id = _ids(request)
+        return post_message(await store.delete(db=self._db, user_id=user_id, post_id=post_id))
+
+    async def RestorePost(self, request, context):
+        user_id, post_id = _ids(request)
+        return post_message(await store.undelete(db=self._db, user_id=user_id, post_id=post_id))
+
+    async def ListVersions(self, request, context):
+        user_id, post_id = _ids(request)
+        rows = await versions.list_versions(db=self._db, user_id=user_id, post_id=post_id)
+        return posts_pb2.VersionList(versions=[version_message(r) for r in rows])
+
+    async def GetVersion(self, request, context):
+        user_id, post_id = _ids(request)
+        row = await versions.get_version(
+            db=self._db, user_id=user_id, post_id=post_id, number=request.version
+        )
+        return version_message(row)
+
+    async def DiffVersions(self, request, context):
+        user_id, post_id = _ids(request)
+        changes = await versions.diff(
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            from_number=request.from_version,
+            to_number=request.to_version,
+        )
+        return posts_pb2.VersionDiff(
+            from_version=request.from_version,
+            to_version=request.to_version,
+            changes=[
+                posts_pb2.FieldChange(
+                    field=c.field,
+                    from_json=_json(c.before),
+                    to_json=_json(c.after),
+                    added_json=_json(c.added),
+                    removed_json=_json(c.removed),
+                    text_diff=c.text_diff,
+                )
+                for c in changes
+            ],
+        )
+
+    async def RestoreVersion(self, request, context):
+        user_id, post_id = _ids(request)
+        saved = await versions.restore_version(
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            number=request.version,
+            base_version=request.base_version,
+        )
+        return _result(saved)
+
+    async def SaveAutosave(self, request, context):
+        user_id, post_id = _ids(request)
+        draft = await autosave.save(
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            content=content_from(request.content),
+            base_version=request.base_version,
+        )
+        return _draft_message(request.post_id, draft)
+
+    async def GetAutosave(self, request, context):
+        user_id, post_id = _ids(request)
+        draft = await autosave.get(db=self._db, user_id=user_id, post_id=post_id)
+        return _draft_message(request.post_id, draft)
+
+    async def DiscardAutosave(self, request, context):
+        user_id, post_id = _ids(request)
+        await autosave.discard(db=self._db, user_id=user_id, post_id=post_id)
+        return _draft_message(request.post_id, None)
+
+    async def CommitAutosave(self, request, context):
+        user_id, post_id = _ids(request)
+        saved = await autosave.commit(
+            db=self._db, user_id=user_id, post_id=post_id, reason=request.change_reason
+        )
+        return _result(saved)
+
+    async def DuplicatePost(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await templates.duplicate(
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            template_name=request.template_name or None,
+        )
+        return post_message(post)
+
+    async def ListTemplates(self, request, context):
+        rows = await templates.list_templates(db=self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.PostList(posts=[post_message(p) for p in rows])
+
+    async def InstantiateTemplate(self, request, context):
+        post = await templates.instantiate(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            template_name=request.template_name,
+        )
+        return post_message(post)
+
+    async def BulkAction(self, request, context):
+        results = await bulk.run(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            action=request.action,
+            post_ids=list(request.post_ids),
+            tags=list(request.tags),
+            max_items=self._settings.bulk_max_items,
+        )
+        return posts_pb2.BulkActionResult(
+            results=[
+                posts_pb2.BulkItemResult(
+                    post_id=r.post_id,
+                    ok=r.ok,
+                    error_code=r.error_code,
+                    error_message=r.error_message,
+                    post=post_message(r.post) if r.post is not None else None,
+                )
+                for r in results
+            ],
+            succeeded=sum(r.ok for r in results),
+            failed=sum(not r.ok for r in results),
+        )
+
+    async def ListPosts(self, request, context):
+        query = listing.Query(
+            statuses=list(request.statuses),
+            post_types=list(request.post_types),
+            tags=list(request.tags),
+            tags_mode=request.tags_mode or "any",
+            text=request.query,
+            created_from=from_timestamp(request, "created_from"),
+            created_to=from_timestamp(request, "created_to"),
+            scheduled_from=from_timestamp(request, "scheduled_from"),
+            scheduled_to=from_timestamp(request, "scheduled_to"),
+            include_deleted=request.include_deleted,
+            deleted_only=request.deleted_only,
+            include_templates=request.include_templates,
+            sort=request.sort or "created_at",
+            order=request.order or "desc",
+            cursor=request.cursor,
+            limit=request.limit or self._settings.list_default_limit,
+        )
+        posts, next_cursor = await listing.search(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            query=query,
+            max_limit=self._settings.list_max_limit,
+        )
+        return posts_pb2.PostList(posts=[post_message(p) for p in posts], next_cursor=next_cursor)
+
+    async def SuggestHashtags(self, request, context):
+        suggestions, warnings = await hashtags.suggest(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            caption=request.caption,
+            hashtags=list(request.hashtags),
+            limit=request.limit or 10,
+        )
+        return posts_pb2.HashtagSuggestions(
+            suggestions=[
+                posts_pb2.HashtagSuggestion(hashtag=s.hashtag, score=s.score, uses=s.uses, reason=s.reason)
+                for s in suggestions
+            ],
+            warnings=warning_messages(warnings),
+        )
+
+
+def _content_field(path: str) -> str:
+    # The gateway names fields as the REST body does; metadata travels as metadata_json.
+    return "metadata" if path == "metadata_json" else path
+
+
+async def main() -> None:
+    settings = get_settings()
+    db = Database(make_engine(settings))
+    await serve(
+        name="postflow.posts.v1.Posts",
+        port=settings.posts_grpc_port,
+        register=lambda server: posts_pb2_grpc.add_PostsServicer_to_server(
+            PostsServicer(db, settings), server
+        ),
+        on_stop=db.dispose,
+    )
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    asyncio.run(main())

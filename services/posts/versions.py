@@ -1,0 +1,98 @@
+"""A post's version history: list, read, compare, and bring an old version back."""
+
+import difflib
+import json
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from services.common.db import Database
+from services.common.errors import not_found
+from services.posts import store
+from services.posts.content import CONTENT_FIELDS
+from services.posts.models import PostVersion
+
+
+@dataclass
+class FieldChange:
+    field: str
+    before: object
+    after: object
+    added: list | None = None
+    removed: list | None = None
+    text_diff: str = ""
+
+
+async def list_versions(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> list[PostVersion]:
+    async with db.transaction() as session:
+        await store.load(session, user_id=user_id, post_id=post_id)
+        rows = await session.scalars(
+            select(PostVersion).where(PostVersion.post_id == post_id).order_by(PostVersion.version.desc())
+        )
+        return list(rows)
+
+
+async def _version(session, post_id: uuid.UUID, number: int) -> PostVersion:
+    row = await session.scalar(
+        select(PostVersion).where(PostVersion.post_id == post_id, PostVersion.version == number)
+    )
+    if row is None:
+        raise not_found(f"Version {number}")
+    return row
+
+
+async def get_version(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, number: int) -> PostVersion:
+    async with db.transaction() as session:
+        await store.load(session, user_id=user_id, post_id=post_id)
+        return await _version(session, post_id, number)
+
+
+async def diff(
+    *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, from_number: int, to_number: int
+) -> list[FieldChange]:
+    async with db.transaction() as session:
+        await store.load(session, user_id=user_id, post_id=post_id)
+        before = store.content_of(await _version(session, post_id, from_number)).as_dict()
+        after = store.content_of(await _version(session, post_id, to_number)).as_dict()
+    return [change for name in CONTENT_FIELDS if (change := _compare(name, before[name], after[name]))]
+
+
+def _compare(name: str, before, after) -> FieldChange | None:
+    if before == after:
+        return None
+    change = FieldChange(name, before, after)
+    if isinstance(before, list):
+        key = json.dumps
+        before_keys, after_keys = {key(v) for v in before}, {key(v) for v in after}
+        change.added = [v for v in after if key(v) not in before_keys]
+        change.removed = [v for v in before if key(v) not in after_keys]
+    if isinstance(before, str) and name == "caption":
+        change.text_diff = "".join(
+            difflib.unified_diff(
+                before.splitlines(keepends=True) or [""],
+                after.splitlines(keepends=True) or [""],
+                fromfile="caption",
+                tofile="caption",
+                lineterm="\n",
+            )
+        )
+    return change
+
+
+async def restore_version(
+    *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, number: int, base_version: int
+) -> store.Saved:
+    """Make an old version's content current again, as a new version."""
+    async with db.transaction() as session:
+        post = await store.load(session, user_id=user_id, post_id=post_id, for_update=True)
+        store.ensure_editable(post, base_version)
+        old = await _version(session, post_id, number)
+        warnings = await store.save_version(
+            session,
+            post,
+            store.content_of(old),
+            user_id=user_id,
+            reason=f"restored version {number}",
+        )
+    return store.Saved(post, warnings)

@@ -1,0 +1,70 @@
+"""Registering people and checking their logins."""
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from services.common.config import Settings
+from services.common.db import Database
+from services.common.errors import Violation, conflict, invalid, not_found, unauthenticated
+from services.common.timezones import is_valid_zone
+from services.users.models import User
+from services.users.passwords import hash_password, verify_password
+
+# Deliberately loose: one @, a dot in the domain, no spaces. Delivery is the real check.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_MAX_PASSWORD = 1024
+
+
+def _check_registration(settings: Settings, email: str, password: str, timezone: str) -> None:
+    problems = []
+    if not _EMAIL.match(email) or len(email) > 320:
+        problems.append(Violation("email", "must be an email address like name@example.com"))
+    if len(password) < settings.password_min_length:
+        problems.append(
+            Violation("password", f"must be at least {settings.password_min_length} characters")
+        )
+    elif len(password) > _MAX_PASSWORD:
+        problems.append(Violation("password", f"must be at most {_MAX_PASSWORD} characters"))
+    if timezone and not is_valid_zone(timezone):
+        problems.append(Violation("timezone", f"{timezone!r} is not an IANA time zone"))
+    if problems:
+        raise invalid(problems)
+
+
+async def register(
+    *, db: Database, settings: Settings, email: str, password: str, name: str, timezone: str
+) -> User:
+    """Create a user; an email already registered (in any letter case) is a conflict."""
+    email = email.strip()
+    _check_registration(settings, email, password, timezone)
+    user = User(
+        email=email.lower(),
+        name=name.strip(),
+        timezone=timezone or "UTC",
+        password_hash=await hash_password(password),
+    )
+    try:
+        async with db.transaction() as session:
+            session.add(user)
+    except IntegrityError as exc:
+        raise conflict("email_taken", "An account with this email already exists") from exc
+    return user
+
+
+async def authenticate(*, db: Database, email: str, password: str) -> User:
+    """The user whose email and password these are; one message for every failure."""
+    async with db.transaction() as session:
+        user = await session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if not await verify_password(user.password_hash if user else None, password):
+        raise unauthenticated("Email or password is incorrect")
+    return user
+
+
+async def get(*, db: Database, user_id: str) -> User:
+    async with db.transaction() as session:
+        user = await session.get(User, user_id)
+    if user is None:
+        raise not_found("User")
+    return user

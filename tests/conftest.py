@@ -1,0 +1,36 @@
+"""A running Postflow for the whole test session: a scratch database, real processes."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from devtools import postgres, stack
+from services.common.migrations import migrate_all
+from tests.factories import Api
+
+
+@pytest.fixture(scope="session")
+def database_server_url() -> str:
+    return postgres.server_url()
+
+
+@pytest.fixture(scope="session")
+def database_url(database_server_url):
+    url = postgres.create_scratch_database(database_server_url)
+    migrate_all(url)
+    yield url
+    if not os.environ.get("POSTFLOW_KEEP_TEST_DB"):
+        postgres.drop_database(database_server_url, url)
+
+
+@pytest.fixture(scope="session")
+def system(database_url, tmp_path_factory):
+    running = stack.start(database_url, Path(tmp_path_factory.mktemp("logs")))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def api(system) -> Api:
+    return Api(system.base_url)
