@@ -34,3 +34,14 @@ def system(database_url, tmp_path_factory):
 @pytest.fixture(scope="session")
 def api(system) -> Api:
     return Api(system.base_url)
+
+
+@pytest.fixture(scope="session")
+def db(database_url):
+    """A plain connection, for setting up states the API cannot reach yet (e.g. published)."""
+    import psycopg
+    from sqlalchemy import make_url
+
+    url = make_url(database_url).set(drivername="postgresql")
+    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as connection:
+        yield connection

@@ -64,9 +64,7 @@ class Settings(BaseSettings):
 
     def require_database_url(self) -> str:
         if not self.database_url:
-            raise SystemExit(
-                "POSTFLOW_DATABASE_URL is not set (make run sets it to the embedded PostgreSQL)"
-            )
+            raise SystemExit("POSTFLOW_DATABASE_URL is not set (make run sets it to the embedded PostgreSQL)")
         return self.database_url
 
 

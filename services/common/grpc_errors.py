@@ -7,7 +7,8 @@ import logging
 import grpc
 
 from protos import common_pb2
-from services.common.errors import ServiceError, Violation
+from services.common.errors import ServiceError, Violation, invalid_field
+from services.common.proto_text import nul_field
 
 ERROR_TRAILER = "postflow-error-bin"
 log = logging.getLogger(__name__)
@@ -46,8 +47,9 @@ def from_rpc_error(exc: grpc.aio.AioRpcError) -> ServiceError | None:
     return None
 
 
-def translate_errors(servicer_cls: type) -> type:
-    """Class decorator: every async RPC method turns a ServiceError into a gRPC status."""
+def rpc_handlers(servicer_cls: type) -> type:
+    """Class decorator for servicers: every async RPC method refuses text PostgreSQL cannot
+    store (NUL characters) and turns a ServiceError into a gRPC status with its detail."""
     for name, method in list(vars(servicer_cls).items()):
         if name.startswith("_") or not inspect.iscoroutinefunction(method):
             continue
@@ -59,6 +61,10 @@ def _wrap(method):
     @functools.wraps(method)
     async def handler(self, request, context: grpc.aio.ServicerContext):
         try:
+            bad_field = nul_field(request)
+            if bad_field:
+                # REST bodies name content fields without the message's "content." prefix.
+                raise invalid_field(bad_field.removeprefix("content."), "must not contain NUL characters")
             return await method(self, request, context)
         except ServiceError as err:
             context.set_trailing_metadata(((ERROR_TRAILER, to_detail(err).SerializeToString()),))

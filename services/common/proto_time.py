@@ -8,6 +8,9 @@ from google.protobuf.timestamp_pb2 import Timestamp
 def to_timestamp(value: datetime | None) -> Timestamp | None:
     if value is None:
         return None
+    if value.tzinfo is None:
+        # A time without an offset is taken as UTC, never as the server's local time.
+        value = value.replace(tzinfo=UTC)
     ts = Timestamp()
     ts.FromDatetime(value.astimezone(UTC))
     return ts

@@ -51,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             except grpc.aio.AioRpcError as exc:
                 states[name] = exc.code().name
         healthy = all(state == "SERVING" for state in states.values())
-        return JSONResponse({"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503)
+        return JSONResponse(
+            {"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503
+        )
 
     return app

@@ -8,6 +8,18 @@ from protos import posts_pb2_grpc, users_pb2_grpc
 from services.common.config import Settings
 
 
+class DefaultTimeout(grpc.aio.UnaryUnaryClientInterceptor):
+    """Give every call a deadline, so a stuck service is a 504, never a hung request."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    async def intercept_unary_unary(self, continuation, client_call_details, request):
+        if client_call_details.timeout is None:
+            client_call_details = client_call_details._replace(timeout=self.seconds)
+        return await continuation(client_call_details, request)
+
+
 @dataclass
 class Clients:
     users: users_pb2_grpc.UsersStub
@@ -17,8 +29,9 @@ class Clients:
 
     @classmethod
     def open(cls, settings: Settings) -> "Clients":
-        users_channel = grpc.aio.insecure_channel(settings.users_grpc_target)
-        posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+        interceptors = [DefaultTimeout(settings.grpc_timeout_seconds)]
+        users_channel = grpc.aio.insecure_channel(settings.users_grpc_target, interceptors=interceptors)
+        posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target, interceptors=interceptors)
         return cls(
             users=users_pb2_grpc.UsersStub(users_channel),
             posts=posts_pb2_grpc.PostsStub(posts_channel),

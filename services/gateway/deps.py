@@ -32,12 +32,7 @@ def current_user_id(request: Request) -> str:
     return claims.user_id
 
 
-def grpc_timeout(request: Request) -> float:
-    return request.app.state.settings.grpc_timeout_seconds
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 PostsDep = Annotated[posts_pb2_grpc.PostsStub, Depends(get_posts)]
 UsersDep = Annotated[users_pb2_grpc.UsersStub, Depends(get_users)]
 CurrentUser = Annotated[str, Depends(current_user_id)]
-Timeout = Annotated[float, Depends(grpc_timeout)]

@@ -38,7 +38,11 @@ def service_error_response(err: ServiceError) -> JSONResponse:
 
 def _field_path(loc: tuple) -> tuple[str, str]:
     where = str(loc[0]) if loc else "body"
-    rest = [str(part) for part in loc[1:]] if where in ("body", "query", "path", "header") else list(map(str, loc))
+    rest = (
+        [str(part) for part in loc[1:]]
+        if where in ("body", "query", "path", "header")
+        else list(map(str, loc))
+    )
     return where, ".".join(rest) or where
 
 

@@ -1,9 +1,13 @@
 """The REST API's request and response bodies (what /docs shows)."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+INT32_MAX = 2**31 - 1
+# Version numbers and limits travel as int32 over gRPC.
+Int32 = Annotated[int, Field(ge=0, le=INT32_MAX)]
 
 
 class RequestBody(BaseModel):
@@ -65,7 +69,7 @@ class PostCreate(PostContentIn):
 class PostUpdate(RequestBody):
     """Fields left out keep their value; `version` is the version your edit is based on."""
 
-    version: int
+    version: Int32
     caption: str | None = None
     hashtags: list[str] | None = None
     media: list[MediaItem] | None = None
@@ -76,11 +80,11 @@ class PostUpdate(RequestBody):
 
 
 class AutosaveIn(PostContentIn):
-    base_version: int = Field(0, description="The version being edited; 0 means the current one")
+    base_version: Int32 = Field(0, description="The version being edited; 0 means the current one")
 
 
 class RestoreVersionIn(RequestBody):
-    version: int = Field(description="The post's current version (optimistic concurrency)")
+    version: Int32 = Field(description="The post's current version (optimistic concurrency)")
 
 
 class DuplicateIn(RequestBody):

@@ -78,7 +78,11 @@ async def commit(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, reason
             raise conflict("no_autosave", "There is no autosaved draft to commit")
         store.ensure_editable(post, row.base_version)
         warnings = await store.save_version(
-            session, post, Content.from_dict(row.content), user_id=user_id, reason=reason or "autosave committed"
+            session,
+            post,
+            Content.from_dict(row.content),
+            user_id=user_id,
+            reason=reason or "autosave committed",
         )
         # An unchanged draft leaves no version behind, but it is consumed all the same.
         await store.drop_autosave(session, post_id)

@@ -100,7 +100,9 @@ def _repetition_warnings(chosen: set[str], rows, spelling: dict[str, str]) -> li
         return []
     counts: Counter[str] = Counter()
     for past_caption, past_hashtags in recent:
-        counts.update({h.casefold() for h in Content(caption=past_caption, hashtags=list(past_hashtags)).all_hashtags()})
+        counts.update(
+            {h.casefold() for h in Content(caption=past_caption, hashtags=list(past_hashtags)).all_hashtags()}
+        )
     warnings = []
     for key in sorted(chosen):
         if counts[key] / len(recent) > REPETITIVE_SHARE:

@@ -7,7 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from services.common.db import Database
 from services.common.errors import Violation, invalid, invalid_field
@@ -39,7 +40,10 @@ class Query:
 
 def _check(query: Query, max_limit: int) -> None:
     problems = []
-    for name, values, allowed in (("status", query.statuses, STATUSES), ("post_type", query.post_types, POST_TYPES)):
+    for name, values, allowed in (
+        ("status", query.statuses, STATUSES),
+        ("post_type", query.post_types, POST_TYPES),
+    ):
         for value in values:
             if value not in allowed:
                 problems.append(Violation(name, f"{value!r} is not one of {', '.join(allowed)}"))
@@ -107,7 +111,10 @@ async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: i
         conditions.append(Post.post_type.in_(query.post_types))
     tags = [t.strip().lower() for t in query.tags if t.strip()]
     if tags:
-        conditions.append(Post.tags.contains(tags) if query.tags_mode == "all" else Post.tags.overlap(tags))
+        wanted = cast(tags, ARRAY(Text))
+        conditions.append(
+            Post.tags.contains(wanted) if query.tags_mode == "all" else Post.tags.overlap(wanted)
+        )
     if query.text.strip():
         conditions.append(Post.search_vector.op("@@")(func.websearch_to_tsquery(SEARCH_CONFIG, query.text)))
     for column, low, high in (

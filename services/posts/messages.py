@@ -25,21 +25,39 @@ def content_message(content: Content) -> posts_pb2.PostContent:
 
 def content_from(message: posts_pb2.PostContent) -> Content:
     try:
-        metadata = json.loads(message.metadata_json) if message.metadata_json else {}
+        metadata = (
+            json.loads(message.metadata_json, parse_constant=_refuse_constant)
+            if message.metadata_json
+            else {}
+        )
     except ValueError as exc:
-        raise invalid_field("metadata", "is not valid JSON") from exc
+        raise invalid_field("metadata", "is not valid JSON (numbers must be finite)") from exc
     if not isinstance(metadata, dict):
         raise invalid_field("metadata", "must be a JSON object")
+    if _has_nul(metadata):
+        raise invalid_field("metadata", "must not contain NUL characters")
     return Content(
         caption=message.caption,
         hashtags=list(message.hashtags),
-        media=[
-            {k: v for k, v in (("media_id", m.media_id), ("url", m.url)) if v} for m in message.media
-        ],
+        media=[{k: v for k, v in (("media_id", m.media_id), ("url", m.url)) if v} for m in message.media],
         post_type=message.post_type,
         tags=list(message.tags),
         metadata=metadata,
     )
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.Post:

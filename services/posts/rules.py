@@ -71,7 +71,9 @@ def hashtag_warnings(hashtags: list[str]) -> list[Warning]:
         key = tag.casefold()
         if key in hashtag_lists.BANNED:
             warnings.append(
-                Warning("hashtags", "banned_hashtag", f"#{tag} is restricted by Instagram and can hide the post")
+                Warning(
+                    "hashtags", "banned_hashtag", f"#{tag} is restricted by Instagram and can hide the post"
+                )
             )
         elif key in hashtag_lists.OVERUSED:
             warnings.append(

@@ -7,7 +7,7 @@ import logging
 from protos import posts_pb2, posts_pb2_grpc
 from services.common.config import Settings, get_settings
 from services.common.db import Database, make_engine
-from services.common.grpc_errors import translate_errors
+from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import serve
 from services.common.ids import parse_id
 from services.common.proto_time import from_timestamp, to_timestamp
@@ -45,7 +45,7 @@ def _json(value) -> str:
     return "" if value is None else json.dumps(value)
 
 
-@translate_errors
+@rpc_handlers
 class PostsServicer(posts_pb2_grpc.PostsServicer):
     def __init__(self, db: Database, settings: Settings) -> None:
         self._db = db
@@ -227,7 +227,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             sort=request.sort or "created_at",
             order=request.order or "desc",
             cursor=request.cursor,
-            limit=request.limit or self._settings.list_default_limit,
+            limit=request.limit if request.HasField("limit") else self._settings.list_default_limit,
         )
         posts, next_cursor = await listing.search(
             db=self._db,
@@ -243,7 +243,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             user_id=parse_id(request.user_id, "User"),
             caption=request.caption,
             hashtags=list(request.hashtags),
-            limit=request.limit or 10,
+            limit=request.limit if request.HasField("limit") else 10,
         )
         return posts_pb2.HashtagSuggestions(
             suggestions=[

@@ -15,18 +15,19 @@ from services.users.passwords import hash_password, verify_password
 # Deliberately loose: one @, a dot in the domain, no spaces. Delivery is the real check.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MAX_PASSWORD = 1024
+_MAX_NAME = 200
 
 
-def _check_registration(settings: Settings, email: str, password: str, timezone: str) -> None:
+def _check_registration(settings: Settings, email: str, password: str, name: str, timezone: str) -> None:
     problems = []
     if not _EMAIL.match(email) or len(email) > 320:
         problems.append(Violation("email", "must be an email address like name@example.com"))
     if len(password) < settings.password_min_length:
-        problems.append(
-            Violation("password", f"must be at least {settings.password_min_length} characters")
-        )
+        problems.append(Violation("password", f"must be at least {settings.password_min_length} characters"))
     elif len(password) > _MAX_PASSWORD:
         problems.append(Violation("password", f"must be at most {_MAX_PASSWORD} characters"))
+    if len(name) > _MAX_NAME:
+        problems.append(Violation("name", f"must be at most {_MAX_NAME} characters"))
     if timezone and not is_valid_zone(timezone):
         problems.append(Violation("timezone", f"{timezone!r} is not an IANA time zone"))
     if problems:
@@ -38,7 +39,7 @@ async def register(
 ) -> User:
     """Create a user; an email already registered (in any letter case) is a conflict."""
     email = email.strip()
-    _check_registration(settings, email, password, timezone)
+    _check_registration(settings, email, password, name, timezone)
     user = User(
         email=email.lower(),
         name=name.strip(),

@@ -7,7 +7,7 @@ from protos import users_pb2, users_pb2_grpc
 from services.common import auth_tokens
 from services.common.config import Settings, get_settings
 from services.common.db import Database, make_engine
-from services.common.grpc_errors import translate_errors
+from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import serve
 from services.common.ids import parse_id
 from services.common.proto_time import to_timestamp
@@ -25,7 +25,7 @@ def _user_message(user: User) -> users_pb2.User:
     )
 
 
-@translate_errors
+@rpc_handlers
 class UsersServicer(users_pb2_grpc.UsersServicer):
     def __init__(self, db: Database, settings: Settings) -> None:
         self._db = db
@@ -33,9 +33,7 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
 
     def _auth_result(self, user: User) -> users_pb2.AuthResult:
         token, ttl = auth_tokens.issue(settings=self._settings, user_id=str(user.id))
-        return users_pb2.AuthResult(
-            user=_user_message(user), access_token=token, expires_in_seconds=ttl
-        )
+        return users_pb2.AuthResult(user=_user_message(user), access_token=token, expires_in_seconds=ttl)
 
     async def Register(self, request, context):
         user = await accounts.register(

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from protos import posts_pb2
 from services.gateway import schemas
 from services.gateway.convert import warnings_list
-from services.gateway.deps import CurrentUser, PostsDep, Timeout
+from services.gateway.deps import CurrentUser, PostsDep
 
 router = APIRouter(prefix="/api/v1/hashtags", tags=["hashtags"])
 
@@ -16,14 +16,12 @@ router = APIRouter(prefix="/api/v1/hashtags", tags=["hashtags"])
 async def suggest(
     user_id: CurrentUser,
     posts: PostsDep,
-    timeout: Timeout,
     caption: Annotated[str, Query(max_length=5000)] = "",
     hashtag: Annotated[list[str], Query(description="Hashtags already chosen; repeat")] = [],  # noqa: B006
-    limit: int = 10,
+    limit: Annotated[int, Query(ge=0, le=schemas.INT32_MAX)] = 10,
 ):
     result = await posts.SuggestHashtags(
         posts_pb2.SuggestHashtagsRequest(user_id=user_id, caption=caption, hashtags=hashtag, limit=limit),
-        timeout=timeout,
     )
     return {
         "suggestions": [

@@ -8,18 +8,17 @@ from fastapi import APIRouter, Query
 from protos import posts_pb2
 from services.common.proto_time import to_timestamp
 from services.gateway import convert, schemas
-from services.gateway.deps import CurrentUser, PostsDep, Timeout
+from services.gateway.deps import CurrentUser, PostsDep
 
 router = APIRouter(prefix="/api/v1/posts", tags=["posts"])
 
 
 @router.post("", status_code=201, response_model=schemas.PostSaved)
-async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: PostsDep):
     result = await posts.CreatePost(
         posts_pb2.CreatePostRequest(
             user_id=user_id, content=convert.content_message(body), change_reason=body.change_reason
         ),
-        timeout=timeout,
     )
     return convert.saved_dict(result)
 
@@ -28,7 +27,6 @@ async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: Pos
 async def list_posts(
     user_id: CurrentUser,
     posts: PostsDep,
-    timeout: Timeout,
     status: Annotated[list[str], Query(description="Repeat for several")] = [],  # noqa: B006
     post_type: Annotated[list[str], Query()] = [],  # noqa: B006
     tag: Annotated[list[str], Query(description="Repeat for several")] = [],  # noqa: B006
@@ -44,7 +42,7 @@ async def list_posts(
     sort: Annotated[str, Query(description="created_at, updated_at or scheduled_for")] = "created_at",
     order: Annotated[str, Query(description="asc or desc")] = "desc",
     cursor: str = "",
-    limit: Annotated[int, Query(description="1 to 100")] = 20,
+    limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
 ):
     page = await posts.ListPosts(
         posts_pb2.ListPostsRequest(
@@ -66,37 +64,30 @@ async def list_posts(
             cursor=cursor,
             limit=limit,
         ),
-        timeout=timeout,
     )
     return {"items": [convert.post_dict(p) for p in page.posts], "next_cursor": page.next_cursor or None}
 
 
 @router.post("/bulk", response_model=schemas.BulkOut)
-async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep):
     result = await posts.BulkAction(
         posts_pb2.BulkActionRequest(
             user_id=user_id, action=body.action, post_ids=body.post_ids, tags=body.tags
         ),
-        timeout=timeout,
     )
     return convert.bulk_dict(result)
 
 
 @router.get("/{post_id}", response_model=schemas.PostOut)
-async def get_post(
-    post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout, include_deleted: bool = False
-):
+async def get_post(post_id: str, user_id: CurrentUser, posts: PostsDep, include_deleted: bool = False):
     post = await posts.GetPost(
         posts_pb2.GetPostRequest(user_id=user_id, post_id=post_id, include_deleted=include_deleted),
-        timeout=timeout,
     )
     return convert.post_dict(post)
 
 
 @router.put("/{post_id}", response_model=schemas.PostSaved)
-async def update_post(
-    post_id: str, body: schemas.PostUpdate, user_id: CurrentUser, posts: PostsDep, timeout: Timeout
-):
+async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUser, posts: PostsDep):
     content, fields = convert.update_message(body)
     request = posts_pb2.UpdatePostRequest(
         user_id=user_id,
@@ -106,18 +97,18 @@ async def update_post(
         change_reason=body.change_reason,
     )
     request.update_mask.paths.extend(fields)
-    return convert.saved_dict(await posts.UpdatePost(request, timeout=timeout))
+    return convert.saved_dict(await posts.UpdatePost(request))
 
 
 @router.delete("/{post_id}", response_model=schemas.PostOut)
-async def delete_post(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
-    post = await posts.DeletePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+async def delete_post(post_id: str, user_id: CurrentUser, posts: PostsDep):
+    post = await posts.DeletePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
     return convert.post_dict(post)
 
 
 @router.post("/{post_id}/restore", response_model=schemas.PostOut)
-async def restore_post(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
-    post = await posts.RestorePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+async def restore_post(post_id: str, user_id: CurrentUser, posts: PostsDep):
+    post = await posts.RestorePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
     return convert.post_dict(post)
 
 
@@ -126,13 +117,11 @@ async def duplicate_post(
     post_id: str,
     user_id: CurrentUser,
     posts: PostsDep,
-    timeout: Timeout,
     body: schemas.DuplicateIn | None = None,
 ):
     post = await posts.DuplicatePost(
         posts_pb2.DuplicatePostRequest(
             user_id=user_id, post_id=post_id, template_name=(body.template_name if body else None) or ""
         ),
-        timeout=timeout,
     )
     return convert.post_dict(post)

@@ -2,19 +2,21 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from protos import posts_pb2
 from services.common.errors import not_found
 from services.gateway import convert, schemas
-from services.gateway.deps import CurrentUser, PostsDep, Timeout
+from services.gateway.deps import CurrentUser, PostsDep
+
+VersionNumber = Annotated[int, Path(ge=1, le=schemas.INT32_MAX)]
 
 router = APIRouter(prefix="/api/v1/posts/{post_id}", tags=["versions"])
 
 
 @router.get("/versions", response_model=list[schemas.VersionOut])
-async def list_versions(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
-    result = await posts.ListVersions(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+async def list_versions(post_id: str, user_id: CurrentUser, posts: PostsDep):
+    result = await posts.ListVersions(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
     return [convert.version_dict(v) for v in result.versions]
 
 
@@ -23,23 +25,21 @@ async def diff_versions(
     post_id: str,
     user_id: CurrentUser,
     posts: PostsDep,
-    timeout: Timeout,
-    from_version: Annotated[int, Query(alias="from", ge=1)],
-    to_version: Annotated[int, Query(alias="to", ge=1)],
+    from_version: Annotated[int, Query(alias="from", ge=1, le=schemas.INT32_MAX)],
+    to_version: Annotated[int, Query(alias="to", ge=1, le=schemas.INT32_MAX)],
 ):
     diff = await posts.DiffVersions(
         posts_pb2.DiffVersionsRequest(
             user_id=user_id, post_id=post_id, from_version=from_version, to_version=to_version
         ),
-        timeout=timeout,
     )
     return convert.diff_dict(diff)
 
 
 @router.get("/versions/{number}", response_model=schemas.VersionOut)
-async def get_version(post_id: str, number: int, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
+async def get_version(post_id: str, number: VersionNumber, user_id: CurrentUser, posts: PostsDep):
     version = await posts.GetVersion(
-        posts_pb2.GetVersionRequest(user_id=user_id, post_id=post_id, version=number), timeout=timeout
+        posts_pb2.GetVersionRequest(user_id=user_id, post_id=post_id, version=number)
     )
     return convert.version_dict(version)
 
@@ -47,25 +47,21 @@ async def get_version(post_id: str, number: int, user_id: CurrentUser, posts: Po
 @router.post("/versions/{number}/restore", response_model=schemas.PostSaved)
 async def restore_version(
     post_id: str,
-    number: int,
+    number: VersionNumber,
     body: schemas.RestoreVersionIn,
     user_id: CurrentUser,
     posts: PostsDep,
-    timeout: Timeout,
 ):
     result = await posts.RestoreVersion(
         posts_pb2.RestoreVersionRequest(
             user_id=user_id, post_id=post_id, version=number, base_version=body.version
         ),
-        timeout=timeout,
     )
     return convert.saved_dict(result)
 
 
 @router.put("/autosave", response_model=schemas.AutosaveOut)
-async def save_autosave(
-    post_id: str, body: schemas.AutosaveIn, user_id: CurrentUser, posts: PostsDep, timeout: Timeout
-):
+async def save_autosave(post_id: str, body: schemas.AutosaveIn, user_id: CurrentUser, posts: PostsDep):
     draft = await posts.SaveAutosave(
         posts_pb2.SaveAutosaveRequest(
             user_id=user_id,
@@ -73,28 +69,25 @@ async def save_autosave(
             content=convert.content_message(body),
             base_version=body.base_version,
         ),
-        timeout=timeout,
     )
     return convert.autosave_dict(draft)
 
 
 @router.get("/autosave", response_model=schemas.AutosaveOut)
-async def get_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
-    draft = await posts.GetAutosave(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+async def get_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep):
+    draft = await posts.GetAutosave(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
     if not draft.exists:
         raise not_found("Autosave")
     return convert.autosave_dict(draft)
 
 
 @router.delete("/autosave", status_code=204)
-async def discard_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
-    await posts.DiscardAutosave(posts_pb2.PostRef(user_id=user_id, post_id=post_id), timeout=timeout)
+async def discard_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep):
+    await posts.DiscardAutosave(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
     return Response(status_code=204)
 
 
 @router.post("/autosave/commit", response_model=schemas.PostSaved)
-async def commit_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep, timeout: Timeout):
-    result = await posts.CommitAutosave(
-        posts_pb2.CommitAutosaveRequest(user_id=user_id, post_id=post_id), timeout=timeout
-    )
+async def commit_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep):
+    result = await posts.CommitAutosave(posts_pb2.CommitAutosaveRequest(user_id=user_id, post_id=post_id))
     return convert.saved_dict(result)

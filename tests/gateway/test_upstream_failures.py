@@ -1,0 +1,47 @@
+"""When a service behind the gateway is down, clients get a JSON 503, not a hang or a 500."""
+
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from devtools.stack import ROOT, free_port
+
+
+@pytest.fixture
+def gateway_without_services(system, tmp_path):
+    port = free_port()
+    env = {
+        **system.env,
+        "POSTFLOW_GATEWAY_PORT": str(port),
+        "POSTFLOW_POSTS_GRPC_PORT": str(free_port()),
+        "POSTFLOW_USERS_GRPC_PORT": str(free_port()),
+        "POSTFLOW_GRPC_TIMEOUT_SECONDS": "2",
+    }
+    log = (tmp_path / "gateway.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "services.gateway.main"], cwd=ROOT, env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            httpx.get(f"{base}/healthz", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_unreachable_services_are_503(gateway_without_services, api):
+    token = api.new_user().client.headers["authorization"]
+    with httpx.Client(base_url=gateway_without_services, timeout=30) as client:
+        health = client.get("/healthz")
+        assert health.status_code == 503
+        assert health.json()["status"] == "degraded"
+        reply = client.get("/api/v1/posts", headers={"Authorization": token})
+        assert reply.status_code in (503, 504)
+        assert reply.json()["error"]["code"] in ("upstream_unavailable", "upstream_timeout")
