@@ -26,6 +26,28 @@ def issue(*, settings: Settings, user_id: str) -> tuple[str, int]:
     return jwt.encode(payload, settings.jwt_secret.get_secret_value(), algorithm=_ALGORITHM), ttl
 
 
+class VerifiedTokens:
+    """Tokens already verified, kept until they expire: a signature check per request
+    costs more CPU than the rest of a small request's authentication."""
+
+    def __init__(self, settings: Settings, capacity: int = 10_000) -> None:
+        self._settings = settings
+        self._capacity = capacity
+        self._claims: dict[str, TokenClaims] = {}
+
+    def verify(self, token: str) -> TokenClaims:
+        claims = self._claims.get(token)
+        if claims is None:
+            claims = verify(settings=self._settings, token=token)
+            if len(self._claims) >= self._capacity:
+                self._claims.clear()
+            self._claims[token] = claims
+        elif claims.expires_at <= time.time():
+            del self._claims[token]
+            raise unauthenticated("The access token has expired; log in again")
+        return claims
+
+
 def verify(*, settings: Settings, token: str) -> TokenClaims:
     try:
         payload = jwt.decode(

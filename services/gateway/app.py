@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from services.common.auth_tokens import VerifiedTokens
 from services.common.config import Settings, get_settings
 from services.gateway import errors
 from services.gateway.body_limit import BodyLimitMiddleware
@@ -31,8 +32,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Plan, version and publish Instagram posts. Authenticate with "
         "`Authorization: Bearer <access_token>` from /api/v1/auth/login.",
         lifespan=lifespan,
+        # No OpenTelemetry SDK is configured; the no-op instrumentation still costs CPU.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
+    app.state.verified_tokens = VerifiedTokens(settings)
+    # Not FastAPI's max_body_size: its 413 is plain text, and every error here is JSON.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
     errors.install(app)
     for module in (auth, posts, versions, templates, hashtags):

@@ -1,5 +1,6 @@
 """gRPC channels and stubs to the services, opened once per gateway process."""
 
+import functools
 from dataclasses import dataclass
 
 import grpc
@@ -8,16 +9,20 @@ from protos import posts_pb2_grpc, users_pb2_grpc
 from services.common.config import Settings
 
 
-class DefaultTimeout(grpc.aio.UnaryUnaryClientInterceptor):
-    """Give every call a deadline, so a stuck service is a 504, never a hung request."""
+class WithDeadline:
+    """A stub whose every call has a deadline, so a stuck service is a 504, never a hang.
 
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
+    (A grpc.aio interceptor does the same at several times the CPU cost per call.)
+    """
 
-    async def intercept_unary_unary(self, continuation, client_call_details, request):
-        if client_call_details.timeout is None:
-            client_call_details = client_call_details._replace(timeout=self.seconds)
-        return await continuation(client_call_details, request)
+    def __init__(self, stub, seconds: float) -> None:
+        self._stub = stub
+        self._seconds = seconds
+
+    def __getattr__(self, name: str):
+        method = functools.partial(getattr(self._stub, name), timeout=self._seconds)
+        setattr(self, name, method)
+        return method
 
 
 @dataclass
@@ -29,12 +34,12 @@ class Clients:
 
     @classmethod
     def open(cls, settings: Settings) -> "Clients":
-        interceptors = [DefaultTimeout(settings.grpc_timeout_seconds)]
-        users_channel = grpc.aio.insecure_channel(settings.users_grpc_target, interceptors=interceptors)
-        posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target, interceptors=interceptors)
+        users_channel = grpc.aio.insecure_channel(settings.users_grpc_target)
+        posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+        deadline = settings.grpc_timeout_seconds
         return cls(
-            users=users_pb2_grpc.UsersStub(users_channel),
-            posts=posts_pb2_grpc.PostsStub(posts_channel),
+            users=WithDeadline(users_pb2_grpc.UsersStub(users_channel), deadline),
+            posts=WithDeadline(posts_pb2_grpc.PostsStub(posts_channel), deadline),
             channels={"users": users_channel, "posts": posts_channel},
         )
 

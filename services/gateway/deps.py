@@ -5,30 +5,29 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from protos import posts_pb2_grpc, users_pb2_grpc
-from services.common import auth_tokens
 from services.common.config import Settings
 from services.common.errors import unauthenticated
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_posts(request: Request) -> posts_pb2_grpc.PostsStub:
+async def get_posts(request: Request) -> posts_pb2_grpc.PostsStub:
     return request.app.state.clients.posts
 
 
-def get_users(request: Request) -> users_pb2_grpc.UsersStub:
+async def get_users(request: Request) -> users_pb2_grpc.UsersStub:
     return request.app.state.clients.users
 
 
-def current_user_id(request: Request) -> str:
+async def current_user_id(request: Request) -> str:
     """The id of the user whose bearer token came with the request."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise unauthenticated("Send an access token: Authorization: Bearer <token>")
-    claims = auth_tokens.verify(settings=request.app.state.settings, token=token.strip())
+    claims = request.app.state.verified_tokens.verify(token.strip())
     return claims.user_id
 
 

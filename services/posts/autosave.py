@@ -55,7 +55,7 @@ async def save(
 
 
 async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Draft | None:
-    async with db.transaction() as session:
+    async with db.reading() as session:
         await store.load(session, user_id=user_id, post_id=post_id)
         row = await session.get(Autosave, post_id)
     if row is None:

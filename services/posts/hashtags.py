@@ -54,7 +54,7 @@ async def suggest(
     chosen = {h.casefold() for h in draft.all_hashtags()}
     terms = _words(caption) | chosen
 
-    async with db.transaction() as session:
+    async with db.reading() as session:
         rows = (
             await session.execute(
                 select(Post.caption, Post.hashtags)

@@ -136,7 +136,7 @@ async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: i
         .order_by(direction(column).nulls_last(), direction(Post.id))
         .limit(query.limit + 1)
     )
-    async with db.transaction() as session:
+    async with db.reading() as session:
         rows = list(await session.scalars(statement))
     page = rows[: query.limit]
     next_cursor = encode_cursor(query, page[-1]) if len(rows) > query.limit else ""

@@ -47,9 +47,12 @@ class Post(Base):
     scheduled_for: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     timezone: Mapped[str | None] = mapped_column(Text)
     optimal_time_score: Mapped[float | None] = mapped_column(Float)
-    search_text: Mapped[str] = mapped_column(Text, default="")
+    # Only queried, never shown: deferred so that loading a post does not fetch them.
+    search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
     search_vector: Mapped[str] = mapped_column(
-        TSVECTOR, Computed(f"to_tsvector('{SEARCH_CONFIG}', search_text)", persisted=True)
+        TSVECTOR,
+        Computed(f"to_tsvector('{SEARCH_CONFIG}', search_text)", persisted=True),
+        deferred=True,
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

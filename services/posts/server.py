@@ -1,12 +1,13 @@
 """gRPC face of the posts service: translates requests into calls on the domain modules."""
 
-import asyncio
 import json
 import logging
 
+import uvloop
+
 from protos import posts_pb2, posts_pb2_grpc
 from services.common.config import Settings, get_settings
-from services.common.db import Database, make_engine
+from services.common.db import Database
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import serve
 from services.common.ids import parse_id
@@ -261,7 +262,7 @@ def _content_field(path: str) -> str:
 
 async def main() -> None:
     settings = get_settings()
-    db = Database(make_engine(settings))
+    db = Database(settings)
     await serve(
         name="postflow.posts.v1.Posts",
         port=settings.posts_grpc_port,
@@ -274,4 +275,4 @@ async def main() -> None:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    asyncio.run(main())
+    uvloop.run(main())

@@ -105,12 +105,17 @@ async def create(*, db: Database, user_id: uuid.UUID, content: Content, reason: 
 
 
 async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, include_deleted: bool) -> Saved:
-    async with db.transaction() as session:
-        post = await load(session, user_id=user_id, post_id=post_id)
-        autosaved_at = await session.scalar(select(Autosave.saved_at).where(Autosave.post_id == post_id))
-    if post.deleted_at is not None and not include_deleted:
+    async with db.reading() as session:
+        row = (
+            await session.execute(
+                select(Post, Autosave.saved_at)
+                .outerjoin(Autosave, Autosave.post_id == Post.id)
+                .where(Post.id == post_id, Post.user_id == user_id)
+            )
+        ).first()
+    if row is None or (row[0].deleted_at is not None and not include_deleted):
         raise not_found("Post")
-    return Saved(post, autosaved_at=autosaved_at)
+    return Saved(row[0], autosaved_at=row[1])
 
 
 def ensure_editable(post: Post, base_version: int) -> None:

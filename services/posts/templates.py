@@ -44,7 +44,7 @@ async def duplicate(
 
 
 async def list_templates(*, db: Database, user_id: uuid.UUID) -> list[Post]:
-    async with db.transaction() as session:
+    async with db.reading() as session:
         rows = await session.scalars(
             select(Post)
             .where(Post.user_id == user_id, Post.template_name.is_not(None), Post.deleted_at.is_(None))

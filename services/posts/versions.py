@@ -25,7 +25,7 @@ class FieldChange:
 
 
 async def list_versions(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> list[PostVersion]:
-    async with db.transaction() as session:
+    async with db.reading() as session:
         await store.load(session, user_id=user_id, post_id=post_id)
         rows = await session.scalars(
             select(PostVersion).where(PostVersion.post_id == post_id).order_by(PostVersion.version.desc())
@@ -43,7 +43,7 @@ async def _version(session, post_id: uuid.UUID, number: int) -> PostVersion:
 
 
 async def get_version(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, number: int) -> PostVersion:
-    async with db.transaction() as session:
+    async with db.reading() as session:
         await store.load(session, user_id=user_id, post_id=post_id)
         return await _version(session, post_id, number)
 
@@ -51,7 +51,7 @@ async def get_version(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, n
 async def diff(
     *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, from_number: int, to_number: int
 ) -> list[FieldChange]:
-    async with db.transaction() as session:
+    async with db.reading() as session:
         await store.load(session, user_id=user_id, post_id=post_id)
         before = store.content_of(await _version(session, post_id, from_number)).as_dict()
         after = store.content_of(await _version(session, post_id, to_number)).as_dict()

@@ -56,7 +56,7 @@ async def register(
 
 async def authenticate(*, db: Database, email: str, password: str) -> User:
     """The user whose email and password these are; one message for every failure."""
-    async with db.transaction() as session:
+    async with db.reading() as session:
         user = await session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if not await verify_password(user.password_hash if user else None, password):
         raise unauthenticated("Email or password is incorrect")
@@ -64,7 +64,7 @@ async def authenticate(*, db: Database, email: str, password: str) -> User:
 
 
 async def get(*, db: Database, user_id: str) -> User:
-    async with db.transaction() as session:
+    async with db.reading() as session:
         user = await session.get(User, user_id)
     if user is None:
         raise not_found("User")

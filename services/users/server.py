@@ -1,12 +1,13 @@
 """gRPC face of the users service: translates requests to services.users.accounts."""
 
-import asyncio
 import logging
+
+import uvloop
 
 from protos import users_pb2, users_pb2_grpc
 from services.common import auth_tokens
 from services.common.config import Settings, get_settings
-from services.common.db import Database, make_engine
+from services.common.db import Database
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import serve
 from services.common.ids import parse_id
@@ -57,7 +58,7 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
 
 async def main() -> None:
     settings = get_settings()
-    db = Database(make_engine(settings))
+    db = Database(settings)
     await serve(
         name="postflow.users.v1.Users",
         port=settings.users_grpc_port,
@@ -70,4 +71,4 @@ async def main() -> None:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    asyncio.run(main())
+    uvloop.run(main())
