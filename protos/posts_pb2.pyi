@@ -223,16 +223,18 @@ class Autosave(_message.Message):
     def __init__(self, post_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., base_version: _Optional[int] = ..., saved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., exists: _Optional[bool] = ...) -> None: ...
 
 class SaveAutosaveRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "content", "base_version")
+    __slots__ = ("user_id", "post_id", "content", "base_version", "update_mask")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     content: PostContent
     base_version: int
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., base_version: _Optional[int] = ...) -> None: ...
+    update_mask: _field_mask_pb2.FieldMask
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., base_version: _Optional[int] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ...) -> None: ...
 
 class CommitAutosaveRequest(_message.Message):
     __slots__ = ("user_id", "post_id", "change_reason")

@@ -20,7 +20,7 @@ def _media(items) -> list[dict[str, str]]:
     return [{k: v for k, v in (("media_id", m.media_id), ("url", m.url)) if v} for m in items]
 
 
-def content_message(body: schemas.PostContentIn | schemas.PostUpdate) -> posts_pb2.PostContent:
+def content_message(body: schemas.PostContentIn | schemas.PostChanges) -> posts_pb2.PostContent:
     """The content fields the body carries; fields it leaves out (None) stay unset."""
     message = posts_pb2.PostContent(caption=body.caption or "", post_type=body.post_type or "")
     message.hashtags.extend(body.hashtags or [])
@@ -32,7 +32,7 @@ def content_message(body: schemas.PostContentIn | schemas.PostUpdate) -> posts_p
     return message
 
 
-def update_message(body: schemas.PostUpdate) -> tuple[posts_pb2.PostContent, list[str]]:
+def changes_message(body: schemas.PostChanges) -> tuple[posts_pb2.PostContent, list[str]]:
     """The changed content and the names of the content fields the client sent."""
     names = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
     sent = [name for name in names if name in body.model_fields_set]

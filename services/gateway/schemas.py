@@ -66,20 +66,23 @@ class PostCreate(PostContentIn):
     change_reason: str = ""
 
 
-class PostUpdate(RequestBody):
-    """Fields left out keep their value; `version` is the version your edit is based on."""
+class PostChanges(RequestBody):
+    """Content fields to change; fields left out keep their current value."""
 
-    version: Int32
     caption: str | None = None
     hashtags: list[str] | None = None
     media: list[MediaItem] | None = None
     post_type: str | None = None
     tags: list[str] | None = None
     metadata: dict[str, Any] | None = None
+
+
+class PostUpdate(PostChanges):
+    version: Int32 = Field(description="The version your edit is based on (a stale one is a 409)")
     change_reason: str = ""
 
 
-class AutosaveIn(PostContentIn):
+class AutosaveIn(PostChanges):
     base_version: Int32 = Field(0, description="The version being edited; 0 means the current one")
 
 

@@ -24,21 +24,38 @@ class Draft:
 
 
 async def save(
-    *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, content: Content, base_version: int
+    *,
+    db: Database,
+    user_id: uuid.UUID,
+    post_id: uuid.UUID,
+    changes: Content,
+    changed_fields: list[str],
+    base_version: int,
 ) -> Draft:
-    """Store the draft as typed; Instagram's rules are checked only when it is committed."""
-    if len(content.caption) > MAX_AUTOSAVE_CAPTION:
+    """Store the draft as typed; Instagram's rules are checked only when it is committed.
+
+    Fields not sent keep the value of the existing draft, else of the post.
+    """
+    if len(changes.caption) > MAX_AUTOSAVE_CAPTION:
         raise invalid_field("caption", f"must be at most {MAX_AUTOSAVE_CAPTION} characters")
     async with db.transaction() as session:
-        post = await store.load(session, user_id=user_id, post_id=post_id)
+        # The row lock orders concurrent autosaves of one post (two tabs).
+        post = await store.load(session, user_id=user_id, post_id=post_id, for_update=True)
         if post.deleted_at is not None:
             raise conflict("post_deleted", "The post is deleted; restore it before editing it")
+        existing = await session.get(Autosave, post_id)
+        if existing is not None:
+            current, draft_base = Content.from_dict(existing.content), existing.base_version
+        else:
+            current, draft_base = store.content_of(post), post.version
+        content = store.merged(current, changes, changed_fields)
+        base_version = base_version or draft_base
         saved_at = store.now()
         statement = insert(Autosave).values(
             post_id=post_id,
             user_id=user_id,
             content=content.as_dict(),
-            base_version=base_version or post.version,
+            base_version=base_version,
             saved_at=saved_at,
         )
         await session.execute(
@@ -51,7 +68,7 @@ async def save(
                 },
             )
         )
-    return Draft(content, base_version or post.version, saved_at)
+    return Draft(content, base_version, saved_at)
 
 
 async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Draft | None:

@@ -143,7 +143,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             db=self._db,
             user_id=user_id,
             post_id=post_id,
-            content=content_from(request.content),
+            changes=content_from(request.content),
+            changed_fields=[_content_field(p) for p in request.update_mask.paths],
             base_version=request.base_version,
         )
         return _draft_message(request.post_id, draft)

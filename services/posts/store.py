@@ -46,6 +46,15 @@ def apply_content(post: Post, content: Content) -> None:
     post.search_text = content.search_text()
 
 
+def merged(current: Content, changes: Content, changed_fields: list[str]) -> Content:
+    """current with the named fields taken from changes."""
+    result = Content.from_dict(current.as_dict())
+    for name in changed_fields:
+        if name in CONTENT_FIELDS:
+            setattr(result, name, getattr(changes, name))
+    return result
+
+
 def snapshot(post: Post, *, changed_by: uuid.UUID, reason: str) -> PostVersion:
     content = content_of(post)
     return PostVersion(
@@ -166,11 +175,8 @@ async def update(
     async with db.transaction() as session:
         post = await load(session, user_id=user_id, post_id=post_id, for_update=True)
         ensure_editable(post, base_version)
-        merged = content_of(post)
-        for name in changed_fields:
-            if name in CONTENT_FIELDS:
-                setattr(merged, name, getattr(changes, name))
-        warnings = await save_version(session, post, merged, user_id=user_id, reason=reason or "edited")
+        content = merged(content_of(post), changes, changed_fields)
+        warnings = await save_version(session, post, content, user_id=user_id, reason=reason or "edited")
     return Saved(post, warnings)
 
 

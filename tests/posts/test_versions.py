@@ -125,3 +125,18 @@ def test_discard_autosave(user):
     nothing = user.client.post(f"/api/v1/posts/{post['id']}/autosave/commit")
     assert nothing.status_code == 409
     assert nothing.json()["error"]["code"] == "no_autosave"
+
+
+def test_a_partial_autosave_keeps_the_other_fields(user):
+    post = user.create_post(caption="saved", hashtags=["harbour"], tags=["keep"])
+    user.client.put(f"/api/v1/posts/{post['id']}/autosave", json={"caption": "typing"})
+    user.client.put(f"/api/v1/posts/{post['id']}/autosave", json={"hashtags": ["harbour", "dusk"]})
+    draft = user.client.get(f"/api/v1/posts/{post['id']}/autosave").json()
+    assert draft["caption"] == "typing", "the second partial draft keeps the first one's caption"
+    assert draft["hashtags"] == ["harbour", "dusk"]
+    assert draft["tags"] == ["keep"]
+    assert draft["media"] == post["media"]
+    committed = user.client.post(f"/api/v1/posts/{post['id']}/autosave/commit").json()
+    assert committed["caption"] == "typing"
+    assert committed["media"] == post["media"]
+    assert committed["tags"] == ["keep"]

@@ -88,7 +88,7 @@ async def get_post(post_id: str, user_id: CurrentUser, posts: PostsDep, include_
 
 @router.put("/{post_id}", response_model=schemas.PostSaved)
 async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUser, posts: PostsDep):
-    content, fields = convert.update_message(body)
+    content, fields = convert.changes_message(body)
     request = posts_pb2.UpdatePostRequest(
         user_id=user_id,
         post_id=post_id,

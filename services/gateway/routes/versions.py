@@ -62,14 +62,12 @@ async def restore_version(
 
 @router.put("/autosave", response_model=schemas.AutosaveOut)
 async def save_autosave(post_id: str, body: schemas.AutosaveIn, user_id: CurrentUser, posts: PostsDep):
-    draft = await posts.SaveAutosave(
-        posts_pb2.SaveAutosaveRequest(
-            user_id=user_id,
-            post_id=post_id,
-            content=convert.content_message(body),
-            base_version=body.base_version,
-        ),
+    content, fields = convert.changes_message(body)
+    request = posts_pb2.SaveAutosaveRequest(
+        user_id=user_id, post_id=post_id, content=content, base_version=body.base_version
     )
+    request.update_mask.paths.extend(fields)
+    draft = await posts.SaveAutosave(request)
     return convert.autosave_dict(draft)
 
 
