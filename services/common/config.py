@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     # Largest request body the gateway accepts, in bytes.
     max_request_bytes: int = 1_000_000
 
+    # Where gRPC servers listen: 0.0.0.0 in containers.
+    grpc_listen_host: str = "127.0.0.1"
     users_grpc_host: str = "127.0.0.1"
     users_grpc_port: int = 50051
     posts_grpc_host: str = "127.0.0.1"

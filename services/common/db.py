@@ -3,7 +3,13 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from services.common.config import Settings
 
@@ -31,8 +37,9 @@ def _engine(settings: Settings, **options) -> AsyncEngine:
 class Database:
     """The service's engines and session factories; one per service process.
 
-    Writes run in explicit transactions. Reads use a second pool of autocommit connections:
-    a single statement needs no BEGIN/ROLLBACK round trips, which halves a read's cost here.
+    Multi-statement writes run in explicit transactions. Reads and single-statement writes
+    use a second pool of autocommit connections: one statement needs no BEGIN/COMMIT round
+    trips, which halves its cost here.
     """
 
     def __init__(self, settings: Settings) -> None:
@@ -46,6 +53,13 @@ class Database:
         """A session inside one transaction: committed on success, rolled back on error."""
         async with self._sessions() as session, session.begin():
             yield session
+
+    @asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[AsyncConnection]:
+        """A connection whose every statement commits on its own: for writes that are one
+        statement (data-modifying CTEs), which then need no BEGIN/COMMIT round trips."""
+        async with self.read_engine.connect() as connection:
+            yield connection
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:

@@ -7,9 +7,18 @@ import signal
 from collections.abc import Awaitable, Callable
 
 import grpc
+import uvloop
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
+from services.common.config import get_settings
+
 log = logging.getLogger(__name__)
+
+
+def run_service(main: Callable[[int], Awaitable[None]], *, port: int) -> None:
+    """Entry point of a service process: logging, uvloop, main(port)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    uvloop.run(main(port))
 
 
 async def serve(
@@ -24,7 +33,8 @@ async def serve(
     register(server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    bound = server.add_insecure_port(f"127.0.0.1:{port}" if port else "127.0.0.1:0")
+    host = get_settings().grpc_listen_host
+    bound = server.add_insecure_port(f"{host}:{port}")
     if port and bound != port:
         raise SystemExit(f"{name}: could not listen on port {port}")
     await server.start()
@@ -32,7 +42,7 @@ async def serve(
     await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     # Start-up objects live for the whole process; keep them out of full GC passes.
     gc.freeze()
-    log.info("%s gRPC listening on 127.0.0.1:%s", name, bound)
+    log.info("%s gRPC listening on %s:%s", name, host, bound)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -25,6 +25,10 @@ class WithDeadline:
         return method
 
 
+# Spread calls over every worker (or every address DNS gives) instead of the first one.
+CHANNEL_OPTIONS = [("grpc.lb_policy_name", "round_robin")]
+
+
 @dataclass
 class Clients:
     users: users_pb2_grpc.UsersStub
@@ -34,8 +38,8 @@ class Clients:
 
     @classmethod
     def open(cls, settings: Settings) -> "Clients":
-        users_channel = grpc.aio.insecure_channel(settings.users_grpc_target)
-        posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+        users_channel = grpc.aio.insecure_channel(settings.users_grpc_target, options=CHANNEL_OPTIONS)
+        posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target, options=CHANNEL_OPTIONS)
         deadline = settings.grpc_timeout_seconds
         return cls(
             users=WithDeadline(users_pb2_grpc.UsersStub(users_channel), deadline),

@@ -4,6 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert
 
 from services.common.db import Database
@@ -23,6 +24,12 @@ class Draft:
     saved_at: datetime
 
 
+async def _load(db: Database, user_id: uuid.UUID, post_id: uuid.UUID):
+    async with db.reading() as session:
+        post = await store.load(session, user_id=user_id, post_id=post_id)
+        return post, await session.get(Autosave, post_id)
+
+
 async def save(
     *,
     db: Database,
@@ -38,27 +45,25 @@ async def save(
     """
     if len(changes.caption) > MAX_AUTOSAVE_CAPTION:
         raise invalid_field("caption", f"must be at most {MAX_AUTOSAVE_CAPTION} characters")
-    async with db.transaction() as session:
-        # The row lock orders concurrent autosaves of one post (two tabs).
-        post = await store.load(session, user_id=user_id, post_id=post_id, for_update=True)
-        if post.deleted_at is not None:
-            raise conflict("post_deleted", "The post is deleted; restore it before editing it")
-        existing = await session.get(Autosave, post_id)
-        if existing is not None:
-            current, draft_base = Content.from_dict(existing.content), existing.base_version
-        else:
-            current, draft_base = store.content_of(post), post.version
-        content = store.merged(current, changes, changed_fields)
-        base_version = base_version or draft_base
-        saved_at = store.now()
-        statement = insert(Autosave).values(
-            post_id=post_id,
-            user_id=user_id,
-            content=content.as_dict(),
-            base_version=base_version,
-            saved_at=saved_at,
-        )
-        await session.execute(
+    post, existing = await _load(db, user_id, post_id)
+    if post.deleted_at is not None:
+        raise conflict("post_deleted", "The post is deleted; restore it before editing it")
+    if existing is not None:
+        current, draft_base = Content.from_dict(existing.content), existing.base_version
+    else:
+        current, draft_base = store.content_of(post), post.version
+    content = store.merged(current, changes, changed_fields)
+    base_version = base_version or draft_base
+    saved_at = store.now()
+    statement = insert(Autosave).values(
+        post_id=post_id,
+        user_id=user_id,
+        content=content.as_dict(),
+        base_version=base_version,
+        saved_at=saved_at,
+    )
+    async with db.autocommit() as connection:
+        await connection.execute(
             statement.on_conflict_do_update(
                 index_elements=[Autosave.post_id],
                 set_={
@@ -72,35 +77,35 @@ async def save(
 
 
 async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Draft | None:
-    async with db.reading() as session:
-        await store.load(session, user_id=user_id, post_id=post_id)
-        row = await session.get(Autosave, post_id)
+    _, row = await _load(db, user_id, post_id)
     if row is None:
         return None
     return Draft(Content.from_dict(row.content), row.base_version, row.saved_at)
 
 
 async def discard(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> None:
-    async with db.transaction() as session:
-        await store.load(session, user_id=user_id, post_id=post_id)
-        await store.drop_autosave(session, post_id)
+    await store.read(db, user_id=user_id, post_id=post_id)
+    async with db.autocommit() as connection:
+        await connection.execute(delete(Autosave).where(Autosave.post_id == post_id))
 
 
 async def commit(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, reason: str) -> store.Saved:
     """Save the autosaved draft as the post's next version (it must pass the rules then)."""
-    async with db.transaction() as session:
-        post = await store.load(session, user_id=user_id, post_id=post_id, for_update=True)
-        row = await session.get(Autosave, post_id)
-        if row is None:
-            raise conflict("no_autosave", "There is no autosaved draft to commit")
-        store.ensure_editable(post, row.base_version)
-        warnings = await store.save_version(
-            session,
+    post, row = await _load(db, user_id, post_id)
+    if row is None:
+        raise conflict("no_autosave", "There is no autosaved draft to commit")
+    store.ensure_editable(post, row.base_version)
+    async with db.autocommit() as connection:
+        version_before = post.version
+        warnings = await store.write_version(
+            db,
+            connection,
             post,
             Content.from_dict(row.content),
             user_id=user_id,
             reason=reason or "autosave committed",
         )
-        # An unchanged draft leaves no version behind, but it is consumed all the same.
-        await store.drop_autosave(session, post_id)
+        if post.version == version_before:
+            # An unchanged draft leaves no version behind, but it is consumed all the same.
+            await connection.execute(delete(Autosave).where(Autosave.post_id == post_id))
     return store.Saved(post, warnings)

@@ -1,15 +1,12 @@
 """gRPC face of the posts service: translates requests into calls on the domain modules."""
 
 import json
-import logging
-
-import uvloop
 
 from protos import posts_pb2, posts_pb2_grpc
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.grpc_errors import rpc_handlers
-from services.common.grpc_server import serve
+from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.proto_time import from_timestamp, to_timestamp
 from services.posts import autosave, bulk, hashtags, listing, store, templates, versions
@@ -83,11 +80,15 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 
     async def DeletePost(self, request, context):
         user_id, post_id = _ids(request)
-        return post_message(await store.delete(db=self._db, user_id=user_id, post_id=post_id))
+        return post_message(
+            await store.set_deleted(db=self._db, user_id=user_id, post_id=post_id, deleted=True)
+        )
 
     async def RestorePost(self, request, context):
         user_id, post_id = _ids(request)
-        return post_message(await store.undelete(db=self._db, user_id=user_id, post_id=post_id))
+        return post_message(
+            await store.set_deleted(db=self._db, user_id=user_id, post_id=post_id, deleted=False)
+        )
 
     async def ListVersions(self, request, context):
         user_id, post_id = _ids(request)
@@ -261,12 +262,12 @@ def _content_field(path: str) -> str:
     return "metadata" if path == "metadata_json" else path
 
 
-async def main() -> None:
+async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
     await serve(
         name="postflow.posts.v1.Posts",
-        port=settings.posts_grpc_port,
+        port=port,
         register=lambda server: posts_pb2_grpc.add_PostsServicer_to_server(
             PostsServicer(db, settings), server
         ),
@@ -275,5 +276,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    uvloop.run(main())
+    run_service(main, port=get_settings().posts_grpc_port)

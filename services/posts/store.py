@@ -1,21 +1,22 @@
-"""Creating, reading, changing, deleting and restoring posts; every content change is a version."""
+"""Creating, reading, changing, deleting and restoring posts; every content change is a version.
+
+Reads go through the ORM; every write is one atomic statement from services.posts.writes,
+guarded by the version it was based on (optimistic concurrency, no locks held).
+"""
 
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete as sa_delete
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from services.common.db import Database
 from services.common.errors import conflict, not_found
-from services.posts import rules
+from services.posts import rules, writes
 from services.posts.content import CONTENT_FIELDS, Content
 from services.posts.models import Autosave, Post, PostVersion
-
-# Once Instagram has (or is about to have) the post, its content is history.
-LOCKED_STATUSES = ("publishing", "published")
 
 
 @dataclass
@@ -36,16 +37,6 @@ def content_of(row: Post | PostVersion) -> Content:
     )
 
 
-def apply_content(post: Post, content: Content) -> None:
-    post.caption = content.caption
-    post.hashtags = content.hashtags
-    post.media = content.media
-    post.post_type = content.post_type
-    post.tags = content.tags
-    post.meta = content.metadata
-    post.search_text = content.search_text()
-
-
 def merged(current: Content, changes: Content, changed_fields: list[str]) -> Content:
     """current with the named fields taken from changes."""
     result = Content.from_dict(current.as_dict())
@@ -55,61 +46,66 @@ def merged(current: Content, changes: Content, changed_fields: list[str]) -> Con
     return result
 
 
-def snapshot(post: Post, *, changed_by: uuid.UUID, reason: str) -> PostVersion:
-    content = content_of(post)
-    return PostVersion(
-        post_id=post.id,
-        version=post.version,
-        caption=content.caption,
-        hashtags=content.hashtags,
-        media=content.media,
-        post_type=content.post_type,
-        tags=content.tags,
-        meta=content.metadata,
-        changed_by=changed_by,
-        change_reason=reason,
-    )
-
-
 def now() -> datetime:
     return datetime.now(UTC)
 
 
-async def load(
-    session: AsyncSession, *, user_id: uuid.UUID, post_id: uuid.UUID, for_update: bool = False
-) -> Post:
+def _show(post: Post, content: Content) -> None:
+    """Make a loaded (detached) post show content, as the database now has it."""
+    post.caption = content.caption
+    post.hashtags = content.hashtags
+    post.media = content.media
+    post.post_type = content.post_type
+    post.tags = content.tags
+    post.meta = content.metadata
+
+
+async def load(session: AsyncSession, *, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
     """The user's post (deleted ones too); anyone else's is not found."""
-    query = select(Post).where(Post.id == post_id, Post.user_id == user_id)
-    if for_update:
-        query = query.with_for_update()
-    post = await session.scalar(query)
+    post = await session.scalar(select(Post).where(Post.id == post_id, Post.user_id == user_id))
     if post is None:
         raise not_found("Post")
     return post
 
 
+async def read(db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
+    async with db.reading() as session:
+        return await load(session, user_id=user_id, post_id=post_id)
+
+
 async def insert_post(
-    session: AsyncSession,
+    connection: AsyncConnection,
     *,
     user_id: uuid.UUID,
     content: Content,
     reason: str,
     template_name: str | None = None,
 ) -> Post:
-    """Add a new draft and its first version to the session."""
-    post = Post(id=uuid.uuid4(), user_id=user_id, status="draft", version=1, template_name=template_name)
-    apply_content(post, content)
-    post.created_at = post.updated_at = now()
-    session.add(post)
-    session.add(snapshot(post, changed_by=user_id, reason=reason))
-    return post
+    """Insert a new draft and its first version."""
+    moment = now()
+    values: dict[str, Any] = {
+        "id": uuid.uuid4(),
+        "user_id": user_id,
+        **writes.content_columns(content),
+        "status": "draft",
+        "version": 1,
+        "template_name": template_name,
+        "created_at": moment,
+        "updated_at": moment,
+    }
+    await connection.execute(
+        writes.INSERT_POST, writes.insert_post_params(values, changed_by=user_id, reason=reason)
+    )
+    values["meta"] = values.pop("metadata")
+    del values["search_text"]
+    return Post(**values, scheduled_for=None, timezone=None, optimal_time_score=None, deleted_at=None)
 
 
 async def create(*, db: Database, user_id: uuid.UUID, content: Content, reason: str) -> Saved:
     content = content.normalised()
     warnings = rules.check(content)
-    async with db.transaction() as session:
-        post = await insert_post(session, user_id=user_id, content=content, reason=reason or "created")
+    async with db.autocommit() as connection:
+        post = await insert_post(connection, user_id=user_id, content=content, reason=reason or "created")
     return Saved(post, warnings)
 
 
@@ -130,7 +126,7 @@ async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, include_d
 def ensure_editable(post: Post, base_version: int) -> None:
     if post.deleted_at is not None:
         raise conflict("post_deleted", "The post is deleted; restore it before changing it")
-    if post.status in LOCKED_STATUSES:
+    if post.status in writes.LOCKED_STATUSES:
         raise conflict("post_locked", f"The post is {post.status}; it can no longer be changed")
     if base_version != post.version:
         raise conflict(
@@ -141,24 +137,44 @@ def ensure_editable(post: Post, base_version: int) -> None:
         )
 
 
-async def save_version(
-    session: AsyncSession, post: Post, content: Content, *, user_id: uuid.UUID, reason: str
+async def write_version(
+    db: Database,
+    connection: AsyncConnection,
+    post: Post,
+    content: Content,
+    *,
+    user_id: uuid.UUID,
+    reason: str,
 ) -> list[rules.Warning]:
-    """Validate content, write it to the post as the next version, and drop any autosave."""
+    """Validate content and save it as the version after post's; post then shows it.
+
+    Content equal to the post's writes nothing. The autosaved draft is discarded.
+    """
     content = content.normalised()
     warnings = rules.check(content)
     if content == content_of(post):
         return warnings
-    apply_content(post, content)
+    moment = now()
+    written = await connection.execute(
+        writes.SAVE_VERSION,
+        writes.save_version_params(
+            post_id=post.id,
+            user_id=user_id,
+            base_version=post.version,
+            content=content,
+            changed_by=user_id,
+            reason=reason,
+            now=moment,
+        ),
+    )
+    if written.first() is None:
+        # Changed, deleted or locked since it was read: say which.
+        ensure_editable(await read(db, user_id=user_id, post_id=post.id), post.version)
+        raise conflict("version_conflict", "The post changed while saving; reload it and save again")
+    _show(post, content)
     post.version += 1
-    post.updated_at = now()
-    session.add(snapshot(post, changed_by=user_id, reason=reason))
-    await drop_autosave(session, post.id)
+    post.updated_at = moment
     return warnings
-
-
-async def drop_autosave(session: AsyncSession, post_id: uuid.UUID) -> None:
-    await session.execute(sa_delete(Autosave).where(Autosave.post_id == post_id))
 
 
 async def update(
@@ -172,38 +188,43 @@ async def update(
     reason: str,
 ) -> Saved:
     """Replace the named content fields, if the post is still at base_version."""
-    async with db.transaction() as session:
-        post = await load(session, user_id=user_id, post_id=post_id, for_update=True)
-        ensure_editable(post, base_version)
-        content = merged(content_of(post), changes, changed_fields)
-        warnings = await save_version(session, post, content, user_id=user_id, reason=reason or "edited")
+    post = await read(db, user_id=user_id, post_id=post_id)
+    ensure_editable(post, base_version)
+    content = merged(content_of(post), changes, changed_fields)
+    async with db.autocommit() as connection:
+        warnings = await write_version(
+            db, connection, post, content, user_id=user_id, reason=reason or "edited"
+        )
     return Saved(post, warnings)
 
 
-async def soft_delete(session: AsyncSession, post: Post) -> None:
-    if post.deleted_at is not None:
-        raise conflict("already_deleted", "The post is already deleted")
-    if post.status == "publishing":
-        raise conflict("post_locked", "The post is being published right now; it cannot be deleted")
-    post.deleted_at = post.updated_at = now()
+def deletion_problem(post: Post, deleted: bool):
+    """Why post cannot be soft-deleted (deleted=True) or restored, or None."""
+    if deleted and post.deleted_at is not None:
+        return conflict("already_deleted", "The post is already deleted")
+    if deleted and post.status == "publishing":
+        return conflict("post_locked", "The post is being published right now; it cannot be deleted")
+    if not deleted and post.deleted_at is None:
+        return conflict("not_deleted", "The post is not deleted")
+    return None
 
 
-async def restore(session: AsyncSession, post: Post) -> None:
-    if post.deleted_at is None:
-        raise conflict("not_deleted", "The post is not deleted")
-    post.deleted_at = None
-    post.updated_at = now()
-
-
-async def delete(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
-    async with db.transaction() as session:
-        post = await load(session, user_id=user_id, post_id=post_id, for_update=True)
-        await soft_delete(session, post)
-    return post
-
-
-async def undelete(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
-    async with db.transaction() as session:
-        post = await load(session, user_id=user_id, post_id=post_id, for_update=True)
-        await restore(session, post)
+async def set_deleted(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, deleted: bool) -> Post:
+    """Soft-delete a post (all versions kept) or bring it back."""
+    post = await read(db, user_id=user_id, post_id=post_id)
+    problem = deletion_problem(post, deleted)
+    if problem:
+        raise problem
+    moment = now()
+    async with db.autocommit() as connection:
+        changed = await connection.execute(
+            writes.SOFT_DELETE if deleted else writes.RESTORE,
+            writes.set_deleted_params(post_ids=[post_id], user_id=user_id, now=moment),
+        )
+        if changed.first() is None:
+            raise deletion_problem(await read(db, user_id=user_id, post_id=post_id), deleted) or conflict(
+                "changed", "The post changed meanwhile; try again"
+            )
+    post.deleted_at = moment if deleted else None
+    post.updated_at = moment
     return post

@@ -4,7 +4,7 @@ import uuid
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common.db import Database
 from services.common.errors import conflict, not_found
@@ -13,13 +13,13 @@ from services.posts.models import Post
 
 
 async def copy_post(
-    session: AsyncSession, source: Post, *, user_id: uuid.UUID, template_name: str | None
+    connection: AsyncConnection, source: Post, *, user_id: uuid.UUID, template_name: str | None
 ) -> Post:
     reason = f"duplicated from post {source.id} version {source.version}"
     if template_name:
         reason = f"saved as template {template_name!r} from post {source.id}"
     return await store.insert_post(
-        session,
+        connection,
         user_id=user_id,
         content=store.content_of(source),
         reason=reason,
@@ -33,12 +33,12 @@ async def duplicate(
     if template_name is not None:
         rules.check_template_name(template_name)
         template_name = template_name.strip()
+    source = await store.read(db, user_id=user_id, post_id=post_id)
+    if source.deleted_at is not None:
+        raise not_found("Post")
     try:
-        async with db.transaction() as session:
-            source = await store.load(session, user_id=user_id, post_id=post_id)
-            if source.deleted_at is not None:
-                raise not_found("Post")
-            return await copy_post(session, source, user_id=user_id, template_name=template_name)
+        async with db.autocommit() as connection:
+            return await copy_post(connection, source, user_id=user_id, template_name=template_name)
     except IntegrityError as exc:
         raise conflict("template_name_taken", f"A template named {template_name!r} already exists") from exc
 
@@ -55,7 +55,7 @@ async def list_templates(*, db: Database, user_id: uuid.UUID) -> list[Post]:
 
 async def instantiate(*, db: Database, user_id: uuid.UUID, template_name: str) -> Post:
     """A new draft post with the template's content."""
-    async with db.transaction() as session:
+    async with db.reading() as session:
         template = await session.scalar(
             select(Post).where(
                 Post.user_id == user_id,
@@ -63,12 +63,12 @@ async def instantiate(*, db: Database, user_id: uuid.UUID, template_name: str) -
                 Post.deleted_at.is_(None),
             )
         )
-        if template is None:
-            raise not_found(f"Template {template_name!r}")
-        post = await store.insert_post(
-            session,
+    if template is None:
+        raise not_found(f"Template {template_name!r}")
+    async with db.autocommit() as connection:
+        return await store.insert_post(
+            connection,
             user_id=user_id,
             content=store.content_of(template),
             reason=f"created from template {template_name!r}",
         )
-    return post

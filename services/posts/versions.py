@@ -84,15 +84,12 @@ async def restore_version(
     *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, number: int, base_version: int
 ) -> store.Saved:
     """Make an old version's content current again, as a new version."""
-    async with db.transaction() as session:
-        post = await store.load(session, user_id=user_id, post_id=post_id, for_update=True)
+    async with db.reading() as session:
+        post = await store.load(session, user_id=user_id, post_id=post_id)
         store.ensure_editable(post, base_version)
         old = await _version(session, post_id, number)
-        warnings = await store.save_version(
-            session,
-            post,
-            store.content_of(old),
-            user_id=user_id,
-            reason=f"restored version {number}",
+    async with db.autocommit() as connection:
+        warnings = await store.write_version(
+            db, connection, post, store.content_of(old), user_id=user_id, reason=f"restored version {number}"
         )
     return store.Saved(post, warnings)

@@ -1,15 +1,11 @@
 """gRPC face of the users service: translates requests to services.users.accounts."""
 
-import logging
-
-import uvloop
-
 from protos import users_pb2, users_pb2_grpc
 from services.common import auth_tokens
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.grpc_errors import rpc_handlers
-from services.common.grpc_server import serve
+from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.proto_time import to_timestamp
 from services.users import accounts
@@ -56,12 +52,12 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
         return _user_message(user)
 
 
-async def main() -> None:
+async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
     await serve(
         name="postflow.users.v1.Users",
-        port=settings.users_grpc_port,
+        port=port,
         register=lambda server: users_pb2_grpc.add_UsersServicer_to_server(
             UsersServicer(db, settings), server
         ),
@@ -70,5 +66,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    uvloop.run(main())
+    run_service(main, port=get_settings().users_grpc_port)
