@@ -81,6 +81,16 @@ def decode_cursor(query: Query) -> tuple[datetime | None, uuid.UUID]:
     return value, last_id
 
 
+def _ordering(query: Query):
+    """ORDER BY for the sort column, NULLS LAST in both directions, written so that it
+    matches an index (migration 0002): created_at and updated_at are never null, and
+    ascending order puts nulls last by itself."""
+    column = SORTS[query.sort]
+    if query.order == "asc":
+        return column.asc()
+    return column.desc().nulls_last() if query.sort == "scheduled_for" else column.desc()
+
+
 def _after_cursor(query: Query):
     """Rows strictly after the cursor in ORDER BY col <order> NULLS LAST, id <order>."""
     value, last_id = decode_cursor(query)
@@ -131,10 +141,7 @@ async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: i
     column = SORTS[query.sort]
     direction = (lambda c: c.asc()) if query.order == "asc" else (lambda c: c.desc())
     statement = (
-        select(Post)
-        .where(*conditions)
-        .order_by(direction(column).nulls_last(), direction(Post.id))
-        .limit(query.limit + 1)
+        select(Post).where(*conditions).order_by(_ordering(query), direction(Post.id)).limit(query.limit + 1)
     )
     async with db.reading() as session:
         rows = list(await session.scalars(statement))

@@ -129,3 +129,27 @@ def test_published_post_cannot_be_edited(user, db):
     assert reply.status_code == 409
     assert reply.json()["error"]["code"] == "post_locked"
     assert user.client.get(f"/api/v1/posts/{post['id']}").json()["caption"] == post_body()["caption"]
+
+
+def test_concurrent_saves_of_one_version_let_exactly_one_win(user):
+    from concurrent.futures import ThreadPoolExecutor
+
+    post = user.create_post()
+    edits = [f"edit from tab {i}" for i in range(8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        replies = list(
+            pool.map(
+                lambda caption: user.client.put(
+                    f"/api/v1/posts/{post['id']}", json={"version": 1, "caption": caption}
+                ),
+                edits,
+            )
+        )
+    statuses = sorted(r.status_code for r in replies)
+    assert statuses == [200] + [409] * 7
+    winner = next(r.json() for r in replies if r.status_code == 200)
+    current = user.client.get(f"/api/v1/posts/{post['id']}").json()
+    assert current["caption"] == winner["caption"]
+    assert current["version"] == 2
+    versions = user.client.get(f"/api/v1/posts/{post['id']}/versions").json()
+    assert [v["version"] for v in versions] == [2, 1]
