@@ -1,7 +1,6 @@
 """Run an async gRPC server with grpc.health.v1 and a clean shutdown on SIGINT/SIGTERM."""
 
 import asyncio
-import gc
 import logging
 import signal
 from collections.abc import Awaitable, Callable
@@ -11,6 +10,7 @@ import uvloop
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from services.common.config import get_settings
+from services.common.gc_tuning import settle_after_startup
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +40,7 @@ async def serve(
     await server.start()
     await health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
     await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    # Start-up objects live for the whole process; keep them out of full GC passes.
-    gc.freeze()
+    settle_after_startup()
     log.info("%s gRPC listening on %s:%s", name, host, bound)
 
     stop = asyncio.Event()

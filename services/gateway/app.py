@@ -1,6 +1,5 @@
 """The public REST API: authentication, request validation, translation to gRPC."""
 
-import gc
 from contextlib import asynccontextmanager
 
 import grpc
@@ -10,6 +9,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from services.common.auth_tokens import VerifiedTokens
 from services.common.config import Settings, get_settings
+from services.common.gc_tuning import settle_after_startup
 from services.gateway import errors
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.clients import Clients
@@ -22,7 +22,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.clients = Clients.open(settings)
-        gc.freeze()
+        settle_after_startup()
         yield
         await app.state.clients.close()
 
