@@ -111,14 +111,17 @@ class MediaOut(BaseModel):
     url: str | None = None
 
 
-class PostOut(BaseModel):
-    id: str
+class ContentOut(BaseModel):
     caption: str
     hashtags: list[str]
     media: list[MediaOut]
     post_type: str
     tags: list[str]
     metadata: dict[str, Any]
+
+
+class PostOut(ContentOut):
+    id: str
     status: str
     version: int
     template_name: str | None
@@ -140,14 +143,8 @@ class PostPage(BaseModel):
     next_cursor: str | None
 
 
-class VersionOut(BaseModel):
+class VersionOut(ContentOut):
     version: int
-    caption: str
-    hashtags: list[str]
-    media: list[MediaOut]
-    post_type: str
-    tags: list[str]
-    metadata: dict[str, Any]
     changed_by: str
     change_reason: str
     created_at: datetime | None
@@ -168,14 +165,8 @@ class DiffOut(BaseModel):
     changes: list[FieldChangeOut]
 
 
-class AutosaveOut(BaseModel):
+class AutosaveOut(ContentOut):
     post_id: str
-    caption: str
-    hashtags: list[str]
-    media: list[MediaOut]
-    post_type: str
-    tags: list[str]
-    metadata: dict[str, Any]
     base_version: int
     saved_at: datetime | None
 
