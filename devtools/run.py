@@ -17,14 +17,16 @@ from services.common.migrations import migrate_all
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _announce_when_ready(base_url: str) -> None:
+def _announce_when_ready(base_url: str, settings) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{base_url}/healthz", timeout=2).status_code == 200:
                 print(
                     f"\n  Postflow is up.\n  API:      {base_url}/api/v1\n"
-                    f"  API docs: {base_url}/docs\n  Stop:     Ctrl-C\n",
+                    f"  API docs: {base_url}/docs\n"
+                    f"  Instagram Graph API simulator (not Instagram): {settings.graph_api_base_url}\n"
+                    "  Stop:     Ctrl-C\n",
                     flush=True,
                 )
                 return
@@ -49,7 +51,7 @@ def main() -> int:
         "PYTHONUNBUFFERED": "1",
     }
     base_url = f"http://{settings.gateway_host}:{settings.gateway_port}"
-    threading.Thread(target=_announce_when_ready, args=(base_url,), daemon=True).start()
+    threading.Thread(target=_announce_when_ready, args=(base_url, settings), daemon=True).start()
     honcho = subprocess.Popen(
         [sys.executable, "-m", "honcho", "start", "-f", str(ROOT / "Procfile")], cwd=ROOT, env=env
     )

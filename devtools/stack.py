@@ -52,6 +52,29 @@ class Stack:
         )
 
 
+def start_simulator(log_dir: Path) -> tuple[subprocess.Popen, str]:
+    """The Graph API simulator on a free port; returns the process and its base URL."""
+    port = free_port()
+    env = {**os.environ, "POSTFLOW_GRAPH_SIMULATOR_PORT": str(port), "PYTHONPATH": str(ROOT)}
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = (log_dir / "graph_simulator.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "services.graph_simulator.main"], cwd=ROOT, env=env, stdout=log, stderr=log
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"graph simulator exited with {process.returncode}")
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                return process, base_url
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("graph simulator did not start")
+
+
 def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = None) -> Stack:
     """Start every service against database_url (already migrated) and wait until healthy."""
     log_dir.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,15 @@ def system(database_url, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def graph_simulator(tmp_path_factory):
+    """Base URL of a running Graph API simulator."""
+    process, base_url = stack.start_simulator(Path(tmp_path_factory.mktemp("simulator")))
+    yield base_url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
 def api(system) -> Api:
     return Api(system.base_url)
 

@@ -38,6 +38,13 @@ class Settings(BaseSettings):
     # Seconds the gateway waits for a service before answering 503/504.
     grpc_timeout_seconds: float = 10.0
 
+    # Instagram Graph API. make run and the tests point this at the local simulator.
+    graph_api_base_url: str = "http://127.0.0.1:8010"
+    graph_api_version: str = "v21.0"
+    graph_api_timeout_seconds: float = 10.0
+    graph_simulator_host: str = "127.0.0.1"
+    graph_simulator_port: int = 8010
+
     # Minimum characters of a password.
     password_min_length: int = 8
 
