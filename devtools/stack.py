@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVICES = {
     "users": ["-m", "services.users.server"],
     "posts": ["-m", "services.posts.server"],
+    "scheduler": ["-m", "services.scheduler.server"],
     "gateway": ["-m", "services.gateway.main"],
 }
 
@@ -84,6 +85,7 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
         "POSTFLOW_DATABASE_URL": database_url,
         "POSTFLOW_USERS_GRPC_PORT": str(free_port()),
         "POSTFLOW_POSTS_GRPC_PORT": str(free_port()),
+        "POSTFLOW_SCHEDULER_GRPC_PORT": str(free_port()),
         "POSTFLOW_GATEWAY_PORT": str(gateway_port),
         "PYTHONPATH": str(ROOT),
         **(extra_env or {}),

@@ -25,8 +25,12 @@ def database_url(database_server_url):
 
 
 @pytest.fixture(scope="session")
-def system(database_url, tmp_path_factory):
-    running = stack.start(database_url, Path(tmp_path_factory.mktemp("logs")))
+def system(database_url, graph_simulator, tmp_path_factory):
+    running = stack.start(
+        database_url,
+        Path(tmp_path_factory.mktemp("logs")),
+        extra_env={"POSTFLOW_GRAPH_API_BASE_URL": graph_simulator},
+    )
     yield running
     running.stop()
 

@@ -6,6 +6,8 @@ from pydantic import Field, SecretStr, computed_field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOCAL_JWT_SECRET = "postflow-local-development-secret-change-me"
+# A Fernet key for local runs only (32 url-safe base64 bytes); deployments set their own.
+LOCAL_TOKEN_KEY = "cG9zdGZsb3ctbG9jYWwtdG9rZW4ta2V5LWNoYW5nZS0="
 
 
 class Settings(BaseSettings):
@@ -23,6 +25,9 @@ class Settings(BaseSettings):
 
     jwt_secret: SecretStr = SecretStr(LOCAL_JWT_SECRET)
     jwt_ttl_seconds: int = 60 * 60 * 24
+    # Encrypts Instagram access tokens at rest: comma-separated Fernet keys, the first
+    # encrypts, all decrypt (so keys can be rotated).
+    token_encryption_keys: SecretStr = SecretStr(LOCAL_TOKEN_KEY)
 
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
@@ -35,6 +40,8 @@ class Settings(BaseSettings):
     users_grpc_port: int = 50051
     posts_grpc_host: str = "127.0.0.1"
     posts_grpc_port: int = 50052
+    scheduler_grpc_host: str = "127.0.0.1"
+    scheduler_grpc_port: int = 50053
     # Seconds the gateway waits for a service before answering 503/504.
     grpc_timeout_seconds: float = 10.0
 
@@ -62,13 +69,24 @@ class Settings(BaseSettings):
     def posts_grpc_target(self) -> str:
         return f"{self.posts_grpc_host}:{self.posts_grpc_port}"
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def scheduler_grpc_target(self) -> str:
+        return f"{self.scheduler_grpc_host}:{self.scheduler_grpc_port}"
+
     @model_validator(mode="after")
-    def _refuse_default_secret_outside_local(self) -> "Settings":
-        if self.environment != "local" and self.jwt_secret.get_secret_value() == LOCAL_JWT_SECRET:
-            raise ValueError(
-                "POSTFLOW_JWT_SECRET must be set to a private value when "
-                f"POSTFLOW_ENVIRONMENT={self.environment!r}"
-            )
+    def _refuse_default_secrets_outside_local(self) -> "Settings":
+        if self.environment == "local":
+            return self
+        for variable, value, default in (
+            ("POSTFLOW_JWT_SECRET", self.jwt_secret, LOCAL_JWT_SECRET),
+            ("POSTFLOW_TOKEN_ENCRYPTION_KEYS", self.token_encryption_keys, LOCAL_TOKEN_KEY),
+        ):
+            if default in value.get_secret_value().split(","):
+                raise ValueError(
+                    f"{variable} must be set to a private value when "
+                    f"POSTFLOW_ENVIRONMENT={self.environment!r}"
+                )
         return self
 
     def require_database_url(self) -> str:

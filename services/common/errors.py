@@ -11,7 +11,7 @@ class Violation:
 
 @dataclass
 class ServiceError(Exception):
-    # One of: invalid, not_found, conflict, unauthenticated, too_large.
+    # One of: invalid, not_found, conflict, unauthenticated, too_large, unavailable.
     kind: str
     code: str
     message: str

@@ -19,6 +19,7 @@ _STATUS_BY_KIND = {
     "conflict": grpc.StatusCode.ABORTED,
     "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
     "too_large": grpc.StatusCode.RESOURCE_EXHAUSTED,
+    "unavailable": grpc.StatusCode.UNAVAILABLE,
 }
 _KIND_BY_STATUS = {status: kind for kind, status in _STATUS_BY_KIND.items()}
 

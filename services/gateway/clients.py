@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import grpc
 
-from protos import posts_pb2_grpc, users_pb2_grpc
+from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.common.config import Settings
 
 
@@ -33,6 +33,7 @@ CHANNEL_OPTIONS = [("grpc.lb_policy_name", "round_robin")]
 class Clients:
     users: users_pb2_grpc.UsersStub
     posts: posts_pb2_grpc.PostsStub
+    scheduler: scheduler_pb2_grpc.SchedulerStub
     # Service name -> channel, for health checks and closing.
     channels: dict[str, grpc.aio.Channel]
 
@@ -40,11 +41,13 @@ class Clients:
     def open(cls, settings: Settings) -> "Clients":
         users_channel = grpc.aio.insecure_channel(settings.users_grpc_target, options=CHANNEL_OPTIONS)
         posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target, options=CHANNEL_OPTIONS)
+        scheduler_channel = grpc.aio.insecure_channel(settings.scheduler_grpc_target, options=CHANNEL_OPTIONS)
         deadline = settings.grpc_timeout_seconds
         return cls(
             users=WithDeadline(users_pb2_grpc.UsersStub(users_channel), deadline),
             posts=WithDeadline(posts_pb2_grpc.PostsStub(posts_channel), deadline),
-            channels={"users": users_channel, "posts": posts_channel},
+            scheduler=WithDeadline(scheduler_pb2_grpc.SchedulerStub(scheduler_channel), deadline),
+            channels={"users": users_channel, "posts": posts_channel, "scheduler": scheduler_channel},
         )
 
     async def close(self) -> None:

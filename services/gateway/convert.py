@@ -5,7 +5,7 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from protos import posts_pb2, users_pb2
+from protos import posts_pb2, scheduler_pb2, users_pb2
 from services.gateway import schemas
 
 
@@ -147,4 +147,13 @@ def token_dict(result: users_pb2.AuthResult) -> dict[str, Any]:
         "access_token": result.access_token,
         "token_type": "bearer",
         "expires_in": result.expires_in_seconds,
+    }
+
+
+def account_dict(account: scheduler_pb2.InstagramAccount) -> dict[str, Any]:
+    return {
+        "id": account.id,
+        "ig_user_id": account.ig_user_id,
+        "username": account.username,
+        "connected_at": _time(account, "connected_at"),
     }

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from protos import posts_pb2_grpc, users_pb2_grpc
+from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.common.config import Settings
 from services.common.errors import unauthenticated
 
@@ -21,6 +21,10 @@ async def get_users(request: Request) -> users_pb2_grpc.UsersStub:
     return request.app.state.clients.users
 
 
+async def get_scheduler(request: Request) -> scheduler_pb2_grpc.SchedulerStub:
+    return request.app.state.clients.scheduler
+
+
 async def current_user_id(request: Request) -> str:
     """The id of the user whose bearer token came with the request."""
     header = request.headers.get("authorization", "")
@@ -34,4 +38,5 @@ async def current_user_id(request: Request) -> str:
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 PostsDep = Annotated[posts_pb2_grpc.PostsStub, Depends(get_posts)]
 UsersDep = Annotated[users_pb2_grpc.UsersStub, Depends(get_users)]
+SchedulerDep = Annotated[scheduler_pb2_grpc.SchedulerStub, Depends(get_scheduler)]
 CurrentUser = Annotated[str, Depends(current_user_id)]

@@ -19,6 +19,7 @@ HTTP_STATUS_BY_KIND = {
     "conflict": 409,
     "unauthenticated": 401,
     "too_large": 413,
+    "unavailable": 503,
 }
 
 

@@ -194,3 +194,18 @@ class HashtagSuggestionOut(BaseModel):
 class HashtagSuggestionsOut(BaseModel):
     suggestions: list[HashtagSuggestionOut]
     warnings: list[WarningOut]
+
+
+# --- Instagram accounts -----------------------------------------------------------------
+
+
+class AccountConnectIn(RequestBody):
+    ig_user_id: str = Field(description="The Instagram professional account's numeric id")
+    access_token: str = Field(description="A token allowed to publish for it; stored encrypted, never shown")
+
+
+class AccountOut(BaseModel):
+    id: str
+    ig_user_id: str
+    username: str
+    connected_at: datetime | None

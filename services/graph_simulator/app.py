@@ -231,7 +231,11 @@ def create_app() -> FastAPI:
     async def read_node(version: str, node_id: str, request: Request):
         values = await params(request)
         fields = [f for f in values.get("fields", "id").split(",") if f]
-        if node_id in world.containers:
+        if node_id in world.accounts:
+            owner = account(node_id, values)
+            await apply_fault("account", owner.ig_user_id)
+            found = {"id": owner.ig_user_id, "username": owner.username}
+        elif node_id in world.containers:
             container = world.containers[node_id]
             account(container.ig_user_id, values)
             await apply_fault("status", container.ig_user_id)

@@ -58,7 +58,7 @@ FAULT_ENDPOINTS = {
     "expired_container": "publish",
     "publish_response_lost": "publish",
 }
-ENDPOINTS = ("create", "status", "publish", "limit", "media")
+ENDPOINTS = ("create", "status", "publish", "limit", "media", "account")
 
 
 @dataclass

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from workflows.instagram.errors import GraphApiError, TransientError, classify
+from services.instagram.errors import GraphApiError, TransientError, classify
 
 CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
 
@@ -124,6 +124,10 @@ class GraphApiClient:
             total=int(config.get("quota_total", 0)),
             window_seconds=int(config.get("quota_duration", 86400)),
         )
+
+    async def account_username(self, ig_user_id: str, token: str) -> str:
+        """The account's username; proves the token may act for the account."""
+        return str((await self._call("GET", ig_user_id, token, {"fields": "username"}))["username"])
 
     async def permalink(self, media_id: str, token: str) -> str:
         return str((await self._call("GET", media_id, token, {"fields": "permalink"}))["permalink"])

@@ -5,8 +5,8 @@ import random
 import httpx
 import pytest
 
-from workflows.instagram import errors
-from workflows.instagram.graph_api import GraphApiClient
+from services.instagram import errors
+from services.instagram.graph_api import GraphApiClient
 
 IMAGE = "https://cdn.example.com/a.jpg"
 VIDEO = "https://cdn.example.com/a.mp4"

@@ -1,0 +1,91 @@
+"""Connecting Instagram accounts: the token is checked with Instagram, then kept encrypted."""
+
+import re
+import uuid
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from services.common.db import Database
+from services.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
+from services.instagram import errors as graph_errors
+from services.instagram.graph_api import GraphApiClient
+from services.scheduler.models import InstagramAccount
+from services.scheduler.token_vault import TokenVault
+
+_IG_USER_ID = re.compile(r"^[0-9]{1,30}$")
+MAX_TOKEN_LENGTH = 4096
+
+
+async def connect(
+    *,
+    db: Database,
+    graph: GraphApiClient,
+    vault: TokenVault,
+    user_id: uuid.UUID,
+    ig_user_id: str,
+    access_token: str,
+) -> InstagramAccount:
+    """Check with Instagram that the token may act for the account, then store it sealed."""
+    problems = []
+    if not _IG_USER_ID.match(ig_user_id):
+        problems.append(
+            Violation("ig_user_id", "must be the numeric id of an Instagram professional account")
+        )
+    if not access_token.strip() or len(access_token) > MAX_TOKEN_LENGTH:
+        problems.append(Violation("access_token", f"must be 1 to {MAX_TOKEN_LENGTH} characters"))
+    if problems:
+        raise invalid(problems)
+    try:
+        username = await graph.account_username(ig_user_id, access_token.strip())
+    except graph_errors.NotFound as err:
+        raise invalid_field("ig_user_id", f"Instagram knows no such account ({err.message})") from err
+    except graph_errors.AuthorizationError as err:
+        raise invalid_field("access_token", f"Instagram refused the token: {err.message}") from err
+    except graph_errors.GraphApiError as err:
+        raise ServiceError(
+            "unavailable",
+            "instagram_unavailable",
+            f"Instagram could not be reached to check the token: {err}",
+        ) from err
+    account = InstagramAccount(
+        id=uuid.uuid4(),
+        user_id=user_id,
+        ig_user_id=ig_user_id,
+        username=username,
+        token_ciphertext=vault.seal(access_token.strip()),
+    )
+    try:
+        async with db.transaction() as session:
+            session.add(account)
+    except IntegrityError as exc:
+        raise conflict("account_already_connected", f"@{username} is already connected") from exc
+    return account
+
+
+async def list_connected(*, db: Database, user_id: uuid.UUID) -> list[InstagramAccount]:
+    async with db.reading() as session:
+        rows = await session.scalars(
+            select(InstagramAccount)
+            .where(InstagramAccount.user_id == user_id, InstagramAccount.disconnected_at.is_(None))
+            .order_by(InstagramAccount.connected_at)
+        )
+        return list(rows)
+
+
+async def disconnect(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> InstagramAccount:
+    """Forget the token at once; the row stays so that past posts still name the account."""
+    async with db.transaction() as session:
+        account = await session.scalar(
+            update(InstagramAccount)
+            .where(
+                InstagramAccount.id == account_id,
+                InstagramAccount.user_id == user_id,
+                InstagramAccount.disconnected_at.is_(None),
+            )
+            .values(disconnected_at=func.now(), token_ciphertext=None)
+            .returning(InstagramAccount)
+        )
+    if account is None:
+        raise not_found("Account")
+    return account

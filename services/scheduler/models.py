@@ -1,0 +1,32 @@
+"""Tables of the scheduler schema."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import DateTime, LargeBinary, Text, func, text
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA = "scheduler"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class InstagramAccount(Base):
+    """An Instagram professional account a user publishes to."""
+
+    __tablename__ = "instagram_accounts"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    ig_user_id: Mapped[str] = mapped_column(Text)
+    username: Mapped[str] = mapped_column(Text)
+    # Fernet ciphertext of the access token (services/scheduler/token_vault.py).
+    token_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
+    connected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    disconnected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
