@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 
-from devtools import postgres
+from devtools import postgres, temporal
 from services.common.config import get_settings
 from services.common.migrations import migrate_all
 
@@ -25,6 +25,7 @@ def _announce_when_ready(base_url: str, settings) -> None:
                 print(
                     f"\n  Postflow is up.\n  API:      {base_url}/api/v1\n"
                     f"  API docs: {base_url}/docs\n"
+                    f"  Temporal UI: http://127.0.0.1:{settings.temporal_ui_port}\n"
                     f"  Instagram Graph API simulator (not Instagram): {settings.graph_api_base_url}\n"
                     "  Stop:     Ctrl-C\n",
                     flush=True,
@@ -51,9 +52,18 @@ def main() -> int:
         "PYTHONUNBUFFERED": "1",
     }
     base_url = f"http://{settings.gateway_host}:{settings.gateway_port}"
+    procfile = ROOT / "Procfile"
+    if not os.environ.get("POSTFLOW_TEMPORAL_ADDRESS"):
+        # No cluster named: run Temporal's dev server, its SQLite file under .data/.
+        port = int(settings.temporal_address.rsplit(":", 1)[1])
+        command = temporal.command(
+            port=port, db_file=postgres.DATA_DIR / "temporal.db", ui_port=settings.temporal_ui_port
+        )
+        procfile = postgres.DATA_DIR / "Procfile"
+        procfile.write_text(f"temporal: exec {' '.join(command)}\n" + (ROOT / "Procfile").read_text())
     threading.Thread(target=_announce_when_ready, args=(base_url, settings), daemon=True).start()
     honcho = subprocess.Popen(
-        [sys.executable, "-m", "honcho", "start", "-f", str(ROOT / "Procfile")], cwd=ROOT, env=env
+        [sys.executable, "-m", "honcho", "start", "-f", str(procfile), "-d", str(ROOT)], cwd=ROOT, env=env
     )
 
     stopping = False

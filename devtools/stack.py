@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from devtools import temporal
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SERVICES = {
@@ -20,6 +22,7 @@ SERVICES = {
     "posts": ["-m", "services.posts.server"],
     "scheduler": ["-m", "services.scheduler.server"],
     "gateway": ["-m", "services.gateway.main"],
+    "worker": ["-m", "workflows.publishing.worker"],
 }
 
 
@@ -38,7 +41,8 @@ class Stack:
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def stop(self) -> None:
-        for process in self.processes.values():
+        # Services first, Temporal (started first) last.
+        for process in reversed(list(self.processes.values())):
             if process.poll() is None:
                 process.terminate()
         for process in self.processes.values():
@@ -91,6 +95,15 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
         **(extra_env or {}),
     }
     stack = Stack(database_url, env, f"http://127.0.0.1:{gateway_port}", log_dir)
+    if "POSTFLOW_TEMPORAL_ADDRESS" not in (extra_env or {}):
+        temporal_port = free_port()
+        env["POSTFLOW_TEMPORAL_ADDRESS"] = f"127.0.0.1:{temporal_port}"
+        stack.processes["temporal"] = subprocess.Popen(
+            temporal.command(port=temporal_port, db_file=log_dir / "temporal.db", ui_port=None),
+            stdout=(log_dir / "temporal.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        temporal.wait_ready(temporal_port, stack.processes["temporal"])
     for name, args in SERVICES.items():
         log = (log_dir / f"{name}.log").open("w")
         stack.processes[name] = subprocess.Popen(

@@ -132,6 +132,21 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.SuggestHashtagsRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.HashtagSuggestions.FromString,
                 _registered_method=True)
+        self.MarkScheduled = channel.unary_unary(
+                '/postflow.posts.v1.Posts/MarkScheduled',
+                request_serializer=protos_dot_posts__pb2.MarkScheduledRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
+        self.MarkUnscheduled = channel.unary_unary(
+                '/postflow.posts.v1.Posts/MarkUnscheduled',
+                request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
+        self.RecordPublishing = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RecordPublishing',
+                request_serializer=protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -254,6 +269,25 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def MarkScheduled(self, request, context):
+        """Publishing state, set by the scheduler and the workflow worker (not the gateway).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MarkUnscheduled(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordPublishing(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -351,6 +385,21 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.SuggestHashtags,
                     request_deserializer=protos_dot_posts__pb2.SuggestHashtagsRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.HashtagSuggestions.SerializeToString,
+            ),
+            'MarkScheduled': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkScheduled,
+                    request_deserializer=protos_dot_posts__pb2.MarkScheduledRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'MarkUnscheduled': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkUnscheduled,
+                    request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'RecordPublishing': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordPublishing,
+                    request_deserializer=protos_dot_posts__pb2.RecordPublishingRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -869,6 +918,87 @@ class Posts:
             '/postflow.posts.v1.Posts/SuggestHashtags',
             protos_dot_posts__pb2.SuggestHashtagsRequest.SerializeToString,
             protos_dot_posts__pb2.HashtagSuggestions.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkScheduled(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/MarkScheduled',
+            protos_dot_posts__pb2.MarkScheduledRequest.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkUnscheduled(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/MarkUnscheduled',
+            protos_dot_posts__pb2.PostRef.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordPublishing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RecordPublishing',
+            protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
             options,
             channel_credentials,
             insecure,

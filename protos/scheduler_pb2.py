@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"v\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t2\xb5\x02\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccountb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"v\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\"A\n\x15PublishingCredentials\x12\x12\n\nig_user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\t\"+\n\x07PostRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\"\x81\x01\n\x13SchedulePostRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x12\n\nlocal_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06prefer\x18\x06 \x01(\t\"\xa4\x01\n\x0eScheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x31\n\rscheduled_for\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x11\n\tambiguity\x18\x05 \x01(\t\x12\x15\n\roptimal_score\x18\x06 \x01(\x01\"3\n\x10UnscheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\"\xbd\x02\n\x10PublishingStatus\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x31\n\rscheduled_for\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x0c\n\x04step\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x12\n\nlast_error\x18\x07 \x01(\t\x12.\n\nnext_retry\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12instagram_media_id\x18\t \x01(\t\x12\x11\n\tpermalink\x18\n \x01(\t\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xa5\x06\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccount\x12k\n\x18GetPublishingCredentials\x12!.postflow.scheduler.v1.AccountRef\x1a,.postflow.scheduler.v1.PublishingCredentials\x12\x61\n\x0cSchedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12\x63\n\x0eReschedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12Y\n\x0eUnschedulePost\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.UnscheduleResult\x12^\n\x13GetPublishingStatus\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.PublishingStatusb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -42,6 +42,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTLIST']._serialized_end=398
   _globals['_ACCOUNTREF']._serialized_start=400
   _globals['_ACCOUNTREF']._serialized_end=449
-  _globals['_SCHEDULER']._serialized_start=452
-  _globals['_SCHEDULER']._serialized_end=761
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_start=451
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_end=516
+  _globals['_POSTREF']._serialized_start=518
+  _globals['_POSTREF']._serialized_end=561
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_start=564
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_end=693
+  _globals['_SCHEDULERESULT']._serialized_start=696
+  _globals['_SCHEDULERESULT']._serialized_end=860
+  _globals['_UNSCHEDULERESULT']._serialized_start=862
+  _globals['_UNSCHEDULERESULT']._serialized_end=913
+  _globals['_PUBLISHINGSTATUS']._serialized_start=916
+  _globals['_PUBLISHINGSTATUS']._serialized_end=1233
+  _globals['_SCHEDULER']._serialized_start=1236
+  _globals['_SCHEDULER']._serialized_end=2041
 # @@protoc_insertion_point(module_scope)

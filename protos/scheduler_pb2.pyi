@@ -50,3 +50,85 @@ class AccountRef(_message.Message):
     user_id: str
     account_id: str
     def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
+class PublishingCredentials(_message.Message):
+    __slots__ = ("ig_user_id", "access_token")
+    IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    ig_user_id: str
+    access_token: str
+    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ...) -> None: ...
+
+class PostRef(_message.Message):
+    __slots__ = ("user_id", "post_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ...) -> None: ...
+
+class SchedulePostRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "account_id", "local_time", "timezone", "prefer")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    PREFER_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    account_id: str
+    local_time: str
+    timezone: str
+    prefer: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., prefer: _Optional[str] = ...) -> None: ...
+
+class ScheduleResult(_message.Message):
+    __slots__ = ("post_id", "scheduled_for", "local_time", "timezone", "ambiguity", "optimal_score")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    AMBIGUITY_FIELD_NUMBER: _ClassVar[int]
+    OPTIMAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    scheduled_for: _timestamp_pb2.Timestamp
+    local_time: str
+    timezone: str
+    ambiguity: str
+    optimal_score: float
+    def __init__(self, post_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., ambiguity: _Optional[str] = ..., optimal_score: _Optional[float] = ...) -> None: ...
+
+class UnscheduleResult(_message.Message):
+    __slots__ = ("post_id", "status")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    status: str
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class PublishingStatus(_message.Message):
+    __slots__ = ("post_id", "status", "scheduled_for", "timezone", "step", "attempts", "last_error", "next_retry", "instagram_media_id", "permalink", "published_at")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
+    NEXT_RETRY_FIELD_NUMBER: _ClassVar[int]
+    INSTAGRAM_MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    PERMALINK_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    status: str
+    scheduled_for: _timestamp_pb2.Timestamp
+    timezone: str
+    step: str
+    attempts: int
+    last_error: str
+    next_retry: _timestamp_pb2.Timestamp
+    instagram_media_id: str
+    permalink: str
+    published_at: _timestamp_pb2.Timestamp
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., step: _Optional[str] = ..., attempts: _Optional[int] = ..., last_error: _Optional[str] = ..., next_retry: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

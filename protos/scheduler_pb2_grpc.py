@@ -51,6 +51,31 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.InstagramAccount.FromString,
                 _registered_method=True)
+        self.GetPublishingCredentials = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/GetPublishingCredentials',
+                request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.PublishingCredentials.FromString,
+                _registered_method=True)
+        self.SchedulePost = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/SchedulePost',
+                request_serializer=protos_dot_scheduler__pb2.SchedulePostRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ScheduleResult.FromString,
+                _registered_method=True)
+        self.ReschedulePost = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ReschedulePost',
+                request_serializer=protos_dot_scheduler__pb2.SchedulePostRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ScheduleResult.FromString,
+                _registered_method=True)
+        self.UnschedulePost = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/UnschedulePost',
+                request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.UnscheduleResult.FromString,
+                _registered_method=True)
+        self.GetPublishingStatus = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/GetPublishingStatus',
+                request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.PublishingStatus.FromString,
+                _registered_method=True)
 
 
 class SchedulerServicer:
@@ -76,6 +101,37 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPublishingCredentials(self, request, context):
+        """For the publishing worker only (the gateway never calls it): the decrypted token.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SchedulePost(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReschedulePost(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnschedulePost(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPublishingStatus(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SchedulerServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -93,6 +149,31 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.DisconnectAccount,
                     request_deserializer=protos_dot_scheduler__pb2.AccountRef.FromString,
                     response_serializer=protos_dot_scheduler__pb2.InstagramAccount.SerializeToString,
+            ),
+            'GetPublishingCredentials': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublishingCredentials,
+                    request_deserializer=protos_dot_scheduler__pb2.AccountRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.PublishingCredentials.SerializeToString,
+            ),
+            'SchedulePost': grpc.unary_unary_rpc_method_handler(
+                    servicer.SchedulePost,
+                    request_deserializer=protos_dot_scheduler__pb2.SchedulePostRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ScheduleResult.SerializeToString,
+            ),
+            'ReschedulePost': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReschedulePost,
+                    request_deserializer=protos_dot_scheduler__pb2.SchedulePostRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ScheduleResult.SerializeToString,
+            ),
+            'UnschedulePost': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnschedulePost,
+                    request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.UnscheduleResult.SerializeToString,
+            ),
+            'GetPublishingStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublishingStatus,
+                    request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.PublishingStatus.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -178,6 +259,141 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/DisconnectAccount',
             protos_dot_scheduler__pb2.AccountRef.SerializeToString,
             protos_dot_scheduler__pb2.InstagramAccount.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublishingCredentials(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/GetPublishingCredentials',
+            protos_dot_scheduler__pb2.AccountRef.SerializeToString,
+            protos_dot_scheduler__pb2.PublishingCredentials.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SchedulePost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/SchedulePost',
+            protos_dot_scheduler__pb2.SchedulePostRequest.SerializeToString,
+            protos_dot_scheduler__pb2.ScheduleResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReschedulePost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ReschedulePost',
+            protos_dot_scheduler__pb2.SchedulePostRequest.SerializeToString,
+            protos_dot_scheduler__pb2.ScheduleResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnschedulePost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/UnschedulePost',
+            protos_dot_scheduler__pb2.PostRef.SerializeToString,
+            protos_dot_scheduler__pb2.UnscheduleResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublishingStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/GetPublishingStatus',
+            protos_dot_scheduler__pb2.PostRef.SerializeToString,
+            protos_dot_scheduler__pb2.PublishingStatus.FromString,
             options,
             channel_credentials,
             insecure,

@@ -29,7 +29,11 @@ def system(database_url, graph_simulator, tmp_path_factory):
     running = stack.start(
         database_url,
         Path(tmp_path_factory.mktemp("logs")),
-        extra_env={"POSTFLOW_GRAPH_API_BASE_URL": graph_simulator},
+        extra_env={
+            "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
+            # Prepare one second ahead, so that tests can schedule a few seconds out.
+            "POSTFLOW_PUBLISH_LEAD_SECONDS": "1",
+        },
     )
     yield running
     running.stop()

@@ -45,6 +45,15 @@ class Settings(BaseSettings):
     # Seconds the gateway waits for a service before answering 503/504.
     grpc_timeout_seconds: float = 10.0
 
+    # Temporal: make run starts a dev server here unless this points at a running cluster.
+    temporal_address: str = "127.0.0.1:7233"
+    temporal_namespace: str = "default"
+    temporal_task_queue: str = "publishing"
+    temporal_ui_port: int = 8233
+    # Posts are validated and uploaded (Instagram containers) this long before their time,
+    # so that the time itself costs one media_publish call.
+    publish_lead_seconds: float = 300.0
+
     # Instagram Graph API. make run and the tests point this at the local simulator.
     graph_api_base_url: str = "http://127.0.0.1:8010"
     graph_api_version: str = "v21.0"

@@ -72,3 +72,15 @@ def _wrap(method):
             await context.abort(_STATUS_BY_KIND[err.kind], err.message)
 
     return handler
+
+
+async def ask(call):
+    """Await a call to another service; its domain error is re-raised as a ServiceError so
+    that it travels on to this service's caller unchanged."""
+    try:
+        return await call
+    except grpc.aio.AioRpcError as exc:
+        err = from_rpc_error(exc)
+        if err is None:
+            raise
+        raise err from exc

@@ -64,6 +64,11 @@ def post_dict(post: posts_pb2.Post) -> dict[str, Any]:
         "updated_at": _time(post, "updated_at"),
         "deleted_at": _time(post, "deleted_at"),
         "autosaved_at": _time(post, "autosaved_at"),
+        "account_id": post.account_id or None,
+        "instagram_media_id": post.instagram_media_id or None,
+        "permalink": post.permalink or None,
+        "published_at": _time(post, "published_at"),
+        "last_error": post.last_error or None,
     }
 
 
@@ -156,4 +161,31 @@ def account_dict(account: scheduler_pb2.InstagramAccount) -> dict[str, Any]:
         "ig_user_id": account.ig_user_id,
         "username": account.username,
         "connected_at": _time(account, "connected_at"),
+    }
+
+
+def schedule_dict(result: scheduler_pb2.ScheduleResult) -> dict[str, Any]:
+    return {
+        "post_id": result.post_id,
+        "scheduled_for": _time(result, "scheduled_for"),
+        "local_time": result.local_time,
+        "timezone": result.timezone,
+        "ambiguity": result.ambiguity or None,
+        "optimal_score": result.optimal_score,
+    }
+
+
+def status_dict(status: scheduler_pb2.PublishingStatus) -> dict[str, Any]:
+    return {
+        "post_id": status.post_id,
+        "status": status.status,
+        "scheduled_for": _time(status, "scheduled_for"),
+        "timezone": status.timezone or None,
+        "step": status.step,
+        "attempts": status.attempts,
+        "last_error": status.last_error or None,
+        "next_retry": _time(status, "next_retry"),
+        "instagram_media_id": status.instagram_media_id or None,
+        "permalink": status.permalink or None,
+        "published_at": _time(status, "published_at"),
     }

@@ -132,6 +132,11 @@ class PostOut(ContentOut):
     updated_at: datetime | None
     deleted_at: datetime | None
     autosaved_at: datetime | None = None
+    account_id: str | None = None
+    instagram_media_id: str | None = None
+    permalink: str | None = None
+    published_at: datetime | None = None
+    last_error: str | None = None
 
 
 class PostSaved(PostOut):
@@ -209,3 +214,41 @@ class AccountOut(BaseModel):
     ig_user_id: str
     username: str
     connected_at: datetime | None
+
+
+# --- scheduling -------------------------------------------------------------------------
+
+
+class ScheduleIn(RequestBody):
+    scheduled_time: str = Field(
+        description="Local date and time in `timezone`, without offset, e.g. 2027-03-28T09:30"
+    )
+    timezone: str = Field(description="IANA time zone, e.g. Europe/Paris")
+    account_id: str = Field(description="One of your connected Instagram accounts")
+    prefer: str = Field(
+        "earlier",
+        description="For a local time that happens twice (clocks going back): earlier or later",
+    )
+
+
+class ScheduleOut(BaseModel):
+    post_id: str
+    scheduled_for: datetime | None = Field(description="UTC")
+    local_time: str
+    timezone: str
+    ambiguity: str | None
+    optimal_score: float
+
+
+class PublishingStatusOut(BaseModel):
+    post_id: str
+    status: str
+    scheduled_for: datetime | None
+    timezone: str | None
+    step: str
+    attempts: int
+    last_error: str | None
+    next_retry: datetime | None
+    instagram_media_id: str | None
+    permalink: str | None
+    published_at: datetime | None

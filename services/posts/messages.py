@@ -75,6 +75,11 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         updated_at=to_timestamp(post.updated_at),
         deleted_at=to_timestamp(post.deleted_at),
         autosaved_at=to_timestamp(autosaved_at),
+        account_id=str(post.account_id) if post.account_id else "",
+        instagram_media_id=post.instagram_media_id or "",
+        permalink=post.permalink or "",
+        published_at=to_timestamp(post.published_at),
+        last_error=post.last_error or "",
     )
 
 

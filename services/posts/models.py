@@ -47,6 +47,11 @@ class Post(Base):
     scheduled_for: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     timezone: Mapped[str | None] = mapped_column(Text)
     optimal_time_score: Mapped[float | None] = mapped_column(Float)
+    account_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    instagram_media_id: Mapped[str | None] = mapped_column(Text)
+    permalink: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
     # Only queried, never shown: deferred so that loading a post does not fetch them.
     search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
     search_vector: Mapped[str] = mapped_column(

@@ -9,7 +9,7 @@ from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.proto_time import from_timestamp, to_timestamp
-from services.posts import autosave, bulk, hashtags, listing, store, templates, versions
+from services.posts import autosave, bulk, hashtags, listing, publishing, store, templates, versions
 from services.posts.messages import (
     content_from,
     content_message,
@@ -255,6 +255,37 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             ],
             warnings=warning_messages(warnings),
         )
+
+    async def MarkScheduled(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await publishing.mark_scheduled(
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            account_id=parse_id(request.account_id, "Account"),
+            scheduled_for=from_timestamp(request, "scheduled_for"),
+            timezone=request.timezone,
+            optimal_time_score=request.optimal_time_score if request.HasField("optimal_time_score") else None,
+        )
+        return post_message(post)
+
+    async def MarkUnscheduled(self, request, context):
+        user_id, post_id = _ids(request)
+        return post_message(await publishing.mark_unscheduled(db=self._db, user_id=user_id, post_id=post_id))
+
+    async def RecordPublishing(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await publishing.record(
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            status=request.status,
+            instagram_media_id=request.instagram_media_id,
+            permalink=request.permalink,
+            published_at=from_timestamp(request, "published_at"),
+            error=request.error,
+        )
+        return post_message(post)
 
 
 def _content_field(path: str) -> str:

@@ -98,7 +98,18 @@ async def insert_post(
     )
     values["meta"] = values.pop("metadata")
     del values["search_text"]
-    return Post(**values, scheduled_for=None, timezone=None, optimal_time_score=None, deleted_at=None)
+    return Post(
+        **values,
+        scheduled_for=None,
+        timezone=None,
+        optimal_time_score=None,
+        deleted_at=None,
+        account_id=None,
+        instagram_media_id=None,
+        permalink=None,
+        published_at=None,
+        last_error=None,
+    )
 
 
 async def create(*, db: Database, user_id: uuid.UUID, content: Content, reason: str) -> Saved:

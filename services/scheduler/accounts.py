@@ -89,3 +89,20 @@ async def disconnect(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID)
     if account is None:
         raise not_found("Account")
     return account
+
+
+async def credentials(
+    *, db: Database, vault: TokenVault, user_id: uuid.UUID, account_id: uuid.UUID
+) -> tuple[str, str]:
+    """The account's Instagram id and decrypted token, for publishing."""
+    async with db.reading() as session:
+        account = await session.scalar(
+            select(InstagramAccount).where(
+                InstagramAccount.id == account_id,
+                InstagramAccount.user_id == user_id,
+                InstagramAccount.disconnected_at.is_(None),
+            )
+        )
+    if account is None or account.token_ciphertext is None:
+        raise not_found("Account")
+    return account.ig_user_id, vault.open(account.token_ciphertext)

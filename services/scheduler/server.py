@@ -1,6 +1,9 @@
 """gRPC face of the scheduler service: translates requests into calls on its modules."""
 
-from protos import scheduler_pb2, scheduler_pb2_grpc
+import grpc
+
+from protos import posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from services.common import temporal_client
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.grpc_errors import rpc_handlers
@@ -10,6 +13,7 @@ from services.common.proto_time import to_timestamp
 from services.instagram.graph_api import GraphApiClient
 from services.scheduler import accounts
 from services.scheduler.models import InstagramAccount
+from services.scheduler.scheduling import Scheduler
 from services.scheduler.token_vault import TokenVault
 
 
@@ -24,10 +28,11 @@ def _account_message(account: InstagramAccount) -> scheduler_pb2.InstagramAccoun
 
 @rpc_handlers
 class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
-    def __init__(self, db: Database, graph: GraphApiClient, vault: TokenVault) -> None:
+    def __init__(self, db: Database, graph: GraphApiClient, vault: TokenVault, scheduler: Scheduler) -> None:
         self._db = db
         self._graph = graph
         self._vault = vault
+        self._scheduler = scheduler
 
     async def ConnectAccount(self, request, context):
         account = await accounts.connect(
@@ -43,6 +48,64 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
     async def ListAccounts(self, request, context):
         rows = await accounts.list_connected(db=self._db, user_id=parse_id(request.user_id, "User"))
         return scheduler_pb2.AccountList(accounts=[_account_message(a) for a in rows])
+
+    async def GetPublishingCredentials(self, request, context):
+        ig_user_id, token = await accounts.credentials(
+            db=self._db,
+            vault=self._vault,
+            user_id=parse_id(request.user_id, "User"),
+            account_id=parse_id(request.account_id, "Account"),
+        )
+        return scheduler_pb2.PublishingCredentials(ig_user_id=ig_user_id, access_token=token)
+
+    async def _scheduled(self, request, move: bool):
+        call = self._scheduler.reschedule if move else self._scheduler.schedule
+        scheduled = await call(
+            user_id=parse_id(request.user_id, "User"),
+            post_id=request.post_id,
+            account_id=request.account_id,
+            local=request.local_time,
+            zone=request.timezone,
+            prefer=request.prefer,
+        )
+        return scheduler_pb2.ScheduleResult(
+            post_id=request.post_id,
+            scheduled_for=to_timestamp(scheduled.resolved.utc),
+            local_time=scheduled.resolved.local.isoformat(),
+            timezone=scheduled.resolved.zone,
+            ambiguity=scheduled.resolved.ambiguity,
+            optimal_score=scheduled.score,
+        )
+
+    async def SchedulePost(self, request, context):
+        return await self._scheduled(request, move=False)
+
+    async def ReschedulePost(self, request, context):
+        return await self._scheduled(request, move=True)
+
+    async def UnschedulePost(self, request, context):
+        post = await self._scheduler.unschedule(
+            user_id=parse_id(request.user_id, "User"), post_id=request.post_id
+        )
+        return scheduler_pb2.UnscheduleResult(post_id=post.id, status=post.status)
+
+    async def GetPublishingStatus(self, request, context):
+        post, step, attempts, error, next_retry = await self._scheduler.status(
+            user_id=parse_id(request.user_id, "User"), post_id=request.post_id
+        )
+        return scheduler_pb2.PublishingStatus(
+            post_id=post.id,
+            status=post.status,
+            scheduled_for=post.scheduled_for if post.HasField("scheduled_for") else None,
+            timezone=post.timezone,
+            step=step,
+            attempts=attempts,
+            last_error=error,
+            next_retry=to_timestamp(next_retry),
+            instagram_media_id=post.instagram_media_id,
+            permalink=post.permalink,
+            published_at=post.published_at if post.HasField("published_at") else None,
+        )
 
     async def DisconnectAccount(self, request, context):
         account = await accounts.disconnect(
@@ -65,16 +128,22 @@ async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
     graph = graph_client(settings)
+    posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+    temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
+    scheduler = Scheduler(
+        db=db, posts=posts_pb2_grpc.PostsStub(posts_channel), temporal=temporal, settings=settings
+    )
 
     async def stop() -> None:
         await graph.close()
+        await posts_channel.close()
         await db.dispose()
 
     await serve(
         name="postflow.scheduler.v1.Scheduler",
         port=port,
         register=lambda server: scheduler_pb2_grpc.add_SchedulerServicer_to_server(
-            SchedulerServicer(db, graph, TokenVault(settings)), server
+            SchedulerServicer(db, graph, TokenVault(settings), scheduler), server
         ),
         on_stop=stop,
     )

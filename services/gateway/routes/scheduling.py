@@ -1,0 +1,42 @@
+"""/api/v1/posts/{id}/schedule and /status: schedule, reschedule, unschedule, follow."""
+
+from fastapi import APIRouter
+
+from protos import scheduler_pb2
+from services.gateway import convert, schemas
+from services.gateway.deps import CurrentUser, SchedulerDep
+
+router = APIRouter(prefix="/api/v1/posts/{post_id}", tags=["scheduling"])
+
+
+def _request(post_id: str, user_id: str, body: schemas.ScheduleIn) -> scheduler_pb2.SchedulePostRequest:
+    return scheduler_pb2.SchedulePostRequest(
+        user_id=user_id,
+        post_id=post_id,
+        account_id=body.account_id,
+        local_time=body.scheduled_time,
+        timezone=body.timezone,
+        prefer=body.prefer,
+    )
+
+
+@router.post("/schedule", status_code=201, response_model=schemas.ScheduleOut)
+async def schedule(post_id: str, body: schemas.ScheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
+    return convert.schedule_dict(await scheduler.SchedulePost(_request(post_id, user_id, body)))
+
+
+@router.put("/schedule", response_model=schemas.ScheduleOut)
+async def reschedule(post_id: str, body: schemas.ScheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
+    return convert.schedule_dict(await scheduler.ReschedulePost(_request(post_id, user_id, body)))
+
+
+@router.delete("/schedule")
+async def unschedule(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
+    result = await scheduler.UnschedulePost(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+    return {"post_id": result.post_id, "status": result.status}
+
+
+@router.get("/status", response_model=schemas.PublishingStatusOut)
+async def status(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
+    result = await scheduler.GetPublishingStatus(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+    return convert.status_dict(result)

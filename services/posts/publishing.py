@@ -1,0 +1,119 @@
+"""A post's publishing state: scheduled, being published, published or failed.
+
+Set by the scheduler (scheduling, unscheduling) and the workflow worker (progress and
+outcome); each change is one guarded UPDATE, so a transition that is no longer allowed
+(the post was deleted, published meanwhile, ...) changes nothing and says why.
+"""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import update
+
+from services.common.db import Database
+from services.common.errors import conflict, invalid_field
+from services.posts import rules, store
+from services.posts.models import Post
+
+SCHEDULABLE_FROM = ("draft", "scheduled", "failed", "cancelled")
+# status -> the statuses it may follow
+TRANSITIONS = {
+    "publishing": ("scheduled", "publishing"),
+    "published": ("publishing", "published"),
+    "failed": ("scheduled", "publishing", "failed"),
+}
+
+
+async def _apply(db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowed_from, values) -> bool:
+    async with db.autocommit() as connection:
+        changed = await connection.execute(
+            update(Post)
+            .where(
+                Post.id == post_id,
+                Post.user_id == user_id,
+                Post.deleted_at.is_(None),
+                Post.status.in_(allowed_from),
+            )
+            .values(**values, updated_at=store.now())
+            .returning(Post.id)
+        )
+        return changed.first() is not None
+
+
+async def mark_scheduled(
+    *,
+    db: Database,
+    user_id: uuid.UUID,
+    post_id: uuid.UUID,
+    account_id: uuid.UUID,
+    scheduled_for: datetime,
+    timezone: str,
+    optimal_time_score: float | None,
+) -> Post:
+    """The post is complete enough to publish and now waits for scheduled_for."""
+    post = await store.read(db, user_id=user_id, post_id=post_id)
+    if post.deleted_at is not None:
+        raise conflict("post_deleted", "The post is deleted; restore it before scheduling it")
+    if post.template_name:
+        raise conflict("post_is_template", "A template cannot be scheduled; create a post from it")
+    if post.status not in SCHEDULABLE_FROM:
+        raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
+    content = store.content_of(post)
+    rules.check(content)
+    if not content.media:
+        raise invalid_field("media", "add media before scheduling this post")
+    values = {
+        "status": "scheduled",
+        "account_id": account_id,
+        "scheduled_for": scheduled_for,
+        "timezone": timezone,
+        "optimal_time_score": optimal_time_score,
+        "last_error": None,
+    }
+    if not await _apply(db, user_id=user_id, post_id=post_id, allowed_from=SCHEDULABLE_FROM, values=values):
+        raise conflict("post_changed", "The post changed while it was being scheduled; try again")
+    return await store.read(db, user_id=user_id, post_id=post_id)
+
+
+async def mark_unscheduled(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
+    """Back to draft, keeping the time it had as a hint for the next schedule."""
+    post = await store.read(db, user_id=user_id, post_id=post_id)
+    if post.status != "scheduled":
+        raise conflict("not_scheduled", f"The post is {post.status}, not scheduled")
+    if not await _apply(
+        db, user_id=user_id, post_id=post_id, allowed_from=("scheduled",), values={"status": "draft"}
+    ):
+        raise conflict("post_changed", "The post changed meanwhile; reload it")
+    return await store.read(db, user_id=user_id, post_id=post_id)
+
+
+async def record(
+    *,
+    db: Database,
+    user_id: uuid.UUID,
+    post_id: uuid.UUID,
+    status: str,
+    instagram_media_id: str = "",
+    permalink: str = "",
+    published_at: datetime | None = None,
+    error: str = "",
+) -> Post:
+    """Record progress or the outcome of publishing."""
+    if status not in TRANSITIONS:
+        raise invalid_field("status", f"must be one of {', '.join(TRANSITIONS)}")
+    values: dict = {"status": status}
+    if status == "published":
+        values |= {
+            "instagram_media_id": instagram_media_id or None,
+            "permalink": permalink or None,
+            "published_at": published_at,
+            "last_error": None,
+        }
+    if status == "failed":
+        values["last_error"] = error or "Publishing failed"
+    if not await _apply(
+        db, user_id=user_id, post_id=post_id, allowed_from=TRANSITIONS[status], values=values
+    ):
+        post = await store.read(db, user_id=user_id, post_id=post_id)
+        raise conflict("post_changed", f"The post is {post.status}; it cannot become {status}")
+    return await store.read(db, user_id=user_id, post_id=post_id)

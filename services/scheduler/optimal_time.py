@@ -1,0 +1,19 @@
+"""A first, simple guess at how good a local posting time is (0-1), from the hour of the week.
+
+General engagement curves for Instagram peak around late morning and early evening on
+weekdays and mid-morning at weekends. The planning issue replaces this with each
+account's own audience activity.
+"""
+
+from datetime import datetime
+
+# Hour of day -> weight, weekdays and weekends.
+_WEEKDAY = [0.05, 0.03, 0.02, 0.02, 0.03, 0.1, 0.25, 0.45, 0.6, 0.7, 0.8, 0.9,
+            1.0, 0.9, 0.75, 0.7, 0.75, 0.85, 0.95, 1.0, 0.9, 0.7, 0.4, 0.15]  # fmt: skip
+_WEEKEND = [0.08, 0.05, 0.03, 0.02, 0.02, 0.05, 0.12, 0.3, 0.6, 0.85, 1.0, 0.95,
+            0.9, 0.8, 0.7, 0.65, 0.7, 0.75, 0.8, 0.8, 0.7, 0.55, 0.35, 0.15]  # fmt: skip
+
+
+def score(local: datetime) -> float:
+    curve = _WEEKEND if local.weekday() >= 5 else _WEEKDAY
+    return round(curve[local.hour], 2)

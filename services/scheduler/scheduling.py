@@ -1,0 +1,174 @@
+"""Scheduling a post: resolve the local time, mark the post, start (or move, or cancel) its
+Temporal workflow. The scheduler drives Temporal; it never publishes itself."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from temporalio.client import Client, WorkflowExecutionDescription, WorkflowExecutionStatus
+from temporalio.common import WorkflowIDReusePolicy
+from temporalio.service import RPCError, RPCStatusCode
+
+from protos import posts_pb2, posts_pb2_grpc
+from services.common.config import Settings
+from services.common.db import Database
+from services.common.errors import conflict, invalid_field
+from services.common.grpc_errors import ask
+from services.common.proto_time import to_timestamp
+from services.scheduler import local_time, optimal_time
+from services.scheduler.models import InstagramAccount
+from workflows.publishing.shared import WORKFLOW_NAME, PublishPostInput, workflow_id
+
+# A post due sooner than this could not be prepared in time.
+MIN_NOTICE = timedelta(seconds=1)
+
+
+@dataclass
+class Scheduled:
+    resolved: local_time.ResolvedTime
+    score: float
+
+
+def _parse_local(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise invalid_field("scheduled_time", "must be a local date and time like 2027-03-28T09:30") from exc
+
+
+class Scheduler:
+    def __init__(
+        self, *, db: Database, posts: posts_pb2_grpc.PostsStub, temporal: Client, settings: Settings
+    ):
+        self._db = db
+        self._posts = posts
+        self._temporal = temporal
+        self._settings = settings
+
+    async def _resolve(self, text: str, zone: str, prefer: str) -> Scheduled:
+        resolved = local_time.resolve(_parse_local(text), zone, prefer or "earlier")
+        now = datetime.now(UTC)
+        if resolved.utc <= now:
+            raise invalid_field("scheduled_time", f"{resolved.local.isoformat()} is in the past")
+        if resolved.utc < now + MIN_NOTICE:
+            raise invalid_field(
+                "scheduled_time", f"is too soon: schedule at least {MIN_NOTICE.seconds} s ahead"
+            )
+        return Scheduled(resolved, optimal_time.score(resolved.local))
+
+    async def _check_account(self, user_id: uuid.UUID, account_id: str) -> uuid.UUID:
+        try:
+            parsed = uuid.UUID(account_id)
+        except ValueError:
+            parsed = None
+        async with self._db.reading() as session:
+            found = parsed and await session.scalar(
+                select(InstagramAccount.id).where(
+                    InstagramAccount.id == parsed,
+                    InstagramAccount.user_id == user_id,
+                    InstagramAccount.disconnected_at.is_(None),
+                )
+            )
+        if not found:
+            raise invalid_field("account_id", "is not one of your connected Instagram accounts")
+        return parsed
+
+    async def _running(self, post_id: str) -> WorkflowExecutionDescription | None:
+        try:
+            description = await self._temporal.get_workflow_handle(workflow_id(post_id)).describe()
+        except RPCError as err:
+            if err.status == RPCStatusCode.NOT_FOUND:
+                return None
+            raise
+        return description if description.status == WorkflowExecutionStatus.RUNNING else None
+
+    async def _mark(self, user_id, post_id, account_id, scheduled: Scheduled) -> None:
+        await ask(
+            self._posts.MarkScheduled(
+                posts_pb2.MarkScheduledRequest(
+                    user_id=str(user_id),
+                    post_id=post_id,
+                    account_id=str(account_id),
+                    scheduled_for=to_timestamp(scheduled.resolved.utc),
+                    timezone=scheduled.resolved.zone,
+                    optimal_time_score=scheduled.score,
+                ),
+                timeout=10,
+            )
+        )
+
+    async def schedule(
+        self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
+    ) -> Scheduled:
+        scheduled = await self._resolve(local, zone, prefer)
+        account = await self._check_account(user_id, account_id)
+        await self._require_own_post(user_id, post_id)
+        if await self._running(post_id):
+            raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
+        await self._mark(user_id, post_id, account, scheduled)
+        try:
+            await self._temporal.start_workflow(
+                WORKFLOW_NAME,
+                PublishPostInput(
+                    post_id=post_id,
+                    user_id=str(user_id),
+                    account_id=str(account),
+                    publish_at=scheduled.resolved.utc.isoformat(),
+                    lead_seconds=self._settings.publish_lead_seconds,
+                ),
+                id=workflow_id(post_id),
+                task_queue=self._settings.temporal_task_queue,
+                # A post published or failed earlier may be scheduled again.
+                id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
+            )
+        except Exception:
+            await ask(self._posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id)))
+            raise
+        return scheduled
+
+    async def reschedule(
+        self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
+    ) -> Scheduled:
+        scheduled = await self._resolve(local, zone, prefer)
+        account = await self._check_account(user_id, account_id)
+        await self._require_own_post(user_id, post_id)
+        if not await self._running(post_id):
+            raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
+        await self._mark(user_id, post_id, account, scheduled)
+        handle = self._temporal.get_workflow_handle(workflow_id(post_id))
+        await handle.execute_update("reschedule", scheduled.resolved.utc.isoformat())
+        return scheduled
+
+    async def unschedule(self, *, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
+        post = await ask(
+            self._posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id), timeout=10)
+        )
+        if await self._running(post_id):
+            await self._temporal.get_workflow_handle(workflow_id(post_id)).cancel()
+        return post
+
+    async def _require_own_post(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
+        return await ask(
+            self._posts.GetPost(posts_pb2.GetPostRequest(user_id=str(user_id), post_id=post_id), timeout=10)
+        )
+
+    async def status(self, *, user_id: uuid.UUID, post_id: str):
+        post = await self._require_own_post(user_id, post_id)
+        running = await self._running(post_id)
+        step, attempts, error, next_retry = (
+            ("done" if post.status in ("published", "failed") else "none"),
+            0,
+            "",
+            None,
+        )
+        if running is not None:
+            step = "waiting"
+            for pending in running.raw_description.pending_activities:
+                step = {"prepare": "preparing", "publish": "publishing"}.get(pending.activity_type.name, step)
+                attempts = pending.attempt
+                if pending.HasField("last_failure"):
+                    error = pending.last_failure.message
+                if pending.HasField("next_attempt_schedule_time"):
+                    next_retry = pending.next_attempt_schedule_time.ToDatetime(tzinfo=UTC)
+        return post, step, attempts, error or post.last_error, next_retry

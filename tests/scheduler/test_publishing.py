@@ -1,0 +1,184 @@
+"""Scheduling through the API: the Temporal workflow publishes to the simulator on time, once."""
+
+import random
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+ZONE = "Europe/Paris"
+IMAGE = "https://cdn.example.com/harbour.jpg"
+
+
+@pytest.fixture(scope="module")
+def instagram(graph_simulator) -> httpx.Client:
+    return httpx.Client(base_url=graph_simulator, timeout=10)
+
+
+@pytest.fixture
+def publisher(api, instagram):
+    """A user with one connected (simulated) Instagram account."""
+    user = api.new_user()
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
+    account = user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}
+    ).json()
+    user.account_id = account["id"]
+    user.ig_user_id = ig_user_id
+    return user
+
+
+def local_in(seconds: float, zone: str = ZONE) -> str:
+    return (
+        (datetime.now(ZoneInfo(zone)) + timedelta(seconds=seconds))
+        .replace(tzinfo=None)
+        .isoformat(timespec="seconds")
+    )
+
+
+def schedule(user, post_id: str, seconds: float, method: str = "POST", **extra):
+    body = {"scheduled_time": local_in(seconds), "timezone": ZONE, "account_id": user.account_id, **extra}
+    return user.client.request(method, f"/api/v1/posts/{post_id}/schedule", json=body)
+
+
+def wait_for_status(user, post_id: str, wanted: str, timeout: float = 30.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        reply = user.client.get(f"/api/v1/posts/{post_id}/status")
+        assert reply.status_code == 200, reply.text
+        status = reply.json()
+        if status["status"] == wanted:
+            return status
+        time.sleep(0.2)
+    raise AssertionError(f"post {post_id} never became {wanted}: {status}")
+
+
+def publishes(instagram, ig_user_id: str) -> list[dict]:
+    return instagram.get("/_simulator/publishes", params={"ig_user_id": ig_user_id}).json()
+
+
+def test_a_scheduled_post_is_published_on_time_once(publisher, instagram):
+    post = publisher.create_post(caption="Harbour at dawn", hashtags=["harbour"], media=[{"url": IMAGE}])
+    reply = schedule(publisher, post["id"], 3)
+    assert reply.status_code == 201, reply.text
+    scheduled = reply.json()
+    assert scheduled["timezone"] == ZONE
+    assert 0 <= scheduled["optimal_score"] <= 1
+    due = datetime.fromisoformat(scheduled["scheduled_for"])
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "scheduled"
+
+    status = wait_for_status(publisher, post["id"], "published")
+    assert status["permalink"].startswith("https://www.instagram.com/p/")
+    published = publishes(instagram, publisher.ig_user_id)
+    assert len(published) == 1
+    assert published[0]["caption"] == "Harbour at dawn\n\n#harbour"
+    assert published[0]["published_at"] >= due.timestamp(), "never before its time"
+    stored = publisher.client.get(f"/api/v1/posts/{post['id']}").json()
+    assert stored["instagram_media_id"] == published[0]["media_id"]
+    assert stored["account_id"] == publisher.account_id
+
+
+def test_unscheduling_stops_the_publication(publisher, instagram):
+    post = publisher.create_post()
+    assert schedule(publisher, post["id"], 3).status_code == 201
+    reply = publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+    assert reply.status_code == 200
+    assert reply.json()["status"] == "draft"
+    time.sleep(4)
+    assert publishes(instagram, publisher.ig_user_id) == []
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}/status").json()["step"] == "none"
+
+
+def test_rescheduling_earlier_wakes_the_sleeping_workflow(publisher, instagram):
+    post = publisher.create_post()
+    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}/status").json()["step"] == "waiting"
+    moved = schedule(publisher, post["id"], 3, method="PUT")
+    assert moved.status_code == 200, moved.text
+    wait_for_status(publisher, post["id"], "published", timeout=20)
+    assert len(publishes(instagram, publisher.ig_user_id)) == 1
+
+
+def test_a_deleted_post_never_publishes(publisher, instagram):
+    post = publisher.create_post()
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert publisher.client.delete(f"/api/v1/posts/{post['id']}").status_code == 200
+    time.sleep(4)
+    assert publishes(instagram, publisher.ig_user_id) == []
+
+
+def test_a_lost_publish_response_still_publishes_exactly_once(publisher, instagram):
+    post = publisher.create_post()
+    instagram.post(
+        "/_simulator/faults", json={"kind": "publish_response_lost", "ig_user_id": publisher.ig_user_id}
+    )
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    wait_for_status(publisher, post["id"], "published", timeout=30)
+    assert len(publishes(instagram, publisher.ig_user_id)) == 1
+
+
+def test_media_instagram_cannot_fetch_fails_with_a_reason(publisher, instagram):
+    post = publisher.create_post()
+    instagram.post(
+        "/_simulator/faults", json={"kind": "media_fetch_failure", "ig_user_id": publisher.ig_user_id}
+    )
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    status = wait_for_status(publisher, post["id"], "failed", timeout=30)
+    assert "could not be fetched" in status["last_error"]
+    assert publishes(instagram, publisher.ig_user_id) == []
+
+
+def test_scheduling_twice_is_a_conflict(publisher):
+    post = publisher.create_post()
+    assert schedule(publisher, post["id"], 3600).status_code == 201
+    again = schedule(publisher, post["id"], 7200)
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "already_scheduled"
+    publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"scheduled_time": "2020-01-01T09:00"}, "scheduled_time"),
+        ({"scheduled_time": "next tuesday"}, "scheduled_time"),
+        ({"scheduled_time": "2031-03-30T02:30"}, "scheduled_time"),  # clocks skip 02:00-03:00 in Paris
+        ({"timezone": "Mars/Olympus_Mons"}, "timezone"),
+        ({"account_id": "00000000-0000-0000-0000-000000000000"}, "account_id"),
+    ],
+)
+def test_bad_schedules_are_422_naming_the_field(publisher, body, field):
+    post = publisher.create_post()
+    full = {"scheduled_time": local_in(3600), "timezone": ZONE, "account_id": publisher.account_id, **body}
+    reply = publisher.client.post(f"/api/v1/posts/{post['id']}/schedule", json=full)
+    assert reply.status_code == 422, reply.text
+    assert reply.json()["error"]["fields"][0]["field"] == field
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "draft"
+
+
+def test_a_post_without_media_cannot_be_scheduled(publisher):
+    post = publisher.create_post(media=[])
+    reply = schedule(publisher, post["id"], 3600)
+    assert reply.status_code == 422
+    assert reply.json()["error"]["fields"][0]["field"] == "media"
+
+
+def test_an_ambiguous_local_time_says_which_was_taken(publisher):
+    post = publisher.create_post()
+    body = {"scheduled_time": "2031-10-26T02:30", "timezone": ZONE, "account_id": publisher.account_id}
+    reply = publisher.client.post(f"/api/v1/posts/{post['id']}/schedule", json={**body, "prefer": "later"})
+    assert reply.status_code == 201, reply.text
+    assert reply.json()["scheduled_for"].startswith("2031-10-26T01:30")
+    assert "happens twice" in reply.json()["ambiguity"]
+    publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+
+
+def test_another_users_post_cannot_be_scheduled_or_seen(publisher, api):
+    other = api.new_user()
+    theirs = other.create_post()
+    assert schedule(publisher, theirs["id"], 3600).status_code == 404
+    assert publisher.client.get(f"/api/v1/posts/{theirs['id']}/status").status_code == 404

@@ -1,0 +1,28 @@
+"""Recorded histories of PublishPostWorkflow must replay on the current code.
+
+A change to the workflow that would break a workflow sleeping in production fails here.
+Such a change goes through workflow.patched(); record a new history when behaviour is
+meant to change (temporal workflow show --workflow-id publish-<post id> --output json).
+"""
+
+from pathlib import Path
+
+import pytest
+from temporalio.client import WorkflowHistory
+from temporalio.worker import Replayer
+
+from workflows.publishing.workflows import PublishPostWorkflow
+
+HISTORIES = sorted((Path(__file__).parent / "histories").glob("*.json"))
+TEXTS = {path.stem: path.read_text() for path in HISTORIES}
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+async def test_recorded_history_replays(name: str):
+    history = WorkflowHistory.from_json(name, TEXTS[name])
+    result = await Replayer(workflows=[PublishPostWorkflow]).replay_workflow(history)
+    assert result.replay_failure is None
+
+
+def test_there_is_a_recorded_history():
+    assert HISTORIES, "record at least one history of a published post"

@@ -1,0 +1,212 @@
+"""The publishing activities: each one idempotent, so that Temporal may retry it freely.
+
+They reach the posts and scheduler services over gRPC and Instagram over HTTP; errors are
+turned into Temporal ApplicationErrors whose type says whether retrying can help.
+"""
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import grpc
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from services.common.proto_time import to_timestamp
+from services.instagram import errors as graph_errors
+from services.instagram.graph_api import GraphApiClient
+from services.posts.content import Content
+from workflows.publishing.shared import Outcome, PostRef, Prepared, Published, PublishInput
+
+VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
+PUBLISH_LIMIT_WAIT = timedelta(minutes=15)
+RATE_LIMIT_WAIT = timedelta(minutes=1)
+
+
+def _not_retryable(kind: str, message: str) -> ApplicationError:
+    return ApplicationError(message, type=kind, non_retryable=True)
+
+
+def _graph_failure(err: graph_errors.GraphApiError) -> ApplicationError:
+    """A Graph API error as Temporal should treat it."""
+    if isinstance(err, graph_errors.PublishLimitReached):
+        # Waiting for quota is not a failure: come back when a slot may be free.
+        return ApplicationError(str(err), type="PublishLimitReached", next_retry_delay=PUBLISH_LIMIT_WAIT)
+    if isinstance(err, graph_errors.RateLimited):
+        return ApplicationError(str(err), type="RateLimited", next_retry_delay=RATE_LIMIT_WAIT)
+    if isinstance(err, graph_errors.MediaRejected):
+        return _not_retryable("MediaRejected", f"Instagram rejected the media: {err.message}")
+    if isinstance(err, graph_errors.AuthorizationError):
+        return _not_retryable(
+            "AuthorizationError",
+            f"Instagram refused the account's token; reconnect the account ({err.message})",
+        )
+    return ApplicationError(str(err), type=type(err).__name__)
+
+
+def _is_video(url: str) -> bool:
+    return url.lower().split("?")[0].endswith(VIDEO_SUFFIXES)
+
+
+class PublishingActivities:
+    def __init__(
+        self,
+        *,
+        posts: posts_pb2_grpc.PostsStub,
+        scheduler: scheduler_pb2_grpc.SchedulerStub,
+        graph: GraphApiClient,
+        poll_seconds: float = 1.0,
+    ) -> None:
+        self._posts = posts
+        self._scheduler = scheduler
+        self._graph = graph
+        self._poll_seconds = poll_seconds
+
+    async def _post(self, ref) -> posts_pb2.Post:
+        return await self._posts.GetPost(
+            posts_pb2.GetPostRequest(user_id=ref.user_id, post_id=ref.post_id, include_deleted=True),
+            timeout=10,
+        )
+
+    async def _credentials(self, ref) -> scheduler_pb2.PublishingCredentials:
+        try:
+            return await self._scheduler.GetPublishingCredentials(
+                scheduler_pb2.AccountRef(user_id=ref.user_id, account_id=ref.account_id), timeout=10
+            )
+        except grpc.aio.AioRpcError as err:
+            if err.code() == grpc.StatusCode.NOT_FOUND:
+                raise _not_retryable(
+                    "AccountUnavailable",
+                    "The Instagram account was disconnected; connect it and schedule again",
+                ) from err
+            raise
+
+    @activity.defn(name="prepare")
+    async def prepare(self, ref: PostRef) -> Prepared:
+        """Check the post and create its Instagram container(s), polled until ready."""
+        post = await self._post(ref)
+        if post.HasField("deleted_at"):
+            return Prepared("deleted")
+        if post.status not in ("scheduled", "publishing"):
+            return Prepared("unscheduled")
+        media = [m for m in post.content.media]
+        if not media:
+            raise _not_retryable("MediaRejected", "The post has no media")
+        if any(m.media_id for m in media):
+            raise _not_retryable(
+                "MediaRejected", "Media library items can be published once the media service exists"
+            )
+        credentials = await self._credentials(ref)
+        content = Content(caption=post.content.caption, hashtags=list(post.content.hashtags))
+        try:
+            container = await self._create(
+                credentials, post.content.post_type, [m.url for m in media], content.published_text()
+            )
+            await self._wait_ready(container, credentials.access_token)
+        except graph_errors.GraphApiError as err:
+            raise _graph_failure(err) from err
+        return Prepared("ready", container, post.version)
+
+    async def _create(self, credentials, post_type: str, urls: list[str], caption: str) -> str:
+        ig, token = credentials.ig_user_id, credentials.access_token
+        if post_type == "carousel":
+            children = []
+            for url in urls:
+                if _is_video(url):
+                    child = await self._graph.create_container(
+                        ig, token, video_url=url, media_type="VIDEO", is_carousel_item=True
+                    )
+                else:
+                    child = await self._graph.create_container(
+                        ig, token, image_url=url, is_carousel_item=True
+                    )
+                children.append(child)
+            return await self._graph.create_container(
+                ig, token, media_type="CAROUSEL", children=children, caption=caption
+            )
+        url = urls[0]
+        if post_type == "story":
+            kind = {"video_url": url} if _is_video(url) else {"image_url": url}
+            return await self._graph.create_container(ig, token, media_type="STORIES", **kind)
+        if post_type in ("video", "reel"):
+            return await self._graph.create_container(
+                ig, token, video_url=url, media_type="REELS", caption=caption
+            )
+        return await self._graph.create_container(ig, token, image_url=url, caption=caption)
+
+    async def _wait_ready(self, container: str, token: str) -> None:
+        polls = 0
+        while True:
+            state = await self._graph.container_status(container, token)
+            if state in ("FINISHED", "PUBLISHED"):
+                return
+            if state == "ERROR":
+                raise _not_retryable("MediaRejected", "Instagram could not process the media")
+            if state == "EXPIRED":
+                raise ApplicationError("the container expired before it was ready", type="ContainerExpired")
+            polls += 1
+            activity.heartbeat({"step": "processing", "polls": polls})
+            await asyncio.sleep(self._poll_seconds)
+
+    @activity.defn(name="publish")
+    async def publish(self, request: PublishInput) -> Published:
+        """media_publish, exactly once: a container that says PUBLISHED was published by an
+        earlier attempt whose answer was lost, and is not published again."""
+        post = await self._post(request)
+        if post.HasField("deleted_at"):
+            return Published("deleted")
+        if post.status not in ("scheduled", "publishing"):
+            return Published("unscheduled")
+        if post.version != request.version:
+            return Published("stale")
+        credentials = await self._credentials(request)
+        await self._posts.RecordPublishing(
+            posts_pb2.RecordPublishingRequest(
+                user_id=request.user_id, post_id=request.post_id, status="publishing"
+            ),
+            timeout=10,
+        )
+        ig, token = credentials.ig_user_id, credentials.access_token
+        now = datetime.now(UTC).isoformat()
+        try:
+            state = await self._graph.container_status(request.container_id, token)
+            if state == "PUBLISHED":
+                activity.logger.warning(
+                    "container %s already published; not publishing again", request.container_id
+                )
+                return Published("published", published_at=now)
+            if state == "EXPIRED":
+                return Published("stale")
+            media_id = await self._graph.publish(ig, token, request.container_id)
+        except graph_errors.ContainerExpired:
+            return Published("stale")
+        except graph_errors.GraphApiError as err:
+            raise _graph_failure(err) from err
+        try:
+            permalink = await self._graph.permalink(media_id, token)
+        except graph_errors.GraphApiError:
+            permalink = ""  # published all the same; the link can be looked up later
+        return Published("published", media_id, permalink, now)
+
+    @activity.defn(name="record_result")
+    async def record_result(self, outcome: Outcome) -> None:
+        if outcome.status not in ("published", "failed"):
+            return
+        request = posts_pb2.RecordPublishingRequest(
+            user_id=outcome.user_id,
+            post_id=outcome.post_id,
+            status=outcome.status,
+            instagram_media_id=outcome.media_id,
+            permalink=outcome.permalink,
+            published_at=to_timestamp(datetime.fromisoformat(outcome.published_at))
+            if outcome.published_at
+            else None,
+            error=outcome.error,
+        )
+        try:
+            await self._posts.RecordPublishing(request, timeout=10)
+        except grpc.aio.AioRpcError as err:
+            if err.code() != grpc.StatusCode.ABORTED:
+                raise
+            # The post moved on (deleted, unscheduled): nothing left to record.
+            activity.logger.info("post %s not updated: %s", outcome.post_id, err.details())

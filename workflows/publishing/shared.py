@@ -1,0 +1,71 @@
+"""Inputs and results of the publishing workflow and its activities.
+
+One dataclass each, so that fields can be added later without breaking callers or
+workflows already sleeping in production (give new fields defaults).
+"""
+
+from dataclasses import dataclass
+
+WORKFLOW_NAME = "PublishPostWorkflow"
+
+
+def workflow_id(post_id: str) -> str:
+    """One live workflow per post: a second schedule of it is a conflict, not a second publish."""
+    return f"publish-{post_id}"
+
+
+@dataclass
+class PublishPostInput:
+    post_id: str
+    user_id: str
+    account_id: str
+    # ISO 8601, UTC.
+    publish_at: str
+    lead_seconds: float = 300.0
+
+
+@dataclass
+class PostRef:
+    post_id: str
+    user_id: str
+    account_id: str
+
+
+@dataclass
+class Prepared:
+    # ready, deleted or unscheduled
+    outcome: str
+    container_id: str = ""
+    # The post version the container was made from: an edit after it means prepare again.
+    version: int = 0
+
+
+@dataclass
+class PublishInput:
+    post_id: str
+    user_id: str
+    account_id: str
+    container_id: str
+    version: int
+
+
+@dataclass
+class Published:
+    # published, stale (edited since prepared: prepare again), deleted or unscheduled
+    outcome: str
+    media_id: str = ""
+    permalink: str = ""
+    published_at: str = ""
+
+
+@dataclass
+class Outcome:
+    """What record_result writes on the post."""
+
+    post_id: str
+    user_id: str
+    status: str
+    media_id: str = ""
+    permalink: str = ""
+    published_at: str = ""
+    error: str = ""

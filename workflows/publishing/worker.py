@@ -1,0 +1,58 @@
+"""The Temporal worker process: python -m workflows.publishing.worker"""
+
+import asyncio
+import logging
+import signal
+
+import grpc
+import uvloop
+from temporalio.worker import Worker
+
+from protos import posts_pb2_grpc, scheduler_pb2_grpc
+from services.common import temporal_client
+from services.common.config import get_settings
+from services.instagram.graph_api import GraphApiClient
+from workflows.publishing.activities import PublishingActivities
+from workflows.publishing.workflows import PublishPostWorkflow
+
+log = logging.getLogger(__name__)
+
+
+async def main() -> None:
+    settings = get_settings()
+    client = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
+    posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+    scheduler_channel = grpc.aio.insecure_channel(settings.scheduler_grpc_target)
+    graph = GraphApiClient(
+        base_url=settings.graph_api_base_url,
+        version=settings.graph_api_version,
+        timeout=settings.graph_api_timeout_seconds,
+    )
+    activities = PublishingActivities(
+        posts=posts_pb2_grpc.PostsStub(posts_channel),
+        scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+        graph=graph,
+    )
+    worker = Worker(
+        client,
+        task_queue=settings.temporal_task_queue,
+        workflows=[PublishPostWorkflow],
+        activities=[activities.prepare, activities.publish, activities.record_result],
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    log.info(
+        "publishing worker on task queue %s at %s", settings.temporal_task_queue, settings.temporal_address
+    )
+    async with worker:
+        await stop.wait()
+    await graph.close()
+    await posts_channel.close()
+    await scheduler_channel.close()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    uvloop.run(main())
