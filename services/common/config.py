@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     # Posts are validated and uploaded (Instagram containers) this long before their time,
     # so that the time itself costs one media_publish call.
     publish_lead_seconds: float = 300.0
+    # Two posts on one account closer than this are a scheduling conflict (0: allowed).
+    schedule_min_gap_minutes: float = 10.0
 
     # Instagram Graph API. make run and the tests point this at the local simulator.
     graph_api_base_url: str = "http://127.0.0.1:8010"

@@ -58,6 +58,7 @@ def post_dict(post: posts_pb2.Post) -> dict[str, Any]:
         "version": post.version,
         "template_name": post.template_name or None,
         "scheduled_for": _time(post, "scheduled_for"),
+        "scheduled_local": post.scheduled_local or None,
         "timezone": post.timezone or None,
         "optimal_time_score": post.optimal_time_score if post.HasField("optimal_time_score") else None,
         "created_at": _time(post, "created_at"),

@@ -126,6 +126,7 @@ class PostOut(ContentOut):
     version: int
     template_name: str | None
     scheduled_for: datetime | None
+    scheduled_local: str | None = None
     timezone: str | None
     optimal_time_score: float | None
     created_at: datetime | None

@@ -32,6 +32,7 @@ class Query:
     include_deleted: bool = False
     deleted_only: bool = False
     include_templates: bool = False
+    account_id: str = ""
     sort: str = "created_at"
     order: str = "desc"
     cursor: str = ""
@@ -59,6 +60,13 @@ def _check(query: Query, max_limit: int) -> None:
         problems.append(Violation("q", "must be at most 500 characters"))
     if problems:
         raise invalid(problems)
+
+
+def _account(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError as exc:
+        raise invalid_field("account_id", "is not an account id") from exc
 
 
 def encode_cursor(query: Query, post: Post) -> str:
@@ -117,6 +125,8 @@ async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: i
         conditions.append(Post.template_name.is_(None))
     if query.statuses:
         conditions.append(Post.status.in_(query.statuses))
+    if query.account_id:
+        conditions.append(Post.account_id == _account(query.account_id))
     if query.post_types:
         conditions.append(Post.post_type.in_(query.post_types))
     tags = [t.strip().lower() for t in query.tags if t.strip()]

@@ -2,6 +2,7 @@
 
 import json
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from protos import posts_pb2
 from services.common.errors import invalid_field
@@ -56,6 +57,15 @@ def _has_nul(value) -> bool:
     return False
 
 
+def _local(moment: datetime | None, zone: str | None) -> str:
+    if moment is None or not zone:
+        return ""
+    try:
+        return moment.astimezone(ZoneInfo(zone)).isoformat()
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+
+
 def _refuse_constant(name: str):
     raise ValueError(f"{name} is not a JSON number")
 
@@ -80,6 +90,7 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         permalink=post.permalink or "",
         published_at=to_timestamp(post.published_at),
         last_error=post.last_error or "",
+        scheduled_local=_local(post.scheduled_for, post.timezone),
     )
 
 

@@ -227,6 +227,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             include_deleted=request.include_deleted,
             deleted_only=request.deleted_only,
             include_templates=request.include_templates,
+            account_id=request.account_id,
             sort=request.sort or "created_at",
             order=request.order or "desc",
             cursor=request.cursor,

@@ -16,7 +16,7 @@ from services.common.db import Database
 from services.common.errors import conflict, invalid_field
 from services.common.grpc_errors import ask
 from services.common.proto_time import to_timestamp
-from services.scheduler import local_time, optimal_time
+from services.scheduler import conflicts, local_time, optimal_time
 from services.scheduler.models import InstagramAccount
 from workflows.publishing.shared import WORKFLOW_NAME, PublishPostInput, workflow_id
 
@@ -74,6 +74,46 @@ class Scheduler:
             raise invalid_field("account_id", "is not one of your connected Instagram accounts")
         return parsed
 
+    async def _check_conflicts(
+        self, user_id: uuid.UUID, post_id: str, account: uuid.UUID, scheduled: Scheduled
+    ):
+        """Refuse a time closer than the minimum gap to another post on the same account."""
+        gap = timedelta(minutes=self._settings.schedule_min_gap_minutes)
+        if gap <= timedelta(0):
+            return
+        wanted = scheduled.resolved.utc
+        page = await ask(
+            self._posts.ListPosts(
+                posts_pb2.ListPostsRequest(
+                    user_id=str(user_id),
+                    statuses=["scheduled", "publishing"],
+                    account_id=str(account),
+                    scheduled_from=to_timestamp(wanted - 6 * gap),
+                    scheduled_to=to_timestamp(wanted + 6 * gap),
+                    sort="scheduled_for",
+                    order="asc",
+                    limit=100,
+                ),
+                timeout=10,
+            )
+        )
+        taken = {p.id: p.scheduled_for.ToDatetime(tzinfo=UTC) for p in page.posts if p.id != post_id}
+        clashing = conflicts.clashes(wanted, taken, gap)
+        if not clashing:
+            return
+        zone = scheduled.resolved.local.tzinfo
+        other = taken[clashing[0]].astimezone(zone)
+        suggestions = conflicts.free_times(wanted, list(taken.values()), gap, datetime.now(UTC) + MIN_NOTICE)
+        local_suggestions = [s.astimezone(zone).isoformat() for s in suggestions]
+        raise conflict(
+            "schedule_conflict",
+            f"Post {clashing[0]} is scheduled on this account at {other.isoformat()}; posts on one "
+            f"account must be at least {gap.total_seconds() / 60:g} minutes apart. "
+            f"Free: {', '.join(local_suggestions)}",
+            conflicting_post_id=clashing[0],
+            suggested_times=",".join(local_suggestions),
+        )
+
     async def _running(self, post_id: str) -> WorkflowExecutionDescription | None:
         try:
             description = await self._temporal.get_workflow_handle(workflow_id(post_id)).describe()
@@ -106,6 +146,7 @@ class Scheduler:
         await self._require_own_post(user_id, post_id)
         if await self._running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
+        await self._check_conflicts(user_id, post_id, account, scheduled)
         await self._mark(user_id, post_id, account, scheduled)
         try:
             await self._temporal.start_workflow(
@@ -135,6 +176,7 @@ class Scheduler:
         await self._require_own_post(user_id, post_id)
         if not await self._running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
+        await self._check_conflicts(user_id, post_id, account, scheduled)
         await self._mark(user_id, post_id, account, scheduled)
         handle = self._temporal.get_workflow_handle(workflow_id(post_id))
         await handle.execute_update("reschedule", scheduled.resolved.utc.isoformat())

@@ -182,3 +182,32 @@ def test_another_users_post_cannot_be_scheduled_or_seen(publisher, api):
     theirs = other.create_post()
     assert schedule(publisher, theirs["id"], 3600).status_code == 404
     assert publisher.client.get(f"/api/v1/posts/{theirs['id']}/status").status_code == 404
+
+
+def test_posts_on_one_account_keep_the_minimum_gap(publisher):
+    first, second = publisher.create_post(), publisher.create_post()
+    body = {"timezone": ZONE, "account_id": publisher.account_id}
+    at_nine = {"scheduled_time": "2031-06-02T09:00", **body}
+    assert publisher.client.post(f"/api/v1/posts/{first['id']}/schedule", json=at_nine).status_code == 201
+    clash = publisher.client.post(
+        f"/api/v1/posts/{second['id']}/schedule", json={**at_nine, "scheduled_time": "2031-06-02T09:04"}
+    )
+    assert clash.status_code == 409
+    error = clash.json()["error"]
+    assert error["code"] == "schedule_conflict"
+    assert error["context"]["conflicting_post_id"] == first["id"]
+    suggested = error["context"]["suggested_times"].split(",")
+    assert "2031-06-02T09:10:00+02:00" in suggested
+    assert "2031-06-02T08:50:00+02:00" in suggested
+    assert publisher.client.get(f"/api/v1/posts/{second['id']}").json()["status"] == "draft"
+    free = publisher.client.post(
+        f"/api/v1/posts/{second['id']}/schedule", json={**at_nine, "scheduled_time": "2031-06-02T09:10"}
+    )
+    assert free.status_code == 201, free.text
+
+    listed = publisher.client.get("/api/v1/posts/scheduled").json()["items"]
+    assert [p["id"] for p in listed] == [first["id"], second["id"]]
+    assert listed[0]["scheduled_local"] == "2031-06-02T09:00:00+02:00"
+    for post in (first, second):
+        publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+    assert publisher.client.get("/api/v1/posts/scheduled").json()["items"] == []

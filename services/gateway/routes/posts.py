@@ -68,6 +68,29 @@ async def list_posts(
     return {"items": [convert.post_dict(p) for p in page.posts], "next_cursor": page.next_cursor or None}
 
 
+@router.get("/scheduled", response_model=schemas.PostPage)
+async def list_scheduled(
+    user_id: CurrentUser,
+    posts: PostsDep,
+    account_id: str = "",
+    cursor: str = "",
+    limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
+):
+    """Posts waiting to be published (or being published), soonest first, with local times."""
+    page = await posts.ListPosts(
+        posts_pb2.ListPostsRequest(
+            user_id=user_id,
+            statuses=["scheduled", "publishing"],
+            account_id=account_id,
+            sort="scheduled_for",
+            order="asc",
+            cursor=cursor,
+            limit=limit,
+        )
+    )
+    return {"items": [convert.post_dict(p) for p in page.posts], "next_cursor": page.next_cursor or None}
+
+
 @router.post("/bulk", response_model=schemas.BulkOut)
 async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep):
     result = await posts.BulkAction(
