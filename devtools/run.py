@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 
-from devtools import postgres, temporal
+from devtools import nats, postgres, temporal
 from services.common.config import get_settings
 from services.common.migrations import migrate_all
 
@@ -53,14 +53,21 @@ def main() -> int:
     }
     base_url = f"http://{settings.gateway_host}:{settings.gateway_port}"
     procfile = ROOT / "Procfile"
+    extra_processes = []
     if not os.environ.get("POSTFLOW_TEMPORAL_ADDRESS"):
         # No cluster named: run Temporal's dev server, its SQLite file under .data/.
         port = int(settings.temporal_address.rsplit(":", 1)[1])
         command = temporal.command(
             port=port, db_file=postgres.DATA_DIR / "temporal.db", ui_port=settings.temporal_ui_port
         )
+        extra_processes.append(f"temporal: exec {' '.join(command)}")
+    if not os.environ.get("POSTFLOW_NATS_URL"):
+        port = int(settings.nats_url.rsplit(":", 1)[1])
+        command = nats.command(port=port, store_dir=postgres.DATA_DIR / "nats")
+        extra_processes.append(f"nats: exec {' '.join(command)}")
+    if extra_processes:
         procfile = postgres.DATA_DIR / "Procfile"
-        procfile.write_text(f"temporal: exec {' '.join(command)}\n" + (ROOT / "Procfile").read_text())
+        procfile.write_text("\n".join(extra_processes) + "\n" + (ROOT / "Procfile").read_text())
     threading.Thread(target=_announce_when_ready, args=(base_url, settings), daemon=True).start()
     honcho = subprocess.Popen(
         [sys.executable, "-m", "honcho", "start", "-f", str(procfile), "-d", str(ROOT)], cwd=ROOT, env=env

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from devtools import temporal
+from devtools import nats, temporal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,6 +95,15 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
         **(extra_env or {}),
     }
     stack = Stack(database_url, env, f"http://127.0.0.1:{gateway_port}", log_dir)
+    if "POSTFLOW_NATS_URL" not in (extra_env or {}):
+        nats_port = free_port()
+        env["POSTFLOW_NATS_URL"] = f"nats://127.0.0.1:{nats_port}"
+        stack.processes["nats"] = subprocess.Popen(
+            nats.command(port=nats_port, store_dir=log_dir / "nats"),
+            stdout=(log_dir / "nats.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        temporal.wait_ready(nats_port, stack.processes["nats"])
     if "POSTFLOW_TEMPORAL_ADDRESS" not in (extra_env or {}):
         temporal_port = free_port()
         env["POSTFLOW_TEMPORAL_ADDRESS"] = f"127.0.0.1:{temporal_port}"

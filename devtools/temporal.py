@@ -43,12 +43,13 @@ def command(*, port: int, db_file: Path, ui_port: int | None) -> list[str]:
 
 
 def wait_ready(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+    """Until something listens on port (any server we start), or the process died."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"temporal dev server exited with {process.returncode}")
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.1)
-    raise RuntimeError("temporal dev server did not start")
+    raise RuntimeError(f"{process.args[0]} did not start listening on {port}")

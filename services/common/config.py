@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     # Two posts on one account closer than this are a scheduling conflict (0: allowed).
     schedule_min_gap_minutes: float = 10.0
 
+    # NATS with JetStream: make run starts one on this URL unless POSTFLOW_NATS_URL is set.
+    # (4222 is often taken by a system NATS; the embedded one uses its own port.)
+    nats_url: str = "nats://127.0.0.1:4250"
+    events_retention_hours: float = 24 * 7
+
     # Instagram Graph API. make run and the tests point this at the local simulator.
     graph_api_base_url: str = "http://127.0.0.1:8010"
     graph_api_version: str = "v21.0"

@@ -12,6 +12,7 @@ from sqlalchemy import update
 
 from services.common.db import Database
 from services.common.errors import conflict, invalid_field
+from services.common.events import EventPublisher, post_status_update
 from services.posts import rules, store
 from services.posts.models import Post
 
@@ -43,6 +44,7 @@ async def _apply(db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowe
 async def mark_scheduled(
     *,
     db: Database,
+    events: EventPublisher,
     user_id: uuid.UUID,
     post_id: uuid.UUID,
     account_id: uuid.UUID,
@@ -72,10 +74,13 @@ async def mark_scheduled(
     }
     if not await _apply(db, user_id=user_id, post_id=post_id, allowed_from=SCHEDULABLE_FROM, values=values):
         raise conflict("post_changed", "The post changed while it was being scheduled; try again")
+    await _announce(events, post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
     return await store.read(db, user_id=user_id, post_id=post_id)
 
 
-async def mark_unscheduled(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
+async def mark_unscheduled(
+    *, db: Database, events: EventPublisher, user_id: uuid.UUID, post_id: uuid.UUID
+) -> Post:
     """Back to draft, keeping the time it had as a hint for the next schedule."""
     post = await store.read(db, user_id=user_id, post_id=post_id)
     if post.status != "scheduled":
@@ -84,12 +89,14 @@ async def mark_unscheduled(*, db: Database, user_id: uuid.UUID, post_id: uuid.UU
         db, user_id=user_id, post_id=post_id, allowed_from=("scheduled",), values={"status": "draft"}
     ):
         raise conflict("post_changed", "The post changed meanwhile; reload it")
+    await _announce(events, post, "draft")
     return await store.read(db, user_id=user_id, post_id=post_id)
 
 
 async def record(
     *,
     db: Database,
+    events: EventPublisher,
     user_id: uuid.UUID,
     post_id: uuid.UUID,
     status: str,
@@ -111,9 +118,24 @@ async def record(
         }
     if status == "failed":
         values["last_error"] = error or "Publishing failed"
+    before = await store.read(db, user_id=user_id, post_id=post_id)
     if not await _apply(
         db, user_id=user_id, post_id=post_id, allowed_from=TRANSITIONS[status], values=values
     ):
         post = await store.read(db, user_id=user_id, post_id=post_id)
         raise conflict("post_changed", f"The post is {post.status}; it cannot become {status}")
+    if before.status != status:
+        details = {}
+        if status == "published":
+            details = {"permalink": permalink, "instagram_media_id": instagram_media_id}
+        elif status == "failed":
+            details = {"error": values["last_error"]}
+        await _announce(events, before, status, **details)
     return await store.read(db, user_id=user_id, post_id=post_id)
+
+
+async def _announce(events: EventPublisher, before: Post, status: str, **metadata) -> None:
+    """post_status_update from before.status to status."""
+    await events.publish(
+        post_status_update(str(before.user_id), str(before.id), status, before.status, **metadata)
+    )

@@ -5,6 +5,7 @@ import json
 from protos import posts_pb2, posts_pb2_grpc
 from services.common.config import Settings, get_settings
 from services.common.db import Database
+from services.common.events import EventPublisher
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
@@ -45,9 +46,10 @@ def _json(value) -> str:
 
 @rpc_handlers
 class PostsServicer(posts_pb2_grpc.PostsServicer):
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(self, db: Database, settings: Settings, events: EventPublisher) -> None:
         self._db = db
         self._settings = settings
+        self._events = events
 
     async def CreatePost(self, request, context):
         saved = await store.create(
@@ -261,6 +263,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         user_id, post_id = _ids(request)
         post = await publishing.mark_scheduled(
             db=self._db,
+            events=self._events,
             user_id=user_id,
             post_id=post_id,
             account_id=parse_id(request.account_id, "Account"),
@@ -272,12 +275,17 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 
     async def MarkUnscheduled(self, request, context):
         user_id, post_id = _ids(request)
-        return post_message(await publishing.mark_unscheduled(db=self._db, user_id=user_id, post_id=post_id))
+        return post_message(
+            await publishing.mark_unscheduled(
+                db=self._db, events=self._events, user_id=user_id, post_id=post_id
+            )
+        )
 
     async def RecordPublishing(self, request, context):
         user_id, post_id = _ids(request)
         post = await publishing.record(
             db=self._db,
+            events=self._events,
             user_id=user_id,
             post_id=post_id,
             status=request.status,
@@ -297,13 +305,19 @@ def _content_field(path: str) -> str:
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
+    events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+
+    async def stop() -> None:
+        await events.close()
+        await db.dispose()
+
     await serve(
         name="postflow.posts.v1.Posts",
         port=port,
         register=lambda server: posts_pb2_grpc.add_PostsServicer_to_server(
-            PostsServicer(db, settings), server
+            PostsServicer(db, settings, events), server
         ),
-        on_stop=db.dispose,
+        on_stop=stop,
     )
 
 

@@ -12,6 +12,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from services.common.events import EventPublisher, publishing_progress
 from services.common.proto_time import to_timestamp
 from services.instagram import errors as graph_errors
 from services.instagram.graph_api import GraphApiClient
@@ -55,12 +56,17 @@ class PublishingActivities:
         posts: posts_pb2_grpc.PostsStub,
         scheduler: scheduler_pb2_grpc.SchedulerStub,
         graph: GraphApiClient,
+        events: EventPublisher,
         poll_seconds: float = 1.0,
     ) -> None:
         self._posts = posts
         self._scheduler = scheduler
         self._graph = graph
+        self._events = events
         self._poll_seconds = poll_seconds
+
+    async def _progress(self, ref, progress: int, step: str) -> None:
+        await self._events.publish(publishing_progress(ref.user_id, ref.post_id, progress, step))
 
     async def _post(self, ref) -> posts_pb2.Post:
         return await self._posts.GetPost(
@@ -96,15 +102,19 @@ class PublishingActivities:
             raise _not_retryable(
                 "MediaRejected", "Media library items can be published once the media service exists"
             )
+        await self._progress(ref, 10, "validating")
         credentials = await self._credentials(ref)
         content = Content(caption=post.content.caption, hashtags=list(post.content.hashtags))
         try:
+            await self._progress(ref, 20, "uploading")
             container = await self._create(
                 credentials, post.content.post_type, [m.url for m in media], content.published_text()
             )
+            await self._progress(ref, 40, "processing")
             await self._wait_ready(container, credentials.access_token)
         except graph_errors.GraphApiError as err:
             raise _graph_failure(err) from err
+        await self._progress(ref, 70, "ready")
         return Prepared("ready", container, post.version)
 
     async def _create(self, credentials, post_type: str, urls: list[str], caption: str) -> str:
@@ -166,6 +176,7 @@ class PublishingActivities:
             ),
             timeout=10,
         )
+        await self._progress(request, 85, "publishing")
         ig, token = credentials.ig_user_id, credentials.access_token
         now = datetime.now(UTC).isoformat()
         try:
@@ -186,6 +197,7 @@ class PublishingActivities:
             permalink = await self._graph.permalink(media_id, token)
         except graph_errors.GraphApiError:
             permalink = ""  # published all the same; the link can be looked up later
+        await self._progress(request, 100, "published")
         return Published("published", media_id, permalink, now)
 
     @activity.defn(name="record_result")

@@ -11,6 +11,7 @@ from temporalio.worker import Worker
 from protos import posts_pb2_grpc, scheduler_pb2_grpc
 from services.common import temporal_client
 from services.common.config import get_settings
+from services.common.events import EventPublisher
 from services.instagram.graph_api import GraphApiClient
 from workflows.publishing.activities import PublishingActivities
 from workflows.publishing.workflows import PublishPostWorkflow
@@ -28,10 +29,12 @@ async def main() -> None:
         version=settings.graph_api_version,
         timeout=settings.graph_api_timeout_seconds,
     )
+    events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
     activities = PublishingActivities(
         posts=posts_pb2_grpc.PostsStub(posts_channel),
         scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
         graph=graph,
+        events=events,
     )
     worker = Worker(
         client,
@@ -48,6 +51,7 @@ async def main() -> None:
     )
     async with worker:
         await stop.wait()
+    await events.close()
     await graph.close()
     await posts_channel.close()
     await scheduler_channel.close()
