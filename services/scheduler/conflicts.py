@@ -16,3 +16,10 @@ def free_times(
     candidates = sorted({t + gap for t in taken} | {t - gap for t in taken}, key=lambda c: abs(c - wanted))
     free = [c for c in candidates if c >= not_before and all(abs(c - t) >= gap for t in taken)]
     return sorted(free[:count])
+
+
+def busiest_window(wanted: datetime, taken: list[datetime], window: timedelta) -> int:
+    """The most posts, wanted included, in any window of this length that contains wanted."""
+    times = sorted([*taken, wanted])
+    starts = [t for t in times if wanted - window < t <= wanted]
+    return max(sum(1 for t in times if start <= t < start + window) for start in starts)

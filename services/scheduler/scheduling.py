@@ -1,6 +1,7 @@
 """Scheduling a post: resolve the local time, mark the post, start (or move, or cancel) its
 Temporal workflow. The scheduler drives Temporal; it never publishes itself."""
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,10 +17,17 @@ from services.common.db import Database
 from services.common.errors import conflict, invalid_field
 from services.common.grpc_errors import ask
 from services.common.proto_time import to_timestamp
-from services.scheduler import conflicts, local_time, optimal_time
+from services.instagram.errors import GraphApiError
+from services.instagram.graph_api import GraphApiClient
+from services.scheduler import accounts, conflicts, local_time, optimal_time
 from services.scheduler.models import InstagramAccount
+from services.scheduler.token_vault import TokenVault
 from workflows.publishing.shared import WORKFLOW_NAME, PublishPostInput, workflow_id
 
+log = logging.getLogger(__name__)
+
+# Instagram's documented limit; used when the account's own cannot be read.
+DEFAULT_PUBLISH_LIMIT = 50
 # A post due sooner than this could not be prepared in time.
 MIN_NOTICE = timedelta(seconds=1)
 
@@ -39,11 +47,20 @@ def _parse_local(text: str) -> datetime:
 
 class Scheduler:
     def __init__(
-        self, *, db: Database, posts: posts_pb2_grpc.PostsStub, temporal: Client, settings: Settings
+        self,
+        *,
+        db: Database,
+        posts: posts_pb2_grpc.PostsStub,
+        temporal: Client,
+        graph: GraphApiClient,
+        vault: TokenVault,
+        settings: Settings,
     ):
         self._db = db
         self._posts = posts
         self._temporal = temporal
+        self._graph = graph
+        self._vault = vault
         self._settings = settings
 
     async def _resolve(self, text: str, zone: str, prefer: str) -> Scheduled:
@@ -73,6 +90,63 @@ class Scheduler:
         if not found:
             raise invalid_field("account_id", "is not one of your connected Instagram accounts")
         return parsed
+
+    async def _scheduled_on_account(
+        self, user_id: uuid.UUID, account: uuid.UUID, start: datetime, end: datetime, skip: str
+    ) -> dict[str, datetime]:
+        """post id -> time of the account's posts scheduled in [start, end), but skip."""
+        found, cursor = {}, ""
+        while True:
+            page = await ask(
+                self._posts.ListPosts(
+                    posts_pb2.ListPostsRequest(
+                        user_id=str(user_id),
+                        statuses=["scheduled", "publishing"],
+                        account_id=str(account),
+                        scheduled_from=to_timestamp(start),
+                        scheduled_to=to_timestamp(end),
+                        sort="scheduled_for",
+                        order="asc",
+                        limit=100,
+                        cursor=cursor,
+                    ),
+                    timeout=10,
+                )
+            )
+            found |= {p.id: p.scheduled_for.ToDatetime(tzinfo=UTC) for p in page.posts if p.id != skip}
+            cursor = page.next_cursor
+            if not cursor:
+                return found
+
+    async def _publish_limit(self, user_id: uuid.UUID, account: uuid.UUID) -> int:
+        """The account's 24-hour publishing limit, as Instagram states it."""
+        ig_user_id, token = await accounts.credentials(
+            db=self._db, vault=self._vault, user_id=user_id, account_id=account
+        )
+        try:
+            return (await self._graph.publishing_limit(ig_user_id, token)).total or DEFAULT_PUBLISH_LIMIT
+        except GraphApiError as err:
+            log.warning(
+                "publishing limit of %s unknown (%s); assuming %s", account, err, DEFAULT_PUBLISH_LIMIT
+            )
+            return DEFAULT_PUBLISH_LIMIT
+
+    async def _check_quota(self, user_id: uuid.UUID, post_id: str, account: uuid.UUID, scheduled: Scheduled):
+        """Refuse a post that would exceed the account's publishing limit in some 24 hours."""
+        wanted, day = scheduled.resolved.utc, timedelta(hours=24)
+        taken = await self._scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
+        if not taken:
+            return
+        limit = await self._publish_limit(user_id, account)
+        busiest = conflicts.busiest_window(wanted, list(taken.values()), day)
+        if busiest > limit:
+            raise conflict(
+                "publishing_limit",
+                f"This would be post {busiest} on this account within 24 hours; Instagram publishes "
+                f"at most {limit} per account in any 24 hours. Move it or another post further apart",
+                limit=str(limit),
+                posts_in_window=str(busiest),
+            )
 
     async def _check_conflicts(
         self, user_id: uuid.UUID, post_id: str, account: uuid.UUID, scheduled: Scheduled
@@ -147,6 +221,7 @@ class Scheduler:
         if await self._running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
         await self._check_conflicts(user_id, post_id, account, scheduled)
+        await self._check_quota(user_id, post_id, account, scheduled)
         await self._mark(user_id, post_id, account, scheduled)
         try:
             await self._temporal.start_workflow(
@@ -177,6 +252,7 @@ class Scheduler:
         if not await self._running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
         await self._check_conflicts(user_id, post_id, account, scheduled)
+        await self._check_quota(user_id, post_id, account, scheduled)
         await self._mark(user_id, post_id, account, scheduled)
         handle = self._temporal.get_workflow_handle(workflow_id(post_id))
         await handle.execute_update("reschedule", scheduled.resolved.utc.isoformat())

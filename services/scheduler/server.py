@@ -130,8 +130,14 @@ async def main(port: int) -> None:
     graph = graph_client(settings)
     posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
     temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
+    vault = TokenVault(settings)
     scheduler = Scheduler(
-        db=db, posts=posts_pb2_grpc.PostsStub(posts_channel), temporal=temporal, settings=settings
+        db=db,
+        posts=posts_pb2_grpc.PostsStub(posts_channel),
+        temporal=temporal,
+        graph=graph,
+        vault=vault,
+        settings=settings,
     )
 
     async def stop() -> None:
@@ -143,7 +149,7 @@ async def main(port: int) -> None:
         name="postflow.scheduler.v1.Scheduler",
         port=port,
         register=lambda server: scheduler_pb2_grpc.add_SchedulerServicer_to_server(
-            SchedulerServicer(db, graph, TokenVault(settings), scheduler), server
+            SchedulerServicer(db, graph, vault, scheduler), server
         ),
         on_stop=stop,
     )

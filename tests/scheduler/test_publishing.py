@@ -211,3 +211,35 @@ def test_posts_on_one_account_keep_the_minimum_gap(publisher):
     for post in (first, second):
         publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
     assert publisher.client.get("/api/v1/posts/scheduled").json()["items"] == []
+
+
+def test_more_posts_in_24_hours_than_the_account_may_publish_are_refused(api, instagram):
+    user = api.new_user()
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post(
+        "/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token, "publish_limit": 2}
+    )
+    account = user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}
+    ).json()
+    body = {"timezone": ZONE, "account_id": account["id"]}
+    posts = [user.create_post() for _ in range(3)]
+    for post, time_of_day in zip(posts[:2], ("09:00", "15:00"), strict=True):
+        reply = user.client.post(
+            f"/api/v1/posts/{post['id']}/schedule",
+            json={**body, "scheduled_time": f"2031-06-03T{time_of_day}"},
+        )
+        assert reply.status_code == 201, reply.text
+    third = user.client.post(
+        f"/api/v1/posts/{posts[2]['id']}/schedule", json={**body, "scheduled_time": "2031-06-04T08:00"}
+    )
+    assert third.status_code == 409
+    assert third.json()["error"]["code"] == "publishing_limit"
+    assert third.json()["error"]["context"]["limit"] == "2"
+    next_day = user.client.post(
+        f"/api/v1/posts/{posts[2]['id']}/schedule", json={**body, "scheduled_time": "2031-06-04T16:00"}
+    )
+    assert next_day.status_code == 201, next_day.text
+    for post in posts:
+        user.client.delete(f"/api/v1/posts/{post['id']}/schedule")
