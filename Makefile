@@ -25,6 +25,7 @@ test: $(STAMP)
 ## make bench: load benchmarks through HTTP; prints numbers, asserts nothing
 bench: $(STAMP)
 	$(PY) -m bench.posts_api
+	$(PY) -m bench.scheduling
 
 ## make proto: regenerate protos/*_pb2*.py from protos/*.proto
 proto: $(STAMP)

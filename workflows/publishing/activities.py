@@ -5,6 +5,7 @@ turned into Temporal ApplicationErrors whose type says whether retrying can help
 """
 
 import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -22,6 +23,7 @@ from workflows.publishing.shared import Outcome, PostRef, Prepared, Published, P
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
 PUBLISH_LIMIT_WAIT = timedelta(minutes=15)
 RATE_LIMIT_WAIT = timedelta(minutes=1)
+TOKEN_CACHE_SECONDS = 15 * 60
 
 
 def _not_retryable(kind: str, message: str) -> ApplicationError:
@@ -64,6 +66,8 @@ class PublishingActivities:
         self._graph = graph
         self._events = events
         self._poll_seconds = poll_seconds
+        # account id -> (when fetched, credentials); in memory only, never in workflow history.
+        self._tokens: dict[str, tuple[float, scheduler_pb2.PublishingCredentials]] = {}
 
     async def _progress(self, ref, progress: int, step: str) -> None:
         await self._events.publish(publishing_progress(ref.user_id, ref.post_id, progress, step))
@@ -74,11 +78,18 @@ class PublishingActivities:
             timeout=10,
         )
 
-    async def _credentials(self, ref) -> scheduler_pb2.PublishingCredentials:
+    async def _credentials(self, ref, *, fresh: bool = False) -> scheduler_pb2.PublishingCredentials:
+        """The account's token; prepare always asks (it notices a disconnected account), the
+        publish step at the due second reuses what prepare fetched moments ago."""
+        cached = self._tokens.get(ref.account_id)
+        if cached and not fresh and time.monotonic() - cached[0] < TOKEN_CACHE_SECONDS:
+            return cached[1]
         try:
-            return await self._scheduler.GetPublishingCredentials(
+            credentials = await self._scheduler.GetPublishingCredentials(
                 scheduler_pb2.AccountRef(user_id=ref.user_id, account_id=ref.account_id), timeout=10
             )
+            self._tokens[ref.account_id] = (time.monotonic(), credentials)
+            return credentials
         except grpc.aio.AioRpcError as err:
             if err.code() == grpc.StatusCode.NOT_FOUND:
                 raise _not_retryable(
@@ -103,7 +114,7 @@ class PublishingActivities:
                 "MediaRejected", "Media library items can be published once the media service exists"
             )
         await self._progress(ref, 10, "validating")
-        credentials = await self._credentials(ref)
+        credentials = await self._credentials(ref, fresh=True)
         content = Content(caption=post.content.caption, hashtags=list(post.content.hashtags))
         try:
             await self._progress(ref, 20, "uploading")
@@ -193,17 +204,24 @@ class PublishingActivities:
             return Published("stale")
         except graph_errors.GraphApiError as err:
             raise _graph_failure(err) from err
-        try:
-            permalink = await self._graph.permalink(media_id, token)
-        except graph_errors.GraphApiError:
-            permalink = ""  # published all the same; the link can be looked up later
         await self._progress(request, 100, "published")
-        return Published("published", media_id, permalink, now)
+        return Published("published", media_id, "", now)
+
+    async def _permalink(self, outcome: Outcome) -> str:
+        """After the due second, when it costs no punctuality: the post's public link."""
+        try:
+            post = await self._post(outcome)
+            credentials = await self._credentials(PostRef(outcome.post_id, outcome.user_id, post.account_id))
+            return await self._graph.permalink(outcome.media_id, credentials.access_token)
+        except (graph_errors.GraphApiError, grpc.aio.AioRpcError, ApplicationError):
+            return ""  # published all the same; the link can be looked up later
 
     @activity.defn(name="record_result")
     async def record_result(self, outcome: Outcome) -> None:
         if outcome.status not in ("published", "failed"):
             return
+        if outcome.media_id and not outcome.permalink:
+            outcome.permalink = await self._permalink(outcome)
         request = posts_pb2.RecordPublishingRequest(
             user_id=outcome.user_id,
             post_id=outcome.post_id,

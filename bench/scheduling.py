@@ -1,0 +1,269 @@
+"""`make bench` (scheduling): how late posts publish, measured at the Graph API simulator.
+
+lateness = the moment the simulator received media_publish - the post's scheduled time.
+(a) a steady rate equal to 10,000 posts/hour; (b) a burst of 1,000 posts (50 accounts) due
+at the same second; (c) the same steady load through a naive baseline, a cron-style loop
+that looks for due posts once a minute and publishes them. Prints numbers; asserts nothing.
+"""
+
+import argparse
+import asyncio
+import json
+import random
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import aiohttp
+
+from bench.stats import percentile
+from devtools import postgres, stack
+from services.common.migrations import migrate_all
+
+ZONE = "UTC"
+ACCOUNTS = 50
+
+
+class Bench:
+    def __init__(self, base_url: str, simulator: str) -> None:
+        self.base_url = base_url
+        self.simulator = simulator
+        self.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
+        self.token = ""
+        self.accounts: list[str] = []
+
+    async def call(self, method: str, path: str, body=None, expect=(200, 201)):
+        url = path if path.startswith("http") else self.base_url + path
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        async with self.session.request(method, url, json=body, headers=headers) as reply:
+            data = await reply.json(content_type=None)
+            if reply.status not in expect:
+                raise RuntimeError(f"{method} {path}: {reply.status} {data}")
+            return data
+
+    async def setup(self) -> None:
+        email = f"bench-{time.time_ns()}@example.com"
+        self.token = (
+            await self.call("POST", "/api/v1/auth/register", {"email": email, "password": "bench password"})
+        )["access_token"]
+        for _ in range(ACCOUNTS):
+            ig_user_id = str(random.randint(10**16, 10**17))
+            token = f"EAAG-{ig_user_id}"
+            await self.call(
+                "POST",
+                f"{self.simulator}/_simulator/accounts",
+                {"ig_user_id": ig_user_id, "access_token": token, "publish_limit": 100_000},
+            )
+            account = await self.call(
+                "POST", "/api/v1/accounts", {"ig_user_id": ig_user_id, "access_token": token}
+            )
+            self.accounts.append(account["id"])
+
+    async def create_posts(self, count: int, tag: str) -> list[tuple[str, str]]:
+        """(post id, caption marker) for count new posts."""
+        created = []
+
+        async def one(n: int):
+            marker = f"{tag}-{n}"
+            post = await self.call(
+                "POST",
+                "/api/v1/posts",
+                {"caption": marker, "media": [{"url": "https://cdn.example.com/b.jpg"}]},
+            )
+            created.append((post["id"], marker))
+
+        await gather_limited([one(n) for n in range(count)], 16)
+        return created
+
+    async def schedule_all(self, plan: list[tuple[str, datetime, str]]) -> None:
+        async def one(post_id: str, due: datetime, account: str):
+            local = due.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds")
+            await self.call(
+                "POST",
+                f"/api/v1/posts/{post_id}/schedule",
+                {"scheduled_time": local, "timezone": ZONE, "account_id": account},
+            )
+
+        await gather_limited([one(*item) for item in plan], 16)
+
+    async def publishes(self) -> dict[str, float]:
+        """caption marker -> when the simulator received its media_publish."""
+        published = await self.call("GET", f"{self.simulator}/_simulator/publishes")
+        return {p["caption"]: p["published_at"] for p in published}
+
+    async def close(self) -> None:
+        await self.session.close()
+
+
+async def gather_limited(coroutines, limit: int) -> None:
+    gate = asyncio.Semaphore(limit)
+
+    async def run(coroutine):
+        async with gate:
+            await coroutine
+
+    await asyncio.gather(*(run(c) for c in coroutines))
+
+
+def report(title: str, lateness: list[float], missing: int) -> dict:
+    ms = [x * 1000 for x in lateness]
+    result = {
+        "published": len(ms),
+        "missing": missing,
+        "p50_ms": percentile(ms, 50),
+        "p95_ms": percentile(ms, 95),
+        "p99_ms": percentile(ms, 99),
+        "max_ms": max(ms) if ms else float("nan"),
+        "early": sum(1 for x in ms if x < 0),
+    }
+    print(f"\n{title}")
+    print(
+        f"    published {result['published']}, missing {missing}, early {result['early']}; lateness "
+        f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms, "
+        f"max {result['max_ms']:.0f} ms"
+    )
+    return result
+
+
+async def wait_published(bench: Bench, markers: list[str], deadline: float) -> dict[str, float]:
+    while time.monotonic() < deadline:
+        seen = await bench.publishes()
+        if all(m in seen for m in markers):
+            return seen
+        await asyncio.sleep(1)
+    return await bench.publishes()
+
+
+async def steady(bench: Bench, count: int, per_hour: int) -> dict:
+    posts = await bench.create_posts(count, f"steady{time.time_ns()}")
+    spacing = 3600 / per_hour
+    start = datetime.now(UTC) + timedelta(seconds=30)
+    plan = [
+        (post_id, start + timedelta(seconds=i * spacing), bench.accounts[i % ACCOUNTS])
+        for i, (post_id, _) in enumerate(posts)
+    ]
+    await bench.schedule_all(plan)
+    due = {marker: start + timedelta(seconds=i * spacing) for i, (_, marker) in enumerate(posts)}
+    last = max(due.values())
+    seen = await wait_published(
+        bench, list(due), time.monotonic() + (last - datetime.now(UTC)).total_seconds() + 60
+    )
+    lateness = [seen[m] - due[m].timestamp() for m in due if m in seen]
+    return report(
+        f"(a) steady {per_hour}/hour: {count} posts over {count * spacing:.0f} s",
+        lateness,
+        len(due) - len(lateness),
+    )
+
+
+async def burst(bench: Bench, count: int) -> dict:
+    posts = await bench.create_posts(count, f"burst{time.time_ns()}")
+    # Far enough ahead that every schedule call returns before the lead time begins.
+    due_at = (datetime.now(UTC) + timedelta(seconds=45 + count * 0.05)).replace(microsecond=0)
+    plan = [(post_id, due_at, bench.accounts[i % ACCOUNTS]) for i, (post_id, _) in enumerate(posts)]
+    started = time.monotonic()
+    await bench.schedule_all(plan)
+    print(
+        f"\n    scheduled {count} posts in {time.monotonic() - started:.1f} s; all due at {due_at:%H:%M:%S} UTC"
+    )
+    markers = [m for _, m in posts]
+    seen = await wait_published(
+        bench, markers, time.monotonic() + (due_at - datetime.now(UTC)).total_seconds() + 120
+    )
+    lateness = [seen[m] - due_at.timestamp() for m in markers if m in seen]
+    result = report(
+        f"(b) burst: {count} posts due at the same second", lateness, len(markers) - len(lateness)
+    )
+    if lateness:
+        print(f"    the last one published {max(lateness):.2f} s after the due second")
+    return result
+
+
+async def naive_baseline(bench: Bench, count: int, per_hour: int, poll_seconds: float) -> dict:
+    """A cron-style publisher: every poll_seconds, publish whatever is due (no preparation)."""
+    spacing = 3600 / per_hour
+    start = time.time() + 5
+    due = [start + i * spacing for i in range(count)]
+    published: list[float] = []
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    await bench.call(
+        "POST",
+        f"{bench.simulator}/_simulator/accounts",
+        {"ig_user_id": ig_user_id, "access_token": token, "publish_limit": 100_000},
+    )
+    root = f"{bench.simulator}/v21.0"
+    pending = list(range(count))
+    first_poll = start + random.uniform(0, poll_seconds)
+    await asyncio.sleep(max(0.0, first_poll - time.time()))
+    while pending:
+        now = time.time()
+        ready = [i for i in pending if due[i] <= now]
+        for i in ready:
+            async with bench.session.post(
+                f"{root}/{ig_user_id}/media", data={"image_url": "https://a.b/c.jpg", "access_token": token}
+            ) as r:
+                container = (await r.json())["id"]
+            async with bench.session.post(
+                f"{root}/{ig_user_id}/media_publish", data={"creation_id": container, "access_token": token}
+            ) as r:
+                await r.json()
+            published.append(time.time() - due[i])
+            pending.remove(i)
+        if pending:
+            await asyncio.sleep(poll_seconds)
+    return report(
+        f"(c) naive baseline: a loop polling every {poll_seconds:.0f} s, same {per_hour}/hour", published, 0
+    )
+
+
+async def run(base_url: str, simulator: str, quick: bool) -> dict:
+    bench = Bench(base_url, simulator)
+    try:
+        await bench.setup()
+        results = {
+            "steady": await steady(bench, 100 if quick else 300, 10_000),
+            "burst": await burst(bench, 200 if quick else 1000),
+            "baseline": await naive_baseline(bench, 100 if quick else 300, 10_000, 60.0),
+        }
+    finally:
+        await bench.close()
+    ratio = results["baseline"]["p99_ms"] / max(results["steady"]["p99_ms"], 1e-9)
+    print(f"\n    naive baseline p99 / Postflow p99 at the same rate: {ratio:.0f}x")
+    results["baseline_to_postflow_p99"] = ratio
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    server = postgres.server_url()
+    database = postgres.create_scratch_database(server, prefix="postflow_bench")
+    migrate_all(database)
+    logs = Path(tempfile.mkdtemp(prefix="postflow-bench-"))
+    simulator_process, simulator = stack.start_simulator(logs)
+    running = stack.start(
+        database,
+        logs,
+        extra_env={
+            "POSTFLOW_GRAPH_API_BASE_URL": simulator,
+            "POSTFLOW_PUBLISH_LEAD_SECONDS": "20",
+            "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0",
+        },
+    )
+    try:
+        results = asyncio.run(run(running.base_url, simulator, args.quick))
+    finally:
+        running.stop()
+        simulator_process.terminate()
+        postgres.drop_database(server, database)
+    out = Path(".data/bench/scheduling.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(f"\nresults written to {out}")
+
+
+if __name__ == "__main__":
+    main()
