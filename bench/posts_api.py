@@ -10,17 +10,13 @@ Prints numbers and writes them to .data/bench/posts_api.json; it asserts nothing
 
 import argparse
 import asyncio
-import json
 import random
-import tempfile
 import time
-from pathlib import Path
 
 import aiohttp
 
+from bench.harness import running_system, save
 from bench.stats import Recorder, percentile
-from devtools import postgres, stack
-from services.common.migrations import migrate_all
 
 WORDS = (
     "sunrise harbour coffee espresso trail running beach autumn launch studio behind scenes "
@@ -260,19 +256,9 @@ def main() -> None:
     if args.base_url:
         results = asyncio.run(run(args.base_url, args.quick))
     else:
-        server = postgres.server_url()
-        database = postgres.create_scratch_database(server, prefix="postflow_bench")
-        migrate_all(database)
-        running = stack.start(database, Path(tempfile.mkdtemp(prefix="postflow-bench-")))
-        try:
+        with running_system() as (running, _):
             results = asyncio.run(run(running.base_url, args.quick))
-        finally:
-            running.stop()
-            postgres.drop_database(server, database)
-    out = Path(".data/bench/posts_api.json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
-    print(f"\nresults written to {out}")
+    save("posts_api", results)
 
 
 if __name__ == "__main__":

@@ -8,18 +8,14 @@ that looks for due posts once a minute and publishes them. Prints numbers; asser
 
 import argparse
 import asyncio
-import json
 import random
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import aiohttp
 
+from bench.harness import running_system, save
 from bench.stats import percentile
-from devtools import postgres, stack
-from services.common.migrations import migrate_all
 
 ZONE = "UTC"
 ACCOUNTS = 50
@@ -239,30 +235,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    server = postgres.server_url()
-    database = postgres.create_scratch_database(server, prefix="postflow_bench")
-    migrate_all(database)
-    logs = Path(tempfile.mkdtemp(prefix="postflow-bench-"))
-    simulator_process, simulator = stack.start_simulator(logs)
-    running = stack.start(
-        database,
-        logs,
-        extra_env={
-            "POSTFLOW_GRAPH_API_BASE_URL": simulator,
-            "POSTFLOW_PUBLISH_LEAD_SECONDS": "20",
-            "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0",
-        },
-    )
-    try:
+    settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": "20", "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
+    with running_system(settings) as (running, simulator):
         results = asyncio.run(run(running.base_url, simulator, args.quick))
-    finally:
-        running.stop()
-        simulator_process.terminate()
-        postgres.drop_database(server, database)
-    out = Path(".data/bench/scheduling.json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
-    print(f"\nresults written to {out}")
+    save("scheduling", results)
 
 
 if __name__ == "__main__":

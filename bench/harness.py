@@ -1,0 +1,41 @@
+"""What every benchmark needs: a scratch database, the whole system started, results saved."""
+
+import json
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from devtools import postgres, stack
+from services.common.migrations import migrate_all
+
+RESULTS = Path(".data/bench")
+
+
+@contextmanager
+def running_system(extra_env: dict[str, str] | None = None) -> Iterator[tuple[stack.Stack, str]]:
+    """Every process on free ports against a scratch database; yields it and the Graph API
+    simulator's URL, and removes it all afterwards."""
+    server = postgres.server_url()
+    database = postgres.create_scratch_database(server, prefix="postflow_bench")
+    migrate_all(database)
+    logs = Path(tempfile.mkdtemp(prefix="postflow-bench-"))
+    simulator_process, simulator = stack.start_simulator(logs)
+    try:
+        running = stack.start(
+            database, logs, extra_env={"POSTFLOW_GRAPH_API_BASE_URL": simulator, **(extra_env or {})}
+        )
+        try:
+            yield running, simulator
+        finally:
+            running.stop()
+    finally:
+        simulator_process.terminate()
+        postgres.drop_database(server, database)
+
+
+def save(name: str, results: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(results, indent=2))
+    print(f"\nresults written to {path}")
