@@ -18,6 +18,8 @@ from bench.harness import running_system, save
 from bench.stats import percentile
 
 ZONE = "UTC"
+# Shorter than the default 300 s to keep the run short, long enough to prepare a burst.
+LEAD_SECONDS = 90
 ACCOUNTS = 50
 
 
@@ -134,7 +136,7 @@ async def wait_published(bench: Bench, markers: list[str], deadline: float) -> d
 async def steady(bench: Bench, count: int, per_hour: int) -> dict:
     posts = await bench.create_posts(count, f"steady{time.time_ns()}")
     spacing = 3600 / per_hour
-    start = datetime.now(UTC) + timedelta(seconds=30)
+    start = datetime.now(UTC) + timedelta(seconds=LEAD_SECONDS + 10)
     plan = [
         (post_id, start + timedelta(seconds=i * spacing), bench.accounts[i % ACCOUNTS])
         for i, (post_id, _) in enumerate(posts)
@@ -156,7 +158,7 @@ async def steady(bench: Bench, count: int, per_hour: int) -> dict:
 async def burst(bench: Bench, count: int) -> dict:
     posts = await bench.create_posts(count, f"burst{time.time_ns()}")
     # Far enough ahead that every schedule call returns before the lead time begins.
-    due_at = (datetime.now(UTC) + timedelta(seconds=45 + count * 0.05)).replace(microsecond=0)
+    due_at = (datetime.now(UTC) + timedelta(seconds=LEAD_SECONDS + 15 + count * 0.05)).replace(microsecond=0)
     plan = [(post_id, due_at, bench.accounts[i % ACCOUNTS]) for i, (post_id, _) in enumerate(posts)]
     started = time.monotonic()
     await bench.schedule_all(plan)
@@ -235,7 +237,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": "20", "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
+    settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": str(LEAD_SECONDS), "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
     with running_system(settings) as (running, simulator):
         results = asyncio.run(run(running.base_url, simulator, args.quick))
     save("scheduling", results)
