@@ -132,3 +132,51 @@ class PublishingStatus(_message.Message):
     permalink: str
     published_at: _timestamp_pb2.Timestamp
     def __init__(self, post_id: _Optional[str] = ..., status: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., step: _Optional[str] = ..., attempts: _Optional[int] = ..., last_error: _Optional[str] = ..., next_retry: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class BulkScheduleRequest(_message.Message):
+    __slots__ = ("user_id", "action", "post_ids", "account_id", "timezone", "start_time", "interval_minutes", "times", "prefer")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    POST_IDS_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    INTERVAL_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    TIMES_FIELD_NUMBER: _ClassVar[int]
+    PREFER_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    action: str
+    post_ids: _containers.RepeatedScalarFieldContainer[str]
+    account_id: str
+    timezone: str
+    start_time: str
+    interval_minutes: float
+    times: _containers.RepeatedScalarFieldContainer[str]
+    prefer: str
+    def __init__(self, user_id: _Optional[str] = ..., action: _Optional[str] = ..., post_ids: _Optional[_Iterable[str]] = ..., account_id: _Optional[str] = ..., timezone: _Optional[str] = ..., start_time: _Optional[str] = ..., interval_minutes: _Optional[float] = ..., times: _Optional[_Iterable[str]] = ..., prefer: _Optional[str] = ...) -> None: ...
+
+class BulkScheduleItem(_message.Message):
+    __slots__ = ("post_id", "ok", "error_code", "error_message", "scheduled_for", "local_time")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    OK_FIELD_NUMBER: _ClassVar[int]
+    ERROR_CODE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    ok: bool
+    error_code: str
+    error_message: str
+    scheduled_for: _timestamp_pb2.Timestamp
+    local_time: str
+    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error_code: _Optional[str] = ..., error_message: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ...) -> None: ...
+
+class BulkScheduleResult(_message.Message):
+    __slots__ = ("results", "succeeded", "failed")
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    SUCCEEDED_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[BulkScheduleItem]
+    succeeded: int
+    failed: int
+    def __init__(self, results: _Optional[_Iterable[_Union[BulkScheduleItem, _Mapping]]] = ..., succeeded: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...

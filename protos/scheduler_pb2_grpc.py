@@ -76,6 +76,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.PublishingStatus.FromString,
                 _registered_method=True)
+        self.BulkSchedule = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/BulkSchedule',
+                request_serializer=protos_dot_scheduler__pb2.BulkScheduleRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
+                _registered_method=True)
 
 
 class SchedulerServicer:
@@ -132,6 +137,13 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def BulkSchedule(self, request, context):
+        """Up to the bulk limit of posts at once, each with its own result.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SchedulerServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -174,6 +186,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.GetPublishingStatus,
                     request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
                     response_serializer=protos_dot_scheduler__pb2.PublishingStatus.SerializeToString,
+            ),
+            'BulkSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.BulkSchedule,
+                    request_deserializer=protos_dot_scheduler__pb2.BulkScheduleRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.BulkScheduleResult.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -394,6 +411,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/GetPublishingStatus',
             protos_dot_scheduler__pb2.PostRef.SerializeToString,
             protos_dot_scheduler__pb2.PublishingStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BulkSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/BulkSchedule',
+            protos_dot_scheduler__pb2.BulkScheduleRequest.SerializeToString,
+            protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
             options,
             channel_credentials,
             insecure,

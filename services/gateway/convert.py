@@ -190,3 +190,20 @@ def status_dict(status: scheduler_pb2.PublishingStatus) -> dict[str, Any]:
         "permalink": status.permalink or None,
         "published_at": _time(status, "published_at"),
     }
+
+
+def bulk_schedule_dict(result: scheduler_pb2.BulkScheduleResult) -> dict[str, Any]:
+    return {
+        "succeeded": result.succeeded,
+        "failed": result.failed,
+        "results": [
+            {
+                "post_id": r.post_id,
+                "ok": r.ok,
+                "error": {"code": r.error_code, "message": r.error_message} if not r.ok else None,
+                "scheduled_for": _time(r, "scheduled_for"),
+                "local_time": r.local_time or None,
+            }
+            for r in result.results
+        ],
+    }

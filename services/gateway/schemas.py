@@ -95,9 +95,16 @@ class DuplicateIn(RequestBody):
 
 
 class BulkIn(RequestBody):
-    action: str = Field(description="delete, restore, tag, untag or duplicate")
+    action: str = Field(description="delete, restore, tag, untag, duplicate, schedule or unschedule")
     post_ids: list[str]
     tags: list[str] = Field(default_factory=list, description="For tag and untag")
+    # For schedule: either start_time + interval_minutes (posts in post_ids order) or times.
+    account_id: str = ""
+    timezone: str = ""
+    start_time: str = Field("", description="Local time of the first post, e.g. 2027-03-28T09:00")
+    interval_minutes: float = Field(0, description="Minutes between consecutive posts")
+    times: list[str] = Field(default_factory=list, description="Or one local time per post")
+    prefer: str = "earlier"
 
 
 class WarningOut(BaseModel):
@@ -182,6 +189,8 @@ class BulkItemOut(BaseModel):
     ok: bool
     error: dict[str, str] | None = None
     post: PostOut | None = None
+    scheduled_for: datetime | None = None
+    local_time: str | None = None
 
 
 class BulkOut(BaseModel):

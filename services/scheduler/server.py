@@ -11,7 +11,7 @@ from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.proto_time import to_timestamp
 from services.instagram.graph_api import GraphApiClient
-from services.scheduler import accounts
+from services.scheduler import accounts, bulk
 from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.token_vault import TokenVault
@@ -28,7 +28,10 @@ def _account_message(account: InstagramAccount) -> scheduler_pb2.InstagramAccoun
 
 @rpc_handlers
 class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
-    def __init__(self, db: Database, graph: GraphApiClient, vault: TokenVault, scheduler: Scheduler) -> None:
+    def __init__(
+        self, db: Database, graph: GraphApiClient, vault: TokenVault, scheduler: Scheduler, settings: Settings
+    ) -> None:
+        self._settings = settings
         self._db = db
         self._graph = graph
         self._vault = vault
@@ -107,6 +110,36 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             published_at=post.published_at if post.HasField("published_at") else None,
         )
 
+    async def BulkSchedule(self, request, context):
+        results = await bulk.run(
+            self._scheduler,
+            user_id=parse_id(request.user_id, "User"),
+            action=request.action,
+            post_ids=list(request.post_ids),
+            account_id=request.account_id,
+            zone=request.timezone,
+            start=request.start_time,
+            interval_minutes=request.interval_minutes,
+            times=list(request.times),
+            prefer=request.prefer,
+            max_items=self._settings.bulk_max_items,
+        )
+        return scheduler_pb2.BulkScheduleResult(
+            results=[
+                scheduler_pb2.BulkScheduleItem(
+                    post_id=r.post_id,
+                    ok=r.ok,
+                    error_code=r.error_code,
+                    error_message=r.error_message,
+                    scheduled_for=to_timestamp(r.scheduled.resolved.utc) if r.scheduled else None,
+                    local_time=r.scheduled.resolved.local.isoformat() if r.scheduled else "",
+                )
+                for r in results
+            ],
+            succeeded=sum(r.ok for r in results),
+            failed=sum(not r.ok for r in results),
+        )
+
     async def DisconnectAccount(self, request, context):
         account = await accounts.disconnect(
             db=self._db,
@@ -149,7 +182,7 @@ async def main(port: int) -> None:
         name="postflow.scheduler.v1.Scheduler",
         port=port,
         register=lambda server: scheduler_pb2_grpc.add_SchedulerServicer_to_server(
-            SchedulerServicer(db, graph, vault, scheduler), server
+            SchedulerServicer(db, graph, vault, scheduler, settings), server
         ),
         on_stop=stop,
     )

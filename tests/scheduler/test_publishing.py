@@ -243,3 +243,54 @@ def test_more_posts_in_24_hours_than_the_account_may_publish_are_refused(api, in
     assert next_day.status_code == 201, next_day.text
     for post in posts:
         user.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+
+
+def test_bulk_schedule_and_unschedule_with_per_post_results(publisher, api):
+    posts = [publisher.create_post() for _ in range(3)]
+    stranger = api.new_user().create_post()
+    ids = [p["id"] for p in posts] + [stranger["id"]]
+    reply = publisher.client.post(
+        "/api/v1/posts/bulk",
+        json={
+            "action": "schedule",
+            "post_ids": ids,
+            "account_id": publisher.account_id,
+            "timezone": ZONE,
+            "start_time": "2031-07-01T09:00",
+            "interval_minutes": 30,
+        },
+    )
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    assert (body["succeeded"], body["failed"]) == (3, 1)
+    assert [r["local_time"] for r in body["results"][:3]] == [
+        "2031-07-01T09:00:00+02:00",
+        "2031-07-01T09:30:00+02:00",
+        "2031-07-01T10:00:00+02:00",
+    ]
+    assert body["results"][3]["error"]["code"] == "not_found"
+    queue = publisher.client.get("/api/v1/posts/scheduled").json()["items"]
+    assert [p["id"] for p in queue] == [p["id"] for p in posts]
+
+    explicit = publisher.client.post(
+        "/api/v1/posts/bulk",
+        json={
+            "action": "schedule",
+            "post_ids": ids[:2],
+            "account_id": publisher.account_id,
+            "timezone": ZONE,
+            "times": ["2031-07-02T09:00"],
+        },
+    )
+    assert explicit.status_code == 422
+    assert explicit.json()["error"]["fields"][0]["field"] == "times"
+
+    undone = publisher.client.post(
+        "/api/v1/posts/bulk", json={"action": "unschedule", "post_ids": ids[:3]}
+    ).json()
+    assert undone["succeeded"] == 3
+    assert publisher.client.get("/api/v1/posts/scheduled").json()["items"] == []
+    too_many = publisher.client.post(
+        "/api/v1/posts/bulk", json={"action": "unschedule", "post_ids": ["x"] * 51}
+    )
+    assert too_many.status_code == 422

@@ -5,10 +5,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from protos import posts_pb2
+from protos import posts_pb2, scheduler_pb2
 from services.common.proto_time import to_timestamp
 from services.gateway import convert, schemas
-from services.gateway.deps import CurrentUser, PostsDep
+from services.gateway.deps import CurrentUser, PostsDep, SchedulerDep
 
 router = APIRouter(prefix="/api/v1/posts", tags=["posts"])
 
@@ -92,7 +92,23 @@ async def list_scheduled(
 
 
 @router.post("/bulk", response_model=schemas.BulkOut)
-async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep):
+async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep, scheduler: SchedulerDep):
+    if body.action in ("schedule", "unschedule"):
+        # Scheduling belongs to the scheduler service; the rest of bulk to the posts service.
+        result = await scheduler.BulkSchedule(
+            scheduler_pb2.BulkScheduleRequest(
+                user_id=user_id,
+                action=body.action,
+                post_ids=body.post_ids,
+                account_id=body.account_id,
+                timezone=body.timezone,
+                start_time=body.start_time,
+                interval_minutes=body.interval_minutes,
+                times=body.times,
+                prefer=body.prefer,
+            )
+        )
+        return convert.bulk_schedule_dict(result)
     result = await posts.BulkAction(
         posts_pb2.BulkActionRequest(
             user_id=user_id, action=body.action, post_ids=body.post_ids, tags=body.tags

@@ -1,0 +1,82 @@
+"""Scheduling or unscheduling many posts at once, each post succeeding or failing on its own."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from services.common.errors import ServiceError, Violation, invalid
+from services.scheduler.scheduling import Scheduled, Scheduler
+
+ACTIONS = ("schedule", "unschedule")
+
+
+@dataclass
+class ItemResult:
+    post_id: str
+    ok: bool
+    error_code: str = ""
+    error_message: str = ""
+    scheduled: Scheduled | None = None
+
+
+def local_times(*, count: int, start: str, interval_minutes: float, times: list[str]) -> list[str]:
+    """One local time per post: the given list, or start + i * interval."""
+    if times:
+        if len(times) != count:
+            raise invalid([Violation("times", f"give one time per post: {count}, not {len(times)}")])
+        return times
+    if not start:
+        raise invalid([Violation("start_time", "give start_time and interval_minutes, or times")])
+    if interval_minutes < 0:
+        raise invalid([Violation("interval_minutes", "must not be negative")])
+    try:
+        first = datetime.fromisoformat(start)
+    except ValueError as exc:
+        raise invalid(
+            [Violation("start_time", "must be a local date and time like 2027-03-28T09:30")]
+        ) from exc
+    return [(first + timedelta(minutes=i * interval_minutes)).isoformat() for i in range(count)]
+
+
+async def run(
+    scheduler: Scheduler,
+    *,
+    user_id: uuid.UUID,
+    action: str,
+    post_ids: list[str],
+    account_id: str,
+    zone: str,
+    start: str,
+    interval_minutes: float,
+    times: list[str],
+    prefer: str,
+    max_items: int,
+) -> list[ItemResult]:
+    problems = []
+    if action not in ACTIONS:
+        problems.append(Violation("action", f"must be one of {', '.join(ACTIONS)}"))
+    if not post_ids:
+        problems.append(Violation("post_ids", "must name at least one post"))
+    if len(post_ids) > max_items:
+        problems.append(Violation("post_ids", f"at most {max_items} posts per request, not {len(post_ids)}"))
+    if problems:
+        raise invalid(problems)
+    results = []
+    if action == "unschedule":
+        for post_id in post_ids:
+            try:
+                await scheduler.unschedule(user_id=user_id, post_id=post_id)
+                results.append(ItemResult(post_id, True))
+            except ServiceError as err:
+                results.append(ItemResult(post_id, False, err.code, err.message))
+        return results
+    wanted = local_times(count=len(post_ids), start=start, interval_minutes=interval_minutes, times=times)
+    for post_id, local in zip(post_ids, wanted, strict=True):
+        try:
+            scheduled = await scheduler.schedule(
+                user_id=user_id, post_id=post_id, account_id=account_id, local=local, zone=zone, prefer=prefer
+            )
+            results.append(ItemResult(post_id, True, scheduled=scheduled))
+        except ServiceError as err:
+            results.append(ItemResult(post_id, False, err.code, err.message))
+    return results
