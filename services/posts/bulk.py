@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from services.common import bulk_requests
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid
 from services.posts import store, templates, writes
@@ -23,13 +24,7 @@ class ItemResult:
 
 
 def _check_request(action: str, post_ids: list[str], tags: list[str], max_items: int) -> None:
-    problems = []
-    if action not in ACTIONS:
-        problems.append(Violation("action", f"must be one of {', '.join(ACTIONS)}"))
-    if not post_ids:
-        problems.append(Violation("post_ids", "must name at least one post"))
-    if len(post_ids) > max_items:
-        problems.append(Violation("post_ids", f"at most {max_items} posts per request, not {len(post_ids)}"))
+    problems = bulk_requests.problems(action=action, actions=ACTIONS, post_ids=post_ids, max_items=max_items)
     if action in ("tag", "untag") and not [t for t in tags if t.strip()]:
         problems.append(Violation("tags", f"{action} needs at least one tag"))
     if problems:

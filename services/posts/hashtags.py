@@ -68,9 +68,12 @@ async def suggest(
     spelling: dict[str, str] = {}
     co_score: Counter[str] = Counter()
     because: dict[str, str] = {}
+    # Each past post's hashtags (list and caption), newest first, read once for both uses.
+    past_keys: list[set[str]] = []
     for past_caption, past_hashtags in rows:
         past = Content(caption=past_caption, hashtags=list(past_hashtags)).all_hashtags()
         keys = {h.casefold() for h in past}
+        past_keys.append(keys)
         for tag in past:
             spelling.setdefault(tag.casefold(), tag)
         uses.update(keys)
@@ -90,19 +93,17 @@ async def suggest(
     suggestions.sort(key=lambda s: (-s.score, s.hashtag.casefold()))
 
     warnings = rules.hashtag_warnings(draft.all_hashtags())
-    warnings += _repetition_warnings(chosen, rows, spelling)
+    warnings += _repetition_warnings(chosen, past_keys, spelling)
     return suggestions[:limit], warnings
 
 
-def _repetition_warnings(chosen: set[str], rows, spelling: dict[str, str]) -> list[rules.Warning]:
-    recent = rows[:20]
+def _repetition_warnings(chosen: set[str], past_keys: list[set[str]], spelling: dict[str, str]):
+    recent = past_keys[:20]
     if len(recent) < REPETITIVE_MIN_POSTS:
         return []
     counts: Counter[str] = Counter()
-    for past_caption, past_hashtags in recent:
-        counts.update(
-            {h.casefold() for h in Content(caption=past_caption, hashtags=list(past_hashtags)).all_hashtags()}
-        )
+    for keys in recent:
+        counts.update(keys)
     warnings = []
     for key in sorted(chosen):
         if counts[key] / len(recent) > REPETITIVE_SHARE:

@@ -25,9 +25,12 @@ TRANSITIONS = {
 }
 
 
-async def _apply(db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowed_from, values) -> bool:
-    async with db.autocommit() as connection:
-        changed = await connection.execute(
+async def _apply(
+    db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowed_from, values
+) -> Post | None:
+    """The post after the change, or None when it was not in a state allowing it."""
+    async with db.reading() as session:  # autocommit: the single UPDATE commits itself
+        return await session.scalar(
             update(Post)
             .where(
                 Post.id == post_id,
@@ -36,9 +39,9 @@ async def _apply(db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowe
                 Post.status.in_(allowed_from),
             )
             .values(**values, updated_at=store.now())
-            .returning(Post.id)
+            .returning(Post),
+            execution_options={"synchronize_session": False},
         )
-        return changed.first() is not None
 
 
 async def mark_scheduled(
@@ -61,9 +64,7 @@ async def mark_scheduled(
     if post.status not in SCHEDULABLE_FROM:
         raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
     content = store.content_of(post)
-    rules.check(content)
-    if not content.media:
-        raise invalid_field("media", "add media before scheduling this post")
+    rules.check(content, to_publish=True)
     values = {
         "status": "scheduled",
         "account_id": account_id,
@@ -72,10 +73,11 @@ async def mark_scheduled(
         "optimal_time_score": optimal_time_score,
         "last_error": None,
     }
-    if not await _apply(db, user_id=user_id, post_id=post_id, allowed_from=SCHEDULABLE_FROM, values=values):
+    changed = await _apply(db, user_id=user_id, post_id=post_id, allowed_from=SCHEDULABLE_FROM, values=values)
+    if changed is None:
         raise conflict("post_changed", "The post changed while it was being scheduled; try again")
     await _announce(events, post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
-    return await store.read(db, user_id=user_id, post_id=post_id)
+    return changed
 
 
 async def mark_unscheduled(
@@ -85,12 +87,13 @@ async def mark_unscheduled(
     post = await store.read(db, user_id=user_id, post_id=post_id)
     if post.status != "scheduled":
         raise conflict("not_scheduled", f"The post is {post.status}, not scheduled")
-    if not await _apply(
+    changed = await _apply(
         db, user_id=user_id, post_id=post_id, allowed_from=("scheduled",), values={"status": "draft"}
-    ):
+    )
+    if changed is None:
         raise conflict("post_changed", "The post changed meanwhile; reload it")
     await _announce(events, post, "draft")
-    return await store.read(db, user_id=user_id, post_id=post_id)
+    return changed
 
 
 async def record(
@@ -119,9 +122,10 @@ async def record(
     if status == "failed":
         values["last_error"] = error or "Publishing failed"
     before = await store.read(db, user_id=user_id, post_id=post_id)
-    if not await _apply(
+    changed = await _apply(
         db, user_id=user_id, post_id=post_id, allowed_from=TRANSITIONS[status], values=values
-    ):
+    )
+    if changed is None:
         post = await store.read(db, user_id=user_id, post_id=post_id)
         raise conflict("post_changed", f"The post is {post.status}; it cannot become {status}")
     if before.status != status:
@@ -131,7 +135,7 @@ async def record(
         elif status == "failed":
             details = {"error": values["last_error"]}
         await _announce(events, before, status, **details)
-    return await store.read(db, user_id=user_id, post_id=post_id)
+    return changed
 
 
 async def _announce(events: EventPublisher, before: Post, status: str, **metadata) -> None:

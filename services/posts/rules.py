@@ -29,8 +29,12 @@ class Warning:
     message: str
 
 
-def check(content: Content) -> list[Warning]:
-    """Raise a validation error listing every broken rule; return the warnings otherwise."""
+def check(content: Content, *, to_publish: bool = False) -> list[Warning]:
+    """Raise a validation error listing every broken rule; return the warnings otherwise.
+
+    to_publish: the post is (or is about to be) scheduled, so it must be complete: a draft
+    may lack media, a scheduled post may not.
+    """
     problems: list[Violation] = []
     warnings: list[Warning] = []
 
@@ -48,14 +52,14 @@ def check(content: Content) -> list[Warning]:
         )
 
     problems += _hashtag_problems(content)
-    problems += _media_problems(content, warnings)
+    problems += _media_problems(content, warnings, to_publish)
     problems += _tag_problems(content)
 
     if len(json.dumps(content.metadata)) > MAX_METADATA_BYTES:
         problems.append(Violation("metadata", f"must be at most {MAX_METADATA_BYTES} bytes as JSON"))
 
     if problems:
-        raise invalid(problems, message="; ".join(f"{p.field}: {p.message}" for p in problems))
+        raise invalid(problems)
     warnings += hashtag_warnings(content.all_hashtags())
     return warnings
 
@@ -112,7 +116,7 @@ def _hashtag_problems(content: Content) -> list[Violation]:
     return problems
 
 
-def _media_problems(content: Content, warnings: list[Warning]) -> list[Violation]:
+def _media_problems(content: Content, warnings: list[Warning], to_publish: bool) -> list[Violation]:
     problems = []
     for i, item in enumerate(content.media):
         media_id, url = item.get("media_id"), item.get("url")
@@ -123,7 +127,11 @@ def _media_problems(content: Content, warnings: list[Warning]) -> list[Violation
         elif url and not _is_web_url(url):
             problems.append(Violation(f"media.{i}.url", "must be an http(s) URL"))
     count = len(content.media)
-    if count == 0:
+    if count == 0 and to_publish:
+        problems.append(
+            Violation("media", "a scheduled post needs media; unschedule it to keep it as an idea")
+        )
+    elif count == 0:
         # A draft may be an idea without media yet; it cannot be scheduled like this.
         warnings.append(Warning("media", "media_missing", "add media before this post can be scheduled"))
     elif content.post_type == "carousel" and not CAROUSEL_MIN <= count <= CAROUSEL_MAX:

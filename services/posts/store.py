@@ -162,7 +162,7 @@ async def write_version(
     Content equal to the post's writes nothing. The autosaved draft is discarded.
     """
     content = content.normalised()
-    warnings = rules.check(content)
+    warnings = rules.check(content, to_publish=post.status in ("scheduled", "publishing"))
     if content == content_of(post):
         return warnings
     moment = now()

@@ -4,6 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from services.common import bulk_requests
 from services.common.errors import ServiceError, Violation, invalid
 from services.scheduler.scheduling import Scheduled, Scheduler
 
@@ -52,13 +53,7 @@ async def run(
     prefer: str,
     max_items: int,
 ) -> list[ItemResult]:
-    problems = []
-    if action not in ACTIONS:
-        problems.append(Violation("action", f"must be one of {', '.join(ACTIONS)}"))
-    if not post_ids:
-        problems.append(Violation("post_ids", "must name at least one post"))
-    if len(post_ids) > max_items:
-        problems.append(Violation("post_ids", f"at most {max_items} posts per request, not {len(post_ids)}"))
+    problems = bulk_requests.problems(action=action, actions=ACTIONS, post_ids=post_ids, max_items=max_items)
     if problems:
         raise invalid(problems)
     results = []

@@ -2,6 +2,7 @@
 Temporal workflow. The scheduler drives Temporal; it never publishes itself."""
 
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 # Instagram's documented limit; used when the account's own cannot be read.
 DEFAULT_PUBLISH_LIMIT = 50
+LIMIT_CACHE_SECONDS = 10 * 60
 # A post due sooner than this could not be prepared in time.
 MIN_NOTICE = timedelta(seconds=1)
 
@@ -62,6 +64,8 @@ class Scheduler:
         self._graph = graph
         self._vault = vault
         self._settings = settings
+        # account id -> (when read, publishing limit)
+        self._limits: dict[uuid.UUID, tuple[float, int]] = {}
 
     async def _resolve(self, text: str, zone: str, prefer: str) -> Scheduled:
         resolved = local_time.resolve(_parse_local(text), zone, prefer or "earlier")
@@ -119,24 +123,34 @@ class Scheduler:
                 return found
 
     async def _publish_limit(self, user_id: uuid.UUID, account: uuid.UUID) -> int:
-        """The account's 24-hour publishing limit, as Instagram states it."""
+        """The account's 24-hour publishing limit, as Instagram states it (cached a while:
+        it rarely changes, and asking costs a Graph API call per schedule)."""
+        cached = self._limits.get(account)
+        if cached and time.monotonic() - cached[0] < LIMIT_CACHE_SECONDS:
+            return cached[1]
         ig_user_id, token = await accounts.credentials(
             db=self._db, vault=self._vault, user_id=user_id, account_id=account
         )
         try:
-            return (await self._graph.publishing_limit(ig_user_id, token)).total or DEFAULT_PUBLISH_LIMIT
+            limit = (await self._graph.publishing_limit(ig_user_id, token)).total or DEFAULT_PUBLISH_LIMIT
         except GraphApiError as err:
             log.warning(
                 "publishing limit of %s unknown (%s); assuming %s", account, err, DEFAULT_PUBLISH_LIMIT
             )
             return DEFAULT_PUBLISH_LIMIT
+        self._limits[account] = (time.monotonic(), limit)
+        return limit
 
-    async def _check_quota(self, user_id: uuid.UUID, post_id: str, account: uuid.UUID, scheduled: Scheduled):
-        """Refuse a post that would exceed the account's publishing limit in some 24 hours."""
+    async def _check_calendar(
+        self, user_id: uuid.UUID, post_id: str, account: uuid.UUID, scheduled: Scheduled
+    ):
+        """The account's other posts around the new time: not too close (minimum gap), not
+        too many in any 24 hours (publishing limit). One query serves both checks."""
         wanted, day = scheduled.resolved.utc, timedelta(hours=24)
         taken = await self._scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
         if not taken:
             return
+        self._check_gap(wanted, taken, scheduled)
         limit = await self._publish_limit(user_id, account)
         busiest = conflicts.busiest_window(wanted, list(taken.values()), day)
         if busiest > limit:
@@ -148,31 +162,10 @@ class Scheduler:
                 posts_in_window=str(busiest),
             )
 
-    async def _check_conflicts(
-        self, user_id: uuid.UUID, post_id: str, account: uuid.UUID, scheduled: Scheduled
-    ):
+    def _check_gap(self, wanted: datetime, taken: dict[str, datetime], scheduled: Scheduled) -> None:
         """Refuse a time closer than the minimum gap to another post on the same account."""
         gap = timedelta(minutes=self._settings.schedule_min_gap_minutes)
-        if gap <= timedelta(0):
-            return
-        wanted = scheduled.resolved.utc
-        page = await ask(
-            self._posts.ListPosts(
-                posts_pb2.ListPostsRequest(
-                    user_id=str(user_id),
-                    statuses=["scheduled", "publishing"],
-                    account_id=str(account),
-                    scheduled_from=to_timestamp(wanted - 6 * gap),
-                    scheduled_to=to_timestamp(wanted + 6 * gap),
-                    sort="scheduled_for",
-                    order="asc",
-                    limit=100,
-                ),
-                timeout=10,
-            )
-        )
-        taken = {p.id: p.scheduled_for.ToDatetime(tzinfo=UTC) for p in page.posts if p.id != post_id}
-        clashing = conflicts.clashes(wanted, taken, gap)
+        clashing = conflicts.clashes(wanted, taken, gap) if gap > timedelta(0) else []
         if not clashing:
             return
         zone = scheduled.resolved.local.tzinfo
@@ -220,8 +213,7 @@ class Scheduler:
         await self._require_own_post(user_id, post_id)
         if await self._running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
-        await self._check_conflicts(user_id, post_id, account, scheduled)
-        await self._check_quota(user_id, post_id, account, scheduled)
+        await self._check_calendar(user_id, post_id, account, scheduled)
         await self._mark(user_id, post_id, account, scheduled)
         try:
             await self._temporal.start_workflow(
@@ -251,8 +243,7 @@ class Scheduler:
         await self._require_own_post(user_id, post_id)
         if not await self._running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
-        await self._check_conflicts(user_id, post_id, account, scheduled)
-        await self._check_quota(user_id, post_id, account, scheduled)
+        await self._check_calendar(user_id, post_id, account, scheduled)
         await self._mark(user_id, post_id, account, scheduled)
         handle = self._temporal.get_workflow_handle(workflow_id(post_id))
         await handle.execute_update("reschedule", scheduled.resolved.utc.isoformat())

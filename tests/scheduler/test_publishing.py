@@ -294,3 +294,17 @@ def test_bulk_schedule_and_unschedule_with_per_post_results(publisher, api):
         "/api/v1/posts/bulk", json={"action": "unschedule", "post_ids": ["x"] * 51}
     )
     assert too_many.status_code == 422
+
+
+def test_a_scheduled_post_cannot_be_edited_into_one_that_cannot_publish(publisher):
+    post = publisher.create_post()
+    assert schedule(publisher, post["id"], 3600).status_code == 201
+    reply = publisher.client.put(f"/api/v1/posts/{post['id']}", json={"version": 1, "media": []})
+    assert reply.status_code == 422
+    assert reply.json()["error"]["fields"][0]["field"] == "media"
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}").json()["media"] == post["media"]
+    # Unscheduled, it is a draft again and may be an idea without media.
+    publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+    kept = publisher.client.put(f"/api/v1/posts/{post['id']}", json={"version": 1, "media": []})
+    assert kept.status_code == 200
+    assert [w["code"] for w in kept.json()["warnings"]] == ["media_missing"]
