@@ -33,6 +33,12 @@ def system(database_url, graph_simulator, tmp_path_factory):
             "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
             # Prepare one second ahead, so that tests can schedule a few seconds out.
             "POSTFLOW_PUBLISH_LEAD_SECONDS": "1",
+            # Instagram's refusals wait seconds here, not minutes, so faults resolve quickly.
+            "POSTFLOW_RATE_LIMIT_WAIT_SECONDS": "1",
+            "POSTFLOW_PUBLISH_LIMIT_WAIT_SECONDS": "2",
+            "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
+            "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
+            "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
         },
     )
     yield running

@@ -65,6 +65,14 @@ class Settings(BaseSettings):
     graph_api_base_url: str = "http://127.0.0.1:8010"
     graph_api_version: str = "v21.0"
     graph_api_timeout_seconds: float = 10.0
+    # How long a publish waits after Instagram says "too many calls" / "publishing limit
+    # reached" before it tries again (instead of burning its retries).
+    rate_limit_wait_seconds: float = 60.0
+    publish_limit_wait_seconds: float = 15 * 60.0
+    # After this many publish attempts whose outcome could not be learnt, the post becomes
+    # needs_reconcile and the workflow checks the container every reconcile interval.
+    publish_unknown_after_attempts: int = 4
+    reconcile_interval_seconds: float = 60.0
     graph_simulator_host: str = "127.0.0.1"
     graph_simulator_port: int = 8010
 

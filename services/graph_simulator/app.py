@@ -13,7 +13,16 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from services.graph_simulator.state import ENDPOINTS, FAULTS, Account, Container, Fault, Media, World
+from services.graph_simulator.state import (
+    ENDPOINTS,
+    FAULTS,
+    Account,
+    Container,
+    Fault,
+    Media,
+    World,
+    graph_timestamp,
+)
 
 MEDIA_TYPES = {"IMAGE", "VIDEO", "REELS", "STORIES", "CAROUSEL"}
 
@@ -212,6 +221,27 @@ def create_app() -> FastAPI:
             raise GraphError(status, code, subcode, message, transient)
         return {"id": media.id}
 
+    @app.get("/{version}/{ig_user_id}/media")
+    async def list_media(version: str, ig_user_id: str, request: Request):
+        """The account's published media, newest first (the real endpoint pages; one page here)."""
+        values = await params(request)
+        owner = account(ig_user_id, values)
+        await apply_fault("media", ig_user_id)
+        limit = min(int(values.get("limit", "25") or 25), 100)
+        mine = [m for m in reversed(world.publishes) if m.ig_user_id == owner.ig_user_id][:limit]
+        return {
+            "data": [
+                {
+                    "id": m.id,
+                    "caption": m.caption,
+                    "media_type": m.media_type,
+                    "permalink": m.permalink,
+                    "timestamp": graph_timestamp(m.published_at),
+                }
+                for m in mine
+            ]
+        }
+
     @app.get("/{version}/{ig_user_id}/content_publishing_limit")
     async def publishing_limit(version: str, ig_user_id: str, request: Request):
         values = await params(request)
@@ -250,7 +280,7 @@ def create_app() -> FastAPI:
                 "permalink": item.permalink,
                 "caption": item.caption,
                 "media_type": item.media_type,
-                "timestamp": item.published_at,
+                "timestamp": graph_timestamp(item.published_at),
             }
         else:
             raise GraphError(

@@ -120,6 +120,11 @@ class Media:
         return f"https://www.instagram.com/p/sim{self.id}/"
 
 
+def graph_timestamp(epoch: float) -> str:
+    """The Graph API's time format: 2026-11-25T15:52:35+0000."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(epoch))
+
+
 class World:
     def __init__(self) -> None:
         self.reset()

@@ -6,12 +6,21 @@ point them at the local simulator.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import httpx
 
 from services.instagram.errors import GraphApiError, TransientError, classify
 
 CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
+
+
+@dataclass(frozen=True)
+class PublishedMedia:
+    id: str
+    caption: str
+    permalink: str
+    timestamp: datetime | None
 
 
 @dataclass(frozen=True)
@@ -131,3 +140,28 @@ class GraphApiClient:
 
     async def permalink(self, media_id: str, token: str) -> str:
         return str((await self._call("GET", media_id, token, {"fields": "permalink"}))["permalink"])
+
+    async def recent_media(self, ig_user_id: str, token: str, limit: int = 25) -> list[PublishedMedia]:
+        """The account's latest published media, newest first (GET /{ig-user-id}/media)."""
+        body = await self._call(
+            "GET",
+            f"{ig_user_id}/media",
+            token,
+            {"fields": "id,caption,permalink,timestamp", "limit": str(limit)},
+        )
+        return [
+            PublishedMedia(
+                id=str(item["id"]),
+                caption=str(item.get("caption") or ""),
+                permalink=str(item.get("permalink") or ""),
+                timestamp=_parse_time(item.get("timestamp")),
+            )
+            for item in body.get("data") or []
+        ]
+
+
+def _parse_time(value) -> datetime | None:
+    try:
+        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:
+        return None

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 POST_TYPES = ("photo", "video", "carousel", "reel", "story")
-STATUSES = ("draft", "scheduled", "publishing", "published", "failed", "cancelled")
+STATUSES = ("draft", "scheduled", "publishing", "published", "failed", "cancelled", "needs_reconcile")
 CONTENT_FIELDS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
 
 # Instagram ends a hashtag at the first character that is not a letter, digit or underscore.

@@ -20,8 +20,11 @@ SCHEDULABLE_FROM = ("draft", "scheduled", "failed", "cancelled")
 # status -> the statuses it may follow
 TRANSITIONS = {
     "publishing": ("scheduled", "publishing"),
-    "published": ("publishing", "published"),
-    "failed": ("scheduled", "publishing", "failed"),
+    # Instagram may or may not have published it: the workflow keeps checking, and
+    # nothing schedules the post again meanwhile (that could publish it twice).
+    "needs_reconcile": ("scheduled", "publishing", "needs_reconcile"),
+    "published": ("publishing", "published", "needs_reconcile"),
+    "failed": ("scheduled", "publishing", "failed", "needs_reconcile"),
 }
 
 
@@ -121,6 +124,8 @@ async def record(
         }
     if status == "failed":
         values["last_error"] = error or "Publishing failed"
+    if status == "needs_reconcile":
+        values["last_error"] = error or "Instagram may or may not have published the post"
     before = await store.read(db, user_id=user_id, post_id=post_id)
     changed = await _apply(
         db, user_id=user_id, post_id=post_id, allowed_from=TRANSITIONS[status], values=values
@@ -132,7 +137,7 @@ async def record(
         details = {}
         if status == "published":
             details = {"permalink": permalink, "instagram_media_id": instagram_media_id}
-        elif status == "failed":
+        elif status in ("failed", "needs_reconcile"):
             details = {"error": values["last_error"]}
         await _announce(events, before, status, **details)
     return changed

@@ -24,7 +24,8 @@ versions = PostVersion.__table__
 autosaves = Autosave.__table__
 
 # Once Instagram has (or is about to have) the post, its content is history.
-LOCKED_STATUSES = ("publishing", "published")
+# needs_reconcile: Instagram may hold the post already; its content is what was sent.
+LOCKED_STATUSES = ("publishing", "published", "needs_reconcile")
 
 CONTENT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "search_text")
 _SNAPSHOT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")

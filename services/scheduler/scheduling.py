@@ -224,6 +224,7 @@ class Scheduler:
                     account_id=str(account),
                     publish_at=scheduled.resolved.utc.isoformat(),
                     lead_seconds=self._settings.publish_lead_seconds,
+                    reconcile_interval_seconds=self._settings.reconcile_interval_seconds,
                 ),
                 id=workflow_id(post_id),
                 task_queue=self._settings.temporal_task_queue,
@@ -274,7 +275,9 @@ class Scheduler:
         if running is not None:
             step = "waiting"
             for pending in running.raw_description.pending_activities:
-                step = {"prepare": "preparing", "publish": "publishing"}.get(pending.activity_type.name, step)
+                step = {"prepare": "preparing", "publish": "publishing", "reconcile": "reconciling"}.get(
+                    pending.activity_type.name, step
+                )
                 attempts = pending.attempt
                 if pending.HasField("last_failure"):
                     error = pending.last_failure.message

@@ -9,7 +9,7 @@ import httpx
 import nats
 
 from services.common.events import STREAM, user_subjects
-from tests.scheduler.test_publishing import IMAGE, schedule, wait_for_status
+from tests.scheduler.publishing import IMAGE, schedule, wait_for_status
 
 
 async def _events(nats_url: str, user_id: str, until: float) -> list[dict]:

@@ -2,63 +2,11 @@
 
 import random
 import time
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-import httpx
 import pytest
 
-ZONE = "Europe/Paris"
-IMAGE = "https://cdn.example.com/harbour.jpg"
-
-
-@pytest.fixture(scope="module")
-def instagram(graph_simulator) -> httpx.Client:
-    return httpx.Client(base_url=graph_simulator, timeout=10)
-
-
-@pytest.fixture
-def publisher(api, instagram):
-    """A user with one connected (simulated) Instagram account."""
-    user = api.new_user()
-    ig_user_id = str(random.randint(10**16, 10**17))
-    token = f"EAAG-{ig_user_id}"
-    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
-    account = user.client.post(
-        "/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}
-    ).json()
-    user.account_id = account["id"]
-    user.ig_user_id = ig_user_id
-    return user
-
-
-def local_in(seconds: float, zone: str = ZONE) -> str:
-    return (
-        (datetime.now(ZoneInfo(zone)) + timedelta(seconds=seconds))
-        .replace(tzinfo=None)
-        .isoformat(timespec="seconds")
-    )
-
-
-def schedule(user, post_id: str, seconds: float, method: str = "POST", **extra):
-    body = {"scheduled_time": local_in(seconds), "timezone": ZONE, "account_id": user.account_id, **extra}
-    return user.client.request(method, f"/api/v1/posts/{post_id}/schedule", json=body)
-
-
-def wait_for_status(user, post_id: str, wanted: str, timeout: float = 30.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        reply = user.client.get(f"/api/v1/posts/{post_id}/status")
-        assert reply.status_code == 200, reply.text
-        status = reply.json()
-        if status["status"] == wanted:
-            return status
-        time.sleep(0.2)
-    raise AssertionError(f"post {post_id} never became {wanted}: {status}")
-
-
-def publishes(instagram, ig_user_id: str) -> list[dict]:
-    return instagram.get("/_simulator/publishes", params={"ig_user_id": ig_user_id}).json()
+from tests.scheduler.publishing import IMAGE, ZONE, local_in, publishes, schedule, wait_for_status
 
 
 def test_a_scheduled_post_is_published_on_time_once(publisher, instagram):

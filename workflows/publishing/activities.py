@@ -6,6 +6,7 @@ turned into Temporal ApplicationErrors whose type says whether retrying can help
 
 import asyncio
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -21,22 +22,30 @@ from services.posts.content import Content
 from workflows.publishing.shared import Outcome, PostRef, Prepared, Published, PublishInput
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
-PUBLISH_LIMIT_WAIT = timedelta(minutes=15)
-RATE_LIMIT_WAIT = timedelta(minutes=1)
 TOKEN_CACHE_SECONDS = 15 * 60
+# How many of the account's latest media are searched for one whose answer was lost.
+RECENT_MEDIA_SEARCHED = 25
+
+
+@dataclass(frozen=True)
+class Waits:
+    """How long Instagram's refusals make a step wait before it tries again."""
+
+    rate_limited: timedelta = timedelta(minutes=1)
+    publish_limit: timedelta = timedelta(minutes=15)
 
 
 def _not_retryable(kind: str, message: str) -> ApplicationError:
     return ApplicationError(message, type=kind, non_retryable=True)
 
 
-def _graph_failure(err: graph_errors.GraphApiError) -> ApplicationError:
+def _graph_failure(err: graph_errors.GraphApiError, waits: Waits) -> ApplicationError:
     """A Graph API error as Temporal should treat it."""
     if isinstance(err, graph_errors.PublishLimitReached):
         # Waiting for quota is not a failure: come back when a slot may be free.
-        return ApplicationError(str(err), type="PublishLimitReached", next_retry_delay=PUBLISH_LIMIT_WAIT)
+        return ApplicationError(str(err), type="PublishLimitReached", next_retry_delay=waits.publish_limit)
     if isinstance(err, graph_errors.RateLimited):
-        return ApplicationError(str(err), type="RateLimited", next_retry_delay=RATE_LIMIT_WAIT)
+        return ApplicationError(str(err), type="RateLimited", next_retry_delay=waits.rate_limited)
     if isinstance(err, graph_errors.MediaRejected):
         return _not_retryable("MediaRejected", f"Instagram rejected the media: {err.message}")
     if isinstance(err, graph_errors.AuthorizationError):
@@ -45,6 +54,14 @@ def _graph_failure(err: graph_errors.GraphApiError) -> ApplicationError:
             f"Instagram refused the account's token; reconnect the account ({err.message})",
         )
     return ApplicationError(str(err), type=type(err).__name__)
+
+
+def _outcome_unknown(err: graph_errors.GraphApiError) -> ApplicationError:
+    return _not_retryable(
+        "OutcomeUnknown",
+        f"Instagram did not say whether the post was published ({err.message}); "
+        "Postflow keeps checking and will not publish it twice",
+    )
 
 
 def _is_video(url: str) -> bool:
@@ -60,12 +77,16 @@ class PublishingActivities:
         graph: GraphApiClient,
         events: EventPublisher,
         poll_seconds: float = 1.0,
+        waits: Waits = Waits(),
+        unknown_after_attempts: int = 4,
     ) -> None:
         self._posts = posts
         self._scheduler = scheduler
         self._graph = graph
         self._events = events
         self._poll_seconds = poll_seconds
+        self._waits = waits
+        self._unknown_after = unknown_after_attempts
         # account id -> (when fetched, credentials); in memory only, never in workflow history.
         self._tokens: dict[str, tuple[float, scheduler_pb2.PublishingCredentials]] = {}
 
@@ -124,7 +145,7 @@ class PublishingActivities:
             await self._progress(ref, 40, "processing")
             await self._wait_ready(container, credentials.access_token)
         except graph_errors.GraphApiError as err:
-            raise _graph_failure(err) from err
+            raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
         return Prepared("ready", container, post.version)
 
@@ -171,16 +192,22 @@ class PublishingActivities:
 
     @activity.defn(name="publish")
     async def publish(self, request: PublishInput) -> Published:
-        """media_publish, exactly once: a container that says PUBLISHED was published by an
-        earlier attempt whose answer was lost, and is not published again."""
+        """media_publish, exactly once: an attempt after a failed one first asks the container,
+        which says PUBLISHED when the earlier call went through although its answer was lost
+        (or its worker died), and is then not published again."""
         post = await self._post(request)
+        credentials = await self._credentials(request)
+        attempt = activity.info().attempt
+        if attempt > 1:
+            earlier = await self._earlier_attempt(request, post, credentials, attempt)
+            if earlier is not None:
+                return earlier
         if post.HasField("deleted_at"):
             return Published("deleted")
         if post.status not in ("scheduled", "publishing"):
             return Published("unscheduled")
         if post.version != request.version:
             return Published("stale")
-        credentials = await self._credentials(request)
         await self._posts.RecordPublishing(
             posts_pb2.RecordPublishingRequest(
                 user_id=request.user_id, post_id=request.post_id, status="publishing"
@@ -188,24 +215,70 @@ class PublishingActivities:
             timeout=10,
         )
         await self._progress(request, 85, "publishing")
-        ig, token = credentials.ig_user_id, credentials.access_token
         now = datetime.now(UTC).isoformat()
         try:
-            state = await self._graph.container_status(request.container_id, token)
-            if state == "PUBLISHED":
-                activity.logger.warning(
-                    "container %s already published; not publishing again", request.container_id
-                )
-                return Published("published", published_at=now)
-            if state == "EXPIRED":
-                return Published("stale")
-            media_id = await self._graph.publish(ig, token, request.container_id)
+            media_id = await self._graph.publish(
+                credentials.ig_user_id, credentials.access_token, request.container_id
+            )
         except graph_errors.ContainerExpired:
             return Published("stale")
         except graph_errors.GraphApiError as err:
-            raise _graph_failure(err) from err
+            if err.outcome_unknown and attempt >= self._unknown_after:
+                raise _outcome_unknown(err) from err
+            raise _graph_failure(err, self._waits) from err
         await self._progress(request, 100, "published")
         return Published("published", media_id, "", now)
+
+    async def _earlier_attempt(self, request: PublishInput, post, credentials, attempt: int):
+        """Published when an earlier attempt published the container; stale when the container
+        expired unpublished; None when publishing it now is safe."""
+        try:
+            state = await self._graph.container_status(request.container_id, credentials.access_token)
+        except graph_errors.GraphApiError as err:
+            if attempt >= self._unknown_after:
+                raise _outcome_unknown(err) from err
+            raise _graph_failure(err, self._waits) from err
+        if state == "PUBLISHED":
+            activity.logger.warning(
+                "container %s already published; not publishing again", request.container_id
+            )
+            await self._progress(request, 100, "published")
+            return await self._published_earlier(post, credentials)
+        if state == "EXPIRED":
+            return Published("stale")
+        return None
+
+    async def _published_earlier(self, post, credentials) -> Published:
+        """The media an earlier attempt published, found among the account's latest by its
+        caption; without a match the post is published all the same, without media id."""
+        caption = Content(caption=post.content.caption, hashtags=list(post.content.hashtags)).published_text()
+        now = datetime.now(UTC).isoformat()
+        try:
+            recent = await self._graph.recent_media(
+                credentials.ig_user_id, credentials.access_token, RECENT_MEDIA_SEARCHED
+            )
+        except graph_errors.GraphApiError as err:
+            activity.logger.warning("could not list recent media: %s", err)
+            return Published("published", published_at=now)
+        for media in recent:
+            if caption and media.caption == caption:
+                when = media.timestamp.isoformat() if media.timestamp else now
+                return Published("published", media.id, media.permalink, when)
+        return Published("published", published_at=now)
+
+    @activity.defn(name="reconcile")
+    async def reconcile(self, request: PublishInput) -> Published:
+        """After publish attempts that could not learn their outcome: what Instagram says now.
+        Raises (and is retried by the workflow's policy) while Instagram cannot be asked."""
+        post = await self._post(request)
+        credentials = await self._credentials(request, fresh=True)
+        try:
+            state = await self._graph.container_status(request.container_id, credentials.access_token)
+        except graph_errors.GraphApiError as err:
+            raise ApplicationError(f"still cannot read the container: {err}", type="OutcomeUnknown") from err
+        if state == "PUBLISHED":
+            return await self._published_earlier(post, credentials)
+        return Published("not_published")
 
     async def _permalink(self, outcome: Outcome) -> str:
         """After the due second, when it costs no punctuality: the post's public link."""
@@ -218,7 +291,7 @@ class PublishingActivities:
 
     @activity.defn(name="record_result")
     async def record_result(self, outcome: Outcome) -> None:
-        if outcome.status not in ("published", "failed"):
+        if outcome.status not in ("published", "failed", "needs_reconcile"):
             return
         if outcome.media_id and not outcome.permalink:
             outcome.permalink = await self._permalink(outcome)

@@ -22,6 +22,8 @@ class PublishPostInput:
     # ISO 8601, UTC.
     publish_at: str
     lead_seconds: float = 300.0
+    # After a publish whose outcome could not be learnt: how often Instagram is asked again.
+    reconcile_interval_seconds: float = 60.0
 
 
 @dataclass
@@ -51,7 +53,8 @@ class PublishInput:
 
 @dataclass
 class Published:
-    # published, stale (edited since prepared: prepare again), deleted or unscheduled
+    # published, stale (edited since prepared: prepare again), deleted, unscheduled, or
+    # (reconcile only) not_published
     outcome: str
     media_id: str = ""
     permalink: str = ""

@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import signal
+from datetime import timedelta
 
 import grpc
 import uvloop
@@ -13,7 +14,7 @@ from services.common import temporal_client
 from services.common.config import get_settings
 from services.common.events import EventPublisher
 from services.instagram.graph_api import GraphApiClient
-from workflows.publishing.activities import PublishingActivities
+from workflows.publishing.activities import PublishingActivities, Waits
 from workflows.publishing.workflows import PublishPostWorkflow
 
 log = logging.getLogger(__name__)
@@ -35,12 +36,22 @@ async def main() -> None:
         scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
         graph=graph,
         events=events,
+        waits=Waits(
+            rate_limited=timedelta(seconds=settings.rate_limit_wait_seconds),
+            publish_limit=timedelta(seconds=settings.publish_limit_wait_seconds),
+        ),
+        unknown_after_attempts=settings.publish_unknown_after_attempts,
     )
     worker = Worker(
         client,
         task_queue=settings.temporal_task_queue,
         workflows=[PublishPostWorkflow],
-        activities=[activities.prepare, activities.publish, activities.record_result],
+        activities=[
+            activities.prepare,
+            activities.publish,
+            activities.reconcile,
+            activities.record_result,
+        ],
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

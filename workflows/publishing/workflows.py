@@ -6,6 +6,11 @@
 3. wait until the publish time; publish (media_publish) — an edit after preparation
    makes the activity answer "stale" and the post is prepared again;
 4. record the outcome on the post.
+
+When publish attempts cannot learn whether Instagram published (no answer, and the
+container cannot be read), the post becomes needs_reconcile and the workflow asks the
+container again at a growing interval for a day: published, or not (failed, schedule
+again), never a second publish on a guess.
 """
 
 from datetime import datetime, timedelta
@@ -32,6 +37,10 @@ RETRIES = RetryPolicy(
     maximum_attempts=8,
     non_retryable_error_types=["MediaRejected", "AuthorizationError", "AccountUnavailable", "OutcomeUnknown"],
 )
+# Patch ids: workflows that were sleeping before a change replay the old code path.
+RECONCILE_UNKNOWN_OUTCOME = "reconcile-unknown-outcome"
+# A container lives 24 hours: after that, what it says no longer changes.
+RECONCILE_FOR = timedelta(hours=24)
 
 
 @workflow.defn(name=WORKFLOW_NAME)
@@ -46,6 +55,7 @@ class PublishPostWorkflow:
         lead = timedelta(seconds=request.lead_seconds)
         ref = PostRef(request.post_id, request.user_id, request.account_id)
         prepared: Prepared | None = None
+        attempt: PublishInput | None = None
         try:
             while True:
                 if prepared is None:
@@ -60,15 +70,16 @@ class PublishPostWorkflow:
                     if prepared.outcome != "ready":
                         return Outcome(request.post_id, request.user_id, prepared.outcome)
                 await self._sleep_until(lambda: self._publish_at)
+                attempt = PublishInput(
+                    request.post_id,
+                    request.user_id,
+                    request.account_id,
+                    prepared.container_id,
+                    prepared.version,
+                )
                 published = await workflow.execute_activity_method(
                     PublishingActivities.publish,
-                    PublishInput(
-                        request.post_id,
-                        request.user_id,
-                        request.account_id,
-                        prepared.container_id,
-                        prepared.version,
-                    ),
+                    attempt,
                     start_to_close_timeout=timedelta(minutes=2),
                     retry_policy=RETRIES,
                 )
@@ -90,13 +101,54 @@ class PublishPostWorkflow:
             cause = err.cause
             reason = cause.message if isinstance(cause, ApplicationError) else str(cause or err)
             outcome = Outcome(request.post_id, request.user_id, "failed", error=reason)
+            unknown = isinstance(cause, ApplicationError) and cause.type == "OutcomeUnknown"
+            if unknown and attempt is not None and workflow.patched(RECONCILE_UNKNOWN_OUTCOME):
+                outcome = await self._reconcile(request, attempt, reason)
+        await self._record(outcome)
+        return outcome
+
+    async def _record(self, outcome: Outcome) -> None:
         await workflow.execute_activity_method(
             PublishingActivities.record_result,
             outcome,
             start_to_close_timeout=timedelta(seconds=30),
             retry_policy=RetryPolicy(maximum_interval=timedelta(minutes=1)),
         )
-        return outcome
+
+    async def _reconcile(self, request: PublishPostInput, attempt: PublishInput, reason: str) -> Outcome:
+        """Until Instagram says whether the container was published: needs_reconcile."""
+        waiting = Outcome(request.post_id, request.user_id, "needs_reconcile", error=reason)
+        await self._record(waiting)
+        interval = timedelta(seconds=request.reconcile_interval_seconds)
+        await workflow.sleep(interval)
+        try:
+            found = await workflow.execute_activity_method(
+                PublishingActivities.reconcile,
+                attempt,
+                start_to_close_timeout=timedelta(minutes=1),
+                schedule_to_close_timeout=RECONCILE_FOR,
+                retry_policy=RetryPolicy(
+                    initial_interval=interval, backoff_coefficient=2.0, maximum_interval=timedelta(hours=1)
+                ),
+            )
+        except ActivityError:
+            return waiting  # still unknown after a day: a person has to look at the account
+        if found.outcome == "published":
+            return Outcome(
+                request.post_id,
+                request.user_id,
+                "published",
+                media_id=found.media_id,
+                permalink=found.permalink,
+                published_at=found.published_at,
+            )
+        return Outcome(
+            request.post_id,
+            request.user_id,
+            "failed",
+            error="Instagram did not publish the post (its answer was lost, and the container "
+            "was never published); schedule it again",
+        )
 
     async def _sleep_until(self, target) -> None:
         """Sleep until target() (re-read after every reschedule)."""
