@@ -25,41 +25,43 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"v\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\"A\n\x15PublishingCredentials\x12\x12\n\nig_user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\t\"+\n\x07PostRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\"\x81\x01\n\x13SchedulePostRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x12\n\nlocal_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06prefer\x18\x06 \x01(\t\"\xa4\x01\n\x0eScheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x31\n\rscheduled_for\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x11\n\tambiguity\x18\x05 \x01(\t\x12\x15\n\roptimal_score\x18\x06 \x01(\x01\"3\n\x10UnscheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\"\xbd\x02\n\x10PublishingStatus\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x31\n\rscheduled_for\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x0c\n\x04step\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x12\n\nlast_error\x18\x07 \x01(\t\x12.\n\nnext_retry\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12instagram_media_id\x18\t \x01(\t\x12\x11\n\tpermalink\x18\n \x01(\t\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xbb\x01\n\x13\x42ulkScheduleRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x10\n\x08post_ids\x18\x03 \x03(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x12\n\nstart_time\x18\x06 \x01(\t\x12\x18\n\x10interval_minutes\x18\x07 \x01(\x01\x12\r\n\x05times\x18\x08 \x03(\t\x12\x0e\n\x06prefer\x18\t \x01(\t\"\xa1\x01\n\x10\x42ulkScheduleItem\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\n\n\x02ok\x18\x02 \x01(\x08\x12\x12\n\nerror_code\x18\x03 \x01(\t\x12\x15\n\rerror_message\x18\x04 \x01(\t\x12\x31\n\rscheduled_for\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x06 \x01(\t\"q\n\x12\x42ulkScheduleResult\x12\x38\n\x07results\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.BulkScheduleItem\x12\x11\n\tsucceeded\x18\x02 \x01(\x05\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x05\x32\x8c\x07\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccount\x12k\n\x18GetPublishingCredentials\x12!.postflow.scheduler.v1.AccountRef\x1a,.postflow.scheduler.v1.PublishingCredentials\x12\x61\n\x0cSchedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12\x63\n\x0eReschedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12Y\n\x0eUnschedulePost\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.UnscheduleResult\x12^\n\x13GetPublishingStatus\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.PublishingStatus\x12\x65\n\x0c\x42ulkSchedule\x12*.postflow.scheduler.v1.BulkScheduleRequest\x1a).postflow.scheduler.v1.BulkScheduleResultb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x8f\x01\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0fmin_gap_minutes\x18\x05 \x01(\x01\"m\n\x14UpdateAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x1c\n\x0fmin_gap_minutes\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\x12\n\x10_min_gap_minutes\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\"A\n\x15PublishingCredentials\x12\x12\n\nig_user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\t\"+\n\x07PostRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\"\x81\x01\n\x13SchedulePostRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x12\n\nlocal_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06prefer\x18\x06 \x01(\t\"\xa4\x01\n\x0eScheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x31\n\rscheduled_for\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x11\n\tambiguity\x18\x05 \x01(\t\x12\x15\n\roptimal_score\x18\x06 \x01(\x01\"3\n\x10UnscheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\"\xbd\x02\n\x10PublishingStatus\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x31\n\rscheduled_for\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x0c\n\x04step\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x12\n\nlast_error\x18\x07 \x01(\t\x12.\n\nnext_retry\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12instagram_media_id\x18\t \x01(\t\x12\x11\n\tpermalink\x18\n \x01(\t\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xbb\x01\n\x13\x42ulkScheduleRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x10\n\x08post_ids\x18\x03 \x03(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x12\n\nstart_time\x18\x06 \x01(\t\x12\x18\n\x10interval_minutes\x18\x07 \x01(\x01\x12\r\n\x05times\x18\x08 \x03(\t\x12\x0e\n\x06prefer\x18\t \x01(\t\"\xa1\x01\n\x10\x42ulkScheduleItem\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\n\n\x02ok\x18\x02 \x01(\x08\x12\x12\n\nerror_code\x18\x03 \x01(\t\x12\x15\n\rerror_message\x18\x04 \x01(\t\x12\x31\n\rscheduled_for\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x06 \x01(\t\"q\n\x12\x42ulkScheduleResult\x12\x38\n\x07results\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.BulkScheduleItem\x12\x11\n\tsucceeded\x18\x02 \x01(\x05\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x05\x32\xf3\x07\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccount\x12\x65\n\rUpdateAccount\x12+.postflow.scheduler.v1.UpdateAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12k\n\x18GetPublishingCredentials\x12!.postflow.scheduler.v1.AccountRef\x1a,.postflow.scheduler.v1.PublishingCredentials\x12\x61\n\x0cSchedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12\x63\n\x0eReschedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12Y\n\x0eUnschedulePost\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.UnscheduleResult\x12^\n\x13GetPublishingStatus\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.PublishingStatus\x12\x65\n\x0c\x42ulkSchedule\x12*.postflow.scheduler.v1.BulkScheduleRequest\x1a).postflow.scheduler.v1.BulkScheduleResultb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'protos.scheduler_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_INSTAGRAMACCOUNT']._serialized_start=82
-  _globals['_INSTAGRAMACCOUNT']._serialized_end=200
-  _globals['_CONNECTACCOUNTREQUEST']._serialized_start=202
-  _globals['_CONNECTACCOUNTREQUEST']._serialized_end=284
-  _globals['_LISTACCOUNTSREQUEST']._serialized_start=286
-  _globals['_LISTACCOUNTSREQUEST']._serialized_end=324
-  _globals['_ACCOUNTLIST']._serialized_start=326
-  _globals['_ACCOUNTLIST']._serialized_end=398
-  _globals['_ACCOUNTREF']._serialized_start=400
-  _globals['_ACCOUNTREF']._serialized_end=449
-  _globals['_PUBLISHINGCREDENTIALS']._serialized_start=451
-  _globals['_PUBLISHINGCREDENTIALS']._serialized_end=516
-  _globals['_POSTREF']._serialized_start=518
-  _globals['_POSTREF']._serialized_end=561
-  _globals['_SCHEDULEPOSTREQUEST']._serialized_start=564
-  _globals['_SCHEDULEPOSTREQUEST']._serialized_end=693
-  _globals['_SCHEDULERESULT']._serialized_start=696
-  _globals['_SCHEDULERESULT']._serialized_end=860
-  _globals['_UNSCHEDULERESULT']._serialized_start=862
-  _globals['_UNSCHEDULERESULT']._serialized_end=913
-  _globals['_PUBLISHINGSTATUS']._serialized_start=916
-  _globals['_PUBLISHINGSTATUS']._serialized_end=1233
-  _globals['_BULKSCHEDULEREQUEST']._serialized_start=1236
-  _globals['_BULKSCHEDULEREQUEST']._serialized_end=1423
-  _globals['_BULKSCHEDULEITEM']._serialized_start=1426
-  _globals['_BULKSCHEDULEITEM']._serialized_end=1587
-  _globals['_BULKSCHEDULERESULT']._serialized_start=1589
-  _globals['_BULKSCHEDULERESULT']._serialized_end=1702
-  _globals['_SCHEDULER']._serialized_start=1705
-  _globals['_SCHEDULER']._serialized_end=2613
+  _globals['_INSTAGRAMACCOUNT']._serialized_start=83
+  _globals['_INSTAGRAMACCOUNT']._serialized_end=226
+  _globals['_UPDATEACCOUNTREQUEST']._serialized_start=228
+  _globals['_UPDATEACCOUNTREQUEST']._serialized_end=337
+  _globals['_CONNECTACCOUNTREQUEST']._serialized_start=339
+  _globals['_CONNECTACCOUNTREQUEST']._serialized_end=421
+  _globals['_LISTACCOUNTSREQUEST']._serialized_start=423
+  _globals['_LISTACCOUNTSREQUEST']._serialized_end=461
+  _globals['_ACCOUNTLIST']._serialized_start=463
+  _globals['_ACCOUNTLIST']._serialized_end=535
+  _globals['_ACCOUNTREF']._serialized_start=537
+  _globals['_ACCOUNTREF']._serialized_end=586
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_start=588
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_end=653
+  _globals['_POSTREF']._serialized_start=655
+  _globals['_POSTREF']._serialized_end=698
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_start=701
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_end=830
+  _globals['_SCHEDULERESULT']._serialized_start=833
+  _globals['_SCHEDULERESULT']._serialized_end=997
+  _globals['_UNSCHEDULERESULT']._serialized_start=999
+  _globals['_UNSCHEDULERESULT']._serialized_end=1050
+  _globals['_PUBLISHINGSTATUS']._serialized_start=1053
+  _globals['_PUBLISHINGSTATUS']._serialized_end=1370
+  _globals['_BULKSCHEDULEREQUEST']._serialized_start=1373
+  _globals['_BULKSCHEDULEREQUEST']._serialized_end=1560
+  _globals['_BULKSCHEDULEITEM']._serialized_start=1563
+  _globals['_BULKSCHEDULEITEM']._serialized_end=1724
+  _globals['_BULKSCHEDULERESULT']._serialized_start=1726
+  _globals['_BULKSCHEDULERESULT']._serialized_end=1839
+  _globals['_SCHEDULER']._serialized_start=1842
+  _globals['_SCHEDULER']._serialized_end=2853
 # @@protoc_insertion_point(module_scope)

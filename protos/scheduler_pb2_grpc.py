@@ -51,6 +51,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.InstagramAccount.FromString,
                 _registered_method=True)
+        self.UpdateAccount = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/UpdateAccount',
+                request_serializer=protos_dot_scheduler__pb2.UpdateAccountRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.InstagramAccount.FromString,
+                _registered_method=True)
         self.GetPublishingCredentials = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/GetPublishingCredentials',
                 request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
@@ -101,6 +106,12 @@ class SchedulerServicer:
         raise NotImplementedError('Method not implemented!')
 
     def DisconnectAccount(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateAccount(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -160,6 +171,11 @@ def add_SchedulerServicer_to_server(servicer, server):
             'DisconnectAccount': grpc.unary_unary_rpc_method_handler(
                     servicer.DisconnectAccount,
                     request_deserializer=protos_dot_scheduler__pb2.AccountRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.InstagramAccount.SerializeToString,
+            ),
+            'UpdateAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateAccount,
+                    request_deserializer=protos_dot_scheduler__pb2.UpdateAccountRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.InstagramAccount.SerializeToString,
             ),
             'GetPublishingCredentials': grpc.unary_unary_rpc_method_handler(
@@ -275,6 +291,33 @@ class Scheduler:
             target,
             '/postflow.scheduler.v1.Scheduler/DisconnectAccount',
             protos_dot_scheduler__pb2.AccountRef.SerializeToString,
+            protos_dot_scheduler__pb2.InstagramAccount.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/UpdateAccount',
+            protos_dot_scheduler__pb2.UpdateAccountRequest.SerializeToString,
             protos_dot_scheduler__pb2.InstagramAccount.FromString,
             options,
             channel_credentials,

@@ -1,8 +1,10 @@
 """A running Postflow for the whole test session: a scratch database, real processes."""
 
 import os
+import random
 from pathlib import Path
 
+import httpx
 import pytest
 
 from devtools import postgres, stack
@@ -68,3 +70,23 @@ def db(database_url):
     url = make_url(database_url).set(drivername="postgresql")
     with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as connection:
         yield connection
+
+
+@pytest.fixture(scope="session")
+def instagram(graph_simulator) -> httpx.Client:
+    return httpx.Client(base_url=graph_simulator, timeout=10)
+
+
+@pytest.fixture
+def publisher(api, instagram):
+    """A user with one connected (simulated) Instagram account."""
+    user = api.new_user()
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
+    account = user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}
+    ).json()
+    user.account_id = account["id"]
+    user.ig_user_id = ig_user_id
+    return user

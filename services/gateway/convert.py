@@ -168,6 +168,7 @@ def account_dict(account: scheduler_pb2.InstagramAccount) -> dict[str, Any]:
         "ig_user_id": account.ig_user_id,
         "username": account.username,
         "connected_at": _time(account, "connected_at"),
+        "min_gap_minutes": account.min_gap_minutes,
     }
 
 

@@ -219,11 +219,18 @@ class AccountConnectIn(RequestBody):
     access_token: str = Field(description="A token allowed to publish for it; stored encrypted, never shown")
 
 
+class AccountUpdateIn(RequestBody):
+    min_gap_minutes: float | None = Field(
+        None, description="Minutes required between two posts on this account (0 to 1440)"
+    )
+
+
 class AccountOut(BaseModel):
     id: str
     ig_user_id: str
     username: str
     connected_at: datetime | None
+    min_gap_minutes: float
 
 
 # --- scheduling -------------------------------------------------------------------------

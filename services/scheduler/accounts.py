@@ -6,6 +6,7 @@ import uuid
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
 from services.instagram import errors as graph_errors
@@ -86,6 +87,42 @@ async def disconnect(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID)
             .values(disconnected_at=func.now(), token_ciphertext=None)
             .returning(InstagramAccount)
         )
+    if account is None:
+        raise not_found("Account")
+    return account
+
+
+MAX_GAP_MINUTES = 24 * 60
+
+
+def min_gap(account: InstagramAccount, settings: Settings) -> float:
+    """Minutes required between two posts on the account."""
+    if account.min_gap_minutes is None:
+        return settings.schedule_min_gap_minutes
+    return account.min_gap_minutes
+
+
+async def change_settings(
+    *, db: Database, user_id: uuid.UUID, account_id: uuid.UUID, min_gap_minutes: float | None
+) -> InstagramAccount:
+    """Change an account's settings; None leaves a setting as it is."""
+    values = {}
+    if min_gap_minutes is not None:
+        if not 0 <= min_gap_minutes <= MAX_GAP_MINUTES:
+            raise invalid_field("min_gap_minutes", f"must be between 0 and {MAX_GAP_MINUTES} minutes")
+        values["min_gap_minutes"] = min_gap_minutes
+    mine = (
+        InstagramAccount.id == account_id,
+        InstagramAccount.user_id == user_id,
+        InstagramAccount.disconnected_at.is_(None),
+    )
+    async with db.transaction() as session:
+        if values:
+            account = await session.scalar(
+                update(InstagramAccount).where(*mine).values(**values).returning(InstagramAccount)
+            )
+        else:
+            account = await session.scalar(select(InstagramAccount).where(*mine))
     if account is None:
         raise not_found("Account")
     return account

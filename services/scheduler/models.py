@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DateTime, LargeBinary, Text, func, text
+from sqlalchemy import DateTime, Float, LargeBinary, Text, func, text
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -30,3 +30,5 @@ class InstagramAccount(Base):
     token_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
     connected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     disconnected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Minutes required between two posts on this account; None: the configured default.
+    min_gap_minutes: Mapped[float | None] = mapped_column(Float)

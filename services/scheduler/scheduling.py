@@ -78,14 +78,14 @@ class Scheduler:
             )
         return Scheduled(resolved, optimal_time.score(resolved.local))
 
-    async def _check_account(self, user_id: uuid.UUID, account_id: str) -> uuid.UUID:
+    async def _check_account(self, user_id: uuid.UUID, account_id: str) -> InstagramAccount:
         try:
             parsed = uuid.UUID(account_id)
         except ValueError:
             parsed = None
         async with self._db.reading() as session:
             found = parsed and await session.scalar(
-                select(InstagramAccount.id).where(
+                select(InstagramAccount).where(
                     InstagramAccount.id == parsed,
                     InstagramAccount.user_id == user_id,
                     InstagramAccount.disconnected_at.is_(None),
@@ -93,7 +93,7 @@ class Scheduler:
             )
         if not found:
             raise invalid_field("account_id", "is not one of your connected Instagram accounts")
-        return parsed
+        return found
 
     async def _scheduled_on_account(
         self, user_id: uuid.UUID, account: uuid.UUID, start: datetime, end: datetime, skip: str
@@ -142,15 +142,17 @@ class Scheduler:
         return limit
 
     async def _check_calendar(
-        self, user_id: uuid.UUID, post_id: str, account: uuid.UUID, scheduled: Scheduled
+        self, user_id: uuid.UUID, post_id: str, account_row: InstagramAccount, scheduled: Scheduled
     ):
         """The account's other posts around the new time: not too close (minimum gap), not
         too many in any 24 hours (publishing limit). One query serves both checks."""
+        account = account_row.id
         wanted, day = scheduled.resolved.utc, timedelta(hours=24)
         taken = await self._scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
         if not taken:
             return
-        self._check_gap(wanted, taken, scheduled)
+        gap = timedelta(minutes=accounts.min_gap(account_row, self._settings))
+        self._check_gap(wanted, taken, scheduled, gap)
         limit = await self._publish_limit(user_id, account)
         busiest = conflicts.busiest_window(wanted, list(taken.values()), day)
         if busiest > limit:
@@ -162,9 +164,10 @@ class Scheduler:
                 posts_in_window=str(busiest),
             )
 
-    def _check_gap(self, wanted: datetime, taken: dict[str, datetime], scheduled: Scheduled) -> None:
+    def _check_gap(
+        self, wanted: datetime, taken: dict[str, datetime], scheduled: Scheduled, gap: timedelta
+    ) -> None:
         """Refuse a time closer than the minimum gap to another post on the same account."""
-        gap = timedelta(minutes=self._settings.schedule_min_gap_minutes)
         clashing = conflicts.clashes(wanted, taken, gap) if gap > timedelta(0) else []
         if not clashing:
             return
@@ -214,14 +217,14 @@ class Scheduler:
         if await self._running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
         await self._check_calendar(user_id, post_id, account, scheduled)
-        await self._mark(user_id, post_id, account, scheduled)
+        await self._mark(user_id, post_id, account.id, scheduled)
         try:
             await self._temporal.start_workflow(
                 WORKFLOW_NAME,
                 PublishPostInput(
                     post_id=post_id,
                     user_id=str(user_id),
-                    account_id=str(account),
+                    account_id=str(account.id),
                     publish_at=scheduled.resolved.utc.isoformat(),
                     lead_seconds=self._settings.publish_lead_seconds,
                     reconcile_interval_seconds=self._settings.reconcile_interval_seconds,
@@ -245,7 +248,7 @@ class Scheduler:
         if not await self._running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
         await self._check_calendar(user_id, post_id, account, scheduled)
-        await self._mark(user_id, post_id, account, scheduled)
+        await self._mark(user_id, post_id, account.id, scheduled)
         handle = self._temporal.get_workflow_handle(workflow_id(post_id))
         await handle.execute_update("reschedule", scheduled.resolved.utc.isoformat())
         return scheduled

@@ -17,12 +17,13 @@ from services.scheduler.scheduling import Scheduler
 from services.scheduler.token_vault import TokenVault
 
 
-def _account_message(account: InstagramAccount) -> scheduler_pb2.InstagramAccount:
+def _account_message(account: InstagramAccount, settings: Settings) -> scheduler_pb2.InstagramAccount:
     return scheduler_pb2.InstagramAccount(
         id=str(account.id),
         ig_user_id=account.ig_user_id,
         username=account.username,
         connected_at=to_timestamp(account.connected_at),
+        min_gap_minutes=accounts.min_gap(account, settings),
     )
 
 
@@ -46,11 +47,20 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             ig_user_id=request.ig_user_id,
             access_token=request.access_token,
         )
-        return _account_message(account)
+        return _account_message(account, self._settings)
 
     async def ListAccounts(self, request, context):
         rows = await accounts.list_connected(db=self._db, user_id=parse_id(request.user_id, "User"))
-        return scheduler_pb2.AccountList(accounts=[_account_message(a) for a in rows])
+        return scheduler_pb2.AccountList(accounts=[_account_message(a, self._settings) for a in rows])
+
+    async def UpdateAccount(self, request, context):
+        account = await accounts.change_settings(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            account_id=parse_id(request.account_id, "Account"),
+            min_gap_minutes=request.min_gap_minutes if request.HasField("min_gap_minutes") else None,
+        )
+        return _account_message(account, self._settings)
 
     async def GetPublishingCredentials(self, request, context):
         ig_user_id, token = await accounts.credentials(
@@ -146,7 +156,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             user_id=parse_id(request.user_id, "User"),
             account_id=parse_id(request.account_id, "Account"),
         )
-        return _account_message(account)
+        return _account_message(account, self._settings)
 
 
 def graph_client(settings: Settings) -> GraphApiClient:

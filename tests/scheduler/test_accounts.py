@@ -2,13 +2,7 @@
 
 import random
 
-import httpx
 import pytest
-
-
-@pytest.fixture(scope="module")
-def instagram(graph_simulator) -> httpx.Client:
-    return httpx.Client(base_url=graph_simulator, timeout=10)
 
 
 def simulated_account(instagram, username="harbour_studio") -> tuple[str, str]:
@@ -92,3 +86,41 @@ def test_another_users_account_is_not_found(api, instagram):
     assert intruder.client.delete(f"/api/v1/accounts/{account['id']}").status_code == 404
     assert intruder.client.get("/api/v1/accounts").json() == []
     assert [a["id"] for a in owner.client.get("/api/v1/accounts").json()] == [account["id"]]
+
+
+def test_an_account_keeps_its_own_minimum_gap_between_posts(publisher, api):
+    account = f"/api/v1/accounts/{publisher.account_id}"
+    assert publisher.client.get("/api/v1/accounts").json()[0]["min_gap_minutes"] == 10
+    reply = publisher.client.patch(account, json={"min_gap_minutes": 60})
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["min_gap_minutes"] == 60
+
+    first, second = publisher.create_post(), publisher.create_post()
+    body = {"timezone": "Europe/Paris", "account_id": publisher.account_id}
+    at = {"scheduled_time": "2031-09-01T09:00", **body}
+    assert publisher.client.post(f"/api/v1/posts/{first['id']}/schedule", json=at).status_code == 201
+    later = {**at, "scheduled_time": "2031-09-01T09:45"}
+    clash = publisher.client.post(f"/api/v1/posts/{second['id']}/schedule", json=later)
+    assert clash.status_code == 409
+    assert "60 minutes apart" in clash.json()["error"]["message"]
+    assert publisher.client.patch(account, json={"min_gap_minutes": 30}).status_code == 200
+    assert publisher.client.post(f"/api/v1/posts/{second['id']}/schedule", json=later).status_code == 201
+    for post in (first, second):
+        publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+
+
+@pytest.mark.parametrize("value", [-1, 1441, "ten", None])
+def test_a_bad_gap_is_a_422_naming_it_and_changes_nothing(publisher, value):
+    account = f"/api/v1/accounts/{publisher.account_id}"
+    body = {"min_gap_minutes": value} if value is not None else {"colour": "red"}
+    reply = publisher.client.patch(account, json=body)
+    assert reply.status_code == 422, reply.text
+    field = reply.json()["error"]["fields"][0]["field"]
+    assert field == ("colour" if value is None else "min_gap_minutes")
+    assert publisher.client.get("/api/v1/accounts").json()[0]["min_gap_minutes"] == 10
+
+
+def test_another_users_account_settings_cannot_be_changed(publisher, api):
+    stranger = api.new_user()
+    reply = stranger.client.patch(f"/api/v1/accounts/{publisher.account_id}", json={"min_gap_minutes": 0})
+    assert reply.status_code == 404

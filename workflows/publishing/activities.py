@@ -5,6 +5,7 @@ turned into Temporal ApplicationErrors whose type says whether retrying can help
 """
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -62,6 +63,23 @@ def _outcome_unknown(err: graph_errors.GraphApiError) -> ApplicationError:
         f"Instagram did not say whether the post was published ({err.message}); "
         "Postflow keeps checking and will not publish it twice",
     )
+
+
+@contextlib.asynccontextmanager
+async def _heartbeating(every: float = 2.0):
+    """Heartbeat while a step waits, so that Temporal notices a dead worker within the
+    heartbeat timeout (seconds) instead of the whole start-to-close timeout (minutes)."""
+
+    async def beat() -> None:
+        while True:
+            activity.heartbeat()
+            await asyncio.sleep(every)
+
+    task = asyncio.create_task(beat())
+    try:
+        yield
+    finally:
+        task.cancel()
 
 
 def _is_video(url: str) -> bool:
@@ -195,6 +213,10 @@ class PublishingActivities:
         """media_publish, exactly once: an attempt after a failed one first asks the container,
         which says PUBLISHED when the earlier call went through although its answer was lost
         (or its worker died), and is then not published again."""
+        async with _heartbeating():
+            return await self._publish(request)
+
+    async def _publish(self, request: PublishInput) -> Published:
         post = await self._post(request)
         credentials = await self._credentials(request)
         attempt = activity.info().attempt

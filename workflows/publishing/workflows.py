@@ -37,6 +37,7 @@ RETRIES = RetryPolicy(
     maximum_attempts=8,
     non_retryable_error_types=["MediaRejected", "AuthorizationError", "AccountUnavailable", "OutcomeUnknown"],
 )
+PUBLISH_HEARTBEAT = timedelta(seconds=10)
 # Patch ids: workflows that were sleeping before a change replay the old code path.
 RECONCILE_UNKNOWN_OUTCOME = "reconcile-unknown-outcome"
 # A container lives 24 hours: after that, what it says no longer changes.
@@ -81,6 +82,9 @@ class PublishPostWorkflow:
                     PublishingActivities.publish,
                     attempt,
                     start_to_close_timeout=timedelta(minutes=2),
+                    # A worker that dies mid-publish is noticed in seconds; the next attempt
+                    # asks the container before publishing.
+                    heartbeat_timeout=PUBLISH_HEARTBEAT,
                     retry_policy=RETRIES,
                 )
                 if published.outcome == "stale":

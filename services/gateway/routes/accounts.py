@@ -25,6 +25,18 @@ async def list_accounts(user_id: CurrentUser, scheduler: SchedulerDep):
     return [convert.account_dict(a) for a in result.accounts]
 
 
+@router.patch("/{account_id}", response_model=schemas.AccountOut)
+async def change_account(
+    account_id: str, body: schemas.AccountUpdateIn, user_id: CurrentUser, scheduler: SchedulerDep
+):
+    account = await scheduler.UpdateAccount(
+        scheduler_pb2.UpdateAccountRequest(
+            user_id=user_id, account_id=account_id, min_gap_minutes=body.min_gap_minutes
+        )
+    )
+    return convert.account_dict(account)
+
+
 @router.delete("/{account_id}", status_code=204)
 async def disconnect_account(account_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
     await scheduler.DisconnectAccount(scheduler_pb2.AccountRef(user_id=user_id, account_id=account_id))

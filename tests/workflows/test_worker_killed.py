@@ -1,0 +1,110 @@
+"""A worker killed while media_publish is in flight: the post is published exactly once.
+
+The workflow runs on a task queue of its own, served by worker processes this test starts
+and kills; everything else (Temporal, the services, the simulator) is the session's system.
+"""
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import grpc
+from temporalio.client import Client
+
+from protos import posts_pb2, posts_pb2_grpc
+from services.common.proto_time import to_timestamp
+from tests.scheduler.publishing import publishes
+from workflows.publishing.shared import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start_worker(system, queue: str, log: Path) -> subprocess.Popen:
+    env = {
+        **system.env,
+        "POSTFLOW_TEMPORAL_TASK_QUEUE": queue,
+        # Longer than the simulator's hang: the worker is killed while it waits.
+        "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "30",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "workflows.publishing.worker"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("a"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_for_post_status(user, post_id: str, wanted: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if user.client.get(f"/api/v1/posts/{post_id}").json()["status"] == wanted:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"post never became {wanted}")
+
+
+async def test_a_worker_killed_during_publish_publishes_exactly_once(system, publisher, instagram, tmp_path):
+    post = publisher.create_post(caption="Published by a worker that died")
+    publish_at = datetime.now(UTC) + timedelta(seconds=3)
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}") as channel:
+        await posts_pb2_grpc.PostsStub(channel).MarkScheduled(
+            posts_pb2.MarkScheduledRequest(
+                user_id=publisher.id,
+                post_id=post["id"],
+                account_id=publisher.account_id,
+                scheduled_for=to_timestamp(publish_at),
+                timezone="UTC",
+            )
+        )
+    # media_publish hangs 4 s, then publishes: the worker dies before it hears anything.
+    instagram.post(
+        "/_simulator/faults",
+        json={"kind": "timeout", "ig_user_id": publisher.ig_user_id, "endpoint": "publish", "seconds": 4},
+    )
+    queue = f"worker-killed-{uuid.uuid4().hex[:8]}"
+    log = tmp_path / "worker.log"
+    doomed = start_worker(system, queue, log)
+    replacement = None
+    try:
+        client = await Client.connect(system.env["POSTFLOW_TEMPORAL_ADDRESS"])
+        handle = await client.start_workflow(
+            WORKFLOW_NAME,
+            PublishPostInput(
+                post_id=post["id"],
+                user_id=publisher.id,
+                account_id=publisher.account_id,
+                publish_at=publish_at.isoformat(),
+                lead_seconds=1,
+                reconcile_interval_seconds=2,
+            ),
+            id=workflow_id(post["id"]),
+            task_queue=queue,
+            result_type=Outcome,
+        )
+        await asyncio.to_thread(wait_for_post_status, publisher, post["id"], "publishing")
+        await asyncio.sleep(0.5)  # the media_publish call is on its way
+        os.kill(doomed.pid, signal.SIGKILL)
+        doomed.wait(timeout=10)
+        assert publishes(instagram, publisher.ig_user_id) == [], "killed before Instagram answered"
+
+        replacement = start_worker(system, queue, log)
+        outcome = await asyncio.wait_for(handle.result(), timeout=90)
+    finally:
+        for process in (doomed, replacement):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                process.wait(timeout=10)
+
+    assert outcome.status == "published", log.read_text()[-3000:]
+    published = publishes(instagram, publisher.ig_user_id)
+    assert len(published) == 1
+    stored = publisher.client.get(f"/api/v1/posts/{post['id']}").json()
+    assert stored["status"] == "published"
+    assert stored["instagram_media_id"] == published[0]["media_id"]
