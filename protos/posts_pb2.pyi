@@ -35,7 +35,7 @@ class PostContent(_message.Message):
     def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[MediaRef, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata_json: _Optional[str] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -55,6 +55,7 @@ class Post(_message.Message):
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_LOCAL_FIELD_NUMBER: _ClassVar[int]
+    SERIES_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -74,7 +75,8 @@ class Post(_message.Message):
     published_at: _timestamp_pb2.Timestamp
     last_error: str
     scheduled_local: str
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ...) -> None: ...
+    series_id: str
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ...) -> None: ...
 
 class Warning(_message.Message):
     __slots__ = ("field", "code", "message")
@@ -319,7 +321,7 @@ class BulkActionResult(_message.Message):
     def __init__(self, results: _Optional[_Iterable[_Union[BulkItemResult, _Mapping]]] = ..., succeeded: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...
 
 class ListPostsRequest(_message.Message):
-    __slots__ = ("user_id", "statuses", "post_types", "tags", "tags_mode", "query", "created_from", "created_to", "scheduled_from", "scheduled_to", "include_deleted", "deleted_only", "sort", "order", "cursor", "limit", "include_templates", "account_id")
+    __slots__ = ("user_id", "statuses", "post_types", "tags", "tags_mode", "query", "created_from", "created_to", "scheduled_from", "scheduled_to", "include_deleted", "deleted_only", "sort", "order", "cursor", "limit", "include_templates", "account_id", "series_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     STATUSES_FIELD_NUMBER: _ClassVar[int]
     POST_TYPES_FIELD_NUMBER: _ClassVar[int]
@@ -338,6 +340,7 @@ class ListPostsRequest(_message.Message):
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     INCLUDE_TEMPLATES_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    SERIES_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     statuses: _containers.RepeatedScalarFieldContainer[str]
     post_types: _containers.RepeatedScalarFieldContainer[str]
@@ -356,7 +359,8 @@ class ListPostsRequest(_message.Message):
     limit: int
     include_templates: bool
     account_id: str
-    def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[str]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ..., account_id: _Optional[str] = ...) -> None: ...
+    series_id: str
+    def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[str]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ..., account_id: _Optional[str] = ..., series_id: _Optional[str] = ...) -> None: ...
 
 class PostList(_message.Message):
     __slots__ = ("posts", "next_cursor")
@@ -413,6 +417,20 @@ class MarkScheduledRequest(_message.Message):
     timezone: str
     optimal_time_score: float
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ...) -> None: ...
+
+class CreateOccurrenceRequest(_message.Message):
+    __slots__ = ("user_id", "series_id", "account_id", "scheduled_for", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    SERIES_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    series_id: str
+    account_id: str
+    scheduled_for: _timestamp_pb2.Timestamp
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ...) -> None: ...
 
 class RecordPublishingRequest(_message.Message):
     __slots__ = ("user_id", "post_id", "status", "instagram_media_id", "permalink", "published_at", "error")

@@ -147,6 +147,16 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Post.FromString,
                 _registered_method=True)
+        self.CheckPublishable = channel.unary_unary(
+                '/postflow.posts.v1.Posts/CheckPublishable',
+                request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
+        self.CreateOccurrence = channel.unary_unary(
+                '/postflow.posts.v1.Posts/CreateOccurrence',
+                request_serializer=protos_dot_posts__pb2.CreateOccurrenceRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -288,6 +298,22 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CheckPublishable(self, request, context):
+        """Fails as MarkScheduled would (INVALID_ARGUMENT naming the fields) if the post could
+        not be published as it is; changes nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateOccurrence(self, request, context):
+        """One occurrence of a recurring series: a scheduled copy of the series' post. Idempotent:
+        asking again for the same series and time returns the same copy.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -399,6 +425,16 @@ def add_PostsServicer_to_server(servicer, server):
             'RecordPublishing': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordPublishing,
                     request_deserializer=protos_dot_posts__pb2.RecordPublishingRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'CheckPublishable': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckPublishable,
+                    request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'CreateOccurrence': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateOccurrence,
+                    request_deserializer=protos_dot_posts__pb2.CreateOccurrenceRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
             ),
     }
@@ -998,6 +1034,60 @@ class Posts:
             target,
             '/postflow.posts.v1.Posts/RecordPublishing',
             protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckPublishable(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/CheckPublishable',
+            protos_dot_posts__pb2.PostRef.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateOccurrence(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/CreateOccurrence',
+            protos_dot_posts__pb2.CreateOccurrenceRequest.SerializeToString,
             protos_dot_posts__pb2.Post.FromString,
             options,
             channel_credentials,

@@ -192,3 +192,41 @@ class BulkScheduleResult(_message.Message):
     succeeded: int
     failed: int
     def __init__(self, results: _Optional[_Iterable[_Union[BulkScheduleItem, _Mapping]]] = ..., succeeded: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...
+
+class SeriesRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "account_id", "rrule", "start_time", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    RRULE_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    account_id: str
+    rrule: str
+    start_time: str
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., rrule: _Optional[str] = ..., start_time: _Optional[str] = ..., timezone: _Optional[str] = ...) -> None: ...
+
+class Series(_message.Message):
+    __slots__ = ("post_id", "account_id", "rrule", "start_time", "timezone", "status", "upcoming", "created_at", "stopped_at")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    RRULE_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    UPCOMING_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    STOPPED_AT_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    account_id: str
+    rrule: str
+    start_time: str
+    timezone: str
+    status: str
+    upcoming: _containers.RepeatedScalarFieldContainer[str]
+    created_at: _timestamp_pb2.Timestamp
+    stopped_at: _timestamp_pb2.Timestamp
+    def __init__(self, post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., rrule: _Optional[str] = ..., start_time: _Optional[str] = ..., timezone: _Optional[str] = ..., status: _Optional[str] = ..., upcoming: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., stopped_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

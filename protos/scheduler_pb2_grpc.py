@@ -86,6 +86,26 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.BulkScheduleRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
                 _registered_method=True)
+        self.StartSeries = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/StartSeries',
+                request_serializer=protos_dot_scheduler__pb2.SeriesRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.Series.FromString,
+                _registered_method=True)
+        self.ChangeSeries = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ChangeSeries',
+                request_serializer=protos_dot_scheduler__pb2.SeriesRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.Series.FromString,
+                _registered_method=True)
+        self.StopSeries = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/StopSeries',
+                request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.Series.FromString,
+                _registered_method=True)
+        self.GetSeries = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/GetSeries',
+                request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.Series.FromString,
+                _registered_method=True)
 
 
 class SchedulerServicer:
@@ -155,6 +175,31 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StartSeries(self, request, context):
+        """Recurring posts: an RRULE in a zone; each occurrence publishes a copy of the post.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChangeSeries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StopSeries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSeries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SchedulerServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -207,6 +252,26 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.BulkSchedule,
                     request_deserializer=protos_dot_scheduler__pb2.BulkScheduleRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.BulkScheduleResult.SerializeToString,
+            ),
+            'StartSeries': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartSeries,
+                    request_deserializer=protos_dot_scheduler__pb2.SeriesRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.Series.SerializeToString,
+            ),
+            'ChangeSeries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangeSeries,
+                    request_deserializer=protos_dot_scheduler__pb2.SeriesRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.Series.SerializeToString,
+            ),
+            'StopSeries': grpc.unary_unary_rpc_method_handler(
+                    servicer.StopSeries,
+                    request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.Series.SerializeToString,
+            ),
+            'GetSeries': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSeries,
+                    request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.Series.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -481,6 +546,114 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/BulkSchedule',
             protos_dot_scheduler__pb2.BulkScheduleRequest.SerializeToString,
             protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartSeries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/StartSeries',
+            protos_dot_scheduler__pb2.SeriesRequest.SerializeToString,
+            protos_dot_scheduler__pb2.Series.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangeSeries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ChangeSeries',
+            protos_dot_scheduler__pb2.SeriesRequest.SerializeToString,
+            protos_dot_scheduler__pb2.Series.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StopSeries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/StopSeries',
+            protos_dot_scheduler__pb2.PostRef.SerializeToString,
+            protos_dot_scheduler__pb2.Series.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSeries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/GetSeries',
+            protos_dot_scheduler__pb2.PostRef.SerializeToString,
+            protos_dot_scheduler__pb2.Series.FromString,
             options,
             channel_credentials,
             insecure,

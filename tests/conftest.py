@@ -41,6 +41,8 @@ def system(database_url, graph_simulator, tmp_path_factory):
             "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
+            # Series continue as new after every second occurrence, so tests cross it.
+            "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
         },
     )
     yield running

@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     # needs_reconcile and the workflow checks the container every reconcile interval.
     publish_unknown_after_attempts: int = 4
     reconcile_interval_seconds: float = 60.0
+    # A recurring series continues as new after this many occurrences (short histories).
+    series_occurrences_per_run: int = 100
     graph_simulator_host: str = "127.0.0.1"
     graph_simulator_port: int = 8010
 

@@ -2,7 +2,8 @@
 
 import asyncio
 
-from temporalio.client import Client
+from temporalio.client import Client, WorkflowExecutionDescription, WorkflowExecutionStatus
+from temporalio.service import RPCError, RPCStatusCode
 
 
 async def connect(address: str, namespace: str, attempts: int = 120) -> Client:
@@ -14,3 +15,14 @@ async def connect(address: str, namespace: str, attempts: int = 120) -> Client:
                 raise
             await asyncio.sleep(0.5)
     raise AssertionError("unreachable")
+
+
+async def running(client: Client, workflow_id: str) -> WorkflowExecutionDescription | None:
+    """The workflow's description while it runs, else None (never started, or ended)."""
+    try:
+        description = await client.get_workflow_handle(workflow_id).describe()
+    except RPCError as err:
+        if err.status == RPCStatusCode.NOT_FOUND:
+            return None
+        raise
+    return description if description.status == WorkflowExecutionStatus.RUNNING else None

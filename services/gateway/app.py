@@ -13,7 +13,16 @@ from services.common.gc_tuning import settle_after_startup
 from services.gateway import errors
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.clients import Clients
-from services.gateway.routes import accounts, auth, hashtags, posts, scheduling, templates, versions
+from services.gateway.routes import (
+    accounts,
+    auth,
+    hashtags,
+    posts,
+    recurrence,
+    scheduling,
+    templates,
+    versions,
+)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -40,7 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Not FastAPI's max_body_size: its 413 is plain text, and every error here is JSON.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
     errors.install(app)
-    for module in (auth, posts, versions, scheduling, templates, hashtags, accounts):
+    for module in (auth, posts, versions, scheduling, recurrence, templates, hashtags, accounts):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["operations"])

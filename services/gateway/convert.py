@@ -72,6 +72,7 @@ def post_dict(post: posts_pb2.Post) -> dict[str, Any]:
         "permalink": post.permalink or None,
         "published_at": _time(post, "published_at"),
         "last_error": post.last_error or None,
+        "series_id": post.series_id or None,
     }
 
 
@@ -213,4 +214,18 @@ def bulk_schedule_dict(result: scheduler_pb2.BulkScheduleResult) -> dict[str, An
             }
             for r in result.results
         ],
+    }
+
+
+def series_dict(series: scheduler_pb2.Series) -> dict[str, Any]:
+    return {
+        "post_id": series.post_id,
+        "account_id": series.account_id,
+        "rrule": series.rrule,
+        "start_time": series.start_time,
+        "timezone": series.timezone,
+        "status": series.status,
+        "upcoming": list(series.upcoming),
+        "created_at": _time(series, "created_at"),
+        "stopped_at": _time(series, "stopped_at"),
     }

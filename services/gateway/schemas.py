@@ -145,6 +145,8 @@ class PostOut(ContentOut):
     permalink: str | None = None
     published_at: datetime | None = None
     last_error: str | None = None
+    # Set on an occurrence of a recurring series: the post the series copies.
+    series_id: str | None = None
 
 
 class PostSaved(PostOut):
@@ -246,6 +248,29 @@ class ScheduleIn(RequestBody):
         "earlier",
         description="For a local time that happens twice (clocks going back): earlier or later",
     )
+
+
+class RecurrenceIn(RequestBody):
+    rrule: str = Field(
+        description="RFC 5545 RRULE on the local clock, e.g. FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=30"
+    )
+    start_time: str = Field(
+        description="First occurrence (unless the rule says otherwise), local, e.g. 2027-01-04T09:30"
+    )
+    timezone: str = Field(description="IANA time zone, e.g. Europe/Paris")
+    account_id: str = Field(description="One of your connected Instagram accounts")
+
+
+class RecurrenceOut(BaseModel):
+    post_id: str
+    account_id: str
+    rrule: str
+    start_time: str
+    timezone: str
+    status: str = Field(description="active, finished (no more occurrences) or stopped")
+    upcoming: list[str] = Field(description="The next occurrences, local with offset")
+    created_at: datetime | None
+    stopped_at: datetime | None
 
 
 class ScheduleOut(BaseModel):

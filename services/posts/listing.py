@@ -33,6 +33,7 @@ class Query:
     deleted_only: bool = False
     include_templates: bool = False
     account_id: str = ""
+    series_id: str = ""
     sort: str = "created_at"
     order: str = "desc"
     cursor: str = ""
@@ -62,11 +63,11 @@ def _check(query: Query, max_limit: int) -> None:
         raise invalid(problems)
 
 
-def _account(value: str) -> uuid.UUID:
+def _id(value: str, field: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)
     except ValueError as exc:
-        raise invalid_field("account_id", "is not an account id") from exc
+        raise invalid_field(field, "is not an id") from exc
 
 
 def encode_cursor(query: Query, post: Post) -> str:
@@ -126,7 +127,9 @@ async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: i
     if query.statuses:
         conditions.append(Post.status.in_(query.statuses))
     if query.account_id:
-        conditions.append(Post.account_id == _account(query.account_id))
+        conditions.append(Post.account_id == _id(query.account_id, "account_id"))
+    if query.series_id:
+        conditions.append(Post.series_id == _id(query.series_id, "series_id"))
     if query.post_types:
         conditions.append(Post.post_type.in_(query.post_types))
     tags = [t.strip().lower() for t in query.tags if t.strip()]

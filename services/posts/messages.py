@@ -91,6 +91,7 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         published_at=to_timestamp(post.published_at),
         last_error=post.last_error or "",
         scheduled_local=_local(post.scheduled_for, post.timezone),
+        series_id=str(post.series_id) if post.series_id else "",
     )
 
 

@@ -52,6 +52,8 @@ class Post(Base):
     permalink: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
+    # An occurrence of a recurring series: the post the series copies.
+    series_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     # Only queried, never shown: deferred so that loading a post does not fetch them.
     search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
     search_vector: Mapped[str] = mapped_column(

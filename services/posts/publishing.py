@@ -60,14 +60,11 @@ async def mark_scheduled(
 ) -> Post:
     """The post is complete enough to publish and now waits for scheduled_for."""
     post = await store.read(db, user_id=user_id, post_id=post_id)
-    if post.deleted_at is not None:
-        raise conflict("post_deleted", "The post is deleted; restore it before scheduling it")
     if post.template_name:
         raise conflict("post_is_template", "A template cannot be scheduled; create a post from it")
     if post.status not in SCHEDULABLE_FROM:
         raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
-    content = store.content_of(post)
-    rules.check(content, to_publish=True)
+    check_publishable(post)
     values = {
         "status": "scheduled",
         "account_id": account_id,
@@ -81,6 +78,13 @@ async def mark_scheduled(
         raise conflict("post_changed", "The post changed while it was being scheduled; try again")
     await _announce(events, post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
     return changed
+
+
+def check_publishable(post: Post) -> None:
+    """Raise what stands between the post's content and Instagram (every problem at once)."""
+    if post.deleted_at is not None:
+        raise conflict("post_deleted", "The post is deleted; restore it before scheduling it")
+    rules.check(store.content_of(post), to_publish=True)
 
 
 async def mark_unscheduled(

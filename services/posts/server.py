@@ -10,7 +10,17 @@ from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.proto_time import from_timestamp, to_timestamp
-from services.posts import autosave, bulk, hashtags, listing, publishing, store, templates, versions
+from services.posts import (
+    autosave,
+    bulk,
+    hashtags,
+    listing,
+    occurrences,
+    publishing,
+    store,
+    templates,
+    versions,
+)
 from services.posts.messages import (
     content_from,
     content_message,
@@ -230,6 +240,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             deleted_only=request.deleted_only,
             include_templates=request.include_templates,
             account_id=request.account_id,
+            series_id=request.series_id,
             sort=request.sort or "created_at",
             order=request.order or "desc",
             cursor=request.cursor,
@@ -293,6 +304,24 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             permalink=request.permalink,
             published_at=from_timestamp(request, "published_at"),
             error=request.error,
+        )
+        return post_message(post)
+
+    async def CheckPublishable(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await store.read(self._db, user_id=user_id, post_id=post_id)
+        publishing.check_publishable(post)
+        return post_message(post)
+
+    async def CreateOccurrence(self, request, context):
+        post = await occurrences.create(
+            db=self._db,
+            events=self._events,
+            user_id=parse_id(request.user_id, "User"),
+            series_id=parse_id(request.series_id, "Post"),
+            account_id=parse_id(request.account_id, "Account"),
+            scheduled_for=from_timestamp(request, "scheduled_for"),
+            timezone=request.timezone,
         )
         return post_message(post)
 

@@ -80,16 +80,19 @@ async def insert_post(
     content: Content,
     reason: str,
     template_name: str | None = None,
+    post_id: uuid.UUID | None = None,
+    series_id: uuid.UUID | None = None,
 ) -> Post:
     """Insert a new draft and its first version."""
     moment = now()
     values: dict[str, Any] = {
-        "id": uuid.uuid4(),
+        "id": post_id or uuid.uuid4(),
         "user_id": user_id,
         **writes.content_columns(content),
         "status": "draft",
         "version": 1,
         "template_name": template_name,
+        "series_id": series_id,
         "created_at": moment,
         "updated_at": moment,
     }

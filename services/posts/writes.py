@@ -36,6 +36,7 @@ _NEW_POST_COLUMNS = (
     "status",
     "version",
     "template_name",
+    "series_id",
     "created_at",
     "updated_at",
 )

@@ -95,6 +95,25 @@ async def disconnect(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID)
 MAX_GAP_MINUTES = 24 * 60
 
 
+async def connected(*, db: Database, user_id: uuid.UUID, account_id: str) -> InstagramAccount:
+    """The user's connected account named by a request, else a 422 on account_id."""
+    try:
+        parsed = uuid.UUID(account_id)
+    except ValueError:
+        parsed = None
+    async with db.reading() as session:
+        found = parsed and await session.scalar(
+            select(InstagramAccount).where(
+                InstagramAccount.id == parsed,
+                InstagramAccount.user_id == user_id,
+                InstagramAccount.disconnected_at.is_(None),
+            )
+        )
+    if not found:
+        raise invalid_field("account_id", "is not one of your connected Instagram accounts")
+    return found
+
+
 def min_gap(account: InstagramAccount, settings: Settings) -> float:
     """Minutes required between two posts on the account."""
     if account.min_gap_minutes is None:

@@ -32,3 +32,21 @@ class InstagramAccount(Base):
     disconnected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Minutes required between two posts on this account; None: the configured default.
     min_gap_minutes: Mapped[float | None] = mapped_column(Float)
+
+
+class RecurringSeries(Base):
+    """A post published again and again by an RRULE; each occurrence is a copy of it."""
+
+    __tablename__ = "recurring_series"
+    __table_args__ = {"schema": SCHEMA}
+
+    post_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    account_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    rrule: Mapped[str] = mapped_column(Text)
+    timezone: Mapped[str] = mapped_column(Text)
+    # Naive ISO 8601 on the zone's wall clock.
+    start_local: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    stopped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -7,12 +7,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-from temporalio.client import Client, WorkflowExecutionDescription, WorkflowExecutionStatus
+from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
-from temporalio.service import RPCError, RPCStatusCode
 
 from protos import posts_pb2, posts_pb2_grpc
+from services.common import temporal_client
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import conflict, invalid_field
@@ -77,23 +76,6 @@ class Scheduler:
                 "scheduled_time", f"is too soon: schedule at least {MIN_NOTICE.seconds} s ahead"
             )
         return Scheduled(resolved, optimal_time.score(resolved.local))
-
-    async def _check_account(self, user_id: uuid.UUID, account_id: str) -> InstagramAccount:
-        try:
-            parsed = uuid.UUID(account_id)
-        except ValueError:
-            parsed = None
-        async with self._db.reading() as session:
-            found = parsed and await session.scalar(
-                select(InstagramAccount).where(
-                    InstagramAccount.id == parsed,
-                    InstagramAccount.user_id == user_id,
-                    InstagramAccount.disconnected_at.is_(None),
-                )
-            )
-        if not found:
-            raise invalid_field("account_id", "is not one of your connected Instagram accounts")
-        return found
 
     async def _scheduled_on_account(
         self, user_id: uuid.UUID, account: uuid.UUID, start: datetime, end: datetime, skip: str
@@ -185,13 +167,7 @@ class Scheduler:
         )
 
     async def _running(self, post_id: str) -> WorkflowExecutionDescription | None:
-        try:
-            description = await self._temporal.get_workflow_handle(workflow_id(post_id)).describe()
-        except RPCError as err:
-            if err.status == RPCStatusCode.NOT_FOUND:
-                return None
-            raise
-        return description if description.status == WorkflowExecutionStatus.RUNNING else None
+        return await temporal_client.running(self._temporal, workflow_id(post_id))
 
     async def _mark(self, user_id, post_id, account_id, scheduled: Scheduled) -> None:
         await ask(
@@ -212,7 +188,7 @@ class Scheduler:
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
         scheduled = await self._resolve(local, zone, prefer)
-        account = await self._check_account(user_id, account_id)
+        account = await accounts.connected(db=self._db, user_id=user_id, account_id=account_id)
         await self._require_own_post(user_id, post_id)
         if await self._running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
@@ -243,7 +219,7 @@ class Scheduler:
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
         scheduled = await self._resolve(local, zone, prefer)
-        account = await self._check_account(user_id, account_id)
+        account = await accounts.connected(db=self._db, user_id=user_id, account_id=account_id)
         await self._require_own_post(user_id, post_id)
         if not await self._running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")

@@ -14,6 +14,7 @@ from services.instagram.graph_api import GraphApiClient
 from services.scheduler import accounts, bulk
 from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import Scheduler
+from services.scheduler.series import SeriesManager, SeriesView
 from services.scheduler.token_vault import TokenVault
 
 
@@ -30,8 +31,15 @@ def _account_message(account: InstagramAccount, settings: Settings) -> scheduler
 @rpc_handlers
 class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
     def __init__(
-        self, db: Database, graph: GraphApiClient, vault: TokenVault, scheduler: Scheduler, settings: Settings
+        self,
+        db: Database,
+        graph: GraphApiClient,
+        vault: TokenVault,
+        scheduler: Scheduler,
+        series: SeriesManager,
+        settings: Settings,
     ) -> None:
+        self._series = series
         self._settings = settings
         self._db = db
         self._graph = graph
@@ -158,6 +166,46 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return _account_message(account, self._settings)
 
+    async def _series_change(self, request, call):
+        view = await call(
+            user_id=parse_id(request.user_id, "User"),
+            post_id=request.post_id,
+            account_id=request.account_id,
+            rrule=request.rrule,
+            start=request.start_time,
+            zone=request.timezone,
+        )
+        return _series_message(view)
+
+    async def StartSeries(self, request, context):
+        return await self._series_change(request, self._series.start)
+
+    async def ChangeSeries(self, request, context):
+        return await self._series_change(request, self._series.change)
+
+    async def StopSeries(self, request, context):
+        view = await self._series.stop(user_id=parse_id(request.user_id, "User"), post_id=request.post_id)
+        return _series_message(view)
+
+    async def GetSeries(self, request, context):
+        view = await self._series.get(user_id=parse_id(request.user_id, "User"), post_id=request.post_id)
+        return _series_message(view)
+
+
+def _series_message(view: SeriesView) -> scheduler_pb2.Series:
+    row = view.row
+    return scheduler_pb2.Series(
+        post_id=str(row.post_id),
+        account_id=str(row.account_id),
+        rrule=row.rrule,
+        start_time=row.start_local,
+        timezone=row.timezone,
+        status=view.status,
+        upcoming=[moment.isoformat() for moment in view.upcoming],
+        created_at=to_timestamp(row.created_at),
+        stopped_at=to_timestamp(row.stopped_at),
+    )
+
 
 def graph_client(settings: Settings) -> GraphApiClient:
     return GraphApiClient(
@@ -183,6 +231,10 @@ async def main(port: int) -> None:
         settings=settings,
     )
 
+    series = SeriesManager(
+        db=db, posts=posts_pb2_grpc.PostsStub(posts_channel), temporal=temporal, settings=settings
+    )
+
     async def stop() -> None:
         await graph.close()
         await posts_channel.close()
@@ -192,7 +244,7 @@ async def main(port: int) -> None:
         name="postflow.scheduler.v1.Scheduler",
         port=port,
         register=lambda server: scheduler_pb2_grpc.add_SchedulerServicer_to_server(
-            SchedulerServicer(db, graph, vault, scheduler, settings), server
+            SchedulerServicer(db, graph, vault, scheduler, series, settings), server
         ),
         on_stop=stop,
     )

@@ -16,6 +16,8 @@ from services.common.events import EventPublisher
 from services.instagram.graph_api import GraphApiClient
 from workflows.publishing.activities import PublishingActivities, Waits
 from workflows.publishing.workflows import PublishPostWorkflow
+from workflows.recurring.activities import SeriesActivities
+from workflows.recurring.workflows import RecurringPostWorkflow
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +44,18 @@ async def main() -> None:
         ),
         unknown_after_attempts=settings.publish_unknown_after_attempts,
     )
+    series = SeriesActivities(posts=posts_pb2_grpc.PostsStub(posts_channel))
     worker = Worker(
         client,
         task_queue=settings.temporal_task_queue,
-        workflows=[PublishPostWorkflow],
+        workflows=[PublishPostWorkflow, RecurringPostWorkflow],
         activities=[
             activities.prepare,
             activities.publish,
             activities.reconcile,
             activities.record_result,
+            series.next_occurrences,
+            series.create_occurrence,
         ],
     )
     stop = asyncio.Event()

@@ -1,0 +1,44 @@
+"""/api/v1/posts/{id}/recurrence: repeat a post by an RRULE; each occurrence publishes a copy."""
+
+from fastapi import APIRouter
+
+from protos import scheduler_pb2
+from services.gateway import convert, schemas
+from services.gateway.deps import CurrentUser, SchedulerDep
+
+router = APIRouter(prefix="/api/v1/posts/{post_id}/recurrence", tags=["recurrence"])
+
+
+def _request(post_id: str, user_id: str, body: schemas.RecurrenceIn) -> scheduler_pb2.SeriesRequest:
+    return scheduler_pb2.SeriesRequest(
+        user_id=user_id,
+        post_id=post_id,
+        account_id=body.account_id,
+        rrule=body.rrule,
+        start_time=body.start_time,
+        timezone=body.timezone,
+    )
+
+
+@router.post("", status_code=201, response_model=schemas.RecurrenceOut)
+async def start(post_id: str, body: schemas.RecurrenceIn, user_id: CurrentUser, scheduler: SchedulerDep):
+    return convert.series_dict(await scheduler.StartSeries(_request(post_id, user_id, body)))
+
+
+@router.put("", response_model=schemas.RecurrenceOut)
+async def change(post_id: str, body: schemas.RecurrenceIn, user_id: CurrentUser, scheduler: SchedulerDep):
+    return convert.series_dict(await scheduler.ChangeSeries(_request(post_id, user_id, body)))
+
+
+@router.get("", response_model=schemas.RecurrenceOut)
+async def read(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
+    return convert.series_dict(
+        await scheduler.GetSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+    )
+
+
+@router.delete("", response_model=schemas.RecurrenceOut)
+async def stop(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
+    return convert.series_dict(
+        await scheduler.StopSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+    )
