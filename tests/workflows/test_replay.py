@@ -1,8 +1,8 @@
-"""Recorded histories of PublishPostWorkflow must replay on the current code.
+"""Recorded histories of the workflows must replay on the current code.
 
 A change to the workflow that would break a workflow sleeping in production fails here.
 Such a change goes through workflow.patched(); record a new history when behaviour is
-meant to change (temporal workflow show --workflow-id publish-<post id> --output json).
+meant to change (python -m devtools.record_histories), keeping the old ones.
 """
 
 from pathlib import Path
@@ -12,6 +12,7 @@ from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
 
 from workflows.publishing.workflows import PublishPostWorkflow
+from workflows.recurring.workflows import RecurringPostWorkflow
 
 HISTORIES = sorted((Path(__file__).parent / "histories").glob("*.json"))
 TEXTS = {path.stem: path.read_text() for path in HISTORIES}
@@ -20,7 +21,7 @@ TEXTS = {path.stem: path.read_text() for path in HISTORIES}
 @pytest.mark.parametrize("name", sorted(TEXTS))
 async def test_recorded_history_replays(name: str):
     history = WorkflowHistory.from_json(name, TEXTS[name])
-    result = await Replayer(workflows=[PublishPostWorkflow]).replay_workflow(history)
+    result = await Replayer(workflows=[PublishPostWorkflow, RecurringPostWorkflow]).replay_workflow(history)
     assert result.replay_failure is None
 
 

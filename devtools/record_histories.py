@@ -1,0 +1,144 @@
+"""Record workflow histories for the replay tests: python -m devtools.record_histories
+
+Starts the whole system on free ports (a scratch database, Temporal, NATS, the simulator),
+plays each scenario through the REST API, and writes each workflow's history to
+tests/workflows/histories/<name>.json. Record again only when behaviour is meant to change;
+keep the old files: they are what sleeping workflows in production look like.
+"""
+
+import asyncio
+import json
+import random
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+from temporalio.client import Client
+
+from devtools import postgres, stack
+from services.common.migrations import migrate_all
+from tests.factories import Api
+from workflows.publishing.shared import workflow_id
+from workflows.recurring.shared import series_workflow_id
+
+HISTORIES = Path(__file__).resolve().parent.parent / "tests" / "workflows" / "histories"
+ZONE = "Europe/Paris"
+
+
+def _local_in(seconds: float) -> str:
+    moment = datetime.now(ZoneInfo(ZONE)) + timedelta(seconds=seconds)
+    return moment.replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def _publisher(api: Api, instagram: httpx.Client):
+    user = api.new_user()
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
+    user.account_id = user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}
+    ).json()["id"]
+    user.client.patch(f"/api/v1/accounts/{user.account_id}", json={"min_gap_minutes": 0})
+    user.ig_user_id = ig_user_id
+    return user
+
+
+def _wait(check, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise RuntimeError("scenario did not finish")
+
+
+def _needs_reconcile(api: Api, instagram: httpx.Client) -> str:
+    """A lost publish answer, a container that cannot be read, then found published."""
+    user = _publisher(api, instagram)
+    post = user.create_post(caption="Lost answer")
+    instagram.post(
+        "/_simulator/faults", json={"kind": "publish_response_lost", "ig_user_id": user.ig_user_id}
+    )
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(2), "timezone": ZONE, "account_id": user.account_id},
+    )
+    _wait(lambda: instagram.get("/_simulator/publishes", params={"ig_user_id": user.ig_user_id}).json())
+    instagram.post(
+        "/_simulator/faults",
+        json={"kind": "transient", "endpoint": "status", "ig_user_id": user.ig_user_id, "times": 2},
+    )
+    _wait(lambda: user.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "published")
+    return workflow_id(post["id"])
+
+
+def _series(api: Api, instagram: httpx.Client) -> str:
+    """Three occurrences, two per run: the last run's history (after continue-as-new)."""
+    user = _publisher(api, instagram)
+    post = user.create_post(caption="Series")
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/recurrence",
+        json={
+            "rrule": "FREQ=SECONDLY;INTERVAL=3;COUNT=3",
+            "start_time": _local_in(3),
+            "timezone": ZONE,
+            "account_id": user.account_id,
+        },
+    )
+    _wait(lambda: user.client.get(f"/api/v1/posts/{post['id']}/recurrence").json()["status"] == "finished")
+    return series_workflow_id(post["id"])
+
+
+async def _dump(address: str, workflow: str, run_first: bool) -> str:
+    client = await Client.connect(address)
+    runs = [run async for run in client.list_workflows(f"WorkflowId = '{workflow}'")]
+    run = min(runs, key=lambda r: r.start_time) if run_first else max(runs, key=lambda r: r.start_time)
+    history = await client.get_workflow_handle(workflow, run_id=run.run_id).fetch_history()
+    return json.dumps(history.to_json_dict(), indent=2)
+
+
+SCENARIOS = {
+    "publish_outcome_unknown_then_reconciled": (_needs_reconcile, True),
+    "series_first_run_continued_as_new": (_series, True),
+    "series_last_run_finished": (_series, False),
+}
+
+
+def main(names: list[str]) -> None:
+    server = postgres.server_url()
+    database = postgres.create_scratch_database(server)
+    migrate_all(database)
+    logs = Path(tempfile.mkdtemp(prefix="postflow-record-"))
+    simulator, simulator_url = stack.start_simulator(logs)
+    system = stack.start(
+        database,
+        logs,
+        extra_env={
+            "POSTFLOW_GRAPH_API_BASE_URL": simulator_url,
+            "POSTFLOW_PUBLISH_LEAD_SECONDS": "1",
+            "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
+            "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
+            "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
+        },
+    )
+    try:
+        api = Api(system.base_url)
+        instagram = httpx.Client(base_url=simulator_url, timeout=10)
+        for name in names or SCENARIOS:
+            scenario, first_run = SCENARIOS[name]
+            workflow = scenario(api, instagram)
+            text = asyncio.run(_dump(system.env["POSTFLOW_TEMPORAL_ADDRESS"], workflow, first_run))
+            (HISTORIES / f"{name}.json").write_text(text + "\n")
+            print(f"recorded {name}")
+    finally:
+        system.stop()
+        simulator.terminate()
+        postgres.drop_database(server, database)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
