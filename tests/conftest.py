@@ -37,7 +37,7 @@ def system(database_url, graph_simulator, tmp_path_factory):
             "POSTFLOW_PUBLISH_LEAD_SECONDS": "1",
             # Instagram's refusals wait seconds here, not minutes, so faults resolve quickly.
             "POSTFLOW_RATE_LIMIT_WAIT_SECONDS": "1",
-            "POSTFLOW_PUBLISH_LIMIT_WAIT_SECONDS": "2",
+            "POSTFLOW_PUBLISH_LIMIT_WAIT_SECONDS": "1",
             "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",

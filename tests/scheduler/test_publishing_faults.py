@@ -46,6 +46,16 @@ def test_passing_faults_end_published_exactly_once(publisher, instagram, kind, e
     assert stored["instagram_media_id"] == published[0]["media_id"]
 
 
+def test_a_publishing_limit_that_lasts_waits_for_quota_instead_of_failing(publisher, instagram):
+    # More refusals than the retry policy has attempts (8): waiting for quota must not use them.
+    post = publisher.create_post(caption="Patience")
+    arm(instagram, publisher, "publish_limit", "publish", times=10)
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    status = wait_for_status(publisher, post["id"], "published", timeout=60)
+    assert len(publishes(instagram, publisher.ig_user_id)) == 1
+    assert status["instagram_media_id"] == publishes(instagram, publisher.ig_user_id)[0]["media_id"]
+
+
 def test_a_revoked_token_fails_asking_to_reconnect(publisher, instagram):
     post = publisher.create_post()
     arm(instagram, publisher, "revoked_token", "create")

@@ -244,6 +244,11 @@ class PublishingActivities:
             )
         except graph_errors.ContainerExpired:
             return Published("stale")
+        except graph_errors.PublishLimitReached as err:
+            if not request.wait_for_quota:
+                raise _graph_failure(err, self._waits) from err
+            await self._progress(request, 85, "waiting_for_quota")
+            return Published("quota", retry_after_seconds=self._waits.publish_limit.total_seconds())
         except graph_errors.GraphApiError as err:
             if err.outcome_unknown and attempt >= self._unknown_after:
                 raise _outcome_unknown(err) from err

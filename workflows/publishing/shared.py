@@ -49,16 +49,20 @@ class PublishInput:
     account_id: str
     container_id: str
     version: int
+    # Answer "quota" (instead of failing into retries) when the publishing limit is reached.
+    wait_for_quota: bool = False
 
 
 @dataclass
 class Published:
-    # published, stale (edited since prepared: prepare again), deleted, unscheduled, or
-    # (reconcile only) not_published
+    # published, stale (edited since prepared: prepare again), deleted, unscheduled,
+    # quota (the account's publishing limit is reached: try again after retry_after_seconds)
+    # or (reconcile only) not_published
     outcome: str
     media_id: str = ""
     permalink: str = ""
     published_at: str = ""
+    retry_after_seconds: float = 0.0
 
 
 @dataclass

@@ -4,7 +4,8 @@
    the time and wakes the wait; cancelling the workflow ends it;
 2. prepare: check the post and create its Instagram container(s), polled until ready;
 3. wait until the publish time; publish (media_publish) — an edit after preparation
-   makes the activity answer "stale" and the post is prepared again;
+   makes the activity answer "stale" and the post is prepared again; a reached
+   publishing limit answers "quota", and the workflow sleeps and tries again;
 4. record the outcome on the post.
 
 When publish attempts cannot learn whether Instagram published (no answer, and the
@@ -40,6 +41,7 @@ RETRIES = RetryPolicy(
 PUBLISH_HEARTBEAT = timedelta(seconds=10)
 # Patch ids: workflows that were sleeping before a change replay the old code path.
 RECONCILE_UNKNOWN_OUTCOME = "reconcile-unknown-outcome"
+WAIT_FOR_QUOTA = "wait-for-quota"
 # A container lives 24 hours: after that, what it says no longer changes.
 RECONCILE_FOR = timedelta(hours=24)
 
@@ -77,6 +79,7 @@ class PublishPostWorkflow:
                     request.account_id,
                     prepared.container_id,
                     prepared.version,
+                    wait_for_quota=workflow.patched(WAIT_FOR_QUOTA),
                 )
                 published = await workflow.execute_activity_method(
                     PublishingActivities.publish,
@@ -89,6 +92,12 @@ class PublishPostWorkflow:
                 )
                 if published.outcome == "stale":
                     prepared = None
+                    continue
+                if published.outcome == "quota":
+                    # Waiting for the account's 24-hour window to free a slot is not a
+                    # failure: it costs no retries, however long it lasts (an expired
+                    # container comes back as stale and is prepared again).
+                    await workflow.sleep(timedelta(seconds=published.retry_after_seconds))
                     continue
                 if published.outcome != "published":
                     return Outcome(request.post_id, request.user_id, published.outcome)
