@@ -142,6 +142,20 @@ def create_app() -> FastAPI:
             if ig_user_id in (None, m.ig_user_id)
         ]
 
+    @app.get("/_simulator/containers")
+    async def containers(ig_user_id: Annotated[str | None, "only this account"] = None):
+        now = world.now()
+        return [
+            {
+                "id": c.id,
+                "ig_user_id": c.ig_user_id,
+                "media_type": c.media_type,
+                "status_code": c.status_code(now),
+            }
+            for c in world.containers.values()
+            if ig_user_id in (None, c.ig_user_id)
+        ]
+
     @app.post("/_simulator/reset", status_code=204)
     async def reset():
         world.reset()

@@ -256,3 +256,21 @@ def test_a_scheduled_post_cannot_be_edited_into_one_that_cannot_publish(publishe
     kept = publisher.client.put(f"/api/v1/posts/{post['id']}", json={"version": 1, "media": []})
     assert kept.status_code == 200
     assert [w["code"] for w in kept.json()["warnings"]] == ["media_missing"]
+
+
+def test_an_account_disconnected_after_preparation_publishes_nothing(publisher, instagram):
+    post = publisher.create_post()
+    assert schedule(publisher, post["id"], 3).status_code == 201
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        made = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
+        if made and made[0]["status_code"] == "FINISHED":
+            break
+        time.sleep(0.02)
+    else:
+        raise AssertionError("the post was never prepared")
+    # Prepared, due in about a second: the account goes away now.
+    assert publisher.client.delete(f"/api/v1/accounts/{publisher.account_id}").status_code == 204
+    status = wait_for_status(publisher, post["id"], "failed", timeout=30)
+    assert "disconnected" in status["last_error"]
+    assert publishes(instagram, publisher.ig_user_id) == []

@@ -6,7 +6,6 @@ turned into Temporal ApplicationErrors whose type says whether retrying can help
 
 import asyncio
 import contextlib
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -23,7 +22,6 @@ from services.posts.content import Content
 from workflows.publishing.shared import Outcome, PostRef, Prepared, Published, PublishInput
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
-TOKEN_CACHE_SECONDS = 15 * 60
 # How many of the account's latest media are searched for one whose answer was lost.
 RECENT_MEDIA_SEARCHED = 25
 
@@ -105,8 +103,6 @@ class PublishingActivities:
         self._poll_seconds = poll_seconds
         self._waits = waits
         self._unknown_after = unknown_after_attempts
-        # account id -> (when fetched, credentials); in memory only, never in workflow history.
-        self._tokens: dict[str, tuple[float, scheduler_pb2.PublishingCredentials]] = {}
 
     async def _progress(self, ref, progress: int, step: str) -> None:
         await self._events.publish(publishing_progress(ref.user_id, ref.post_id, progress, step))
@@ -117,18 +113,13 @@ class PublishingActivities:
             timeout=10,
         )
 
-    async def _credentials(self, ref, *, fresh: bool = False) -> scheduler_pb2.PublishingCredentials:
-        """The account's token; prepare always asks (it notices a disconnected account), the
-        publish step at the due second reuses what prepare fetched moments ago."""
-        cached = self._tokens.get(ref.account_id)
-        if cached and not fresh and time.monotonic() - cached[0] < TOKEN_CACHE_SECONDS:
-            return cached[1]
+    async def _credentials(self, ref) -> scheduler_pb2.PublishingCredentials:
+        """The account's token, asked for every step and never cached (nor put in workflow
+        history): an account disconnected a second before its post is due publishes nothing."""
         try:
-            credentials = await self._scheduler.GetPublishingCredentials(
+            return await self._scheduler.GetPublishingCredentials(
                 scheduler_pb2.AccountRef(user_id=ref.user_id, account_id=ref.account_id), timeout=10
             )
-            self._tokens[ref.account_id] = (time.monotonic(), credentials)
-            return credentials
         except grpc.aio.AioRpcError as err:
             if err.code() == grpc.StatusCode.NOT_FOUND:
                 raise _not_retryable(
@@ -153,7 +144,7 @@ class PublishingActivities:
                 "MediaRejected", "Media library items can be published once the media service exists"
             )
         await self._progress(ref, 10, "validating")
-        credentials = await self._credentials(ref, fresh=True)
+        credentials = await self._credentials(ref)
         content = Content(caption=post.content.caption, hashtags=list(post.content.hashtags))
         try:
             await self._progress(ref, 20, "uploading")
@@ -298,7 +289,7 @@ class PublishingActivities:
         """After publish attempts that could not learn their outcome: what Instagram says now.
         Raises (and is retried by the workflow's policy) while Instagram cannot be asked."""
         post = await self._post(request)
-        credentials = await self._credentials(request, fresh=True)
+        credentials = await self._credentials(request)
         try:
             state = await self._graph.container_status(request.container_id, credentials.access_token)
         except graph_errors.GraphApiError as err:
