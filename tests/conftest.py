@@ -2,6 +2,8 @@
 
 import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -27,7 +29,22 @@ def database_url(database_server_url):
 
 
 @pytest.fixture(scope="session")
-def system(database_url, graph_simulator, tmp_path_factory):
+def s3_server(tmp_path_factory):
+    """moto's S3-compatible server (no MinIO server can run here); the media service talks
+    to it with the real minio SDK over HTTP. Yields its host:port."""
+    port = stack.free_port()
+    log = (Path(tmp_path_factory.mktemp("s3")) / "moto.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=log
+    )
+    stack.wait_listening(port, process)
+    yield f"127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def system(database_url, graph_simulator, s3_server, tmp_path_factory):
     running = stack.start(
         database_url,
         Path(tmp_path_factory.mktemp("logs")),
@@ -43,6 +60,9 @@ def system(database_url, graph_simulator, tmp_path_factory):
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
             # Series continue as new after every second occurrence, so tests cross it.
             "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
+            "POSTFLOW_S3_ENDPOINT": s3_server,
+            "POSTFLOW_S3_ACCESS_KEY": "postflow-test",
+            "POSTFLOW_S3_SECRET_KEY": "postflow-test-secret",
         },
     )
     yield running

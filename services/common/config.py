@@ -8,6 +8,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 LOCAL_JWT_SECRET = "postflow-local-development-secret-change-me"
 # A Fernet key for local runs only (32 url-safe base64 bytes); deployments set their own.
 LOCAL_TOKEN_KEY = "cG9zdGZsb3ctbG9jYWwtdG9rZW4ta2V5LWNoYW5nZS0="
+LOCAL_MEDIA_URL_KEY = "postflow-local-media-url-key-change-me"
 
 
 class Settings(BaseSettings):
@@ -78,6 +79,32 @@ class Settings(BaseSettings):
     graph_simulator_host: str = "127.0.0.1"
     graph_simulator_port: int = 8010
 
+    # Media. Storage: any S3-compatible endpoint (host:port), else files under media_dir.
+    media_grpc_host: str = "127.0.0.1"
+    media_grpc_port: int = 50054
+    s3_endpoint: str = ""
+    s3_access_key: SecretStr = SecretStr("")
+    s3_secret_key: SecretStr = SecretStr("")
+    s3_bucket: str = "postflow-media"
+    s3_secure: bool = False
+    s3_region: str = "us-east-1"
+    media_dir: str = ".data/media"
+    # Media URLs expire after this; set a CDN base URL to serve files through a CDN instead.
+    media_url_expiry_seconds: int = 3600
+    media_cdn_base_url: str = ""
+    # Signs URLs of locally stored files (served by the gateway at /media/files/...).
+    media_url_signing_key: SecretStr = SecretStr(LOCAL_MEDIA_URL_KEY)
+    # Where clients reach the gateway (the host in signed local media URLs).
+    public_base_url: str = "http://127.0.0.1:8000"
+    # Upload limits per kind, in bytes (also the gateway's cap on an upload request).
+    media_max_image_bytes: int = 30 * 1024 * 1024
+    media_max_video_bytes: int = 1024 * 1024 * 1024
+    # Instagram takes 320 to 1440 px wide images; 1080 is what it shows.
+    image_max_width: int = 1080
+    image_min_width: int = 320
+    # Decoded pixels above this are refused as a decompression bomb (12 MP photos pass).
+    image_max_pixels: int = 80_000_000
+
     # Minimum characters of a password.
     password_min_length: int = 8
 
@@ -100,6 +127,11 @@ class Settings(BaseSettings):
     def scheduler_grpc_target(self) -> str:
         return f"{self.scheduler_grpc_host}:{self.scheduler_grpc_port}"
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def media_grpc_target(self) -> str:
+        return f"{self.media_grpc_host}:{self.media_grpc_port}"
+
     @model_validator(mode="after")
     def _refuse_default_secrets_outside_local(self) -> "Settings":
         if self.environment == "local":
@@ -107,6 +139,7 @@ class Settings(BaseSettings):
         for variable, value, default in (
             ("POSTFLOW_JWT_SECRET", self.jwt_secret, LOCAL_JWT_SECRET),
             ("POSTFLOW_TOKEN_ENCRYPTION_KEYS", self.token_encryption_keys, LOCAL_TOKEN_KEY),
+            ("POSTFLOW_MEDIA_URL_SIGNING_KEY", self.media_url_signing_key, LOCAL_MEDIA_URL_KEY),
         ):
             if default in value.get_secret_value().split(","):
                 raise ValueError(

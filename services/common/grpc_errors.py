@@ -5,6 +5,7 @@ import inspect
 import logging
 
 import grpc
+from google.protobuf.message import Message
 
 from protos import common_pb2
 from services.common.errors import ServiceError, Violation, invalid_field
@@ -52,24 +53,51 @@ def rpc_handlers(servicer_cls: type) -> type:
     """Class decorator for servicers: every async RPC method refuses text PostgreSQL cannot
     store (NUL characters) and turns a ServiceError into a gRPC status with its detail."""
     for name, method in list(vars(servicer_cls).items()):
-        if name.startswith("_") or not inspect.iscoroutinefunction(method):
+        if name.startswith("_"):
             continue
-        setattr(servicer_cls, name, _wrap(method))
+        if inspect.iscoroutinefunction(method):
+            setattr(servicer_cls, name, _wrap(method))
+        elif inspect.isasyncgenfunction(method):
+            setattr(servicer_cls, name, _wrap_stream(method))
     return servicer_cls
+
+
+async def _abort(context: grpc.aio.ServicerContext, err: ServiceError):
+    context.set_trailing_metadata(((ERROR_TRAILER, to_detail(err).SerializeToString()),))
+    await context.abort(_STATUS_BY_KIND[err.kind], err.message)
+
+
+def _check_text(request) -> None:
+    # A client-streaming request is an iterator of messages: each part checks its own.
+    bad_field = nul_field(request) if isinstance(request, Message) else None
+    if bad_field:
+        # REST bodies name content fields without the message's "content." prefix.
+        raise invalid_field(bad_field.removeprefix("content."), "must not contain NUL characters")
+
+
+def _wrap_stream(method):
+    """The same for a server-streaming RPC (an async generator)."""
+
+    @functools.wraps(method)
+    async def handler(self, request, context: grpc.aio.ServicerContext):
+        try:
+            _check_text(request)
+            async for item in method(self, request, context):
+                yield item
+        except ServiceError as err:
+            await _abort(context, err)
+
+    return handler
 
 
 def _wrap(method):
     @functools.wraps(method)
     async def handler(self, request, context: grpc.aio.ServicerContext):
         try:
-            bad_field = nul_field(request)
-            if bad_field:
-                # REST bodies name content fields without the message's "content." prefix.
-                raise invalid_field(bad_field.removeprefix("content."), "must not contain NUL characters")
+            _check_text(request)
             return await method(self, request, context)
         except ServiceError as err:
-            context.set_trailing_metadata(((ERROR_TRAILER, to_detail(err).SerializeToString()),))
-            await context.abort(_STATUS_BY_KIND[err.kind], err.message)
+            await _abort(context, err)
 
     return handler
 

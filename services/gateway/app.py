@@ -17,6 +17,7 @@ from services.gateway.routes import (
     accounts,
     auth,
     hashtags,
+    media,
     posts,
     recurrence,
     scheduling,
@@ -47,9 +48,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.verified_tokens = VerifiedTokens(settings)
     # Not FastAPI's max_body_size: its 413 is plain text, and every error here is JSON.
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    upload_limit = max(settings.media_max_image_bytes, settings.media_max_video_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_request_bytes,
+        streamed={media.UPLOAD_PATH: upload_limit + 64 * 1024},
+    )
     errors.install(app)
-    for module in (auth, posts, versions, scheduling, recurrence, templates, hashtags, accounts):
+    for module in (auth, posts, versions, scheduling, recurrence, templates, hashtags, accounts, media):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["operations"])

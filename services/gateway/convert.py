@@ -5,7 +5,7 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from protos import posts_pb2, scheduler_pb2, users_pb2
+from protos import media_pb2, posts_pb2, scheduler_pb2, users_pb2
 from services.gateway import schemas
 
 
@@ -228,4 +228,28 @@ def series_dict(series: scheduler_pb2.Series) -> dict[str, Any]:
         "upcoming": list(series.upcoming),
         "created_at": _time(series, "created_at"),
         "stopped_at": _time(series, "stopped_at"),
+    }
+
+
+def media_dict(item: media_pb2.MediaItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "status": item.status,
+        "filename": item.filename,
+        "original_format": item.original_format,
+        "width": item.width,
+        "height": item.height,
+        "size_bytes": item.size_bytes,
+        "original_size_bytes": item.original_size_bytes,
+        "cdn_url": item.cdn_url or None,
+        "thumbnail_url": item.thumbnail_url or None,
+        "urls_expire_at": _time(item, "urls_expire_at"),
+        "tags": list(item.tags),
+        "description": item.description,
+        "alt_text": item.alt_text,
+        "warnings": [{"code": w.code, "message": w.message} for w in item.warnings],
+        "failure_reason": item.failure_reason or None,
+        "created_at": _time(item, "created_at"),
+        "updated_at": _time(item, "updated_at"),
     }

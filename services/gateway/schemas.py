@@ -294,3 +294,48 @@ class PublishingStatusOut(BaseModel):
     instagram_media_id: str | None
     permalink: str | None
     published_at: datetime | None
+
+
+# --- media ------------------------------------------------------------------------------
+
+
+class MediaWarningOut(BaseModel):
+    code: str
+    message: str
+
+
+class MediaOut(BaseModel):
+    id: str
+    kind: str = Field(description="image or video")
+    status: str = Field(description="processing, ready or failed")
+    filename: str
+    original_format: str
+    width: int
+    height: int
+    size_bytes: int
+    original_size_bytes: int
+    cdn_url: str | None = Field(description="The Instagram-ready file; expires at urls_expire_at")
+    thumbnail_url: str | None
+    urls_expire_at: datetime | None
+    tags: list[str]
+    description: str
+    alt_text: str
+    warnings: list[MediaWarningOut]
+    failure_reason: str | None
+    created_at: datetime | None
+    updated_at: datetime | None
+
+
+class MediaUploadOut(BaseModel):
+    items: list[MediaOut]
+
+
+class MediaPage(BaseModel):
+    items: list[MediaOut]
+    next_cursor: str | None
+
+
+class MediaUpdateIn(RequestBody):
+    description: str | None = None
+    alt_text: str | None = None
+    tags: list[str] | None = Field(None, description="Replaces the tags when given")

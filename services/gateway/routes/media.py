@@ -1,0 +1,124 @@
+"""/api/v1/media: upload (multipart, streamed to the media service), the library, and
+/media/files/...: locally stored files behind signed, expiring URLs."""
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+from starlette.datastructures import UploadFile
+
+from protos import media_pb2
+from services.common.errors import ServiceError, invalid_field
+from services.common.grpc_errors import ask
+from services.gateway import convert, schemas
+from services.gateway.deps import CurrentUser, MediaDep
+
+UPLOAD_PATH = "/api/v1/media/upload"
+CHUNK = 256 * 1024
+MAX_FILES = 10
+# An upload lasts as long as its bytes take to arrive; a stuck media service still ends.
+UPLOAD_TIMEOUT_SECONDS = 600
+
+router = APIRouter(tags=["media"])
+
+
+async def _chunks(file: UploadFile, user_id: str, fit: str) -> AsyncIterator[media_pb2.UploadChunk]:
+    header = media_pb2.UploadHeader(user_id=user_id, filename=file.filename or "", fit=fit)
+    yield media_pb2.UploadChunk(header=header)
+    while data := await file.read(CHUNK):
+        yield media_pb2.UploadChunk(data=data)
+
+
+@router.post(UPLOAD_PATH, status_code=201, response_model=schemas.MediaUploadOut)
+async def upload(
+    request: Request,
+    user_id: CurrentUser,
+    media: MediaDep,
+    fit: Annotated[
+        str, Query(description="pad (default) or crop: how an aspect ratio is brought in")
+    ] = "pad",
+):
+    """One or several files (multipart field `file`); each becomes an Instagram-ready item."""
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise invalid_field("file", "send the files as multipart/form-data, field name 'file'")
+    form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
+    files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
+    if not files:
+        raise invalid_field("file", "send one or more files in the multipart field 'file'")
+    items = []
+    try:
+        for file in files:
+            try:
+                items.append(
+                    convert.media_dict(
+                        await ask(media.Upload(_chunks(file, user_id, fit), timeout=UPLOAD_TIMEOUT_SECONDS))
+                    )
+                )
+            except ServiceError as err:
+                err.message = f"{file.filename}: {err.message}"
+                if items:
+                    err.context["saved_media_ids"] = ",".join(item["id"] for item in items)
+                raise
+    finally:
+        await form.close()
+    return {"items": items}
+
+
+@router.get("/api/v1/media", response_model=schemas.MediaPage)
+async def list_media(
+    user_id: CurrentUser,
+    media: MediaDep,
+    kind: Annotated[str, Query(description="image or video")] = "",
+    tag: str = "",
+    q: Annotated[str, Query(description="Searches file names, descriptions and alt texts")] = "",
+    cursor: str = "",
+    limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
+):
+    page = await media.ListMedia(
+        media_pb2.ListMediaRequest(user_id=user_id, kind=kind, tag=tag, query=q, cursor=cursor, limit=limit),
+        timeout=10,
+    )
+    return {"items": [convert.media_dict(m) for m in page.items], "next_cursor": page.next_cursor or None}
+
+
+@router.get("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
+async def get_media(media_id: str, user_id: CurrentUser, media: MediaDep):
+    return convert.media_dict(
+        await media.GetMedia(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=10)
+    )
+
+
+@router.put("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
+async def change_media(media_id: str, body: schemas.MediaUpdateIn, user_id: CurrentUser, media: MediaDep):
+    request = media_pb2.UpdateMediaRequest(
+        user_id=user_id,
+        media_id=media_id,
+        description=body.description,
+        alt_text=body.alt_text,
+        replace_tags=body.tags is not None,
+        tags=body.tags or [],
+    )
+    return convert.media_dict(await media.UpdateMedia(request, timeout=10))
+
+
+@router.delete("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
+async def delete_media(media_id: str, user_id: CurrentUser, media: MediaDep):
+    return convert.media_dict(
+        await media.DeleteMedia(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=10)
+    )
+
+
+@router.get("/media/files/{key:path}", include_in_schema=False)
+async def media_file(key: str, media: MediaDep, expires: int = 0, signature: str = ""):
+    """A locally stored file, if its URL's signature holds and has not expired (no login:
+    the signed URL is the permission, as with S3 presigned URLs)."""
+    stream = media.ReadFile(media_pb2.FileRequest(key=key, expires=expires, signature=signature), timeout=60)
+    first = await ask(stream.read())
+
+    async def rest() -> AsyncIterator[bytes]:
+        yield first.data
+        async for chunk in stream:
+            yield chunk.data
+
+    return StreamingResponse(rest(), media_type=first.content_type or "application/octet-stream")

@@ -1,0 +1,157 @@
+"""Images made Instagram-ready with Pillow: orientation applied, sRGB, aspect ratio within
+4:5 ... 1.91:1 (padding or centre crop), at most `max_width` wide, JPEG under 8 MB, no
+metadata; and a thumbnail. Decoding is bounded (decompression bombs are refused) and a
+file Pillow reads as another format than its magic bytes said is refused."""
+
+import io
+import math
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
+
+from services.common.errors import invalid_field
+
+MIN_RATIO = 4 / 5
+MAX_RATIO = 1.91
+MAX_JPEG_BYTES = 8 * 1024 * 1024
+THUMBNAIL_SIZE = (320, 320)
+FITS = ("pad", "crop")
+# Edge strength (variance of a 512 px edge map) below which an image looks blurred.
+BLUR_THRESHOLD = 40.0
+# Sniffed format -> the names Pillow gives it.
+PILLOW_FORMATS = {"jpeg": {"JPEG", "MPO"}, "png": {"PNG"}, "gif": {"GIF"}, "webp": {"WEBP"}}
+SRGB = ImageCms.createProfile("sRGB")
+
+
+@dataclass
+class ReadyImage:
+    width: int
+    height: int
+    size_bytes: int
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _refuse(message: str):
+    return invalid_field("file", message)
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    """RGB in sRGB: embedded colour profiles converted, transparency flattened on white."""
+    profile = image.info.get("icc_profile")
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        image = flat
+    elif image.mode != "RGB":
+        image = image.convert("RGB") if image.mode != "CMYK" or not profile else image
+    if profile:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            image = ImageCms.profileToProfile(image, source, SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError):
+            image = image.convert("RGB")
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def _fit_ratio(image: Image.Image, fit: str) -> tuple[Image.Image, str]:
+    width, height = image.size
+    ratio = width / height
+    if MIN_RATIO <= ratio <= MAX_RATIO:
+        return image, ""
+    target = MIN_RATIO if ratio < MIN_RATIO else MAX_RATIO
+    if fit == "crop":
+        if ratio < MIN_RATIO:  # too tall: keep the full width
+            new_height = round(width / target)
+            top = (height - new_height) // 2
+            box = (0, top, width, top + new_height)
+        else:  # too wide: keep the full height
+            new_width = round(height * target)
+            left = (width - new_width) // 2
+            box = (left, 0, left + new_width, height)
+        return image.crop(box), f"cropped from {width}x{height} to Instagram's {target:g} ratio"
+    if ratio < MIN_RATIO:
+        size = (round(height * target), height)
+    else:
+        size = (width, round(width / target))
+    canvas = Image.new("RGB", size, "white")
+    canvas.paste(image, ((size[0] - width) // 2, (size[1] - height) // 2))
+    return canvas, f"padded from {width}x{height} to Instagram's {target:g} ratio"
+
+
+def _scaled_height(image: Image.Image, width: int) -> int:
+    """The height at `width`, rounded so that the ratio stays within Instagram's range."""
+    height = round(image.height * width / image.width)
+    if width / height > MAX_RATIO:
+        height = math.ceil(width / MAX_RATIO)
+    elif width / height < MIN_RATIO:
+        height = math.floor(width / MIN_RATIO)
+    return height
+
+
+def sharpness(image: Image.Image) -> float:
+    """Variance of the edges of a 512 px grey copy: low means little detail (blur)."""
+    grey = image.convert("L")
+    grey.thumbnail((512, 512))
+    return ImageStat.Stat(grey.filter(ImageFilter.FIND_EDGES)).var[0]
+
+
+def _save_jpeg(image: Image.Image, out: Path) -> int:
+    for quality in (90, 85, 80, 70, 60):
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        if buffer.tell() <= MAX_JPEG_BYTES:
+            out.write_bytes(buffer.getvalue())
+            return buffer.tell()
+    raise _refuse("could not be brought under Instagram's 8 MB")
+
+
+def prepare(
+    source: Path,
+    sniffed_format: str,
+    *,
+    fit: str,
+    out: Path,
+    thumbnail: Path,
+    max_width: int,
+    min_width: int,
+    max_pixels: int,
+) -> ReadyImage:
+    """Write the Instagram-ready JPEG to `out` and its thumbnail to `thumbnail`."""
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    notes: list[tuple[str, str]] = []
+    try:
+        with warnings.catch_warnings():
+            # Above MAX_IMAGE_PIXELS Pillow only warns (it errors at twice that): refuse.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                if opened.format not in PILLOW_FORMATS.get(sniffed_format, set()):
+                    raise _refuse(f"its content is not a valid {sniffed_format.upper()} image")
+                if getattr(opened, "n_frames", 1) > 1 and sniffed_format == "gif":
+                    raise _refuse("animated GIFs are not supported yet; upload an MP4")
+                opened.load()
+                image = ImageOps.exif_transpose(opened)
+                image = _to_srgb(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+        raise _refuse(f"has too many pixels to decode safely ({err})") from err
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as err:
+        raise _refuse(f"is corrupt or truncated ({err})") from err
+    width, height = image.size
+    if width < min_width:
+        raise _refuse(f"is {width} px wide; Instagram needs at least {min_width} px")
+    image, note = _fit_ratio(image, fit)
+    if note:
+        notes.append(("aspect_ratio_fixed", note))
+    if image.width > max_width:
+        image = image.resize((max_width, _scaled_height(image, max_width)), Image.Resampling.LANCZOS)
+    if sharpness(image) < BLUR_THRESHOLD:
+        notes.append(("blurry", "The image has little sharp detail; it may look blurred on Instagram"))
+    if width < 600:
+        notes.append(("low_resolution", f"{width} px wide: it will look soft on Instagram (1080 is best)"))
+    size = _save_jpeg(image, out)
+    small = image.copy()
+    small.thumbnail(THUMBNAIL_SIZE)
+    small.save(thumbnail, "JPEG", quality=80)
+    return ReadyImage(image.width, image.height, size, notes)

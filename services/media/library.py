@@ -1,0 +1,145 @@
+"""The media library: one item, a filtered page of items, metadata changes, deletion."""
+
+import base64
+import binascii
+import json
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import and_, or_, select, update
+
+from services.common.db import Database
+from services.common.errors import Violation, invalid, invalid_field, not_found
+from services.media.models import MediaFile
+
+KINDS = ("image", "video")
+MAX_TEXT = 2200
+MAX_TAGS = 30
+
+
+def _id(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError as exc:
+        raise not_found("Media") from exc
+
+
+async def get(db: Database, *, user_id: uuid.UUID, media_id: str) -> MediaFile:
+    async with db.reading() as session:
+        row = await session.scalar(
+            select(MediaFile).where(
+                MediaFile.id == _id(media_id), MediaFile.user_id == user_id, MediaFile.deleted_at.is_(None)
+            )
+        )
+    if row is None:
+        raise not_found("Media")
+    return row
+
+
+def _cursor(row: MediaFile) -> str:
+    raw = json.dumps({"t": row.created_at.isoformat(), "id": str(row.id)})
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _after(cursor: str):
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        created, last = datetime.fromisoformat(raw["t"]), uuid.UUID(raw["id"])
+    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
+        raise invalid_field("cursor", "is not a cursor this API returned") from exc
+    return or_(MediaFile.created_at < created, and_(MediaFile.created_at == created, MediaFile.id < last))
+
+
+async def page(
+    db: Database,
+    *,
+    user_id: uuid.UUID,
+    kind: str,
+    tag: str,
+    text: str,
+    cursor: str,
+    limit: int,
+    max_limit: int,
+) -> tuple[list[MediaFile], str]:
+    problems = []
+    if kind and kind not in KINDS:
+        problems.append(Violation("kind", f"must be one of {', '.join(KINDS)}"))
+    if not 1 <= limit <= max_limit:
+        problems.append(Violation("limit", f"must be between 1 and {max_limit}"))
+    if problems:
+        raise invalid(problems)
+    conditions = [MediaFile.user_id == user_id, MediaFile.deleted_at.is_(None)]
+    if kind:
+        conditions.append(MediaFile.kind == kind)
+    if tag.strip():
+        conditions.append(MediaFile.tags.contains([tag.strip().lower()]))
+    if text.strip():
+        pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(
+            or_(
+                MediaFile.filename.ilike(pattern),
+                MediaFile.description.ilike(pattern),
+                MediaFile.alt_text.ilike(pattern),
+            )
+        )
+    if cursor:
+        conditions.append(_after(cursor))
+    async with db.reading() as session:
+        rows = list(
+            await session.scalars(
+                select(MediaFile)
+                .where(*conditions)
+                .order_by(MediaFile.created_at.desc(), MediaFile.id.desc())
+                .limit(limit + 1)
+            )
+        )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, _cursor(rows[-1]) if more else ""
+
+
+async def change(
+    db: Database,
+    *,
+    user_id: uuid.UUID,
+    media_id: str,
+    description: str | None,
+    alt_text: str | None,
+    tags: list[str] | None,
+) -> MediaFile:
+    problems, values = [], {}
+    for name, value in (("description", description), ("alt_text", alt_text)):
+        if value is not None:
+            if len(value) > MAX_TEXT:
+                problems.append(Violation(name, f"must be at most {MAX_TEXT} characters"))
+            values[name] = value
+    if tags is not None:
+        cleaned = list(dict.fromkeys(t.strip().lower() for t in tags if t.strip()))
+        if len(cleaned) > MAX_TAGS or any(len(t) > 100 for t in cleaned):
+            problems.append(Violation("tags", f"at most {MAX_TAGS} tags of at most 100 characters"))
+        values["tags"] = cleaned
+    if problems:
+        raise invalid(problems)
+    current = await get(db, user_id=user_id, media_id=media_id)
+    if not values:
+        return current
+    async with db.transaction() as session:
+        return await session.scalar(
+            update(MediaFile)
+            .where(MediaFile.id == current.id)
+            .values(**values, updated_at=datetime.now(UTC))
+            .returning(MediaFile)
+        )
+
+
+async def remove(db: Database, *, user_id: uuid.UUID, media_id: str) -> MediaFile:
+    """Out of the library; the stored files stay until a clean-up removes them (posts
+    published with them keep working)."""
+    current = await get(db, user_id=user_id, media_id=media_id)
+    async with db.transaction() as session:
+        return await session.scalar(
+            update(MediaFile)
+            .where(MediaFile.id == current.id)
+            .values(deleted_at=datetime.now(UTC), updated_at=datetime.now(UTC))
+            .returning(MediaFile)
+        )
