@@ -155,10 +155,10 @@ async def steady(bench: Bench, count: int, per_hour: int) -> dict:
     )
 
 
-async def burst(bench: Bench, count: int) -> dict:
+async def burst(bench: Bench, count: int, lead: float) -> dict:
     posts = await bench.create_posts(count, f"burst{time.time_ns()}")
     # Far enough ahead that every schedule call returns before the lead time begins.
-    due_at = (datetime.now(UTC) + timedelta(seconds=LEAD_SECONDS + 15 + count * 0.05)).replace(microsecond=0)
+    due_at = (datetime.now(UTC) + timedelta(seconds=lead + 15 + count * 0.05)).replace(microsecond=0)
     plan = [(post_id, due_at, bench.accounts[i % ACCOUNTS]) for i, (post_id, _) in enumerate(posts)]
     started = time.monotonic()
     await bench.schedule_all(plan)
@@ -216,14 +216,17 @@ async def naive_baseline(bench: Bench, count: int, per_hour: int, poll_seconds: 
     )
 
 
-async def run(base_url: str, simulator: str, quick: bool) -> dict:
+async def run(base_url: str, simulator: str, quick: bool, lead: float, burst_only: bool) -> dict:
     bench = Bench(base_url, simulator)
     try:
         await bench.setup()
+        if burst_only:
+            return {"burst": await burst(bench, 200 if quick else 1000, lead), "lead_seconds": lead}
         results = {
             "steady": await steady(bench, 100 if quick else 300, 10_000),
-            "burst": await burst(bench, 200 if quick else 1000),
+            "burst": await burst(bench, 200 if quick else 1000, lead),
             "baseline": await naive_baseline(bench, 100 if quick else 300, 10_000, 60.0),
+            "lead_seconds": lead,
         }
     finally:
         await bench.close()
@@ -236,11 +239,15 @@ async def run(base_url: str, simulator: str, quick: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--lead", type=float, default=LEAD_SECONDS, help="preparation lead in seconds (production: 300)"
+    )
+    parser.add_argument("--burst-only", action="store_true", help="only the same-second burst")
     args = parser.parse_args()
-    settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": str(LEAD_SECONDS), "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
+    settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": str(args.lead), "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
     with running_system(settings) as (running, simulator):
-        results = asyncio.run(run(running.base_url, simulator, args.quick))
-    save("scheduling", results)
+        results = asyncio.run(run(running.base_url, simulator, args.quick, args.lead, args.burst_only))
+    save("scheduling-burst" if args.burst_only else "scheduling", results)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     temporal_namespace: str = "default"
     temporal_task_queue: str = "publishing"
     temporal_ui_port: int = 8233
+    # The publishing worker: workflows kept in memory between their steps, and how many
+    # workflow tasks / activities it runs at once.
+    worker_cached_workflows: int = 10_000
+    worker_concurrency: int = 200
     # Posts are validated and uploaded (Instagram containers) this long before their time,
     # so that the time itself costs one media_publish call.
     publish_lead_seconds: float = 300.0

@@ -11,6 +11,7 @@ from protos import media_pb2
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid_field
+from services.common.ids import parse_id
 from services.media import images
 from services.media.models import MediaFile
 from services.media.sniff import HEAD_BYTES, sniff
@@ -49,11 +50,12 @@ class Uploads:
         if first is None or first.WhichOneof("part") != "header":
             raise invalid_field("file", "the upload must start with its header")
         header = first.header
-        user_id = uuid.UUID(header.user_id)
+        user_id = parse_id(header.user_id, "User")
         fit = header.fit or "pad"
         if fit not in images.FITS:
             raise invalid_field("fit", f"must be one of {', '.join(images.FITS)}")
-        filename = (header.filename or "upload")[:MAX_FILENAME]
+        # NUL cannot be stored in PostgreSQL text; a file name is not worth refusing over it.
+        filename = (header.filename.replace("\x00", "") or "upload")[:MAX_FILENAME]
         limit = max(self._settings.media_max_image_bytes, self._settings.media_max_video_bytes)
         with tempfile.TemporaryDirectory(prefix="postflow-upload-") as scratch:
             folder = Path(scratch)

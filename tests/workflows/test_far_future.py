@@ -22,10 +22,9 @@ from services.instagram.graph_api import GraphApiClient
 from tests.scheduler.publishing import publishes
 from workflows.publishing.activities import PublishingActivities
 from workflows.publishing.shared import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
-from workflows.publishing.workflows import PublishPostWorkflow
+from workflows.publishing.worker import WORKFLOWS, activity_functions
 from workflows.recurring.activities import SeriesActivities
 from workflows.recurring.shared import SERIES_WORKFLOW_NAME, SeriesInput, SeriesRule, series_workflow_id
-from workflows.recurring.workflows import RecurringPostWorkflow
 
 TEST_SERVER = shutil.which("temporal-test-server", path=str(Path(sys.executable).parent))
 
@@ -50,15 +49,8 @@ async def far_future(system, graph_simulator):
         async with Worker(
             env.client,
             task_queue=queue,
-            workflows=[PublishPostWorkflow, RecurringPostWorkflow],
-            activities=[
-                activities.prepare,
-                activities.publish,
-                activities.reconcile,
-                activities.record_result,
-                series.next_occurrences,
-                series.create_occurrence,
-            ],
+            workflows=WORKFLOWS,
+            activities=activity_functions(activities, series),
         ):
             yield env, queue, posts_pb2_grpc.PostsStub(posts_channel)
     await events.close()

@@ -21,6 +21,20 @@ from workflows.recurring.workflows import RecurringPostWorkflow
 
 log = logging.getLogger(__name__)
 
+WORKFLOWS = [PublishPostWorkflow, RecurringPostWorkflow]
+
+
+def activity_functions(publishing: PublishingActivities, series: SeriesActivities) -> list:
+    """Every activity the workflows call (tests register the same list)."""
+    return [
+        publishing.prepare,
+        publishing.publish,
+        publishing.reconcile,
+        publishing.record_result,
+        series.next_occurrences,
+        series.create_occurrence,
+    ]
+
 
 async def main() -> None:
     settings = get_settings()
@@ -48,15 +62,14 @@ async def main() -> None:
     worker = Worker(
         client,
         task_queue=settings.temporal_task_queue,
-        workflows=[PublishPostWorkflow, RecurringPostWorkflow],
-        activities=[
-            activities.prepare,
-            activities.publish,
-            activities.reconcile,
-            activities.record_result,
-            series.next_occurrences,
-            series.create_occurrence,
-        ],
+        workflows=WORKFLOWS,
+        activities=activity_functions(activities, series),
+        # Every sleeping workflow stays cached: a burst of due posts then costs no replays.
+        max_cached_workflows=settings.worker_cached_workflows,
+        max_concurrent_workflow_tasks=settings.worker_concurrency,
+        max_concurrent_activities=settings.worker_concurrency,
+        max_concurrent_workflow_task_polls=10,
+        max_concurrent_activity_task_polls=10,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
