@@ -9,6 +9,34 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ResolveMediaRequest(_message.Message):
+    __slots__ = ("user_id", "media_ids")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_IDS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    media_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., media_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ResolvedItem(_message.Message):
+    __slots__ = ("media_id", "found", "status", "kind", "cdn_url")
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    FOUND_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CDN_URL_FIELD_NUMBER: _ClassVar[int]
+    media_id: str
+    found: bool
+    status: str
+    kind: str
+    cdn_url: str
+    def __init__(self, media_id: _Optional[str] = ..., found: _Optional[bool] = ..., status: _Optional[str] = ..., kind: _Optional[str] = ..., cdn_url: _Optional[str] = ...) -> None: ...
+
+class ResolvedMedia(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ResolvedItem]
+    def __init__(self, items: _Optional[_Iterable[_Union[ResolvedItem, _Mapping]]] = ...) -> None: ...
+
 class UploadHeader(_message.Message):
     __slots__ = ("user_id", "filename", "fit")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

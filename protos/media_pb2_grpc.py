@@ -66,6 +66,11 @@ class MediaStub:
                 request_serializer=protos_dot_media__pb2.FileRequest.SerializeToString,
                 response_deserializer=protos_dot_media__pb2.FileChunk.FromString,
                 _registered_method=True)
+        self.ResolveMedia = channel.unary_unary(
+                '/postflow.media.v1.Media/ResolveMedia',
+                request_serializer=protos_dot_media__pb2.ResolveMediaRequest.SerializeToString,
+                response_deserializer=protos_dot_media__pb2.ResolvedMedia.FromString,
+                _registered_method=True)
 
 
 class MediaServicer:
@@ -111,6 +116,14 @@ class MediaServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ResolveMedia(self, request, context):
+        """For the posts service and the publishing worker: the user's items by id, each with
+        its state and (when ready) a fresh URL of its Instagram-ready file.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MediaServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -143,6 +156,11 @@ def add_MediaServicer_to_server(servicer, server):
                     servicer.ReadFile,
                     request_deserializer=protos_dot_media__pb2.FileRequest.FromString,
                     response_serializer=protos_dot_media__pb2.FileChunk.SerializeToString,
+            ),
+            'ResolveMedia': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolveMedia,
+                    request_deserializer=protos_dot_media__pb2.ResolveMediaRequest.FromString,
+                    response_serializer=protos_dot_media__pb2.ResolvedMedia.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -309,6 +327,33 @@ class Media:
             '/postflow.media.v1.Media/ReadFile',
             protos_dot_media__pb2.FileRequest.SerializeToString,
             protos_dot_media__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolveMedia(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.media.v1.Media/ResolveMedia',
+            protos_dot_media__pb2.ResolveMediaRequest.SerializeToString,
+            protos_dot_media__pb2.ResolvedMedia.FromString,
             options,
             channel_credentials,
             insecure,

@@ -150,6 +150,7 @@ def create_app() -> FastAPI:
                 "id": c.id,
                 "ig_user_id": c.ig_user_id,
                 "media_type": c.media_type,
+                "media_url": c.media_url,
                 "status_code": c.status_code(now),
             }
             for c in world.containers.values()

@@ -36,6 +36,25 @@ async def get(db: Database, *, user_id: uuid.UUID, media_id: str) -> MediaFile:
     return row
 
 
+async def several(db: Database, *, user_id: uuid.UUID, media_ids: list[str]) -> dict[str, MediaFile]:
+    """The user's items among media_ids (deleted ones and others' are simply absent)."""
+    wanted = set()
+    for value in media_ids:
+        try:
+            wanted.add(uuid.UUID(value))
+        except ValueError:
+            continue
+    if not wanted:
+        return {}
+    async with db.reading() as session:
+        rows = await session.scalars(
+            select(MediaFile).where(
+                MediaFile.id.in_(wanted), MediaFile.user_id == user_id, MediaFile.deleted_at.is_(None)
+            )
+        )
+        return {str(row.id): row for row in rows}
+
+
 def _cursor(row: MediaFile) -> str:
     raw = json.dumps({"t": row.created_at.isoformat(), "id": str(row.id)})
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")

@@ -66,6 +66,24 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             await library.remove(self._db, user_id=self._user(request), media_id=request.media_id)
         )
 
+    async def ResolveMedia(self, request, context):
+        found = await library.several(
+            self._db, user_id=self._user(request), media_ids=list(request.media_ids)
+        )
+        items = []
+        for media_id in request.media_ids:
+            row = found.get(media_id)
+            if row is None:
+                items.append(media_pb2.ResolvedItem(media_id=media_id, found=False))
+                continue
+            url = self._storage.url(row.processed_key) if row.status == "ready" and row.processed_key else ""
+            items.append(
+                media_pb2.ResolvedItem(
+                    media_id=media_id, found=True, status=row.status, kind=row.kind, cdn_url=url
+                )
+            )
+        return media_pb2.ResolvedMedia(items=items)
+
     async def ReadFile(self, request, context):
         chunks = None
         if isinstance(self._storage, LocalStorage):

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from protos import media_pb2_grpc
 from services.common.db import Database
 from services.common.errors import ServiceError, invalid_field
 from services.common.events import EventPublisher
@@ -34,6 +35,7 @@ async def create(
     *,
     db: Database,
     events: EventPublisher,
+    media: media_pb2_grpc.MediaStub,
     user_id: uuid.UUID,
     series_id: uuid.UUID,
     account_id: uuid.UUID,
@@ -67,6 +69,7 @@ async def create(
     return await publishing.mark_scheduled(
         db=db,
         events=events,
+        media=media,
         user_id=user_id,
         post_id=copy_id,
         account_id=account_id,

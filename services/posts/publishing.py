@@ -10,10 +10,11 @@ from datetime import datetime
 
 from sqlalchemy import update
 
+from protos import media_pb2_grpc
 from services.common.db import Database
 from services.common.errors import conflict, invalid_field
 from services.common.events import EventPublisher, post_status_update
-from services.posts import rules, store
+from services.posts import library_media, rules, store
 from services.posts.models import Post
 
 SCHEDULABLE_FROM = ("draft", "scheduled", "failed", "cancelled")
@@ -51,6 +52,7 @@ async def mark_scheduled(
     *,
     db: Database,
     events: EventPublisher,
+    media: media_pb2_grpc.MediaStub,
     user_id: uuid.UUID,
     post_id: uuid.UUID,
     account_id: uuid.UUID,
@@ -65,6 +67,7 @@ async def mark_scheduled(
     if post.status not in SCHEDULABLE_FROM:
         raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
     check_publishable(post)
+    await library_media.check_ready(media, user_id, store.content_of(post))
     values = {
         "status": "scheduled",
         "account_id": account_id,

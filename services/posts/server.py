@@ -2,7 +2,9 @@
 
 import json
 
-from protos import posts_pb2, posts_pb2_grpc
+import grpc
+
+from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.events import EventPublisher
@@ -56,7 +58,10 @@ def _json(value) -> str:
 
 @rpc_handlers
 class PostsServicer(posts_pb2_grpc.PostsServicer):
-    def __init__(self, db: Database, settings: Settings, events: EventPublisher) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, events: EventPublisher, media: media_pb2_grpc.MediaStub
+    ) -> None:
+        self._media = media
         self._db = db
         self._settings = settings
         self._events = events
@@ -275,6 +280,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         post = await publishing.mark_scheduled(
             db=self._db,
             events=self._events,
+            media=self._media,
             user_id=user_id,
             post_id=post_id,
             account_id=parse_id(request.account_id, "Account"),
@@ -317,6 +323,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         post = await occurrences.create(
             db=self._db,
             events=self._events,
+            media=self._media,
             user_id=parse_id(request.user_id, "User"),
             series_id=parse_id(request.series_id, "Post"),
             account_id=parse_id(request.account_id, "Account"),
@@ -335,16 +342,18 @@ async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
     events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    media_channel = grpc.aio.insecure_channel(settings.media_grpc_target)
 
     async def stop() -> None:
         await events.close()
+        await media_channel.close()
         await db.dispose()
 
     await serve(
         name="postflow.posts.v1.Posts",
         port=port,
         register=lambda server: posts_pb2_grpc.add_PostsServicer_to_server(
-            PostsServicer(db, settings, events), server
+            PostsServicer(db, settings, events, media_pb2_grpc.MediaStub(media_channel)), server
         ),
         on_stop=stop,
     )

@@ -15,7 +15,7 @@ from temporalio.client import WorkflowUpdateFailedError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common.events import EventPublisher
 from services.common.proto_time import to_timestamp
 from services.instagram.graph_api import GraphApiClient
@@ -34,11 +34,13 @@ async def far_future(system, graph_simulator):
     """A time-skipping Temporal with a worker running the real activities."""
     posts_channel = grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}")
     scheduler_channel = grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_SCHEDULER_GRPC_PORT']}")
+    media_channel = grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_MEDIA_GRPC_PORT']}")
     graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=5)
     events = EventPublisher(system.env["POSTFLOW_NATS_URL"], 3600)
     activities = PublishingActivities(
         posts=posts_pb2_grpc.PostsStub(posts_channel),
         scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+        media=media_pb2_grpc.MediaStub(media_channel),
         graph=graph,
         events=events,
         poll_seconds=0.1,
@@ -57,6 +59,7 @@ async def far_future(system, graph_simulator):
     await graph.close()
     await posts_channel.close()
     await scheduler_channel.close()
+    await media_channel.close()
 
 
 async def _schedule(env, queue, posts, user, post_id: str, days: float):

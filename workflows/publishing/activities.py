@@ -13,7 +13,7 @@ import grpc
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
 from services.common.events import EventPublisher, publishing_progress
 from services.common.proto_time import to_timestamp
 from services.instagram import errors as graph_errors
@@ -90,6 +90,7 @@ class PublishingActivities:
         *,
         posts: posts_pb2_grpc.PostsStub,
         scheduler: scheduler_pb2_grpc.SchedulerStub,
+        media: media_pb2_grpc.MediaStub,
         graph: GraphApiClient,
         events: EventPublisher,
         poll_seconds: float = 1.0,
@@ -98,6 +99,7 @@ class PublishingActivities:
     ) -> None:
         self._posts = posts
         self._scheduler = scheduler
+        self._media = media
         self._graph = graph
         self._events = events
         self._poll_seconds = poll_seconds
@@ -139,17 +141,14 @@ class PublishingActivities:
         media = [m for m in post.content.media]
         if not media:
             raise _not_retryable("MediaRejected", "The post has no media")
-        if any(m.media_id for m in media):
-            raise _not_retryable(
-                "MediaRejected", "Media library items can be published once the media service exists"
-            )
         await self._progress(ref, 10, "validating")
+        urls = await self._media_urls(ref, media)
         credentials = await self._credentials(ref)
         content = Content(caption=post.content.caption, hashtags=list(post.content.hashtags))
         try:
             await self._progress(ref, 20, "uploading")
             container = await self._create(
-                credentials, post.content.post_type, [m.url for m in media], content.published_text()
+                credentials, post.content.post_type, urls, content.published_text()
             )
             await self._progress(ref, 40, "processing")
             await self._wait_ready(container, credentials.access_token)
@@ -157,6 +156,29 @@ class PublishingActivities:
             raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
         return Prepared("ready", container, post.version)
+
+    async def _media_urls(self, ref: PostRef, media) -> list[str]:
+        """The URL Instagram fetches for each item: the post's own, or a fresh URL of the
+        library item's Instagram-ready file (it must still be there, and ready)."""
+        ids = [m.media_id for m in media if m.media_id]
+        resolved = {}
+        if ids:
+            reply = await self._media.ResolveMedia(
+                media_pb2.ResolveMediaRequest(user_id=ref.user_id, media_ids=ids), timeout=10
+            )
+            resolved = {item.media_id: item for item in reply.items}
+        urls = []
+        for m in media:
+            if not m.media_id:
+                urls.append(m.url)
+                continue
+            item = resolved[m.media_id]
+            if not item.found or item.status != "ready" or not item.cdn_url:
+                raise _not_retryable(
+                    "MediaRejected", f"Media {m.media_id} is no longer in the library, or not ready"
+                )
+            urls.append(item.cdn_url)
+        return urls
 
     async def _create(self, credentials, post_type: str, urls: list[str], caption: str) -> str:
         ig, token = credentials.ig_user_id, credentials.access_token

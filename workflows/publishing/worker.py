@@ -9,7 +9,7 @@ import grpc
 import uvloop
 from temporalio.worker import Worker
 
-from protos import posts_pb2_grpc, scheduler_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common import temporal_client
 from services.common.config import get_settings
 from services.common.events import EventPublisher
@@ -41,6 +41,7 @@ async def main() -> None:
     client = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
     posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
     scheduler_channel = grpc.aio.insecure_channel(settings.scheduler_grpc_target)
+    media_channel = grpc.aio.insecure_channel(settings.media_grpc_target)
     graph = GraphApiClient(
         base_url=settings.graph_api_base_url,
         version=settings.graph_api_version,
@@ -50,6 +51,7 @@ async def main() -> None:
     activities = PublishingActivities(
         posts=posts_pb2_grpc.PostsStub(posts_channel),
         scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+        media=media_pb2_grpc.MediaStub(media_channel),
         graph=graph,
         events=events,
         waits=Waits(
@@ -84,6 +86,7 @@ async def main() -> None:
     await graph.close()
     await posts_channel.close()
     await scheduler_channel.close()
+    await media_channel.close()
 
 
 if __name__ == "__main__":
