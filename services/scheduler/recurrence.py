@@ -36,6 +36,9 @@ HORIZONS = {
 }
 SHORT_FREQUENCIES = (rfc5545.MINUTELY, rfc5545.SECONDLY)
 PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYHOUR", "BYMINUTE", "WKST")
+MAX_INTERVAL = 1000
+# Series start within these years (dates near 9999 overflow the expansion).
+START_YEARS = (2000, 2100)
 # The most days each month can have (February: leap years).
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -63,6 +66,9 @@ def parse(rrule_text: str, start_text: str, zone: str) -> Rule:
     except ValueError:
         start = None
         problems.append(Violation("start_time", "must be a local date and time like 2027-03-28T09:30"))
+    if start is not None and not START_YEARS[0] <= start.year <= START_YEARS[1]:
+        start = None
+        problems.append(Violation("start_time", f"must be between {START_YEARS[0]} and {START_YEARS[1]}"))
     if not text or len(text) > MAX_RULE_LENGTH or "\n" in text or "DTSTART" in text.upper():
         problems.append(
             Violation("rrule", f"must be one RRULE of at most {MAX_RULE_LENGTH} characters, without DTSTART")
@@ -101,6 +107,11 @@ def _rule_problem(text: str, start: datetime) -> str:
         return "BYMONTHDAY names days that none of the BYMONTH months has"
     if parts.get("UNTIL", "").endswith("Z"):
         return "UNTIL must be a local time in the series' zone (no Z suffix)"
+    # dateutil loops forever on INTERVAL=0 and fails late on a negative one.
+    if "INTERVAL" in parts and not (
+        parts["INTERVAL"].isdigit() and 1 <= int(parts["INTERVAL"]) <= MAX_INTERVAL
+    ):
+        return f"INTERVAL must be a whole number from 1 to {MAX_INTERVAL}"
     try:
         rule = rfc5545.rrulestr(text, dtstart=start)
     except (ValueError, TypeError, OverflowError) as err:

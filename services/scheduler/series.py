@@ -146,19 +146,14 @@ class SeriesManager:
             )
         if row is None:
             raise conflict("series_stopped", "The series was stopped meanwhile")
-        workflow_id = series_workflow_id(post_id)
-        if (
-            await temporal_client.running(self._temporal, workflow_id)
-            and row.account_id == current.account_id
-        ):
-            handle = self._temporal.get_workflow_handle(workflow_id)
+        handle = self._temporal.get_workflow_handle(series_workflow_id(post_id))
+        running = await temporal_client.running(self._temporal, series_workflow_id(post_id))
+        if running and row.account_id == current.account_id:
             await handle.execute_update("change_rule", SeriesRule(row.rrule, row.timezone, row.start_local))
         else:
             # Finished (the old rule ran out) or moved to another account: start afresh.
-            if await temporal_client.running(self._temporal, workflow_id):
-                await self._temporal.get_workflow_handle(workflow_id).terminate(
-                    "series moved to another account"
-                )
+            if running:
+                await handle.terminate("series moved to another account")
             await self._start_workflow(row)
         return self._view(row, "active")
 

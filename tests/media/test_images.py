@@ -178,3 +178,16 @@ def test_an_upload_over_the_limit_is_a_413(api, system):
     reply = upload(user, b"\xff\xd8\xff" + b"\x00" * (limit + 1024))
     assert reply.status_code == 413, reply.text
     assert reply.json()["error"]["fields"][0]["field"] == "file"
+
+
+def test_too_many_files_or_an_unknown_fit_are_422_before_anything_is_stored(api):
+    user = api.new_user()
+    content = image_bytes((1080, 1080))
+    files = [("file", (f"p{n}.jpg", content, "image/jpeg")) for n in range(11)]
+    reply = user.client.post("/api/v1/media/upload", files=files)
+    assert reply.status_code == 422, reply.text
+    assert reply.json()["error"]["fields"][0]["field"] == "file"
+    stretched = upload(user, content, fit="stretch")
+    assert stretched.status_code == 422
+    assert stretched.json()["error"]["fields"][0]["field"] == "fit"
+    assert user.client.get("/api/v1/media").json()["items"] == []

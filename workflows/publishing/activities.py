@@ -80,6 +80,11 @@ async def _heartbeating(every: float = 2.0):
         task.cancel()
 
 
+def _published_caption(post: posts_pb2.Post) -> str:
+    """The text Instagram shows: the caption, then the hashtags."""
+    return Content(caption=post.content.caption, hashtags=list(post.content.hashtags)).published_text()
+
+
 def _is_video(url: str) -> bool:
     return url.lower().split("?")[0].endswith(VIDEO_SUFFIXES)
 
@@ -144,11 +149,10 @@ class PublishingActivities:
         await self._progress(ref, 10, "validating")
         urls = await self._media_urls(ref, media)
         credentials = await self._credentials(ref)
-        content = Content(caption=post.content.caption, hashtags=list(post.content.hashtags))
         try:
             await self._progress(ref, 20, "uploading")
             container = await self._create(
-                credentials, post.content.post_type, urls, content.published_text()
+                credentials, post.content.post_type, urls, _published_caption(post)
             )
             await self._progress(ref, 40, "processing")
             await self._wait_ready(container, credentials.access_token)
@@ -291,7 +295,7 @@ class PublishingActivities:
     async def _published_earlier(self, post, credentials) -> Published:
         """The media an earlier attempt published, found among the account's latest by its
         caption; without a match the post is published all the same, without media id."""
-        caption = Content(caption=post.content.caption, hashtags=list(post.content.hashtags)).published_text()
+        caption = _published_caption(post)
         now = datetime.now(UTC).isoformat()
         try:
             recent = await self._graph.recent_media(

@@ -2,11 +2,12 @@
 /media/files/...: locally stored files behind signed, expiring URLs."""
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from protos import media_pb2
 from services.common.errors import ServiceError, invalid_field
@@ -36,13 +37,16 @@ async def upload(
     user_id: CurrentUser,
     media: MediaDep,
     fit: Annotated[
-        str, Query(description="pad (default) or crop: how an aspect ratio is brought in")
+        Literal["pad", "crop"], Query(description="pad (default) or crop: how an aspect ratio is brought in")
     ] = "pad",
 ):
     """One or several files (multipart field `file`); each becomes an Instagram-ready item."""
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         raise invalid_field("file", "send the files as multipart/form-data, field name 'file'")
-    form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
+    try:
+        form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
+    except HTTPException as exc:  # Starlette's answer to a malformed or oversized form
+        raise invalid_field("file", str(exc.detail)) from exc
     files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
     if not files:
         raise invalid_field("file", "send one or more files in the multipart field 'file'")
