@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12protos/media.proto\x12\x11postflow.media.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"9\n\x13ResolveMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\tmedia_ids\x18\x02 \x03(\t\"^\n\x0cResolvedItem\x12\x10\n\x08media_id\x18\x01 \x01(\t\x12\r\n\x05\x66ound\x18\x02 \x01(\x08\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x0f\n\x07\x63\x64n_url\x18\x05 \x01(\t\"?\n\rResolvedMedia\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.postflow.media.v1.ResolvedItem\">\n\x0cUploadHeader\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0b\n\x03\x66it\x18\x03 \x01(\t\"X\n\x0bUploadChunk\x12\x31\n\x06header\x18\x01 \x01(\x0b\x32\x1f.postflow.media.v1.UploadHeaderH\x00\x12\x0e\n\x04\x64\x61ta\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"-\n\x08MediaRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\"-\n\x0cMediaWarning\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\"\xfd\x03\n\tMediaItem\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x10\n\x08\x66ilename\x18\x05 \x01(\t\x12\x17\n\x0foriginal_format\x18\x06 \x01(\t\x12\r\n\x05width\x18\x07 \x01(\x05\x12\x0e\n\x06height\x18\x08 \x01(\x05\x12\x12\n\nsize_bytes\x18\t \x01(\x03\x12\x1b\n\x13original_size_bytes\x18\n \x01(\x03\x12\x0f\n\x07\x63\x64n_url\x18\x0b \x01(\t\x12\x15\n\rthumbnail_url\x18\x0c \x01(\t\x12\x0c\n\x04tags\x18\r \x03(\t\x12\x13\n\x0b\x64\x65scription\x18\x0e \x01(\t\x12\x10\n\x08\x61lt_text\x18\x0f \x01(\t\x12\x31\n\x08warnings\x18\x10 \x03(\x0b\x32\x1f.postflow.media.v1.MediaWarning\x12\x16\n\x0e\x66\x61ilure_reason\x18\x11 \x01(\t\x12.\n\ncreated_at\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0eurls_expire_at\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"{\n\x10ListMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x0b\n\x03tag\x18\x03 \x01(\t\x12\r\n\x05query\x18\x04 \x01(\t\x12\x0e\n\x06\x63ursor\x18\x05 \x01(\t\x12\x12\n\x05limit\x18\x06 \x01(\x05H\x00\x88\x01\x01\x42\x08\n\x06_limit\"M\n\tMediaList\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.postflow.media.v1.MediaItem\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"\xa9\x01\n\x12UpdateMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\x18\n\x0b\x64\x65scription\x18\x03 \x01(\tH\x00\x88\x01\x01\x12\x15\n\x08\x61lt_text\x18\x04 \x01(\tH\x01\x88\x01\x01\x12\x14\n\x0creplace_tags\x18\x05 \x01(\x08\x12\x0c\n\x04tags\x18\x06 \x03(\tB\x0e\n\x0c_descriptionB\x0b\n\t_alt_text\">\n\x0b\x46ileRequest\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0f\n\x07\x65xpires\x18\x02 \x01(\x03\x12\x11\n\tsignature\x18\x03 \x01(\t\"/\n\tFileChunk\x12\x14\n\x0c\x63ontent_type\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61ta\x18\x02 \x01(\x0c\x32\xac\x04\n\x05Media\x12H\n\x06Upload\x12\x1e.postflow.media.v1.UploadChunk\x1a\x1c.postflow.media.v1.MediaItem(\x01\x12\x45\n\x08GetMedia\x12\x1b.postflow.media.v1.MediaRef\x1a\x1c.postflow.media.v1.MediaItem\x12N\n\tListMedia\x12#.postflow.media.v1.ListMediaRequest\x1a\x1c.postflow.media.v1.MediaList\x12R\n\x0bUpdateMedia\x12%.postflow.media.v1.UpdateMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12H\n\x0b\x44\x65leteMedia\x12\x1b.postflow.media.v1.MediaRef\x1a\x1c.postflow.media.v1.MediaItem\x12J\n\x08ReadFile\x12\x1e.postflow.media.v1.FileRequest\x1a\x1c.postflow.media.v1.FileChunk0\x01\x12X\n\x0cResolveMedia\x12&.postflow.media.v1.ResolveMediaRequest\x1a .postflow.media.v1.ResolvedMediab\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12protos/media.proto\x12\x11postflow.media.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"9\n\x13ResolveMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\tmedia_ids\x18\x02 \x03(\t\"^\n\x0cResolvedItem\x12\x10\n\x08media_id\x18\x01 \x01(\t\x12\r\n\x05\x66ound\x18\x02 \x01(\x08\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x0f\n\x07\x63\x64n_url\x18\x05 \x01(\t\"?\n\rResolvedMedia\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.postflow.media.v1.ResolvedItem\"j\n\x0cUploadHeader\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0b\n\x03\x66it\x18\x03 \x01(\t\x12\x19\n\x0cthumbnail_at\x18\x04 \x01(\x01H\x00\x88\x01\x01\x42\x0f\n\r_thumbnail_at\"X\n\x0bUploadChunk\x12\x31\n\x06header\x18\x01 \x01(\x0b\x32\x1f.postflow.media.v1.UploadHeaderH\x00\x12\x0e\n\x04\x64\x61ta\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"-\n\x08MediaRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\"-\n\x0cMediaWarning\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\"\xef\x05\n\tMediaItem\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x10\n\x08\x66ilename\x18\x05 \x01(\t\x12\x17\n\x0foriginal_format\x18\x06 \x01(\t\x12\r\n\x05width\x18\x07 \x01(\x05\x12\x0e\n\x06height\x18\x08 \x01(\x05\x12\x12\n\nsize_bytes\x18\t \x01(\x03\x12\x1b\n\x13original_size_bytes\x18\n \x01(\x03\x12\x0f\n\x07\x63\x64n_url\x18\x0b \x01(\t\x12\x15\n\rthumbnail_url\x18\x0c \x01(\t\x12\x0c\n\x04tags\x18\r \x03(\t\x12\x13\n\x0b\x64\x65scription\x18\x0e \x01(\t\x12\x10\n\x08\x61lt_text\x18\x0f \x01(\t\x12\x31\n\x08warnings\x18\x10 \x03(\x0b\x32\x1f.postflow.media.v1.MediaWarning\x12\x16\n\x0e\x66\x61ilure_reason\x18\x11 \x01(\t\x12.\n\ncreated_at\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0eurls_expire_at\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08progress\x18\x15 \x01(\x05\x12\x18\n\x10\x64uration_seconds\x18\x16 \x01(\x01\x12\x12\n\nframe_rate\x18\x17 \x01(\x01\x12\x13\n\x0bvideo_codec\x18\x18 \x01(\t\x12\x13\n\x0b\x61udio_codec\x18\x19 \x01(\t\x12\x11\n\tparent_id\x18\x1a \x01(\t\x12\x12\n\nedits_json\x18\x1b \x01(\t\x12\x11\n\tuse_count\x18\x1c \x01(\x05\x12\x30\n\x0clast_used_at\x18\x1d \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12scheduled_post_ids\x18\x1e \x03(\t\"\x1a\n\x07UserRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"F\n\x12\x44\x65leteMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\r\n\x05\x66orce\x18\x03 \x01(\x08\"N\n\x10\x45\x64itMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\x17\n\x0foperations_json\x18\x03 \x01(\t\"C\n\nSuggestion\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x16\n\x0eoperation_json\x18\x03 \x01(\t\";\n\x0bSuggestions\x12,\n\x05items\x18\x01 \x03(\x0b\x32\x1d.postflow.media.v1.Suggestion\"\x85\x01\n\x08\x42randing\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x15\n\rlogo_media_id\x18\x02 \x01(\t\x12\x10\n\x08position\x18\x03 \x01(\t\x12\x15\n\rscale_percent\x18\x04 \x01(\x05\x12\x17\n\x0fopacity_percent\x18\x05 \x01(\x05\x12\x0f\n\x07\x65nabled\x18\x06 \x01(\x08\"{\n\x10ListMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x0b\n\x03tag\x18\x03 \x01(\t\x12\r\n\x05query\x18\x04 \x01(\t\x12\x0e\n\x06\x63ursor\x18\x05 \x01(\t\x12\x12\n\x05limit\x18\x06 \x01(\x05H\x00\x88\x01\x01\x42\x08\n\x06_limit\"M\n\tMediaList\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.postflow.media.v1.MediaItem\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"\xa9\x01\n\x12UpdateMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\x18\n\x0b\x64\x65scription\x18\x03 \x01(\tH\x00\x88\x01\x01\x12\x15\n\x08\x61lt_text\x18\x04 \x01(\tH\x01\x88\x01\x01\x12\x14\n\x0creplace_tags\x18\x05 \x01(\x08\x12\x0c\n\x04tags\x18\x06 \x03(\tB\x0e\n\x0c_descriptionB\x0b\n\t_alt_text\">\n\x0b\x46ileRequest\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0f\n\x07\x65xpires\x18\x02 \x01(\x03\x12\x11\n\tsignature\x18\x03 \x01(\t\"/\n\tFileChunk\x12\x14\n\x0c\x63ontent_type\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61ta\x18\x02 \x01(\x0c\x32\xe4\x06\n\x05Media\x12H\n\x06Upload\x12\x1e.postflow.media.v1.UploadChunk\x1a\x1c.postflow.media.v1.MediaItem(\x01\x12\x45\n\x08GetMedia\x12\x1b.postflow.media.v1.MediaRef\x1a\x1c.postflow.media.v1.MediaItem\x12N\n\tListMedia\x12#.postflow.media.v1.ListMediaRequest\x1a\x1c.postflow.media.v1.MediaList\x12R\n\x0bUpdateMedia\x12%.postflow.media.v1.UpdateMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12R\n\x0b\x44\x65leteMedia\x12%.postflow.media.v1.DeleteMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12N\n\tEditMedia\x12#.postflow.media.v1.EditMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12K\n\x0cSuggestEdits\x12\x1b.postflow.media.v1.MediaRef\x1a\x1e.postflow.media.v1.Suggestions\x12\x46\n\x0bGetBranding\x12\x1a.postflow.media.v1.UserRef\x1a\x1b.postflow.media.v1.Branding\x12G\n\x0bSetBranding\x12\x1b.postflow.media.v1.Branding\x1a\x1b.postflow.media.v1.Branding\x12J\n\x08ReadFile\x12\x1e.postflow.media.v1.FileRequest\x1a\x1c.postflow.media.v1.FileChunk0\x01\x12X\n\x0cResolveMedia\x12&.postflow.media.v1.ResolveMediaRequest\x1a .postflow.media.v1.ResolvedMediab\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -39,25 +39,37 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_RESOLVEDMEDIA']._serialized_start=229
   _globals['_RESOLVEDMEDIA']._serialized_end=292
   _globals['_UPLOADHEADER']._serialized_start=294
-  _globals['_UPLOADHEADER']._serialized_end=356
-  _globals['_UPLOADCHUNK']._serialized_start=358
-  _globals['_UPLOADCHUNK']._serialized_end=446
-  _globals['_MEDIAREF']._serialized_start=448
-  _globals['_MEDIAREF']._serialized_end=493
-  _globals['_MEDIAWARNING']._serialized_start=495
-  _globals['_MEDIAWARNING']._serialized_end=540
-  _globals['_MEDIAITEM']._serialized_start=543
-  _globals['_MEDIAITEM']._serialized_end=1052
-  _globals['_LISTMEDIAREQUEST']._serialized_start=1054
-  _globals['_LISTMEDIAREQUEST']._serialized_end=1177
-  _globals['_MEDIALIST']._serialized_start=1179
-  _globals['_MEDIALIST']._serialized_end=1256
-  _globals['_UPDATEMEDIAREQUEST']._serialized_start=1259
-  _globals['_UPDATEMEDIAREQUEST']._serialized_end=1428
-  _globals['_FILEREQUEST']._serialized_start=1430
-  _globals['_FILEREQUEST']._serialized_end=1492
-  _globals['_FILECHUNK']._serialized_start=1494
-  _globals['_FILECHUNK']._serialized_end=1541
-  _globals['_MEDIA']._serialized_start=1544
-  _globals['_MEDIA']._serialized_end=2100
+  _globals['_UPLOADHEADER']._serialized_end=400
+  _globals['_UPLOADCHUNK']._serialized_start=402
+  _globals['_UPLOADCHUNK']._serialized_end=490
+  _globals['_MEDIAREF']._serialized_start=492
+  _globals['_MEDIAREF']._serialized_end=537
+  _globals['_MEDIAWARNING']._serialized_start=539
+  _globals['_MEDIAWARNING']._serialized_end=584
+  _globals['_MEDIAITEM']._serialized_start=587
+  _globals['_MEDIAITEM']._serialized_end=1338
+  _globals['_USERREF']._serialized_start=1340
+  _globals['_USERREF']._serialized_end=1366
+  _globals['_DELETEMEDIAREQUEST']._serialized_start=1368
+  _globals['_DELETEMEDIAREQUEST']._serialized_end=1438
+  _globals['_EDITMEDIAREQUEST']._serialized_start=1440
+  _globals['_EDITMEDIAREQUEST']._serialized_end=1518
+  _globals['_SUGGESTION']._serialized_start=1520
+  _globals['_SUGGESTION']._serialized_end=1587
+  _globals['_SUGGESTIONS']._serialized_start=1589
+  _globals['_SUGGESTIONS']._serialized_end=1648
+  _globals['_BRANDING']._serialized_start=1651
+  _globals['_BRANDING']._serialized_end=1784
+  _globals['_LISTMEDIAREQUEST']._serialized_start=1786
+  _globals['_LISTMEDIAREQUEST']._serialized_end=1909
+  _globals['_MEDIALIST']._serialized_start=1911
+  _globals['_MEDIALIST']._serialized_end=1988
+  _globals['_UPDATEMEDIAREQUEST']._serialized_start=1991
+  _globals['_UPDATEMEDIAREQUEST']._serialized_end=2160
+  _globals['_FILEREQUEST']._serialized_start=2162
+  _globals['_FILEREQUEST']._serialized_end=2224
+  _globals['_FILECHUNK']._serialized_start=2226
+  _globals['_FILECHUNK']._serialized_end=2273
+  _globals['_MEDIA']._serialized_start=2276
+  _globals['_MEDIA']._serialized_end=3144
 # @@protoc_insertion_point(module_scope)

@@ -38,14 +38,16 @@ class ResolvedMedia(_message.Message):
     def __init__(self, items: _Optional[_Iterable[_Union[ResolvedItem, _Mapping]]] = ...) -> None: ...
 
 class UploadHeader(_message.Message):
-    __slots__ = ("user_id", "filename", "fit")
+    __slots__ = ("user_id", "filename", "fit", "thumbnail_at")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     FILENAME_FIELD_NUMBER: _ClassVar[int]
     FIT_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_AT_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     filename: str
     fit: str
-    def __init__(self, user_id: _Optional[str] = ..., filename: _Optional[str] = ..., fit: _Optional[str] = ...) -> None: ...
+    thumbnail_at: float
+    def __init__(self, user_id: _Optional[str] = ..., filename: _Optional[str] = ..., fit: _Optional[str] = ..., thumbnail_at: _Optional[float] = ...) -> None: ...
 
 class UploadChunk(_message.Message):
     __slots__ = ("header", "data")
@@ -72,7 +74,7 @@ class MediaWarning(_message.Message):
     def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
 
 class MediaItem(_message.Message):
-    __slots__ = ("id", "user_id", "kind", "status", "filename", "original_format", "width", "height", "size_bytes", "original_size_bytes", "cdn_url", "thumbnail_url", "tags", "description", "alt_text", "warnings", "failure_reason", "created_at", "updated_at", "urls_expire_at")
+    __slots__ = ("id", "user_id", "kind", "status", "filename", "original_format", "width", "height", "size_bytes", "original_size_bytes", "cdn_url", "thumbnail_url", "tags", "description", "alt_text", "warnings", "failure_reason", "created_at", "updated_at", "urls_expire_at", "progress", "duration_seconds", "frame_rate", "video_codec", "audio_codec", "parent_id", "edits_json", "use_count", "last_used_at", "scheduled_post_ids")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -93,6 +95,16 @@ class MediaItem(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     URLS_EXPIRE_AT_FIELD_NUMBER: _ClassVar[int]
+    PROGRESS_FIELD_NUMBER: _ClassVar[int]
+    DURATION_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    FRAME_RATE_FIELD_NUMBER: _ClassVar[int]
+    VIDEO_CODEC_FIELD_NUMBER: _ClassVar[int]
+    AUDIO_CODEC_FIELD_NUMBER: _ClassVar[int]
+    PARENT_ID_FIELD_NUMBER: _ClassVar[int]
+    EDITS_JSON_FIELD_NUMBER: _ClassVar[int]
+    USE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    LAST_USED_AT_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_POST_IDS_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     kind: str
@@ -113,7 +125,75 @@ class MediaItem(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     urls_expire_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., filename: _Optional[str] = ..., original_format: _Optional[str] = ..., width: _Optional[int] = ..., height: _Optional[int] = ..., size_bytes: _Optional[int] = ..., original_size_bytes: _Optional[int] = ..., cdn_url: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., alt_text: _Optional[str] = ..., warnings: _Optional[_Iterable[_Union[MediaWarning, _Mapping]]] = ..., failure_reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., urls_expire_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    progress: int
+    duration_seconds: float
+    frame_rate: float
+    video_codec: str
+    audio_codec: str
+    parent_id: str
+    edits_json: str
+    use_count: int
+    last_used_at: _timestamp_pb2.Timestamp
+    scheduled_post_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., filename: _Optional[str] = ..., original_format: _Optional[str] = ..., width: _Optional[int] = ..., height: _Optional[int] = ..., size_bytes: _Optional[int] = ..., original_size_bytes: _Optional[int] = ..., cdn_url: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., alt_text: _Optional[str] = ..., warnings: _Optional[_Iterable[_Union[MediaWarning, _Mapping]]] = ..., failure_reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., urls_expire_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., progress: _Optional[int] = ..., duration_seconds: _Optional[float] = ..., frame_rate: _Optional[float] = ..., video_codec: _Optional[str] = ..., audio_codec: _Optional[str] = ..., parent_id: _Optional[str] = ..., edits_json: _Optional[str] = ..., use_count: _Optional[int] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_post_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class UserRef(_message.Message):
+    __slots__ = ("user_id",)
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    def __init__(self, user_id: _Optional[str] = ...) -> None: ...
+
+class DeleteMediaRequest(_message.Message):
+    __slots__ = ("user_id", "media_id", "force")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    media_id: str
+    force: bool
+    def __init__(self, user_id: _Optional[str] = ..., media_id: _Optional[str] = ..., force: _Optional[bool] = ...) -> None: ...
+
+class EditMediaRequest(_message.Message):
+    __slots__ = ("user_id", "media_id", "operations_json")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    OPERATIONS_JSON_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    media_id: str
+    operations_json: str
+    def __init__(self, user_id: _Optional[str] = ..., media_id: _Optional[str] = ..., operations_json: _Optional[str] = ...) -> None: ...
+
+class Suggestion(_message.Message):
+    __slots__ = ("code", "message", "operation_json")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    OPERATION_JSON_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    message: str
+    operation_json: str
+    def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ..., operation_json: _Optional[str] = ...) -> None: ...
+
+class Suggestions(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Suggestion]
+    def __init__(self, items: _Optional[_Iterable[_Union[Suggestion, _Mapping]]] = ...) -> None: ...
+
+class Branding(_message.Message):
+    __slots__ = ("user_id", "logo_media_id", "position", "scale_percent", "opacity_percent", "enabled")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    LOGO_MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    SCALE_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    OPACITY_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    ENABLED_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    logo_media_id: str
+    position: str
+    scale_percent: int
+    opacity_percent: int
+    enabled: bool
+    def __init__(self, user_id: _Optional[str] = ..., logo_media_id: _Optional[str] = ..., position: _Optional[str] = ..., scale_percent: _Optional[int] = ..., opacity_percent: _Optional[int] = ..., enabled: _Optional[bool] = ...) -> None: ...
 
 class ListMediaRequest(_message.Message):
     __slots__ = ("user_id", "kind", "tag", "query", "cursor", "limit")

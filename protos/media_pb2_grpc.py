@@ -58,8 +58,28 @@ class MediaStub:
                 _registered_method=True)
         self.DeleteMedia = channel.unary_unary(
                 '/postflow.media.v1.Media/DeleteMedia',
-                request_serializer=protos_dot_media__pb2.MediaRef.SerializeToString,
+                request_serializer=protos_dot_media__pb2.DeleteMediaRequest.SerializeToString,
                 response_deserializer=protos_dot_media__pb2.MediaItem.FromString,
+                _registered_method=True)
+        self.EditMedia = channel.unary_unary(
+                '/postflow.media.v1.Media/EditMedia',
+                request_serializer=protos_dot_media__pb2.EditMediaRequest.SerializeToString,
+                response_deserializer=protos_dot_media__pb2.MediaItem.FromString,
+                _registered_method=True)
+        self.SuggestEdits = channel.unary_unary(
+                '/postflow.media.v1.Media/SuggestEdits',
+                request_serializer=protos_dot_media__pb2.MediaRef.SerializeToString,
+                response_deserializer=protos_dot_media__pb2.Suggestions.FromString,
+                _registered_method=True)
+        self.GetBranding = channel.unary_unary(
+                '/postflow.media.v1.Media/GetBranding',
+                request_serializer=protos_dot_media__pb2.UserRef.SerializeToString,
+                response_deserializer=protos_dot_media__pb2.Branding.FromString,
+                _registered_method=True)
+        self.SetBranding = channel.unary_unary(
+                '/postflow.media.v1.Media/SetBranding',
+                request_serializer=protos_dot_media__pb2.Branding.SerializeToString,
+                response_deserializer=protos_dot_media__pb2.Branding.FromString,
                 _registered_method=True)
         self.ReadFile = channel.unary_stream(
                 '/postflow.media.v1.Media/ReadFile',
@@ -104,6 +124,33 @@ class MediaServicer:
         raise NotImplementedError('Method not implemented!')
 
     def DeleteMedia(self, request, context):
+        """Refused (FAILED_PRECONDITION) while scheduled posts use the item, unless forced.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EditMedia(self, request, context):
+        """A new item: the operations applied to this item's original (the item itself stays).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SuggestEdits(self, request, context):
+        """Edits worth making, each with the operation that makes it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetBranding(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetBranding(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -149,8 +196,28 @@ def add_MediaServicer_to_server(servicer, server):
             ),
             'DeleteMedia': grpc.unary_unary_rpc_method_handler(
                     servicer.DeleteMedia,
-                    request_deserializer=protos_dot_media__pb2.MediaRef.FromString,
+                    request_deserializer=protos_dot_media__pb2.DeleteMediaRequest.FromString,
                     response_serializer=protos_dot_media__pb2.MediaItem.SerializeToString,
+            ),
+            'EditMedia': grpc.unary_unary_rpc_method_handler(
+                    servicer.EditMedia,
+                    request_deserializer=protos_dot_media__pb2.EditMediaRequest.FromString,
+                    response_serializer=protos_dot_media__pb2.MediaItem.SerializeToString,
+            ),
+            'SuggestEdits': grpc.unary_unary_rpc_method_handler(
+                    servicer.SuggestEdits,
+                    request_deserializer=protos_dot_media__pb2.MediaRef.FromString,
+                    response_serializer=protos_dot_media__pb2.Suggestions.SerializeToString,
+            ),
+            'GetBranding': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetBranding,
+                    request_deserializer=protos_dot_media__pb2.UserRef.FromString,
+                    response_serializer=protos_dot_media__pb2.Branding.SerializeToString,
+            ),
+            'SetBranding': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetBranding,
+                    request_deserializer=protos_dot_media__pb2.Branding.FromString,
+                    response_serializer=protos_dot_media__pb2.Branding.SerializeToString,
             ),
             'ReadFile': grpc.unary_stream_rpc_method_handler(
                     servicer.ReadFile,
@@ -298,8 +365,116 @@ class Media:
             request,
             target,
             '/postflow.media.v1.Media/DeleteMedia',
-            protos_dot_media__pb2.MediaRef.SerializeToString,
+            protos_dot_media__pb2.DeleteMediaRequest.SerializeToString,
             protos_dot_media__pb2.MediaItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EditMedia(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.media.v1.Media/EditMedia',
+            protos_dot_media__pb2.EditMediaRequest.SerializeToString,
+            protos_dot_media__pb2.MediaItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SuggestEdits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.media.v1.Media/SuggestEdits',
+            protos_dot_media__pb2.MediaRef.SerializeToString,
+            protos_dot_media__pb2.Suggestions.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetBranding(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.media.v1.Media/GetBranding',
+            protos_dot_media__pb2.UserRef.SerializeToString,
+            protos_dot_media__pb2.Branding.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetBranding(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.media.v1.Media/SetBranding',
+            protos_dot_media__pb2.Branding.SerializeToString,
+            protos_dot_media__pb2.Branding.FromString,
             options,
             channel_credentials,
             insecure,

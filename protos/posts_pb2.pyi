@@ -449,3 +449,29 @@ class RecordPublishingRequest(_message.Message):
     published_at: _timestamp_pb2.Timestamp
     error: str
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ...) -> None: ...
+
+class MediaUsageRequest(_message.Message):
+    __slots__ = ("user_id", "media_ids")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_IDS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    media_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., media_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class MediaUse(_message.Message):
+    __slots__ = ("media_id", "use_count", "last_used_at", "scheduled_post_ids")
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    USE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    LAST_USED_AT_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_POST_IDS_FIELD_NUMBER: _ClassVar[int]
+    media_id: str
+    use_count: int
+    last_used_at: _timestamp_pb2.Timestamp
+    scheduled_post_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, media_id: _Optional[str] = ..., use_count: _Optional[int] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_post_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class MediaUsageList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[MediaUse]
+    def __init__(self, items: _Optional[_Iterable[_Union[MediaUse, _Mapping]]] = ...) -> None: ...

@@ -157,6 +157,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.CreateOccurrenceRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Post.FromString,
                 _registered_method=True)
+        self.MediaUsage = channel.unary_unary(
+                '/postflow.posts.v1.Posts/MediaUsage',
+                request_serializer=protos_dot_posts__pb2.MediaUsageRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.MediaUsageList.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -314,6 +319,13 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def MediaUsage(self, request, context):
+        """For the media library: which posts use these items.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -436,6 +448,11 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.CreateOccurrence,
                     request_deserializer=protos_dot_posts__pb2.CreateOccurrenceRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'MediaUsage': grpc.unary_unary_rpc_method_handler(
+                    servicer.MediaUsage,
+                    request_deserializer=protos_dot_posts__pb2.MediaUsageRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.MediaUsageList.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1089,6 +1106,33 @@ class Posts:
             '/postflow.posts.v1.Posts/CreateOccurrence',
             protos_dot_posts__pb2.CreateOccurrenceRequest.SerializeToString,
             protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MediaUsage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/MediaUsage',
+            protos_dot_posts__pb2.MediaUsageRequest.SerializeToString,
+            protos_dot_posts__pb2.MediaUsageList.FromString,
             options,
             channel_credentials,
             insecure,

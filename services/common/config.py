@@ -108,6 +108,11 @@ class Settings(BaseSettings):
     image_min_width: int = 320
     # Decoded pixels above this are refused as a decompression bomb (12 MP photos pass).
     image_max_pixels: int = 80_000_000
+    # Video: how long probing and converting one may take, and how many convert at once
+    # (ffmpeg uses every core for one video already).
+    video_probe_timeout_seconds: float = 20.0
+    video_process_timeout_seconds: float = 1800.0
+    video_workers: int = 1
 
     # Minimum characters of a password.
     password_min_length: int = 8

@@ -250,6 +250,39 @@ def media_dict(item: media_pb2.MediaItem) -> dict[str, Any]:
         "alt_text": item.alt_text,
         "warnings": [{"code": w.code, "message": w.message} for w in item.warnings],
         "failure_reason": item.failure_reason or None,
+        "progress": item.progress,
+        "duration_seconds": item.duration_seconds or None,
+        "frame_rate": item.frame_rate or None,
+        "video_codec": item.video_codec or None,
+        "audio_codec": item.audio_codec or None,
+        "parent_id": item.parent_id or None,
+        "edits": json.loads(item.edits_json or "[]"),
+        "use_count": item.use_count,
+        "last_used_at": _time(item, "last_used_at"),
+        "scheduled_post_ids": list(item.scheduled_post_ids),
         "created_at": _time(item, "created_at"),
         "updated_at": _time(item, "updated_at"),
+    }
+
+
+def suggestions_dict(reply: media_pb2.Suggestions) -> dict[str, Any]:
+    return {
+        "items": [
+            {
+                "code": s.code,
+                "message": s.message,
+                "operation": json.loads(s.operation_json) if s.operation_json else None,
+            }
+            for s in reply.items
+        ]
+    }
+
+
+def branding_dict(reply: media_pb2.Branding) -> dict[str, Any]:
+    return {
+        "logo_media_id": reply.logo_media_id,
+        "position": reply.position,
+        "scale_percent": reply.scale_percent,
+        "opacity_percent": reply.opacity_percent,
+        "enabled": reply.enabled,
     }

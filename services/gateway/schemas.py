@@ -322,8 +322,51 @@ class MediaOut(BaseModel):
     alt_text: str
     warnings: list[MediaWarningOut]
     failure_reason: str | None
+    progress: int = Field(description="Percent of the background processing done (videos)")
+    duration_seconds: float | None
+    frame_rate: float | None
+    video_codec: str | None
+    audio_codec: str | None
+    parent_id: str | None = Field(description="The item this one was edited from")
+    edits: list[dict[str, Any]] = Field(description="Operations applied to the original")
+    use_count: int = Field(description="Posts (not deleted) that use the item")
+    last_used_at: datetime | None
+    scheduled_post_ids: list[str] = Field(description="Scheduled posts that use it")
     created_at: datetime | None
     updated_at: datetime | None
+
+
+class MediaEditIn(RequestBody):
+    operations: list[Any] = Field(
+        description='Applied in order, each {"op": name, ...}: crop, rotate, flip, resize, filter, text, '
+        "watermark (images); trim, scale, mute (videos)"
+    )
+
+
+class MediaSuggestionOut(BaseModel):
+    code: str
+    message: str
+    operation: dict[str, Any] | None = Field(description="POST it to /edit to apply the suggestion")
+
+
+class MediaSuggestionsOut(BaseModel):
+    items: list[MediaSuggestionOut]
+
+
+class BrandingIn(RequestBody):
+    logo_media_id: str
+    position: str = "bottom-right"
+    scale_percent: int = Field(15, ge=-INT32_MAX, le=INT32_MAX, description="2 to 50")
+    opacity_percent: int = Field(80, ge=-INT32_MAX, le=INT32_MAX, description="5 to 100")
+    enabled: bool = True
+
+
+class BrandingOut(BaseModel):
+    logo_media_id: str
+    position: str
+    scale_percent: int
+    opacity_percent: int
+    enabled: bool
 
 
 class MediaUploadOut(BaseModel):

@@ -10,8 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from services.common.errors import invalid_field
+from services.media.edits import Logo, apply
+
+# HEIC/HEIF (iPhone photos) through Pillow's plugin interface.
+register_heif_opener()
 
 MIN_RATIO = 4 / 5
 MAX_RATIO = 1.91
@@ -21,7 +26,7 @@ FITS = ("pad", "crop")
 # Edge strength (variance of a 512 px edge map) below which an image looks blurred.
 BLUR_THRESHOLD = 40.0
 # Sniffed format -> the names Pillow gives it.
-PILLOW_FORMATS = {"jpeg": {"JPEG", "MPO"}, "png": {"PNG"}, "gif": {"GIF"}, "webp": {"WEBP"}}
+PILLOW_FORMATS = {"jpeg": {"JPEG", "MPO"}, "png": {"PNG"}, "gif": {"GIF"}, "webp": {"WEBP"}, "heic": {"HEIF"}}
 SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -108,20 +113,14 @@ def _save_jpeg(image: Image.Image, out: Path) -> int:
     raise _refuse("could not be brought under Instagram's 8 MB")
 
 
-def prepare(
-    source: Path,
-    sniffed_format: str,
-    *,
-    fit: str,
-    out: Path,
-    thumbnail: Path,
-    max_width: int,
-    min_width: int,
-    max_pixels: int,
-) -> ReadyImage:
-    """Write the Instagram-ready JPEG to `out` and its thumbnail to `thumbnail`."""
+def decode_keeping_alpha(source: Path, sniffed_format: str, *, max_pixels: int) -> Image.Image:
+    """A logo: upright RGBA, its transparency kept."""
+    return decode(source, sniffed_format, max_pixels=max_pixels, keep_alpha=True)
+
+
+def decode(source: Path, sniffed_format: str, *, max_pixels: int, keep_alpha: bool = False) -> Image.Image:
+    """The file as an upright sRGB image; bombs, corrupt files and disguised ones refused."""
     Image.MAX_IMAGE_PIXELS = max_pixels
-    notes: list[tuple[str, str]] = []
     try:
         with warnings.catch_warnings():
             # Above MAX_IMAGE_PIXELS Pillow only warns (it errors at twice that): refuse.
@@ -129,15 +128,26 @@ def prepare(
             with Image.open(source) as opened:
                 if opened.format not in PILLOW_FORMATS.get(sniffed_format, set()):
                     raise _refuse(f"its content is not a valid {sniffed_format.upper()} image")
-                if getattr(opened, "n_frames", 1) > 1 and sniffed_format == "gif":
-                    raise _refuse("animated GIFs are not supported yet; upload an MP4")
                 opened.load()
                 image = ImageOps.exif_transpose(opened)
-                image = _to_srgb(image)
+                return image.convert("RGBA") if keep_alpha else _to_srgb(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
         raise _refuse(f"has too many pixels to decode safely ({err})") from err
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as err:
         raise _refuse(f"is corrupt or truncated ({err})") from err
+
+
+def finish(
+    image: Image.Image,
+    *,
+    fit: str,
+    out: Path,
+    thumbnail: Path,
+    max_width: int,
+    min_width: int,
+) -> ReadyImage:
+    """Write the Instagram-ready JPEG of `image` to `out` and its thumbnail to `thumbnail`."""
+    notes: list[tuple[str, str]] = []
     width, height = image.size
     if width < min_width:
         raise _refuse(f"is {width} px wide; Instagram needs at least {min_width} px")
@@ -155,3 +165,32 @@ def prepare(
     small.thumbnail(THUMBNAIL_SIZE)
     small.save(thumbnail, "JPEG", quality=80)
     return ReadyImage(image.width, image.height, size, notes)
+
+
+def is_animated(source: Path) -> bool:
+    """An animated GIF (or WebP): Instagram takes no GIF, so it becomes an MP4."""
+    try:
+        with Image.open(source) as opened:
+            return getattr(opened, "n_frames", 1) > 1
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return False
+
+
+def prepare(
+    source: Path,
+    sniffed_format: str,
+    *,
+    operations: list[dict],
+    logo: Logo | None,
+    fit: str,
+    out: Path,
+    thumbnail: Path,
+    max_width: int,
+    min_width: int,
+    max_pixels: int,
+) -> ReadyImage:
+    """The original at `source`, with its edit operations applied, made Instagram-ready."""
+    image = decode(source, sniffed_format, max_pixels=max_pixels)
+    if operations:
+        image = apply(image, operations, logo)
+    return finish(image, fit=fit, out=out, thumbnail=thumbnail, max_width=max_width, min_width=min_width)

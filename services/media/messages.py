@@ -1,16 +1,20 @@
 """MediaItem messages from rows; file URLs are made fresh (they expire) for every answer."""
 
+import json
 import time
 from datetime import UTC, datetime
 
-from protos import media_pb2
+from protos import media_pb2, posts_pb2
 from services.common.proto_time import to_timestamp
-from services.media.models import MediaFile
+from services.media.models import Branding, MediaFile
 from services.media.storage import LocalStorage, S3Storage
 
 
 def media_message(
-    row: MediaFile, storage: S3Storage | LocalStorage, expiry_seconds: int
+    row: MediaFile,
+    storage: S3Storage | LocalStorage,
+    expiry_seconds: int,
+    use: posts_pb2.MediaUse | None = None,
 ) -> media_pb2.MediaItem:
     ready = row.status == "ready"
     return media_pb2.MediaItem(
@@ -36,4 +40,25 @@ def media_message(
         urls_expire_at=to_timestamp(datetime.fromtimestamp(time.time() + expiry_seconds, UTC))
         if ready
         else None,
+        progress=row.progress if row.progress is not None else 100,
+        duration_seconds=row.duration_seconds or 0,
+        frame_rate=row.frame_rate or 0,
+        video_codec=row.video_codec or "",
+        audio_codec=row.audio_codec or "",
+        parent_id=str(row.parent_id) if row.parent_id else "",
+        edits_json=json.dumps(row.edits or []),
+        use_count=use.use_count if use else 0,
+        last_used_at=use.last_used_at if use and use.HasField("last_used_at") else None,
+        scheduled_post_ids=list(use.scheduled_post_ids) if use else [],
+    )
+
+
+def branding_message(row: Branding) -> media_pb2.Branding:
+    return media_pb2.Branding(
+        user_id=str(row.user_id),
+        logo_media_id=str(row.logo_media_id),
+        position=row.position,
+        scale_percent=row.scale_percent,
+        opacity_percent=row.opacity_percent,
+        enabled=row.enabled,
     )

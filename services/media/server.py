@@ -1,30 +1,53 @@
 """The media gRPC service: python -m services.media.server"""
 
+import asyncio
+import json
+import tempfile
 import uuid
+from pathlib import Path
 
-from protos import media_pb2, media_pb2_grpc
+import grpc
+
+from protos import media_pb2, media_pb2_grpc, posts_pb2_grpc
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.errors import not_found
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
-from services.media import library
-from services.media.messages import media_message
+from services.media import branding, library, suggestions, usage
+from services.media.editing import Editor
+from services.media.messages import branding_message, media_message
+from services.media.processing import VideoProcessor
 from services.media.storage import LocalStorage, S3Storage, open_storage
 from services.media.uploads import Uploads
+
+CONTENT_TYPES = {".jpg": "image/jpeg", ".mp4": "video/mp4", ".png": "image/png", ".gif": "image/gif"}
 
 
 @rpc_handlers
 class MediaServicer(media_pb2_grpc.MediaServicer):
-    def __init__(self, db: Database, storage: S3Storage | LocalStorage, settings: Settings) -> None:
+    def __init__(
+        self,
+        db: Database,
+        storage: S3Storage | LocalStorage,
+        settings: Settings,
+        posts: posts_pb2_grpc.PostsStub,
+        videos: VideoProcessor,
+    ) -> None:
         self._db = db
         self._storage = storage
         self._settings = settings
-        self._uploads = Uploads(db=db, storage=storage, settings=settings)
+        self._posts = posts
+        self._uploads = Uploads(db=db, storage=storage, settings=settings, videos=videos)
+        self._editor = Editor(db=db, storage=storage, settings=settings, videos=videos)
 
-    def _message(self, row) -> media_pb2.MediaItem:
-        return media_message(row, self._storage, self._settings.media_url_expiry_seconds)
+    def _message(self, row, use=None) -> media_pb2.MediaItem:
+        return media_message(row, self._storage, self._settings.media_url_expiry_seconds, use)
+
+    async def _with_use(self, row) -> media_pb2.MediaItem:
+        uses = await usage.of(self._posts, row.user_id, [str(row.id)])
+        return self._message(row, uses.get(str(row.id)))
 
     def _user(self, request) -> uuid.UUID:
         return parse_id(request.user_id, "User")
@@ -33,7 +56,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
         return self._message(await self._uploads.receive(request_iterator))
 
     async def GetMedia(self, request, context):
-        return self._message(
+        return await self._with_use(
             await library.get(self._db, user_id=self._user(request), media_id=request.media_id)
         )
 
@@ -48,7 +71,10 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             limit=request.limit if request.HasField("limit") else self._settings.list_default_limit,
             max_limit=self._settings.list_max_limit,
         )
-        return media_pb2.MediaList(items=[self._message(r) for r in rows], next_cursor=cursor)
+        uses = await usage.of(self._posts, self._user(request), [str(r.id) for r in rows])
+        return media_pb2.MediaList(
+            items=[self._message(r, uses.get(str(r.id))) for r in rows], next_cursor=cursor
+        )
 
     async def UpdateMedia(self, request, context):
         row = await library.change(
@@ -59,12 +85,62 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             alt_text=request.alt_text if request.HasField("alt_text") else None,
             tags=list(request.tags) if request.replace_tags else None,
         )
-        return self._message(row)
+        return await self._with_use(row)
 
     async def DeleteMedia(self, request, context):
-        return self._message(
-            await library.remove(self._db, user_id=self._user(request), media_id=request.media_id)
+        user_id = self._user(request)
+        current = await library.get(self._db, user_id=user_id, media_id=request.media_id)
+        uses = await usage.of(self._posts, user_id, [str(current.id)], required=not request.force)
+        use = uses.get(str(current.id))
+        if not request.force:
+            usage.refuse_if_scheduled(use)
+        return self._message(await library.remove(self._db, user_id=user_id, media_id=request.media_id), use)
+
+    async def EditMedia(self, request, context):
+        row = await self._editor.edit(
+            user_id=self._user(request), media_id=request.media_id, operations_json=request.operations_json
         )
+        return self._message(row)
+
+    async def SuggestEdits(self, request, context):
+        row = await library.get(self._db, user_id=self._user(request), media_id=request.media_id)
+        if row.status != "ready":
+            return media_pb2.Suggestions()
+        if row.kind == "video":
+            found = suggestions.for_video(row)
+        else:
+            found = await asyncio.to_thread(self._image_suggestions, row)
+        return media_pb2.Suggestions(
+            items=[
+                media_pb2.Suggestion(
+                    code=s.code,
+                    message=s.message,
+                    operation_json=json.dumps(s.operation) if s.operation else "",
+                )
+                for s in found
+            ]
+        )
+
+    def _image_suggestions(self, row) -> list[suggestions.Suggestion]:
+        with tempfile.TemporaryDirectory(prefix="postflow-suggest-") as scratch:
+            path = Path(scratch) / "ready.jpg"
+            self._storage.fetch(row.processed_key, path)
+            return suggestions.for_image(row, path)
+
+    async def GetBranding(self, request, context):
+        return branding_message(await branding.get(self._db, self._user(request)))
+
+    async def SetBranding(self, request, context):
+        row = await branding.put(
+            self._db,
+            user_id=self._user(request),
+            logo_media_id=request.logo_media_id,
+            position=request.position,
+            scale_percent=request.scale_percent,
+            opacity_percent=request.opacity_percent,
+            enabled=request.enabled,
+        )
+        return branding_message(row)
 
     async def ResolveMedia(self, request, context):
         found = await library.several(
@@ -90,7 +166,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             chunks = self._storage.read(request.key, request.expires, request.signature)
         if chunks is None:
             raise not_found("File")
-        content_type = "image/jpeg" if request.key.endswith(".jpg") else "application/octet-stream"
+        content_type = CONTENT_TYPES.get(Path(request.key).suffix, "application/octet-stream")
         first = True
         for data in chunks:
             yield media_pb2.FileChunk(content_type=content_type if first else "", data=data)
@@ -101,15 +177,20 @@ async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
     storage = open_storage(settings)
+    posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+    videos = VideoProcessor(db=db, storage=storage, settings=settings)
+    await videos.resume()
 
     async def stop() -> None:
+        await videos.stop()
+        await posts_channel.close()
         await db.dispose()
 
     await serve(
         name="postflow.media.v1.Media",
         port=port,
         register=lambda server: media_pb2_grpc.add_MediaServicer_to_server(
-            MediaServicer(db, storage, settings), server
+            MediaServicer(db, storage, settings, posts_pb2_grpc.PostsStub(posts_channel), videos), server
         ),
         on_stop=stop,
     )

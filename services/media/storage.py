@@ -24,6 +24,7 @@ CHUNK = 256 * 1024
 class Storage(Protocol):
     def put(self, key: str, path: Path, content_type: str) -> None: ...
     def url(self, key: str) -> str: ...
+    def fetch(self, key: str, path: Path) -> None: ...
     def delete(self, key: str) -> None: ...
 
 
@@ -54,6 +55,9 @@ class S3Storage:
         # fput_object streams the file (multipart above its part size), never reading it whole.
         self._client.fput_object(self._bucket, key, str(path), content_type=content_type)
 
+    def fetch(self, key: str, path: Path) -> None:
+        self._client.fget_object(self._bucket, key, str(path))
+
     def url(self, key: str) -> str:
         if self._cdn:
             return f"{self._cdn}/{quote(key)}"
@@ -81,6 +85,9 @@ class LocalStorage:
         target = self._path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+
+    def fetch(self, key: str, path: Path) -> None:
+        shutil.copyfile(self._path(key), path)
 
     def url(self, key: str) -> str:
         expires = int(time.time()) + self._expiry

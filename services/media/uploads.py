@@ -1,5 +1,6 @@
 """One upload: stream the bytes to a temporary file (never whole in memory), decide the
-type from the content, make the image Instagram-ready, store the three files, record it."""
+type from the content; an image is made Instagram-ready within the request, a video (or an
+animated GIF) is checked, stored and handed to the background processor."""
 
 import asyncio
 import tempfile
@@ -12,8 +13,10 @@ from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid_field
 from services.common.ids import parse_id
-from services.media import images
+from services.media import branding, images, video
 from services.media.models import MediaFile
+from services.media.probe import probe
+from services.media.processing import VideoProcessor
 from services.media.sniff import HEAD_BYTES, sniff
 from services.media.storage import LocalStorage, S3Storage
 
@@ -40,10 +43,18 @@ async def _spool(chunks: AsyncIterator[media_pb2.UploadChunk], target: Path, lim
 
 
 class Uploads:
-    def __init__(self, *, db: Database, storage: S3Storage | LocalStorage, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        storage: S3Storage | LocalStorage,
+        settings: Settings,
+        videos: VideoProcessor,
+    ) -> None:
         self._db = db
         self._storage = storage
         self._settings = settings
+        self._videos = videos
 
     async def receive(self, chunks: AsyncIterator[media_pb2.UploadChunk]) -> MediaFile:
         first = await anext(chunks, None)
@@ -54,6 +65,9 @@ class Uploads:
         fit = header.fit or "pad"
         if fit not in images.FITS:
             raise invalid_field("fit", f"must be one of {', '.join(images.FITS)}")
+        thumbnail_at = header.thumbnail_at if header.HasField("thumbnail_at") else None
+        if thumbnail_at is not None and not 0 <= thumbnail_at <= video.MAX_SECONDS:
+            raise invalid_field("thumbnail_at", f"must be between 0 and {video.MAX_SECONDS:g} seconds")
         # NUL cannot be stored in PostgreSQL text; a file name is not worth refusing over it.
         filename = (header.filename.replace("\x00", "") or "upload")[:MAX_FILENAME]
         limit = max(self._settings.media_max_image_bytes, self._settings.media_max_video_bytes)
@@ -67,53 +81,91 @@ class Uploads:
                 sniffed = sniff(file.read(HEAD_BYTES))
             if sniffed is None:
                 raise invalid_field(
-                    "file", "is not an image or video Postflow accepts (JPEG, PNG, GIF, WebP, MP4, MOV)"
+                    "file",
+                    "is not an image or video Postflow accepts (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV)",
                 )
-            if sniffed.kind == "video" or sniffed.format == "heic":
-                raise invalid_field("file", f"{sniffed.format.upper()} uploads are not supported yet")
-            if size > self._settings.media_max_image_bytes:
-                raise _too_large(self._settings.media_max_image_bytes, "image")
-            ready = await asyncio.to_thread(
-                images.prepare,
-                original,
-                sniffed.format,
+            row = MediaFile(
+                id=uuid.uuid4(),
+                user_id=user_id,
+                filename=filename,
+                original_format=sniffed.format,
+                original_size_bytes=size,
+                original_key="",
                 fit=fit,
-                out=folder / "ready.jpg",
-                thumbnail=folder / "thumb.jpg",
-                max_width=self._settings.image_max_width,
-                min_width=self._settings.image_min_width,
-                max_pixels=self._settings.image_max_pixels,
+                tags=[],
+                description="",
+                alt_text="",
+                warnings=[],
+                edits=[],
             )
-            media_id = uuid.uuid4()
-            prefix = f"{user_id}/{media_id}"
-            keys = {
-                "original_key": f"{prefix}/original.{sniffed.format}",
-                "processed_key": f"{prefix}/instagram.jpg",
-                "thumbnail_key": f"{prefix}/thumbnail.jpg",
-            }
-            await asyncio.to_thread(self._store, folder, keys, sniffed.format)
-        row = MediaFile(
-            id=media_id,
-            user_id=user_id,
-            kind="image",
-            status="ready",
-            filename=filename,
-            original_format=sniffed.format,
-            width=ready.width,
-            height=ready.height,
-            size_bytes=ready.size_bytes,
-            original_size_bytes=size,
-            tags=[],
-            description="",
-            alt_text="",
-            warnings=[list(w) for w in ready.warnings],
-            **keys,
-        )
+            row.original_key = f"{user_id}/{row.id}/original.{sniffed.format}"
+            animated = sniffed.format == "gif" and await asyncio.to_thread(images.is_animated, original)
+            if sniffed.kind == "video" or animated:
+                await self._video(row, original, size, thumbnail_at)
+            else:
+                await self._image(row, folder, size)
         async with self._db.transaction() as session:
             session.add(row)
+        if row.status == "processing":
+            self._videos.start(row.id)
         return row
 
-    def _store(self, folder: Path, keys: dict[str, str], original_format: str) -> None:
-        self._storage.put(keys["original_key"], folder / "original", f"image/{original_format}")
-        self._storage.put(keys["processed_key"], folder / "ready.jpg", "image/jpeg")
-        self._storage.put(keys["thumbnail_key"], folder / "thumb.jpg", "image/jpeg")
+    async def _image(self, row: MediaFile, folder: Path, size: int) -> None:
+        if size > self._settings.media_max_image_bytes:
+            raise _too_large(self._settings.media_max_image_bytes, "image")
+        logo = await branding.logo(
+            self._db,
+            self._storage,
+            row.user_id,
+            max_pixels=self._settings.image_max_pixels,
+            only_enabled=True,
+        )
+        # The user's branding is on: the logo goes on, recorded as an edit like any other.
+        operations = [{"op": "watermark"}] if logo else []
+        ready = await asyncio.to_thread(
+            images.prepare,
+            folder / "original",
+            row.original_format,
+            operations=operations,
+            logo=logo,
+            fit=row.fit,
+            out=folder / "ready.jpg",
+            thumbnail=folder / "thumb.jpg",
+            max_width=self._settings.image_max_width,
+            min_width=self._settings.image_min_width,
+            max_pixels=self._settings.image_max_pixels,
+        )
+        prefix = f"{row.user_id}/{row.id}"
+        row.processed_key, row.thumbnail_key = f"{prefix}/instagram.jpg", f"{prefix}/thumbnail.jpg"
+
+        def store() -> None:
+            self._storage.put(row.original_key, folder / "original", f"image/{row.original_format}")
+            self._storage.put(row.processed_key, folder / "ready.jpg", "image/jpeg")
+            self._storage.put(row.thumbnail_key, folder / "thumb.jpg", "image/jpeg")
+
+        await asyncio.to_thread(store)
+        row.kind, row.status, row.progress, row.edits = "image", "ready", 100, operations
+        row.width, row.height, row.size_bytes = ready.width, ready.height, ready.size_bytes
+        row.warnings = [list(w) for w in ready.warnings]
+
+    async def _video(self, row: MediaFile, original: Path, size: int, thumbnail_at: float | None) -> None:
+        """Checked now (a file that can never be an Instagram video is refused at once);
+        converted in the background."""
+        if size > self._settings.media_max_video_bytes:
+            raise _too_large(self._settings.media_max_video_bytes, "video")
+        facts = await probe(original, self._settings.video_probe_timeout_seconds)
+        is_gif = row.original_format == "gif"
+        if problem := video.problems(facts, video.Cut(), is_gif):
+            raise invalid_field("file", problem)
+        await asyncio.to_thread(
+            self._storage.put, row.original_key, original, video.content_type(row.original_format)
+        )
+        row.kind, row.status, row.progress, row.thumbnail_at = "video", "processing", 0, thumbnail_at
+        row.width, row.height = facts.width, facts.height
+        row.duration_seconds = round(video.length(facts, video.Cut(), is_gif), 3)
+        if facts.frame_rate and not video.MIN_FPS <= facts.frame_rate <= video.MAX_FPS:
+            row.warnings = [
+                ["frame_rate_changed", f"{facts.frame_rate:g} fps becomes {video.output_fps(facts):g} fps"]
+            ]
+        if facts.width > video.MAX_WIDTH:
+            row.warnings.append(["scaled_down", f"{facts.width} px wide becomes {video.MAX_WIDTH} px"])

@@ -2,12 +2,17 @@
 user's, still in the library, and ready (processed), as the media service says."""
 
 import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import grpc
+from sqlalchemy import func, select, true
 
 from protos import media_pb2, media_pb2_grpc
+from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid
 from services.posts.content import Content
+from services.posts.models import Post
 
 
 async def check_ready(media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, content: Content) -> None:
@@ -31,3 +36,43 @@ async def check_ready(media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, conte
             problems.append(Violation(field, f"is {item.status}; a post can use it once it is ready"))
     if problems:
         raise invalid(problems)
+
+
+WAITING_TO_PUBLISH = ("scheduled", "publishing", "needs_reconcile")
+
+
+@dataclass
+class MediaUse:
+    use_count: int = 0
+    last_used_at: datetime | None = None
+    scheduled_post_ids: list[str] = field(default_factory=list)
+
+
+async def usage(db: Database, user_id: uuid.UUID, media_ids: list[str]) -> dict[str, MediaUse]:
+    """For each media id: the user's posts (not deleted) that use it."""
+    found: dict[str, MediaUse] = {m: MediaUse() for m in media_ids}
+    if not media_ids:
+        return found
+    uses = func.jsonb_array_elements(Post.media).table_valued("value").alias("used")
+    media_id = uses.c.value.op("->>")("media_id")
+    async with db.reading() as session:
+        rows = await session.execute(
+            select(media_id, Post.id, Post.status, Post.scheduled_for, Post.published_at)
+            .select_from(Post)
+            .join(uses, true())
+            .where(Post.user_id == user_id, Post.deleted_at.is_(None), media_id.in_(media_ids))
+            .order_by(Post.scheduled_for.asc().nulls_last())
+        )
+        seen: set[tuple[str, uuid.UUID]] = set()
+        for used_id, post_id, status, scheduled_for, published_at in rows:
+            if (used_id, post_id) in seen:  # the same item twice in one post (a carousel)
+                continue
+            seen.add((used_id, post_id))
+            use = found[used_id]
+            use.use_count += 1
+            when = published_at or scheduled_for
+            if when and (use.last_used_at is None or when > use.last_used_at):
+                use.last_used_at = when
+            if status in WAITING_TO_PUBLISH:
+                use.scheduled_post_ids.append(str(post_id))
+    return found

@@ -16,6 +16,7 @@ from services.posts import (
     autosave,
     bulk,
     hashtags,
+    library_media,
     listing,
     occurrences,
     publishing,
@@ -318,6 +319,20 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         post = await store.read(self._db, user_id=user_id, post_id=post_id)
         publishing.check_publishable(post)
         return post_message(post)
+
+    async def MediaUsage(self, request, context):
+        uses = await library_media.usage(self._db, parse_id(request.user_id, "User"), list(request.media_ids))
+        return posts_pb2.MediaUsageList(
+            items=[
+                posts_pb2.MediaUse(
+                    media_id=media_id,
+                    use_count=use.use_count,
+                    last_used_at=to_timestamp(use.last_used_at) if use.last_used_at else None,
+                    scheduled_post_ids=use.scheduled_post_ids,
+                )
+                for media_id, use in uses.items()
+            ]
+        )
 
     async def CreateOccurrence(self, request, context):
         post = await occurrences.create(

@@ -4,33 +4,10 @@ through the real minio SDK), decided by content, with hostile files refused clea
 import io
 import zlib
 
-import httpx
 import pytest
 from PIL import Image
 
-
-def image_bytes(size, fmt="JPEG", colour=(200, 120, 40), mode="RGB", **save) -> bytes:
-    image = Image.new(mode, size, colour)
-    # Detail, so that the sharpness check sees edges.
-    for x in range(0, size[0], 16):
-        for y in range(0, size[1], 16):
-            if (x // 16 + y // 16) % 2:
-                image.putpixel((x, y), (0, 0, 0) if mode == "RGB" else (0, 0, 0, 255))
-    out = io.BytesIO()
-    image.save(out, fmt, **save)
-    return out.getvalue()
-
-
-def upload(user, content: bytes, filename="photo.jpg", content_type="image/jpeg", **params):
-    return user.client.post(
-        "/api/v1/media/upload", files={"file": (filename, content, content_type)}, params=params
-    )
-
-
-def fetched(url: str) -> Image.Image:
-    reply = httpx.get(url, timeout=10)
-    assert reply.status_code == 200, reply.text
-    return Image.open(io.BytesIO(reply.content))
+from tests.media.helpers import fetched, image_bytes, upload
 
 
 def test_a_1080_square_photo_stays_1080_square_with_urls(api):

@@ -1,7 +1,7 @@
 """Posts that use media library items: checked when scheduled, published with the item's
 Instagram-ready file."""
 
-from tests.media.test_images import image_bytes, upload
+from tests.media.helpers import image_bytes, upload
 from tests.scheduler.publishing import publishes, schedule, wait_for_status
 
 

@@ -1,6 +1,7 @@
 """/api/v1/media: upload (multipart, streamed to the media service), the library, and
 /media/files/...: locally stored files behind signed, expiring URLs."""
 
+import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
@@ -24,8 +25,12 @@ UPLOAD_TIMEOUT_SECONDS = 600
 router = APIRouter(tags=["media"])
 
 
-async def _chunks(file: UploadFile, user_id: str, fit: str) -> AsyncIterator[media_pb2.UploadChunk]:
-    header = media_pb2.UploadHeader(user_id=user_id, filename=file.filename or "", fit=fit)
+async def _chunks(
+    file: UploadFile, user_id: str, fit: str, thumbnail_at: float | None
+) -> AsyncIterator[media_pb2.UploadChunk]:
+    header = media_pb2.UploadHeader(
+        user_id=user_id, filename=file.filename or "", fit=fit, thumbnail_at=thumbnail_at
+    )
     yield media_pb2.UploadChunk(header=header)
     while data := await file.read(CHUNK):
         yield media_pb2.UploadChunk(data=data)
@@ -39,8 +44,13 @@ async def upload(
     fit: Annotated[
         Literal["pad", "crop"], Query(description="pad (default) or crop: how an aspect ratio is brought in")
     ] = "pad",
+    thumbnail_at: Annotated[
+        float | None, Query(description="Videos: where the thumbnail is taken, in seconds (default 1)")
+    ] = None,
 ):
-    """One or several files (multipart field `file`); each becomes an Instagram-ready item."""
+    """One or several files (multipart field `file`); each becomes an Instagram-ready item.
+    Images are ready in the answer; videos and animated GIFs answer `processing` and are
+    converted in the background (GET the item to follow `progress`)."""
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         raise invalid_field("file", "send the files as multipart/form-data, field name 'file'")
     try:
@@ -56,7 +66,11 @@ async def upload(
             try:
                 items.append(
                     convert.media_dict(
-                        await ask(media.Upload(_chunks(file, user_id, fit), timeout=UPLOAD_TIMEOUT_SECONDS))
+                        await ask(
+                            media.Upload(
+                                _chunks(file, user_id, fit, thumbnail_at), timeout=UPLOAD_TIMEOUT_SECONDS
+                            )
+                        )
                     )
                 )
             except ServiceError as err:
@@ -86,6 +100,42 @@ async def list_media(
     return {"items": [convert.media_dict(m) for m in page.items], "next_cursor": page.next_cursor or None}
 
 
+@router.get("/api/v1/media/branding", response_model=schemas.BrandingOut)
+async def get_branding(user_id: CurrentUser, media: MediaDep):
+    return convert.branding_dict(await media.GetBranding(media_pb2.UserRef(user_id=user_id), timeout=10))
+
+
+@router.put("/api/v1/media/branding", response_model=schemas.BrandingOut)
+async def put_branding(body: schemas.BrandingIn, user_id: CurrentUser, media: MediaDep):
+    """Your logo (an image of your library), where it goes, and whether every image you
+    upload gets it; the `watermark` edit puts it on any image."""
+    request = media_pb2.Branding(
+        user_id=user_id,
+        logo_media_id=body.logo_media_id,
+        position=body.position,
+        scale_percent=body.scale_percent,
+        opacity_percent=body.opacity_percent,
+        enabled=body.enabled,
+    )
+    return convert.branding_dict(await media.SetBranding(request, timeout=30))
+
+
+@router.post("/api/v1/media/{media_id}/edit", status_code=201, response_model=schemas.MediaOut)
+async def edit_media(media_id: str, body: schemas.MediaEditIn, user_id: CurrentUser, media: MediaDep):
+    """A new item: this one's original with the operations applied (this item stays)."""
+    request = media_pb2.EditMediaRequest(
+        user_id=user_id, media_id=media_id, operations_json=json.dumps(body.operations)
+    )
+    return convert.media_dict(await media.EditMedia(request, timeout=UPLOAD_TIMEOUT_SECONDS))
+
+
+@router.get("/api/v1/media/{media_id}/suggestions", response_model=schemas.MediaSuggestionsOut)
+async def media_suggestions(media_id: str, user_id: CurrentUser, media: MediaDep):
+    return convert.suggestions_dict(
+        await media.SuggestEdits(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=30)
+    )
+
+
 @router.get("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
 async def get_media(media_id: str, user_id: CurrentUser, media: MediaDep):
     return convert.media_dict(
@@ -107,10 +157,15 @@ async def change_media(media_id: str, body: schemas.MediaUpdateIn, user_id: Curr
 
 
 @router.delete("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
-async def delete_media(media_id: str, user_id: CurrentUser, media: MediaDep):
-    return convert.media_dict(
-        await media.DeleteMedia(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=10)
-    )
+async def delete_media(
+    media_id: str,
+    user_id: CurrentUser,
+    media: MediaDep,
+    force: Annotated[bool, Query(description="Delete even if scheduled posts use it")] = False,
+):
+    """Refused (409, naming them) while scheduled posts use the item, unless force=true."""
+    request = media_pb2.DeleteMediaRequest(user_id=user_id, media_id=media_id, force=force)
+    return convert.media_dict(await media.DeleteMedia(request, timeout=10))
 
 
 @router.get("/media/files/{key:path}", include_in_schema=False)

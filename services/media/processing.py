@@ -1,0 +1,137 @@
+"""Video work in the background: an upload (or a video edit) is recorded as `processing`
+and answered at once; here its original is converted to the Instagram-ready MP4 and a
+thumbnail, with the percent done written to the item as ffmpeg reports it, and the item
+ends `ready` or `failed` with the reason. Items still `processing` when the service
+starts (it stopped mid-way) are taken up again."""
+
+import asyncio
+import logging
+import tempfile
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from services.common.config import Settings
+from services.common.db import Database
+from services.common.errors import ServiceError
+from services.media import video
+from services.media.models import MediaFile
+from services.media.probe import probe
+from services.media.storage import LocalStorage, S3Storage
+
+log = logging.getLogger(__name__)
+
+
+class VideoProcessor:
+    def __init__(self, *, db: Database, storage: S3Storage | LocalStorage, settings: Settings) -> None:
+        self._db = db
+        self._storage = storage
+        self._settings = settings
+        self._slots = asyncio.Semaphore(settings.video_workers)
+        self._jobs: set[asyncio.Task] = set()
+
+    def start(self, media_id: uuid.UUID) -> None:
+        task = asyncio.create_task(self._run(media_id), name=f"video-{media_id}")
+        self._jobs.add(task)
+        task.add_done_callback(self._jobs.discard)
+
+    async def resume(self) -> int:
+        """Start again what a previous run of the service left unfinished."""
+        async with self._db.reading() as session:
+            ids = list(
+                await session.scalars(
+                    select(MediaFile.id)
+                    .where(MediaFile.status == "processing")
+                    .order_by(MediaFile.created_at)
+                )
+            )
+        for media_id in ids:
+            self.start(media_id)
+        return len(ids)
+
+    async def stop(self) -> None:
+        for task in self._jobs:
+            task.cancel()
+        await asyncio.gather(*self._jobs, return_exceptions=True)
+
+    async def _set(self, media_id: uuid.UUID, **values) -> None:
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(MediaFile)
+                .where(MediaFile.id == media_id, MediaFile.status == "processing")
+                .values(**values, updated_at=datetime.now(UTC))
+            )
+
+    async def _run(self, media_id: uuid.UUID) -> None:
+        async with self._slots:
+            try:
+                await self._convert(media_id)
+            except asyncio.CancelledError:
+                raise  # the service is stopping: the item stays processing and is resumed
+            except (video.VideoFailed, ServiceError) as err:
+                reason = err.message if isinstance(err, ServiceError) else str(err)
+                await self._set(media_id, status="failed", failure_reason=reason, progress=100)
+            except Exception:
+                log.exception("video %s could not be processed", media_id)
+                await self._set(
+                    media_id, status="failed", failure_reason="processing failed unexpectedly", progress=100
+                )
+
+    async def _convert(self, media_id: uuid.UUID) -> None:
+        async with self._db.reading() as session:
+            row = await session.get(MediaFile, media_id)
+        if row is None or row.status != "processing":
+            return
+        is_gif = row.original_format == "gif"
+        with tempfile.TemporaryDirectory(prefix="postflow-video-") as scratch:
+            folder = Path(scratch)
+            original, ready, thumbnail = (
+                folder / "original",
+                folder / "instagram.mp4",
+                folder / "thumbnail.jpg",
+            )
+            await asyncio.to_thread(self._storage.fetch, row.original_key, original)
+            source = await probe(original, self._settings.video_probe_timeout_seconds)
+            cut = video.cut_of(row.edits or [])
+            if problem := video.problems(source, cut, is_gif):
+                raise video.VideoFailed(f"The video {problem}")
+            last = -1
+
+            async def progress(percent: int) -> None:
+                nonlocal last
+                if percent > last:
+                    last = percent
+                    await self._set(media_id, progress=percent)
+
+            await video.run(
+                video.transcode_args(original, ready, source, cut, is_gif),
+                limit_seconds=self._settings.video_process_timeout_seconds,
+                duration=video.length(source, cut, is_gif),
+                on_progress=progress,
+            )
+            result = await probe(ready, self._settings.video_probe_timeout_seconds)
+            at = min(row.thumbnail_at if row.thumbnail_at is not None else 1.0, result.duration / 2)
+            await video.run(video.thumbnail_args(ready, thumbnail, at), limit_seconds=60)
+            prefix = f"{row.user_id}/{row.id}"
+            keys = {"processed_key": f"{prefix}/instagram.mp4", "thumbnail_key": f"{prefix}/thumbnail.jpg"}
+
+            def store() -> None:
+                self._storage.put(keys["processed_key"], ready, "video/mp4")
+                self._storage.put(keys["thumbnail_key"], thumbnail, "image/jpeg")
+
+            await asyncio.to_thread(store)
+            await self._set(
+                media_id,
+                **keys,
+                status="ready",
+                progress=100,
+                width=result.width,
+                height=result.height,
+                duration_seconds=round(result.duration, 3),
+                frame_rate=round(result.frame_rate, 3),
+                video_codec=result.video_codec,
+                audio_codec=result.audio_codec or None,
+                size_bytes=ready.stat().st_size,
+            )
