@@ -2,18 +2,22 @@
 with a time and memory limit: the file is untrusted and a hostile one must not hang or
 bloat the media service. python -m services.media.probe FILE prints one JSON object."""
 
-import asyncio
 import json
+import logging
+import os
 import resource
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from services.common.errors import invalid_field
+from services.media import child
+
+log = logging.getLogger(__name__)
 
 # Address space of the probing child: demuxing headers needs little; a crafted file that
 # asks for more is refused rather than served.
-PROBE_MEMORY_BYTES = 1024 * 1024 * 1024
+PROBE_MEMORY_BYTES = 2 * 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ def _describe(path: str) -> dict:
             duration = float(video.duration * video.time_base)
         if not duration and container.duration:
             duration = container.duration / 1_000_000
+        # One decoding thread: the probe decodes one frame, and every extra thread reserves
+        # address space that counts against the limit.
+        video.codec_context.thread_count = 1
         rate = video.average_rate or video.guessed_rate or 0
         rotation = 0
         try:
@@ -63,30 +70,27 @@ def _describe(path: str) -> dict:
         }
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (PROBE_MEMORY_BYTES, PROBE_MEMORY_BYTES))
-
-
 async def probe(path: Path, limit_seconds: float) -> Probe:
     """The file's video facts; a file that is not a readable video is a 422 on `file`."""
-    child = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "services.media.probe",
-        str(path),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.DEVNULL,
-        preexec_fn=_limit_memory,
-    )
     try:
-        out, _ = await asyncio.wait_for(child.communicate(), limit_seconds)
-    except TimeoutError as exc:
-        child.kill()
-        await child.wait()
+        finished = await child.run(
+            [sys.executable, "-m", "services.media.probe", str(path)],
+            limit_seconds=limit_seconds,
+            # glibc reserves 64 MB of address space per malloc arena: few arenas keep the
+            # child well within its limit.
+            env={**os.environ, "MALLOC_ARENA_MAX": "2"},
+        )
+    except child.TooSlow as exc:
         raise invalid_field("file", f"could not be read as a video within {limit_seconds:g} s") from exc
     try:
-        facts = json.loads(out)
+        facts = json.loads(finished.stdout)
     except ValueError as exc:
+        log.warning(
+            "probe of %s failed (exit %s): %s",
+            path,
+            finished.returncode,
+            finished.stderr[-2000:].decode(errors="replace"),
+        )
         raise invalid_field("file", "is corrupt or not a video Postflow can read") from exc
     if "error" in facts:
         raise invalid_field("file", facts["error"])
@@ -94,13 +98,17 @@ async def probe(path: Path, limit_seconds: float) -> Probe:
 
 
 def main() -> None:
+    # Limited here, in the child itself: a preexec_fn is unsafe in the threaded service.
+    resource.setrlimit(resource.RLIMIT_AS, (PROBE_MEMORY_BYTES, PROBE_MEMORY_BYTES))
     import av  # noqa: PLC0415
 
     try:
         facts = _describe(sys.argv[1])
     except (av.error.FFmpegError, OSError, ValueError, MemoryError) as err:
         facts = {"error": f"is corrupt or not a video Postflow can read ({type(err).__name__})"}
-    print(json.dumps(facts))
+    print(json.dumps(facts), flush=True)
+    # Skip the interpreter's teardown: FFmpeg's threads can crash it after the answer.
+    os._exit(0)
 
 
 if __name__ == "__main__":

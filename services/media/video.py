@@ -3,9 +3,7 @@ moov atom first, 23-60 fps, at most 1920 wide; and a thumbnail. The commands are
 ffmpeg-python as argument lists (no shell) and run with a deadline and an output cap,
 reporting progress as they go."""
 
-import asyncio
 import math
-import resource
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +11,7 @@ from pathlib import Path
 import ffmpeg
 import imageio_ffmpeg
 
+from services.media import child
 from services.media.probe import Probe
 
 MIN_SECONDS = 3.0
@@ -147,11 +146,6 @@ def thumbnail_args(source: Path, out: Path, at: float) -> list[str]:
     )
 
 
-def _limits() -> None:
-    # No core dumps of a crashed decoder, and files it writes stay bounded.
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
 async def run(
     args: list[str],
     *,
@@ -160,31 +154,18 @@ async def run(
     on_progress: Callable[[int], Awaitable[None]] | None = None,
 ) -> None:
     """Run ffmpeg with `args`; report percent done from its -progress output."""
-    child = await asyncio.create_subprocess_exec(
-        FFMPEG,
-        *args,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        preexec_fn=_limits,
-    )
 
-    async def follow() -> None:
-        assert child.stdout is not None
-        async for line in child.stdout:
-            key, _, value = line.decode(errors="replace").strip().partition("=")
-            if key == "out_time_us" and on_progress and duration > 0 and value.isdigit():
-                await on_progress(min(99, int(int(value) / 1_000_000 / duration * 100)))
+    async def follow(line: str) -> None:
+        key, _, value = line.partition("=")
+        if key == "out_time_us" and on_progress and duration > 0 and value.isdigit():
+            await on_progress(min(99, int(int(value) / 1_000_000 / duration * 100)))
 
     try:
-        _, errors = await asyncio.wait_for(asyncio.gather(follow(), child.stderr.read()), limit_seconds)
-        await asyncio.wait_for(child.wait(), 10)
-    except TimeoutError as exc:
-        child.kill()
-        await child.wait()
+        finished = await child.run([FFMPEG, *args], limit_seconds=limit_seconds, on_line=follow)
+    except child.TooSlow as exc:
         raise VideoFailed(f"processing took longer than {limit_seconds:g} s") from exc
-    if child.returncode != 0:
-        last = errors.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+    if finished.returncode != 0:
+        last = finished.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
         raise VideoFailed(f"ffmpeg could not convert it: {last[0][:300]}")
 
 

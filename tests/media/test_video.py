@@ -40,7 +40,9 @@ def test_an_mp4_becomes_an_instagram_ready_h264_aac_video_with_a_thumbnail(api, 
 def test_a_mov_too_wide_and_too_slow_is_scaled_to_1920_and_30_fps(api, tmp_path):
     user = api.new_user()
     content = make_video(tmp_path / "wide.mov", seconds=3, size="2000x500", rate=12, audio=False)
-    item = upload(user, content, filename="wide.mov", content_type="video/quicktime").json()["items"][0]
+    reply = upload(user, content, filename="wide.mov", content_type="video/quicktime")
+    assert reply.status_code == 201, reply.text
+    item = reply.json()["items"][0]
     assert item["original_format"] == "mov"
     assert {w["code"] for w in item["warnings"]} == {"frame_rate_changed", "scaled_down"}
     item = wait_ready(user, item["id"])
