@@ -35,7 +35,7 @@ def for_image(row: MediaFile, ready: Path) -> list[Suggestion]:
         mean, spread = stats.mean[0], stats.stddev[0]
         sharp = images.sharpness(image.convert("RGB"))
     if mean < DARK:
-        amount = round(min(2.0, 128 / max(mean, 1.0)), 2)
+        amount = round(min(3.0, 128 / max(mean, 1.0)), 2)
         found.append(
             Suggestion(
                 "under_exposed",

@@ -11,8 +11,43 @@ from sqlalchemy import func, select, true
 from protos import media_pb2, media_pb2_grpc
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid
+from services.posts import rules
 from services.posts.content import Content
 from services.posts.models import Post
+
+
+async def draft_warnings(
+    media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, media_items: list[dict]
+) -> list[rules.Warning]:
+    """A draft may hold media that is not ready yet; say so, so that it is no surprise at
+    scheduling time. Nothing is said when the media service cannot be asked."""
+    used = [(i, item["media_id"]) for i, item in enumerate(media_items) if item.get("media_id")]
+    if not used:
+        return []
+    try:
+        reply = await media.ResolveMedia(
+            media_pb2.ResolveMediaRequest(user_id=str(user_id), media_ids=[m for _, m in used]), timeout=5
+        )
+    except grpc.aio.AioRpcError:
+        return []
+    warnings = []
+    for (index, _), item in zip(used, reply.items, strict=True):
+        field = f"media.{index}.media_id"
+        if not item.found:
+            warnings.append(rules.Warning(field, "media_not_in_library", "is not in your media library"))
+        elif item.status == "processing":
+            warnings.append(
+                rules.Warning(
+                    field,
+                    "media_processing",
+                    "is still processing; the post can be scheduled once it is ready",
+                )
+            )
+        elif item.status != "ready":
+            warnings.append(
+                rules.Warning(field, "media_failed", "failed processing; replace it before scheduling")
+            )
+    return warnings
 
 
 async def check_ready(media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, content: Content) -> None:

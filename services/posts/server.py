@@ -68,12 +68,11 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         self._events = events
 
     async def CreatePost(self, request, context):
+        user_id = parse_id(request.user_id, "User")
         saved = await store.create(
-            db=self._db,
-            user_id=parse_id(request.user_id, "User"),
-            content=content_from(request.content),
-            reason=request.change_reason,
+            db=self._db, user_id=user_id, content=content_from(request.content), reason=request.change_reason
         )
+        saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
         return _result(saved)
 
     async def GetPost(self, request, context):
@@ -94,6 +93,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             changed_fields=[_content_field(p) for p in request.update_mask.paths],
             reason=request.change_reason,
         )
+        saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
         return _result(saved)
 
     async def DeletePost(self, request, context):
