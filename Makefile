@@ -26,6 +26,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench.posts_api
 	$(PY) -m bench.scheduling
+	$(PY) -m bench.media
 
 ## make proto: regenerate protos/*_pb2*.py from protos/*.proto
 proto: $(STAMP)

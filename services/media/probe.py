@@ -30,6 +30,9 @@ class Probe:
     video_codec: str
     audio_codec: str
     audio_sample_rate: int
+    audio_channels: int
+    pixel_format: str
+    video_bit_rate: int
     # Displayed rotation (phones record portrait video as landscape + a rotation).
     rotation: int
 
@@ -66,6 +69,9 @@ def _describe(path: str) -> dict:
             "video_codec": video.codec_context.name,
             "audio_codec": audio.codec_context.name if audio else "",
             "audio_sample_rate": audio.codec_context.sample_rate if audio else 0,
+            "audio_channels": audio.codec_context.channels if audio else 0,
+            "pixel_format": video.codec_context.pix_fmt or "",
+            "video_bit_rate": video.bit_rate or container.bit_rate or 0,
             "rotation": rotation,
         }
 

@@ -23,6 +23,8 @@ AUDIO_RATE = 48000
 THUMBNAIL_WIDTH = 320
 # The Instagram-ready file may not exceed this (Instagram's reel limit is 1 GB).
 MAX_OUTPUT_BYTES = 1024 * 1024 * 1024
+# Instagram's reel limit on video bit rate.
+MAX_VIDEO_BIT_RATE = 25_000_000
 FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
 VIDEO_OPS = ("trim", "scale", "mute")
 
@@ -99,8 +101,29 @@ def output_fps(probe: Probe) -> float:
     return min(fps, MAX_FPS)
 
 
+def video_copyable(probe: Probe, cut: Cut, is_gif: bool) -> bool:
+    """Already what Instagram takes (most phones' H.264): the picture is copied, not
+    re-encoded, which turns a minute of conversion into a second of remuxing."""
+    return (
+        not is_gif
+        and cut == Cut(mute=cut.mute)
+        and probe.video_codec == "h264"
+        and probe.pixel_format == "yuv420p"
+        and probe.rotation == 0
+        and max(probe.width, probe.height) <= MAX_WIDTH
+        and MIN_FPS <= probe.frame_rate <= MAX_FPS
+        and 0 < probe.video_bit_rate <= MAX_VIDEO_BIT_RATE
+    )
+
+
+def audio_copyable(probe: Probe) -> bool:
+    return probe.audio_codec == "aac" and probe.audio_sample_rate == AUDIO_RATE and probe.audio_channels <= 2
+
+
 def transcode_args(source: Path, out: Path, probe: Probe, cut: Cut, is_gif: bool) -> list[str]:
     """The ffmpeg argument list (after the executable) making `out` from `source`."""
+    if video_copyable(probe, cut, is_gif):
+        return _remux_args(source, out, probe, cut)
     seconds = length(probe, cut, is_gif)
     input_options = {}
     if is_gif and probe.duration < MIN_SECONDS:
@@ -110,11 +133,14 @@ def transcode_args(source: Path, out: Path, probe: Probe, cut: Cut, is_gif: bool
         input_options["ss"] = cut.start
     stream = ffmpeg.input(str(source), **input_options)
     width, height = output_size(probe, cut)
-    picture = (
-        stream.video.filter("scale", width, height)
-        .filter("fps", output_fps(probe))
-        .filter("format", "yuv420p")
-    )
+    picture = stream.video
+    # Filters only where they change something: each costs a pass over every frame.
+    if (width, height) != (probe.width, probe.height) or probe.rotation:
+        picture = picture.filter("scale", width, height)
+    if output_fps(probe) != probe.frame_rate:
+        picture = picture.filter("fps", output_fps(probe))
+    if probe.pixel_format != "yuv420p":
+        picture = picture.filter("format", "yuv420p")
     outputs = [picture]
     options = {
         "t": f"{seconds:.3f}",
@@ -129,6 +155,22 @@ def transcode_args(source: Path, out: Path, probe: Probe, cut: Cut, is_gif: bool
     if probe.audio_codec and not cut.mute and not is_gif:
         outputs.append(stream.audio)
         options.update({"acodec": "aac", "ar": AUDIO_RATE, "ac": 2, "b:a": "128k"})
+    command = ffmpeg.output(*outputs, str(out), **options).global_args(
+        "-nostdin", "-hide_banner", "-v", "error", "-progress", "pipe:1", "-nostats"
+    )
+    return command.overwrite_output().get_args()
+
+
+def _remux_args(source: Path, out: Path, probe: Probe, cut: Cut) -> list[str]:
+    stream = ffmpeg.input(str(source))
+    outputs = [stream.video]
+    options = {"vcodec": "copy", "movflags": "+faststart", "fs": MAX_OUTPUT_BYTES, "map_metadata": -1}
+    if probe.audio_codec and not cut.mute:
+        outputs.append(stream.audio)
+        if audio_copyable(probe):
+            options["acodec"] = "copy"
+        else:
+            options.update({"acodec": "aac", "ar": AUDIO_RATE, "ac": 2, "b:a": "128k"})
     command = ffmpeg.output(*outputs, str(out), **options).global_args(
         "-nostdin", "-hide_banner", "-v", "error", "-progress", "pipe:1", "-nostats"
     )
