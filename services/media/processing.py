@@ -11,7 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from services.common.config import Settings
 from services.common.db import Database
@@ -103,7 +103,8 @@ class VideoProcessor:
                 nonlocal last
                 if percent > last:
                     last = percent
-                    await self._set(media_id, progress=percent)
+                    # After a restart the work starts over; what users saw never goes back.
+                    await self._set(media_id, progress=func.greatest(MediaFile.progress, percent))
 
             await video.run(
                 video.transcode_args(original, ready, source, cut, is_gif),
