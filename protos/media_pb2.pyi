@@ -196,20 +196,24 @@ class Branding(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., logo_media_id: _Optional[str] = ..., position: _Optional[str] = ..., scale_percent: _Optional[int] = ..., opacity_percent: _Optional[int] = ..., enabled: _Optional[bool] = ...) -> None: ...
 
 class ListMediaRequest(_message.Message):
-    __slots__ = ("user_id", "kind", "tag", "query", "cursor", "limit")
+    __slots__ = ("user_id", "kind", "tag", "query", "cursor", "limit", "created_from", "created_to")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     TAG_FIELD_NUMBER: _ClassVar[int]
     QUERY_FIELD_NUMBER: _ClassVar[int]
     CURSOR_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FROM_FIELD_NUMBER: _ClassVar[int]
+    CREATED_TO_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     kind: str
     tag: str
     query: str
     cursor: str
     limit: int
-    def __init__(self, user_id: _Optional[str] = ..., kind: _Optional[str] = ..., tag: _Optional[str] = ..., query: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+    created_from: _timestamp_pb2.Timestamp
+    created_to: _timestamp_pb2.Timestamp
+    def __init__(self, user_id: _Optional[str] = ..., kind: _Optional[str] = ..., tag: _Optional[str] = ..., query: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class MediaList(_message.Message):
     __slots__ = ("items", "next_cursor")

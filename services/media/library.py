@@ -79,15 +79,23 @@ async def page(
     cursor: str,
     limit: int,
     max_limit: int,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
 ) -> tuple[list[MediaFile], str]:
     problems = []
     if kind and kind not in KINDS:
         problems.append(Violation("kind", f"must be one of {', '.join(KINDS)}"))
     if not 1 <= limit <= max_limit:
         problems.append(Violation("limit", f"must be between 1 and {max_limit}"))
+    if created_from and created_to and created_to <= created_from:
+        problems.append(Violation("created_to", "must be after created_from"))
     if problems:
         raise invalid(problems)
     conditions = [MediaFile.user_id == user_id, MediaFile.deleted_at.is_(None)]
+    if created_from:
+        conditions.append(MediaFile.created_at >= created_from)
+    if created_to:
+        conditions.append(MediaFile.created_at < created_to)
     if kind:
         conditions.append(MediaFile.kind == kind)
     if tag.strip():

@@ -15,6 +15,7 @@ from services.common.errors import not_found
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
+from services.common.proto_time import from_timestamp
 from services.media import branding, library, suggestions, usage
 from services.media.editing import Editor
 from services.media.messages import branding_message, media_message
@@ -70,6 +71,8 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             cursor=request.cursor,
             limit=request.limit if request.HasField("limit") else self._settings.list_default_limit,
             max_limit=self._settings.list_max_limit,
+            created_from=from_timestamp(request, "created_from"),
+            created_to=from_timestamp(request, "created_to"),
         )
         uses = await usage.of(self._posts, self._user(request), [str(r.id) for r in rows])
         return media_pb2.MediaList(

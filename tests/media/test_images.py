@@ -168,3 +168,30 @@ def test_too_many_files_or_an_unknown_fit_are_422_before_anything_is_stored(api)
     assert stretched.status_code == 422
     assert stretched.json()["error"]["fields"][0]["field"] == "fit"
     assert user.client.get("/api/v1/media").json()["items"] == []
+
+
+def test_the_library_filters_by_upload_date(api):
+    user = api.new_user()
+    first = upload(user, image_bytes((1080, 1080))).json()["items"][0]
+    second = upload(user, image_bytes((1080, 1080))).json()["items"][0]
+    assert second["created_at"] > first["created_at"]
+
+    def listed(**params):
+        reply = user.client.get("/api/v1/media", params=params)
+        assert reply.status_code == 200, reply.text
+        return [m["id"] for m in reply.json()["items"]]
+
+    assert listed(created_from=second["created_at"]) == [second["id"]]
+    assert listed(created_to=second["created_at"]) == [first["id"]]
+    assert listed(created_from=first["created_at"], created_to="2100-01-01T00:00:00Z") == [
+        second["id"],
+        first["id"],
+    ]
+    backwards = user.client.get(
+        "/api/v1/media", params={"created_from": second["created_at"], "created_to": first["created_at"]}
+    )
+    assert backwards.status_code == 422
+    assert backwards.json()["error"]["fields"][0]["field"] == "created_to"
+    garbled = user.client.get("/api/v1/media", params={"created_from": "last tuesday"})
+    assert garbled.status_code == 422
+    assert garbled.json()["error"]["fields"][0]["field"] == "created_from"

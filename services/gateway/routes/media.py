@@ -3,6 +3,7 @@
 
 import json
 from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -13,6 +14,7 @@ from starlette.exceptions import HTTPException
 from protos import media_pb2
 from services.common.errors import ServiceError, invalid_field
 from services.common.grpc_errors import ask
+from services.common.proto_time import to_timestamp
 from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, MediaDep
 
@@ -92,11 +94,20 @@ async def list_media(
     q: Annotated[str, Query(description="Searches file names, descriptions and alt texts")] = "",
     cursor: str = "",
     limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
+    created_from: Annotated[datetime | None, Query(description="Uploaded at or after (ISO 8601)")] = None,
+    created_to: Annotated[datetime | None, Query(description="Uploaded before (ISO 8601)")] = None,
 ):
-    page = await media.ListMedia(
-        media_pb2.ListMediaRequest(user_id=user_id, kind=kind, tag=tag, query=q, cursor=cursor, limit=limit),
-        timeout=10,
+    request = media_pb2.ListMediaRequest(
+        user_id=user_id,
+        kind=kind,
+        tag=tag,
+        query=q,
+        cursor=cursor,
+        limit=limit,
+        created_from=to_timestamp(created_from),
+        created_to=to_timestamp(created_to),
     )
+    page = await media.ListMedia(request, timeout=10)
     return {"items": [convert.media_dict(m) for m in page.items], "next_cursor": page.next_cursor or None}
 
 
