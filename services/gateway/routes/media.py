@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
+import grpc
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.datastructures import UploadFile
@@ -188,7 +189,8 @@ async def media_file(key: str, media: MediaDep, expires: int = 0, signature: str
 
     async def rest() -> AsyncIterator[bytes]:
         yield first.data
-        async for chunk in stream:
+        # read() until EOF: a call that was read() from cannot also be iterated.
+        while (chunk := await stream.read()) is not grpc.aio.EOF:
             yield chunk.data
 
     return StreamingResponse(rest(), media_type=first.content_type or "application/octet-stream")
