@@ -11,7 +11,7 @@ from pathlib import Path
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, invalid_field
-from services.media import branding, edits, images, library, video
+from services.media import branding, edits, image_items, library, video
 from services.media.models import MediaFile
 from services.media.probe import probe
 from services.media.processing import VideoProcessor
@@ -87,30 +87,10 @@ class Editor:
                 raise invalid_field(
                     "operations", "watermark needs your branding logo (PUT /api/v1/media/branding)"
                 )
-        ready = await asyncio.to_thread(
-            images.prepare,
-            folder / "original",
-            child.original_format,
-            operations=child.edits,
-            logo=logo,
-            fit=child.fit,
-            out=folder / "ready.jpg",
-            thumbnail=folder / "thumb.jpg",
-            max_width=self._settings.image_max_width,
-            min_width=self._settings.image_min_width,
-            max_pixels=self._settings.image_max_pixels,
+        # The original is the parent's, already stored.
+        await image_items.make_ready(
+            child, folder, logo=logo, storage=self._storage, settings=self._settings, store_original=False
         )
-        prefix = f"{child.user_id}/{child.id}"
-        child.processed_key, child.thumbnail_key = f"{prefix}/instagram.jpg", f"{prefix}/thumbnail.jpg"
-
-        def store() -> None:
-            self._storage.put(child.processed_key, folder / "ready.jpg", "image/jpeg")
-            self._storage.put(child.thumbnail_key, folder / "thumb.jpg", "image/jpeg")
-
-        await asyncio.to_thread(store)
-        child.status, child.progress = "ready", 100
-        child.width, child.height, child.size_bytes = ready.width, ready.height, ready.size_bytes
-        child.warnings = [list(w) for w in ready.warnings]
 
     async def _video(self, child: MediaFile, original: Path) -> None:
         facts = await probe(original, self._settings.video_probe_timeout_seconds)

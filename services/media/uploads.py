@@ -13,7 +13,7 @@ from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid_field
 from services.common.ids import parse_id
-from services.media import branding, images, video
+from services.media import branding, image_items, images, video
 from services.media.models import MediaFile
 from services.media.probe import probe
 from services.media.processing import VideoProcessor
@@ -121,32 +121,10 @@ class Uploads:
             only_enabled=True,
         )
         # The user's branding is on: the logo goes on, recorded as an edit like any other.
-        operations = [{"op": "watermark"}] if logo else []
-        ready = await asyncio.to_thread(
-            images.prepare,
-            folder / "original",
-            row.original_format,
-            operations=operations,
-            logo=logo,
-            fit=row.fit,
-            out=folder / "ready.jpg",
-            thumbnail=folder / "thumb.jpg",
-            max_width=self._settings.image_max_width,
-            min_width=self._settings.image_min_width,
-            max_pixels=self._settings.image_max_pixels,
+        row.edits = [{"op": "watermark"}] if logo else []
+        await image_items.make_ready(
+            row, folder, logo=logo, storage=self._storage, settings=self._settings, store_original=True
         )
-        prefix = f"{row.user_id}/{row.id}"
-        row.processed_key, row.thumbnail_key = f"{prefix}/instagram.jpg", f"{prefix}/thumbnail.jpg"
-
-        def store() -> None:
-            self._storage.put(row.original_key, folder / "original", f"image/{row.original_format}")
-            self._storage.put(row.processed_key, folder / "ready.jpg", "image/jpeg")
-            self._storage.put(row.thumbnail_key, folder / "thumb.jpg", "image/jpeg")
-
-        await asyncio.to_thread(store)
-        row.kind, row.status, row.progress, row.edits = "image", "ready", 100, operations
-        row.width, row.height, row.size_bytes = ready.width, ready.height, ready.size_bytes
-        row.warnings = [list(w) for w in ready.warnings]
 
     async def _video(self, row: MediaFile, original: Path, size: int, thumbnail_at: float | None) -> None:
         """Checked now (a file that can never be an Instagram video is refused at once);

@@ -1,5 +1,6 @@
 """Posts that use media library items (by id): at scheduling time each item must be the
-user's, still in the library, and ready (processed), as the media service says."""
+user's, still in the library, and ready (processed), as the media service says; a draft
+is only warned. And, for the library, which posts use an item."""
 
 import uuid
 from dataclasses import dataclass, field
@@ -16,59 +17,54 @@ from services.posts.content import Content
 from services.posts.models import Post
 
 
+async def _resolve(
+    media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, media_items: list[dict], deadline: float
+) -> list[tuple[str, media_pb2.ResolvedItem]]:
+    """(media.<i>.media_id, what the library says of it) for each item used by id."""
+    used = [(i, item["media_id"]) for i, item in enumerate(media_items) if item.get("media_id")]
+    if not used:
+        return []
+    reply = await media.ResolveMedia(
+        media_pb2.ResolveMediaRequest(user_id=str(user_id), media_ids=[m for _, m in used]), timeout=deadline
+    )
+    return [(f"media.{index}.media_id", item) for (index, _), item in zip(used, reply.items, strict=True)]
+
+
 async def draft_warnings(
     media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, media_items: list[dict]
 ) -> list[rules.Warning]:
     """A draft may hold media that is not ready yet; say so, so that it is no surprise at
     scheduling time. Nothing is said when the media service cannot be asked."""
-    used = [(i, item["media_id"]) for i, item in enumerate(media_items) if item.get("media_id")]
-    if not used:
-        return []
     try:
-        reply = await media.ResolveMedia(
-            media_pb2.ResolveMediaRequest(user_id=str(user_id), media_ids=[m for _, m in used]), timeout=5
-        )
+        resolved = await _resolve(media, user_id, media_items, deadline=5)
     except grpc.aio.AioRpcError:
         return []
     warnings = []
-    for (index, _), item in zip(used, reply.items, strict=True):
-        field = f"media.{index}.media_id"
+    for field_name, item in resolved:
         if not item.found:
-            warnings.append(rules.Warning(field, "media_not_in_library", "is not in your media library"))
+            warnings.append(rules.Warning(field_name, "media_not_in_library", "is not in your media library"))
         elif item.status == "processing":
-            warnings.append(
-                rules.Warning(
-                    field,
-                    "media_processing",
-                    "is still processing; the post can be scheduled once it is ready",
-                )
-            )
+            message = "is still processing; the post can be scheduled once it is ready"
+            warnings.append(rules.Warning(field_name, "media_processing", message))
         elif item.status != "ready":
-            warnings.append(
-                rules.Warning(field, "media_failed", "failed processing; replace it before scheduling")
-            )
+            message = "failed processing; replace it before scheduling"
+            warnings.append(rules.Warning(field_name, "media_failed", message))
     return warnings
 
 
 async def check_ready(media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, content: Content) -> None:
-    used = [(i, item["media_id"]) for i, item in enumerate(content.media) if item.get("media_id")]
-    if not used:
-        return
     try:
-        reply = await media.ResolveMedia(
-            media_pb2.ResolveMediaRequest(user_id=str(user_id), media_ids=[m for _, m in used]), timeout=10
-        )
+        resolved = await _resolve(media, user_id, content.media, deadline=10)
     except grpc.aio.AioRpcError as err:
         raise ServiceError(
             "unavailable", "media_unavailable", f"The media library could not be asked: {err.code().name}"
         ) from err
     problems = []
-    for (index, _), item in zip(used, reply.items, strict=True):
-        field = f"media.{index}.media_id"
+    for field_name, item in resolved:
         if not item.found:
-            problems.append(Violation(field, "is not in your media library"))
+            problems.append(Violation(field_name, "is not in your media library"))
         elif item.status != "ready":
-            problems.append(Violation(field, f"is {item.status}; a post can use it once it is ready"))
+            problems.append(Violation(field_name, f"is {item.status}; a post can use it once it is ready"))
     if problems:
         raise invalid(problems)
 
