@@ -22,6 +22,7 @@ SERVICES = {
     "posts": ["-m", "services.posts.server"],
     "scheduler": ["-m", "services.scheduler.server"],
     "media": ["-m", "services.media.server"],
+    "realtime": ["-m", "services.realtime.main"],
     "gateway": ["-m", "services.gateway.main"],
     "worker": ["-m", "workflows.publishing.worker"],
 }
@@ -92,6 +93,7 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
         "POSTFLOW_POSTS_GRPC_PORT": str(free_port()),
         "POSTFLOW_SCHEDULER_GRPC_PORT": str(free_port()),
         "POSTFLOW_MEDIA_GRPC_PORT": str(free_port()),
+        "POSTFLOW_REALTIME_PORT": str(free_port()),
         "POSTFLOW_PUBLIC_BASE_URL": f"http://127.0.0.1:{gateway_port}",
         "POSTFLOW_MEDIA_DIR": str(log_dir / "media"),
         "POSTFLOW_GATEWAY_PORT": str(gateway_port),

@@ -60,6 +60,10 @@ def system(database_url, graph_simulator, s3_server, tmp_path_factory):
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
             # Series continue as new after every second occurrence, so tests cross it.
             "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
+            # Realtime: a quick heartbeat, and slow consumers found with few events.
+            "POSTFLOW_REALTIME_HEARTBEAT_SECONDS": "1",
+            "POSTFLOW_REALTIME_MAX_QUEUED_EVENTS": "50",
+            "POSTFLOW_REALTIME_SEND_TIMEOUT_SECONDS": "2",
             "POSTFLOW_S3_ENDPOINT": s3_server,
             "POSTFLOW_S3_ACCESS_KEY": "postflow-test",
             "POSTFLOW_S3_SECRET_KEY": "postflow-test-secret",

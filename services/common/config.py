@@ -66,6 +66,15 @@ class Settings(BaseSettings):
     nats_url: str = "nats://127.0.0.1:4250"
     events_retention_hours: float = 24 * 7
 
+    # Realtime: the WebSocket service (the gateway forwards /ws to it, so clients use one
+    # origin). A client that falls this many events behind, or whose socket takes longer
+    # than the send timeout, is disconnected (4008); the heartbeat keeps idle links alive.
+    realtime_host: str = "127.0.0.1"
+    realtime_port: int = 8020
+    realtime_max_queued_events: int = 1000
+    realtime_send_timeout_seconds: float = 10.0
+    realtime_heartbeat_seconds: float = 15.0
+
     # Instagram Graph API. make run and the tests point this at the local simulator.
     graph_api_base_url: str = "http://127.0.0.1:8010"
     graph_api_version: str = "v21.0"

@@ -1,9 +1,10 @@
 """The one place event subjects are named and events are shaped and published (NATS JetStream).
 
-Every event is JSON: {"type", "event_id", "user_id", "post_id", "timestamp", ...}, published
-on postflow.posts.<user_id>.<post_id> into the POSTFLOW_EVENTS stream, so that a client
-(through the realtime service) can follow one user's posts and catch up after a reconnect.
-`event_id` doubles as the Nats-Msg-Id, so a retried publish is stored once.
+Every event is JSON: {"type", "message_id", "user_id", "timestamp", ...} and a post_id or a
+media_id, published on postflow.<area>.<user_id>.<post or media id> into the POSTFLOW_EVENTS
+stream, so that a client (through the realtime service) can follow one user's events and
+catch up after a reconnect. `message_id` doubles as the Nats-Msg-Id, so a retried publish
+is stored once; the stream's sequence number is the event id clients see (monotonic).
 """
 
 import json
@@ -20,23 +21,41 @@ log = logging.getLogger(__name__)
 
 STREAM = "POSTFLOW_EVENTS"
 SUBJECT_PREFIX = "postflow.posts"
+MEDIA_SUBJECT_PREFIX = "postflow.media"
+# postflow.<area>.<user_id>.<id>: one pattern, so that every consumer's filter (all events,
+# or one user's) is a subset of the stream's subjects, as JetStream requires.
+ALL_EVENTS = "postflow.*.*.*"
+STREAM_SUBJECTS = [ALL_EVENTS]
 
 
 def post_subject(user_id: str, post_id: str) -> str:
     return f"{SUBJECT_PREFIX}.{user_id}.{post_id}"
 
 
+def media_subject(user_id: str, media_id: str) -> str:
+    return f"{MEDIA_SUBJECT_PREFIX}.{user_id}.{media_id}"
+
+
 def user_subjects(user_id: str) -> str:
-    """Every post event of one user (a subscription filter)."""
-    return f"{SUBJECT_PREFIX}.{user_id}.*"
+    """Every event of one user, posts and media (a subscription filter)."""
+    return f"postflow.*.{user_id}.*"
+
+
+def subject_of(event: dict[str, Any]) -> str:
+    if "media_id" in event:
+        return media_subject(event["user_id"], event["media_id"])
+    return post_subject(event["user_id"], event["post_id"])
 
 
 def _event(kind: str, user_id: str, post_id: str, **fields: Any) -> dict[str, Any]:
+    return _user_event(kind, user_id, post_id=post_id, **fields)
+
+
+def _user_event(kind: str, user_id: str, **fields: Any) -> dict[str, Any]:
     return {
         "type": kind,
-        "event_id": uuid.uuid4().hex,
+        "message_id": uuid.uuid4().hex,
         "user_id": user_id,
-        "post_id": post_id,
         "timestamp": datetime.now(UTC).isoformat(),
         **fields,
     }
@@ -63,6 +82,43 @@ def publishing_progress(user_id: str, post_id: str, progress: int, current_step:
     )
 
 
+def schedule_changed(
+    user_id: str, post_id: str, scheduled_for: str | None, previous: str | None, timezone: str | None
+) -> dict:
+    """The post's publish time moved (scheduled_for None: taken off the schedule)."""
+    return _event(
+        "schedule_changed",
+        user_id,
+        post_id,
+        scheduled_for=scheduled_for,
+        previous_scheduled_for=previous,
+        timezone=timezone,
+    )
+
+
+def media_processing(
+    user_id: str, media_id: str, status: str, progress: int, failure_reason: str | None = None
+) -> dict:
+    """A media item's background processing moved on (progress in percent)."""
+    return _user_event(
+        "media_processing",
+        user_id,
+        media_id=media_id,
+        status=status,
+        progress=max(0, min(100, progress)),
+        failure_reason=failure_reason,
+    )
+
+
+async def ensure_stream(js, retention_seconds: float) -> None:
+    """The stream exists with today's subjects and retention (created or updated)."""
+    config = StreamConfig(name=STREAM, subjects=STREAM_SUBJECTS, max_age=retention_seconds)
+    try:
+        await js.add_stream(config)
+    except BadRequestError:
+        await js.update_stream(config)
+
+
 class EventPublisher:
     """A NATS connection that publishes events; events are best effort for their sender:
     a NATS outage is logged, never allowed to fail the change the event reports."""
@@ -76,20 +132,16 @@ class EventPublisher:
     async def connect(self) -> None:
         self._nc = await nats.connect(self._url, max_reconnect_attempts=-1, connect_timeout=5)
         self._js = self._nc.jetstream()
-        config = StreamConfig(name=STREAM, subjects=[f"{SUBJECT_PREFIX}.>"], max_age=self._retention)
-        try:
-            await self._js.add_stream(config)
-        except BadRequestError:
-            await self._js.update_stream(config)
+        await ensure_stream(self._js, self._retention)
 
     async def publish(self, event: dict) -> None:
         try:
             if self._js is None:
                 await self.connect()
             await self._js.publish(
-                post_subject(event["user_id"], event["post_id"]),
+                subject_of(event),
                 json.dumps(event).encode(),
-                headers={"Nats-Msg-Id": event["event_id"]},
+                headers={"Nats-Msg-Id": event["message_id"]},
                 timeout=5,
             )
         except Exception as exc:  # noqa: BLE001 - see the class docstring

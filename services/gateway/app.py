@@ -3,6 +3,7 @@
 from contextlib import asynccontextmanager
 
 import grpc
+import httpx
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -19,11 +20,21 @@ from services.gateway.routes import (
     hashtags,
     media,
     posts,
+    realtime,
     recurrence,
     scheduling,
     templates,
     versions,
 )
+
+
+async def _realtime_state(settings: Settings) -> str:
+    try:
+        async with httpx.AsyncClient(timeout=2) as client:
+            reply = await client.get(f"http://{settings.realtime_host}:{settings.realtime_port}/healthz")
+        return "SERVING" if reply.status_code == 200 else f"HTTP_{reply.status_code}"
+    except httpx.HTTPError:
+        return "UNAVAILABLE"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -55,7 +66,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         streamed={media.UPLOAD_PATH: upload_limit + 64 * 1024},
     )
     errors.install(app)
-    for module in (auth, posts, versions, scheduling, recurrence, templates, hashtags, accounts, media):
+    for module in (
+        auth,
+        posts,
+        versions,
+        scheduling,
+        recurrence,
+        templates,
+        hashtags,
+        accounts,
+        media,
+        realtime,
+    ):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["operations"])
@@ -70,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 states[name] = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
             except grpc.aio.AioRpcError as exc:
                 states[name] = exc.code().name
+        states["realtime"] = await _realtime_state(settings)
         healthy = all(state == "SERVING" for state in states.values())
         return JSONResponse(
             {"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError
+from services.common.events import EventPublisher, media_processing
 from services.media import video
 from services.media.models import MediaFile
 from services.media.probe import probe
@@ -25,8 +26,11 @@ log = logging.getLogger(__name__)
 
 
 class VideoProcessor:
-    def __init__(self, *, db: Database, storage: S3Storage | LocalStorage, settings: Settings) -> None:
+    def __init__(
+        self, *, db: Database, storage: S3Storage | LocalStorage, settings: Settings, events: EventPublisher
+    ) -> None:
         self._db = db
+        self._events = events
         self._storage = storage
         self._settings = settings
         self._slots = asyncio.Semaphore(settings.video_workers)
@@ -58,10 +62,15 @@ class VideoProcessor:
 
     async def _set(self, media_id: uuid.UUID, **values) -> None:
         async with self._db.transaction() as session:
-            await session.execute(
+            row = await session.scalar(
                 update(MediaFile)
                 .where(MediaFile.id == media_id, MediaFile.status == "processing")
                 .values(**values, updated_at=datetime.now(UTC))
+                .returning(MediaFile)
+            )
+        if row is not None:
+            await self._events.publish(
+                media_processing(str(row.user_id), str(row.id), row.status, row.progress, row.failure_reason)
             )
 
     async def _run(self, media_id: uuid.UUID) -> None:
@@ -97,11 +106,12 @@ class VideoProcessor:
             cut = video.cut_of(row.edits or [])
             if problem := video.problems(source, cut, is_gif):
                 raise video.VideoFailed(f"The video {problem}")
-            last = -1
+            last = -5
 
             async def progress(percent: int) -> None:
                 nonlocal last
-                if percent > last:
+                # Every 5 %: enough to watch, few enough events to send to every tab.
+                if percent >= last + 5:
                     last = percent
                     # After a restart the work starts over; what users saw never goes back.
                     await self._set(media_id, progress=func.greatest(MediaFile.progress, percent))

@@ -12,6 +12,7 @@ from protos import media_pb2, media_pb2_grpc, posts_pb2_grpc
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.errors import not_found
+from services.common.events import EventPublisher
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
@@ -182,11 +183,13 @@ async def main(port: int) -> None:
     db = Database(settings)
     storage = open_storage(settings)
     posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
-    videos = VideoProcessor(db=db, storage=storage, settings=settings)
+    events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    videos = VideoProcessor(db=db, storage=storage, settings=settings, events=events)
     await videos.resume()
 
     async def stop() -> None:
         await videos.stop()
+        await events.close()
         await posts_channel.close()
         await db.dispose()
 

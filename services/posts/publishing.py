@@ -13,7 +13,7 @@ from sqlalchemy import update
 from protos import media_pb2_grpc
 from services.common.db import Database
 from services.common.errors import conflict, invalid_field
-from services.common.events import EventPublisher, post_status_update
+from services.common.events import EventPublisher, post_status_update, schedule_changed
 from services.posts import library_media, rules, store
 from services.posts.models import Post
 
@@ -79,7 +79,11 @@ async def mark_scheduled(
     changed = await _apply(db, user_id=user_id, post_id=post_id, allowed_from=SCHEDULABLE_FROM, values=values)
     if changed is None:
         raise conflict("post_changed", "The post changed while it was being scheduled; try again")
-    await _announce(events, post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
+    if post.status == "scheduled":
+        # Moved, not newly scheduled: the status stays, the time changes.
+        await _announce_time(events, post, scheduled_for, timezone)
+    else:
+        await _announce(events, post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
     return changed
 
 
@@ -103,6 +107,7 @@ async def mark_unscheduled(
     if changed is None:
         raise conflict("post_changed", "The post changed meanwhile; reload it")
     await _announce(events, post, "draft")
+    await _announce_time(events, post, None, None)
     return changed
 
 
@@ -148,6 +153,16 @@ async def record(
             details = {"error": values["last_error"]}
         await _announce(events, before, status, **details)
     return changed
+
+
+async def _announce_time(
+    events: EventPublisher, before: Post, scheduled_for: datetime | None, timezone: str | None
+) -> None:
+    """schedule_changed: the post's publish time moved (None: off the schedule)."""
+    previous = before.scheduled_for.isoformat() if before.scheduled_for else None
+    new = scheduled_for.isoformat() if scheduled_for else None
+    if new != previous or timezone != before.timezone:
+        await events.publish(schedule_changed(str(before.user_id), str(before.id), new, previous, timezone))
 
 
 async def _announce(events: EventPublisher, before: Post, status: str, **metadata) -> None:

@@ -52,6 +52,6 @@ def test_scheduling_and_publishing_emit_status_and_progress_events(api, graph_si
     assert [e["progress"] for e in progress] == sorted(e["progress"] for e in progress)
     assert progress[-1]["progress"] == 100 and progress[-1]["current_step"] == "published"
     assert all(e["post_id"] == post["id"] and e["user_id"] == user.id for e in events)
-    assert len({e["event_id"] for e in events}) == len(events)
+    assert len({e["message_id"] for e in events}) == len(events)
     published = next(e for e in events if e.get("status") == "published")
     assert published["metadata"]["permalink"].startswith("https://www.instagram.com/p/")

@@ -1,0 +1,173 @@
+"""One client's WebSocket: authenticated, caught up from its last event id, then live.
+
+Close codes (also in the README):
+  4401  no valid token (missing, malformed, expired; also when it expires while connected)
+  4403  the token's user is not the user in the path
+  4008  slow consumer: more than `max_queued` events waiting, or a send that did not
+        finish within the send timeout
+  1001  the server is shutting down (reconnect with your last event id)
+"""
+
+import asyncio
+import contextlib
+import json
+import time
+from datetime import UTC, datetime
+
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from services.common.auth_tokens import VerifiedTokens
+from services.common.config import Settings
+from services.common.errors import ServiceError
+from services.realtime.hub import Hub
+
+UNAUTHENTICATED = 4401
+FORBIDDEN = 4403
+SLOW_CONSUMER = 4008
+GOING_AWAY = 1001
+# How long a close frame may wait behind data a slow client has not read yet; the memory
+# held meanwhile is bounded (the transport's buffer, not the queue).
+CLOSE_WAIT_SECONDS = 30
+# A client may ask for the token to travel in Sec-WebSocket-Protocol: "bearer, <token>".
+BEARER_PROTOCOL = "bearer"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def token_of(websocket: WebSocket) -> tuple[str, str | None]:
+    """The token and the subprotocol to accept (when it came as one)."""
+    offered = [p.strip() for p in websocket.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
+    if len(offered) == 2 and offered[0].lower() == BEARER_PROTOCOL:
+        return offered[1], offered[0]
+    return websocket.query_params.get("token", ""), None
+
+
+class Session:
+    def __init__(self, websocket: WebSocket, user_id: str, hub: Hub, settings: Settings) -> None:
+        self._ws = websocket
+        self._user_id = user_id
+        self._hub = hub
+        self._settings = settings
+        self._queue: asyncio.Queue[tuple[int, str]] = asyncio.Queue(settings.realtime_max_queued_events)
+        self._sent_up_to = 0
+        self._send_lock = asyncio.Lock()
+        self._closed = asyncio.Event()
+        self._close = (1000, "")
+
+    # -- called by the hub, on its task: never blocks ----------------------------------
+
+    def offer(self, event_id: int, payload: str) -> None:
+        try:
+            self._queue.put_nowait((event_id, payload))
+        except asyncio.QueueFull:
+            self.end(SLOW_CONSUMER, f"slow consumer: more than {self._queue.maxsize} events behind")
+
+    def end(self, code: int, reason: str) -> None:
+        if not self._closed.is_set():
+            self._close = (code, reason)
+            self._closed.set()
+
+    # -- the connection's own tasks ----------------------------------------------------
+
+    async def _send(self, text: str) -> None:
+        async with self._send_lock:
+            try:
+                await asyncio.wait_for(self._ws.send_text(text), self._settings.realtime_send_timeout_seconds)
+            except TimeoutError:
+                self.end(SLOW_CONSUMER, "slow consumer: a send took too long")
+                raise
+
+    async def _send_event(self, event_id: int, payload: str) -> None:
+        # Replayed and live events can overlap; each goes out once, in order.
+        if event_id <= self._sent_up_to:
+            return
+        await self._send(payload)
+        self._sent_up_to = event_id
+
+    async def _forward(self) -> None:
+        heartbeat = self._settings.realtime_heartbeat_seconds
+        while True:
+            try:
+                event_id, payload = await asyncio.wait_for(self._queue.get(), heartbeat)
+            except TimeoutError:
+                await self._send(json.dumps({"type": "heartbeat", "timestamp": _now()}))
+                continue
+            await self._send_event(event_id, payload)
+
+    async def _listen(self) -> None:
+        """Client messages: {"type": "ping"} is answered with a pong; others are ignored."""
+        while True:
+            text = await self._ws.receive_text()
+            try:
+                message = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(message, dict) and message.get("type") == "ping":
+                await self._send(
+                    json.dumps({"type": "pong", "timestamp": _now(), "data": message.get("data")})
+                )
+
+    async def _expiry(self, expires_at: int) -> None:
+        await asyncio.sleep(max(0.0, expires_at - time.time()))
+        self.end(UNAUTHENTICATED, "the access token expired; reconnect with a new one")
+
+    async def run(self, last_event_id: int | None, expires_at: int) -> None:
+        self._hub.add(self._user_id, self)
+        tasks: list[asyncio.Task] = []
+        try:
+            if last_event_id is not None:
+                oldest = await self._hub.oldest_event_id()
+                if last_event_id + 1 < oldest:
+                    # Older events have left the stream: the client should reload state.
+                    await self._send(json.dumps({"type": "resume_incomplete", "oldest_event_id": oldest}))
+                self._sent_up_to = last_event_id
+                await self._hub.replay(self._user_id, last_event_id, self._send_event)
+            tasks = [
+                asyncio.create_task(self._forward()),
+                asyncio.create_task(self._listen()),
+                asyncio.create_task(self._expiry(expires_at)),
+                asyncio.create_task(self._closed.wait()),
+            ]
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if task.exception() and not isinstance(task.exception(), WebSocketDisconnect | TimeoutError):
+                    raise task.exception()
+        finally:
+            self._hub.remove(self._user_id, self)
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            if self._ws.application_state == WebSocketState.CONNECTED:
+                # A slow consumer's socket may not even take the close frame.
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(self._ws.close(*self._close), CLOSE_WAIT_SECONDS)
+
+
+async def serve(
+    websocket: WebSocket, user_id: str, hub: Hub, tokens: VerifiedTokens, settings: Settings
+) -> None:
+    token, protocol = token_of(websocket)
+    # Accepted first: a close code (4401/4403) can only be sent on an open WebSocket.
+    await websocket.accept(subprotocol=protocol)
+    try:
+        claims = tokens.verify(token) if token else None
+    except ServiceError:
+        claims = None
+    if claims is None:
+        await websocket.close(
+            UNAUTHENTICATED, "send a valid access token (?token= or Sec-WebSocket-Protocol)"
+        )
+        return
+    if claims.user_id != user_id:
+        await websocket.close(FORBIDDEN, "the token is another user's")
+        return
+    raw = websocket.query_params.get("last_event_id")
+    last_event_id = None
+    if raw is not None:
+        if not raw.isdigit():
+            await websocket.close(1008, "last_event_id must be a non-negative integer")
+            return
+        last_event_id = int(raw)
+    await Session(websocket, user_id, hub, settings).run(last_event_id, claims.expires_at)

@@ -1,0 +1,20 @@
+"""Run the realtime service: python -m services.realtime.main"""
+
+import uvicorn
+
+from services.common.config import get_settings
+from services.realtime.app import create_app
+
+if __name__ == "__main__":
+    settings = get_settings()
+    uvicorn.run(
+        create_app(settings),
+        host=settings.realtime_host,
+        port=settings.realtime_port,
+        log_level="warning",
+        # Protocol-level pings find dead links; the application heartbeat is for clients.
+        ws_ping_interval=20,
+        ws_ping_timeout=20,
+        # Uvicorn waits this long for connections to close on shutdown.
+        timeout_graceful_shutdown=5,
+    )
