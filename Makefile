@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(PY) -m bench.posts_api
 	$(PY) -m bench.scheduling
 	$(PY) -m bench.media
+	$(PY) -m bench.realtime --via-gateway
 
 ## make proto: regenerate protos/*_pb2*.py from protos/*.proto
 proto: $(STAMP)

@@ -92,21 +92,32 @@ class RawSocket:
         self._buffer = b""
         while b"\r\n\r\n" not in self._buffer:
             self._buffer += self._sock.recv(4096)
-        head, _, self._buffer = self._buffer.partition(b"\r\n\r\n")
+        head, _, rest = self._buffer.partition(b"\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 101"), head
+        self._buffer, self._offset = bytearray(rest), 0
 
     def _read(self, count: int, deadline: float) -> bytes:
-        while len(self._buffer) < count:
+        while len(self._buffer) - self._offset < count:
             self._sock.settimeout(max(0.1, deadline - time.monotonic()))
             chunk = self._sock.recv(1 << 20)
             if not chunk:
                 raise EOFError("the server dropped the connection without a close frame")
+            del self._buffer[: self._offset]
+            self._offset = 0
             self._buffer += chunk
-        data, self._buffer = self._buffer[:count], self._buffer[count:]
+        data = bytes(self._buffer[self._offset : self._offset + count])
+        self._offset += count
         return data
 
+    def _pong(self, payload: bytes) -> None:
+        # Client frames are masked (RFC 6455 5.3).
+        mask = os.urandom(4)
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        self._sock.sendall(bytes([0x8A, 0x80 | len(payload)]) + mask + masked)
+
     def close_code(self, timeout: float = 30.0) -> tuple[int, int]:
-        """Read every frame until the close frame: (its code, messages read before it)."""
+        """Read every frame until the close frame: (its code, messages read before it).
+        Pings are answered once read, as any client would."""
         deadline = time.monotonic() + timeout
         messages = 0
         while time.monotonic() < deadline:
@@ -117,9 +128,13 @@ class RawSocket:
             elif length == 127:
                 length = int.from_bytes(self._read(8, deadline), "big")
             payload = self._read(length, deadline)
-            if first & 0x0F == 0x8:
+            opcode = first & 0x0F
+            if opcode == 0x8:
                 return int.from_bytes(payload[:2], "big"), messages
-            messages += 1
+            if opcode == 0x9:
+                self._pong(payload)
+            elif opcode in (0x1, 0x2):
+                messages += 1
         raise AssertionError("no close frame")
 
     def close(self) -> None:

@@ -71,8 +71,12 @@ async def forward(websocket: WebSocket, user_id: str):
     for task in pending:
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
-    await upstream.close()
-    if down in done and websocket.application_state == WebSocketState.CONNECTED:
+    try:
+        if down in done and websocket.application_state == WebSocketState.CONNECTED:
+            # The client first (its close frame waits behind what it has not read yet);
+            # the realtime service meanwhile holds no more than the socket buffers.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(websocket.close(*down.result()), 30)
+    finally:
         with contextlib.suppress(Exception):
-            # Behind what a slow client has not read yet.
-            await asyncio.wait_for(websocket.close(*down.result()), 30)
+            await asyncio.wait_for(upstream.close(), 5)
