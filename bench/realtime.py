@@ -44,7 +44,7 @@ async def register(base_url: str, count: int) -> list[tuple[str, str]]:
 
 
 async def run(
-    ws_base: str, base_url: str, nats_url: str, realtime_pid: int | None, events: int, rate: float
+    ws_base: str, base_url: str, nats_url: str, measured_pid: int, events: int, rate: float
 ) -> dict:
     users = await register(base_url, USERS)
     before = rss_mb(measured_pid)
