@@ -94,6 +94,7 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
         "POSTFLOW_SCHEDULER_GRPC_PORT": str(free_port()),
         "POSTFLOW_MEDIA_GRPC_PORT": str(free_port()),
         "POSTFLOW_REALTIME_PORT": str(free_port()),
+        "POSTFLOW_REALTIME_GRPC_PORT": str(free_port()),
         "POSTFLOW_PUBLIC_BASE_URL": f"http://127.0.0.1:{gateway_port}",
         "POSTFLOW_MEDIA_DIR": str(log_dir / "media"),
         "POSTFLOW_GATEWAY_PORT": str(gateway_port),

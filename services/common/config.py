@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     realtime_max_queued_events: int = 1000
     realtime_send_timeout_seconds: float = 10.0
     realtime_heartbeat_seconds: float = 15.0
+    # Its gRPC side (notifications, preferences), served by the same process.
+    realtime_grpc_port: int = 50055
 
     # Instagram Graph API. make run and the tests point this at the local simulator.
     graph_api_base_url: str = "http://127.0.0.1:8010"
@@ -149,6 +151,11 @@ class Settings(BaseSettings):
     @property
     def media_grpc_target(self) -> str:
         return f"{self.media_grpc_host}:{self.media_grpc_port}"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def realtime_grpc_target(self) -> str:
+        return f"{self.realtime_host}:{self.realtime_grpc_port}"
 
     @model_validator(mode="after")
     def _refuse_default_secrets_outside_local(self) -> "Settings":

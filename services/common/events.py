@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 STREAM = "POSTFLOW_EVENTS"
 SUBJECT_PREFIX = "postflow.posts"
 MEDIA_SUBJECT_PREFIX = "postflow.media"
+NOTIFICATION_SUBJECT_PREFIX = "postflow.notifications"
 # postflow.<area>.<user_id>.<id>: one pattern, so that every consumer's filter (all events,
 # or one user's) is a subset of the stream's subjects, as JetStream requires.
 ALL_EVENTS = "postflow.*.*.*"
@@ -42,6 +43,8 @@ def user_subjects(user_id: str) -> str:
 
 
 def subject_of(event: dict[str, Any]) -> str:
+    if event["type"] == "notification":
+        return f"{NOTIFICATION_SUBJECT_PREFIX}.{event['user_id']}.{event['notification_id']}"
     if "media_id" in event:
         return media_subject(event["user_id"], event["media_id"])
     return post_subject(event["user_id"], event["post_id"])
@@ -108,6 +111,11 @@ def media_processing(
         progress=max(0, min(100, progress)),
         failure_reason=failure_reason,
     )
+
+
+def notification(user_id: str, notification_id: str, **fields: Any) -> dict:
+    """A notification made for the user (type, title, message, post_id / media_id)."""
+    return _user_event("notification", user_id, notification_id=notification_id, **fields)
 
 
 async def ensure_stream(js, retention_seconds: float) -> None:

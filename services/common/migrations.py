@@ -14,7 +14,13 @@ from services.common.db import async_url
 
 SERVICES_DIR = Path(__file__).resolve().parent.parent
 # Order matters only for readability today; schemas do not reference each other.
-SERVICE_SCHEMAS = {"users": "users", "posts": "posts", "scheduler": "scheduler", "media": "media"}
+SERVICE_SCHEMAS = {
+    "users": "users",
+    "posts": "posts",
+    "scheduler": "scheduler",
+    "media": "media",
+    "realtime": "notifications",
+}
 
 
 def alembic_config(service: str, database_url: str) -> Config:

@@ -19,6 +19,7 @@ from services.gateway.routes import (
     auth,
     hashtags,
     media,
+    notifications,
     posts,
     realtime,
     recurrence,
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         accounts,
         media,
         realtime,
+        notifications,
     ):
         app.include_router(module.router)
 
@@ -92,7 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 states[name] = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
             except grpc.aio.AioRpcError as exc:
                 states[name] = exc.code().name
-        states["realtime"] = await _realtime_state(settings)
+        states["realtime_websocket"] = await _realtime_state(settings)
         healthy = all(state == "SERVING" for state in states.values())
         return JSONResponse(
             {"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import grpc
 
-from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.common.config import Settings
 
 
@@ -36,6 +36,7 @@ class Clients:
     scheduler: scheduler_pb2_grpc.SchedulerStub
     # Uploads take as long as the bytes take to arrive: no deadline on this stub.
     media: media_pb2_grpc.MediaStub
+    realtime: realtime_pb2_grpc.RealtimeStub
     # Service name -> channel, for health checks and closing.
     channels: dict[str, grpc.aio.Channel]
 
@@ -45,13 +46,16 @@ class Clients:
         posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target, options=CHANNEL_OPTIONS)
         scheduler_channel = grpc.aio.insecure_channel(settings.scheduler_grpc_target, options=CHANNEL_OPTIONS)
         media_channel = grpc.aio.insecure_channel(settings.media_grpc_target, options=CHANNEL_OPTIONS)
+        realtime_channel = grpc.aio.insecure_channel(settings.realtime_grpc_target, options=CHANNEL_OPTIONS)
         deadline = settings.grpc_timeout_seconds
         return cls(
             users=WithDeadline(users_pb2_grpc.UsersStub(users_channel), deadline),
             posts=WithDeadline(posts_pb2_grpc.PostsStub(posts_channel), deadline),
             scheduler=WithDeadline(scheduler_pb2_grpc.SchedulerStub(scheduler_channel), deadline),
             media=media_pb2_grpc.MediaStub(media_channel),
+            realtime=WithDeadline(realtime_pb2_grpc.RealtimeStub(realtime_channel), deadline),
             channels={
+                "realtime": realtime_channel,
                 "users": users_channel,
                 "posts": posts_channel,
                 "scheduler": scheduler_channel,

@@ -5,7 +5,7 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from protos import media_pb2, posts_pb2, scheduler_pb2, users_pb2
+from protos import media_pb2, posts_pb2, realtime_pb2, scheduler_pb2, users_pb2
 from services.gateway import schemas
 
 
@@ -285,4 +285,37 @@ def branding_dict(reply: media_pb2.Branding) -> dict[str, Any]:
         "scale_percent": reply.scale_percent,
         "opacity_percent": reply.opacity_percent,
         "enabled": reply.enabled,
+    }
+
+
+def notification_dict(item: realtime_pb2.Notification) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "type": item.type,
+        "title": item.title,
+        "message": item.message,
+        "post_id": item.post_id or None,
+        "media_id": item.media_id or None,
+        "delivered": item.delivered,
+        "created_at": _time(item, "created_at"),
+        "read_at": _time(item, "read_at"),
+    }
+
+
+def notification_page(page: realtime_pb2.NotificationList) -> dict[str, Any]:
+    return {
+        "items": [notification_dict(n) for n in page.items],
+        "next_cursor": page.next_cursor or None,
+        "unread_count": page.unread_count,
+    }
+
+
+def preferences_dict(reply: realtime_pb2.NotificationPreferences) -> dict[str, Any]:
+    quiet = None
+    if reply.quiet_hours_start:
+        quiet = {"start": reply.quiet_hours_start, "end": reply.quiet_hours_end}
+    return {
+        "channels": {c.type: {"websocket": c.websocket} for c in reply.channels},
+        "quiet_hours": quiet,
+        "timezone": reply.timezone,
     }

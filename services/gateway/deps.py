@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.common.errors import unauthenticated
 
 
@@ -24,6 +24,10 @@ async def get_media(request: Request) -> media_pb2_grpc.MediaStub:
     return request.app.state.clients.media
 
 
+async def get_realtime(request: Request) -> realtime_pb2_grpc.RealtimeStub:
+    return request.app.state.clients.realtime
+
+
 async def current_user_id(request: Request) -> str:
     """The id of the user whose bearer token came with the request."""
     header = request.headers.get("authorization", "")
@@ -37,5 +41,6 @@ async def current_user_id(request: Request) -> str:
 PostsDep = Annotated[posts_pb2_grpc.PostsStub, Depends(get_posts)]
 UsersDep = Annotated[users_pb2_grpc.UsersStub, Depends(get_users)]
 SchedulerDep = Annotated[scheduler_pb2_grpc.SchedulerStub, Depends(get_scheduler)]
+RealtimeDep = Annotated[realtime_pb2_grpc.RealtimeStub, Depends(get_realtime)]
 MediaDep = Annotated[media_pb2_grpc.MediaStub, Depends(get_media)]
 CurrentUser = Annotated[str, Depends(current_user_id)]

@@ -382,3 +382,49 @@ class MediaUpdateIn(RequestBody):
     description: str | None = None
     alt_text: str | None = None
     tags: list[str] | None = Field(None, description="Replaces the tags when given")
+
+
+# --- notifications ----------------------------------------------------------------------
+
+
+class NotificationOut(BaseModel):
+    id: str
+    type: str
+    title: str
+    message: str
+    post_id: str | None
+    media_id: str | None
+    delivered: bool = Field(description="Pushed live when it happened (else held back by preferences)")
+    created_at: datetime | None
+    read_at: datetime | None
+
+
+class NotificationPage(BaseModel):
+    items: list[NotificationOut]
+    next_cursor: str | None
+    unread_count: int
+
+
+class MarkedOut(BaseModel):
+    marked: int
+
+
+class ChannelChoiceIn(RequestBody):
+    websocket: bool = True
+
+
+class QuietHours(RequestBody):
+    start: str = Field(description="HH:MM, in timezone")
+    end: str = Field(description="HH:MM, in timezone; may be before start (over midnight)")
+
+
+class NotificationPreferencesIn(RequestBody):
+    channels: dict[str, ChannelChoiceIn] = Field(default_factory=dict)
+    quiet_hours: QuietHours | None = None
+    timezone: str = "UTC"
+
+
+class NotificationPreferencesOut(BaseModel):
+    channels: dict[str, dict[str, bool]]
+    quiet_hours: dict[str, str] | None
+    timezone: str

@@ -1,28 +1,53 @@
-"""The realtime service's ASGI app: /ws/posts/{user_id} and /healthz."""
+"""The realtime service: the ASGI app (/ws/posts/{user_id}, /healthz), and, in the same
+process and event loop, its gRPC server (notifications, preferences) and the notifier."""
 
 import asyncio
 from contextlib import asynccontextmanager
 
+import grpc
 from fastapi import FastAPI, WebSocket
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
+from protos import realtime_pb2_grpc
 from services.common.auth_tokens import VerifiedTokens
 from services.common.config import Settings
+from services.common.db import Database
+from services.common.events import EventPublisher
 from services.realtime import connection
+from services.realtime.grpc_api import RealtimeServicer
 from services.realtime.hub import Hub
+from services.realtime.notifier import Notifier
 
 
 def create_app(settings: Settings) -> FastAPI:
-    hub = Hub(settings.nats_url, settings.events_retention_hours * 3600)
+    retention = settings.events_retention_hours * 3600
+    hub = Hub(settings.nats_url, retention)
     tokens = VerifiedTokens(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        db = Database(settings)
+        publisher = EventPublisher(settings.nats_url, retention)
+        await publisher.connect()
         await hub.start()
+        notifier = Notifier(hub.jetstream, db, publisher)
+        await notifier.start()
+        server = grpc.aio.server()
+        realtime_pb2_grpc.add_RealtimeServicer_to_server(RealtimeServicer(db, settings), server)
+        health_servicer = health.aio.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+        server.add_insecure_port(f"{settings.grpc_listen_host}:{settings.realtime_grpc_port}")
+        await server.start()
+        await health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
         yield
         # Clients are told to come back (1001) and resume from their last event id.
         hub.end_all(connection.GOING_AWAY, "server shutting down; reconnect with last_event_id")
+        await server.stop(grace=2)
+        await notifier.stop()
         await asyncio.sleep(0.2)
         await hub.stop()
+        await publisher.close()
+        await db.dispose()
 
     app = FastAPI(title="Postflow realtime", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.hub = hub

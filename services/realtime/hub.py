@@ -60,6 +60,10 @@ class Hub:
             pending_msgs_limit=100_000,
         )
 
+    @property
+    def jetstream(self):
+        return self._js
+
     async def stop(self) -> None:
         if self._nc is not None:
             await self._nc.close()

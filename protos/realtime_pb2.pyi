@@ -1,0 +1,96 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class UserRef(_message.Message):
+    __slots__ = ("user_id",)
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    def __init__(self, user_id: _Optional[str] = ...) -> None: ...
+
+class NotificationRef(_message.Message):
+    __slots__ = ("user_id", "notification_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    NOTIFICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    notification_id: str
+    def __init__(self, user_id: _Optional[str] = ..., notification_id: _Optional[str] = ...) -> None: ...
+
+class Notification(_message.Message):
+    __slots__ = ("id", "type", "title", "message", "post_id", "media_id", "delivered", "created_at", "read_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    DELIVERED_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    READ_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    type: str
+    title: str
+    message: str
+    post_id: str
+    media_id: str
+    delivered: bool
+    created_at: _timestamp_pb2.Timestamp
+    read_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., type: _Optional[str] = ..., title: _Optional[str] = ..., message: _Optional[str] = ..., post_id: _Optional[str] = ..., media_id: _Optional[str] = ..., delivered: _Optional[bool] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., read_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListNotificationsRequest(_message.Message):
+    __slots__ = ("user_id", "unread_only", "cursor", "limit")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    UNREAD_ONLY_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    unread_only: bool
+    cursor: str
+    limit: int
+    def __init__(self, user_id: _Optional[str] = ..., unread_only: _Optional[bool] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class NotificationList(_message.Message):
+    __slots__ = ("items", "next_cursor", "unread_count")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    UNREAD_COUNT_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Notification]
+    next_cursor: str
+    unread_count: int
+    def __init__(self, items: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., unread_count: _Optional[int] = ...) -> None: ...
+
+class MarkAllReadResult(_message.Message):
+    __slots__ = ("marked",)
+    MARKED_FIELD_NUMBER: _ClassVar[int]
+    marked: int
+    def __init__(self, marked: _Optional[int] = ...) -> None: ...
+
+class ChannelChoice(_message.Message):
+    __slots__ = ("type", "websocket")
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    WEBSOCKET_FIELD_NUMBER: _ClassVar[int]
+    type: str
+    websocket: bool
+    def __init__(self, type: _Optional[str] = ..., websocket: _Optional[bool] = ...) -> None: ...
+
+class NotificationPreferences(_message.Message):
+    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNELS_FIELD_NUMBER: _ClassVar[int]
+    QUIET_HOURS_START_FIELD_NUMBER: _ClassVar[int]
+    QUIET_HOURS_END_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    channels: _containers.RepeatedCompositeFieldContainer[ChannelChoice]
+    quiet_hours_start: str
+    quiet_hours_end: str
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,45 @@
+"""Tables of the notifications schema (owned by the realtime service)."""
+
+import uuid
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Text, Time, func
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA = "notifications"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Notification(Base):
+    __tablename__ = "post_notifications"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    type: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    post_id: Mapped[str | None] = mapped_column(Text)
+    media_id: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    source_event_id: Mapped[int] = mapped_column(BigInteger)
+    delivered: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Preferences(Base):
+    __tablename__ = "notification_preferences"
+    __table_args__ = {"schema": SCHEMA}
+
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    channels: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    quiet_hours_start: Mapped[time | None] = mapped_column(Time)
+    quiet_hours_end: Mapped[time | None] = mapped_column(Time)
+    timezone: Mapped[str] = mapped_column(Text, default="UTC")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -1,0 +1,249 @@
+"""Notifications: which events deserve one, what it says, whether it is pushed live (the
+user's preferences and quiet hours), and the user's list of them."""
+
+import base64
+import binascii
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+
+from services.common.db import Database
+from services.common.errors import Violation, invalid, invalid_field, not_found
+from services.realtime.models import Notification, Preferences
+
+TYPES = (
+    "post_published",
+    "post_failed",
+    "post_needs_reconcile",
+    "schedule_changed",
+    "media_ready",
+    "media_failed",
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    type: str
+    title: str
+    message: str
+    post_id: str | None = None
+    media_id: str | None = None
+
+
+def from_event(event: dict) -> Draft | None:
+    """The notification an event calls for, if any."""
+    kind = event.get("type")
+    post_id, media_id = event.get("post_id"), event.get("media_id")
+    if kind == "post_status_update":
+        metadata = event.get("metadata") or {}
+        status = event.get("status")
+        if status == "published":
+            link = metadata.get("permalink") or ""
+            return Draft(
+                "post_published", "Post published", f"Your post is live on Instagram {link}".strip(), post_id
+            )
+        if status == "failed":
+            reason = metadata.get("error") or "no reason given"
+            return Draft("post_failed", "Post failed", f"The post could not be published: {reason}", post_id)
+        if status == "needs_reconcile":
+            return Draft(
+                "post_needs_reconcile",
+                "Checking with Instagram",
+                "Instagram did not say whether the post went out; Postflow asks again before anything else",
+                post_id,
+            )
+    if kind == "schedule_changed":
+        when = event.get("scheduled_for")
+        message = f"The post now publishes at {when}" if when else "The post was taken off the schedule"
+        return Draft("schedule_changed", "Schedule changed", message, post_id)
+    if kind == "media_processing":
+        if event.get("status") == "ready":
+            return Draft(
+                "media_ready", "Media ready", "Your video is ready to use in posts", media_id=media_id
+            )
+        if event.get("status") == "failed":
+            reason = event.get("failure_reason") or "no reason given"
+            return Draft(
+                "media_failed",
+                "Media failed",
+                f"Your video could not be processed: {reason}",
+                media_id=media_id,
+            )
+    return None
+
+
+def _quiet(preferences: Preferences, at: datetime) -> bool:
+    start, end = preferences.quiet_hours_start, preferences.quiet_hours_end
+    if start is None or end is None:
+        return False
+    local = at.astimezone(ZoneInfo(preferences.timezone)).time()
+    if start <= end:
+        return start <= local < end
+    return local >= start or local < end  # wraps midnight
+
+
+def pushed(preferences: Preferences | None, kind: str, at: datetime) -> bool:
+    """Whether a notification of `kind` goes out live now (it is stored either way)."""
+    if preferences is None:
+        return True
+    if not (preferences.channels or {}).get(kind, {}).get("websocket", True):
+        return False
+    return not _quiet(preferences, at)
+
+
+async def record(db: Database, *, user_id: str, draft: Draft, source_event_id: int) -> Notification | None:
+    """Store the notification; None when this event already made one (read twice)."""
+    async with db.reading() as session:
+        preferences = await session.get(Preferences, uuid.UUID(user_id))
+    now = datetime.now(UTC)
+    values = {
+        "id": uuid.uuid4(),
+        "user_id": uuid.UUID(user_id),
+        "type": draft.type,
+        "title": draft.title,
+        "message": draft.message,
+        "post_id": draft.post_id,
+        "media_id": draft.media_id,
+        "data": {},
+        "source_event_id": source_event_id,
+        "delivered": pushed(preferences, draft.type, now),
+        "created_at": now,
+    }
+    async with db.transaction() as session:
+        return await session.scalar(
+            insert(Notification)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=[Notification.source_event_id])
+            .returning(Notification)
+        )
+
+
+def _cursor(row: Notification) -> str:
+    raw = json.dumps({"t": row.created_at.isoformat(), "id": str(row.id)})
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _after(cursor: str):
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        created, last = datetime.fromisoformat(raw["t"]), uuid.UUID(raw["id"])
+    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
+        raise invalid_field("cursor", "is not a cursor this API returned") from exc
+    return or_(
+        Notification.created_at < created, and_(Notification.created_at == created, Notification.id < last)
+    )
+
+
+async def page(
+    db: Database, *, user_id: uuid.UUID, unread_only: bool, cursor: str, limit: int, max_limit: int
+) -> tuple[list[Notification], str, int]:
+    """Newest first; the page, the next cursor and the user's unread count."""
+    if not 1 <= limit <= max_limit:
+        raise invalid_field("limit", f"must be between 1 and {max_limit}")
+    conditions = [Notification.user_id == user_id]
+    if unread_only:
+        conditions.append(Notification.read_at.is_(None))
+    if cursor:
+        conditions.append(_after(cursor))
+    async with db.reading() as session:
+        rows = list(
+            await session.scalars(
+                select(Notification)
+                .where(*conditions)
+                .order_by(Notification.created_at.desc(), Notification.id.desc())
+                .limit(limit + 1)
+            )
+        )
+        unread = await session.scalar(
+            select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))
+        )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, _cursor(rows[-1]) if more else "", unread or 0
+
+
+async def mark_read(db: Database, *, user_id: uuid.UUID, notification_id: str) -> Notification:
+    try:
+        wanted = uuid.UUID(notification_id)
+    except ValueError as exc:
+        raise not_found("Notification") from exc
+    async with db.transaction() as session:
+        row = await session.scalar(
+            update(Notification)
+            .where(Notification.id == wanted, Notification.user_id == user_id)
+            .values(read_at=func.coalesce(Notification.read_at, func.now()))
+            .returning(Notification)
+        )
+    if row is None:
+        raise not_found("Notification")
+    return row
+
+
+async def mark_all_read(db: Database, *, user_id: uuid.UUID) -> int:
+    async with db.transaction() as session:
+        result = await session.execute(
+            update(Notification)
+            .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+            .values(read_at=func.now())
+        )
+    return result.rowcount
+
+
+def _clock(value: str, field: str, problems: list[Violation]) -> time | None:
+    if not value:
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        problems.append(Violation(field, "must be a time of day, HH:MM"))
+        return None
+
+
+async def get_preferences(db: Database, user_id: uuid.UUID) -> Preferences:
+    async with db.reading() as session:
+        row = await session.get(Preferences, user_id)
+    return row or Preferences(user_id=user_id, channels={}, timezone="UTC")
+
+
+async def set_preferences(
+    db: Database,
+    *,
+    user_id: uuid.UUID,
+    channels: dict[str, bool],
+    quiet_hours_start: str,
+    quiet_hours_end: str,
+    timezone: str,
+) -> Preferences:
+    problems: list[Violation] = []
+    for kind in channels:
+        if kind not in TYPES:
+            problems.append(Violation(f"channels.{kind}", f"is not a notification type ({', '.join(TYPES)})"))
+    start = _clock(quiet_hours_start, "quiet_hours_start", problems)
+    end = _clock(quiet_hours_end, "quiet_hours_end", problems)
+    if (start is None) != (end is None) and not any(p.field.startswith("quiet") for p in problems):
+        problems.append(Violation("quiet_hours_end", "give both ends of the quiet hours, or neither"))
+    try:
+        ZoneInfo(timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Violation("timezone", "must be an IANA time zone such as Europe/Paris"))
+    if problems:
+        raise invalid(problems)
+    values = {
+        "channels": {kind: {"websocket": on} for kind, on in channels.items()},
+        "quiet_hours_start": start,
+        "quiet_hours_end": end,
+        "timezone": timezone or "UTC",
+        "updated_at": datetime.now(UTC),
+    }
+    async with db.transaction() as session:
+        return await session.scalar(
+            insert(Preferences)
+            .values(user_id=user_id, **values)
+            .on_conflict_do_update(index_elements=[Preferences.user_id], set_=values)
+            .returning(Preferences)
+        )

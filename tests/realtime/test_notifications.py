@@ -1,0 +1,117 @@
+"""Notifications made from events: pushed over WebSocket, stored, listed, marked read, and
+held back (still stored) by the user's preferences and quiet hours."""
+
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tests.realtime.clients import events_until, open_socket, quiet_for
+from tests.scheduler.publishing import IMAGE, schedule, wait_for_status
+from tests.scheduler.test_publishing_faults import arm
+
+
+def notifications(user, **params) -> dict:
+    reply = user.client.get("/api/v1/notifications", params=params)
+    assert reply.status_code == 200, reply.text
+    return reply.json()
+
+
+def wait_for_notification(user, kind: str, timeout: float = 20.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for item in notifications(user)["items"]:
+            if item["type"] == kind:
+                return item
+        time.sleep(0.2)
+    raise AssertionError(f"no {kind} notification")
+
+
+def test_a_published_post_notifies_live_and_is_listed_until_read(api, publisher):
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    with open_socket(api.base_url, publisher) as socket:
+        assert schedule(publisher, post["id"], 2).status_code == 201
+        seen = events_until(
+            socket, lambda e: e["type"] == "notification" and e["notification_type"] == "post_published", 40
+        )
+    pushed = seen[-1]
+    assert pushed["post_id"] == post["id"] and pushed["title"] == "Post published"
+    stored = wait_for_notification(publisher, "post_published")
+    assert stored["id"] == pushed["notification_id"]
+    assert (stored["post_id"], stored["delivered"], stored["read_at"]) == (post["id"], True, None)
+    assert "instagram.com" in stored["message"]
+    page = notifications(publisher, unread="true")
+    assert page["unread_count"] >= 1 and stored["id"] in [n["id"] for n in page["items"]]
+
+    read = publisher.client.post(f"/api/v1/notifications/{stored['id']}/read")
+    assert read.status_code == 200 and read.json()["read_at"]
+    assert stored["id"] not in [n["id"] for n in notifications(publisher, unread="true")["items"]]
+    assert publisher.client.post("/api/v1/notifications/read-all").status_code == 200
+    assert notifications(publisher)["unread_count"] == 0
+    # Another user sees none of it, and cannot mark it.
+    stranger = api.new_user()
+    assert notifications(stranger)["items"] == []
+    assert stranger.client.post(f"/api/v1/notifications/{stored['id']}/read").status_code == 404
+
+
+def test_a_failed_post_notifies_with_the_reason(publisher, instagram):
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    arm(instagram, publisher, "revoked_token", "create")
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    wait_for_status(publisher, post["id"], "failed", timeout=40)
+    failed = wait_for_notification(publisher, "post_failed")
+    assert failed["post_id"] == post["id"]
+    assert "reconnect" in failed["message"].lower()
+
+
+def test_preferences_turn_a_type_off_and_quiet_hours_hold_pushes_back(api, publisher):
+    changed = publisher.client.post(
+        "/api/v1/notifications/preferences", json={"channels": {"schedule_changed": {"websocket": False}}}
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["channels"]["schedule_changed"] == {"websocket": False}
+    assert changed.json()["channels"]["post_published"] == {"websocket": True}
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    assert schedule(publisher, post["id"], 3600).status_code == 201
+    with open_socket(api.base_url, publisher) as socket:
+        assert schedule(publisher, post["id"], 7200, method="PUT").status_code == 200
+        held = wait_for_notification(publisher, "schedule_changed")
+        assert held["delivered"] is False
+        assert [e for e in quiet_for(socket, 1.5) if e["type"] == "notification"] == []
+
+    # Quiet now (an hour either side, in the user's zone): stored, not pushed.
+    zone = "America/New_York"
+    now = datetime.now(ZoneInfo(zone))
+    quiet = {
+        "start": (now - timedelta(hours=1)).strftime("%H:%M"),
+        "end": (now + timedelta(hours=1)).strftime("%H:%M"),
+    }
+    reply = publisher.client.post(
+        "/api/v1/notifications/preferences", json={"quiet_hours": quiet, "timezone": zone}
+    )
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["quiet_hours"] == quiet
+    assert reply.json()["channels"]["schedule_changed"] == {"websocket": True}  # replaced
+    with open_socket(api.base_url, publisher) as socket:
+        assert schedule(publisher, post["id"], 10800, method="PUT").status_code == 200
+        deadline = time.monotonic() + 20
+        while len([n for n in notifications(publisher)["items"] if n["type"] == "schedule_changed"]) < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        newest = notifications(publisher)["items"][0]
+        assert (newest["type"], newest["delivered"]) == ("schedule_changed", False)
+        assert [e for e in quiet_for(socket, 1.5) if e["type"] == "notification"] == []
+
+
+def test_bad_preferences_are_422_naming_the_field(api):
+    user = api.new_user()
+    for body, field in (
+        ({"channels": {"post_exploded": {"websocket": True}}}, "channels.post_exploded"),
+        ({"quiet_hours": {"start": "25:00", "end": "07:00"}}, "quiet_hours_start"),
+        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"channels": {"post_failed": {"websocket": "yes"}}}, "channels.post_failed.websocket"),
+    ):
+        reply = user.client.post("/api/v1/notifications/preferences", json=body)
+        assert reply.status_code == 422, (body, reply.text)
+        assert reply.json()["error"]["fields"][0]["field"] == field
+    assert user.client.get("/api/v1/notifications/preferences").json()["quiet_hours"] is None
+    assert user.client.get("/api/v1/notifications", params={"limit": 0}).status_code == 422
