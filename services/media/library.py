@@ -1,15 +1,13 @@
 """The media library: one item, a filtered page of items, metadata changes, deletion."""
 
-import base64
-import binascii
-import json
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import or_, select, update
 
+from services.common import cursors
 from services.common.db import Database
-from services.common.errors import Violation, invalid, invalid_field, not_found
+from services.common.errors import Violation, invalid, not_found
 from services.media.models import MediaFile
 
 KINDS = ("image", "video")
@@ -55,20 +53,6 @@ async def several(db: Database, *, user_id: uuid.UUID, media_ids: list[str]) -> 
         return {str(row.id): row for row in rows}
 
 
-def _cursor(row: MediaFile) -> str:
-    raw = json.dumps({"t": row.created_at.isoformat(), "id": str(row.id)})
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _after(cursor: str):
-    try:
-        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        created, last = datetime.fromisoformat(raw["t"]), uuid.UUID(raw["id"])
-    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
-        raise invalid_field("cursor", "is not a cursor this API returned") from exc
-    return or_(MediaFile.created_at < created, and_(MediaFile.created_at == created, MediaFile.id < last))
-
-
 async def page(
     db: Database,
     *,
@@ -110,7 +94,7 @@ async def page(
             )
         )
     if cursor:
-        conditions.append(_after(cursor))
+        conditions.append(cursors.older_than(MediaFile.created_at, MediaFile.id, cursor))
     async with db.reading() as session:
         rows = list(
             await session.scalars(
@@ -122,7 +106,7 @@ async def page(
         )
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, _cursor(rows[-1]) if more else ""
+    return rows, cursors.encode(rows[-1].created_at, rows[-1].id) if more else ""
 
 
 async def change(

@@ -1,17 +1,15 @@
 """Notifications: which events deserve one, what it says, whether it is pushed live (the
 user's preferences and quiet hours), and the user's list of them."""
 
-import base64
-import binascii
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
+from services.common import cursors
 from services.common.db import Database
 from services.common.errors import Violation, invalid, invalid_field, not_found
 from services.realtime.models import Notification, Preferences
@@ -123,22 +121,6 @@ async def record(db: Database, *, user_id: str, draft: Draft, source_event_id: i
         )
 
 
-def _cursor(row: Notification) -> str:
-    raw = json.dumps({"t": row.created_at.isoformat(), "id": str(row.id)})
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _after(cursor: str):
-    try:
-        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        created, last = datetime.fromisoformat(raw["t"]), uuid.UUID(raw["id"])
-    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
-        raise invalid_field("cursor", "is not a cursor this API returned") from exc
-    return or_(
-        Notification.created_at < created, and_(Notification.created_at == created, Notification.id < last)
-    )
-
-
 async def page(
     db: Database, *, user_id: uuid.UUID, unread_only: bool, cursor: str, limit: int, max_limit: int
 ) -> tuple[list[Notification], str, int]:
@@ -149,7 +131,7 @@ async def page(
     if unread_only:
         conditions.append(Notification.read_at.is_(None))
     if cursor:
-        conditions.append(_after(cursor))
+        conditions.append(cursors.older_than(Notification.created_at, Notification.id, cursor))
     async with db.reading() as session:
         rows = list(
             await session.scalars(
@@ -164,7 +146,7 @@ async def page(
         )
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, _cursor(rows[-1]) if more else "", unread or 0
+    return rows, cursors.encode(rows[-1].created_at, rows[-1].id) if more else "", unread or 0
 
 
 async def mark_read(db: Database, *, user_id: uuid.UUID, notification_id: str) -> Notification:

@@ -115,3 +115,6 @@ def test_bad_preferences_are_422_naming_the_field(api):
         assert reply.json()["error"]["fields"][0]["field"] == field
     assert user.client.get("/api/v1/notifications/preferences").json()["quiet_hours"] is None
     assert user.client.get("/api/v1/notifications", params={"limit": 0}).status_code == 422
+    garbled = user.client.get("/api/v1/notifications", params={"cursor": "not-a-cursor"})
+    assert garbled.status_code == 422
+    assert garbled.json()["error"]["fields"][0]["field"] == "cursor"
