@@ -74,23 +74,33 @@ class MarkAllReadResult(_message.Message):
     def __init__(self, marked: _Optional[int] = ...) -> None: ...
 
 class ChannelChoice(_message.Message):
-    __slots__ = ("type", "websocket")
+    __slots__ = ("type", "websocket", "email", "webhook")
     TYPE_FIELD_NUMBER: _ClassVar[int]
     WEBSOCKET_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    WEBHOOK_FIELD_NUMBER: _ClassVar[int]
     type: str
     websocket: bool
-    def __init__(self, type: _Optional[str] = ..., websocket: _Optional[bool] = ...) -> None: ...
+    email: bool
+    webhook: bool
+    def __init__(self, type: _Optional[str] = ..., websocket: _Optional[bool] = ..., email: _Optional[bool] = ..., webhook: _Optional[bool] = ...) -> None: ...
 
 class NotificationPreferences(_message.Message):
-    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone")
+    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone", "email_address", "webhook_url", "webhook_secret")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNELS_FIELD_NUMBER: _ClassVar[int]
     QUIET_HOURS_START_FIELD_NUMBER: _ClassVar[int]
     QUIET_HOURS_END_FIELD_NUMBER: _ClassVar[int]
     TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    WEBHOOK_URL_FIELD_NUMBER: _ClassVar[int]
+    WEBHOOK_SECRET_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     channels: _containers.RepeatedCompositeFieldContainer[ChannelChoice]
     quiet_hours_start: str
     quiet_hours_end: str
     timezone: str
-    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ...) -> None: ...
+    email_address: str
+    webhook_url: str
+    webhook_secret: str
+    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ..., email_address: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ...) -> None: ...

@@ -4,10 +4,14 @@ import os
 import random
 import subprocess
 import sys
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 
 from devtools import postgres, stack
 from services.common.migrations import migrate_all
@@ -43,8 +47,33 @@ def s3_server(tmp_path_factory):
     process.wait(timeout=10)
 
 
+class MailSink:
+    """aiosmtpd's handler: every message the services send, kept for the tests."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(message_from_bytes(envelope.content, policy=default_policy))
+        return "250 OK"
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if m["To"] == address]
+
+
 @pytest.fixture(scope="session")
-def system(database_url, graph_simulator, s3_server, tmp_path_factory):
+def smtp_sink():
+    """A local SMTP server (aiosmtpd): notification email goes here, never out."""
+    sink = MailSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=stack.free_port())
+    controller.start()
+    sink.port = controller.port
+    yield sink
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory):
     running = stack.start(
         database_url,
         Path(tmp_path_factory.mktemp("logs")),
@@ -64,6 +93,10 @@ def system(database_url, graph_simulator, s3_server, tmp_path_factory):
             "POSTFLOW_REALTIME_HEARTBEAT_SECONDS": "1",
             "POSTFLOW_REALTIME_MAX_QUEUED_EVENTS": "50",
             "POSTFLOW_REALTIME_SEND_TIMEOUT_SECONDS": "2",
+            "POSTFLOW_SMTP_HOST": "127.0.0.1",
+            "POSTFLOW_SMTP_PORT": str(smtp_sink.port),
+            # Webhook receivers in the tests listen on this machine.
+            "POSTFLOW_WEBHOOK_ALLOW_PRIVATE_HOSTS": "true",
             "POSTFLOW_S3_ENDPOINT": s3_server,
             "POSTFLOW_S3_ACCESS_KEY": "postflow-test",
             "POSTFLOW_S3_SECRET_KEY": "postflow-test-secret",

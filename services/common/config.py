@@ -76,6 +76,18 @@ class Settings(BaseSettings):
     realtime_heartbeat_seconds: float = 15.0
     # Its gRPC side (notifications, preferences), served by the same process.
     realtime_grpc_port: int = 50055
+    # Notification email: an SMTP server (empty host: email notifications are refused).
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_from: str = "Postflow <notifications@localhost>"
+    # Notification webhooks: signed POSTs, retried; private addresses refused unless allowed
+    # (a webhook must not become a way into the operator's own network).
+    webhook_timeout_seconds: float = 5.0
+    webhook_attempts: int = 4
+    webhook_allow_private_hosts: bool = False
 
     # Instagram Graph API. make run and the tests point this at the local simulator.
     graph_api_base_url: str = "http://127.0.0.1:8010"

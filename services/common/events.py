@@ -157,4 +157,7 @@ class EventPublisher:
 
     async def close(self) -> None:
         if self._nc is not None:
-            await self._nc.drain()
+            try:
+                await self._nc.drain()
+            except Exception as exc:  # noqa: BLE001 - NATS already gone: nothing left to flush
+                log.info("events: closed without draining: %r", exc)

@@ -315,7 +315,12 @@ def preferences_dict(reply: realtime_pb2.NotificationPreferences) -> dict[str, A
     if reply.quiet_hours_start:
         quiet = {"start": reply.quiet_hours_start, "end": reply.quiet_hours_end}
     return {
-        "channels": {c.type: {"websocket": c.websocket} for c in reply.channels},
+        "channels": {
+            c.type: {"websocket": c.websocket, "email": c.email, "webhook": c.webhook} for c in reply.channels
+        },
         "quiet_hours": quiet,
         "timezone": reply.timezone,
+        "email_address": reply.email_address or None,
+        "webhook_url": reply.webhook_url or None,
+        "webhook_secret": reply.webhook_secret or None,
     }

@@ -411,6 +411,8 @@ class MarkedOut(BaseModel):
 
 class ChannelChoiceIn(RequestBody):
     websocket: bool = True
+    email: bool = False
+    webhook: bool = False
 
 
 class QuietHours(RequestBody):
@@ -422,9 +424,14 @@ class NotificationPreferencesIn(RequestBody):
     channels: dict[str, ChannelChoiceIn] = Field(default_factory=dict)
     quiet_hours: QuietHours | None = None
     timezone: str = "UTC"
+    email_address: str = ""
+    webhook_url: str = ""
 
 
 class NotificationPreferencesOut(BaseModel):
     channels: dict[str, dict[str, bool]]
     quiet_hours: dict[str, str] | None
     timezone: str
+    email_address: str | None
+    webhook_url: str | None
+    webhook_secret: str | None = Field(description="Verify X-Postflow-Signature with it")

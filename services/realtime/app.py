@@ -14,6 +14,7 @@ from services.common.config import Settings
 from services.common.db import Database
 from services.common.events import EventPublisher
 from services.realtime import connection
+from services.realtime.delivery import Deliveries
 from services.realtime.grpc_api import RealtimeServicer
 from services.realtime.hub import Hub
 from services.realtime.notifier import Notifier
@@ -30,7 +31,8 @@ def create_app(settings: Settings) -> FastAPI:
         publisher = EventPublisher(settings.nats_url, retention)
         await publisher.connect()
         await hub.start()
-        notifier = Notifier(hub.jetstream, db, publisher)
+        deliveries = Deliveries(settings)
+        notifier = Notifier(hub.jetstream, db, publisher, deliveries)
         await notifier.start()
         server = grpc.aio.server()
         realtime_pb2_grpc.add_RealtimeServicer_to_server(RealtimeServicer(db, settings), server)
@@ -44,6 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
         hub.end_all(connection.GOING_AWAY, "server shutting down; reconnect with last_event_id")
         await server.stop(grace=2)
         await notifier.stop()
+        await deliveries.close()
         await asyncio.sleep(0.2)
         await hub.stop()
         await publisher.close()

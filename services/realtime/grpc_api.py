@@ -36,6 +36,9 @@ def preferences_message(row: Preferences) -> realtime_pb2.NotificationPreference
         quiet_hours_start=row.quiet_hours_start.strftime("%H:%M") if row.quiet_hours_start else "",
         quiet_hours_end=row.quiet_hours_end.strftime("%H:%M") if row.quiet_hours_end else "",
         timezone=row.timezone or "UTC",
+        email_address=row.email_address or "",
+        webhook_url=row.webhook_url or "",
+        webhook_secret=row.webhook_secret or "",
     )
 
 
@@ -77,9 +80,15 @@ class RealtimeServicer(realtime_pb2_grpc.RealtimeServicer):
         row = await notifications.set_preferences(
             self._db,
             user_id=parse_id(request.user_id, "User"),
-            channels={choice.type: choice.websocket for choice in request.channels},
+            channels={
+                choice.type: {"websocket": choice.websocket, "email": choice.email, "webhook": choice.webhook}
+                for choice in request.channels
+            },
             quiet_hours_start=request.quiet_hours_start,
             quiet_hours_end=request.quiet_hours_end,
             timezone=request.timezone,
+            email_address=request.email_address,
+            webhook_url=request.webhook_url,
+            settings=self._settings,
         )
         return preferences_message(row)

@@ -1,15 +1,22 @@
-"""Notifications: which events deserve one, what it says, whether it is pushed live (the
-user's preferences and quiet hours), and the user's list of them."""
+"""Notifications: which events deserve one, what it says, where it goes (the user's
+channels and quiet hours), and the user's list of them."""
 
+import asyncio
+import ipaddress
+import re
+import secrets
+import socket
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from services.common import cursors
+from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import Violation, invalid, invalid_field, not_found
 from services.realtime.models import Notification, Preferences
@@ -85,20 +92,38 @@ def _quiet(preferences: Preferences, at: datetime) -> bool:
     return local >= start or local < end  # wraps midnight
 
 
-def pushed(preferences: Preferences | None, kind: str, at: datetime) -> bool:
-    """Whether a notification of `kind` goes out live now (it is stored either way)."""
-    if preferences is None:
-        return True
-    if not (preferences.channels or {}).get(kind, {}).get("websocket", True):
-        return False
-    return not _quiet(preferences, at)
+CHANNELS = ("websocket", "email", "webhook")
+# What a type does when the user has not said: pushed live; email and webhooks when asked.
+DEFAULTS = {"websocket": True, "email": False, "webhook": False}
 
 
-async def record(db: Database, *, user_id: str, draft: Draft, source_event_id: int) -> Notification | None:
-    """Store the notification; None when this event already made one (read twice)."""
+def chosen(preferences: Preferences | None, kind: str) -> dict[str, bool]:
+    said = ((preferences.channels or {}) if preferences else {}).get(kind, {})
+    return {channel: bool(said.get(channel, DEFAULTS[channel])) for channel in CHANNELS}
+
+
+def channels_now(preferences: Preferences | None, kind: str, at: datetime) -> set[str]:
+    """Where a notification of `kind` goes now (it is stored either way): none in quiet
+    hours; email and webhook only where an address / URL is set."""
+    if preferences is not None and _quiet(preferences, at):
+        return set()
+    wanted = {channel for channel, on in chosen(preferences, kind).items() if on}
+    if preferences is None or not preferences.email_address:
+        wanted.discard("email")
+    if preferences is None or not preferences.webhook_url:
+        wanted.discard("webhook")
+    return wanted
+
+
+async def record(
+    db: Database, *, user_id: str, draft: Draft, source_event_id: int
+) -> tuple[Notification, Preferences | None, set[str]] | None:
+    """Store the notification; with the user's preferences and where it goes now. None
+    when this event already made one (read twice)."""
     async with db.reading() as session:
         preferences = await session.get(Preferences, uuid.UUID(user_id))
     now = datetime.now(UTC)
+    channels = channels_now(preferences, draft.type, now)
     values = {
         "id": uuid.uuid4(),
         "user_id": uuid.UUID(user_id),
@@ -109,16 +134,17 @@ async def record(db: Database, *, user_id: str, draft: Draft, source_event_id: i
         "media_id": draft.media_id,
         "data": {},
         "source_event_id": source_event_id,
-        "delivered": pushed(preferences, draft.type, now),
+        "delivered": "websocket" in channels,
         "created_at": now,
     }
     async with db.transaction() as session:
-        return await session.scalar(
+        row = await session.scalar(
             insert(Notification)
             .values(**values)
             .on_conflict_do_nothing(index_elements=[Notification.source_event_id])
             .returning(Notification)
         )
+    return None if row is None else (row, preferences, channels)
 
 
 async def page(
@@ -176,6 +202,27 @@ async def mark_all_read(db: Database, *, user_id: uuid.UUID) -> int:
     return result.rowcount
 
 
+EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
+
+
+def webhook_problem(url: str, allow_private: bool) -> str:
+    """Why this webhook URL is refused, or ''."""
+    if len(url) > 2000:
+        return "must be at most 2000 characters"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "must be an http(s) URL"
+    if allow_private:
+        return ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+    except (socket.gaierror, UnicodeError):
+        return "its host does not resolve"
+    if any(not ipaddress.ip_address(a.split("%")[0]).is_global for a in addresses):
+        return "must not point to a private, loopback or link-local address"
+    return ""
+
+
 def _clock(value: str, field: str, problems: list[Violation]) -> time | None:
     if not value:
         return None
@@ -196,12 +243,32 @@ async def set_preferences(
     db: Database,
     *,
     user_id: uuid.UUID,
-    channels: dict[str, bool],
+    channels: dict[str, dict[str, bool]],
     quiet_hours_start: str,
     quiet_hours_end: str,
     timezone: str,
+    email_address: str,
+    webhook_url: str,
+    settings: Settings,
 ) -> Preferences:
     problems: list[Violation] = []
+    email_address, webhook_url = email_address.strip(), webhook_url.strip()
+    if email_address and not EMAIL.fullmatch(email_address):
+        problems.append(Violation("email_address", "is not an email address"))
+    if webhook_url:
+        # Resolving the host may block: off the event loop.
+        if problem := await asyncio.to_thread(
+            webhook_problem, webhook_url, settings.webhook_allow_private_hosts
+        ):
+            problems.append(Violation("webhook_url", problem))
+    wants = {channel for choice in channels.values() for channel, on in choice.items() if on}
+    if "email" in wants and not email_address:
+        problems.append(Violation("email_address", "is needed for email notifications"))
+    if "email" in wants and not settings.smtp_host:
+        message = "email notifications are not set up on this server (POSTFLOW_SMTP_HOST)"
+        problems.append(Violation("channels", message))
+    if "webhook" in wants and not webhook_url:
+        problems.append(Violation("webhook_url", "is needed for webhook notifications"))
     for kind in channels:
         if kind not in TYPES:
             problems.append(Violation(f"channels.{kind}", f"is not a notification type ({', '.join(TYPES)})"))
@@ -215,11 +282,17 @@ async def set_preferences(
         problems.append(Violation("timezone", "must be an IANA time zone such as Europe/Paris"))
     if problems:
         raise invalid(problems)
+    current = await get_preferences(db, user_id)
+    secret = current.webhook_secret if current.webhook_url == webhook_url else None
     values = {
-        "channels": {kind: {"websocket": on} for kind, on in channels.items()},
+        "channels": channels,
         "quiet_hours_start": start,
         "quiet_hours_end": end,
         "timezone": timezone or "UTC",
+        "email_address": email_address or None,
+        "webhook_url": webhook_url or None,
+        # A new URL gets a new secret: the old receiver's secret must not sign for it.
+        "webhook_secret": (secret or secrets.token_hex(32)) if webhook_url else None,
         "updated_at": datetime.now(UTC),
     }
     async with db.transaction() as session:

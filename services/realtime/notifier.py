@@ -1,7 +1,8 @@
 """Events -> notifications: one durable JetStream consumer shared by every realtime
 replica (each event is handled by one of them), acknowledged once the notification is
 stored; a stored notification that goes out live is published as a `notification` event,
-which the replicas' fan-out pushes to the user's WebSockets."""
+which the replicas' fan-out pushes to the user's WebSockets; email and webhooks are sent
+beside it."""
 
 import asyncio
 import json
@@ -13,6 +14,7 @@ from services.common import events
 from services.common.db import Database
 from services.common.events import EventPublisher
 from services.realtime import notifications
+from services.realtime.delivery import Deliveries
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +22,11 @@ DURABLE = "postflow-notifier"
 
 
 class Notifier:
-    def __init__(self, js, db: Database, publisher: EventPublisher) -> None:
+    def __init__(self, js, db: Database, publisher: EventPublisher, deliveries: Deliveries) -> None:
         self._js = js
         self._db = db
         self._publisher = publisher
+        self._deliveries = deliveries
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
@@ -69,10 +72,17 @@ class Notifier:
         draft = notifications.from_event(event)
         if draft is None:
             return
-        row = await notifications.record(
+        recorded = await notifications.record(
             self._db, user_id=event["user_id"], draft=draft, source_event_id=message.metadata.sequence.stream
         )
-        if row is not None and row.delivered:
+        if recorded is None:
+            return
+        row, preferences, channels = recorded
+        if "email" in channels:
+            self._deliveries.email(preferences.email_address, row)
+        if "webhook" in channels:
+            self._deliveries.webhook(preferences.webhook_url, preferences.webhook_secret, row)
+        if "websocket" in channels:
             await self._publisher.publish(
                 events.notification(
                     str(row.user_id),

@@ -1,8 +1,13 @@
 """Notifications made from events: pushed over WebSocket, stored, listed, marked read, and
 held back (still stored) by the user's preferences and quiet hours."""
 
+import hashlib
+import hmac
+import json
+import threading
 import time
 from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
 from tests.realtime.clients import events_until, open_socket, quiet_for
@@ -68,8 +73,16 @@ def test_preferences_turn_a_type_off_and_quiet_hours_hold_pushes_back(api, publi
         "/api/v1/notifications/preferences", json={"channels": {"schedule_changed": {"websocket": False}}}
     )
     assert changed.status_code == 200, changed.text
-    assert changed.json()["channels"]["schedule_changed"] == {"websocket": False}
-    assert changed.json()["channels"]["post_published"] == {"websocket": True}
+    assert changed.json()["channels"]["schedule_changed"] == {
+        "websocket": False,
+        "email": False,
+        "webhook": False,
+    }
+    assert changed.json()["channels"]["post_published"] == {
+        "websocket": True,
+        "email": False,
+        "webhook": False,
+    }
     post = publisher.create_post(media=[{"url": IMAGE}])
     assert schedule(publisher, post["id"], 3600).status_code == 201
     with open_socket(api.base_url, publisher) as socket:
@@ -90,7 +103,7 @@ def test_preferences_turn_a_type_off_and_quiet_hours_hold_pushes_back(api, publi
     )
     assert reply.status_code == 200, reply.text
     assert reply.json()["quiet_hours"] == quiet
-    assert reply.json()["channels"]["schedule_changed"] == {"websocket": True}  # replaced
+    assert reply.json()["channels"]["schedule_changed"]["websocket"] is True  # replaced
     with open_socket(api.base_url, publisher) as socket:
         assert schedule(publisher, post["id"], 10800, method="PUT").status_code == 200
         deadline = time.monotonic() + 20
@@ -118,3 +131,102 @@ def test_bad_preferences_are_422_naming_the_field(api):
     garbled = user.client.get("/api/v1/notifications", params={"cursor": "not-a-cursor"})
     assert garbled.status_code == 422
     assert garbled.json()["error"]["fields"][0]["field"] == "cursor"
+
+
+class Receiver:
+    """A webhook receiver on this machine: answers with the queued statuses (then 200) and
+    keeps what it was sent."""
+
+    def __init__(self, statuses=()) -> None:
+        self.received: list[tuple[dict, bytes]] = []
+        self.statuses = list(statuses)
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's name
+                body = self.rfile.read(int(self.headers["content-length"]))
+                receiver.received.append((dict(self.headers), body))
+                self.send_response(receiver.statuses.pop(0) if receiver.statuses else 200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/postflow"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait(self, count: int, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while len(self.received) < count:
+            assert time.monotonic() < deadline, f"{len(self.received)} of {count} webhook calls"
+            time.sleep(0.1)
+
+
+def verified(secret: str, headers: dict, body: bytes) -> bool:
+    """What a receiver does: recompute the signature over "<t>." + body."""
+    fields = dict(part.split("=", 1) for part in headers["X-Postflow-Signature"].split(","))
+    expected = hmac.new(secret.encode(), fields["t"].encode() + b"." + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, fields["v1"]) and abs(time.time() - int(fields["t"])) < 300
+
+
+def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instagram, smtp_sink):
+    receiver = Receiver(statuses=[503])  # the first call fails: the second delivers
+    address = f"team-{publisher.id[:8]}@example.com"
+    reply = publisher.client.post(
+        "/api/v1/notifications/preferences",
+        json={
+            "channels": {
+                "post_failed": {"websocket": True, "email": True, "webhook": True},
+                "schedule_changed": {"websocket": True, "email": False, "webhook": False},
+            },
+            "email_address": address,
+            "webhook_url": receiver.url,
+        },
+    )
+    assert reply.status_code == 200, reply.text
+    secret = reply.json()["webhook_secret"]
+    assert len(secret) == 64
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    arm(instagram, publisher, "revoked_token", "create")
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    failed = wait_for_notification(publisher, "post_failed", timeout=40)
+
+    receiver.wait(2)
+    (first_headers, first_body), (headers, body) = receiver.received
+    assert first_body == body  # the same notification, retried
+    assert verified(secret, headers, body)
+    assert not verified("another secret", headers, body)
+    sent = json.loads(body)
+    assert (sent["id"], sent["type"], sent["post_id"]) == (failed["id"], "post_failed", post["id"])
+
+    deadline = time.monotonic() + 20
+    while not smtp_sink.to(address):
+        assert time.monotonic() < deadline, "no email"
+        time.sleep(0.1)
+    (mail,) = smtp_sink.to(address)
+    assert mail["Subject"] == "Postflow: Post failed"
+    assert "reconnect" in mail.get_content().lower()
+    # The schedule_changed of the same post (scheduling it) went to neither.
+    assert all(json.loads(b)["type"] == "post_failed" for _, b in receiver.received)
+
+
+def test_email_and_webhook_need_an_address_and_a_safe_url(api):
+    user = api.new_user()
+    for body, field in (
+        ({"channels": {"post_failed": {"email": True}}}, "email_address"),
+        ({"channels": {"post_failed": {"webhook": True}}}, "webhook_url"),
+        ({"email_address": "not an address"}, "email_address"),
+        ({"webhook_url": "ftp://example.com/hook"}, "webhook_url"),
+    ):
+        reply = user.client.post("/api/v1/notifications/preferences", json=body)
+        assert reply.status_code == 422, (body, reply.text)
+        assert reply.json()["error"]["fields"][0]["field"] == field
+
+
+def test_webhooks_to_private_addresses_are_refused_unless_allowed():
+    from services.realtime.notifications import webhook_problem  # noqa: PLC0415
+
+    assert "private" in webhook_problem("http://127.0.0.1:9/hook", allow_private=False)
+    assert "private" in webhook_problem("http://10.1.2.3/hook", allow_private=False)
+    assert webhook_problem("http://127.0.0.1:9/hook", allow_private=True) == ""

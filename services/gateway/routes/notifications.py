@@ -39,17 +39,22 @@ async def get_preferences(user_id: CurrentUser, realtime: RealtimeDep):
 async def set_preferences(
     body: schemas.NotificationPreferencesIn, user_id: CurrentUser, realtime: RealtimeDep
 ):
-    """Replaces the preferences: per type whether it is pushed live over WebSocket (types
-    left out: on), and quiet hours in your time zone (stored, not pushed)."""
+    """Replaces the preferences: per type, which channels (websocket: on unless said;
+    email and webhook: off unless said), the email address and webhook URL, and quiet
+    hours in your time zone (stored, sent nowhere)."""
     request = realtime_pb2.NotificationPreferences(
         user_id=user_id,
         channels=[
-            realtime_pb2.ChannelChoice(type=kind, websocket=choice.websocket)
+            realtime_pb2.ChannelChoice(
+                type=kind, websocket=choice.websocket, email=choice.email, webhook=choice.webhook
+            )
             for kind, choice in body.channels.items()
         ],
         quiet_hours_start=body.quiet_hours.start if body.quiet_hours else "",
         quiet_hours_end=body.quiet_hours.end if body.quiet_hours else "",
         timezone=body.timezone,
+        email_address=body.email_address,
+        webhook_url=body.webhook_url,
     )
     return convert.preferences_dict(await realtime.SetPreferences(request))
 
