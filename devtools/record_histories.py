@@ -22,6 +22,7 @@ from temporalio.client import Client
 from devtools import postgres, stack
 from services.common.migrations import migrate_all
 from tests.factories import Api
+from workflows.metrics.shared import metrics_workflow_id
 from workflows.publishing.shared import workflow_id
 from workflows.recurring.shared import series_workflow_id
 
@@ -93,6 +94,19 @@ def _series(api: Api, instagram: httpx.Client) -> str:
     return series_workflow_id(post["id"])
 
 
+def _metrics(api: Api, instagram: httpx.Client) -> str:
+    """A published post's metrics collected three times (the cap), then finished."""
+    user = _publisher(api, instagram)
+    post = user.create_post(caption="Metrics")
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(2), "timezone": ZONE, "account_id": user.account_id},
+    )
+    _wait(lambda: len(user.client.get(f"/api/v1/posts/{post['id']}/metrics").json()["samples"]) == 3)
+    time.sleep(1)  # the workflow's last task completes
+    return metrics_workflow_id(post["id"])
+
+
 async def _dump(address: str, workflow: str, run_first: bool) -> str:
     client = await Client.connect(address)
     runs = [run async for run in client.list_workflows(f"WorkflowId = '{workflow}'")]
@@ -105,6 +119,7 @@ SCENARIOS = {
     "publish_outcome_unknown_then_reconciled": (_needs_reconcile, True),
     "series_first_run_continued_as_new": (_series, True),
     "series_last_run_finished": (_series, False),
+    "metrics_collected_then_finished": (_metrics, True),
 }
 
 
@@ -123,6 +138,8 @@ def main(names: list[str]) -> None:
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
             "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
+            "POSTFLOW_METRICS_INTERVAL_SCALE": "0.005",
+            "POSTFLOW_METRICS_MAX_SAMPLES": "3",
         },
     )
     try:

@@ -35,7 +35,7 @@ class PostContent(_message.Message):
     def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[MediaRef, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata_json: _Optional[str] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "latest_metrics")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -56,6 +56,7 @@ class Post(_message.Message):
     LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_LOCAL_FIELD_NUMBER: _ClassVar[int]
     SERIES_ID_FIELD_NUMBER: _ClassVar[int]
+    LATEST_METRICS_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -76,7 +77,8 @@ class Post(_message.Message):
     last_error: str
     scheduled_local: str
     series_id: str
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ...) -> None: ...
+    latest_metrics: MetricsSample
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., latest_metrics: _Optional[_Union[MetricsSample, _Mapping]] = ...) -> None: ...
 
 class Warning(_message.Message):
     __slots__ = ("field", "code", "message")
@@ -475,3 +477,51 @@ class MediaUsageList(_message.Message):
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[MediaUse]
     def __init__(self, items: _Optional[_Iterable[_Union[MediaUse, _Mapping]]] = ...) -> None: ...
+
+class RecordMetricsRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "collected_at", "likes", "comments", "shares", "saves", "reach", "views")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    COLLECTED_AT_FIELD_NUMBER: _ClassVar[int]
+    LIKES_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    SHARES_FIELD_NUMBER: _ClassVar[int]
+    SAVES_FIELD_NUMBER: _ClassVar[int]
+    REACH_FIELD_NUMBER: _ClassVar[int]
+    VIEWS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    collected_at: _timestamp_pb2.Timestamp
+    likes: int
+    comments: int
+    shares: int
+    saves: int
+    reach: int
+    views: int
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., collected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ..., shares: _Optional[int] = ..., saves: _Optional[int] = ..., reach: _Optional[int] = ..., views: _Optional[int] = ...) -> None: ...
+
+class MetricsSample(_message.Message):
+    __slots__ = ("collected_at", "age_seconds", "likes", "comments", "shares", "saves", "reach", "views")
+    COLLECTED_AT_FIELD_NUMBER: _ClassVar[int]
+    AGE_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    LIKES_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    SHARES_FIELD_NUMBER: _ClassVar[int]
+    SAVES_FIELD_NUMBER: _ClassVar[int]
+    REACH_FIELD_NUMBER: _ClassVar[int]
+    VIEWS_FIELD_NUMBER: _ClassVar[int]
+    collected_at: _timestamp_pb2.Timestamp
+    age_seconds: int
+    likes: int
+    comments: int
+    shares: int
+    saves: int
+    reach: int
+    views: int
+    def __init__(self, collected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., age_seconds: _Optional[int] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ..., shares: _Optional[int] = ..., saves: _Optional[int] = ..., reach: _Optional[int] = ..., views: _Optional[int] = ...) -> None: ...
+
+class MetricsSeries(_message.Message):
+    __slots__ = ("samples",)
+    SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    samples: _containers.RepeatedCompositeFieldContainer[MetricsSample]
+    def __init__(self, samples: _Optional[_Iterable[_Union[MetricsSample, _Mapping]]] = ...) -> None: ...

@@ -162,6 +162,16 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.MediaUsageRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.MediaUsageList.FromString,
                 _registered_method=True)
+        self.RecordMetrics = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RecordMetrics',
+                request_serializer=protos_dot_posts__pb2.RecordMetricsRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.MetricsSample.FromString,
+                _registered_method=True)
+        self.GetMetrics = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetMetrics',
+                request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.MetricsSeries.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -326,6 +336,19 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordMetrics(self, request, context):
+        """For the metrics workflow: one collection of a published post's engagement.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMetrics(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -453,6 +476,16 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.MediaUsage,
                     request_deserializer=protos_dot_posts__pb2.MediaUsageRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.MediaUsageList.SerializeToString,
+            ),
+            'RecordMetrics': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordMetrics,
+                    request_deserializer=protos_dot_posts__pb2.RecordMetricsRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.MetricsSample.SerializeToString,
+            ),
+            'GetMetrics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMetrics,
+                    request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.MetricsSeries.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1133,6 +1166,60 @@ class Posts:
             '/postflow.posts.v1.Posts/MediaUsage',
             protos_dot_posts__pb2.MediaUsageRequest.SerializeToString,
             protos_dot_posts__pb2.MediaUsageList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordMetrics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RecordMetrics',
+            protos_dot_posts__pb2.RecordMetricsRequest.SerializeToString,
+            protos_dot_posts__pb2.MetricsSample.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMetrics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetMetrics',
+            protos_dot_posts__pb2.PostRef.SerializeToString,
+            protos_dot_posts__pb2.MetricsSeries.FromString,
             options,
             channel_credentials,
             insecure,

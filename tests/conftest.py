@@ -93,6 +93,9 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             "POSTFLOW_REALTIME_HEARTBEAT_SECONDS": "1",
             "POSTFLOW_REALTIME_MAX_QUEUED_EVENTS": "50",
             "POSTFLOW_REALTIME_SEND_TIMEOUT_SECONDS": "2",
+            # Metrics every ~1.5 s (5 minutes scaled), three collections per post.
+            "POSTFLOW_METRICS_INTERVAL_SCALE": "0.005",
+            "POSTFLOW_METRICS_MAX_SAMPLES": "3",
             "POSTFLOW_SMTP_HOST": "127.0.0.1",
             "POSTFLOW_SMTP_PORT": str(smtp_sink.port),
             # Webhook receivers in the tests listen on this machine.

@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     nats_url: str = "nats://127.0.0.1:4250"
     events_retention_hours: float = 24 * 7
 
+    # Engagement metrics of published posts: collection intervals multiplied by this (the
+    # cadence: 5 minutes the first day, hourly the first week, daily to 30 days), and a cap
+    # on collections per post (0: none; the tests use a few).
+    metrics_interval_scale: float = 1.0
+    metrics_max_samples: int = 0
+
     # Realtime: the WebSocket service (the gateway forwards /ws to it, so clients use one
     # origin). A client that falls this many events behind, or whose socket takes longer
     # than the send timeout, is disconnected (4008); the heartbeat keeps idle links alive.

@@ -161,3 +161,8 @@ class EventPublisher:
                 await self._nc.drain()
             except Exception as exc:  # noqa: BLE001 - NATS already gone: nothing left to flush
                 log.info("events: closed without draining: %r", exc)
+
+
+def metrics_update(user_id: str, post_id: str, metrics: dict[str, int], age_seconds: int) -> dict:
+    """A published post's latest engagement figures."""
+    return _event("metrics_update", user_id, post_id, metrics=metrics, age_seconds=age_seconds)

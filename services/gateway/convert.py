@@ -73,6 +73,7 @@ def post_dict(post: posts_pb2.Post) -> dict[str, Any]:
         "published_at": _time(post, "published_at"),
         "last_error": post.last_error or None,
         "series_id": post.series_id or None,
+        "metrics": metrics_dict(post.latest_metrics) if post.HasField("latest_metrics") else None,
     }
 
 
@@ -323,4 +324,17 @@ def preferences_dict(reply: realtime_pb2.NotificationPreferences) -> dict[str, A
         "email_address": reply.email_address or None,
         "webhook_url": reply.webhook_url or None,
         "webhook_secret": reply.webhook_secret or None,
+    }
+
+
+def metrics_dict(sample: posts_pb2.MetricsSample) -> dict[str, Any]:
+    return {
+        "collected_at": _time(sample, "collected_at"),
+        "age_seconds": sample.age_seconds,
+        "likes": sample.likes,
+        "comments": sample.comments,
+        "shares": sample.shares,
+        "saves": sample.saves,
+        "reach": sample.reach,
+        "views": sample.views,
     }

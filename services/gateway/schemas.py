@@ -147,6 +147,24 @@ class PostOut(ContentOut):
     last_error: str | None = None
     # Set on an occurrence of a recurring series: the post the series copies.
     series_id: str | None = None
+    metrics: "MetricsSampleOut | None" = Field(
+        None, description="Published posts (GET of one post): the latest engagement figures"
+    )
+
+
+class MetricsSampleOut(BaseModel):
+    collected_at: datetime | None
+    age_seconds: int = Field(description="Seconds after publishing")
+    likes: int
+    comments: int
+    shares: int
+    saves: int
+    reach: int
+    views: int
+
+
+class MetricsSeriesOut(BaseModel):
+    samples: list[MetricsSampleOut]
 
 
 class PostSaved(PostOut):

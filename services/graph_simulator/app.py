@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from services.graph_simulator import engagement
 from services.graph_simulator.state import (
     ENDPOINTS,
     FAULTS,
@@ -58,6 +59,9 @@ class AccountIn(BaseModel):
     username: str = "simulated_account"
     publish_limit: int = 50
     processing_seconds: float = 0.0
+    followers: int = 5000
+    audience_peak_hour_utc: float = 19.0
+    engagement_speed: float = 1.0
 
 
 class FaultIn(BaseModel):
@@ -269,6 +273,38 @@ def create_app() -> FastAPI:
                     "quota_usage": usage,
                     "config": {"quota_total": owner.publish_limit, "quota_duration": 86400},
                 }
+            ]
+        }
+
+    @app.get("/{version}/{media_id}/insights")
+    async def media_insights(version: str, media_id: str, request: Request):
+        values = await params(request)
+        item = world.media.get(media_id)
+        if item is None:
+            raise GraphError(400, 100, 33, f"Object with ID '{media_id}' does not exist")
+        owner = account(item.ig_user_id, values)
+        await apply_fault("media", item.ig_user_id)
+        wanted = [m for m in values.get("metric", "").split(",") if m]
+        unknown = [m for m in wanted if m not in engagement.METRICS]
+        if not wanted or unknown:
+            raise GraphError(400, 100, 2108006, f"metric must be among {', '.join(engagement.METRICS)}")
+        figures = engagement.insights(
+            item.id,
+            followers=owner.followers,
+            published_at=item.published_at,
+            now=world.now(),
+            speed=owner.engagement_speed,
+            peak_hour_utc=owner.audience_peak_hour_utc,
+        )
+        return {
+            "data": [
+                {
+                    "name": name,
+                    "period": "lifetime",
+                    "values": [{"value": figures[name]}],
+                    "id": f"{item.id}/insights/{name}/lifetime",
+                }
+                for name in wanted
             ]
         }
 

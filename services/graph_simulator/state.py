@@ -77,6 +77,10 @@ class Account:
     username: str
     publish_limit: int = 50
     processing_seconds: float = 0.0
+    # Engagement: audience size, the UTC hour it is most active, and how fast time runs.
+    followers: int = 5000
+    audience_peak_hour_utc: float = 19.0
+    engagement_speed: float = 1.0
     publish_times: deque = field(default_factory=deque)
 
     def publishes_in_window(self, now: float) -> int:

@@ -15,6 +15,10 @@ from services.instagram.errors import GraphApiError, TransientError, classify
 CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
 
 
+# Lifetime metrics asked of every published post (views replaced impressions in 2025).
+INSIGHT_METRICS = ("likes", "comments", "shares", "saved", "reach", "views")
+
+
 @dataclass(frozen=True)
 class PublishedMedia:
     id: str
@@ -140,6 +144,15 @@ class GraphApiClient:
 
     async def permalink(self, media_id: str, token: str) -> str:
         return str((await self._call("GET", media_id, token, {"fields": "permalink"}))["permalink"])
+
+    async def insights(self, media_id: str, token: str) -> dict[str, int]:
+        """Lifetime engagement of published media (GET /{ig-media-id}/insights)."""
+        body = await self._call("GET", f"{media_id}/insights", token, {"metric": ",".join(INSIGHT_METRICS)})
+        return {
+            item["name"]: int(item["values"][0]["value"])
+            for item in body.get("data", [])
+            if item.get("values")
+        }
 
     async def recent_media(self, ig_user_id: str, token: str, limit: int = 25) -> list[PublishedMedia]:
         """The account's latest published media, newest first (GET /{ig-user-id}/media)."""

@@ -8,7 +8,7 @@ from protos import posts_pb2
 from services.common.errors import invalid_field
 from services.common.proto_time import to_timestamp
 from services.posts.content import Content
-from services.posts.models import Post, PostVersion
+from services.posts.models import Post, PostMetric, PostVersion
 from services.posts.rules import Warning
 from services.posts.store import content_of
 
@@ -107,4 +107,17 @@ def version_message(row: PostVersion) -> posts_pb2.PostVersion:
         changed_by=str(row.changed_by),
         change_reason=row.change_reason,
         created_at=to_timestamp(row.created_at),
+    )
+
+
+def metrics_sample(row: PostMetric) -> posts_pb2.MetricsSample:
+    return posts_pb2.MetricsSample(
+        collected_at=to_timestamp(row.collected_at),
+        age_seconds=row.age_seconds,
+        likes=row.likes,
+        comments=row.comments,
+        shares=row.shares,
+        saves=row.saves,
+        reach=row.reach,
+        views=row.views,
     )

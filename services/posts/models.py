@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Computed,
     DateTime,
     Float,
@@ -99,3 +100,22 @@ class Autosave(Base):
     content: Mapped[dict[str, Any]] = mapped_column(JSONB)
     base_version: Mapped[int] = mapped_column(Integer)
     saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class PostMetric(Base):
+    """One collection of a published post's engagement."""
+
+    __tablename__ = "post_metrics"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    post_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    collected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    age_seconds: Mapped[int] = mapped_column(Integer)
+    likes: Mapped[int] = mapped_column(Integer)
+    comments: Mapped[int] = mapped_column(Integer)
+    shares: Mapped[int] = mapped_column(Integer)
+    saves: Mapped[int] = mapped_column(Integer)
+    reach: Mapped[int] = mapped_column(Integer)
+    views: Mapped[int] = mapped_column(Integer)

@@ -1,6 +1,7 @@
 """gRPC face of the posts service: translates requests into calls on the domain modules."""
 
 import json
+from datetime import UTC, datetime
 
 import grpc
 
@@ -18,6 +19,7 @@ from services.posts import (
     hashtags,
     library_media,
     listing,
+    metrics,
     occurrences,
     publishing,
     store,
@@ -27,6 +29,7 @@ from services.posts import (
 from services.posts.messages import (
     content_from,
     content_message,
+    metrics_sample,
     post_message,
     version_message,
     warning_messages,
@@ -80,7 +83,12 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         saved = await store.get(
             db=self._db, user_id=user_id, post_id=post_id, include_deleted=request.include_deleted
         )
-        return post_message(saved.post, saved.autosaved_at)
+        message = post_message(saved.post, saved.autosaved_at)
+        if saved.post.published_at is not None and (
+            latest := await metrics.latest(self._db, post_id=post_id)
+        ):
+            message.latest_metrics.CopyFrom(metrics_sample(latest))
+        return message
 
     async def UpdatePost(self, request, context):
         user_id, post_id = _ids(request)
@@ -333,6 +341,23 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
                 for media_id, use in uses.items()
             ]
         )
+
+    async def RecordMetrics(self, request, context):
+        user_id, post_id = _ids(request)
+        row = await metrics.record(
+            self._db,
+            self._events,
+            user_id=user_id,
+            post_id=post_id,
+            collected_at=from_timestamp(request, "collected_at") or datetime.now(UTC),
+            figures={name: getattr(request, name) for name in metrics.FIGURES},
+        )
+        return metrics_sample(row)
+
+    async def GetMetrics(self, request, context):
+        user_id, post_id = _ids(request)
+        rows = await metrics.series(self._db, user_id=user_id, post_id=post_id)
+        return posts_pb2.MetricsSeries(samples=[metrics_sample(r) for r in rows])
 
     async def CreateOccurrence(self, request, context):
         post = await occurrences.create(

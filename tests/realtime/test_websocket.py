@@ -148,8 +148,9 @@ def test_a_client_that_cannot_keep_up_is_disconnected_and_others_are_not(api, sy
         with open_socket(base_url, steady) as other:
             # 16 MB the slow tab does not read: more than the socket buffers on the way hold.
             flood(system.env["POSTFLOW_NATS_URL"], slow.id, 2000)
-            # ...for longer than the send timeout (2 s in the tests).
-            time.sleep(4)
+            # ...for long enough that the events reach the server's side of the socket even
+            # on a busy machine, and well past the send timeout (2 s in the tests).
+            time.sleep(10)
             code, delivered = lagging.close_code(timeout=60)
             assert code == 4008
             assert delivered < 2000

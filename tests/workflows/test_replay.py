@@ -11,8 +11,7 @@ import pytest
 from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
 
-from workflows.publishing.workflows import PublishPostWorkflow
-from workflows.recurring.workflows import RecurringPostWorkflow
+from workflows.publishing.worker import WORKFLOWS
 
 HISTORIES = sorted((Path(__file__).parent / "histories").glob("*.json"))
 TEXTS = {path.stem: path.read_text() for path in HISTORIES}
@@ -21,7 +20,7 @@ TEXTS = {path.stem: path.read_text() for path in HISTORIES}
 @pytest.mark.parametrize("name", sorted(TEXTS))
 async def test_recorded_history_replays(name: str):
     history = WorkflowHistory.from_json(name, TEXTS[name])
-    result = await Replayer(workflows=[PublishPostWorkflow, RecurringPostWorkflow]).replay_workflow(history)
+    result = await Replayer(workflows=WORKFLOWS).replay_workflow(history)
     assert result.replay_failure is None
 
 

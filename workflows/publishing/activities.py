@@ -6,6 +6,7 @@ turned into Temporal ApplicationErrors whose type says whether retrying can help
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -101,7 +102,10 @@ class PublishingActivities:
         poll_seconds: float = 1.0,
         waits: Waits = Waits(),
         unknown_after_attempts: int = 4,
+        # Called with the post once it is recorded published (starts its metrics workflow).
+        on_published: Callable[[posts_pb2.Post], Awaitable[None]] | None = None,
     ) -> None:
+        self._on_published = on_published
         self._posts = posts
         self._scheduler = scheduler
         self._media = media
@@ -351,9 +355,12 @@ class PublishingActivities:
             error=outcome.error,
         )
         try:
-            await self._posts.RecordPublishing(request, timeout=10)
+            post = await self._posts.RecordPublishing(request, timeout=10)
         except grpc.aio.AioRpcError as err:
             if err.code() != grpc.StatusCode.ABORTED:
                 raise
             # The post moved on (deleted, unscheduled): nothing left to record.
             activity.logger.info("post %s not updated: %s", outcome.post_id, err.details())
+            return
+        if outcome.status == "published" and self._on_published is not None:
+            await self._on_published(post)

@@ -14,6 +14,9 @@ from services.common import temporal_client
 from services.common.config import get_settings
 from services.common.events import EventPublisher
 from services.instagram.graph_api import GraphApiClient
+from workflows.metrics.activities import MetricsActivities
+from workflows.metrics.starter import MetricsStarter
+from workflows.metrics.workflows import PostMetricsWorkflow
 from workflows.publishing.activities import PublishingActivities, Waits
 from workflows.publishing.workflows import PublishPostWorkflow
 from workflows.recurring.activities import SeriesActivities
@@ -21,12 +24,14 @@ from workflows.recurring.workflows import RecurringPostWorkflow
 
 log = logging.getLogger(__name__)
 
-WORKFLOWS = [PublishPostWorkflow, RecurringPostWorkflow]
+WORKFLOWS = [PublishPostWorkflow, RecurringPostWorkflow, PostMetricsWorkflow]
 
 
-def activity_functions(publishing: PublishingActivities, series: SeriesActivities) -> list:
+def activity_functions(
+    publishing: PublishingActivities, series: SeriesActivities, metrics: MetricsActivities | None = None
+) -> list:
     """Every activity the workflows call (tests register the same list)."""
-    return [
+    functions = [
         publishing.prepare,
         publishing.publish,
         publishing.reconcile,
@@ -34,6 +39,9 @@ def activity_functions(publishing: PublishingActivities, series: SeriesActivitie
         series.next_occurrences,
         series.create_occurrence,
     ]
+    if metrics is not None:
+        functions.append(metrics.collect)
+    return functions
 
 
 async def main() -> None:
@@ -59,13 +67,24 @@ async def main() -> None:
             publish_limit=timedelta(seconds=settings.publish_limit_wait_seconds),
         ),
         unknown_after_attempts=settings.publish_unknown_after_attempts,
+        on_published=MetricsStarter(
+            client,
+            task_queue=settings.temporal_task_queue,
+            interval_scale=settings.metrics_interval_scale,
+            max_samples=settings.metrics_max_samples,
+        ).start,
     )
     series = SeriesActivities(posts=posts_pb2_grpc.PostsStub(posts_channel))
+    metrics = MetricsActivities(
+        posts=posts_pb2_grpc.PostsStub(posts_channel),
+        scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+        graph=graph,
+    )
     worker = Worker(
         client,
         task_queue=settings.temporal_task_queue,
         workflows=WORKFLOWS,
-        activities=activity_functions(activities, series),
+        activities=activity_functions(activities, series, metrics),
         # Every sleeping workflow stays cached: a burst of due posts then costs no replays.
         max_cached_workflows=settings.worker_cached_workflows,
         max_concurrent_workflow_tasks=settings.worker_concurrency,

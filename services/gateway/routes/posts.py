@@ -127,6 +127,14 @@ async def get_post(post_id: str, user_id: CurrentUser, posts: PostsDep, include_
     return convert.post_dict(post)
 
 
+@router.get("/{post_id}/metrics", response_model=schemas.MetricsSeriesOut)
+async def post_metrics(post_id: str, user_id: CurrentUser, posts: PostsDep):
+    """A published post's engagement over time, oldest first (collected every 5 minutes the
+    first day, hourly the first week, daily to 30 days)."""
+    series = await posts.GetMetrics(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
+    return {"samples": [convert.metrics_dict(s) for s in series.samples]}
+
+
 @router.put("/{post_id}", response_model=schemas.PostSaved)
 async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUser, posts: PostsDep):
     content, fields = convert.changes_message(body)

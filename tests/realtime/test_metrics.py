@@ -1,0 +1,53 @@
+"""Engagement metrics: after a post publishes, a Temporal workflow collects its insights
+from the Graph API (the simulator's engagement grows with time), stores them, shows the
+latest on the post and the series at /metrics, and announces each as `metrics_update`."""
+
+import random
+import time
+
+from tests.realtime.clients import events_until, open_socket
+from tests.scheduler.publishing import IMAGE, schedule, wait_for_status
+
+
+def fast_audience_publisher(api, instagram):
+    """A user whose simulated account has 20,000 followers and time running 3,600x (an
+    hour of engagement per second)."""
+    user = api.new_user()
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post(
+        "/_simulator/accounts",
+        json={"ig_user_id": ig_user_id, "access_token": token, "followers": 20000, "engagement_speed": 3600},
+    )
+    account = user.client.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
+    user.account_id = account.json()["id"]
+    return user
+
+
+def test_a_published_posts_engagement_is_collected_shown_and_announced(api, instagram):
+    user = fast_audience_publisher(api, instagram)
+    post = user.create_post(media=[{"url": IMAGE}])
+    assert user.client.get(f"/api/v1/posts/{post['id']}/metrics").json() == {"samples": []}
+    with open_socket(api.base_url, user) as socket:
+        assert schedule(user, post["id"], 2).status_code == 201
+        wait_for_status(user, post["id"], "published", timeout=40)
+        updates = [events_until(socket, lambda e: e["type"] == "metrics_update", timeout=30)[-1]]
+        updates += [events_until(socket, lambda e: e["type"] == "metrics_update", timeout=30)[-1]]
+    assert all(u["post_id"] == post["id"] for u in updates)
+    assert updates[1]["age_seconds"] >= updates[0]["age_seconds"]
+
+    deadline = time.monotonic() + 30
+    while len(samples := user.client.get(f"/api/v1/posts/{post['id']}/metrics").json()["samples"]) < 3:
+        assert time.monotonic() < deadline, samples
+        time.sleep(0.3)
+    assert len(samples) == 3  # the tests' cap: collecting then ends
+    likes = [s["likes"] for s in samples]
+    reach = [s["reach"] for s in samples]
+    assert likes == sorted(likes) and reach == sorted(reach)
+    assert reach[-1] > reach[0] > 0, "engagement grows"
+    assert all(s["views"] >= s["reach"] >= s["likes"] >= s["comments"] for s in samples)
+    latest = user.client.get(f"/api/v1/posts/{post['id']}").json()["metrics"]
+    assert latest == samples[-1]
+
+    stranger = api.new_user()
+    assert stranger.client.get(f"/api/v1/posts/{post['id']}/metrics").status_code == 404

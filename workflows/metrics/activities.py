@@ -1,0 +1,64 @@
+"""Activities of the metrics workflow: ask Instagram for a published post's insights and
+record them on the post (which announces them). Idempotent: a repeat records the same
+time's figures again."""
+
+from datetime import UTC, datetime
+
+import grpc
+from temporalio import activity
+
+from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from services.common.proto_time import to_timestamp
+from services.instagram import errors as graph_errors
+from services.instagram.graph_api import GraphApiClient
+from workflows.metrics.shared import Collected, MetricsInput
+
+
+class MetricsActivities:
+    def __init__(
+        self,
+        *,
+        posts: posts_pb2_grpc.PostsStub,
+        scheduler: scheduler_pb2_grpc.SchedulerStub,
+        graph: GraphApiClient,
+    ) -> None:
+        self._posts = posts
+        self._scheduler = scheduler
+        self._graph = graph
+
+    @activity.defn(name="collect_metrics")
+    async def collect(self, request: MetricsInput) -> Collected:
+        try:
+            credentials = await self._scheduler.GetPublishingCredentials(
+                scheduler_pb2.AccountRef(user_id=request.user_id, account_id=request.account_id), timeout=10
+            )
+        except grpc.aio.AioRpcError as err:
+            if err.code() == grpc.StatusCode.NOT_FOUND:
+                return Collected(go_on=False)  # the account was disconnected
+            raise
+        try:
+            figures = await self._graph.insights(request.media_id, credentials.access_token)
+        except graph_errors.GraphApiError as err:
+            if err.retryable:
+                raise
+            # Refused for this media (removed on Instagram, token revoked): try next time.
+            activity.logger.info("insights of %s refused: %s", request.media_id, err)
+            return Collected(go_on=True)
+        sample = posts_pb2.RecordMetricsRequest(
+            user_id=request.user_id,
+            post_id=request.post_id,
+            collected_at=to_timestamp(datetime.now(UTC)),
+            likes=figures.get("likes", 0),
+            comments=figures.get("comments", 0),
+            shares=figures.get("shares", 0),
+            saves=figures.get("saved", 0),
+            reach=figures.get("reach", 0),
+            views=figures.get("views", 0),
+        )
+        try:
+            await self._posts.RecordMetrics(sample, timeout=10)
+        except grpc.aio.AioRpcError as err:
+            if err.code() in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.INVALID_ARGUMENT):
+                return Collected(go_on=False)  # the post was deleted
+            raise
+        return Collected(go_on=True)
