@@ -501,7 +501,7 @@ class RecordMetricsRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., collected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ..., shares: _Optional[int] = ..., saves: _Optional[int] = ..., reach: _Optional[int] = ..., views: _Optional[int] = ...) -> None: ...
 
 class MetricsSample(_message.Message):
-    __slots__ = ("collected_at", "age_seconds", "likes", "comments", "shares", "saves", "reach", "views")
+    __slots__ = ("collected_at", "age_seconds", "likes", "comments", "shares", "saves", "reach", "views", "percentile_rank")
     COLLECTED_AT_FIELD_NUMBER: _ClassVar[int]
     AGE_SECONDS_FIELD_NUMBER: _ClassVar[int]
     LIKES_FIELD_NUMBER: _ClassVar[int]
@@ -510,6 +510,7 @@ class MetricsSample(_message.Message):
     SAVES_FIELD_NUMBER: _ClassVar[int]
     REACH_FIELD_NUMBER: _ClassVar[int]
     VIEWS_FIELD_NUMBER: _ClassVar[int]
+    PERCENTILE_RANK_FIELD_NUMBER: _ClassVar[int]
     collected_at: _timestamp_pb2.Timestamp
     age_seconds: int
     likes: int
@@ -518,7 +519,8 @@ class MetricsSample(_message.Message):
     saves: int
     reach: int
     views: int
-    def __init__(self, collected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., age_seconds: _Optional[int] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ..., shares: _Optional[int] = ..., saves: _Optional[int] = ..., reach: _Optional[int] = ..., views: _Optional[int] = ...) -> None: ...
+    percentile_rank: float
+    def __init__(self, collected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., age_seconds: _Optional[int] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ..., shares: _Optional[int] = ..., saves: _Optional[int] = ..., reach: _Optional[int] = ..., views: _Optional[int] = ..., percentile_rank: _Optional[float] = ...) -> None: ...
 
 class MetricsSeries(_message.Message):
     __slots__ = ("samples",)

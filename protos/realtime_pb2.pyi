@@ -86,7 +86,7 @@ class ChannelChoice(_message.Message):
     def __init__(self, type: _Optional[str] = ..., websocket: _Optional[bool] = ..., email: _Optional[bool] = ..., webhook: _Optional[bool] = ...) -> None: ...
 
 class NotificationPreferences(_message.Message):
-    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone", "email_address", "webhook_url", "webhook_secret")
+    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone", "email_address", "webhook_url", "webhook_secret", "like_milestones", "reach_multiple")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNELS_FIELD_NUMBER: _ClassVar[int]
     QUIET_HOURS_START_FIELD_NUMBER: _ClassVar[int]
@@ -95,6 +95,8 @@ class NotificationPreferences(_message.Message):
     EMAIL_ADDRESS_FIELD_NUMBER: _ClassVar[int]
     WEBHOOK_URL_FIELD_NUMBER: _ClassVar[int]
     WEBHOOK_SECRET_FIELD_NUMBER: _ClassVar[int]
+    LIKE_MILESTONES_FIELD_NUMBER: _ClassVar[int]
+    REACH_MULTIPLE_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     channels: _containers.RepeatedCompositeFieldContainer[ChannelChoice]
     quiet_hours_start: str
@@ -103,4 +105,6 @@ class NotificationPreferences(_message.Message):
     email_address: str
     webhook_url: str
     webhook_secret: str
-    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ..., email_address: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ...) -> None: ...
+    like_milestones: _containers.RepeatedScalarFieldContainer[int]
+    reach_multiple: float
+    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ..., email_address: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ..., like_milestones: _Optional[_Iterable[int]] = ..., reach_multiple: _Optional[float] = ...) -> None: ...

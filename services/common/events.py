@@ -163,6 +163,26 @@ class EventPublisher:
                 log.info("events: closed without draining: %r", exc)
 
 
-def metrics_update(user_id: str, post_id: str, metrics: dict[str, int], age_seconds: int) -> dict:
-    """A published post's latest engagement figures."""
-    return _event("metrics_update", user_id, post_id, metrics=metrics, age_seconds=age_seconds)
+def metrics_update(
+    user_id: str,
+    post_id: str,
+    metrics: dict[str, int],
+    age_seconds: int,
+    *,
+    previous: dict[str, int] | None = None,
+    percentile_rank: float | None = None,
+    account_median_reach: float | None = None,
+) -> dict:
+    """A published post's latest engagement figures, the ones before (to see milestones
+    crossed), its rank among the account's earlier posts at the same age, and their median
+    reach."""
+    return _event(
+        "metrics_update",
+        user_id,
+        post_id,
+        metrics=metrics,
+        age_seconds=age_seconds,
+        previous=previous,
+        percentile_rank=percentile_rank,
+        account_median_reach=account_median_reach,
+    )

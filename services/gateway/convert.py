@@ -324,6 +324,7 @@ def preferences_dict(reply: realtime_pb2.NotificationPreferences) -> dict[str, A
         "email_address": reply.email_address or None,
         "webhook_url": reply.webhook_url or None,
         "webhook_secret": reply.webhook_secret or None,
+        "milestones": {"likes": list(reply.like_milestones), "reach_multiple": reply.reach_multiple},
     }
 
 
@@ -337,4 +338,5 @@ def metrics_dict(sample: posts_pb2.MetricsSample) -> dict[str, Any]:
         "saves": sample.saves,
         "reach": sample.reach,
         "views": sample.views,
+        "percentile_rank": sample.percentile_rank if sample.HasField("percentile_rank") else None,
     }

@@ -161,6 +161,9 @@ class MetricsSampleOut(BaseModel):
     saves: int
     reach: int
     views: int
+    percentile_rank: float | None = Field(
+        description="Reach against the account's earlier posts at the same age, 0-100 (null: none)"
+    )
 
 
 class MetricsSeriesOut(BaseModel):
@@ -438,12 +441,20 @@ class QuietHours(RequestBody):
     end: str = Field(description="HH:MM, in timezone; may be before start (over midnight)")
 
 
+class MilestonesIn(RequestBody):
+    likes: list[Annotated[int, Field(ge=-INT32_MAX, le=INT32_MAX)]] = Field(
+        default_factory=list, description="Like counts worth a notification"
+    )
+    reach_multiple: float = Field(0.0, description="Reach as a multiple of the account's median reach")
+
+
 class NotificationPreferencesIn(RequestBody):
     channels: dict[str, ChannelChoiceIn] = Field(default_factory=dict)
     quiet_hours: QuietHours | None = None
     timezone: str = "UTC"
     email_address: str = ""
     webhook_url: str = ""
+    milestones: MilestonesIn | None = None
 
 
 class NotificationPreferencesOut(BaseModel):
@@ -453,3 +464,4 @@ class NotificationPreferencesOut(BaseModel):
     email_address: str | None
     webhook_url: str | None
     webhook_secret: str | None = Field(description="Verify X-Postflow-Signature with it")
+    milestones: dict[str, Any]

@@ -120,4 +120,5 @@ def metrics_sample(row: PostMetric) -> posts_pb2.MetricsSample:
         saves=row.saves,
         reach=row.reach,
         views=row.views,
+        percentile_rank=row.percentile_rank,
     )

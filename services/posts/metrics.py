@@ -1,17 +1,18 @@
 """A published post's engagement over time: each collection stored (once per time) and
 announced as a `metrics_update` event; the latest figures and the whole series read back."""
 
+import statistics
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 
 from services.common.db import Database
 from services.common.errors import invalid_field
 from services.common.events import EventPublisher, metrics_update
 from services.posts import store
-from services.posts.models import PostMetric
+from services.posts.models import Post, PostMetric
 
 FIGURES = ("likes", "comments", "shares", "saves", "reach", "views")
 
@@ -32,6 +33,9 @@ async def record(
         raise invalid_field("metrics", "must not be negative")
     values = {name: int(figures.get(name, 0)) for name in FIGURES}
     age = max(0, int((collected_at - post.published_at).total_seconds()))
+    previous = await latest(db, post_id=post_id)
+    earlier = await _earlier_posts(db, post, age)
+    values["percentile_rank"] = percentile_rank(values["reach"], [at_age for at_age, _ in earlier])
     async with db.transaction() as session:
         row = await session.scalar(
             insert(PostMetric)
@@ -39,8 +43,50 @@ async def record(
             .on_conflict_do_update(constraint="uq_post_metrics_time", set_=values)
             .returning(PostMetric)
         )
-    await events.publish(metrics_update(str(user_id), str(post_id), values, age))
+    latest_reaches = [final for _, final in earlier]
+    await events.publish(
+        metrics_update(
+            str(user_id),
+            str(post_id),
+            {name: values[name] for name in FIGURES},
+            age,
+            previous={name: getattr(previous, name) for name in FIGURES} if previous else None,
+            percentile_rank=values["percentile_rank"],
+            account_median_reach=statistics.median(latest_reaches) if latest_reaches else None,
+        )
+    )
     return row
+
+
+def percentile_rank(value: int, others: list[int]) -> float | None:
+    """Percent of the others below value (ties count half); None without others."""
+    if not others:
+        return None
+    below = sum(1 for other in others if other < value)
+    ties = sum(1 for other in others if other == value)
+    return round(100 * (below + ties / 2) / len(others), 1)
+
+
+async def _earlier_posts(db: Database, post, age: int) -> list[tuple[int, int]]:
+    """For each post the account published before this one: (its reach at this age, its
+    latest reach)."""
+    if post.account_id is None or post.published_at is None:
+        return []
+    at_age = func.max(PostMetric.reach).filter(PostMetric.age_seconds <= age)
+    async with db.reading() as session:
+        rows = await session.execute(
+            select(at_age, func.max(PostMetric.reach))
+            .select_from(Post)
+            .join(PostMetric, PostMetric.post_id == Post.id)
+            .where(
+                Post.user_id == post.user_id,
+                Post.account_id == post.account_id,
+                Post.id != post.id,
+                Post.published_at < post.published_at,
+            )
+            .group_by(Post.id)
+        )
+        return [(reach_at_age, final) for reach_at_age, final in rows if reach_at_age is not None]
 
 
 async def series(db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID) -> list[PostMetric]:

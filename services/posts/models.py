@@ -119,3 +119,5 @@ class PostMetric(Base):
     saves: Mapped[int] = mapped_column(Integer)
     reach: Mapped[int] = mapped_column(Integer)
     views: Mapped[int] = mapped_column(Integer)
+    # Reach against the account's earlier posts at the same age (0-100; None: no earlier).
+    percentile_rank: Mapped[float | None] = mapped_column(Float)

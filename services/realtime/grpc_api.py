@@ -39,6 +39,8 @@ def preferences_message(row: Preferences) -> realtime_pb2.NotificationPreference
         email_address=row.email_address or "",
         webhook_url=row.webhook_url or "",
         webhook_secret=row.webhook_secret or "",
+        like_milestones=notifications.milestones_of(row)["likes"],
+        reach_multiple=notifications.milestones_of(row)["reach_multiple"],
     )
 
 
@@ -90,5 +92,7 @@ class RealtimeServicer(realtime_pb2_grpc.RealtimeServicer):
             email_address=request.email_address,
             webhook_url=request.webhook_url,
             settings=self._settings,
+            like_milestones=list(request.like_milestones),
+            reach_multiple=request.reach_multiple,
         )
         return preferences_message(row)

@@ -46,4 +46,6 @@ class Preferences(Base):
     webhook_url: Mapped[str | None] = mapped_column(Text)
     # Signs each webhook POST (HMAC-SHA256); made when a webhook URL is first set.
     webhook_secret: Mapped[str | None] = mapped_column(Text)
+    # {"likes": [100, 1000], "reach_multiple": 2.0}; None: the defaults.
+    milestones: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

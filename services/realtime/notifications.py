@@ -28,7 +28,13 @@ TYPES = (
     "schedule_changed",
     "media_ready",
     "media_failed",
+    "post_milestone",
 )
+# Event types that can make a notification (others are not even looked at).
+SOURCES = ("post_status_update", "schedule_changed", "media_processing", "metrics_update")
+# Likes counts worth a notification, and reach as a multiple of the account's median.
+DEFAULT_MILESTONES = {"likes": [100, 1000, 10000], "reach_multiple": 2.0}
+MAX_LIKE_MILESTONES = 20
 
 
 @dataclass(frozen=True)
@@ -40,9 +46,39 @@ class Draft:
     media_id: str | None = None
 
 
-def from_event(event: dict) -> Draft | None:
+def milestones_of(preferences: Preferences | None) -> dict:
+    return (preferences.milestones if preferences is not None else None) or DEFAULT_MILESTONES
+
+
+def _milestone(event: dict, milestones: dict) -> Draft | None:
+    now, before = event.get("metrics") or {}, event.get("previous") or {}
+    reached = []
+    for threshold in sorted(milestones.get("likes", [])):
+        if before.get("likes", 0) < threshold <= now.get("likes", 0):
+            reached.append(f"{threshold:,} likes")
+    median, multiple = event.get("account_median_reach"), milestones.get("reach_multiple", 0)
+    if median and multiple and before.get("reach", 0) < multiple * median <= now.get("reach", 0):
+        reached.append(f"a reach of {multiple:g}x your usual ({now['reach']:,} people)")
+    if not reached:
+        return None
+    return Draft(
+        "post_milestone",
+        "Milestone reached",
+        f"Your post reached {' and '.join(reached)}",
+        event.get("post_id"),
+    )
+
+
+def needs_preferences(event: dict) -> bool:
+    """Milestones depend on the user's thresholds; the other rules do not."""
+    return event.get("type") == "metrics_update"
+
+
+def from_event(event: dict, preferences: Preferences | None = None) -> Draft | None:
     """The notification an event calls for, if any."""
     kind = event.get("type")
+    if kind == "metrics_update":
+        return _milestone(event, milestones_of(preferences))
     post_id, media_id = event.get("post_id"), event.get("media_id")
     if kind == "post_status_update":
         metadata = event.get("metadata") or {}
@@ -115,13 +151,16 @@ def channels_now(preferences: Preferences | None, kind: str, at: datetime) -> se
     return wanted
 
 
-async def record(
-    db: Database, *, user_id: str, draft: Draft, source_event_id: int
-) -> tuple[Notification, Preferences | None, set[str]] | None:
-    """Store the notification; with the user's preferences and where it goes now. None
-    when this event already made one (read twice)."""
+async def preferences_of(db: Database, user_id: str) -> Preferences | None:
     async with db.reading() as session:
-        preferences = await session.get(Preferences, uuid.UUID(user_id))
+        return await session.get(Preferences, uuid.UUID(user_id))
+
+
+async def record(
+    db: Database, *, user_id: str, draft: Draft, source_event_id: int, preferences: Preferences | None
+) -> tuple[Notification, set[str]] | None:
+    """Store the notification; with where it goes now. None when this event already made
+    one (read twice)."""
     now = datetime.now(UTC)
     channels = channels_now(preferences, draft.type, now)
     values = {
@@ -144,7 +183,7 @@ async def record(
             .on_conflict_do_nothing(index_elements=[Notification.source_event_id])
             .returning(Notification)
         )
-    return None if row is None else (row, preferences, channels)
+    return None if row is None else (row, channels)
 
 
 async def page(
@@ -250,6 +289,8 @@ async def set_preferences(
     email_address: str,
     webhook_url: str,
     settings: Settings,
+    like_milestones: list[int] | None = None,
+    reach_multiple: float = 0.0,
 ) -> Preferences:
     problems: list[Violation] = []
     email_address, webhook_url = email_address.strip(), webhook_url.strip()
@@ -261,6 +302,11 @@ async def set_preferences(
             webhook_problem, webhook_url, settings.webhook_allow_private_hosts
         ):
             problems.append(Violation("webhook_url", problem))
+    like_milestones = sorted(set(like_milestones or []))
+    if len(like_milestones) > MAX_LIKE_MILESTONES or any(t < 1 for t in like_milestones):
+        problems.append(Violation("milestones.likes", f"at most {MAX_LIKE_MILESTONES} positive like counts"))
+    if reach_multiple and not 1.1 <= reach_multiple <= 100:
+        problems.append(Violation("milestones.reach_multiple", "must be between 1.1 and 100"))
     wants = {channel for choice in channels.values() for channel, on in choice.items() if on}
     if "email" in wants and not email_address:
         problems.append(Violation("email_address", "is needed for email notifications"))
@@ -293,6 +339,10 @@ async def set_preferences(
         "webhook_url": webhook_url or None,
         # A new URL gets a new secret: the old receiver's secret must not sign for it.
         "webhook_secret": (secret or secrets.token_hex(32)) if webhook_url else None,
+        "milestones": {
+            "likes": like_milestones or DEFAULT_MILESTONES["likes"],
+            "reach_multiple": reach_multiple or DEFAULT_MILESTONES["reach_multiple"],
+        },
         "updated_at": datetime.now(UTC),
     }
     async with db.transaction() as session:

@@ -69,15 +69,27 @@ class Notifier:
 
     async def _handle(self, message) -> None:
         event = json.loads(message.data)
-        draft = notifications.from_event(event)
+        if event.get("type") not in notifications.SOURCES:
+            return
+        # Most events make no notification: the preferences are read only when one might.
+        preferences = None
+        if notifications.needs_preferences(event):
+            preferences = await notifications.preferences_of(self._db, event["user_id"])
+        draft = notifications.from_event(event, preferences)
         if draft is None:
             return
+        if preferences is None:
+            preferences = await notifications.preferences_of(self._db, event["user_id"])
         recorded = await notifications.record(
-            self._db, user_id=event["user_id"], draft=draft, source_event_id=message.metadata.sequence.stream
+            self._db,
+            user_id=event["user_id"],
+            draft=draft,
+            source_event_id=message.metadata.sequence.stream,
+            preferences=preferences,
         )
         if recorded is None:
             return
-        row, preferences, channels = recorded
+        row, channels = recorded
         if "email" in channels:
             self._deliveries.email(preferences.email_address, row)
         if "webhook" in channels:

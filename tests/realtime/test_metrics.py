@@ -51,3 +51,52 @@ def test_a_published_posts_engagement_is_collected_shown_and_announced(api, inst
 
     stranger = api.new_user()
     assert stranger.client.get(f"/api/v1/posts/{post['id']}/metrics").status_code == 404
+
+
+def wait_for_samples(user, post_id: str, count: int = 3) -> list[dict]:
+    deadline = time.monotonic() + 40
+    while len(samples := user.client.get(f"/api/v1/posts/{post_id}/metrics").json()["samples"]) < count:
+        assert time.monotonic() < deadline, samples
+        time.sleep(0.3)
+    return samples
+
+
+def test_milestones_notify_and_posts_rank_against_the_accounts_earlier_ones(api, instagram):
+    user = fast_audience_publisher(api, instagram)
+    reply = user.client.post("/api/v1/notifications/preferences", json={"milestones": {"likes": [20]}})
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["milestones"] == {"likes": [20], "reach_multiple": 2.0}
+    first = user.create_post(media=[{"url": IMAGE}], caption="First")
+    assert schedule(user, first["id"], 2).status_code == 201
+    earlier = wait_for_samples(user, first["id"])
+    assert all(s["percentile_rank"] is None for s in earlier)  # nothing to compare with
+
+    deadline = time.monotonic() + 20
+    while not (
+        found := [
+            n
+            for n in user.client.get("/api/v1/notifications").json()["items"]
+            if n["type"] == "post_milestone"
+        ]
+    ):
+        assert time.monotonic() < deadline, "no milestone notification"
+        time.sleep(0.3)
+    assert found[0]["post_id"] == first["id"] and "20 likes" in found[0]["message"]
+    assert len(found) == 1  # crossed once, announced once
+
+    second = user.create_post(media=[{"url": IMAGE}], caption="Second")
+    assert schedule(user, second["id"], 2).status_code == 201
+    later = wait_for_samples(user, second["id"])
+    assert all(s["percentile_rank"] in (0.0, 50.0, 100.0) for s in later)  # one earlier post
+
+
+def test_bad_milestones_are_422(api):
+    user = api.new_user()
+    for body, field in (
+        ({"milestones": {"likes": [0]}}, "milestones.likes"),
+        ({"milestones": {"reach_multiple": 0.5}}, "milestones.reach_multiple"),
+        ({"milestones": {"likes": [2**40]}}, "milestones.likes.0"),
+    ):
+        reply = user.client.post("/api/v1/notifications/preferences", json=body)
+        assert reply.status_code == 422, (body, reply.text)
+        assert reply.json()["error"]["fields"][0]["field"] == field

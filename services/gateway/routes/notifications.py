@@ -55,6 +55,8 @@ async def set_preferences(
         timezone=body.timezone,
         email_address=body.email_address,
         webhook_url=body.webhook_url,
+        like_milestones=body.milestones.likes if body.milestones else [],
+        reach_multiple=body.milestones.reach_multiple if body.milestones else 0.0,
     )
     return convert.preferences_dict(await realtime.SetPreferences(request))
 
