@@ -9,11 +9,12 @@ IMAGE = "https://cdn.example.com/harbour.jpg"
 
 
 def local_in(seconds: float, zone: str = ZONE) -> str:
-    return (
-        (datetime.now(ZoneInfo(zone)) + timedelta(seconds=seconds))
-        .replace(tzinfo=None)
-        .isoformat(timespec="seconds")
-    )
+    """At least `seconds` from now on the zone's wall clock, to the second (rounded up: a
+    truncated time could already be past when a busy machine delivers the request)."""
+    moment = (datetime.now(ZoneInfo(zone)) + timedelta(seconds=seconds)).replace(tzinfo=None)
+    if moment.microsecond:
+        moment = moment.replace(microsecond=0) + timedelta(seconds=1)
+    return moment.isoformat(timespec="seconds")
 
 
 def schedule(user, post_id: str, seconds: float, method: str = "POST", **extra):
