@@ -2,7 +2,6 @@
 
 import asyncio
 import json
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -108,12 +107,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
 
     async def SuggestEdits(self, request, context):
         row = await library.get(self._db, user_id=self._user(request), media_id=request.media_id)
-        if row.status != "ready":
-            return media_pb2.Suggestions()
-        if row.kind == "video":
-            found = suggestions.for_video(row)
-        else:
-            found = await asyncio.to_thread(self._image_suggestions, row)
+        found = await suggestions.for_item(row, self._storage)
         return media_pb2.Suggestions(
             items=[
                 media_pb2.Suggestion(
@@ -124,12 +118,6 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
                 for s in found
             ]
         )
-
-    def _image_suggestions(self, row) -> list[suggestions.Suggestion]:
-        with tempfile.TemporaryDirectory(prefix="postflow-suggest-") as scratch:
-            path = Path(scratch) / "ready.jpg"
-            self._storage.fetch(row.processed_key, path)
-            return suggestions.for_image(row, path)
 
     async def GetBranding(self, request, context):
         return branding_message(await branding.get(self._db, self._user(request)))

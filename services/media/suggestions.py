@@ -3,6 +3,8 @@ each with the operation that makes it (an image's exposure and contrast, a padde
 that a crop would fill, blur; a video longer than the feed's 90 s or wider than Instagram
 shows)."""
 
+import asyncio
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from PIL import Image, ImageStat
 
 from services.media import images
 from services.media.models import MediaFile
+from services.media.storage import LocalStorage, S3Storage
 
 # Mean luminance (0-255) outside this band reads as under- or over-exposed.
 DARK, BRIGHT = 85.0, 185.0
@@ -110,3 +113,19 @@ def for_video(row: MediaFile) -> list[Suggestion]:
             Suggestion("no_audio", "The video has no sound; reels with audio reach more people", None)
         )
     return found
+
+
+async def for_item(row: MediaFile, storage: S3Storage | LocalStorage) -> list[Suggestion]:
+    """What to suggest for a library item (nothing until it is ready)."""
+    if row.status != "ready":
+        return []
+    if row.kind == "video":
+        return for_video(row)
+
+    def from_file() -> list[Suggestion]:
+        with tempfile.TemporaryDirectory(prefix="postflow-suggest-") as scratch:
+            path = Path(scratch) / "ready.jpg"
+            storage.fetch(row.processed_key, path)
+            return for_image(row, path)
+
+    return await asyncio.to_thread(from_file)

@@ -86,6 +86,10 @@ class Session:
         await self._send(payload)
         self._sent_up_to = event_id
 
+    async def _resume_incomplete(self, oldest: int) -> None:
+        # Events the client missed have left the stream: it should reload state over REST.
+        await self._send(json.dumps({"type": "resume_incomplete", "oldest_event_id": oldest}))
+
     async def _forward(self) -> None:
         heartbeat = self._settings.realtime_heartbeat_seconds
         while True:
@@ -118,12 +122,10 @@ class Session:
         tasks: list[asyncio.Task] = []
         try:
             if last_event_id is not None:
-                oldest = await self._hub.oldest_event_id()
-                if last_event_id + 1 < oldest:
-                    # Older events have left the stream: the client should reload state.
-                    await self._send(json.dumps({"type": "resume_incomplete", "oldest_event_id": oldest}))
                 self._sent_up_to = last_event_id
-                await self._hub.replay(self._user_id, last_event_id, self._send_event)
+                await self._hub.replay(
+                    self._user_id, last_event_id, self._send_event, self._resume_incomplete
+                )
             tasks = [
                 asyncio.create_task(self._forward()),
                 asyncio.create_task(self._listen()),

@@ -95,13 +95,18 @@ class Hub:
         for listener in list(listeners):
             listener.offer(message.metadata.sequence.stream, payload)
 
-    async def oldest_event_id(self) -> int:
+    async def replay(
+        self,
+        user_id: str,
+        after: int,
+        send: Callable[[int, str], Awaitable[None]],
+        lost: Callable[[int], Awaitable[None]],
+    ) -> None:
+        """Send the user's events with ids above `after` that the stream still holds; first
+        `lost(oldest id)` when some above `after` have already left the stream."""
         info = await self._js.stream_info(events.STREAM)
-        return info.state.first_seq
-
-    async def replay(self, user_id: str, after: int, send: Callable[[int, str], Awaitable[None]]) -> None:
-        """Send the user's events with ids above `after` that the stream still holds."""
-        info = await self._js.stream_info(events.STREAM)
+        if after + 1 < info.state.first_seq:
+            await lost(info.state.first_seq)
         if info.state.last_seq <= after:
             return
         config = ConsumerConfig(
