@@ -55,6 +55,8 @@ async def run(
     async def tab(user_id: str, token: str, ready: asyncio.Event, stop: asyncio.Event) -> None:
         nonlocal received
         async with connect(f"{ws_base}/ws/posts/{user_id}?token={token}", max_queue=None) as socket:
+            # Subscribed once the server says "connected": events from then on reach this tab.
+            assert json.loads(await socket.recv())["type"] == "connected"
             ready.set()
             while not stop.is_set():
                 try:

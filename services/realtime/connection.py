@@ -1,5 +1,8 @@
 """One client's WebSocket: authenticated, caught up from its last event id, then live.
 
+Its first message is {"type": "connected", "last_event_id": N}: from then on every event
+after N reaches it, and N is where to resume from until the first event arrives.
+
 Close codes (also in the README):
   4401  no valid token (missing, malformed, expired; also when it expires while connected)
   4403  the token's user is not the user in the path
@@ -29,6 +32,9 @@ GOING_AWAY = 1001
 # held meanwhile is bounded (the transport's buffer, not the queue).
 CLOSE_WAIT_SECONDS = 30
 # A client may ask for the token to travel in Sec-WebSocket-Protocol: "bearer, <token>".
+# Timeouts here are asyncio.timeout(), never asyncio.wait_for(): on Python 3.11 wait_for
+# swallows a cancellation that arrives as the awaited send completes, and a connection
+# told to close went on sending heartbeats instead (seen one run in twenty on a busy machine).
 BEARER_PROTOCOL = "bearer"
 
 
@@ -74,7 +80,8 @@ class Session:
     async def _send(self, text: str) -> None:
         async with self._send_lock:
             try:
-                await asyncio.wait_for(self._ws.send_text(text), self._settings.realtime_send_timeout_seconds)
+                async with asyncio.timeout(self._settings.realtime_send_timeout_seconds):
+                    await self._ws.send_text(text)
             except TimeoutError:
                 self.end(SLOW_CONSUMER, "slow consumer: a send took too long")
                 raise
@@ -86,6 +93,11 @@ class Session:
         await self._send(payload)
         self._sent_up_to = event_id
 
+    async def _connected(self, resume_from: int) -> None:
+        # The client's resume point until its first event arrives: without it, a client that
+        # drops before any event could not ask for what it missed meanwhile.
+        await self._send(json.dumps({"type": "connected", "last_event_id": resume_from, "timestamp": _now()}))
+
     async def _resume_incomplete(self, oldest: int) -> None:
         # Events the client missed have left the stream: it should reload state over REST.
         await self._send(json.dumps({"type": "resume_incomplete", "oldest_event_id": oldest}))
@@ -94,7 +106,8 @@ class Session:
         heartbeat = self._settings.realtime_heartbeat_seconds
         while True:
             try:
-                event_id, payload = await asyncio.wait_for(self._queue.get(), heartbeat)
+                async with asyncio.timeout(heartbeat):
+                    event_id, payload = await self._queue.get()
             except TimeoutError:
                 await self._send(json.dumps({"type": "heartbeat", "timestamp": _now()}))
                 continue
@@ -121,7 +134,11 @@ class Session:
         self._hub.add(self._user_id, self)
         tasks: list[asyncio.Task] = []
         try:
-            if last_event_id is not None:
+            if last_event_id is None:
+                await self._connected(self._hub.last_event_id)
+            else:
+                # A resuming client's point stays its own until the replay moves it on.
+                await self._connected(last_event_id)
                 self._sent_up_to = last_event_id
                 await self._hub.replay(
                     self._user_id, last_event_id, self._send_event, self._resume_incomplete
@@ -136,6 +153,9 @@ class Session:
             for task in done:
                 if task.exception() and not isinstance(task.exception(), WebSocketDisconnect | TimeoutError):
                     raise task.exception()
+        except (WebSocketDisconnect, TimeoutError):
+            # Gone, or too slow for the first messages or the replay (the close says which).
+            pass
         finally:
             self._hub.remove(self._user_id, self)
             for task in tasks:
@@ -144,7 +164,8 @@ class Session:
             if self._ws.application_state == WebSocketState.CONNECTED:
                 # A slow consumer's socket may not even take the close frame.
                 with contextlib.suppress(Exception):
-                    await asyncio.wait_for(self._ws.close(*self._close), CLOSE_WAIT_SECONDS)
+                    async with asyncio.timeout(CLOSE_WAIT_SECONDS):
+                        await self._ws.close(*self._close)
 
 
 async def serve(

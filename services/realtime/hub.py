@@ -4,7 +4,11 @@ Each replica reads every new event once (an ordered consumer of its own, so repl
 side by side independently) and hands it to the connections of the event's user. The
 stream sequence is the event id clients see; the JSON is amended once per event, not
 once per connection. A reconnecting client's missed events are read separately
-(`replay`), from a consumer filtered to its user."""
+(`replay`), from a consumer filtered to its user.
+
+`last_event_id` is the newest event the fan-out has handled: a connection added now gets
+every event after it, so a client that goes away before its first event can still resume
+from there."""
 
 import logging
 from collections.abc import Awaitable, Callable
@@ -44,11 +48,15 @@ class Hub:
         self._nc = None
         self._js = None
         self._subscription = None
+        self._last_event_id = 0
 
     async def start(self) -> None:
         self._nc = await nats.connect(self._url, max_reconnect_attempts=-1, connect_timeout=5)
         self._js = self._nc.jetstream()
         await events.ensure_stream(self._js, self._retention)
+        # Read before the consumer starts at "new": an event in between is one the fan-out
+        # never sees, and a resume from this id replays it.
+        self._last_event_id = (await self._js.stream_info(events.STREAM)).state.last_seq
         self._subscription = await self._js.subscribe(
             events.ALL_EVENTS,
             stream=events.STREAM,
@@ -84,16 +92,22 @@ class Hub:
                 listener.end(code, reason)
 
     @property
+    def last_event_id(self) -> int:
+        return self._last_event_id
+
+    @property
     def connections(self) -> int:
         return sum(len(listeners) for listeners in self._listeners.values())
 
     async def _deliver(self, message) -> None:
+        event_id = message.metadata.sequence.stream
+        self._last_event_id = max(self._last_event_id, event_id)
         listeners = self._listeners.get(user_of(message.subject))
         if not listeners:
             return
-        payload = with_event_id(message.data, message.metadata.sequence.stream)
+        payload = with_event_id(message.data, event_id)
         for listener in list(listeners):
-            listener.offer(message.metadata.sequence.stream, payload)
+            listener.offer(event_id, payload)
 
     async def replay(
         self,

@@ -5,6 +5,8 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlencode, urlsplit
 
 from websockets.exceptions import ConnectionClosed
@@ -20,9 +22,20 @@ def ws_url(base_url: str, user_id: str, **params) -> str:
     return base_url.replace("http://", "ws://", 1) + f"/ws/posts/{user_id}{query}"
 
 
-def open_socket(base_url: str, user, *, token: str | None = None, **params) -> ClientConnection:
+@contextmanager
+def open_socket(
+    base_url: str, user, *, token: str | None = None, refused: bool = False, **params
+) -> Iterator[ClientConnection]:
+    """A connected tab: returned once the server says it is subscribed ("connected", whose
+    `last_event_id` is kept as `resume_point`), so that no event published after this
+    returns can pass it by. `refused=True` returns at once, for connections to be closed."""
     params = {"token": token or token_of(user), **params}
-    return connect(ws_url(base_url, user.id, **params), open_timeout=10)
+    with connect(ws_url(base_url, user.id, **params), open_timeout=10) as socket:
+        if not refused:
+            first = json.loads(socket.recv(timeout=10))
+            assert first["type"] == "connected", first
+            socket.resume_point = first["last_event_id"]
+        yield socket
 
 
 def next_event(socket: ClientConnection, timeout: float = 10.0) -> dict:
@@ -95,6 +108,9 @@ class RawSocket:
         head, _, rest = self._buffer.partition(b"\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 101"), head
         self._buffer, self._offset = bytearray(rest), 0
+        # Subscribed once the server says so (see open_socket).
+        first = json.loads(self._frame(time.monotonic() + 10)[1])
+        assert first["type"] == "connected", first
 
     def _read(self, count: int, deadline: float) -> bytes:
         while len(self._buffer) - self._offset < count:
@@ -115,27 +131,30 @@ class RawSocket:
         masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
         self._sock.sendall(bytes([0x8A, 0x80 | len(payload)]) + mask + masked)
 
+    def _frame(self, deadline: float) -> tuple[int, bytes]:
+        """The next frame from the server (unmasked): (opcode, payload)."""
+        first, second = self._read(2, deadline)
+        length = second & 0x7F
+        if length == 126:
+            length = int.from_bytes(self._read(2, deadline), "big")
+        elif length == 127:
+            length = int.from_bytes(self._read(8, deadline), "big")
+        return first & 0x0F, self._read(length, deadline)
+
     def close_code(self, timeout: float = 30.0) -> tuple[int, int]:
         """Read every frame until the close frame: (its code, messages read before it).
         Pings are answered once read, as any client would."""
         deadline = time.monotonic() + timeout
         messages = 0
         while time.monotonic() < deadline:
-            first, second = self._read(2, deadline)
-            length = second & 0x7F
-            if length == 126:
-                length = int.from_bytes(self._read(2, deadline), "big")
-            elif length == 127:
-                length = int.from_bytes(self._read(8, deadline), "big")
-            payload = self._read(length, deadline)
-            opcode = first & 0x0F
+            opcode, payload = self._frame(deadline)
             if opcode == 0x8:
                 return int.from_bytes(payload[:2], "big"), messages
             if opcode == 0x9:
                 self._pong(payload)
             elif opcode in (0x1, 0x2):
                 messages += 1
-        raise AssertionError("no close frame")
+        raise AssertionError(f"no close frame after {messages} messages")
 
     def close(self) -> None:
         self._sock.close()

@@ -37,12 +37,13 @@ async def forward(websocket: WebSocket, user_id: str):
     async def downstream() -> tuple[int, str]:
         try:
             async for message in upstream:
-                sending = (
-                    websocket.send_text(message)
-                    if isinstance(message, str)
-                    else websocket.send_bytes(message)
-                )
-                await asyncio.wait_for(sending, send_timeout)
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow the
+                # cancellation that ends this task (see services/realtime/connection.py).
+                async with asyncio.timeout(send_timeout):
+                    if isinstance(message, str):
+                        await websocket.send_text(message)
+                    else:
+                        await websocket.send_bytes(message)
         except TimeoutError:
             return 4008, "slow consumer: a send took too long"
         except websockets.exceptions.ConnectionClosed:
@@ -76,7 +77,9 @@ async def forward(websocket: WebSocket, user_id: str):
             # The client first (its close frame waits behind what it has not read yet);
             # the realtime service meanwhile holds no more than the socket buffers.
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(websocket.close(*down.result()), 30)
+                async with asyncio.timeout(30):
+                    await websocket.close(*down.result())
     finally:
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(upstream.close(), 5)
+            async with asyncio.timeout(5):
+                await upstream.close()
