@@ -1,24 +1,40 @@
-"""Notifications out of the house: email through SMTP, and webhooks as signed JSON POSTs
-retried with backoff. Both run beside the notifier, never holding it up; a delivery that
-still fails after its tries is logged (the notification stays in the user's list)."""
+"""Notifications out of the house: email through SMTP, and webhooks as signed JSON POSTs.
+
+The sends wait in a table (notification_deliveries, written with the notification), and
+every realtime replica works through the ones that are due: each claimed for a lease with
+SKIP LOCKED (no two replicas send the same one at once), retried with backoff, and left
+delivered or given up with the reason. A restart loses none: what the stopped process had
+claimed is due again when its lease runs out. A send can reach a receiver twice (a process
+stopped between sending and recording it): receivers tell by the notification `id`."""
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import smtplib
 import time
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
 import httpx
+from sqlalchemy import select, update
 
 from services.common.config import Settings
-from services.realtime.models import Notification
+from services.common.db import Database
+from services.realtime import webhook_target
+from services.realtime.models import Delivery, Notification
 
 log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Postflow-Signature"
+# A claimed send is not claimed again before this: longer than one attempt can take.
+LEASE = timedelta(seconds=60)
+BATCH = 20
+EMAIL_ATTEMPTS = 3
+# Sends left due by other replicas (or a stopped process) are found at least this often.
+POLL_SECONDS = 5.0
 
 
 def payload(row: Notification) -> dict:
@@ -55,53 +71,120 @@ def _send_email(settings: Settings, to: str, row: Notification) -> None:
 
 
 class Deliveries:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self._db = db
         self._settings = settings
         self._http = httpx.AsyncClient(timeout=settings.webhook_timeout_seconds, follow_redirects=False)
-        self._tasks: set[asyncio.Task] = set()
+        self._wake = asyncio.Event()
+        self._next_retry = float("inf")  # loop time of the soonest retry this process set
+        self._task: asyncio.Task | None = None
 
-    def email(self, to: str, row: Notification) -> None:
-        self._start(self._email(to, row))
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="deliveries")
 
-    def webhook(self, url: str, secret: str, row: Notification) -> None:
-        self._start(self._webhook(url, secret, row))
-
-    def _start(self, work) -> None:
-        task = asyncio.create_task(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _email(self, to: str, row: Notification) -> None:
-        for attempt in range(3):
-            try:
-                await asyncio.to_thread(_send_email, self._settings, to, row)
-                return
-            except (OSError, smtplib.SMTPException) as err:
-                log.warning("email for notification %s, attempt %d: %r", row.id, attempt + 1, err)
-                await asyncio.sleep(2**attempt)
-
-    async def _webhook(self, url: str, secret: str, row: Notification) -> None:
-        body = json.dumps(payload(row)).encode()
-        for attempt in range(self._settings.webhook_attempts):
-            headers = {
-                "content-type": "application/json",
-                SIGNATURE_HEADER: signature(secret, int(time.time()), body),
-            }
-            try:
-                reply = await self._http.post(url, content=body, headers=headers)
-                if reply.status_code < 300:
-                    return
-                # The receiver refused this body: sending it again will not help.
-                if 400 <= reply.status_code < 500 and reply.status_code not in (408, 429):
-                    log.warning("webhook %s refused notification %s: %s", url, row.id, reply.status_code)
-                    return
-            except httpx.HTTPError as err:
-                log.warning("webhook %s, attempt %d: %r", url, attempt + 1, err)
-            await asyncio.sleep(0.5 * 2**attempt)
-        log.warning("webhook %s: notification %s not delivered", url, row.id)
+    def wake(self) -> None:
+        """New sends are waiting: look now rather than at the next poll."""
+        self._wake.set()
 
     async def close(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
         await self._http.aclose()
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            # Cleared before looking: a wake() from now on is not missed.
+            self._wake.clear()
+            try:
+                claimed = await self._claim()
+            except Exception:  # noqa: BLE001 - the database is away: try again shortly
+                log.warning("deliveries: could not read the due sends", exc_info=True)
+                claimed = []
+            if claimed:
+                await asyncio.gather(*(self._attempt(d, n) for d, n in claimed))
+                continue
+            wait = min(POLL_SECONDS, max(0.0, self._next_retry - loop.time()))
+            self._next_retry = float("inf")
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(wait):
+                    await self._wake.wait()
+
+    async def _claim(self) -> list[tuple[Delivery, Notification]]:
+        now = datetime.now(UTC)
+        async with self._db.transaction() as session:
+            rows = (
+                await session.execute(
+                    select(Delivery, Notification)
+                    .join(Notification, Notification.id == Delivery.notification_id)
+                    .where(
+                        Delivery.delivered_at.is_(None),
+                        Delivery.failed_at.is_(None),
+                        Delivery.next_attempt_at <= now,
+                    )
+                    .order_by(Delivery.next_attempt_at)
+                    .limit(BATCH)
+                    .with_for_update(of=Delivery, skip_locked=True)
+                )
+            ).all()
+            for delivery, _ in rows:
+                delivery.next_attempt_at = now + LEASE
+        return [(delivery, notification) for delivery, notification in rows]
+
+    async def _attempt(self, delivery: Delivery, notification: Notification) -> None:
+        if delivery.channel == "email":
+            error, final = await self._email(delivery.address, notification)
+            attempts, backoff = EMAIL_ATTEMPTS, 2.0
+        else:
+            error, final = await self._webhook(delivery.address, delivery.secret, notification)
+            attempts, backoff = self._settings.webhook_attempts, 0.5
+        done = delivery.attempts + 1
+        now = datetime.now(UTC)
+        values: dict = {"attempts": done, "last_error": error}
+        if not error:
+            values["delivered_at"] = now
+        elif final or done >= attempts:
+            values["failed_at"] = now
+            log.warning("%s for notification %s not delivered: %s", delivery.channel, notification.id, error)
+        else:
+            delay = backoff * 2 ** (done - 1)
+            values["next_attempt_at"] = now + timedelta(seconds=delay)
+            loop = asyncio.get_running_loop()
+            self._next_retry = min(self._next_retry, loop.time() + delay)
+        async with self._db.autocommit() as connection:
+            await connection.execute(update(Delivery).where(Delivery.id == delivery.id).values(**values))
+
+    async def _email(self, to: str, row: Notification) -> tuple[str, bool]:
+        """('', _) when sent, else (why, whether trying again is pointless)."""
+        try:
+            await asyncio.to_thread(_send_email, self._settings, to, row)
+        except (OSError, smtplib.SMTPException) as err:
+            return repr(err), False
+        return "", False
+
+    async def _webhook(self, url: str, secret: str, row: Notification) -> tuple[str, bool]:
+        try:
+            # Checked again now, and sent to the address checked (DNS rebinding).
+            where = await webhook_target.target(url, self._settings.webhook_allow_private_hosts)
+        except webhook_target.Unresolved as unresolved:
+            return str(unresolved), False
+        except webhook_target.Refused as refused:
+            return f"refused: {refused}", True
+        body = json.dumps(payload(row)).encode()
+        headers = {
+            "content-type": "application/json",
+            SIGNATURE_HEADER: signature(secret, int(time.time()), body),
+            **where.headers,
+        }
+        try:
+            reply = await self._http.post(
+                where.url, content=body, headers=headers, extensions=where.extensions
+            )
+        except httpx.HTTPError as err:
+            return repr(err), False
+        if reply.status_code < 300:
+            return "", False
+        # The receiver refused this body: sending it again will not help.
+        final = 400 <= reply.status_code < 500 and reply.status_code not in (408, 429)
+        return f"the receiver answered {reply.status_code}", final

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Text, Time, func
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, Text, Time, func
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -49,3 +49,25 @@ class Preferences(Base):
     # {"likes": [100, 1000], "reach_multiple": 2.0}; None: the defaults.
     milestones: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Delivery(Base):
+    """An email or webhook send of a notification: waiting (next_attempt_at), delivered or
+    given up (failed_at, last_error). Rows outlive the process that made them."""
+
+    __tablename__ = "notification_deliveries"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    notification_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey(f"{SCHEMA}.post_notifications.id", ondelete="CASCADE")
+    )
+    channel: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(Text)
+    secret: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

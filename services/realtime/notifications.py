@@ -1,15 +1,11 @@
 """Notifications: which events deserve one, what it says, where it goes (the user's
 channels and quiet hours), and the user's list of them."""
 
-import asyncio
-import ipaddress
 import re
 import secrets
-import socket
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select, update
@@ -19,7 +15,8 @@ from services.common import cursors
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import Violation, invalid, invalid_field, not_found
-from services.realtime.models import Notification, Preferences
+from services.realtime import webhook_target
+from services.realtime.models import Delivery, Notification, Preferences
 
 TYPES = (
     "post_published",
@@ -159,8 +156,9 @@ async def preferences_of(db: Database, user_id: str) -> Preferences | None:
 async def record(
     db: Database, *, user_id: str, draft: Draft, source_event_id: int, preferences: Preferences | None
 ) -> tuple[Notification, set[str]] | None:
-    """Store the notification; with where it goes now. None when this event already made
-    one (read twice)."""
+    """Store the notification, and in the same transaction its email and webhook sends
+    (delivered from the table, so none is lost to a restart); with where it goes now. None
+    when this event already made one (read twice)."""
     now = datetime.now(UTC)
     channels = channels_now(preferences, draft.type, now)
     values = {
@@ -183,7 +181,26 @@ async def record(
             .on_conflict_do_nothing(index_elements=[Notification.source_event_id])
             .returning(Notification)
         )
-    return None if row is None else (row, channels)
+        if row is None:
+            return None
+        # channels_now() named email and webhook only where an address / URL is set.
+        sends = []
+        if "email" in channels:
+            sends.append(("email", preferences.email_address, ""))
+        if "webhook" in channels:
+            sends.append(("webhook", preferences.webhook_url, preferences.webhook_secret or ""))
+        for channel, address, secret in sends:
+            session.add(
+                Delivery(
+                    id=uuid.uuid4(),
+                    notification_id=row.id,
+                    channel=channel,
+                    address=address,
+                    secret=secret,
+                    next_attempt_at=now,
+                )
+            )
+    return row, channels
 
 
 async def page(
@@ -244,24 +261,6 @@ async def mark_all_read(db: Database, *, user_id: uuid.UUID) -> int:
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
 
 
-def webhook_problem(url: str, allow_private: bool) -> str:
-    """Why this webhook URL is refused, or ''."""
-    if len(url) > 2000:
-        return "must be at most 2000 characters"
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "must be an http(s) URL"
-    if allow_private:
-        return ""
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
-    except (socket.gaierror, UnicodeError):
-        return "its host does not resolve"
-    if any(not ipaddress.ip_address(a.split("%")[0]).is_global for a in addresses):
-        return "must not point to a private, loopback or link-local address"
-    return ""
-
-
 def _clock(value: str, field: str, problems: list[Violation]) -> time | None:
     if not value:
         return None
@@ -297,11 +296,10 @@ async def set_preferences(
     if email_address and not EMAIL.fullmatch(email_address):
         problems.append(Violation("email_address", "is not an email address"))
     if webhook_url:
-        # Resolving the host may block: off the event loop.
-        if problem := await asyncio.to_thread(
-            webhook_problem, webhook_url, settings.webhook_allow_private_hosts
-        ):
-            problems.append(Violation("webhook_url", problem))
+        try:
+            await webhook_target.target(webhook_url, settings.webhook_allow_private_hosts)
+        except webhook_target.Refused as refused:
+            problems.append(Violation("webhook_url", str(refused)))
     like_milestones = sorted(set(like_milestones or []))
     if len(like_milestones) > MAX_LIKE_MILESTONES or any(t < 1 for t in like_milestones):
         problems.append(Violation("milestones.likes", f"at most {MAX_LIKE_MILESTONES} positive like counts"))

@@ -1,8 +1,8 @@
 """Events -> notifications: one durable JetStream consumer shared by every realtime
 replica (each event is handled by one of them), acknowledged once the notification is
 stored; a stored notification that goes out live is published as a `notification` event,
-which the replicas' fan-out pushes to the user's WebSockets; email and webhooks are sent
-beside it."""
+which the replicas' fan-out pushes to the user's WebSockets; its email and webhook sends
+are stored with it, and sent from there (delivery.py)."""
 
 import asyncio
 import json
@@ -90,10 +90,8 @@ class Notifier:
         if recorded is None:
             return
         row, channels = recorded
-        if "email" in channels:
-            self._deliveries.email(preferences.email_address, row)
-        if "webhook" in channels:
-            self._deliveries.webhook(preferences.webhook_url, preferences.webhook_secret, row)
+        if channels & {"email", "webhook"}:
+            self._deliveries.wake()
         if "websocket" in channels:
             await self._publisher.publish(
                 events.notification(

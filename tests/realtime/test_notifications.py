@@ -1,15 +1,20 @@
 """Notifications made from events: pushed over WebSocket, stored, listed, marked read, and
 held back (still stored) by the user's preferences and quiet hours."""
 
+import asyncio
 import hashlib
 import hmac
 import json
 import threading
 import time
+import uuid
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
+import httpx
+
+from services.realtime import webhook_target
 from tests.realtime.clients import events_until, open_socket, quiet_for
 from tests.scheduler.publishing import IMAGE, schedule, wait_for_status
 from tests.scheduler.test_publishing_faults import arm
@@ -224,9 +229,93 @@ def test_email_and_webhook_need_an_address_and_a_safe_url(api):
         assert reply.json()["error"]["fields"][0]["field"] == field
 
 
-def test_webhooks_to_private_addresses_are_refused_unless_allowed():
-    from services.realtime.notifications import webhook_problem  # noqa: PLC0415
+def leave_waiting(db, user_id: str, url: str, secret: str) -> tuple[uuid.UUID, uuid.UUID]:
+    """A notification whose webhook send is due, as a stopped process leaves it mid-retries."""
+    notification_id, delivery_id = uuid.uuid4(), uuid.uuid4()
+    db.execute(
+        "INSERT INTO notifications.post_notifications (id, user_id, type, title, message, data,"
+        " source_event_id, delivered) VALUES (%s, %s, 'post_failed', 'Post failed', 'left waiting',"
+        " '{}', %s, false)",
+        (notification_id, user_id, -time.time_ns()),
+    )
+    db.execute(
+        "INSERT INTO notifications.notification_deliveries (id, notification_id, channel, address,"
+        " secret, attempts, next_attempt_at, last_error) VALUES (%s, %s, 'webhook', %s, %s, 1,"
+        " now() - interval '1 minute', 'the receiver answered 503')",
+        (delivery_id, notification_id, url, secret),
+    )
+    return notification_id, delivery_id
 
-    assert "private" in webhook_problem("http://127.0.0.1:9/hook", allow_private=False)
-    assert "private" in webhook_problem("http://10.1.2.3/hook", allow_private=False)
-    assert webhook_problem("http://127.0.0.1:9/hook", allow_private=True) == ""
+
+def delivery_state(db, delivery_id: uuid.UUID, timeout: float = 30.0) -> tuple:
+    """(attempts, delivered, failed, last_error) once the send is delivered or given up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        attempts, delivered_at, failed_at, error = db.execute(
+            "SELECT attempts, delivered_at, failed_at, last_error"
+            " FROM notifications.notification_deliveries WHERE id = %s",
+            (delivery_id,),
+        ).fetchone()
+        if delivered_at or failed_at:
+            return attempts, delivered_at is not None, failed_at is not None, error
+        assert time.monotonic() < deadline, f"still waiting after {attempts} attempts: {error}"
+        time.sleep(0.2)
+
+
+def test_sends_left_waiting_by_a_stopped_process_are_delivered_or_given_up(api, db):
+    user = api.new_user()
+    receiver = Receiver()
+    notification_id, delivery_id = leave_waiting(db, user.id, receiver.url, "left-secret")
+    refusing = Receiver(statuses=[400])  # final: the same body will not do better
+    _, refused_id = leave_waiting(db, user.id, refusing.url, "left-secret")
+
+    assert delivery_state(db, delivery_id)[:3] == (2, True, False)
+    ((headers, body),) = receiver.received
+    assert verified("left-secret", headers, body)
+    assert json.loads(body)["id"] == str(notification_id)
+    attempts, delivered, failed, error = delivery_state(db, refused_id)
+    assert (attempts, delivered, failed) == (2, False, True) and "400" in error
+    time.sleep(1)
+    assert len(receiver.received) == len(refusing.received) == 1
+    receiver.server.shutdown()
+    refusing.server.shutdown()
+
+
+def refusal(url: str, allow_private: bool = False) -> str:
+    """Why a webhook to `url` is refused now, or ''."""
+
+    async def check() -> str:
+        try:
+            await webhook_target.target(url, allow_private)
+        except webhook_target.Refused as refused:
+            return str(refused)
+        return ""
+
+    return asyncio.run(check())
+
+
+def test_webhooks_to_private_addresses_are_refused_unless_allowed():
+    for url in ("http://127.0.0.1:9/hook", "http://10.1.2.3/hook", "http://[::1]:9/hook"):
+        assert "private" in refusal(url), url
+    # A name is judged by what it resolves to.
+    assert "private" in refusal("http://localhost:9/hook")
+    assert "port" in refusal("http://127.0.0.1:99999/hook")
+    assert refusal("http://127.0.0.1:9/hook", allow_private=True) == ""
+
+
+def test_a_webhook_is_sent_to_the_address_that_was_checked_under_its_own_name():
+    receiver = Receiver()
+    port = receiver.server.server_address[1]
+    # As a delivery pins it: connect to the checked address, the name in Host and TLS.
+    where = webhook_target.pinned(f"http://hooks.example.test:{port}/hooks/postflow", "127.0.0.1")
+    assert where.url == f"http://127.0.0.1:{port}/hooks/postflow"
+    assert where.extensions == {"sni_hostname": "hooks.example.test"}
+    with httpx.Client() as client:  # the delivery's client, synchronously
+        reply = client.post(where.url, content=b"{}", headers=where.headers, extensions=where.extensions)
+    assert reply.status_code == 200
+    sent = {name.lower(): value for name, value in receiver.received[0][0].items()}
+    assert sent["host"] == f"hooks.example.test:{port}"
+    receiver.server.shutdown()
+    ipv6 = webhook_target.pinned("https://user:pw@hooks.example.test/x?y=1", "2001:db8::1")
+    assert ipv6.url == "https://user:pw@[2001:db8::1]/x?y=1"
+    assert ipv6.headers == {"host": "hooks.example.test"}
