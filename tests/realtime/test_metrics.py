@@ -9,17 +9,20 @@ from tests.realtime.clients import events_until, open_socket
 from tests.scheduler.publishing import IMAGE, schedule, wait_for_status
 
 
-def fast_audience_publisher(api, instagram):
-    """A user whose simulated account has 20,000 followers and time running 3,600x (an
-    hour of engagement per second)."""
+def simulated_account(instagram, ig_user_id: str, followers: int) -> None:
+    """The account in the simulator, time running 3,600x (an hour of engagement a second)."""
+    account = {"ig_user_id": ig_user_id, "access_token": f"EAAG-{ig_user_id}", "followers": followers}
+    instagram.post("/_simulator/accounts", json={**account, "engagement_speed": 3600})
+
+
+def fast_audience_publisher(api, instagram, followers: int = 20000):
+    """A user whose simulated account has `followers` and time running 3,600x."""
     user = api.new_user()
-    ig_user_id = str(random.randint(10**16, 10**17))
-    token = f"EAAG-{ig_user_id}"
-    instagram.post(
-        "/_simulator/accounts",
-        json={"ig_user_id": ig_user_id, "access_token": token, "followers": 20000, "engagement_speed": 3600},
+    user.ig_user_id = str(random.randint(10**16, 10**17))
+    simulated_account(instagram, user.ig_user_id, followers)
+    account = user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": user.ig_user_id, "access_token": f"EAAG-{user.ig_user_id}"}
     )
-    account = user.client.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
     user.account_id = account.json()["id"]
     return user
 
@@ -88,6 +91,36 @@ def test_milestones_notify_and_posts_rank_against_the_accounts_earlier_ones(api,
     assert schedule(user, second["id"], 2).status_code == 201
     later = wait_for_samples(user, second["id"])
     assert all(s["percentile_rank"] in (0.0, 50.0, 100.0) for s in later)  # one earlier post
+
+
+def milestones_of(user, post_id: str, containing: str, timeout: float = 30) -> list[dict]:
+    """The post's milestone notifications, once one says `containing`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        items = user.client.get("/api/v1/notifications").json()["items"]
+        found = [n for n in items if n["type"] == "post_milestone" and n["post_id"] == post_id]
+        if any(containing in n["message"] for n in found):
+            return found
+        assert time.monotonic() < deadline, f"no milestone saying {containing!r}: {found}"
+        time.sleep(0.3)
+
+
+def test_a_post_reaching_a_multiple_of_the_accounts_usual_reach_is_announced(api, instagram):
+    user = fast_audience_publisher(api, instagram, followers=1000)
+    first = user.create_post(media=[{"url": IMAGE}], caption="Before")
+    assert schedule(user, first["id"], 2).status_code == 201
+    usual = wait_for_samples(user, first["id"])[-1]["reach"]
+    # The audience grows a hundredfold: the next post's reach is many times the usual
+    # (whatever the simulator's per-post quality, 0.6 to 1.4).
+    simulated_account(instagram, user.ig_user_id, followers=100_000)
+    second = user.create_post(media=[{"url": IMAGE}], caption="After")
+    assert schedule(user, second["id"], 2).status_code == 201
+    assert wait_for_samples(user, second["id"])[-1]["reach"] >= 2 * usual
+    found = milestones_of(user, second["id"], "a reach of 2x your usual")
+    # Crossed once, announced once (like counts may make milestones of their own).
+    assert sum("a reach of 2x" in n["message"] for n in found) == 1
+    items = user.client.get("/api/v1/notifications").json()["items"]
+    assert not [n for n in items if n["type"] == "post_milestone" and n["post_id"] == first["id"]]
 
 
 def test_bad_milestones_are_422(api):
