@@ -1,4 +1,5 @@
-"""Run an async gRPC server with grpc.health.v1 and a clean shutdown on SIGINT/SIGTERM."""
+"""Run an async gRPC server with grpc.health.v1 and a clean shutdown on SIGINT/SIGTERM
+(`serve`), or only start one in a process that runs something else too (`start`)."""
 
 import asyncio
 import logging
@@ -21,14 +22,21 @@ def run_service(main: Callable[[int], Awaitable[None]], *, port: int) -> None:
     uvloop.run(main(port))
 
 
-async def serve(
-    *,
-    name: str,
-    port: int,
-    register: Callable[[grpc.aio.Server], None],
-    on_stop: Callable[[], Awaitable[None]] | None = None,
-) -> None:
-    """Serve until a signal arrives; `register` adds the service's servicers to the server."""
+class RunningServer:
+    """A started gRPC server and its health service."""
+
+    def __init__(self, server: grpc.aio.Server, health_servicer: health.aio.HealthServicer) -> None:
+        self._server = server
+        self._health = health_servicer
+
+    async def stop(self, grace: float = 5) -> None:
+        await self._health.enter_graceful_shutdown()
+        await self._server.stop(grace=grace)
+
+
+async def start(*, name: str, port: int, register: Callable[[grpc.aio.Server], None]) -> RunningServer:
+    """Start serving on `port` (with grpc.health.v1) and return; for a process whose loop and
+    signals belong to something else (the realtime service runs beside uvicorn)."""
     server = grpc.aio.server()
     register(server)
     health_servicer = health.aio.HealthServicer()
@@ -40,16 +48,26 @@ async def serve(
     await server.start()
     await health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
     await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    settle_after_startup()
     log.info("%s gRPC listening on %s:%s", name, host, bound)
+    return RunningServer(server, health_servicer)
 
+
+async def serve(
+    *,
+    name: str,
+    port: int,
+    register: Callable[[grpc.aio.Server], None],
+    on_stop: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """Serve until a signal arrives; `register` adds the service's servicers to the server."""
+    running = await start(name=name, port=port, register=register)
+    settle_after_startup()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
-    await health_servicer.enter_graceful_shutdown()
-    await server.stop(grace=5)
+    await running.stop()
     if on_stop is not None:
         await on_stop()
     log.info("%s stopped", name)

@@ -4,11 +4,10 @@ process and event loop, its gRPC server (notifications, preferences) and the not
 import asyncio
 from contextlib import asynccontextmanager
 
-import grpc
 from fastapi import FastAPI, WebSocket
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from protos import realtime_pb2_grpc
+from services.common import grpc_server
 from services.common.auth_tokens import VerifiedTokens
 from services.common.config import Settings
 from services.common.db import Database
@@ -35,17 +34,17 @@ def create_app(settings: Settings) -> FastAPI:
         deliveries.start()
         notifier = Notifier(hub.jetstream, db, publisher, deliveries)
         await notifier.start()
-        server = grpc.aio.server()
-        realtime_pb2_grpc.add_RealtimeServicer_to_server(RealtimeServicer(db, settings), server)
-        health_servicer = health.aio.HealthServicer()
-        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-        server.add_insecure_port(f"{settings.grpc_listen_host}:{settings.realtime_grpc_port}")
-        await server.start()
-        await health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
+        grpc_service = await grpc_server.start(
+            name="postflow.realtime.v1.Realtime",
+            port=settings.realtime_grpc_port,
+            register=lambda server: realtime_pb2_grpc.add_RealtimeServicer_to_server(
+                RealtimeServicer(db, settings), server
+            ),
+        )
         yield
         # Clients are told to come back (1001) and resume from their last event id.
         hub.end_all(connection.GOING_AWAY, "server shutting down; reconnect with last_event_id")
-        await server.stop(grace=2)
+        await grpc_service.stop(grace=2)
         await notifier.stop()
         await deliveries.close()
         await asyncio.sleep(0.2)
