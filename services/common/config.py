@@ -142,6 +142,9 @@ class Settings(BaseSettings):
     video_probe_timeout_seconds: float = 20.0
     video_process_timeout_seconds: float = 1800.0
     video_workers: int = 1
+    # A media service converting a video holds it this long, renewed while it works; a
+    # video whose holder stopped is taken up by another within about this time.
+    video_lease_seconds: float = 60.0
 
     # Minimum characters of a password.
     password_min_length: int = 8

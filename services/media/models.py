@@ -48,6 +48,8 @@ class MediaFile(Base):
     progress: Mapped[int] = mapped_column(Integer, default=100)
     # Where in the video its thumbnail is taken (seconds).
     thumbnail_at: Mapped[float | None] = mapped_column(Float)
+    # The media service converting it holds it until then (processing.py).
+    processing_lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     fit: Mapped[str] = mapped_column(Text, default="pad")
     # An edited item: the item it was edited from; edits are applied to the original file.
     parent_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))

@@ -1,17 +1,22 @@
 """Video work in the background: an upload (or a video edit) is recorded as `processing`
 and answered at once; here its original is converted to the Instagram-ready MP4 and a
 thumbnail, with the percent done written to the item as ffmpeg reports it, and the item
-ends `ready` or `failed` with the reason. Items still `processing` when the service
-starts (it stopped mid-way) are taken up again."""
+ends `ready` or `failed` with the reason.
+
+Several media services share the work through a lease on each video
+(`processing_lease_until`, renewed while converting): one converts it, the others leave it
+alone; a video whose service stopped (its lease ran out, or it let go on the way out) is
+taken up by the next scan of any media service, and at every start."""
 
 import asyncio
+import contextlib
 import logging
 import tempfile
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
 from services.common.config import Settings
 from services.common.db import Database
@@ -34,20 +39,38 @@ class VideoProcessor:
         self._storage = storage
         self._settings = settings
         self._slots = asyncio.Semaphore(settings.video_workers)
-        self._jobs: set[asyncio.Task] = set()
+        self._lease = timedelta(seconds=settings.video_lease_seconds)
+        # By media id: queued or converting in this process.
+        self._jobs: dict[uuid.UUID, asyncio.Task] = {}
+        self._watcher: asyncio.Task | None = None
 
     def start(self, media_id: uuid.UUID) -> None:
+        if media_id in self._jobs:
+            return
         task = asyncio.create_task(self._run(media_id), name=f"video-{media_id}")
-        self._jobs.add(task)
-        task.add_done_callback(self._jobs.discard)
+        self._jobs[media_id] = task
+        task.add_done_callback(lambda _: self._jobs.pop(media_id, None))
 
     async def resume(self) -> int:
-        """Start again what a previous run of the service left unfinished."""
+        """Start the videos no media service holds (left by one that stopped), now and then
+        at every half lease: another service may stop while this one runs on."""
+        count = await self._take_up_unheld()
+        if self._watcher is None:
+            self._watcher = asyncio.create_task(self._watch(), name="video-watcher")
+        return count
+
+    async def _take_up_unheld(self) -> int:
         async with self._db.reading() as session:
             ids = list(
                 await session.scalars(
                     select(MediaFile.id)
-                    .where(MediaFile.status == "processing")
+                    .where(
+                        MediaFile.status == "processing",
+                        or_(
+                            MediaFile.processing_lease_until.is_(None),
+                            MediaFile.processing_lease_until < func.now(),
+                        ),
+                    )
                     .order_by(MediaFile.created_at)
                 )
             )
@@ -55,10 +78,52 @@ class VideoProcessor:
             self.start(media_id)
         return len(ids)
 
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(self._lease.total_seconds() / 2)
+            try:
+                await self._take_up_unheld()
+            except Exception:  # noqa: BLE001 - the database is away: the next scan retries
+                log.warning("could not look for videos to take up", exc_info=True)
+
     async def stop(self) -> None:
-        for task in self._jobs:
+        if self._watcher is not None:
+            self._watcher.cancel()
+        jobs = list(self._jobs.values())
+        for task in jobs:
             task.cancel()
-        await asyncio.gather(*self._jobs, return_exceptions=True)
+        await asyncio.gather(*jobs, *([self._watcher] if self._watcher else []), return_exceptions=True)
+
+    async def _claim(self, media_id: uuid.UUID) -> bool:
+        """Hold the video for a lease, unless another media service does (the database's
+        clock decides, the same for every service)."""
+        async with self._db.autocommit() as connection:
+            claimed = await connection.scalar(
+                update(MediaFile)
+                .where(
+                    MediaFile.id == media_id,
+                    MediaFile.status == "processing",
+                    or_(
+                        MediaFile.processing_lease_until.is_(None),
+                        MediaFile.processing_lease_until < func.now(),
+                    ),
+                )
+                .values(processing_lease_until=func.now() + self._lease)
+                .returning(MediaFile.id)
+            )
+        return claimed is not None
+
+    async def _hold(self, media_id: uuid.UUID, until) -> None:
+        async with self._db.autocommit() as connection:
+            await connection.execute(
+                update(MediaFile).where(MediaFile.id == media_id).values(processing_lease_until=until)
+            )
+
+    async def _renew(self, media_id: uuid.UUID) -> None:
+        while True:
+            await asyncio.sleep(self._lease.total_seconds() / 3)
+            with contextlib.suppress(Exception):  # a missed renewal: the next one may land
+                await self._hold(media_id, func.now() + self._lease)
 
     async def _set(self, media_id: uuid.UUID, **values) -> None:
         async with self._db.transaction() as session:
@@ -76,9 +141,22 @@ class VideoProcessor:
     async def _run(self, media_id: uuid.UUID) -> None:
         async with self._slots:
             try:
+                claimed = await self._claim(media_id)
+            except Exception:  # noqa: BLE001 - the database is away: the next scan retries
+                log.warning("video %s: could not claim it", media_id, exc_info=True)
+                return
+            if not claimed:
+                return  # another media service converts it
+            log.info("video %s: converting", media_id)
+            renewing = asyncio.create_task(self._renew(media_id))
+            try:
                 await self._convert(media_id)
             except asyncio.CancelledError:
-                raise  # the service is stopping: the item stays processing and is resumed
+                # The service is stopping: the item stays processing; let go of it so that
+                # another media service takes it at its next scan, not when the lease ends.
+                with contextlib.suppress(Exception):
+                    await self._hold(media_id, None)
+                raise
             except (video.VideoFailed, ServiceError) as err:
                 reason = err.message if isinstance(err, ServiceError) else str(err)
                 await self._set(media_id, status="failed", failure_reason=reason, progress=100)
@@ -87,6 +165,8 @@ class VideoProcessor:
                 await self._set(
                     media_id, status="failed", failure_reason="processing failed unexpectedly", progress=100
                 )
+            finally:
+                renewing.cancel()
 
     async def _convert(self, media_id: uuid.UUID) -> None:
         async with self._db.reading() as session:
