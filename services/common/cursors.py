@@ -6,6 +6,9 @@ import json
 import uuid
 from datetime import datetime
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from services.common.errors import invalid_field
 
 
@@ -27,3 +30,22 @@ def older_than(created_column, id_column, cursor: str):
     """The SQL condition for rows after the cursor, newest first."""
     created, last = decode(cursor)
     return (created_column < created) | ((created_column == created) & (id_column < last))
+
+
+async def newest_first(session: AsyncSession, model, conditions: list, cursor: str, limit: int):
+    """One page of `model` rows matching `conditions`, newest first by (created_at, id),
+    after `cursor`; with the cursor of the next page ('' on the last)."""
+    if cursor:
+        conditions = [*conditions, older_than(model.created_at, model.id, cursor)]
+    rows = list(
+        await session.scalars(
+            select(model)
+            .where(*conditions)
+            .order_by(model.created_at.desc(), model.id.desc())
+            .limit(limit + 1)
+        )
+    )
+    if len(rows) <= limit:
+        return rows, ""
+    rows = rows[:limit]
+    return rows, encode(rows[-1].created_at, rows[-1].id)

@@ -93,20 +93,8 @@ async def page(
                 MediaFile.alt_text.ilike(pattern),
             )
         )
-    if cursor:
-        conditions.append(cursors.older_than(MediaFile.created_at, MediaFile.id, cursor))
     async with db.reading() as session:
-        rows = list(
-            await session.scalars(
-                select(MediaFile)
-                .where(*conditions)
-                .order_by(MediaFile.created_at.desc(), MediaFile.id.desc())
-                .limit(limit + 1)
-            )
-        )
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, cursors.encode(rows[-1].created_at, rows[-1].id) if more else ""
+        return await cursors.newest_first(session, MediaFile, conditions, cursor, limit)
 
 
 async def change(

@@ -4,7 +4,6 @@ and the gateway serves them (/media/files/...)."""
 
 import hashlib
 import hmac
-import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -119,10 +118,3 @@ def _chunks(path: Path) -> Iterator[bytes]:
 
 def open_storage(settings: Settings) -> S3Storage | LocalStorage:
     return S3Storage(settings) if settings.s3_endpoint else LocalStorage(settings)
-
-
-def remove_quietly(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass

@@ -212,23 +212,12 @@ async def page(
     conditions = [Notification.user_id == user_id]
     if unread_only:
         conditions.append(Notification.read_at.is_(None))
-    if cursor:
-        conditions.append(cursors.older_than(Notification.created_at, Notification.id, cursor))
     async with db.reading() as session:
-        rows = list(
-            await session.scalars(
-                select(Notification)
-                .where(*conditions)
-                .order_by(Notification.created_at.desc(), Notification.id.desc())
-                .limit(limit + 1)
-            )
-        )
+        rows, next_cursor = await cursors.newest_first(session, Notification, conditions, cursor, limit)
         unread = await session.scalar(
             select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))
         )
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, cursors.encode(rows[-1].created_at, rows[-1].id) if more else "", unread or 0
+    return rows, next_cursor, unread or 0
 
 
 async def mark_read(db: Database, *, user_id: uuid.UUID, notification_id: str) -> Notification:
