@@ -23,7 +23,17 @@ def running_system(extra_env: dict[str, str] | None = None) -> Iterator[tuple[st
     simulator_process, simulator = stack.start_simulator(logs)
     try:
         running = stack.start(
-            database, logs, extra_env={"POSTFLOW_GRAPH_API_BASE_URL": simulator, **(extra_env or {})}
+            database,
+            logs,
+            extra_env={
+                "POSTFLOW_GRAPH_API_BASE_URL": simulator,
+                # The load generator signs hundreds of users up from one address, and one
+                # user schedules a thousand posts as fast as it can.
+                "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",
+                "POSTFLOW_API_REQUESTS_PER_USER_PER_SECOND": "100000",
+                "POSTFLOW_API_BURST_PER_USER": "100000",
+                **(extra_env or {}),
+            },
         )
         try:
             yield running, simulator

@@ -137,6 +137,8 @@ class Settings(BaseSettings):
     image_min_width: int = 320
     # Decoded pixels above this are refused as a decompression bomb (12 MP photos pass).
     image_max_pixels: int = 80_000_000
+    # Images decoded at once per media service (each may take hundreds of MB); others wait.
+    image_workers: int = 2
     # Video: how long probing and converting one may take, and how many convert at once
     # (ffmpeg uses every core for one video already).
     video_probe_timeout_seconds: float = 20.0
@@ -148,6 +150,23 @@ class Settings(BaseSettings):
 
     # Minimum characters of a password.
     password_min_length: int = 8
+    # Sign-in limits. Registrations and logins per client IP and logins per email address
+    # (per gateway), in a minute; then every failed login of an email beyond the free ones
+    # locks it for twice as long as the last (30 s, 60 s, ... up to the maximum).
+    auth_attempts_per_ip_per_minute: float = 20
+    auth_attempts_per_email_per_minute: float = 10
+    login_free_failures: int = 5
+    login_lockout_seconds: float = 30
+    login_lockout_max_seconds: float = 3600
+    # argon2 hashes (64 MiB each) computed at once per users service, and how many more may
+    # wait for one before sign-ins are turned away with a 429.
+    password_hash_concurrency: int = 2
+    password_hash_queue: int = 32
+    # Requests per second each signed-in user may make to the API (and the burst allowed).
+    api_requests_per_user_per_second: float = 100
+    api_burst_per_user: float = 300
+    # Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated).
+    trusted_proxies: str = ""
 
     bulk_max_items: int = 50
     list_default_limit: int = 20

@@ -11,7 +11,7 @@ class Violation:
 
 @dataclass
 class ServiceError(Exception):
-    # One of: invalid, not_found, conflict, unauthenticated, too_large, unavailable.
+    # One of: invalid, not_found, conflict, unauthenticated, too_large, unavailable, rate_limited.
     kind: str
     code: str
     message: str
@@ -44,3 +44,9 @@ def conflict(code: str, message: str, **context: str) -> ServiceError:
 
 def unauthenticated(message: str) -> ServiceError:
     return ServiceError("unauthenticated", "unauthenticated", message)
+
+
+def rate_limited(message: str, retry_after_seconds: float) -> ServiceError:
+    """Too many attempts: a 429 whose Retry-After says when to try again."""
+    wait = max(1, int(retry_after_seconds + 0.999))
+    return ServiceError("rate_limited", "rate_limited", message, context={"retry_after_seconds": str(wait)})

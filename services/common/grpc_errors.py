@@ -19,7 +19,8 @@ _STATUS_BY_KIND = {
     "not_found": grpc.StatusCode.NOT_FOUND,
     "conflict": grpc.StatusCode.ABORTED,
     "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
-    "too_large": grpc.StatusCode.RESOURCE_EXHAUSTED,
+    "too_large": grpc.StatusCode.OUT_OF_RANGE,
+    "rate_limited": grpc.StatusCode.RESOURCE_EXHAUSTED,
     "unavailable": grpc.StatusCode.UNAVAILABLE,
 }
 _KIND_BY_STATUS = {status: kind for kind, status in _STATUS_BY_KIND.items()}

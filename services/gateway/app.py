@@ -14,6 +14,7 @@ from services.common.gc_tuning import settle_after_startup
 from services.gateway import errors
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.clients import Clients
+from services.gateway.rate_limits import GatewayLimits
 from services.gateway.routes import (
     accounts,
     auth,
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.verified_tokens = VerifiedTokens(settings)
+    app.state.limits = GatewayLimits(settings)
     # Not FastAPI's max_body_size: its 413 is plain text, and every error here is JSON.
     upload_limit = max(settings.media_max_image_bytes, settings.media_max_video_bytes)
     app.add_middleware(

@@ -35,6 +35,7 @@ async def current_user_id(request: Request) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise unauthenticated("Send an access token: Authorization: Bearer <token>")
     claims = request.app.state.verified_tokens.verify(token.strip())
+    request.app.state.limits.api_request(claims.user_id)
     return claims.user_id
 
 

@@ -20,6 +20,7 @@ HTTP_STATUS_BY_KIND = {
     "unauthenticated": 401,
     "too_large": 413,
     "unavailable": 503,
+    "rate_limited": 429,
 }
 
 
@@ -33,6 +34,8 @@ def error_body(code: str, message: str, fields: list[dict] | None = None, **cont
 def service_error_response(err: ServiceError) -> JSONResponse:
     status = HTTP_STATUS_BY_KIND.get(err.kind, 400)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if "retry_after_seconds" in err.context:
+        headers = {"Retry-After": err.context["retry_after_seconds"]}
     fields = [{"field": v.field, "message": v.message} for v in err.violations]
     return JSONResponse(error_body(err.code, err.message, fields, **err.context), status, headers=headers)
 
@@ -81,7 +84,11 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
     code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
         exc.status_code, "http_error"
     )
-    return JSONResponse(error_body(code, str(exc.detail)), exc.status_code, headers=exc.headers)
+    fields = None
+    if exc.status_code == 400 and "parsing the body" in str(exc.detail):
+        # FastAPI's answer when the JSON decoder itself fails (e.g. nesting past its depth).
+        code, fields = "body_unparseable", [{"field": "body", "in": "body", "message": "could not be parsed"}]
+    return JSONResponse(error_body(code, str(exc.detail), fields), exc.status_code, headers=exc.headers)
 
 
 def install(app: FastAPI) -> None:

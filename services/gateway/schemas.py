@@ -1,18 +1,55 @@
 """The REST API's request and response bodies (what /docs shows)."""
 
+import json
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 INT32_MAX = 2**31 - 1
 # Version numbers and limits travel as int32 over gRPC.
 Int32 = Annotated[int, Field(ge=0, le=INT32_MAX)]
 
 
+# Ceilings on what a client may send, checked before any service sees it: every string has
+# one (the services' own, tighter rules still say precisely what is wrong below it), and so
+# has every list. Without them a 1 MB string reached every service's validation.
+MAX_TEXT = 4096
+MAX_CAPTION = 20_000  # autosaves keep drafts longer than Instagram's 2,200
+MAX_ITEMS = 100
+MAX_IDS = 1000
+
+
+def Items(item: Any, max_items: int = MAX_ITEMS) -> Any:  # noqa: N802 - reads as a type
+    """A list of at most max_items items."""
+    return Annotated[list[item], Field(max_length=max_items)]
+
+
+Caption = Annotated[str, Field(max_length=MAX_CAPTION)]
+MAX_METADATA_BYTES = 65_536
+MAX_METADATA_DEPTH = 32
+
+
+def _bounded_json(value: dict[str, Any]) -> dict[str, Any]:
+    """Free-form JSON, but shallow and small: Python's own JSON handling recurses."""
+    pending = [(value, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_METADATA_DEPTH:
+            raise ValueError(f"nests deeper than {MAX_METADATA_DEPTH} levels")
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        pending.extend((child, depth + 1) for child in children)
+    if len(json.dumps(value)) > MAX_METADATA_BYTES:
+        raise ValueError(f"is larger than {MAX_METADATA_BYTES} bytes as JSON")
+    return value
+
+
+Metadata = Annotated[dict[str, Any], AfterValidator(_bounded_json)]
+
+
 class RequestBody(BaseModel):
     # Unknown fields and wrong JSON types are client mistakes worth a 422, not silent coercion.
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, str_max_length=MAX_TEXT)
 
 
 # --- auth -----------------------------------------------------------------------------------
@@ -54,12 +91,12 @@ class MediaItem(RequestBody):
 
 
 class PostContentIn(RequestBody):
-    caption: str = ""
-    hashtags: list[str] = Field(default_factory=list, description='With or without "#"')
-    media: list[MediaItem] = Field(default_factory=list)
+    caption: Caption = ""
+    hashtags: Items(str) = Field(default_factory=list, description='With or without "#"')
+    media: Items(MediaItem) = Field(default_factory=list)
     post_type: str = Field("photo", description="photo, video, carousel, reel or story")
-    tags: list[str] = Field(default_factory=list, description="Your own labels")
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    tags: Items(str) = Field(default_factory=list, description="Your own labels")
+    metadata: Metadata = Field(default_factory=dict)
 
 
 class PostCreate(PostContentIn):
@@ -69,12 +106,12 @@ class PostCreate(PostContentIn):
 class PostChanges(RequestBody):
     """Content fields to change; fields left out keep their current value."""
 
-    caption: str | None = None
-    hashtags: list[str] | None = None
-    media: list[MediaItem] | None = None
+    caption: Caption | None = None
+    hashtags: Items(str) | None = None
+    media: Items(MediaItem) | None = None
     post_type: str | None = None
-    tags: list[str] | None = None
-    metadata: dict[str, Any] | None = None
+    tags: Items(str) | None = None
+    metadata: Metadata | None = None
 
 
 class PostUpdate(PostChanges):
@@ -96,14 +133,14 @@ class DuplicateIn(RequestBody):
 
 class BulkIn(RequestBody):
     action: str = Field(description="delete, restore, tag, untag, duplicate, schedule or unschedule")
-    post_ids: list[str]
-    tags: list[str] = Field(default_factory=list, description="For tag and untag")
+    post_ids: Items(str, MAX_IDS)
+    tags: Items(str) = Field(default_factory=list, description="For tag and untag")
     # For schedule: either start_time + interval_minutes (posts in post_ids order) or times.
     account_id: str = ""
     timezone: str = ""
     start_time: str = Field("", description="Local time of the first post, e.g. 2027-03-28T09:00")
     interval_minutes: float = Field(0, description="Minutes between consecutive posts")
-    times: list[str] = Field(default_factory=list, description="Or one local time per post")
+    times: Items(str, MAX_IDS) = Field(default_factory=list, description="Or one local time per post")
     prefer: str = "earlier"
 
 
@@ -358,7 +395,7 @@ class MediaOut(BaseModel):
 
 
 class MediaEditIn(RequestBody):
-    operations: list[Any] = Field(
+    operations: Items(Any) = Field(
         description='Applied in order, each {"op": name, ...}: crop, rotate, flip, resize, filter, text, '
         "watermark (images); trim, scale, mute (videos)"
     )
@@ -402,7 +439,7 @@ class MediaPage(BaseModel):
 class MediaUpdateIn(RequestBody):
     description: str | None = None
     alt_text: str | None = None
-    tags: list[str] | None = Field(None, description="Replaces the tags when given")
+    tags: Items(str) | None = Field(None, description="Replaces the tags when given")
 
 
 # --- notifications ----------------------------------------------------------------------
@@ -442,14 +479,14 @@ class QuietHours(RequestBody):
 
 
 class MilestonesIn(RequestBody):
-    likes: list[Annotated[int, Field(ge=-INT32_MAX, le=INT32_MAX)]] = Field(
+    likes: Items(Annotated[int, Field(ge=-INT32_MAX, le=INT32_MAX)]) = Field(
         default_factory=list, description="Like counts worth a notification"
     )
     reach_multiple: float = Field(0.0, description="Reach as a multiple of the account's median reach")
 
 
 class NotificationPreferencesIn(RequestBody):
-    channels: dict[str, ChannelChoiceIn] = Field(default_factory=dict)
+    channels: dict[str, ChannelChoiceIn] = Field(default_factory=dict, max_length=MAX_ITEMS)
     quiet_hours: QuietHours | None = None
     timezone: str = "UTC"
     email_address: str = ""

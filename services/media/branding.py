@@ -2,7 +2,6 @@
 how opaque; when enabled, every image they upload afterwards gets it (the `watermark`
 edit operation puts it on any image, enabled or not)."""
 
-import asyncio
 import tempfile
 import uuid
 from datetime import UTC, datetime
@@ -11,9 +10,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
+from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import Violation, invalid, not_found
-from services.media import images, library
+from services.media import image_jobs, images, library
 from services.media.edits import POSITIONS, Logo
 from services.media.models import Branding
 from services.media.storage import LocalStorage, S3Storage
@@ -73,7 +73,7 @@ async def logo(
     storage: S3Storage | LocalStorage,
     user_id: uuid.UUID,
     *,
-    max_pixels: int,
+    settings: Settings,
     only_enabled: bool,
 ) -> Logo | None:
     """The user's logo, decoded from its original (which keeps its transparency)."""
@@ -90,7 +90,9 @@ async def logo(
         with tempfile.TemporaryDirectory(prefix="postflow-logo-") as scratch:
             path = Path(scratch) / "logo"
             storage.fetch(item.original_key, path)
-            return images.decode_keeping_alpha(path, item.original_format, max_pixels=max_pixels)
+            return images.decode_keeping_alpha(
+                path, item.original_format, max_pixels=settings.image_max_pixels
+            )
 
-    image = await asyncio.to_thread(load)
+    image = await image_jobs.run(settings, load)
     return Logo(image, branding.position, branding.scale_percent, branding.opacity_percent)

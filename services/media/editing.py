@@ -80,7 +80,7 @@ class Editor:
                 self._db,
                 self._storage,
                 child.user_id,
-                max_pixels=self._settings.image_max_pixels,
+                settings=self._settings,
                 only_enabled=False,
             )
             if logo is None:

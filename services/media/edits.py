@@ -254,8 +254,21 @@ def _watermark(image: Image.Image, op: dict, logo: Logo | None) -> Image.Image:
     return image
 
 
-def apply(image: Image.Image, operations: list[dict], logo: Logo | None) -> Image.Image:
-    """The image (RGB) with the operations applied in order."""
+def _size_after(size: tuple[int, int], op: dict) -> tuple[int, int]:
+    """The picture's size after op, known before doing it: only rotate and resize can grow it."""
+    width, height = size
+    if op["op"] == "rotate":
+        angle = math.radians(op["degrees"])
+        cos, sin = abs(math.cos(angle)), abs(math.sin(angle))
+        return math.ceil(width * cos + height * sin), math.ceil(width * sin + height * cos)
+    if op["op"] == "resize":
+        return int(op["width"]), max(1, round(height * op["width"] / width))
+    return size
+
+
+def apply(image: Image.Image, operations: list[dict], logo: Logo | None, *, max_pixels: int) -> Image.Image:
+    """The image (RGB) with the operations applied in order; a step that would make more than
+    max_pixels is refused before it allocates anything."""
     steps: dict[str, Callable[[Image.Image, dict], Image.Image]] = {
         "crop": _crop,
         "rotate": lambda im, op: im.rotate(
@@ -269,6 +282,16 @@ def apply(image: Image.Image, operations: list[dict], logo: Logo | None) -> Imag
         "text": _text,
         "watermark": lambda im, op: _watermark(im, op, logo),
     }
-    for op in operations:
+    for index, op in enumerate(operations):
+        width, height = _size_after(image.size, op)
+        if width * height > max_pixels:
+            raise invalid(
+                [
+                    Violation(
+                        f"operations.{index}",
+                        f"would make a {width}x{height} picture; at most {max_pixels} pixels",
+                    )
+                ]
+            )
         image = steps[op["op"]](image, op).convert("RGB")
     return image

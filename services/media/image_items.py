@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from services.common.config import Settings
-from services.media import images
+from services.media import image_jobs, images
 from services.media.edits import Logo
 from services.media.models import MediaFile
 from services.media.storage import LocalStorage, S3Storage
@@ -21,7 +21,8 @@ async def make_ready(
     settings: Settings,
     store_original: bool,
 ) -> None:
-    ready = await asyncio.to_thread(
+    ready = await image_jobs.run(
+        settings,
         images.prepare,
         folder / "original",
         row.original_format,

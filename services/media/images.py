@@ -61,11 +61,14 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB") if image.mode != "RGB" else image
 
 
-def _fit_ratio(image: Image.Image, fit: str) -> tuple[Image.Image, str]:
+def _fit_ratio(image: Image.Image, fit: str, max_width: int) -> tuple[Image.Image, str]:
+    """Within Instagram's ratios and at most max_width wide. Padding scales the picture down
+    first, so the canvas is never bigger than what is kept (an 80000x1000 strip padded
+    first would need a 10 GB canvas)."""
     width, height = image.size
     ratio = width / height
     if MIN_RATIO <= ratio <= MAX_RATIO:
-        return image, ""
+        return _narrowed(image, max_width), ""
     target = MIN_RATIO if ratio < MIN_RATIO else MAX_RATIO
     if fit == "crop":
         if ratio < MIN_RATIO:  # too tall: keep the full width
@@ -76,14 +79,29 @@ def _fit_ratio(image: Image.Image, fit: str) -> tuple[Image.Image, str]:
             new_width = round(height * target)
             left = (width - new_width) // 2
             box = (left, 0, left + new_width, height)
-        return image.crop(box), f"cropped from {width}x{height} to Instagram's {target:g} ratio"
+        cropped = _narrowed(image.crop(box), max_width)
+        return cropped, f"cropped from {width}x{height} to Instagram's {target:g} ratio"
+    canvas_width = math.ceil(height * target) if ratio < MIN_RATIO else width
+    scale = min(1.0, max_width / canvas_width)
+    if scale < 1:
+        image = image.resize(
+            (max(1, math.floor(width * scale)), max(1, math.floor(height * scale))), Image.Resampling.LANCZOS
+        )
+    inner_width, inner_height = image.size
+    # Rounded outwards, so that the canvas's ratio is within Instagram's range.
     if ratio < MIN_RATIO:
-        size = (round(height * target), height)
+        size = (max(inner_width, math.ceil(inner_height * target)), inner_height)
     else:
-        size = (width, round(width / target))
+        size = (inner_width, max(inner_height, math.ceil(inner_width / target)))
     canvas = Image.new("RGB", size, "white")
-    canvas.paste(image, ((size[0] - width) // 2, (size[1] - height) // 2))
+    canvas.paste(image, ((size[0] - inner_width) // 2, (size[1] - inner_height) // 2))
     return canvas, f"padded from {width}x{height} to Instagram's {target:g} ratio"
+
+
+def _narrowed(image: Image.Image, max_width: int) -> Image.Image:
+    if image.width <= max_width:
+        return image
+    return image.resize((max_width, _scaled_height(image, max_width)), Image.Resampling.LANCZOS)
 
 
 def _scaled_height(image: Image.Image, width: int) -> int:
@@ -129,8 +147,9 @@ def decode(source: Path, sniffed_format: str, *, max_pixels: int, keep_alpha: bo
                 if opened.format not in PILLOW_FORMATS.get(sniffed_format, set()):
                     raise _refuse(f"its content is not a valid {sniffed_format.upper()} image")
                 opened.load()
-                image = ImageOps.exif_transpose(opened)
-                return image.convert("RGBA") if keep_alpha else _to_srgb(image)
+                # In place: a copy of an 80 MP picture would be another 240 MB.
+                ImageOps.exif_transpose(opened, in_place=True)
+                return opened.convert("RGBA") if keep_alpha else _to_srgb(opened)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
         raise _refuse(f"has too many pixels to decode safely ({err})") from err
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as err:
@@ -151,11 +170,9 @@ def finish(
     width, height = image.size
     if width < min_width:
         raise _refuse(f"is {width} px wide; Instagram needs at least {min_width} px")
-    image, note = _fit_ratio(image, fit)
+    image, note = _fit_ratio(image, fit, max_width)
     if note:
         notes.append(("aspect_ratio_fixed", note))
-    if image.width > max_width:
-        image = image.resize((max_width, _scaled_height(image, max_width)), Image.Resampling.LANCZOS)
     if sharpness(image) < BLUR_THRESHOLD:
         notes.append(("blurry", "The image has little sharp detail; it may look blurred on Instagram"))
     if width < 600:
@@ -192,5 +209,5 @@ def prepare(
     """The original at `source`, with its edit operations applied, made Instagram-ready."""
     image = decode(source, sniffed_format, max_pixels=max_pixels)
     if operations:
-        image = apply(image, operations, logo)
+        image = apply(image, operations, logo, max_pixels=max_pixels)
     return finish(image, fit=fit, out=out, thumbnail=thumbnail, max_width=max_width, min_width=min_width)

@@ -117,7 +117,7 @@ class Uploads:
             self._db,
             self._storage,
             row.user_id,
-            max_pixels=self._settings.image_max_pixels,
+            settings=self._settings,
             only_enabled=True,
         )
         # The user's branding is on: the logo goes on, recorded as an edit like any other.

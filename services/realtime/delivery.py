@@ -103,7 +103,7 @@ class Deliveries:
                 log.warning("deliveries: could not read the due sends", exc_info=True)
                 claimed = []
             if claimed:
-                await asyncio.gather(*(self._attempt(d, n) for d, n in claimed))
+                await asyncio.gather(*(self._contained(d, n) for d, n in claimed))
                 continue
             wait = min(POLL_SECONDS, max(0.0, self._next_retry - loop.time()))
             self._next_retry = float("inf")
@@ -132,13 +132,25 @@ class Deliveries:
                 delivery.next_attempt_at = now + LEASE
         return [(delivery, notification) for delivery, notification in rows]
 
+    async def _contained(self, delivery: Delivery, notification: Notification) -> None:
+        """One attempt, whatever it meets: a failure stays with its own send (recorded, retried
+        with backoff, or due again after its lease), never stopping the others."""
+        try:
+            await self._attempt(delivery, notification)
+        except Exception:  # noqa: BLE001 - e.g. the database is away: the lease brings it back
+            log.exception("%s for notification %s: attempt not recorded", delivery.channel, notification.id)
+
     async def _attempt(self, delivery: Delivery, notification: Notification) -> None:
-        if delivery.channel == "email":
-            error, final = await self._email(delivery.address, notification)
-            attempts, backoff = EMAIL_ATTEMPTS, 2.0
-        else:
-            error, final = await self._webhook(delivery.address, delivery.secret, notification)
-            attempts, backoff = self._settings.webhook_attempts, 0.5
+        try:
+            if delivery.channel == "email":
+                attempts, backoff = EMAIL_ATTEMPTS, 2.0
+                error, final = await self._email(delivery.address, notification)
+            else:
+                attempts, backoff = self._settings.webhook_attempts, 0.5
+                error, final = await self._webhook(delivery.address, delivery.secret, notification)
+        except Exception as err:  # noqa: BLE001 - any surprise is this send's failure alone
+            log.exception("%s for notification %s failed unexpectedly", delivery.channel, notification.id)
+            error, final = f"unexpected: {err!r}"[:500], False
         done = delivery.attempts + 1
         now = datetime.now(UTC)
         values: dict = {"attempts": done, "last_error": error}
@@ -178,13 +190,19 @@ class Deliveries:
             **where.headers,
         }
         try:
-            reply = await self._http.post(
-                where.url, content=body, headers=headers, extensions=where.extensions
-            )
+            # The whole exchange is bounded, not just each read: a receiver that trickles its
+            # answer a byte at a time is cut off. Only the status is used; the body is not read.
+            async with asyncio.timeout(self._settings.webhook_timeout_seconds):
+                async with self._http.stream(
+                    "POST", where.url, content=body, headers=headers, extensions=where.extensions
+                ) as reply:
+                    status = reply.status_code
+        except TimeoutError:
+            return f"the receiver did not answer within {self._settings.webhook_timeout_seconds:g} s", False
         except httpx.HTTPError as err:
-            return repr(err), False
-        if reply.status_code < 300:
+            return repr(err)[:500], False
+        if status < 300:
             return "", False
         # The receiver refused this body: sending it again will not help.
-        final = 400 <= reply.status_code < 500 and reply.status_code not in (408, 429)
-        return f"the receiver answered {reply.status_code}", final
+        final = 400 <= status < 500 and status not in (408, 429)
+        return f"the receiver answered {status}", final

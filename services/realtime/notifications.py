@@ -1,7 +1,6 @@
 """Notifications: which events deserve one, what it says, where it goes (the user's
 channels and quiet hours), and the user's list of them."""
 
-import re
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert
 from services.common import cursors
 from services.common.config import Settings
 from services.common.db import Database
+from services.common.emails import is_email_address
 from services.common.errors import Violation, invalid, invalid_field, not_found
 from services.realtime import webhook_target
 from services.realtime.models import Delivery, Notification, Preferences
@@ -247,9 +247,6 @@ async def mark_all_read(db: Database, *, user_id: uuid.UUID) -> int:
     return result.rowcount
 
 
-EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
-
-
 def _clock(value: str, field: str, problems: list[Violation]) -> time | None:
     if not value:
         return None
@@ -282,7 +279,7 @@ async def set_preferences(
 ) -> Preferences:
     problems: list[Violation] = []
     email_address, webhook_url = email_address.strip(), webhook_url.strip()
-    if email_address and not EMAIL.fullmatch(email_address):
+    if email_address and not is_email_address(email_address):
         problems.append(Violation("email_address", "is not an email address"))
     if webhook_url:
         try:

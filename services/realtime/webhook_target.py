@@ -12,6 +12,8 @@ import socket
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx
+
 MAX_LENGTH = 2000
 
 
@@ -36,6 +38,12 @@ def form_problem(url: str) -> str:
     """Why the URL itself is unusable, or ''."""
     if len(url) > MAX_LENGTH:
         return f"must be at most {MAX_LENGTH} characters"
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        return "must not contain spaces or control characters"
+    try:
+        httpx.URL(url)
+    except (httpx.InvalidURL, ValueError) as err:
+        return f"is not a valid URL ({err})"
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "must be an http(s) URL"

@@ -8,22 +8,32 @@ overlap at the first of the two (summer time).
 dateutil scans from the rule's start for every question, and scans until the year 9999
 for a rule that matches nothing (30 February: seconds of CPU). So the rule parts are
 limited to those a planner needs, day-of-month parts that no listed month has are
-refused, every rule is bounded by a horizon that depends on its frequency, and minute-
-or second-level rules must carry a COUNT.
+refused, every rule is bounded by a horizon that depends on its frequency, minute- or
+second-level rules must carry a COUNT, no rule may make more posts in a day than Instagram
+publishes, and a COUNT is bounded. A question about the occurrences after a time starts
+from the rule's last period before that time, not from its start (a rule begun 20 years
+ago costs what a new one does), and every expansion has a deadline.
 """
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as rfc5545
+from dateutil.relativedelta import relativedelta
 
-from services.common.errors import Violation, invalid
+from services.common.errors import Violation, invalid, invalid_field
 from services.common.timezones import is_valid_zone
 
 MAX_RULE_LENGTH = 500
 MAX_SHORT_COUNT = 500
+MAX_COUNT = 10_000
+# Instagram publishes at most 100 posts of an account in 24 hours.
+MAX_PER_DAY = 100
+# CPU one expansion may take before it is refused.
+EXPANSION_SECONDS = 2.0
 # frequency -> how far from the start a series may run
 HORIZONS = {
     rfc5545.YEARLY: timedelta(days=366 * 20),
@@ -119,17 +129,67 @@ def _rule_problem(text: str, start: datetime) -> str:
     if not isinstance(rule, rfc5545.rrule):
         return "must be a single RRULE"
     # dateutil exposes no public accessors for these.
-    if rule._freq in SHORT_FREQUENCIES and not (rule._count and rule._count <= MAX_SHORT_COUNT):
-        return f"a rule repeating every minute or second needs COUNT (at most {MAX_SHORT_COUNT})"
+    if rule._freq in SHORT_FREQUENCIES:
+        if not (rule._count and rule._count <= MAX_SHORT_COUNT):
+            return f"a rule repeating every minute or second needs COUNT (at most {MAX_SHORT_COUNT})"
+        return ""
+    if rule._count and rule._count > MAX_COUNT:
+        return f"COUNT must be at most {MAX_COUNT}"
+    if (per_day := _most_per_day(rule)) > MAX_PER_DAY:
+        return f"makes up to {per_day} posts a day; Instagram publishes at most {MAX_PER_DAY}"
     return ""
 
 
-def _wall_times(rule: Rule) -> Iterator[datetime]:
-    """The rule's occurrences on the wall clock, from its start, within its horizon."""
+def _most_per_day(rule: rfc5545.rrule) -> int:
+    """The most occurrences the rule can have on one day (hourly and slower rules)."""
+    # dateutil fills the parts a rule leaves out from its start (one value each).
+    minutes, seconds = len(rule._byminute or ()) or 1, len(rule._bysecond or ()) or 1
+    if rule._freq == rfc5545.HOURLY:
+        hours = len(rule._byhour) if rule._byhour else -(-24 // rule._interval)
+    else:
+        hours = len(rule._byhour or ()) or 1
+    return hours * minutes * seconds
+
+
+def _moved_forward(parsed: rfc5545.rrule, start: datetime, near: datetime) -> rfc5545.rrule:
+    """The same rule, starting at its last whole period (INTERVAL x FREQ) at least a period
+    before `near`: the occurrences from there on are the same, without the scan from start.
+    Only whole periods are skipped, so the week day, day of month and time of day that the
+    rule takes from its start stay the same; a day of month taken from the start is made
+    explicit, since a month shorter than the start's would clamp it."""
+    freq, interval = parsed._freq, parsed._interval
+    if freq in (rfc5545.YEARLY, rfc5545.MONTHLY):
+        months_per_period = interval * (12 if freq == rfc5545.YEARLY else 1)
+        months = (near.year - start.year) * 12 + near.month - start.month
+        periods = months // months_per_period - 1
+        if periods <= 0:
+            return parsed
+        explicit = {}
+        original = parsed._original_rule
+        if not original.get("bymonthday") and not original.get("byweekday"):
+            explicit["bymonthday"] = start.day
+            if freq == rfc5545.YEARLY and not original.get("bymonth"):
+                explicit["bymonth"] = start.month
+        moved = start.replace(day=1) + relativedelta(months=periods * months_per_period)
+        return parsed.replace(dtstart=moved, **explicit)
+    unit = {rfc5545.WEEKLY: timedelta(weeks=1), rfc5545.DAILY: timedelta(days=1)}.get(
+        freq, timedelta(hours=1)
+    )
+    periods = (near - start) // (unit * interval) - 1
+    if periods <= 0:
+        return parsed
+    return parsed.replace(dtstart=start + unit * interval * periods)
+
+
+def _wall_times(rule: Rule, near: datetime | None) -> Iterator[datetime]:
+    """The rule's occurrences on the wall clock within its horizon: from its start, or (a
+    rule without COUNT, which counts from the start) from shortly before `near`."""
     parsed = rfc5545.rrulestr(rule.rrule, dtstart=rule.start)
     end = rule.start + HORIZONS[parsed._freq]
     count = parsed._count
     until = min(parsed._until, end) if parsed._until else end
+    if count is None and near is not None and near > rule.start:
+        parsed = _moved_forward(parsed, rule.start, near)
     bounded = parsed.replace(count=None, until=until)
     for index, moment in enumerate(bounded):
         if count is not None and index >= count:
@@ -137,11 +197,19 @@ def _wall_times(rule: Rule) -> Iterator[datetime]:
         yield moment
 
 
-def occurrences(rule: Rule, after: datetime, limit: int) -> list[datetime]:
-    """Up to `limit` UTC instants strictly after `after` (aware)."""
+def occurrences(
+    rule: Rule, after: datetime, limit: int, *, budget_seconds: float = EXPANSION_SECONDS
+) -> list[datetime]:
+    """Up to `limit` UTC instants strictly after `after` (aware). An expansion that takes
+    longer than budget_seconds is refused (a 422 naming the rule)."""
     zone = ZoneInfo(rule.timezone)
+    # A day early: the wall clock of `after` in the zone, whatever its offset.
+    near = after.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
+    deadline = time.monotonic() + budget_seconds
     found: list[datetime] = []
-    for wall in _wall_times(rule):
+    for wall in _wall_times(rule, near):
+        if time.monotonic() > deadline:
+            raise invalid_field("rrule", "takes too long to expand; make it simpler")
         moment = wall.replace(tzinfo=zone).astimezone(UTC)
         if moment <= after or (found and moment <= found[-1]):
             continue  # past, or a wall time that DST maps onto an instant already taken

@@ -1,6 +1,7 @@
 """Recurring series: start, change, stop and read them. The scheduler keeps a row per series
 (what the user asked for) and drives its RecurringPostWorkflow (what happens next)."""
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -55,7 +56,8 @@ class SeriesManager:
         await ask(
             self._posts.CheckPublishable(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id), timeout=10)
         )
-        coming = recurrence.occurrences(rule, datetime.now(UTC), CHECKED_OCCURRENCES)
+        # Off the event loop: an expansion may take up to its budget of CPU.
+        coming = await asyncio.to_thread(recurrence.occurrences, rule, datetime.now(UTC), CHECKED_OCCURRENCES)
         if not coming:
             raise invalid_field("rrule", "has no occurrence after now")
         gap = timedelta(minutes=accounts.min_gap(account, self._settings))
@@ -122,7 +124,7 @@ class SeriesManager:
         if row is None:
             raise conflict("series_exists", "The post already repeats; change the series (PUT) instead")
         await self._start_workflow(row)
-        return self._view(row, "active")
+        return await self._view(row, "active")
 
     async def change(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, rrule: str, start: str, zone: str
@@ -155,7 +157,7 @@ class SeriesManager:
             if running:
                 await handle.terminate("series moved to another account")
             await self._start_workflow(row)
-        return self._view(row, "active")
+        return await self._view(row, "active")
 
     async def stop(self, *, user_id: uuid.UUID, post_id: str) -> SeriesView:
         """No more occurrences; copies already made stay scheduled (unschedule them one by one)."""
@@ -171,14 +173,14 @@ class SeriesManager:
             raise conflict("series_stopped", "The series is stopped already")
         if await temporal_client.running(self._temporal, series_workflow_id(post_id)):
             await self._temporal.get_workflow_handle(series_workflow_id(post_id)).cancel()
-        return self._view(row, "stopped")
+        return await self._view(row, "stopped")
 
     async def get(self, *, user_id: uuid.UUID, post_id: str) -> SeriesView:
         row = await self._own(user_id, post_id)
         if row.stopped_at is not None:
-            return self._view(row, "stopped")
+            return await self._view(row, "stopped")
         running = await temporal_client.running(self._temporal, series_workflow_id(post_id))
-        return self._view(row, "active" if running else "finished")
+        return await self._view(row, "active" if running else "finished")
 
     async def _own(self, user_id: uuid.UUID, post_id: str) -> RecurringSeries:
         try:
@@ -195,13 +197,13 @@ class SeriesManager:
             raise not_found("Series")
         return row
 
-    def _view(self, row: RecurringSeries, status: str) -> SeriesView:
+    async def _view(self, row: RecurringSeries, status: str) -> SeriesView:
         upcoming: list[datetime] = []
         if status == "active":
             rule = recurrence.Rule(row.rrule, row.timezone, datetime.fromisoformat(row.start_local))
             zone = ZoneInfo(row.timezone)
-            upcoming = [
-                moment.astimezone(zone)
-                for moment in recurrence.occurrences(rule, datetime.now(UTC), SHOWN_OCCURRENCES)
-            ]
+            coming = await asyncio.to_thread(
+                recurrence.occurrences, rule, datetime.now(UTC), SHOWN_OCCURRENCES
+            )
+            upcoming = [moment.astimezone(zone) for moment in coming]
         return SeriesView(row, status, upcoming)

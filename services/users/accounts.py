@@ -1,26 +1,24 @@
 """Registering people and checking their logins."""
 
-import re
-
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from services.common.config import Settings
 from services.common.db import Database
+from services.common.emails import is_email_address
 from services.common.errors import Violation, conflict, invalid, not_found, unauthenticated
 from services.common.timezones import is_valid_zone
+from services.users import lockout
 from services.users.models import User
-from services.users.passwords import hash_password, verify_password
+from services.users.passwords import hash_password, needs_rehash, verify_password
 
-# Deliberately loose: one @, a dot in the domain, no spaces. Delivery is the real check.
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MAX_PASSWORD = 1024
 _MAX_NAME = 200
 
 
 def _check_registration(settings: Settings, email: str, password: str, name: str, timezone: str) -> None:
     problems = []
-    if not _EMAIL.match(email) or len(email) > 320:
+    if not is_email_address(email):
         problems.append(Violation("email", "must be an email address like name@example.com"))
     if len(password) < settings.password_min_length:
         problems.append(Violation("password", f"must be at least {settings.password_min_length} characters"))
@@ -54,12 +52,24 @@ async def register(
     return user
 
 
-async def authenticate(*, db: Database, email: str, password: str) -> User:
-    """The user whose email and password these are; one message for every failure."""
+async def authenticate(*, db: Database, settings: Settings, email: str, password: str) -> User:
+    """The user whose email and password these are; one message for every failure. Failures
+    lock the address for longer and longer (lockout); a hash made with older argon2
+    parameters is remade."""
+    earlier_failures = await lockout.refuse_if_locked(db=db, email=email)
     async with db.reading() as session:
         user = await session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if not await verify_password(user.password_hash if user else None, password):
+        await lockout.record_failure(db=db, settings=settings, email=email)
         raise unauthenticated("Email or password is incorrect")
+    if earlier_failures:
+        await lockout.clear(db=db, email=email)
+    if needs_rehash(user.password_hash):
+        user.password_hash = await hash_password(password)
+        async with db.transaction() as session:
+            await session.execute(
+                update(User).where(User.id == user.id).values(password_hash=user.password_hash)
+            )
     return user
 
 

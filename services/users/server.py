@@ -44,7 +44,9 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
         return self._auth_result(user)
 
     async def Login(self, request, context):
-        user = await accounts.authenticate(db=self._db, email=request.email, password=request.password)
+        user = await accounts.authenticate(
+            db=self._db, settings=self._settings, email=request.email, password=request.password
+        )
         return self._auth_result(user)
 
     async def GetUser(self, request, context):

@@ -3,6 +3,7 @@ can be changed and stopped; bad rules are 4xx naming the field."""
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from temporalio.client import Client
@@ -182,3 +183,31 @@ def test_bad_series_are_4xx_naming_the_field(publisher, api):
 
     theirs = api.new_user().create_post()
     assert start_series(publisher, theirs["id"], "FREQ=DAILY", "2031-02-01T09:00").status_code == 404
+
+
+def test_the_costliest_rules_answer_at_once_and_other_requests_keep_flowing(publisher):
+    """Rules that used to cost tens of seconds of the scheduler's CPU: refused, or (the
+    densest allowed, begun twenty years ago) expanded from near now."""
+    hours = ",".join(map(str, range(24)))
+    minutes = ",".join(map(str, range(60)))
+    post = publisher.create_post(caption="Dense")
+    refused_rules = [f"FREQ=DAILY;BYHOUR={hours};BYMINUTE={minutes}", f"FREQ=HOURLY;BYMINUTE={minutes}"]
+
+    def attempt(rrule: str):
+        return start_series(publisher, post["id"], rrule, "2007-01-01T00:00")
+
+    with ThreadPoolExecutor(4) as pool:
+        refusals = [pool.submit(attempt, rule) for rule in refused_rules * 3]
+        reads = [publisher.client.get("/api/v1/posts", params={"limit": 5}) for _ in range(10)]
+        dense = start_series(
+            publisher, post["id"], f"FREQ=DAILY;BYHOUR={hours};BYMINUTE=0,15,30,45", "2007-01-01T00:00"
+        )
+    assert {r.status_code for r in reads} == {200}
+    for refusal in refusals:
+        reply = refusal.result()
+        assert reply.status_code == 422, reply.text
+        assert reply.json()["error"]["fields"][0]["field"] == "rrule"
+    assert dense.status_code == 201, dense.text
+    upcoming = [datetime.fromisoformat(t) for t in dense.json()["upcoming"]]
+    assert upcoming and upcoming[0].year >= 2026
+    assert publisher.client.delete(f"/api/v1/posts/{post['id']}/recurrence").status_code in (200, 204)

@@ -79,3 +79,85 @@ def test_a_rule_ends_at_its_frequencys_horizon():
     rule = recurrence.parse("FREQ=HOURLY", "2027-01-01T00:00", "UTC")
     late = datetime(2027, 1, 1, tzinfo=UTC) + recurrence.HORIZONS[rrule.HOURLY] - timedelta(hours=2)
     assert len(recurrence.occurrences(rule, late, 10)) == 2
+
+
+HOURS = ",".join(map(str, range(24)))
+MINUTES = ",".join(map(str, range(60)))
+
+
+@pytest.mark.parametrize(
+    "rrule_text",
+    [
+        f"FREQ=DAILY;BYHOUR={HOURS};BYMINUTE={MINUTES}",  # 1440 a day, the review's example
+        f"FREQ=HOURLY;BYMINUTE={MINUTES}",
+        f"FREQ=WEEKLY;BYDAY=MO;BYHOUR={HOURS};BYMINUTE=0,10,20,30,40,50",
+        "FREQ=DAILY;COUNT=1000000",
+    ],
+)
+def test_rules_that_would_flood_an_account_or_the_cpu_are_refused(rrule_text):
+    with pytest.raises(ServiceError) as refused:
+        recurrence.parse(rrule_text, "2007-01-01T00:00", "Europe/Paris")
+    assert refused.value.violations[0].field == "rrule"
+
+
+def _full_scan(rule: recurrence.Rule, after: datetime, limit: int) -> list[datetime]:
+    """What occurrences() answers when it scans from the rule's start (the reference)."""
+    zone = ZoneInfo(rule.timezone)
+    found: list[datetime] = []
+    for wall in recurrence._wall_times(rule, near=None):
+        moment = wall.replace(tzinfo=zone).astimezone(UTC)
+        if moment > after and not (found and moment <= found[-1]):
+            found.append(moment)
+            if len(found) >= limit:
+                break
+    return found
+
+
+@pytest.mark.parametrize(
+    ("rrule_text", "start"),
+    [
+        ("FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=30", "2007-01-04T09:30"),
+        ("FREQ=WEEKLY;INTERVAL=2", "2011-05-18T17:45"),
+        ("FREQ=DAILY;INTERVAL=7;BYHOUR=8,20", "2009-02-28T08:00"),
+        ("FREQ=HOURLY;INTERVAL=5", "2025-03-30T01:15"),
+        ("FREQ=HOURLY;INTERVAL=7;BYHOUR=2,3,9,14", "2024-10-27T00:00"),
+        ("FREQ=MONTHLY", "2007-01-31T09:30"),
+        ("FREQ=MONTHLY;INTERVAL=5", "2008-03-30T02:30"),
+        ("FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=18", "2010-06-01T18:00"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1,15,-1;INTERVAL=2", "2012-02-29T12:00"),
+        ("FREQ=YEARLY", "2008-02-29T09:30"),
+        ("FREQ=YEARLY;INTERVAL=3;BYMONTH=3,10;BYDAY=-1SU;BYHOUR=2;BYMINUTE=30", "2007-03-25T02:30"),
+        ("FREQ=YEARLY;BYDAY=MO;BYHOUR=9", "2016-01-04T09:00"),
+        (f"FREQ=DAILY;BYHOUR={HOURS};BYMINUTE=0,30", "2007-01-01T00:00"),
+        ("FREQ=DAILY;UNTIL=20261231T000000", "2007-01-01T07:00"),
+    ],
+)
+@pytest.mark.parametrize("zone", ["Europe/Paris", "America/New_York", "Australia/Lord_Howe"])
+def test_starting_near_the_time_asked_gives_what_a_scan_from_the_start_gives(rrule_text, start, zone):
+    rule = recurrence.parse(rrule_text, start, zone)
+    for after in (
+        datetime(2026, 11, 30, 23, 59, tzinfo=UTC),
+        datetime(2027, 3, 28, 0, 30, tzinfo=UTC),
+        datetime(2026, 10, 25, 1, 0, tzinfo=UTC),
+        datetime(2024, 2, 29, 12, 0, tzinfo=UTC),
+    ):
+        assert recurrence.occurrences(rule, after, 40) == _full_scan(rule, after, 40), after
+
+
+def test_an_old_dense_rule_answers_from_near_the_time_asked():
+    """48 a day since 2007: a scan from the start would walk 350,000 occurrences."""
+    rule = recurrence.parse(f"FREQ=DAILY;BYHOUR={HOURS};BYMINUTE=0,30", "2007-01-01T00:00", "Europe/Paris")
+    walked = []
+    for wall in recurrence._wall_times(rule, near=datetime(2026, 11, 29)):
+        walked.append(wall)
+        if wall >= datetime(2026, 12, 1):
+            break
+    assert len(walked) < 48 * 5
+    assert walked[0] >= datetime(2026, 11, 26)
+
+
+def test_an_expansion_over_its_budget_is_refused():
+    rule = recurrence.parse("FREQ=DAILY;BYHOUR=9", "2007-01-01T09:00", "Europe/Paris")
+    with pytest.raises(ServiceError) as refused:
+        recurrence.occurrences(rule, datetime(2026, 1, 1, tzinfo=UTC), 10_000, budget_seconds=0)
+    assert refused.value.violations[0].field == "rrule"

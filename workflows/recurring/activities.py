@@ -1,5 +1,6 @@
 """Activities of a recurring series: when the next occurrences are, and making one."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -27,7 +28,9 @@ class SeriesActivities:
         after = datetime.now(UTC) - LATE_GRACE
         if query.after:
             after = max(after, datetime.fromisoformat(query.after))
-        return [moment.isoformat() for moment in recurrence.occurrences(rule, after, query.limit)]
+        # Off the event loop, which also carries the worker's heartbeats and other activities.
+        coming = await asyncio.to_thread(recurrence.occurrences, rule, after, query.limit)
+        return [moment.isoformat() for moment in coming]
 
     @activity.defn(name="create_occurrence")
     async def create_occurrence(self, request: OccurrenceRequest) -> Occurrence:

@@ -1,6 +1,6 @@
 """POST /api/v1/auth/register, /login; GET /api/v1/auth/me."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from protos import users_pb2
 from services.gateway import convert, schemas
@@ -10,7 +10,8 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 
 @router.post("/register", status_code=201, response_model=schemas.TokenOut)
-async def register(body: schemas.RegisterIn, users: UsersDep):
+async def register(body: schemas.RegisterIn, users: UsersDep, request: Request):
+    request.app.state.limits.sign_in_attempt(request, body.email)
     result = await users.Register(
         users_pb2.RegisterRequest(
             email=body.email, password=body.password, name=body.name, timezone=body.timezone
@@ -20,7 +21,8 @@ async def register(body: schemas.RegisterIn, users: UsersDep):
 
 
 @router.post("/login", response_model=schemas.TokenOut)
-async def login(body: schemas.LoginIn, users: UsersDep):
+async def login(body: schemas.LoginIn, users: UsersDep, request: Request):
+    request.app.state.limits.sign_in_attempt(request, body.email)
     result = await users.Login(users_pb2.LoginRequest(email=body.email, password=body.password))
     return convert.token_dict(result)
 

@@ -17,7 +17,9 @@ async def suggest(
     user_id: CurrentUser,
     posts: PostsDep,
     caption: Annotated[str, Query(max_length=5000)] = "",
-    hashtag: Annotated[list[str], Query(description="Hashtags already chosen; repeat")] = [],  # noqa: B006
+    hashtag: Annotated[
+        list[str], Query(max_length=schemas.MAX_ITEMS, description="Hashtags already chosen; repeat")
+    ] = [],  # noqa: B006
     limit: Annotated[int, Query(ge=0, le=schemas.INT32_MAX)] = 10,
 ):
     result = await posts.SuggestHashtags(

@@ -90,10 +90,12 @@ async def upload(
 async def list_media(
     user_id: CurrentUser,
     media: MediaDep,
-    kind: Annotated[str, Query(description="image or video")] = "",
-    tag: str = "",
-    q: Annotated[str, Query(description="Searches file names, descriptions and alt texts")] = "",
-    cursor: str = "",
+    kind: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="image or video")] = "",
+    tag: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
+    q: Annotated[
+        str, Query(max_length=schemas.MAX_TEXT, description="Searches file names, descriptions and alt texts")
+    ] = "",
+    cursor: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
     limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
     created_from: Annotated[datetime | None, Query(description="Uploaded at or after (ISO 8601)")] = None,
     created_to: Annotated[datetime | None, Query(description="Uploaded before (ISO 8601)")] = None,
@@ -181,7 +183,12 @@ async def delete_media(
 
 
 @router.get("/media/files/{key:path}", include_in_schema=False)
-async def media_file(key: str, media: MediaDep, expires: int = 0, signature: str = ""):
+async def media_file(
+    key: str,
+    media: MediaDep,
+    expires: int = 0,
+    signature: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
+):
     """A locally stored file, if its URL's signature holds and has not expired (no login:
     the signed URL is the permission, as with S3 presigned URLs)."""
     stream = media.ReadFile(media_pb2.FileRequest(key=key, expires=expires, signature=signature), timeout=60)

@@ -16,7 +16,7 @@ async def list_notifications(
     user_id: CurrentUser,
     realtime: RealtimeDep,
     unread: Annotated[bool, Query(description="Only those not read yet")] = False,
-    cursor: str = "",
+    cursor: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
     limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
 ):
     page = await realtime.ListNotifications(

@@ -27,11 +27,13 @@ async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: Pos
 async def list_posts(
     user_id: CurrentUser,
     posts: PostsDep,
-    status: Annotated[list[str], Query(description="Repeat for several")] = [],  # noqa: B006
-    post_type: Annotated[list[str], Query()] = [],  # noqa: B006
-    tag: Annotated[list[str], Query(description="Repeat for several")] = [],  # noqa: B006
-    tags_mode: Annotated[str, Query(description="any or all")] = "any",
-    q: Annotated[str, Query(description="Full-text search over caption and hashtags")] = "",
+    status: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS, description="Repeat for several")] = [],  # noqa: B006
+    post_type: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS)] = [],  # noqa: B006
+    tag: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS, description="Repeat for several")] = [],  # noqa: B006
+    tags_mode: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="any or all")] = "any",
+    q: Annotated[
+        str, Query(max_length=schemas.MAX_TEXT, description="Full-text search over caption and hashtags")
+    ] = "",
     created_from: datetime | None = None,
     created_to: datetime | None = None,
     scheduled_from: datetime | None = None,
@@ -39,10 +41,14 @@ async def list_posts(
     include_deleted: bool = False,
     deleted_only: bool = False,
     include_templates: bool = False,
-    series_id: Annotated[str, Query(description="Only the occurrences of this recurring series")] = "",
-    sort: Annotated[str, Query(description="created_at, updated_at or scheduled_for")] = "created_at",
-    order: Annotated[str, Query(description="asc or desc")] = "desc",
-    cursor: str = "",
+    series_id: Annotated[
+        str, Query(max_length=schemas.MAX_TEXT, description="Only the occurrences of this recurring series")
+    ] = "",
+    sort: Annotated[
+        str, Query(max_length=schemas.MAX_TEXT, description="created_at, updated_at or scheduled_for")
+    ] = "created_at",
+    order: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="asc or desc")] = "desc",
+    cursor: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
     limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
 ):
     page = await posts.ListPosts(
@@ -74,8 +80,8 @@ async def list_posts(
 async def list_scheduled(
     user_id: CurrentUser,
     posts: PostsDep,
-    account_id: str = "",
-    cursor: str = "",
+    account_id: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
+    cursor: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
     limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
 ):
     """Posts waiting to be published (or being published), soonest first, with local times."""

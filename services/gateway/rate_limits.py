@@ -1,0 +1,50 @@
+"""The gateway's request limits: sign-in attempts per client IP and per email, and requests
+per signed-in user. Kept per gateway process: a deployment with N gateways allows N times
+as much, still bounded (the users service's lockout is shared)."""
+
+from fastapi import Request
+
+from services.common.config import Settings
+from services.common.errors import rate_limited
+from services.common.rate_limits import RateLimiter
+
+
+class GatewayLimits:
+    def __init__(self, settings: Settings) -> None:
+        self._by_ip = RateLimiter(
+            per_second=settings.auth_attempts_per_ip_per_minute / 60,
+            burst=settings.auth_attempts_per_ip_per_minute,
+        )
+        self._by_email = RateLimiter(
+            per_second=settings.auth_attempts_per_email_per_minute / 60,
+            burst=settings.auth_attempts_per_email_per_minute,
+        )
+        self._by_user = RateLimiter(
+            per_second=settings.api_requests_per_user_per_second, burst=settings.api_burst_per_user
+        )
+        self._proxies = {p.strip() for p in settings.trusted_proxies.split(",") if p.strip()}
+
+    def client_ip(self, request: Request) -> str:
+        """The caller's address; behind a trusted proxy, the last one it saw forward."""
+        peer = request.client.host if request.client else ""
+        if peer in self._proxies:
+            forwarded = [
+                a.strip() for a in request.headers.get("x-forwarded-for", "").split(",") if a.strip()
+            ]
+            if forwarded:
+                return forwarded[-1]
+        return peer
+
+    def sign_in_attempt(self, request: Request, email: str) -> None:
+        """A login or registration may go ahead; else a 429 with Retry-After."""
+        wait = self._by_ip.take(self.client_ip(request))
+        if wait:
+            raise rate_limited("Too many sign-in attempts from your address; wait and try again", wait)
+        wait = self._by_email.take(email.strip().lower())
+        if wait:
+            raise rate_limited("Too many sign-in attempts for this email; wait and try again", wait)
+
+    def api_request(self, user_id: str) -> None:
+        wait = self._by_user.take(user_id)
+        if wait:
+            raise rate_limited("Too many requests; slow down", wait)
