@@ -435,7 +435,7 @@ class CreateOccurrenceRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ...) -> None: ...
 
 class RecordPublishingRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "status", "instagram_media_id", "permalink", "published_at", "error")
+    __slots__ = ("user_id", "post_id", "status", "instagram_media_id", "permalink", "published_at", "error", "expected_version")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -443,6 +443,7 @@ class RecordPublishingRequest(_message.Message):
     PERMALINK_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     status: str
@@ -450,7 +451,8 @@ class RecordPublishingRequest(_message.Message):
     permalink: str
     published_at: _timestamp_pb2.Timestamp
     error: str
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ...) -> None: ...
+    expected_version: int
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ..., expected_version: _Optional[int] = ...) -> None: ...
 
 class MediaUsageRequest(_message.Message):
     __slots__ = ("user_id", "media_ids")

@@ -30,9 +30,11 @@ TRANSITIONS = {
 
 
 async def _apply(
-    db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowed_from, values
+    db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowed_from, values, version: int = 0
 ) -> Post | None:
-    """The post after the change, or None when it was not in a state allowing it."""
+    """The post after the change, or None when it was not in a state allowing it (or, with
+    a version, not at that version)."""
+    at_version = [Post.version == version] if version else []
     async with db.reading() as session:  # autocommit: the single UPDATE commits itself
         return await session.scalar(
             update(Post)
@@ -41,6 +43,7 @@ async def _apply(
                 Post.user_id == user_id,
                 Post.deleted_at.is_(None),
                 Post.status.in_(allowed_from),
+                *at_version,
             )
             .values(**values, updated_at=store.now())
             .returning(Post),
@@ -122,8 +125,11 @@ async def record(
     permalink: str = "",
     published_at: datetime | None = None,
     error: str = "",
+    expected_version: int = 0,
 ) -> Post:
-    """Record progress or the outcome of publishing."""
+    """Record progress or the outcome of publishing. The move to publishing is guarded by
+    the version that was prepared: an edit saved after preparation is never published as
+    the old content, nor lost."""
     if status not in TRANSITIONS:
         raise invalid_field("status", f"must be one of {', '.join(TRANSITIONS)}")
     values: dict = {"status": status}
@@ -139,11 +145,18 @@ async def record(
     if status == "needs_reconcile":
         values["last_error"] = error or "Instagram may or may not have published the post"
     before = await store.read(db, user_id=user_id, post_id=post_id)
+    version = expected_version if status == "publishing" else 0
     changed = await _apply(
-        db, user_id=user_id, post_id=post_id, allowed_from=TRANSITIONS[status], values=values
+        db, user_id=user_id, post_id=post_id, allowed_from=TRANSITIONS[status], values=values, version=version
     )
     if changed is None:
         post = await store.read(db, user_id=user_id, post_id=post_id)
+        if version and post.version != version and post.status in TRANSITIONS[status]:
+            raise conflict(
+                "post_changed_since_prepared",
+                f"The post was edited (version {post.version}) after version {version} was prepared",
+                current_version=str(post.version),
+            )
         raise conflict("post_changed", f"The post is {post.status}; it cannot become {status}")
     if before.status != status:
         details = {}

@@ -319,6 +319,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             permalink=request.permalink,
             published_at=from_timestamp(request, "published_at"),
             error=request.error,
+            expected_version=request.expected_version,
         )
         return post_message(post)
 

@@ -140,6 +140,12 @@ async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, include_d
 def ensure_editable(post: Post, base_version: int) -> None:
     if post.deleted_at is not None:
         raise conflict("post_deleted", "The post is deleted; restore it before changing it")
+    if post.status == "publishing":
+        raise conflict(
+            "already_publishing",
+            "The post is already publishing on Instagram, so this change was not saved. "
+            "Keep it by duplicating the post and editing the copy",
+        )
     if post.status in writes.LOCKED_STATUSES:
         raise conflict("post_locked", f"The post is {post.status}; it can no longer be changed")
     if base_version != post.version:

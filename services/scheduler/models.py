@@ -50,3 +50,15 @@ class RecurringSeries(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     stopped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ScheduleClaim(Base):
+    """A post whose schedule is being changed right now, by one request of one scheduler
+    replica, until `until` (a lease: a replica that died mid-change holds it no longer)."""
+
+    __tablename__ = "schedule_claims"
+    __table_args__ = {"schema": SCHEMA}
+
+    post_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    token: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    until: Mapped[datetime] = mapped_column(DateTime(timezone=True))

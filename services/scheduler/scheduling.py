@@ -19,7 +19,7 @@ from services.common.grpc_errors import ask
 from services.common.proto_time import to_timestamp
 from services.instagram.errors import GraphApiError
 from services.instagram.graph_api import GraphApiClient
-from services.scheduler import accounts, conflicts, local_time, optimal_time
+from services.scheduler import accounts, claims, conflicts, local_time, optimal_time
 from services.scheduler.models import InstagramAccount
 from services.scheduler.token_vault import TokenVault
 from workflows.publishing.shared import WORKFLOW_NAME, PublishPostInput, workflow_id
@@ -187,6 +187,12 @@ class Scheduler:
     async def schedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
+        async with claims.claimed(self._db, post_id):
+            return await self._schedule(user_id, post_id, account_id, local, zone, prefer)
+
+    async def _schedule(
+        self, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
+    ) -> Scheduled:
         scheduled = await self._resolve(local, zone, prefer)
         account = await accounts.connected(db=self._db, user_id=user_id, account_id=account_id)
         await self._require_own_post(user_id, post_id)
@@ -211,12 +217,22 @@ class Scheduler:
                 id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
             )
         except Exception:
-            await ask(self._posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id)))
+            # Undone only if no workflow runs: a start whose answer was lost may have worked.
+            if not await self._running(post_id):
+                await ask(
+                    self._posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id))
+                )
             raise
         return scheduled
 
     async def reschedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
+    ) -> Scheduled:
+        async with claims.claimed(self._db, post_id):
+            return await self._reschedule(user_id, post_id, account_id, local, zone, prefer)
+
+    async def _reschedule(
+        self, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
         scheduled = await self._resolve(local, zone, prefer)
         account = await accounts.connected(db=self._db, user_id=user_id, account_id=account_id)
@@ -230,6 +246,10 @@ class Scheduler:
         return scheduled
 
     async def unschedule(self, *, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
+        async with claims.claimed(self._db, post_id):
+            return await self._unschedule(user_id, post_id)
+
+    async def _unschedule(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
         post = await ask(
             self._posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id), timeout=10)
         )

@@ -16,6 +16,7 @@ from temporalio.exceptions import ApplicationError
 
 from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
 from services.common.events import EventPublisher, publishing_progress
+from services.common.grpc_errors import from_rpc_error
 from services.common.proto_time import to_timestamp
 from services.instagram import errors as graph_errors
 from services.instagram.graph_api import GraphApiClient
@@ -65,7 +66,7 @@ def _outcome_unknown(err: graph_errors.GraphApiError) -> ApplicationError:
 
 
 @contextlib.asynccontextmanager
-async def _heartbeating(every: float = 2.0):
+async def _heartbeating(every: float = 1.0):
     """Heartbeat while a step waits, so that Temporal notices a dead worker within the
     heartbeat timeout (seconds) instead of the whole start-to-close timeout (minutes)."""
 
@@ -141,7 +142,13 @@ class PublishingActivities:
 
     @activity.defn(name="prepare")
     async def prepare(self, ref: PostRef) -> Prepared:
-        """Check the post and create its Instagram container(s), polled until ready."""
+        """Check the post and create its Instagram container(s), polled until ready. Up to
+        a dozen Graph API calls: it heartbeats throughout, so a slow Instagram is not
+        mistaken for a dead worker (which would retry, and make duplicate containers)."""
+        async with _heartbeating():
+            return await self._prepare(ref)
+
+    async def _prepare(self, ref: PostRef) -> Prepared:
         post = await self._post(ref)
         if post.HasField("deleted_at"):
             return Prepared("deleted")
@@ -251,12 +258,21 @@ class PublishingActivities:
             return Published("unscheduled")
         if post.version != request.version:
             return Published("stale")
-        await self._posts.RecordPublishing(
-            posts_pb2.RecordPublishingRequest(
-                user_id=request.user_id, post_id=request.post_id, status="publishing"
-            ),
-            timeout=10,
-        )
+        try:
+            await self._posts.RecordPublishing(
+                posts_pb2.RecordPublishingRequest(
+                    user_id=request.user_id,
+                    post_id=request.post_id,
+                    status="publishing",
+                    expected_version=request.version,
+                ),
+                timeout=10,
+            )
+        except grpc.aio.AioRpcError as err:
+            changed = from_rpc_error(err)
+            if changed is not None and changed.code == "post_changed_since_prepared":
+                return Published("stale")  # edited since the check above: prepare it again
+            raise
         await self._progress(request, 85, "publishing")
         now = datetime.now(UTC).isoformat()
         try:

@@ -1,0 +1,48 @@
+"""One change of a post's schedule at a time, across scheduler replicas.
+
+Two clicks on Schedule arrive together: both would pass the "already scheduled" check, one
+would start the workflow and the other, refused by Temporal, would undo the winner's
+marking. So each change first claims the post (a row with a short lease, no connection
+held while it works); a change that finds the post claimed is told it is being scheduled
+right now (409), and nothing of the first is touched.
+"""
+
+import contextlib
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete
+from sqlalchemy.dialects.postgresql import insert
+
+from services.common.db import Database
+from services.common.errors import conflict
+from services.common.ids import parse_id
+from services.scheduler.models import ScheduleClaim
+
+# Longer than a change can take (its calls time out within seconds).
+LEASE = timedelta(seconds=60)
+
+
+@contextlib.asynccontextmanager
+async def claimed(db: Database, post_id: str):
+    key, token, now = parse_id(post_id, "Post"), uuid.uuid4(), datetime.now(UTC)
+    async with db.transaction() as session:
+        got = await session.scalar(
+            insert(ScheduleClaim)
+            .values(post_id=key, token=token, until=now + LEASE)
+            .on_conflict_do_update(
+                index_elements=[ScheduleClaim.post_id],
+                set_={"token": token, "until": now + LEASE},
+                where=ScheduleClaim.until < now,
+            )
+            .returning(ScheduleClaim.token)
+        )
+    if got != token:
+        raise conflict("schedule_in_progress", "The post's schedule is being changed right now; reload it")
+    try:
+        yield
+    finally:
+        async with db.transaction() as session:
+            await session.execute(
+                delete(ScheduleClaim).where(ScheduleClaim.post_id == key, ScheduleClaim.token == token)
+            )
