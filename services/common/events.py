@@ -7,6 +7,7 @@ catch up after a reconnect. `message_id` doubles as the Nats-Msg-Id, so a retrie
 is stored once; the stream's sequence number is the event id clients see (monotonic).
 """
 
+import asyncio
 import json
 import logging
 import uuid
@@ -20,6 +21,8 @@ from nats.js.errors import BadRequestError
 log = logging.getLogger(__name__)
 
 STREAM = "POSTFLOW_EVENTS"
+# Fire-and-forget events waiting for NATS at once, per process.
+MAX_IN_FLIGHT = 1000
 SUBJECT_PREFIX = "postflow.posts"
 MEDIA_SUBJECT_PREFIX = "postflow.media"
 NOTIFICATION_SUBJECT_PREFIX = "postflow.notifications"
@@ -136,6 +139,7 @@ class EventPublisher:
         self._retention = retention_seconds
         self._nc = None
         self._js = None
+        self._in_flight: set[asyncio.Task] = set()
 
     async def connect(self) -> None:
         self._nc = await nats.connect(self._url, max_reconnect_attempts=-1, connect_timeout=5)
@@ -144,16 +148,30 @@ class EventPublisher:
 
     async def publish(self, event: dict) -> None:
         try:
-            if self._js is None:
-                await self.connect()
-            await self._js.publish(
-                subject_of(event),
-                json.dumps(event).encode(),
-                headers={"Nats-Msg-Id": event["message_id"]},
-                timeout=5,
-            )
+            await self.publish_or_raise(event)
         except Exception as exc:  # noqa: BLE001 - see the class docstring
             log.warning("event %s not published: %r", event["type"], exc)
+
+    def publish_soon(self, event: dict) -> None:
+        """Best effort without waiting: for progress that must never hold up the work it
+        reports (a NATS outage would cost each call its timeout). Dropped beyond a bound."""
+        if len(self._in_flight) >= MAX_IN_FLIGHT:
+            log.warning("event %s dropped: %d events already waiting for NATS", event["type"], MAX_IN_FLIGHT)
+            return
+        task = asyncio.create_task(self.publish(event))
+        self._in_flight.add(task)
+        task.add_done_callback(self._in_flight.discard)
+
+    async def publish_or_raise(self, event: dict) -> None:
+        """Stored by JetStream once this returns (the outbox relay deletes its row then)."""
+        if self._js is None:
+            await self.connect()
+        await self._js.publish(
+            subject_of(event),
+            json.dumps(event).encode(),
+            headers={"Nats-Msg-Id": event["message_id"]},
+            timeout=5,
+        )
 
     async def close(self) -> None:
         if self._nc is not None:

@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import insert
 
 from services.common.db import Database
 from services.common.errors import invalid_field
-from services.common.events import EventPublisher, metrics_update
+from services.common.events import metrics_update
+from services.common.outbox import Outbox
 from services.posts import store
 from services.posts.models import Post, PostMetric
 
@@ -19,7 +20,7 @@ FIGURES = ("likes", "comments", "shares", "saves", "reach", "views")
 
 async def record(
     db: Database,
-    events: EventPublisher,
+    events: Outbox,
     *,
     user_id: uuid.UUID,
     post_id: uuid.UUID,

@@ -121,3 +121,17 @@ class PostMetric(Base):
     views: Mapped[int] = mapped_column(Integer)
     # Reach against the account's earlier posts at the same age (0-100; None: no earlier).
     percentile_rank: Mapped[float | None] = mapped_column(Float)
+
+
+class OutboxEvent(Base):
+    """An event written with the change it reports, waiting to be relayed to NATS
+    (services/common/outbox.py): a NATS outage delays it, never loses it."""
+
+    __tablename__ = "event_outbox"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

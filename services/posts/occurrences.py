@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from protos import media_pb2_grpc
 from services.common.db import Database
 from services.common.errors import ServiceError, invalid_field
-from services.common.events import EventPublisher
+from services.common.outbox import Outbox
 from services.posts import publishing, store
 from services.posts.models import Post
 
@@ -34,7 +34,7 @@ async def _existing(db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> Pos
 async def create(
     *,
     db: Database,
-    events: EventPublisher,
+    events: Outbox,
     media: media_pb2_grpc.MediaStub,
     user_id: uuid.UUID,
     series_id: uuid.UUID,

@@ -13,7 +13,8 @@ from sqlalchemy import update
 from protos import media_pb2_grpc
 from services.common.db import Database
 from services.common.errors import conflict, invalid_field
-from services.common.events import EventPublisher, post_status_update, schedule_changed
+from services.common.events import post_status_update, schedule_changed
+from services.common.outbox import Outbox
 from services.posts import library_media, rules, store
 from services.posts.models import Post
 
@@ -30,13 +31,21 @@ TRANSITIONS = {
 
 
 async def _apply(
-    db: Database, *, user_id: uuid.UUID, post_id: uuid.UUID, allowed_from, values, version: int = 0
+    db: Database,
+    *,
+    user_id: uuid.UUID,
+    post_id: uuid.UUID,
+    allowed_from,
+    values,
+    version: int = 0,
+    events: Outbox | None = None,
+    announce: list[dict] = (),
 ) -> Post | None:
     """The post after the change, or None when it was not in a state allowing it (or, with
-    a version, not at that version)."""
+    a version, not at that version). The events announcing the change are committed with it."""
     at_version = [Post.version == version] if version else []
-    async with db.reading() as session:  # autocommit: the single UPDATE commits itself
-        return await session.scalar(
+    async with db.transaction() as session:
+        changed = await session.scalar(
             update(Post)
             .where(
                 Post.id == post_id,
@@ -49,12 +58,17 @@ async def _apply(
             .returning(Post),
             execution_options={"synchronize_session": False},
         )
+        if changed is not None and events is not None:
+            await events.queue(session, list(announce))
+    if changed is not None and events is not None and announce:
+        events.sent()
+    return changed
 
 
 async def mark_scheduled(
     *,
     db: Database,
-    events: EventPublisher,
+    events: Outbox,
     media: media_pb2_grpc.MediaStub,
     user_id: uuid.UUID,
     post_id: uuid.UUID,
@@ -79,14 +93,24 @@ async def mark_scheduled(
         "optimal_time_score": optimal_time_score,
         "last_error": None,
     }
-    changed = await _apply(db, user_id=user_id, post_id=post_id, allowed_from=SCHEDULABLE_FROM, values=values)
-    if changed is None:
-        raise conflict("post_changed", "The post changed while it was being scheduled; try again")
     if post.status == "scheduled":
         # Moved, not newly scheduled: the status stays, the time changes.
-        await _announce_time(events, post, scheduled_for, timezone)
+        announce = _time_change(post, scheduled_for, timezone)
     else:
-        await _announce(events, post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
+        announce = [
+            _status_change(post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
+        ]
+    changed = await _apply(
+        db,
+        user_id=user_id,
+        post_id=post_id,
+        allowed_from=SCHEDULABLE_FROM,
+        values=values,
+        events=events,
+        announce=announce,
+    )
+    if changed is None:
+        raise conflict("post_changed", "The post changed while it was being scheduled; try again")
     return changed
 
 
@@ -97,27 +121,29 @@ def check_publishable(post: Post) -> None:
     rules.check(store.content_of(post), to_publish=True)
 
 
-async def mark_unscheduled(
-    *, db: Database, events: EventPublisher, user_id: uuid.UUID, post_id: uuid.UUID
-) -> Post:
+async def mark_unscheduled(*, db: Database, events: Outbox, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
     """Back to draft, keeping the time it had as a hint for the next schedule."""
     post = await store.read(db, user_id=user_id, post_id=post_id)
     if post.status != "scheduled":
         raise conflict("not_scheduled", f"The post is {post.status}, not scheduled")
     changed = await _apply(
-        db, user_id=user_id, post_id=post_id, allowed_from=("scheduled",), values={"status": "draft"}
+        db,
+        user_id=user_id,
+        post_id=post_id,
+        allowed_from=("scheduled",),
+        values={"status": "draft"},
+        events=events,
+        announce=[_status_change(post, "draft"), *_time_change(post, None, None)],
     )
     if changed is None:
         raise conflict("post_changed", "The post changed meanwhile; reload it")
-    await _announce(events, post, "draft")
-    await _announce_time(events, post, None, None)
     return changed
 
 
 async def record(
     *,
     db: Database,
-    events: EventPublisher,
+    events: Outbox,
     user_id: uuid.UUID,
     post_id: uuid.UUID,
     status: str,
@@ -146,8 +172,23 @@ async def record(
         values["last_error"] = error or "Instagram may or may not have published the post"
     before = await store.read(db, user_id=user_id, post_id=post_id)
     version = expected_version if status == "publishing" else 0
+    announce = []
+    if before.status != status:
+        details = {}
+        if status == "published":
+            details = {"permalink": permalink, "instagram_media_id": instagram_media_id}
+        elif status in ("failed", "needs_reconcile"):
+            details = {"error": values["last_error"]}
+        announce = [_status_change(before, status, **details)]
     changed = await _apply(
-        db, user_id=user_id, post_id=post_id, allowed_from=TRANSITIONS[status], values=values, version=version
+        db,
+        user_id=user_id,
+        post_id=post_id,
+        allowed_from=TRANSITIONS[status],
+        values=values,
+        version=version,
+        events=events,
+        announce=announce,
     )
     if changed is None:
         post = await store.read(db, user_id=user_id, post_id=post_id)
@@ -158,28 +199,18 @@ async def record(
                 current_version=str(post.version),
             )
         raise conflict("post_changed", f"The post is {post.status}; it cannot become {status}")
-    if before.status != status:
-        details = {}
-        if status == "published":
-            details = {"permalink": permalink, "instagram_media_id": instagram_media_id}
-        elif status in ("failed", "needs_reconcile"):
-            details = {"error": values["last_error"]}
-        await _announce(events, before, status, **details)
     return changed
 
 
-async def _announce_time(
-    events: EventPublisher, before: Post, scheduled_for: datetime | None, timezone: str | None
-) -> None:
-    """schedule_changed: the post's publish time moved (None: off the schedule)."""
+def _time_change(before: Post, scheduled_for: datetime | None, timezone: str | None) -> list[dict]:
+    """schedule_changed, if the post's publish time moved (None: off the schedule)."""
     previous = before.scheduled_for.isoformat() if before.scheduled_for else None
     new = scheduled_for.isoformat() if scheduled_for else None
     if new != previous or timezone != before.timezone:
-        await events.publish(schedule_changed(str(before.user_id), str(before.id), new, previous, timezone))
+        return [schedule_changed(str(before.user_id), str(before.id), new, previous, timezone)]
+    return []
 
 
-async def _announce(events: EventPublisher, before: Post, status: str, **metadata) -> None:
+def _status_change(before: Post, status: str, **metadata) -> dict:
     """post_status_update from before.status to status."""
-    await events.publish(
-        post_status_update(str(before.user_id), str(before.id), status, before.status, **metadata)
-    )
+    return post_status_update(str(before.user_id), str(before.id), status, before.status, **metadata)

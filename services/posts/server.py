@@ -12,6 +12,7 @@ from services.common.events import EventPublisher
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
+from services.common.outbox import Outbox
 from services.common.proto_time import from_timestamp, to_timestamp
 from services.posts import (
     autosave,
@@ -34,6 +35,7 @@ from services.posts.messages import (
     version_message,
     warning_messages,
 )
+from services.posts.models import OutboxEvent
 
 
 def _ids(request):
@@ -63,7 +65,7 @@ def _json(value) -> str:
 @rpc_handlers
 class PostsServicer(posts_pb2_grpc.PostsServicer):
     def __init__(
-        self, db: Database, settings: Settings, events: EventPublisher, media: media_pb2_grpc.MediaStub
+        self, db: Database, settings: Settings, events: Outbox, media: media_pb2_grpc.MediaStub
     ) -> None:
         self._media = media
         self._db = db
@@ -382,11 +384,14 @@ def _content_field(path: str) -> str:
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
-    events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    publisher = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    events = Outbox(db, OutboxEvent, publisher)
+    events.start()
     media_channel = grpc.aio.insecure_channel(settings.media_grpc_target)
 
     async def stop() -> None:
         await events.close()
+        await publisher.close()
         await media_channel.close()
         await db.dispose()
 

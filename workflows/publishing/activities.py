@@ -117,7 +117,9 @@ class PublishingActivities:
         self._unknown_after = unknown_after_attempts
 
     async def _progress(self, ref, progress: int, step: str) -> None:
-        await self._events.publish(publishing_progress(ref.user_id, ref.post_id, progress, step))
+        # Never waited for: publishing goes on while NATS is away (the status changes that
+        # matter go through the posts service's outbox).
+        self._events.publish_soon(publishing_progress(ref.user_id, ref.post_id, progress, step))
 
     async def _post(self, ref) -> posts_pb2.Post:
         return await self._posts.GetPost(
