@@ -38,6 +38,9 @@ def _announce_when_ready(base_url: str, settings) -> None:
 
 
 def main() -> int:
+    # make run is a local run: built-in development keys and the local Graph API simulator.
+    # (Unset means production, which refuses both.)
+    os.environ.setdefault("POSTFLOW_ENVIRONMENT", "local")
     database_url = postgres.server_url()
     where = "configured" if os.environ.get("POSTFLOW_DATABASE_URL") else "embedded, under .data/postgres"
     print(f"PostgreSQL: {where}", flush=True)

@@ -62,7 +62,12 @@ class Stack:
 def start_simulator(log_dir: Path) -> tuple[subprocess.Popen, str]:
     """The Graph API simulator on a free port; returns the process and its base URL."""
     port = free_port()
-    env = {**os.environ, "POSTFLOW_GRAPH_SIMULATOR_PORT": str(port), "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "POSTFLOW_ENVIRONMENT": os.environ.get("POSTFLOW_ENVIRONMENT", "local"),
+        "POSTFLOW_GRAPH_SIMULATOR_PORT": str(port),
+        "PYTHONPATH": str(ROOT),
+    }
     log_dir.mkdir(parents=True, exist_ok=True)
     log = (log_dir / "graph_simulator.log").open("w")
     process = subprocess.Popen(
@@ -88,6 +93,7 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
     gateway_port = free_port()
     env = {
         **os.environ,
+        "POSTFLOW_ENVIRONMENT": os.environ.get("POSTFLOW_ENVIRONMENT", "local"),
         "POSTFLOW_DATABASE_URL": database_url,
         "POSTFLOW_USERS_GRPC_PORT": str(free_port()),
         "POSTFLOW_POSTS_GRPC_PORT": str(free_port()),

@@ -13,7 +13,10 @@ import httpx
 import pytest
 from aiosmtpd.controller import Controller
 
-from devtools import postgres, stack
+# The tests are a local run (built-in keys, the simulator over http); unset means production.
+os.environ.setdefault("POSTFLOW_ENVIRONMENT", "local")
+
+from devtools import postgres, stack  # noqa: E402
 from services.common.migrations import migrate_all
 from tests.factories import Api
 

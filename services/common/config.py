@@ -9,13 +9,16 @@ LOCAL_JWT_SECRET = "postflow-local-development-secret-change-me"
 # A Fernet key for local runs only (32 url-safe base64 bytes); deployments set their own.
 LOCAL_TOKEN_KEY = "cG9zdGZsb3ctbG9jYWwtdG9rZW4ta2V5LWNoYW5nZS0="
 LOCAL_MEDIA_URL_KEY = "postflow-local-media-url-key-change-me"
+# Shortest secret a deployment may use for signing (HMAC keys: at least the hash's size).
+MIN_SECRET_BYTES = 32
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POSTFLOW_", extra="ignore")
 
-    # "local" for make run and tests; anything else is treated as a real deployment.
-    environment: str = "local"
+    # "local" for make run and the tests, which set it; anything else, and unset, is a real
+    # deployment, which refuses built-in or short secrets and a plain-http Graph API.
+    environment: str = "production"
 
     database_url: str = Field(
         default="",
@@ -211,6 +214,16 @@ class Settings(BaseSettings):
                     f"{variable} must be set to a private value when "
                     f"POSTFLOW_ENVIRONMENT={self.environment!r}"
                 )
+        for variable, value in (
+            ("POSTFLOW_JWT_SECRET", self.jwt_secret),
+            ("POSTFLOW_MEDIA_URL_SIGNING_KEY", self.media_url_signing_key),
+        ):
+            if len(value.get_secret_value().encode()) < MIN_SECRET_BYTES:
+                raise ValueError(f"{variable} must be at least {MIN_SECRET_BYTES} bytes")
+        if not self.graph_api_base_url.startswith("https://"):
+            raise ValueError(
+                "POSTFLOW_GRAPH_API_BASE_URL must be https:// outside local runs (tokens travel on it)"
+            )
         return self
 
     def require_database_url(self) -> str:

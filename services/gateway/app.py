@@ -28,6 +28,7 @@ from services.gateway.routes import (
     templates,
     versions,
 )
+from services.gateway.security_headers import SecurityHeadersMiddleware
 
 
 async def _realtime_state(settings: Settings) -> str:
@@ -68,6 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=settings.max_request_bytes,
         streamed={media.UPLOAD_PATH: upload_limit + 64 * 1024},
     )
+    # Added last, so it runs first: even the body limit's 413 carries the headers.
+    app.add_middleware(SecurityHeadersMiddleware)
     errors.install(app)
     for module in (
         auth,

@@ -1,0 +1,32 @@
+"""Every gateway response carries the security headers, errors and the docs included."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("GET", "/healthz", None),
+        ("GET", "/api/v1/posts", None),  # 401
+        ("GET", "/no/such/page", None),  # 404
+        ("POST", "/api/v1/auth/login", {"email": 5}),  # 422
+        ("POST", "/api/v1/auth/login", "x" * 2_000_000),  # 413 from the body limit
+        ("GET", "/docs", None),
+        ("GET", "/openapi.json", None),
+    ],
+)
+def test_security_headers_on_every_response(api, method, path, body):
+    if isinstance(body, str):
+        reply = api.anonymous.request(
+            method, path, content=body, headers={"content-type": "application/json"}
+        )
+    else:
+        reply = api.anonymous.request(method, path, json=body)
+    headers = reply.headers
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "no-referrer"
+    policy = headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    if path != "/docs":
+        assert "unsafe-inline" not in policy
