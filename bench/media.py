@@ -5,7 +5,8 @@ fresh process: seconds, peak memory) and an upload through the API (the image is
 the answer); (b) a 60 s 1080p H.264/AAC video (what most phones record) and (c) the same
 minute in HEVC (iPhones' default), each to an Instagram reel + thumbnail: the conversion
 alone (seconds, ffmpeg's peak memory) and from the upload's first byte to `ready` through
-the API. Prints numbers; asserts nothing.
+the API; (d) memory bombs (long strips of 80 MP, a few KB each) uploaded eight at a time,
+with the media service's peak memory. Prints numbers; asserts nothing.
 """
 
 import argparse
@@ -160,6 +161,47 @@ def through_api(base_url: str, files: dict[str, Path], photo_rounds: int) -> dic
     return results
 
 
+def bombs(base_url: str, media_pid: int) -> dict:
+    """Pictures built to exhaust memory (a few KB each, 80 MP decoded), 16 uploaded 8 at a
+    time: how long they take, and the media service's peak resident memory before and after."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    def peak_mb() -> float:
+        for line in Path(f"/proc/{media_pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return 0.0
+
+    strips = []
+    for size in ((80_000, 1000), (1000, 80_000)):
+        path = INPUTS / f"strip_{size[0]}x{size[1]}.png"
+        if not path.exists():
+            Image.new("RGB", size, (30, 90, 160)).save(path)
+        strips.append(path.read_bytes())
+    client_email = f"bench-bombs-{time.time_ns()}@example.com"
+    client = httpx.Client(base_url=base_url, timeout=600)
+    token = client.post("/api/v1/auth/register", json={"email": client_email, "password": "bench password"})
+    client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    before = peak_mb()
+
+    def send(content: bytes) -> int:
+        return client.post(
+            "/api/v1/media/upload", files={"file": ("s.png", content, "image/png")}
+        ).status_code
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(send, strips * 8))
+    return {
+        "uploads": len(statuses),
+        "answered_201": statuses.count(201),
+        "input_bytes": [len(c) for c in strips],
+        "seconds": round(time.perf_counter() - started, 2),
+        "media_service_peak_mb_before": before,
+        "media_service_peak_mb_after": peak_mb(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--job", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
@@ -184,7 +226,9 @@ def main() -> None:
         print(f"{name:6} pipeline: {best}")
     with running_system() as (running, _):
         results["api"] = through_api(running.base_url, files, 3 if args.quick else 10)
+        results["bombs"] = bombs(running.base_url, running.processes["media"].pid)
     print(json.dumps(results["api"], indent=2))
+    print("memory bombs:", json.dumps(results["bombs"]))
     save("media", results)
 
 

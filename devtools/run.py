@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from devtools import nats, postgres, temporal
+from services.common import service_identity
 from services.common.config import get_settings
 from services.common.migrations import migrate_all
 
@@ -47,6 +48,8 @@ def main() -> int:
     migrate_all(database_url)
 
     settings = get_settings()
+    # Every process's identity key, made once before they start (they would race).
+    service_identity.ensure_keys(Path(settings.service_keys_dir))
     env = {
         **os.environ,
         "POSTFLOW_DATABASE_URL": database_url,

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 from devtools import nats, temporal
+from services.common import service_identity
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,9 +92,13 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
     """Start every service against database_url (already migrated) and wait until healthy."""
     log_dir.mkdir(parents=True, exist_ok=True)
     gateway_port = free_port()
+    keys_dir = os.environ.get("POSTFLOW_SERVICE_KEYS_DIR", str(ROOT / ".data" / "service-keys"))
+    # Before any process starts: they would otherwise race to create them.
+    service_identity.ensure_keys(Path(keys_dir))
     env = {
         **os.environ,
         "POSTFLOW_ENVIRONMENT": os.environ.get("POSTFLOW_ENVIRONMENT", "local"),
+        "POSTFLOW_SERVICE_KEYS_DIR": keys_dir,
         "POSTFLOW_DATABASE_URL": database_url,
         "POSTFLOW_USERS_GRPC_PORT": str(free_port()),
         "POSTFLOW_POSTS_GRPC_PORT": str(free_port()),

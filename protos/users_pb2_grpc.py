@@ -26,8 +26,10 @@ if _version_not_supported:
 
 
 class UsersStub:
-    """People and their logins. Passwords never leave this service; tokens are JWTs that the
-    gateway verifies with the shared secret.
+    """People, their sign-ins and sessions. Passwords never leave this service. An access token
+    is a short-lived JWT the gateway verifies with the shared key (its `kid` names which),
+    tied to a session; a refresh token (opaque, stored hashed) renews it and is replaced at
+    every use: an old one used again revokes its whole session.
     """
 
     def __init__(self, channel):
@@ -51,11 +53,53 @@ class UsersStub:
                 request_serializer=protos_dot_users__pb2.GetUserRequest.SerializeToString,
                 response_deserializer=protos_dot_users__pb2.User.FromString,
                 _registered_method=True)
+        self.Refresh = channel.unary_unary(
+                '/postflow.users.v1.Users/Refresh',
+                request_serializer=protos_dot_users__pb2.RefreshRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.AuthResult.FromString,
+                _registered_method=True)
+        self.Logout = channel.unary_unary(
+                '/postflow.users.v1.Users/Logout',
+                request_serializer=protos_dot_users__pb2.SessionRef.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Done.FromString,
+                _registered_method=True)
+        self.CheckSession = channel.unary_unary(
+                '/postflow.users.v1.Users/CheckSession',
+                request_serializer=protos_dot_users__pb2.SessionRef.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.SessionState.FromString,
+                _registered_method=True)
+        self.ChangePassword = channel.unary_unary(
+                '/postflow.users.v1.Users/ChangePassword',
+                request_serializer=protos_dot_users__pb2.ChangePasswordRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.AuthResult.FromString,
+                _registered_method=True)
+        self.RequestPasswordReset = channel.unary_unary(
+                '/postflow.users.v1.Users/RequestPasswordReset',
+                request_serializer=protos_dot_users__pb2.PasswordResetRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Done.FromString,
+                _registered_method=True)
+        self.ResetPassword = channel.unary_unary(
+                '/postflow.users.v1.Users/ResetPassword',
+                request_serializer=protos_dot_users__pb2.ResetPasswordRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Done.FromString,
+                _registered_method=True)
+        self.ListAudit = channel.unary_unary(
+                '/postflow.users.v1.Users/ListAudit',
+                request_serializer=protos_dot_users__pb2.ListAuditRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.AuditList.FromString,
+                _registered_method=True)
+        self.RecordAudit = channel.unary_unary(
+                '/postflow.users.v1.Users/RecordAudit',
+                request_serializer=protos_dot_users__pb2.AuditEvent.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Done.FromString,
+                _registered_method=True)
 
 
 class UsersServicer:
-    """People and their logins. Passwords never leave this service; tokens are JWTs that the
-    gateway verifies with the shared secret.
+    """People, their sign-ins and sessions. Passwords never leave this service. An access token
+    is a short-lived JWT the gateway verifies with the shared key (its `kid` names which),
+    tied to a session; a refresh token (opaque, stored hashed) renews it and is replaced at
+    every use: an old one used again revokes its whole session.
     """
 
     def Register(self, request, context):
@@ -72,6 +116,58 @@ class UsersServicer:
 
     def GetUser(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Refresh(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Logout(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckSession(self, request, context):
+        """Whether the session of an access token is still live (not logged out or revoked).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChangePassword(self, request, context):
+        """Revokes every session of the user, then opens a new one for the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestPasswordReset(self, request, context):
+        """Mails a single-use link when the address has an account; answers the same either way.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResetPassword(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAudit(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordAudit(self, request, context):
+        """For other services: an event of the user's to keep (account connected, ...).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -94,6 +190,46 @@ def add_UsersServicer_to_server(servicer, server):
                     request_deserializer=protos_dot_users__pb2.GetUserRequest.FromString,
                     response_serializer=protos_dot_users__pb2.User.SerializeToString,
             ),
+            'Refresh': grpc.unary_unary_rpc_method_handler(
+                    servicer.Refresh,
+                    request_deserializer=protos_dot_users__pb2.RefreshRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.AuthResult.SerializeToString,
+            ),
+            'Logout': grpc.unary_unary_rpc_method_handler(
+                    servicer.Logout,
+                    request_deserializer=protos_dot_users__pb2.SessionRef.FromString,
+                    response_serializer=protos_dot_users__pb2.Done.SerializeToString,
+            ),
+            'CheckSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckSession,
+                    request_deserializer=protos_dot_users__pb2.SessionRef.FromString,
+                    response_serializer=protos_dot_users__pb2.SessionState.SerializeToString,
+            ),
+            'ChangePassword': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangePassword,
+                    request_deserializer=protos_dot_users__pb2.ChangePasswordRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.AuthResult.SerializeToString,
+            ),
+            'RequestPasswordReset': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestPasswordReset,
+                    request_deserializer=protos_dot_users__pb2.PasswordResetRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Done.SerializeToString,
+            ),
+            'ResetPassword': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResetPassword,
+                    request_deserializer=protos_dot_users__pb2.ResetPasswordRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Done.SerializeToString,
+            ),
+            'ListAudit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAudit,
+                    request_deserializer=protos_dot_users__pb2.ListAuditRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.AuditList.SerializeToString,
+            ),
+            'RecordAudit': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordAudit,
+                    request_deserializer=protos_dot_users__pb2.AuditEvent.FromString,
+                    response_serializer=protos_dot_users__pb2.Done.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'postflow.users.v1.Users', rpc_method_handlers)
@@ -103,8 +239,10 @@ def add_UsersServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class Users:
-    """People and their logins. Passwords never leave this service; tokens are JWTs that the
-    gateway verifies with the shared secret.
+    """People, their sign-ins and sessions. Passwords never leave this service. An access token
+    is a short-lived JWT the gateway verifies with the shared key (its `kid` names which),
+    tied to a session; a refresh token (opaque, stored hashed) renews it and is replaced at
+    every use: an old one used again revokes its whole session.
     """
 
     @staticmethod
@@ -178,6 +316,222 @@ class Users:
             '/postflow.users.v1.Users/GetUser',
             protos_dot_users__pb2.GetUserRequest.SerializeToString,
             protos_dot_users__pb2.User.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Refresh(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/Refresh',
+            protos_dot_users__pb2.RefreshRequest.SerializeToString,
+            protos_dot_users__pb2.AuthResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Logout(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/Logout',
+            protos_dot_users__pb2.SessionRef.SerializeToString,
+            protos_dot_users__pb2.Done.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/CheckSession',
+            protos_dot_users__pb2.SessionRef.SerializeToString,
+            protos_dot_users__pb2.SessionState.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangePassword(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/ChangePassword',
+            protos_dot_users__pb2.ChangePasswordRequest.SerializeToString,
+            protos_dot_users__pb2.AuthResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestPasswordReset(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/RequestPasswordReset',
+            protos_dot_users__pb2.PasswordResetRequest.SerializeToString,
+            protos_dot_users__pb2.Done.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResetPassword(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/ResetPassword',
+            protos_dot_users__pb2.ResetPasswordRequest.SerializeToString,
+            protos_dot_users__pb2.Done.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAudit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/ListAudit',
+            protos_dot_users__pb2.ListAuditRequest.SerializeToString,
+            protos_dot_users__pb2.AuditList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordAudit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/RecordAudit',
+            protos_dot_users__pb2.AuditEvent.SerializeToString,
+            protos_dot_users__pb2.Done.FromString,
             options,
             channel_credentials,
             insecure,

@@ -28,7 +28,17 @@ class Settings(BaseSettings):
     database_max_overflow: int = 10
 
     jwt_secret: SecretStr = SecretStr(LOCAL_JWT_SECRET)
-    jwt_ttl_seconds: int = 60 * 60 * 24
+    # Earlier signing secrets, comma-separated: tokens they signed stay valid until they
+    # expire (each token names its key by `kid`), so the secret can rotate without a logout.
+    jwt_previous_secrets: SecretStr = SecretStr("")
+    # Access tokens are short; a session's refresh token renews them (and rotates).
+    jwt_ttl_seconds: int = 15 * 60
+    refresh_ttl_seconds: int = 30 * 24 * 3600
+    # How long a gateway trusts that a session is still live before asking again (a logout
+    # through another gateway takes effect within this).
+    session_check_seconds: float = 10.0
+    # A password reset link works once, within this.
+    password_reset_ttl_seconds: int = 3600
     # Encrypts Instagram access tokens at rest: comma-separated Fernet keys, the first
     # encrypts, all decrypt (so keys can be rotated).
     token_encryption_keys: SecretStr = SecretStr(LOCAL_TOKEN_KEY)
@@ -38,6 +48,9 @@ class Settings(BaseSettings):
     # Largest request body the gateway accepts, in bytes.
     max_request_bytes: int = 1_000_000
 
+    # Service identities: each process's Ed25519 key and every process's public key
+    # (services/common/service_identity.py). Local runs generate missing ones here.
+    service_keys_dir: str = ".data/service-keys"
     # Where gRPC servers listen: 0.0.0.0 in containers.
     grpc_listen_host: str = "127.0.0.1"
     users_grpc_host: str = "127.0.0.1"

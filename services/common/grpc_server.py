@@ -10,6 +10,7 @@ import grpc
 import uvloop
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
+from services.common import service_identity
 from services.common.config import get_settings
 from services.common.gc_tuning import settle_after_startup
 
@@ -34,10 +35,14 @@ class RunningServer:
         await self._server.stop(grace=grace)
 
 
-async def start(*, name: str, port: int, register: Callable[[grpc.aio.Server], None]) -> RunningServer:
+async def start(
+    *, name: str, identity: str, port: int, register: Callable[[grpc.aio.Server], None]
+) -> RunningServer:
     """Start serving on `port` (with grpc.health.v1) and return; for a process whose loop and
-    signals belong to something else (the realtime service runs beside uvicorn)."""
-    server = grpc.aio.server()
+    signals belong to something else (the realtime service runs beside uvicorn). Every call
+    but health checks must come from a known service allowed to make it (`identity` is this
+    service's name in service_identity)."""
+    server = grpc.aio.server(interceptors=[service_identity.caller_check(get_settings(), identity)])
     register(server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -55,12 +60,13 @@ async def start(*, name: str, port: int, register: Callable[[grpc.aio.Server], N
 async def serve(
     *,
     name: str,
+    identity: str,
     port: int,
     register: Callable[[grpc.aio.Server], None],
     on_stop: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Serve until a signal arrives; `register` adds the service's servicers to the server."""
-    running = await start(name=name, port=port, register=register)
+    running = await start(name=name, identity=identity, port=port, register=register)
     settle_after_startup()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -29,6 +29,7 @@ from services.gateway.routes import (
     versions,
 )
 from services.gateway.security_headers import SecurityHeadersMiddleware
+from services.gateway.sessions import LiveSessions
 
 
 async def _realtime_state(settings: Settings) -> str:
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.verified_tokens = VerifiedTokens(settings)
     app.state.limits = GatewayLimits(settings)
+    app.state.live_sessions = LiveSessions(settings.session_check_seconds)
     # Not FastAPI's max_body_size: its 413 is plain text, and every error here is JSON.
     upload_limit = max(settings.media_max_image_bytes, settings.media_max_video_bytes)
     app.add_middleware(

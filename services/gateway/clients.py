@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import grpc
 
 from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from services.common import service_identity
 from services.common.config import Settings
 
 
@@ -42,11 +43,21 @@ class Clients:
 
     @classmethod
     def open(cls, settings: Settings) -> "Clients":
-        users_channel = grpc.aio.insecure_channel(settings.users_grpc_target, options=CHANNEL_OPTIONS)
-        posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target, options=CHANNEL_OPTIONS)
-        scheduler_channel = grpc.aio.insecure_channel(settings.scheduler_grpc_target, options=CHANNEL_OPTIONS)
-        media_channel = grpc.aio.insecure_channel(settings.media_grpc_target, options=CHANNEL_OPTIONS)
-        realtime_channel = grpc.aio.insecure_channel(settings.realtime_grpc_target, options=CHANNEL_OPTIONS)
+        users_channel = service_identity.channel(
+            settings, caller="gateway", service="users", options=CHANNEL_OPTIONS
+        )
+        posts_channel = service_identity.channel(
+            settings, caller="gateway", service="posts", options=CHANNEL_OPTIONS
+        )
+        scheduler_channel = service_identity.channel(
+            settings, caller="gateway", service="scheduler", options=CHANNEL_OPTIONS
+        )
+        media_channel = service_identity.channel(
+            settings, caller="gateway", service="media", options=CHANNEL_OPTIONS
+        )
+        realtime_channel = service_identity.channel(
+            settings, caller="gateway", service="realtime", options=CHANNEL_OPTIONS
+        )
         deadline = settings.grpc_timeout_seconds
         return cls(
             users=WithDeadline(users_pb2_grpc.UsersStub(users_channel), deadline),

@@ -161,6 +161,18 @@ def token_dict(result: users_pb2.AuthResult) -> dict[str, Any]:
         "access_token": result.access_token,
         "token_type": "bearer",
         "expires_in": result.expires_in_seconds,
+        "refresh_token": result.refresh_token,
+        "refresh_expires_in": result.refresh_expires_in_seconds,
+    }
+
+
+def audit_dict(event: users_pb2.AuditEvent) -> dict[str, Any]:
+    return {
+        "kind": event.kind,
+        "ip": event.ip,
+        "user_agent": event.user_agent,
+        "detail": json.loads(event.detail_json or "{}"),
+        "created_at": _time(event, "created_at"),
     }
 
 

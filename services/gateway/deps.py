@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from services.common.auth_tokens import TokenClaims
 from services.common.errors import unauthenticated
 
 
@@ -28,14 +29,22 @@ async def get_realtime(request: Request) -> realtime_pb2_grpc.RealtimeStub:
     return request.app.state.clients.realtime
 
 
-async def current_user_id(request: Request) -> str:
-    """The id of the user whose bearer token came with the request."""
+async def current_session(request: Request) -> TokenClaims:
+    """Who sent the request, by their bearer token: verified, of a live session, and not
+    over the user's request limit."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise unauthenticated("Send an access token: Authorization: Bearer <token>")
-    claims = request.app.state.verified_tokens.verify(token.strip())
-    request.app.state.limits.api_request(claims.user_id)
+    state = request.app.state
+    claims = state.verified_tokens.verify(token.strip())
+    state.limits.api_request(claims.user_id)
+    await state.live_sessions.require(state.clients.users, claims)
+    return claims
+
+
+async def current_user_id(claims: Annotated[TokenClaims, Depends(current_session)]) -> str:
+    """The id of the user whose bearer token came with the request."""
     return claims.user_id
 
 
@@ -45,3 +54,4 @@ SchedulerDep = Annotated[scheduler_pb2_grpc.SchedulerStub, Depends(get_scheduler
 RealtimeDep = Annotated[realtime_pb2_grpc.RealtimeStub, Depends(get_realtime)]
 MediaDep = Annotated[media_pb2_grpc.MediaStub, Depends(get_media)]
 CurrentUser = Annotated[str, Depends(current_user_id)]
+CurrentSession = Annotated[TokenClaims, Depends(current_session)]

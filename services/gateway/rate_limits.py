@@ -35,11 +35,13 @@ class GatewayLimits:
                 return forwarded[-1]
         return peer
 
-    def sign_in_attempt(self, request: Request, email: str) -> None:
-        """A login or registration may go ahead; else a 429 with Retry-After."""
+    def sign_in_attempt(self, request: Request, email: str | None) -> None:
+        """A login, registration or password reset may go ahead; else a 429 with Retry-After."""
         wait = self._by_ip.take(self.client_ip(request))
         if wait:
             raise rate_limited("Too many sign-in attempts from your address; wait and try again", wait)
+        if email is None:
+            return
         wait = self._by_email.take(email.strip().lower())
         if wait:
             raise rate_limited("Too many sign-in attempts for this email; wait and try again", wait)

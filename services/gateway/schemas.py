@@ -77,9 +77,43 @@ class UserOut(BaseModel):
 
 class TokenOut(BaseModel):
     user: UserOut
-    access_token: str
+    access_token: str = Field(description="Send as Authorization: Bearer; short-lived (expires_in seconds)")
     token_type: str = "bearer"
     expires_in: int
+    refresh_token: str = Field(
+        description="Exchange at /api/v1/auth/refresh for new tokens; works once (the answer has the next)"
+    )
+    refresh_expires_in: int
+
+
+class RefreshIn(RequestBody):
+    refresh_token: str
+
+
+class PasswordChangeIn(RequestBody):
+    current_password: str
+    new_password: str
+
+
+class PasswordResetIn(RequestBody):
+    email: str
+
+
+class PasswordResetConfirmIn(RequestBody):
+    token: str = Field(description="From the reset email")
+    new_password: str
+
+
+class AuditEventOut(BaseModel):
+    kind: str
+    ip: str
+    user_agent: str
+    detail: dict[str, Any]
+    created_at: datetime | None
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEventOut]
 
 
 # --- posts ----------------------------------------------------------------------------------

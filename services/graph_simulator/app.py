@@ -6,6 +6,7 @@ Same paths, parameters, JSON shapes and error envelope as graph.facebook.com, wi
 """
 
 import asyncio
+import collections
 import uuid
 from typing import Annotated, Any
 
@@ -84,11 +85,14 @@ def create_app() -> FastAPI:
     async def params(request: Request) -> dict[str, str]:
         """Graph API parameters arrive in the query string or as a form body."""
         values = dict(request.query_params)
+        if "access_token" in values:
+            world.token_places.append("query")
         if request.method == "POST":
             form = await request.form()
             values.update({k: str(v) for k, v in form.items()})
         header = request.headers.get("authorization", "")
         if header.lower().startswith("bearer "):
+            world.token_places.append("header")
             values.setdefault("access_token", header[7:].strip())
         return values
 
@@ -130,6 +134,11 @@ def create_app() -> FastAPI:
             return JSONResponse({"error": f"endpoint must be one of {', '.join(ENDPOINTS)}"}, 422)
         world.faults.append(Fault(body.kind, body.ig_user_id, body.endpoint, body.times, body.seconds))
         return body
+
+    @app.get("/_simulator/token_places")
+    async def token_places():
+        """How many Graph calls carried their token in a header, and how many in the URL."""
+        return collections.Counter(world.token_places)
 
     @app.get("/_simulator/publishes")
     async def publishes(ig_user_id: Annotated[str | None, "only this account"] = None):

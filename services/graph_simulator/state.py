@@ -3,6 +3,7 @@
 In memory on purpose: the simulator is a development and test tool, restarted freely.
 """
 
+import collections
 import itertools
 import time
 from collections import deque
@@ -139,6 +140,9 @@ class World:
         self.media: dict[str, Media] = {}
         self.publishes: list[Media] = []
         self.faults: list[Fault] = []
+        # How the access token came with each Graph call: "header" or "query" (a token in a
+        # URL ends up in proxy and server logs; tests check Postflow never sends one there).
+        self.token_places: collections.deque[str] = collections.deque(maxlen=10_000)
         self._ids = itertools.count(17_900_000_000_000_000)
 
     def next_id(self) -> str:

@@ -48,12 +48,13 @@ class GraphApiClient:
 
     async def _call(self, method: str, path: str, token: str, params: dict[str, str]) -> dict:
         url = f"{self._root}/{path}"
-        data = {**params, "access_token": token}
+        # In a header, never in the URL (URLs end up in proxy and server logs).
+        headers = {"Authorization": f"Bearer {token}"}
         try:
             if method == "GET":
-                response = await self._http.get(url, params=data)
+                response = await self._http.get(url, params=params, headers=headers)
             else:
-                response = await self._http.post(url, data=data)
+                response = await self._http.post(url, data=params, headers=headers)
         except httpx.TimeoutException as exc:
             raise TransientError(
                 f"no answer from the Graph API: {exc!r}", retryable=True, outcome_unknown=True

@@ -5,9 +5,8 @@ import json
 import uuid
 from pathlib import Path
 
-import grpc
-
 from protos import media_pb2, media_pb2_grpc, posts_pb2_grpc
+from services.common import service_identity
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.errors import not_found
@@ -170,7 +169,7 @@ async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
     storage = open_storage(settings)
-    posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+    posts_channel = service_identity.channel(settings, caller="media", service="posts")
     events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
     videos = VideoProcessor(db=db, storage=storage, settings=settings, events=events)
     await videos.resume()
@@ -183,6 +182,7 @@ async def main(port: int) -> None:
 
     await serve(
         name="postflow.media.v1.Media",
+        identity="media",
         port=port,
         register=lambda server: media_pb2_grpc.add_MediaServicer_to_server(
             MediaServicer(db, storage, settings, posts_pb2_grpc.PostsStub(posts_channel), videos), server

@@ -3,9 +3,8 @@
 import json
 from datetime import UTC, datetime
 
-import grpc
-
 from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc
+from services.common import service_identity
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.events import EventPublisher
@@ -387,7 +386,7 @@ async def main(port: int) -> None:
     publisher = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
     events = Outbox(db, OutboxEvent, publisher)
     events.start()
-    media_channel = grpc.aio.insecure_channel(settings.media_grpc_target)
+    media_channel = service_identity.channel(settings, caller="posts", service="media")
 
     async def stop() -> None:
         await events.close()
@@ -397,6 +396,7 @@ async def main(port: int) -> None:
 
     await serve(
         name="postflow.posts.v1.Posts",
+        identity="posts",
         port=port,
         register=lambda server: posts_pb2_grpc.add_PostsServicer_to_server(
             PostsServicer(db, settings, events, media_pb2_grpc.MediaStub(media_channel)), server

@@ -36,6 +36,7 @@ def create_app(settings: Settings) -> FastAPI:
         await notifier.start()
         grpc_service = await grpc_server.start(
             name="postflow.realtime.v1.Realtime",
+            identity="realtime",
             port=settings.realtime_grpc_port,
             register=lambda server: realtime_pb2_grpc.add_RealtimeServicer_to_server(
                 RealtimeServicer(db, settings), server

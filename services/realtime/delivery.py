@@ -16,11 +16,11 @@ import logging
 import smtplib
 import time
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 
 import httpx
 from sqlalchemy import select, update
 
+from services.common import mail
 from services.common.config import Settings
 from services.common.db import Database
 from services.realtime import webhook_target
@@ -57,17 +57,12 @@ def signature(secret: str, timestamp: int, body: bytes) -> str:
 
 
 def _send_email(settings: Settings, to: str, row: Notification) -> None:
-    message = EmailMessage()
-    message["From"] = settings.smtp_from
-    message["To"] = to
-    message["Subject"] = f"Postflow: {row.title}"
-    message.set_content(f"{row.message}\n\n(Change what you receive in Postflow's notification settings.)")
-    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
-        if settings.smtp_starttls:
-            smtp.starttls()
-        if settings.smtp_username:
-            smtp.login(settings.smtp_username, settings.smtp_password.get_secret_value())
-        smtp.send_message(message)
+    mail.send(
+        settings,
+        to=to,
+        subject=f"Postflow: {row.title}",
+        body=f"{row.message}\n\n(Change what you receive in Postflow's notification settings.)",
+    )
 
 
 class Deliveries:

@@ -11,6 +11,7 @@ from services.common.db import Database
 from services.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
 from services.instagram import errors as graph_errors
 from services.instagram.graph_api import GraphApiClient
+from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
 from services.scheduler.token_vault import TokenVault
 
@@ -26,6 +27,7 @@ async def connect(
     user_id: uuid.UUID,
     ig_user_id: str,
     access_token: str,
+    audit: AuditTrail,
 ) -> InstagramAccount:
     """Check with Instagram that the token may act for the account, then store it sealed."""
     problems = []
@@ -61,6 +63,7 @@ async def connect(
             session.add(account)
     except IntegrityError as exc:
         raise conflict("account_already_connected", f"@{username} is already connected") from exc
+    await audit.record(user_id, "account_connected", account_id=str(account.id), username=username)
     return account
 
 
@@ -74,7 +77,9 @@ async def list_connected(*, db: Database, user_id: uuid.UUID) -> list[InstagramA
         return list(rows)
 
 
-async def disconnect(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> InstagramAccount:
+async def disconnect(
+    *, db: Database, user_id: uuid.UUID, account_id: uuid.UUID, audit: AuditTrail
+) -> InstagramAccount:
     """Forget the token at once; the row stays so that past posts still name the account."""
     async with db.transaction() as session:
         account = await session.scalar(
@@ -89,6 +94,7 @@ async def disconnect(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID)
         )
     if account is None:
         raise not_found("Account")
+    await audit.record(user_id, "account_disconnected", account_id=str(account.id), username=account.username)
     return account
 
 

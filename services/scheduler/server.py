@@ -1,9 +1,7 @@
 """gRPC face of the scheduler service: translates requests into calls on its modules."""
 
-import grpc
-
-from protos import posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
-from services.common import temporal_client
+from protos import posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc, users_pb2_grpc
+from services.common import service_identity, temporal_client
 from services.common.config import Settings, get_settings
 from services.common.db import Database
 from services.common.grpc_errors import rpc_handlers
@@ -12,6 +10,7 @@ from services.common.ids import parse_id
 from services.common.proto_time import to_timestamp
 from services.instagram.graph_api import GraphApiClient
 from services.scheduler import accounts, bulk
+from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager, SeriesView
@@ -38,7 +37,9 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         scheduler: Scheduler,
         series: SeriesManager,
         settings: Settings,
+        audit: AuditTrail,
     ) -> None:
+        self._audit = audit
         self._series = series
         self._settings = settings
         self._db = db
@@ -54,6 +55,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             user_id=parse_id(request.user_id, "User"),
             ig_user_id=request.ig_user_id,
             access_token=request.access_token,
+            audit=self._audit,
         )
         return _account_message(account, self._settings)
 
@@ -163,6 +165,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             db=self._db,
             user_id=parse_id(request.user_id, "User"),
             account_id=parse_id(request.account_id, "Account"),
+            audit=self._audit,
         )
         return _account_message(account, self._settings)
 
@@ -219,7 +222,8 @@ async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
     graph = graph_client(settings)
-    posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
+    posts_channel = service_identity.channel(settings, caller="scheduler", service="posts")
+    users_channel = service_identity.channel(settings, caller="scheduler", service="users")
     temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
     vault = TokenVault(settings)
     scheduler = Scheduler(
@@ -238,13 +242,24 @@ async def main(port: int) -> None:
     async def stop() -> None:
         await graph.close()
         await posts_channel.close()
+        await users_channel.close()
         await db.dispose()
 
     await serve(
         name="postflow.scheduler.v1.Scheduler",
+        identity="scheduler",
         port=port,
         register=lambda server: scheduler_pb2_grpc.add_SchedulerServicer_to_server(
-            SchedulerServicer(db, graph, vault, scheduler, series, settings), server
+            SchedulerServicer(
+                db,
+                graph,
+                vault,
+                scheduler,
+                series,
+                settings,
+                AuditTrail(users_pb2_grpc.UsersStub(users_channel)),
+            ),
+            server,
         ),
         on_stop=stop,
     )

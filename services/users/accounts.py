@@ -8,7 +8,7 @@ from services.common.db import Database
 from services.common.emails import is_email_address
 from services.common.errors import Violation, conflict, invalid, not_found, unauthenticated
 from services.common.timezones import is_valid_zone
-from services.users import lockout
+from services.users import audit, lockout
 from services.users.models import User
 from services.users.passwords import hash_password, needs_rehash, verify_password
 
@@ -16,14 +16,21 @@ _MAX_PASSWORD = 1024
 _MAX_NAME = 200
 
 
+def password_problem(settings: Settings, password: str) -> str:
+    """Why the password cannot be used, or ''."""
+    if len(password) < settings.password_min_length:
+        return f"must be at least {settings.password_min_length} characters"
+    if len(password) > _MAX_PASSWORD:
+        return f"must be at most {_MAX_PASSWORD} characters"
+    return ""
+
+
 def _check_registration(settings: Settings, email: str, password: str, name: str, timezone: str) -> None:
     problems = []
     if not is_email_address(email):
         problems.append(Violation("email", "must be an email address like name@example.com"))
-    if len(password) < settings.password_min_length:
-        problems.append(Violation("password", f"must be at least {settings.password_min_length} characters"))
-    elif len(password) > _MAX_PASSWORD:
-        problems.append(Violation("password", f"must be at most {_MAX_PASSWORD} characters"))
+    if problem := password_problem(settings, password):
+        problems.append(Violation("password", problem))
     if len(name) > _MAX_NAME:
         problems.append(Violation("name", f"must be at most {_MAX_NAME} characters"))
     if timezone and not is_valid_zone(timezone):
@@ -52,7 +59,9 @@ async def register(
     return user
 
 
-async def authenticate(*, db: Database, settings: Settings, email: str, password: str) -> User:
+async def authenticate(
+    *, db: Database, settings: Settings, email: str, password: str, origin: audit.Origin | None = None
+) -> User:
     """The user whose email and password these are; one message for every failure. Failures
     lock the address for longer and longer (lockout); a hash made with older argon2
     parameters is remade."""
@@ -61,6 +70,8 @@ async def authenticate(*, db: Database, settings: Settings, email: str, password
         user = await session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if not await verify_password(user.password_hash if user else None, password):
         await lockout.record_failure(db=db, settings=settings, email=email)
+        if user is not None:
+            await audit.record(db, user_id=user.id, kind="sign_in_failed", origin=origin or audit.Origin())
         raise unauthenticated("Email or password is incorrect")
     if earlier_failures:
         await lockout.clear(db=db, email=email)

@@ -13,6 +13,7 @@ import pytest
 
 from protos import users_pb2, users_pb2_grpc
 from services.common.emails import is_email_address
+from tests.grpc_clients import signed
 
 HUGE = "a" * 900_000  # under the 1 MB body limit, so the field's own ceiling must answer
 
@@ -200,7 +201,9 @@ def test_the_users_service_answers_a_hostile_email_at_once(system, api):
         with grpc.insecure_channel(target) as channel:
             try:
                 users_pb2_grpc.UsersStub(channel).Register(
-                    users_pb2.RegisterRequest(email=hostile, password="long enough password"), timeout=30
+                    users_pb2.RegisterRequest(email=hostile, password="long enough password"),
+                    timeout=30,
+                    metadata=signed(system, caller="gateway", service="users"),
                 )
             except grpc.RpcError as exc:
                 return exc.code()

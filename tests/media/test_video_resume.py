@@ -16,6 +16,7 @@ import pytest
 
 from devtools.stack import free_port, wait_listening
 from protos import media_pb2, media_pb2_grpc
+from tests.grpc_clients import signed
 from tests.media.helpers import make_video
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +54,11 @@ def test_a_video_in_conversion_when_its_service_dies_is_finished_by_another(syst
     first = start_media(system, port, log)
     try:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
-            item = media_pb2_grpc.MediaStub(channel).Upload(chunks(user.id, content), timeout=60)
+            item = media_pb2_grpc.MediaStub(channel).Upload(
+                chunks(user.id, content),
+                timeout=60,
+                metadata=signed(system, caller="gateway", service="media"),
+            )
         assert item.status == "processing"
         deadline = time.monotonic() + 60
         while user.client.get(f"/api/v1/media/{item.id}").json()["progress"] == 0:

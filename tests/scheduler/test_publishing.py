@@ -274,3 +274,13 @@ def test_an_account_disconnected_after_preparation_publishes_nothing(publisher, 
     status = wait_for_status(publisher, post["id"], "failed", timeout=30)
     assert "disconnected" in status["last_error"]
     assert publishes(instagram, publisher.ig_user_id) == []
+
+
+def test_instagram_tokens_travel_in_a_header_never_in_a_url(publisher, instagram):
+    before = instagram.get("/_simulator/token_places").json()
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    wait_for_status(publisher, post["id"], "published")
+    after = instagram.get("/_simulator/token_places").json()
+    assert after.get("header", 0) - before.get("header", 0) >= 3  # create, status, publish
+    assert after.get("query", 0) == before.get("query", 0)

@@ -13,6 +13,7 @@ from temporalio.testing import ActivityEnvironment
 from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common.events import EventPublisher
 from services.instagram.graph_api import GraphApiClient
+from tests.grpc_clients import aio_channel, signed
 from tests.scheduler.publishing import IMAGE, ZONE, local_in, publishes, wait_for_status
 from workflows.publishing.activities import PublishingActivities
 from workflows.publishing.shared import PostRef, workflow_id
@@ -45,9 +46,12 @@ def test_ten_simultaneous_schedule_clicks_make_one_workflow_and_one_publication(
     assert len(publishes(instagram, publisher.ig_user_id)) == 1
 
 
-def _posts_stub(system) -> posts_pb2_grpc.PostsStub:
-    channel = grpc.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}")
-    return posts_pb2_grpc.PostsStub(channel)
+def _record(system, request: posts_pb2.RecordPublishingRequest):
+    """RecordPublishing as the publishing worker calls it."""
+    with grpc.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}") as channel:
+        return posts_pb2_grpc.PostsStub(channel).RecordPublishing(
+            request, timeout=10, metadata=signed(system, caller="worker", service="posts")
+        )
 
 
 def test_the_move_to_publishing_is_guarded_by_the_prepared_version(publisher, system, db):
@@ -62,16 +66,15 @@ def test_the_move_to_publishing_is_guarded_by_the_prepared_version(publisher, sy
         f"/api/v1/posts/{post['id']}", json={"version": post["version"], "caption": "Edited in the gap"}
     )
     assert edited.status_code == 200, edited.text
-    posts = _posts_stub(system)
     try:
-        posts.RecordPublishing(
+        _record(
+            system,
             posts_pb2.RecordPublishingRequest(
                 user_id=publisher.id,
                 post_id=post["id"],
                 status="publishing",
                 expected_version=post["version"],
             ),
-            timeout=10,
         )
         raise AssertionError("a stale version moved to publishing")
     except grpc.RpcError as err:
@@ -79,11 +82,11 @@ def test_the_move_to_publishing_is_guarded_by_the_prepared_version(publisher, sy
     after = publisher.client.get(f"/api/v1/posts/{post['id']}").json()
     assert (after["status"], after["caption"]) == ("scheduled", "Edited in the gap")
     # At the version it now has, the move goes through; a change then is refused plainly.
-    posts.RecordPublishing(
+    _record(
+        system,
         posts_pb2.RecordPublishingRequest(
             user_id=publisher.id, post_id=post["id"], status="publishing", expected_version=after["version"]
         ),
-        timeout=10,
     )
     late = publisher.client.put(
         f"/api/v1/posts/{post['id']}", json={"version": after["version"], "caption": "Too late"}
@@ -110,9 +113,9 @@ def test_preparation_heartbeats_while_instagram_is_slow(publisher, instagram, sy
 
     async def prepare():
         env = system.env
-        posts = grpc.aio.insecure_channel(f"127.0.0.1:{env['POSTFLOW_POSTS_GRPC_PORT']}")
-        scheduler = grpc.aio.insecure_channel(f"127.0.0.1:{env['POSTFLOW_SCHEDULER_GRPC_PORT']}")
-        media = grpc.aio.insecure_channel(f"127.0.0.1:{env['POSTFLOW_MEDIA_GRPC_PORT']}")
+        posts = aio_channel(system, caller="worker", service="posts")
+        scheduler = aio_channel(system, caller="worker", service="scheduler")
+        media = aio_channel(system, caller="worker", service="media")
         graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=30)
         events = EventPublisher(env["POSTFLOW_NATS_URL"], 3600)
         activities = PublishingActivities(
@@ -149,11 +152,11 @@ def test_preparation_heartbeats_while_instagram_is_slow(publisher, instagram, sy
 def test_a_rejected_guard_says_why(publisher, system):
     post = publisher.create_post(caption="Never scheduled", media=[{"url": IMAGE}])
     try:
-        _posts_stub(system).RecordPublishing(
+        _record(
+            system,
             posts_pb2.RecordPublishingRequest(
                 user_id=publisher.id, post_id=post["id"], status="publishing", expected_version=1
             ),
-            timeout=10,
         )
         raise AssertionError("a draft moved to publishing")
     except grpc.RpcError as err:

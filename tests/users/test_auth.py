@@ -1,10 +1,12 @@
 """Register, log in, and what every endpoint does without a valid token."""
 
 import time
+import uuid
 
 import jwt
 import pytest
 
+from services.common.auth_tokens import key_id
 from services.common.config import LOCAL_JWT_SECRET
 
 
@@ -67,8 +69,14 @@ def test_register_names_the_bad_field(api, body, field):
 
 def _token(user_id: str, secret: str, expires_in: int) -> str:
     now = int(time.time())
-    payload = {"sub": user_id, "iat": now, "exp": now + expires_in, "iss": "postflow"}
-    return jwt.encode(payload, secret, algorithm="HS256")
+    payload = {
+        "sub": user_id,
+        "sid": str(uuid.uuid4()),
+        "iat": now,
+        "exp": now + expires_in,
+        "iss": "postflow",
+    }
+    return jwt.encode(payload, secret, algorithm="HS256", headers={"kid": key_id(secret)})
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import grpc
 import pytest
 from temporalio.client import WorkflowUpdateFailedError
 from temporalio.testing import WorkflowEnvironment
@@ -19,6 +18,7 @@ from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common.events import EventPublisher
 from services.common.proto_time import to_timestamp
 from services.instagram.graph_api import GraphApiClient
+from tests.grpc_clients import aio_channel
 from tests.scheduler.publishing import publishes
 from workflows.publishing.activities import PublishingActivities
 from workflows.publishing.shared import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
@@ -32,9 +32,11 @@ TEST_SERVER = shutil.which("temporal-test-server", path=str(Path(sys.executable)
 @pytest.fixture
 async def far_future(system, graph_simulator):
     """A time-skipping Temporal with a worker running the real activities."""
-    posts_channel = grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}")
-    scheduler_channel = grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_SCHEDULER_GRPC_PORT']}")
-    media_channel = grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_MEDIA_GRPC_PORT']}")
+    # The worker's identity: these channels carry what the worker process's would.
+    posts_channel = aio_channel(system, caller="worker", service="posts")
+    marking_channel = aio_channel(system, caller="scheduler", service="posts")
+    scheduler_channel = aio_channel(system, caller="worker", service="scheduler")
+    media_channel = aio_channel(system, caller="worker", service="media")
     graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=5)
     events = EventPublisher(system.env["POSTFLOW_NATS_URL"], 3600)
     activities = PublishingActivities(
@@ -54,10 +56,12 @@ async def far_future(system, graph_simulator):
             workflows=WORKFLOWS,
             activities=activity_functions(activities, series),
         ):
-            yield env, queue, posts_pb2_grpc.PostsStub(posts_channel)
+            # Marking a post scheduled is the scheduler's call.
+            yield env, queue, posts_pb2_grpc.PostsStub(marking_channel)
     await events.close()
     await graph.close()
     await posts_channel.close()
+    await marking_channel.close()
     await scheduler_channel.close()
     await media_channel.close()
 

@@ -14,11 +14,11 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import grpc
 from temporalio.client import Client
 
 from protos import posts_pb2, posts_pb2_grpc
 from services.common.proto_time import to_timestamp
+from tests.grpc_clients import aio_channel
 from tests.scheduler.publishing import publishes
 from workflows.publishing.shared import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
 
@@ -53,7 +53,7 @@ def wait_for_post_status(user, post_id: str, wanted: str, timeout: float = 30.0)
 async def test_a_worker_killed_during_publish_publishes_exactly_once(system, publisher, instagram, tmp_path):
     post = publisher.create_post(caption="Published by a worker that died")
     publish_at = datetime.now(UTC) + timedelta(seconds=3)
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}") as channel:
+    async with aio_channel(system, caller="scheduler", service="posts") as channel:
         await posts_pb2_grpc.PostsStub(channel).MarkScheduled(
             posts_pb2.MarkScheduledRequest(
                 user_id=publisher.id,

@@ -5,12 +5,11 @@ import logging
 import signal
 from datetime import timedelta
 
-import grpc
 import uvloop
 from temporalio.worker import Worker
 
 from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
-from services.common import temporal_client
+from services.common import service_identity, temporal_client
 from services.common.config import get_settings
 from services.common.events import EventPublisher
 from services.instagram.graph_api import GraphApiClient
@@ -47,9 +46,9 @@ def activity_functions(
 async def main() -> None:
     settings = get_settings()
     client = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
-    posts_channel = grpc.aio.insecure_channel(settings.posts_grpc_target)
-    scheduler_channel = grpc.aio.insecure_channel(settings.scheduler_grpc_target)
-    media_channel = grpc.aio.insecure_channel(settings.media_grpc_target)
+    posts_channel = service_identity.channel(settings, caller="worker", service="posts")
+    scheduler_channel = service_identity.channel(settings, caller="worker", service="scheduler")
+    media_channel = service_identity.channel(settings, caller="worker", service="media")
     graph = GraphApiClient(
         base_url=settings.graph_api_base_url,
         version=settings.graph_api_version,

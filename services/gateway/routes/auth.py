@@ -1,12 +1,22 @@
-"""POST /api/v1/auth/register, /login; GET /api/v1/auth/me."""
+"""/api/v1/auth: register, log in, refresh, log out, change or reset the password, and
+the account's audit log."""
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 
 from protos import users_pb2
 from services.gateway import convert, schemas
-from services.gateway.deps import CurrentUser, UsersDep
+from services.gateway.deps import CurrentSession, CurrentUser, UsersDep
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+
+def _origin(request: Request) -> users_pb2.Origin:
+    return users_pb2.Origin(
+        ip=request.app.state.limits.client_ip(request),
+        user_agent=request.headers.get("user-agent", "")[:300],
+    )
 
 
 @router.post("/register", status_code=201, response_model=schemas.TokenOut)
@@ -14,7 +24,11 @@ async def register(body: schemas.RegisterIn, users: UsersDep, request: Request):
     request.app.state.limits.sign_in_attempt(request, body.email)
     result = await users.Register(
         users_pb2.RegisterRequest(
-            email=body.email, password=body.password, name=body.name, timezone=body.timezone
+            email=body.email,
+            password=body.password,
+            name=body.name,
+            timezone=body.timezone,
+            origin=_origin(request),
         ),
     )
     return convert.token_dict(result)
@@ -23,11 +37,83 @@ async def register(body: schemas.RegisterIn, users: UsersDep, request: Request):
 @router.post("/login", response_model=schemas.TokenOut)
 async def login(body: schemas.LoginIn, users: UsersDep, request: Request):
     request.app.state.limits.sign_in_attempt(request, body.email)
-    result = await users.Login(users_pb2.LoginRequest(email=body.email, password=body.password))
+    result = await users.Login(
+        users_pb2.LoginRequest(email=body.email, password=body.password, origin=_origin(request))
+    )
     return convert.token_dict(result)
+
+
+@router.post("/refresh", response_model=schemas.TokenOut)
+async def refresh(body: schemas.RefreshIn, users: UsersDep, request: Request):
+    """New tokens for a refresh token, which then no longer works (using it again ends the session)."""
+    result = await users.Refresh(
+        users_pb2.RefreshRequest(refresh_token=body.refresh_token, origin=_origin(request))
+    )
+    return convert.token_dict(result)
+
+
+@router.post("/logout", status_code=204)
+async def logout(claims: CurrentSession, users: UsersDep, request: Request):
+    """Ends this session: its access and refresh tokens stop working."""
+    await users.Logout(
+        users_pb2.SessionRef(user_id=claims.user_id, session_id=claims.session_id, origin=_origin(request))
+    )
+    request.app.state.live_sessions.forget(claims.session_id)
+    return Response(status_code=204)
+
+
+@router.post("/password", response_model=schemas.TokenOut)
+async def change_password(
+    body: schemas.PasswordChangeIn, claims: CurrentSession, users: UsersDep, request: Request
+):
+    """Ends every session of the account (other devices sign in again); answers new tokens."""
+    result = await users.ChangePassword(
+        users_pb2.ChangePasswordRequest(
+            user_id=claims.user_id,
+            session_id=claims.session_id,
+            current_password=body.current_password,
+            new_password=body.new_password,
+            origin=_origin(request),
+        )
+    )
+    request.app.state.live_sessions.forget(claims.session_id)
+    return convert.token_dict(result)
+
+
+@router.post("/password-reset", status_code=202)
+async def request_password_reset(body: schemas.PasswordResetIn, users: UsersDep, request: Request):
+    """Mails a single-use reset link if the address has an account (the answer is the same
+    either way)."""
+    request.app.state.limits.sign_in_attempt(request, body.email)
+    await users.RequestPasswordReset(
+        users_pb2.PasswordResetRequest(email=body.email, origin=_origin(request))
+    )
+    return {"status": "If the address has an account, a reset link is on its way"}
+
+
+@router.post("/password-reset/confirm", status_code=204)
+async def confirm_password_reset(body: schemas.PasswordResetConfirmIn, users: UsersDep, request: Request):
+    request.app.state.limits.sign_in_attempt(request, None)
+    await users.ResetPassword(
+        users_pb2.ResetPasswordRequest(
+            token=body.token, new_password=body.new_password, origin=_origin(request)
+        )
+    )
+    return Response(status_code=204)
 
 
 @router.get("/me", response_model=schemas.UserOut)
 async def me(user_id: CurrentUser, users: UsersDep):
     user = await users.GetUser(users_pb2.GetUserRequest(user_id=user_id))
     return convert.user_dict(user)
+
+
+@router.get("/audit", response_model=schemas.AuditPage)
+async def audit_log(
+    user_id: CurrentUser,
+    users: UsersDep,
+    limit: Annotated[int, Query(ge=1, le=200, description="Newest first")] = 50,
+):
+    """Sign-ins, sessions ended, password changes and resets, accounts connected and disconnected."""
+    listed = await users.ListAudit(users_pb2.ListAuditRequest(user_id=user_id, limit=limit))
+    return {"items": [convert.audit_dict(e) for e in listed.events]}
