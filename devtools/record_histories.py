@@ -7,6 +7,7 @@ keep the old files: they are what sleeping workflows in production look like.
 """
 
 import asyncio
+import io
 import json
 import random
 import sys
@@ -17,11 +18,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
+from PIL import Image
 from temporalio.client import Client
 
 from devtools import postgres, stack
 from services.common.migrations import migrate_all
 from tests.factories import Api
+from workflows.maintenance.shared import MEDIA_PURGE_WORKFLOW_ID
 from workflows.metrics.shared import metrics_workflow_id
 from workflows.publishing.shared import workflow_id
 from workflows.recurring.shared import series_workflow_id
@@ -107,6 +110,20 @@ def _metrics(api: Api, instagram: httpx.Client) -> str:
     return metrics_workflow_id(post["id"])
 
 
+def _media_purge(api: Api, instagram: httpx.Client) -> str:
+    """The deployment's purge job: a deleted picture's files removed in one of its rounds."""
+    user = api.new_user()
+    picture = io.BytesIO()
+    Image.new("RGB", (1080, 1080), (40, 90, 160)).save(picture, "JPEG")
+    item = user.client.post(
+        "/api/v1/media/upload", files={"file": ("p.jpg", picture.getvalue(), "image/jpeg")}
+    ).json()["items"][0]
+    user.client.delete(f"/api/v1/media/{item['id']}")
+    _wait(lambda: user.client.get("/api/v1/media/usage").json()["used_bytes"] == 0)
+    time.sleep(1.5)  # another round and its timer
+    return MEDIA_PURGE_WORKFLOW_ID
+
+
 async def _dump(address: str, workflow: str, run_first: bool) -> str:
     client = await Client.connect(address)
     runs = [run async for run in client.list_workflows(f"WorkflowId = '{workflow}'")]
@@ -120,6 +137,7 @@ SCENARIOS = {
     "series_first_run_continued_as_new": (_series, True),
     "series_last_run_finished": (_series, False),
     "metrics_collected_then_finished": (_metrics, True),
+    "media_purge_rounds": (_media_purge, True),
 }
 
 
@@ -140,6 +158,8 @@ def main(names: list[str]) -> None:
             "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
             "POSTFLOW_METRICS_INTERVAL_SCALE": "0.005",
             "POSTFLOW_METRICS_MAX_SAMPLES": "3",
+            "POSTFLOW_MEDIA_DELETE_GRACE_SECONDS": "1",
+            "POSTFLOW_MEDIA_PURGE_INTERVAL_SECONDS": "1",
         },
     )
     try:

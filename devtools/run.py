@@ -69,8 +69,10 @@ def main() -> int:
         extra_processes.append(f"temporal: exec {' '.join(command)}")
     if not os.environ.get("POSTFLOW_NATS_URL"):
         port = int(settings.nats_url.rsplit(":", 1)[1])
-        command = nats.command(port=port, store_dir=postgres.DATA_DIR / "nats")
+        password = nats.new_password()
+        command = nats.command(port=port, store_dir=postgres.DATA_DIR / "nats", password=password)
         extra_processes.append(f"nats: exec {' '.join(command)}")
+        env["POSTFLOW_NATS_URL"] = nats.url(port, password)
     if extra_processes:
         procfile = postgres.DATA_DIR / "Procfile"
         procfile.write_text("\n".join(extra_processes) + "\n" + (ROOT / "Procfile").read_text())

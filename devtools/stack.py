@@ -114,10 +114,10 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
     }
     stack = Stack(database_url, env, f"http://127.0.0.1:{gateway_port}", log_dir)
     if "POSTFLOW_NATS_URL" not in (extra_env or {}):
-        nats_port = free_port()
-        env["POSTFLOW_NATS_URL"] = f"nats://127.0.0.1:{nats_port}"
+        nats_port, password = free_port(), nats.new_password()
+        env["POSTFLOW_NATS_URL"] = nats.url(nats_port, password)
         stack.processes["nats"] = subprocess.Popen(
-            nats.command(port=nats_port, store_dir=log_dir / "nats"),
+            nats.command(port=nats_port, store_dir=log_dir / "nats", password=password),
             stdout=(log_dir / "nats.log").open("w"),
             stderr=subprocess.STDOUT,
         )

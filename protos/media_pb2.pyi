@@ -9,6 +9,30 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class PurgeRequest(_message.Message):
+    __slots__ = ("grace_seconds", "batch")
+    GRACE_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    BATCH_FIELD_NUMBER: _ClassVar[int]
+    grace_seconds: float
+    batch: int
+    def __init__(self, grace_seconds: _Optional[float] = ..., batch: _Optional[int] = ...) -> None: ...
+
+class PurgeResult(_message.Message):
+    __slots__ = ("purged", "files_removed")
+    PURGED_FIELD_NUMBER: _ClassVar[int]
+    FILES_REMOVED_FIELD_NUMBER: _ClassVar[int]
+    purged: int
+    files_removed: int
+    def __init__(self, purged: _Optional[int] = ..., files_removed: _Optional[int] = ...) -> None: ...
+
+class StorageUsage(_message.Message):
+    __slots__ = ("used_bytes", "quota_bytes")
+    USED_BYTES_FIELD_NUMBER: _ClassVar[int]
+    QUOTA_BYTES_FIELD_NUMBER: _ClassVar[int]
+    used_bytes: int
+    quota_bytes: int
+    def __init__(self, used_bytes: _Optional[int] = ..., quota_bytes: _Optional[int] = ...) -> None: ...
+
 class ResolveMediaRequest(_message.Message):
     __slots__ = ("user_id", "media_ids")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

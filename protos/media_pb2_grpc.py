@@ -91,6 +91,16 @@ class MediaStub:
                 request_serializer=protos_dot_media__pb2.ResolveMediaRequest.SerializeToString,
                 response_deserializer=protos_dot_media__pb2.ResolvedMedia.FromString,
                 _registered_method=True)
+        self.PurgeDeleted = channel.unary_unary(
+                '/postflow.media.v1.Media/PurgeDeleted',
+                request_serializer=protos_dot_media__pb2.PurgeRequest.SerializeToString,
+                response_deserializer=protos_dot_media__pb2.PurgeResult.FromString,
+                _registered_method=True)
+        self.GetUsage = channel.unary_unary(
+                '/postflow.media.v1.Media/GetUsage',
+                request_serializer=protos_dot_media__pb2.UserRef.SerializeToString,
+                response_deserializer=protos_dot_media__pb2.StorageUsage.FromString,
+                _registered_method=True)
 
 
 class MediaServicer:
@@ -171,6 +181,21 @@ class MediaServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def PurgeDeleted(self, request, context):
+        """For the publishing worker's periodic job: remove the stored files of items deleted
+        longer ago than the grace period (a batch at a time; `purged` says how many items).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetUsage(self, request, context):
+        """How much storage the user's media takes, and their quota (0: none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MediaServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -228,6 +253,16 @@ def add_MediaServicer_to_server(servicer, server):
                     servicer.ResolveMedia,
                     request_deserializer=protos_dot_media__pb2.ResolveMediaRequest.FromString,
                     response_serializer=protos_dot_media__pb2.ResolvedMedia.SerializeToString,
+            ),
+            'PurgeDeleted': grpc.unary_unary_rpc_method_handler(
+                    servicer.PurgeDeleted,
+                    request_deserializer=protos_dot_media__pb2.PurgeRequest.FromString,
+                    response_serializer=protos_dot_media__pb2.PurgeResult.SerializeToString,
+            ),
+            'GetUsage': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsage,
+                    request_deserializer=protos_dot_media__pb2.UserRef.FromString,
+                    response_serializer=protos_dot_media__pb2.StorageUsage.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -529,6 +564,60 @@ class Media:
             '/postflow.media.v1.Media/ResolveMedia',
             protos_dot_media__pb2.ResolveMediaRequest.SerializeToString,
             protos_dot_media__pb2.ResolvedMedia.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PurgeDeleted(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.media.v1.Media/PurgeDeleted',
+            protos_dot_media__pb2.PurgeRequest.SerializeToString,
+            protos_dot_media__pb2.PurgeResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.media.v1.Media/GetUsage',
+            protos_dot_media__pb2.UserRef.SerializeToString,
+            protos_dot_media__pb2.StorageUsage.FromString,
             options,
             channel_credentials,
             insecure,

@@ -9,6 +9,18 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ConfirmEmailRequest(_message.Message):
+    __slots__ = ("token",)
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    def __init__(self, token: _Optional[str] = ...) -> None: ...
+
+class ConfirmEmailResult(_message.Message):
+    __slots__ = ("email_address",)
+    EMAIL_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    email_address: str
+    def __init__(self, email_address: _Optional[str] = ...) -> None: ...
+
 class UserRef(_message.Message):
     __slots__ = ("user_id",)
     USER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -86,7 +98,7 @@ class ChannelChoice(_message.Message):
     def __init__(self, type: _Optional[str] = ..., websocket: _Optional[bool] = ..., email: _Optional[bool] = ..., webhook: _Optional[bool] = ...) -> None: ...
 
 class NotificationPreferences(_message.Message):
-    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone", "email_address", "webhook_url", "webhook_secret", "like_milestones", "reach_multiple")
+    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone", "email_address", "webhook_url", "webhook_secret", "like_milestones", "reach_multiple", "email_confirmed")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNELS_FIELD_NUMBER: _ClassVar[int]
     QUIET_HOURS_START_FIELD_NUMBER: _ClassVar[int]
@@ -97,6 +109,7 @@ class NotificationPreferences(_message.Message):
     WEBHOOK_SECRET_FIELD_NUMBER: _ClassVar[int]
     LIKE_MILESTONES_FIELD_NUMBER: _ClassVar[int]
     REACH_MULTIPLE_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_CONFIRMED_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     channels: _containers.RepeatedCompositeFieldContainer[ChannelChoice]
     quiet_hours_start: str
@@ -107,4 +120,5 @@ class NotificationPreferences(_message.Message):
     webhook_secret: str
     like_milestones: _containers.RepeatedScalarFieldContainer[int]
     reach_multiple: float
-    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ..., email_address: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ..., like_milestones: _Optional[_Iterable[int]] = ..., reach_multiple: _Optional[float] = ...) -> None: ...
+    email_confirmed: bool
+    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ..., email_address: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ..., like_milestones: _Optional[_Iterable[int]] = ..., reach_multiple: _Optional[float] = ..., email_confirmed: _Optional[bool] = ...) -> None: ...

@@ -61,6 +61,11 @@ class RealtimeStub:
                 request_serializer=protos_dot_realtime__pb2.NotificationPreferences.SerializeToString,
                 response_deserializer=protos_dot_realtime__pb2.NotificationPreferences.FromString,
                 _registered_method=True)
+        self.ConfirmEmail = channel.unary_unary(
+                '/postflow.realtime.v1.Realtime/ConfirmEmail',
+                request_serializer=protos_dot_realtime__pb2.ConfirmEmailRequest.SerializeToString,
+                response_deserializer=protos_dot_realtime__pb2.ConfirmEmailResult.FromString,
+                _registered_method=True)
 
 
 class RealtimeServicer:
@@ -98,6 +103,13 @@ class RealtimeServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ConfirmEmail(self, request, context):
+        """The link mailed to a new notification address: no email goes there before it is used.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RealtimeServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -125,6 +137,11 @@ def add_RealtimeServicer_to_server(servicer, server):
                     servicer.SetPreferences,
                     request_deserializer=protos_dot_realtime__pb2.NotificationPreferences.FromString,
                     response_serializer=protos_dot_realtime__pb2.NotificationPreferences.SerializeToString,
+            ),
+            'ConfirmEmail': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmEmail,
+                    request_deserializer=protos_dot_realtime__pb2.ConfirmEmailRequest.FromString,
+                    response_serializer=protos_dot_realtime__pb2.ConfirmEmailResult.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -264,6 +281,33 @@ class Realtime:
             '/postflow.realtime.v1.Realtime/SetPreferences',
             protos_dot_realtime__pb2.NotificationPreferences.SerializeToString,
             protos_dot_realtime__pb2.NotificationPreferences.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmEmail(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.realtime.v1.Realtime/ConfirmEmail',
+            protos_dot_realtime__pb2.ConfirmEmailRequest.SerializeToString,
+            protos_dot_realtime__pb2.ConfirmEmailResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -109,6 +109,9 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # gateway of their own (tests/gateway/test_rate_limits.py).
             "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",
             "POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE": "1000000",
+            # Deleted media's files go two seconds after the deletion, checked every two.
+            "POSTFLOW_MEDIA_DELETE_GRACE_SECONDS": "2",
+            "POSTFLOW_MEDIA_PURGE_INTERVAL_SECONDS": "2",
             "POSTFLOW_S3_ENDPOINT": s3_server,
             "POSTFLOW_S3_ACCESS_KEY": "postflow-test",
             "POSTFLOW_S3_SECRET_KEY": "postflow-test-secret",

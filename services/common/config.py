@@ -155,6 +155,12 @@ class Settings(BaseSettings):
     image_max_pixels: int = 80_000_000
     # Images decoded at once per media service (each may take hundreds of MB); others wait.
     image_workers: int = 2
+    # Storage each user's media may take (originals and Instagram-ready files; 0: no
+    # limit); deleted media's files are removed this long after the deletion, by a periodic
+    # job of the publishing worker running this often.
+    media_quota_bytes: int = 10 * 1024**3
+    media_delete_grace_seconds: float = 7 * 24 * 3600
+    media_purge_interval_seconds: float = 3600
     # Video: how long probing and converting one may take, and how many convert at once
     # (ffmpeg uses every core for one video already).
     video_probe_timeout_seconds: float = 20.0

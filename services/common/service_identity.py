@@ -45,7 +45,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "users": {"RecordAudit": frozenset({"scheduler"})},
     # Decrypted Instagram tokens go to the publishing worker and nobody else.
     "scheduler": {"GetPublishingCredentials": frozenset({"worker"})},
-    "media": {"ResolveMedia": frozenset({"worker", "posts"})},
+    "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},
 }
 DEFAULT_CALLERS = frozenset({"gateway"})
 

@@ -334,6 +334,7 @@ def preferences_dict(reply: realtime_pb2.NotificationPreferences) -> dict[str, A
         "quiet_hours": quiet,
         "timezone": reply.timezone,
         "email_address": reply.email_address or None,
+        "email_confirmed": reply.email_confirmed,
         "webhook_url": reply.webhook_url or None,
         "webhook_secret": reply.webhook_secret or None,
         "milestones": {"likes": list(reply.like_milestones), "reach_multiple": reply.reach_multiple},

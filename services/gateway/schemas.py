@@ -470,6 +470,11 @@ class MediaPage(BaseModel):
     next_cursor: str | None
 
 
+class StorageUsageOut(BaseModel):
+    used_bytes: int
+    quota_bytes: int | None = Field(description="Uploads beyond it get a 413 (null: no quota)")
+
+
 class MediaUpdateIn(RequestBody):
     description: str | None = None
     alt_text: str | None = None
@@ -528,11 +533,19 @@ class NotificationPreferencesIn(RequestBody):
     milestones: MilestonesIn | None = None
 
 
+class EmailConfirmedOut(BaseModel):
+    email_address: str
+    confirmed: bool = True
+
+
 class NotificationPreferencesOut(BaseModel):
     channels: dict[str, dict[str, bool]]
     quiet_hours: dict[str, str] | None
     timezone: str
     email_address: str | None
+    email_confirmed: bool = Field(
+        description="Email is sent only once the link mailed to the address was opened"
+    )
     webhook_url: str | None
     webhook_secret: str | None = Field(description="Verify X-Postflow-Signature with it")
     milestones: dict[str, Any]

@@ -3,6 +3,7 @@
 import asyncio
 import json
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from protos import media_pb2, media_pb2_grpc, posts_pb2_grpc
@@ -15,7 +16,7 @@ from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.proto_time import from_timestamp
-from services.media import branding, library, suggestions, usage
+from services.media import branding, library, purge, suggestions, usage
 from services.media.editing import Editor
 from services.media.messages import branding_message, media_message
 from services.media.processing import VideoProcessor
@@ -132,6 +133,19 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             enabled=request.enabled,
         )
         return branding_message(row)
+
+    async def PurgeDeleted(self, request, context):
+        purged, removed = await purge.purge_deleted(
+            self._db,
+            self._storage,
+            grace=timedelta(seconds=max(0.0, request.grace_seconds)),
+            batch=request.batch or 100,
+        )
+        return media_pb2.PurgeResult(purged=purged, files_removed=removed)
+
+    async def GetUsage(self, request, context):
+        used = await purge.used_bytes(self._db, self._user(request))
+        return media_pb2.StorageUsage(used_bytes=used, quota_bytes=self._settings.media_quota_bytes)
 
     async def ResolveMedia(self, request, context):
         found = await library.several(

@@ -13,7 +13,7 @@ from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid_field
 from services.common.ids import parse_id
-from services.media import branding, image_items, images, video
+from services.media import branding, image_items, images, purge, video
 from services.media.models import MediaFile
 from services.media.probe import probe
 from services.media.processing import VideoProcessor
@@ -28,7 +28,20 @@ def _too_large(limit: int, kind: str) -> ServiceError:
     return ServiceError("too_large", "file_too_large", message, [Violation("file", f"at most {limit} bytes")])
 
 
-async def _spool(chunks: AsyncIterator[media_pb2.UploadChunk], target: Path, limit: int) -> int:
+def _over_quota(used: int, quota: int) -> ServiceError:
+    return ServiceError(
+        "too_large",
+        "storage_quota_exceeded",
+        f"Your media would take more than your storage quota of {quota} bytes ({used} used); "
+        "delete media you no longer need to make room",
+        [Violation("file", f"over your storage quota of {quota} bytes")],
+        context={"quota_bytes": str(quota), "used_bytes": str(used)},
+    )
+
+
+async def _spool(
+    chunks: AsyncIterator[media_pb2.UploadChunk], target: Path, limit: int, over_limit: ServiceError
+) -> int:
     """Write the data chunks to target; refuse beyond `limit` bytes as they arrive."""
     size = 0
     with target.open("wb") as out:
@@ -37,7 +50,7 @@ async def _spool(chunks: AsyncIterator[media_pb2.UploadChunk], target: Path, lim
                 raise invalid_field("file", "one header, then data chunks")
             size += len(chunk.data)
             if size > limit:
-                raise _too_large(limit, "upload")
+                raise over_limit
             out.write(chunk.data)
     return size
 
@@ -71,10 +84,19 @@ class Uploads:
         # NUL cannot be stored in PostgreSQL text; a file name is not worth refusing over it.
         filename = (header.filename.replace("\x00", "") or "upload")[:MAX_FILENAME]
         limit = max(self._settings.media_max_image_bytes, self._settings.media_max_video_bytes)
+        over_limit = _too_large(limit, "upload")
+        if quota := self._settings.media_quota_bytes:
+            # The original alone must fit in what is left (its Instagram-ready copy is
+            # smaller); the upload is cut off as soon as it would not.
+            used = await purge.used_bytes(self._db, user_id)
+            if used >= quota:
+                raise _over_quota(used, quota)
+            if quota - used < limit:
+                limit, over_limit = quota - used, _over_quota(used, quota)
         with tempfile.TemporaryDirectory(prefix="postflow-upload-") as scratch:
             folder = Path(scratch)
             original = folder / "original"
-            size = await _spool(chunks, original, limit)
+            size = await _spool(chunks, original, limit, over_limit)
             if size == 0:
                 raise invalid_field("file", "is empty")
             with original.open("rb") as file:

@@ -6,7 +6,7 @@ from services.common.db import Database
 from services.common.grpc_errors import rpc_handlers
 from services.common.ids import parse_id
 from services.common.proto_time import to_timestamp
-from services.realtime import notifications
+from services.realtime import email_confirmation, notifications
 from services.realtime.models import Notification, Preferences
 
 
@@ -37,6 +37,7 @@ def preferences_message(row: Preferences) -> realtime_pb2.NotificationPreference
         quiet_hours_end=row.quiet_hours_end.strftime("%H:%M") if row.quiet_hours_end else "",
         timezone=row.timezone or "UTC",
         email_address=row.email_address or "",
+        email_confirmed=bool(row.email_address and row.email_confirmed_at),
         webhook_url=row.webhook_url or "",
         webhook_secret=row.webhook_secret or "",
         like_milestones=notifications.milestones_of(row)["likes"],
@@ -96,3 +97,7 @@ class RealtimeServicer(realtime_pb2_grpc.RealtimeServicer):
             reach_multiple=request.reach_multiple,
         )
         return preferences_message(row)
+
+    async def ConfirmEmail(self, request, context):
+        address = await email_confirmation.confirm(self._db, request.token)
+        return realtime_pb2.ConfirmEmailResult(email_address=address)

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, Text, Time, func
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, LargeBinary, Text, Time, func
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -43,6 +43,10 @@ class Preferences(Base):
     quiet_hours_end: Mapped[time | None] = mapped_column(Time)
     timezone: Mapped[str] = mapped_column(Text, default="UTC")
     email_address: Mapped[str | None] = mapped_column(Text)
+    # Nothing is mailed to the address until the link sent to it is used.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    email_confirm_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    email_confirm_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     webhook_url: Mapped[str | None] = mapped_column(Text)
     # Signs each webhook POST (HMAC-SHA256); made when a webhook URL is first set.
     webhook_secret: Mapped[str | None] = mapped_column(Text)

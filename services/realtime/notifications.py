@@ -15,7 +15,7 @@ from services.common.config import Settings
 from services.common.db import Database
 from services.common.emails import is_email_address
 from services.common.errors import Violation, invalid, invalid_field, not_found
-from services.realtime import webhook_target
+from services.realtime import email_confirmation, webhook_target
 from services.realtime.models import Delivery, Notification, Preferences
 
 TYPES = (
@@ -141,7 +141,7 @@ def channels_now(preferences: Preferences | None, kind: str, at: datetime) -> se
     if preferences is not None and _quiet(preferences, at):
         return set()
     wanted = {channel for channel, on in chosen(preferences, kind).items() if on}
-    if preferences is None or not preferences.email_address:
+    if preferences is None or not preferences.email_address or preferences.email_confirmed_at is None:
         wanted.discard("email")
     if preferences is None or not preferences.webhook_url:
         wanted.discard("webhook")
@@ -314,7 +314,9 @@ async def set_preferences(
         raise invalid(problems)
     current = await get_preferences(db, user_id)
     secret = current.webhook_secret if current.webhook_url == webhook_url else None
+    confirmation = email_confirmation.plan(current, email_address, datetime.now(UTC))
     values = {
+        **confirmation.values,
         "channels": channels,
         "quiet_hours_start": start,
         "quiet_hours_end": end,
@@ -330,9 +332,12 @@ async def set_preferences(
         "updated_at": datetime.now(UTC),
     }
     async with db.transaction() as session:
-        return await session.scalar(
+        saved = await session.scalar(
             insert(Preferences)
             .values(user_id=user_id, **values)
             .on_conflict_do_update(index_elements=[Preferences.user_id], set_=values)
             .returning(Preferences)
         )
+    if confirmation.token and settings.smtp_host:
+        await email_confirmation.mail_link(settings, email_address, confirmation.token)
+    return saved

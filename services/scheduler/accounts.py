@@ -1,5 +1,6 @@
 """Connecting Instagram accounts: the token is checked with Instagram, then kept encrypted."""
 
+import logging
 import re
 import uuid
 
@@ -17,6 +18,7 @@ from services.scheduler.token_vault import TokenVault
 
 _IG_USER_ID = re.compile(r"^[0-9]{1,30}$")
 MAX_TOKEN_LENGTH = 4096
+log = logging.getLogger(__name__)
 
 
 async def connect(
@@ -168,3 +170,33 @@ async def credentials(
     if account is None or account.token_ciphertext is None:
         raise not_found("Account")
     return account.ig_user_id, vault.open(account.token_ciphertext)
+
+
+async def reencrypt(*, db: Database, vault: TokenVault) -> int:
+    """Every stored token under the first configured key (after a key was put first); how
+    many were rewritten. Run at start: once the count is zero, old keys can be removed."""
+    async with db.reading() as session:
+        rows = (
+            await session.execute(
+                select(InstagramAccount.id, InstagramAccount.token_ciphertext).where(
+                    InstagramAccount.token_ciphertext.is_not(None)
+                )
+            )
+        ).all()
+    rewritten = 0
+    for account_id, ciphertext in rows:
+        try:
+            fresh = vault.rotated(ciphertext)
+        except RuntimeError:
+            log.error("the token of account %s cannot be decrypted with any configured key", account_id)
+            continue
+        if fresh is None:
+            continue
+        async with db.transaction() as session:
+            await session.execute(
+                update(InstagramAccount)
+                .where(InstagramAccount.id == account_id, InstagramAccount.token_ciphertext == ciphertext)
+                .values(token_ciphertext=fresh)
+            )
+        rewritten += 1
+    return rewritten

@@ -1,5 +1,7 @@
 """gRPC face of the scheduler service: translates requests into calls on its modules."""
 
+import logging
+
 from protos import posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc, users_pb2_grpc
 from services.common import service_identity, temporal_client
 from services.common.config import Settings, get_settings
@@ -25,6 +27,9 @@ def _account_message(account: InstagramAccount, settings: Settings) -> scheduler
         connected_at=to_timestamp(account.connected_at),
         min_gap_minutes=accounts.min_gap(account, settings),
     )
+
+
+log = logging.getLogger(__name__)
 
 
 @rpc_handlers
@@ -226,6 +231,8 @@ async def main(port: int) -> None:
     users_channel = service_identity.channel(settings, caller="scheduler", service="users")
     temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
     vault = TokenVault(settings)
+    if rewritten := await accounts.reencrypt(db=db, vault=vault):
+        log.info("re-encrypted %d Instagram tokens under the first key", rewritten)
     scheduler = Scheduler(
         db=db,
         posts=posts_pb2_grpc.PostsStub(posts_channel),

@@ -14,6 +14,7 @@ class TokenVault:
         keys = [k.strip() for k in settings.token_encryption_keys.get_secret_value().split(",") if k.strip()]
         if not keys:
             raise SystemExit("POSTFLOW_TOKEN_ENCRYPTION_KEYS is empty")
+        self._primary = Fernet(keys[0])
         self._fernet = MultiFernet([Fernet(key) for key in keys])
 
     def seal(self, token: str) -> bytes:
@@ -22,5 +23,17 @@ class TokenVault:
     def open(self, ciphertext: bytes) -> str:
         try:
             return self._fernet.decrypt(ciphertext).decode()
+        except InvalidToken as exc:
+            raise RuntimeError("an access token cannot be decrypted with the configured keys") from exc
+
+    def rotated(self, ciphertext: bytes) -> bytes | None:
+        """The ciphertext under the first key, or None when it already is (nothing to do)."""
+        try:
+            self._primary.decrypt(ciphertext)
+            return None
+        except InvalidToken:
+            pass
+        try:
+            return self._fernet.rotate(ciphertext)
         except InvalidToken as exc:
             raise RuntimeError("an access token cannot be decrypted with the configured keys") from exc

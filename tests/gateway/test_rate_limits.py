@@ -4,8 +4,6 @@ growing lockout after repeated failed logins, and a bounded number of password h
 The sign-in limits are tried on a gateway of their own with small limits, in front of the
 session's services (the session's gateway lets every test sign up from this one address)."""
 
-import subprocess
-import sys
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -18,28 +16,26 @@ from devtools import stack
 from services.common.config import Settings
 from services.common.rate_limits import RateLimiter
 from services.users.lockout import lock_for
+from tests.processes import start_service, stop
 
 
 @pytest.fixture(scope="module")
 def strict_gateway(system, tmp_path_factory):
     port = stack.free_port()
-    env = {
-        **system.env,
-        "POSTFLOW_GATEWAY_PORT": str(port),
-        "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "8",
-        "POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE": "4",
-        "POSTFLOW_API_REQUESTS_PER_USER_PER_SECOND": "5",
-        "POSTFLOW_API_BURST_PER_USER": "10",
-        "POSTFLOW_TRUSTED_PROXIES": "127.0.0.1",
-    }
-    log = (Path(tmp_path_factory.mktemp("strict")) / "gateway.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "services.gateway.main"], cwd=stack.ROOT, env=env, stdout=log, stderr=log
+    process = start_service(
+        system,
+        "services.gateway.main",
+        port,
+        Path(tmp_path_factory.mktemp("strict")) / "gateway.log",
+        POSTFLOW_GATEWAY_PORT=str(port),
+        POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE="8",
+        POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE="4",
+        POSTFLOW_API_REQUESTS_PER_USER_PER_SECOND="5",
+        POSTFLOW_API_BURST_PER_USER="10",
+        POSTFLOW_TRUSTED_PROXIES="127.0.0.1",
     )
-    stack.wait_listening(port, process)
     yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
+    stop(process)
 
 
 def _from(address: str) -> dict:

@@ -1,8 +1,13 @@
 """A NATS outage delays events, never loses them: a post that publishes while NATS is down
 reaches the user's WebSocket and notifications once NATS is back, exactly once."""
 
+import asyncio
 import subprocess
 import time
+from urllib.parse import urlsplit
+
+import nats
+from nats.errors import NoServersError
 
 from devtools import stack as stacks
 from tests.realtime.clients import events_until, open_socket, quiet_for
@@ -62,3 +67,21 @@ def test_a_post_published_while_nats_is_down_is_announced_once_when_it_is_back(
     time.sleep(1)
     published = [n for n in notifications(publisher)["items"] if n["type"] == "post_published"]
     assert len(published) == 1 and published[0]["post_id"] == post["id"]
+
+
+def test_nats_refuses_anyone_without_the_password(system):
+    port = urlsplit(system.env["POSTFLOW_NATS_URL"]).port
+
+    async def attempt(url: str) -> bool:
+        try:
+            connection = await nats.connect(
+                url, connect_timeout=2, max_reconnect_attempts=0, allow_reconnect=False
+            )
+        except (NoServersError, OSError, nats.errors.Error):
+            return False
+        await connection.close()
+        return True
+
+    assert asyncio.run(attempt(system.env["POSTFLOW_NATS_URL"])) is True
+    assert asyncio.run(attempt(f"nats://127.0.0.1:{port}")) is False
+    assert asyncio.run(attempt(f"nats://postflow:guess@127.0.0.1:{port}")) is False

@@ -5,6 +5,7 @@ import asyncio
 import hashlib
 import hmac
 import json
+import re
 import threading
 import time
 import uuid
@@ -175,6 +176,19 @@ def verified(secret: str, headers: dict, body: bytes) -> bool:
     return hmac.compare_digest(expected, fields["v1"]) and abs(time.time() - int(fields["t"])) < 300
 
 
+def confirm_address(user, smtp_sink, address: str, timeout: float = 15.0) -> None:
+    """What the owner of the address does: open the link mailed to it."""
+    deadline = time.monotonic() + timeout
+    while not smtp_sink.to(address):
+        assert time.monotonic() < deadline, "no confirmation email"
+        time.sleep(0.1)
+    body = smtp_sink.to(address)[-1].get_content()
+    path = re.search(r"(/api/v1/notifications/email/confirm\?token=[A-Za-z0-9_\-]+)", body).group(1)
+    reply = user.client.get(path)
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["email_address"] == address
+
+
 def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instagram, smtp_sink):
     receiver = Receiver(statuses=[503])  # the first call fails: the second delivers
     address = f"team-{publisher.id[:8]}@example.com"
@@ -192,6 +206,8 @@ def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instag
     assert reply.status_code == 200, reply.text
     secret = reply.json()["webhook_secret"]
     assert len(secret) == 64
+    assert reply.json()["email_confirmed"] is False
+    confirm_address(publisher, smtp_sink, address)
     post = publisher.create_post(media=[{"url": IMAGE}])
     arm(instagram, publisher, "revoked_token", "create")
     assert schedule(publisher, post["id"], 2).status_code == 201
@@ -209,7 +225,11 @@ def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instag
     while not smtp_sink.to(address):
         assert time.monotonic() < deadline, "no email"
         time.sleep(0.1)
-    (mail,) = smtp_sink.to(address)
+    while len(smtp_sink.to(address)) < 2:
+        assert time.monotonic() < deadline, "no notification email"
+        time.sleep(0.1)
+    confirmation, mail = smtp_sink.to(address)
+    assert "Confirm" in confirmation["Subject"]
     assert mail["Subject"] == "Postflow: Post failed"
     assert "reconnect" in mail.get_content().lower()
     # The schedule_changed of the same post (scheduling it) went to neither.

@@ -13,6 +13,9 @@ from services.common import service_identity, temporal_client
 from services.common.config import get_settings
 from services.common.events import EventPublisher
 from services.instagram.graph_api import GraphApiClient
+from workflows.maintenance.activities import MaintenanceActivities
+from workflows.maintenance.starter import ensure_media_purge
+from workflows.maintenance.workflows import MediaPurgeWorkflow
 from workflows.metrics.activities import MetricsActivities
 from workflows.metrics.starter import MetricsStarter
 from workflows.metrics.workflows import PostMetricsWorkflow
@@ -23,11 +26,14 @@ from workflows.recurring.workflows import RecurringPostWorkflow
 
 log = logging.getLogger(__name__)
 
-WORKFLOWS = [PublishPostWorkflow, RecurringPostWorkflow, PostMetricsWorkflow]
+WORKFLOWS = [PublishPostWorkflow, RecurringPostWorkflow, PostMetricsWorkflow, MediaPurgeWorkflow]
 
 
 def activity_functions(
-    publishing: PublishingActivities, series: SeriesActivities, metrics: MetricsActivities | None = None
+    publishing: PublishingActivities,
+    series: SeriesActivities,
+    metrics: MetricsActivities | None = None,
+    maintenance: MaintenanceActivities | None = None,
 ) -> list:
     """Every activity the workflows call (tests register the same list)."""
     functions = [
@@ -40,6 +46,8 @@ def activity_functions(
     ]
     if metrics is not None:
         functions.append(metrics.collect)
+    if maintenance is not None:
+        functions.append(maintenance.purge_deleted_media)
     return functions
 
 
@@ -83,7 +91,9 @@ async def main() -> None:
         client,
         task_queue=settings.temporal_task_queue,
         workflows=WORKFLOWS,
-        activities=activity_functions(activities, series, metrics),
+        activities=activity_functions(
+            activities, series, metrics, MaintenanceActivities(media=media_pb2_grpc.MediaStub(media_channel))
+        ),
         # Every sleeping workflow stays cached: a burst of due posts then costs no replays.
         max_cached_workflows=settings.worker_cached_workflows,
         max_concurrent_workflow_tasks=settings.worker_concurrency,
@@ -99,6 +109,7 @@ async def main() -> None:
         "publishing worker on task queue %s at %s", settings.temporal_task_queue, settings.temporal_address
     )
     async with worker:
+        await ensure_media_purge(client, settings)
         await stop.wait()
     await events.close()
     await graph.close()

@@ -114,6 +114,14 @@ async def list_media(
     return {"items": [convert.media_dict(m) for m in page.items], "next_cursor": page.next_cursor or None}
 
 
+@router.get("/api/v1/media/usage", response_model=schemas.StorageUsageOut)
+async def storage_usage(user_id: CurrentUser, media: MediaDep):
+    """Storage your media takes (deleted items count until their files are removed, a grace
+    period after the deletion), and your quota."""
+    usage = await media.GetUsage(media_pb2.UserRef(user_id=user_id), timeout=10)
+    return {"used_bytes": usage.used_bytes, "quota_bytes": usage.quota_bytes or None}
+
+
 @router.get("/api/v1/media/branding", response_model=schemas.BrandingOut)
 async def get_branding(user_id: CurrentUser, media: MediaDep):
     return convert.branding_dict(await media.GetBranding(media_pb2.UserRef(user_id=user_id), timeout=10))

@@ -61,6 +61,16 @@ async def set_preferences(
     return convert.preferences_dict(await realtime.SetPreferences(request))
 
 
+@router.get("/email/confirm", response_model=schemas.EmailConfirmedOut)
+async def confirm_email(
+    realtime: RealtimeDep,
+    token: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="From the confirmation email")],
+):
+    """The link mailed to a new notification address (no sign-in needed: the token is the proof)."""
+    result = await realtime.ConfirmEmail(realtime_pb2.ConfirmEmailRequest(token=token))
+    return {"email_address": result.email_address}
+
+
 @router.post("/{notification_id}/read", response_model=schemas.NotificationOut)
 async def read_one(notification_id: str, user_id: CurrentUser, realtime: RealtimeDep):
     return convert.notification_dict(

@@ -1,0 +1,22 @@
+"""Inputs and names of the maintenance workflows (new fields get defaults, so that a
+workflow sleeping in production keeps decoding)."""
+
+from dataclasses import dataclass
+
+MEDIA_PURGE_WORKFLOW_NAME = "MediaPurgeWorkflow"
+# One for the whole deployment.
+MEDIA_PURGE_WORKFLOW_ID = "media-purge"
+
+
+@dataclass
+class PurgeInput:
+    interval_seconds: float
+    grace_seconds: float
+    # Rounds per run, then continue-as-new (a short history).
+    rounds_per_run: int = 100
+
+
+@dataclass
+class PurgeRound:
+    purged: int
+    files_removed: int

@@ -1,0 +1,30 @@
+"""Starts the deployment's one MediaPurgeWorkflow if it is not running (every worker asks
+at start; the first one starts it)."""
+
+import logging
+
+from temporalio.client import Client
+from temporalio.common import WorkflowIDConflictPolicy
+
+from services.common.config import Settings
+from workflows.maintenance.shared import MEDIA_PURGE_WORKFLOW_ID, MEDIA_PURGE_WORKFLOW_NAME, PurgeInput
+
+log = logging.getLogger(__name__)
+
+
+async def ensure_media_purge(client: Client, settings: Settings) -> None:
+    await client.start_workflow(
+        MEDIA_PURGE_WORKFLOW_NAME,
+        PurgeInput(
+            interval_seconds=settings.media_purge_interval_seconds,
+            grace_seconds=settings.media_delete_grace_seconds,
+        ),
+        id=MEDIA_PURGE_WORKFLOW_ID,
+        task_queue=settings.temporal_task_queue,
+        id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
+    )
+    log.info(
+        "media purge: every %g s, %g s after deletion",
+        settings.media_purge_interval_seconds,
+        settings.media_delete_grace_seconds,
+    )

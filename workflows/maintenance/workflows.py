@@ -1,0 +1,37 @@
+"""MediaPurgeWorkflow: the durable periodic job that removes deleted media's files once
+their grace period is over. One per deployment (fixed id), started by every worker at
+start (the second start finds it running); continues as new every `rounds_per_run`."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+from temporalio.exceptions import ActivityError
+
+with workflow.unsafe.imports_passed_through():
+    from workflows.maintenance.activities import MaintenanceActivities
+    from workflows.maintenance.shared import MEDIA_PURGE_WORKFLOW_NAME, PurgeInput
+
+RETRIES = RetryPolicy(
+    initial_interval=timedelta(seconds=5), maximum_interval=timedelta(minutes=5), maximum_attempts=5
+)
+
+
+@workflow.defn(name=MEDIA_PURGE_WORKFLOW_NAME)
+class MediaPurgeWorkflow:
+    @workflow.run
+    async def run(self, request: PurgeInput) -> None:
+        for _ in range(request.rounds_per_run):
+            try:
+                await workflow.execute_activity_method(
+                    MaintenanceActivities.purge_deleted_media,
+                    request,
+                    start_to_close_timeout=timedelta(minutes=30),
+                    heartbeat_timeout=timedelta(minutes=2),
+                    retry_policy=RETRIES,
+                )
+            except ActivityError:
+                pass  # storage or the media service away: the next round catches up
+            await workflow.sleep(timedelta(seconds=request.interval_seconds))
+        workflow.continue_as_new(replace(request))
