@@ -22,7 +22,9 @@ async def _events(nats_url: str, user_id: str, until: float) -> list[dict]:
         try:
             message = await subscription.next_msg(timeout=0.5)
         except (TimeoutError, nats.errors.TimeoutError):
-            if seen and seen[-1].get("status") in ("published", "failed"):
+            # Quiet after the outcome (progress and status come from two processes, in
+            # either order).
+            if any(e.get("status") in ("published", "failed") for e in seen):
                 break
             continue
         seen.append(json.loads(message.data))

@@ -10,12 +10,10 @@ import grpc
 from temporalio.client import Client
 from temporalio.testing import ActivityEnvironment
 
-from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
-from services.common.events import EventPublisher
-from services.instagram.graph_api import GraphApiClient
-from tests.grpc_clients import aio_channel, signed
+from protos import posts_pb2, posts_pb2_grpc
+from tests.grpc_clients import signed
 from tests.scheduler.publishing import IMAGE, ZONE, local_in, publishes, wait_for_status
-from workflows.publishing.activities import PublishingActivities
+from tests.worker_activities import publishing_activities
 from workflows.publishing.shared import PostRef, workflow_id
 
 
@@ -112,34 +110,15 @@ def test_preparation_heartbeats_while_instagram_is_slow(publisher, instagram, sy
     )
 
     async def prepare():
-        env = system.env
-        posts = aio_channel(system, caller="worker", service="posts")
-        scheduler = aio_channel(system, caller="worker", service="scheduler")
-        media = aio_channel(system, caller="worker", service="media")
-        graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=30)
-        events = EventPublisher(env["POSTFLOW_NATS_URL"], 3600)
-        activities = PublishingActivities(
-            posts=posts_pb2_grpc.PostsStub(posts),
-            scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler),
-            media=media_pb2_grpc.MediaStub(media),
-            graph=graph,
-            events=events,
-            poll_seconds=0.2,
-        )
         beats: list[float] = []
         activity_env = ActivityEnvironment()
         activity_env.on_heartbeat = lambda *details: beats.append(time.monotonic())
-        started = time.monotonic()
-        try:
+        async with publishing_activities(system, graph_simulator, poll_seconds=0.2, graph_timeout=30) as acts:
+            started = time.monotonic()
             prepared = await activity_env.run(
-                activities.prepare, PostRef(post["id"], publisher.id, publisher.account_id)
+                acts.prepare, PostRef(post["id"], publisher.id, publisher.account_id)
             )
-        finally:
-            await graph.close()
-            await events.close()
-            for channel in (posts, scheduler, media):
-                await channel.close()
-        return prepared, [b - started for b in beats], time.monotonic() - started
+            return prepared, [b - started for b in beats], time.monotonic() - started
 
     prepared, beats, took = asyncio.run(prepare())
     assert prepared.outcome == "ready", prepared

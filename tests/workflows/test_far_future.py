@@ -14,13 +14,11 @@ from temporalio.client import WorkflowUpdateFailedError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
-from services.common.events import EventPublisher
+from protos import posts_pb2, posts_pb2_grpc
 from services.common.proto_time import to_timestamp
-from services.instagram.graph_api import GraphApiClient
 from tests.grpc_clients import aio_channel
 from tests.scheduler.publishing import publishes
-from workflows.publishing.activities import PublishingActivities
+from tests.worker_activities import publishing_activities
 from workflows.publishing.shared import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
 from workflows.publishing.worker import WORKFLOWS, activity_functions
 from workflows.recurring.activities import SeriesActivities
@@ -32,38 +30,24 @@ TEST_SERVER = shutil.which("temporal-test-server", path=str(Path(sys.executable)
 @pytest.fixture
 async def far_future(system, graph_simulator):
     """A time-skipping Temporal with a worker running the real activities."""
-    # The worker's identity: these channels carry what the worker process's would.
-    posts_channel = aio_channel(system, caller="worker", service="posts")
+    worker_posts = aio_channel(system, caller="worker", service="posts")
+    # Marking a post scheduled is the scheduler's call.
     marking_channel = aio_channel(system, caller="scheduler", service="posts")
-    scheduler_channel = aio_channel(system, caller="worker", service="scheduler")
-    media_channel = aio_channel(system, caller="worker", service="media")
-    graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=5)
-    events = EventPublisher(system.env["POSTFLOW_NATS_URL"], 3600)
-    activities = PublishingActivities(
-        posts=posts_pb2_grpc.PostsStub(posts_channel),
-        scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
-        media=media_pb2_grpc.MediaStub(media_channel),
-        graph=graph,
-        events=events,
-        poll_seconds=0.1,
-    )
-    series = SeriesActivities(posts=posts_pb2_grpc.PostsStub(posts_channel))
+    series = SeriesActivities(posts=posts_pb2_grpc.PostsStub(worker_posts))
     queue = f"far-future-{uuid.uuid4().hex[:8]}"
-    async with await WorkflowEnvironment.start_time_skipping(test_server_existing_path=TEST_SERVER) as env:
-        async with Worker(
+    async with (
+        publishing_activities(system, graph_simulator, poll_seconds=0.1, graph_timeout=5) as activities,
+        await WorkflowEnvironment.start_time_skipping(test_server_existing_path=TEST_SERVER) as env,
+        Worker(
             env.client,
             task_queue=queue,
             workflows=WORKFLOWS,
             activities=activity_functions(activities, series),
-        ):
-            # Marking a post scheduled is the scheduler's call.
-            yield env, queue, posts_pb2_grpc.PostsStub(marking_channel)
-    await events.close()
-    await graph.close()
-    await posts_channel.close()
+        ),
+    ):
+        yield env, queue, posts_pb2_grpc.PostsStub(marking_channel)
+    await worker_posts.close()
     await marking_channel.close()
-    await scheduler_channel.close()
-    await media_channel.close()
 
 
 async def _schedule(env, queue, posts, user, post_id: str, days: float):
