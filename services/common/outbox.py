@@ -12,15 +12,29 @@ Several replicas share the table (claims use SKIP LOCKED).
 import asyncio
 import contextlib
 import logging
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import BigInteger, DateTime, Text, delete, func, insert, select
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
 
 from services.common.db import Database
 from services.common.events import EventPublisher, subject_of
 
 log = logging.getLogger(__name__)
+
+
+class OutboxEventColumns:
+    """The columns of a service's outbox table (each service has one in its own schema)."""
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
 
 BATCH = 100
 # Rows left by another replica or before a restart are found at least this often.

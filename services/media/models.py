@@ -8,6 +8,8 @@ from sqlalchemy import BigInteger, Boolean, DateTime, Float, Integer, Text, func
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from services.common.outbox import OutboxEventColumns
+
 SCHEMA = "media"
 
 
@@ -74,3 +76,11 @@ class Branding(Base):
     opacity_percent: Mapped[int] = mapped_column(Integer)
     enabled: Mapped[bool] = mapped_column(Boolean)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class OutboxEvent(OutboxEventColumns, Base):
+    """A media event (processing progress, ready, failed) written with the change it
+    reports, waiting to be relayed to NATS (services/common/outbox.py)."""
+
+    __tablename__ = "event_outbox"
+    __table_args__ = {"schema": SCHEMA}

@@ -21,7 +21,8 @@ from sqlalchemy import func, or_, select, update
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError
-from services.common.events import EventPublisher, media_processing
+from services.common.events import media_processing
+from services.common.outbox import Outbox
 from services.media import video
 from services.media.models import MediaFile
 from services.media.probe import probe
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 class VideoProcessor:
     def __init__(
-        self, *, db: Database, storage: S3Storage | LocalStorage, settings: Settings, events: EventPublisher
+        self, *, db: Database, storage: S3Storage | LocalStorage, settings: Settings, events: Outbox
     ) -> None:
         self._db = db
         self._events = events
@@ -126,6 +127,7 @@ class VideoProcessor:
                 await self._hold(media_id, func.now() + self._lease)
 
     async def _set(self, media_id: uuid.UUID, **values) -> None:
+        """The item's new state, and its event in the same transaction (the outbox)."""
         async with self._db.transaction() as session:
             row = await session.scalar(
                 update(MediaFile)
@@ -133,10 +135,13 @@ class VideoProcessor:
                 .values(**values, updated_at=datetime.now(UTC))
                 .returning(MediaFile)
             )
+            if row is not None:
+                event = media_processing(
+                    str(row.user_id), str(row.id), row.status, row.progress, row.failure_reason
+                )
+                await self._events.queue(session, [event])
         if row is not None:
-            await self._events.publish(
-                media_processing(str(row.user_id), str(row.id), row.status, row.progress, row.failure_reason)
-            )
+            self._events.sent()
 
     async def _run(self, media_id: uuid.UUID) -> None:
         async with self._slots:

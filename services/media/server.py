@@ -15,10 +15,12 @@ from services.common.events import EventPublisher
 from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
+from services.common.outbox import Outbox
 from services.common.proto_time import from_timestamp
 from services.media import branding, library, purge, suggestions, usage
 from services.media.editing import Editor
 from services.media.messages import branding_message, media_message
+from services.media.models import OutboxEvent
 from services.media.processing import VideoProcessor
 from services.media.storage import LocalStorage, S3Storage, open_storage
 from services.media.uploads import Uploads
@@ -184,13 +186,16 @@ async def main(port: int) -> None:
     db = Database(settings)
     storage = open_storage(settings)
     posts_channel = service_identity.channel(settings, caller="media", service="posts")
-    events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    publisher = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    events = Outbox(db, OutboxEvent, publisher)
+    events.start()
     videos = VideoProcessor(db=db, storage=storage, settings=settings, events=events)
     await videos.resume()
 
     async def stop() -> None:
         await videos.stop()
         await events.close()
+        await publisher.close()
         await posts_channel.close()
         await db.dispose()
 

@@ -18,6 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from services.common.outbox import OutboxEventColumns
+
 SCHEMA = "posts"
 # The text search configuration of search_vector; queries must use the same one.
 SEARCH_CONFIG = "english"
@@ -123,15 +125,9 @@ class PostMetric(Base):
     percentile_rank: Mapped[float | None] = mapped_column(Float)
 
 
-class OutboxEvent(Base):
+class OutboxEvent(OutboxEventColumns, Base):
     """An event written with the change it reports, waiting to be relayed to NATS
     (services/common/outbox.py): a NATS outage delays it, never loses it."""
 
     __tablename__ = "event_outbox"
     __table_args__ = {"schema": SCHEMA}
-
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
-    message_id: Mapped[str] = mapped_column(Text)
-    subject: Mapped[str] = mapped_column(Text)
-    payload: Mapped[dict] = mapped_column(JSONB)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

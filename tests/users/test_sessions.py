@@ -6,6 +6,7 @@ import re
 import time
 
 import httpx
+from argon2 import PasswordHasher
 
 from tests.factories import Api
 
@@ -142,3 +143,13 @@ def test_the_audit_log_keeps_sign_ins_password_changes_and_accounts(api, publish
     assert all(e["ip"] == "127.0.0.1" for e in events if e["kind"] == "signed_in")
     # Another user sees none of it.
     assert api.new_user().client.get("/api/v1/auth/audit").json()["items"][0]["kind"] == "registered"
+
+
+def test_a_password_hashed_with_older_parameters_is_rehashed_at_login(api, db):
+    user = api.new_user()
+    weak = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash(user.password)
+    db.execute("UPDATE users.users SET password_hash = %s WHERE id = %s", (weak, user.id))
+    _login(api, user.email, user.password)
+    stored = db.execute("SELECT password_hash FROM users.users WHERE id = %s", (user.id,)).fetchone()[0]
+    assert stored != weak and not PasswordHasher().check_needs_rehash(stored)
+    _login(api, user.email, user.password)
