@@ -64,12 +64,14 @@ class AccountRef(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
 
 class PublishingCredentials(_message.Message):
-    __slots__ = ("ig_user_id", "access_token")
+    __slots__ = ("ig_user_id", "access_token", "sealed_access_token")
     IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    SEALED_ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
     ig_user_id: str
     access_token: str
-    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ...) -> None: ...
+    sealed_access_token: bytes
+    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ...) -> None: ...
 
 class PostRef(_message.Message):
     __slots__ = ("user_id", "post_id")

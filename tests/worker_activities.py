@@ -6,8 +6,9 @@ from contextlib import asynccontextmanager
 
 from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common.events import EventPublisher
+from services.common.token_vault import TokenVault
 from services.instagram.graph_api import GraphApiClient
-from tests.grpc_clients import aio_channel
+from tests.grpc_clients import aio_channel, settings_of
 from workflows.publishing.activities import PublishingActivities
 
 
@@ -25,6 +26,7 @@ async def publishing_activities(system, graph_simulator: str, *, poll_seconds: f
             media=media_pb2_grpc.MediaStub(media),
             graph=graph,
             events=events,
+            vault=TokenVault(settings_of(system)),
             poll_seconds=poll_seconds,
         )
     finally:

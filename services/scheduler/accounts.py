@@ -10,11 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
+from services.common.token_vault import TokenVault
 from services.instagram import errors as graph_errors
 from services.instagram.graph_api import GraphApiClient
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
-from services.scheduler.token_vault import TokenVault
 
 _IG_USER_ID = re.compile(r"^[0-9]{1,30}$")
 MAX_TOKEN_LENGTH = 4096
@@ -158,7 +158,12 @@ async def change_settings(
 async def credentials(
     *, db: Database, vault: TokenVault, user_id: uuid.UUID, account_id: uuid.UUID
 ) -> tuple[str, str]:
-    """The account's Instagram id and decrypted token, for publishing."""
+    """The account's Instagram id and decrypted token, for the scheduler's own Graph calls."""
+    account = await _connected_row(db, user_id, account_id)
+    return account.ig_user_id, vault.open(account.token_ciphertext)
+
+
+async def _connected_row(db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> InstagramAccount:
     async with db.reading() as session:
         account = await session.scalar(
             select(InstagramAccount).where(
@@ -169,7 +174,13 @@ async def credentials(
         )
     if account is None or account.token_ciphertext is None:
         raise not_found("Account")
-    return account.ig_user_id, vault.open(account.token_ciphertext)
+    return account
+
+
+async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> tuple[str, bytes]:
+    """The account's Instagram id and its token still encrypted, for the publishing worker."""
+    account = await _connected_row(db, user_id, account_id)
+    return account.ig_user_id, account.token_ciphertext
 
 
 async def reencrypt(*, db: Database, vault: TokenVault) -> int:

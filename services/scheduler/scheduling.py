@@ -17,11 +17,11 @@ from services.common.db import Database
 from services.common.errors import conflict, invalid_field
 from services.common.grpc_errors import ask
 from services.common.proto_time import to_timestamp
+from services.common.token_vault import TokenVault
 from services.instagram.errors import GraphApiError
 from services.instagram.graph_api import GraphApiClient
 from services.scheduler import accounts, claims, conflicts, local_time, optimal_time
 from services.scheduler.models import InstagramAccount
-from services.scheduler.token_vault import TokenVault
 from workflows.publishing.shared import WORKFLOW_NAME, PublishPostInput, workflow_id
 
 log = logging.getLogger(__name__)

@@ -10,13 +10,13 @@ from services.common.grpc_errors import rpc_handlers
 from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.proto_time import to_timestamp
+from services.common.token_vault import TokenVault
 from services.instagram.graph_api import GraphApiClient
 from services.scheduler import accounts, bulk
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager, SeriesView
-from services.scheduler.token_vault import TokenVault
 
 
 def _account_message(account: InstagramAccount, settings: Settings) -> scheduler_pb2.InstagramAccount:
@@ -78,13 +78,12 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         return _account_message(account, self._settings)
 
     async def GetPublishingCredentials(self, request, context):
-        ig_user_id, token = await accounts.credentials(
+        ig_user_id, sealed = await accounts.sealed_credentials(
             db=self._db,
-            vault=self._vault,
             user_id=parse_id(request.user_id, "User"),
             account_id=parse_id(request.account_id, "Account"),
         )
-        return scheduler_pb2.PublishingCredentials(ig_user_id=ig_user_id, access_token=token)
+        return scheduler_pb2.PublishingCredentials(ig_user_id=ig_user_id, sealed_access_token=sealed)
 
     async def _scheduled(self, request, move: bool):
         call = self._scheduler.reschedule if move else self._scheduler.schedule

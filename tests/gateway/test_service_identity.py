@@ -13,6 +13,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc, users_pb2, users_pb2_grpc
 from services.common import service_identity
+from services.common.token_vault import TokenVault
 from tests.grpc_clients import settings_of, signed
 
 
@@ -39,7 +40,10 @@ def _credentials_as(system, publisher, metadata):
 
 def test_only_the_worker_gets_decrypted_instagram_tokens(system, publisher):
     as_worker = signed(system, caller="worker", service="scheduler")
-    assert _credentials_as(system, publisher, as_worker).access_token.startswith("EAAG-")
+    sent = _credentials_as(system, publisher, as_worker)
+    # Sealed on the wire: only a holder of the keys (the worker) can read the token.
+    assert sent.access_token == "" and b"EAAG-" not in sent.sealed_access_token
+    assert TokenVault(settings_of(system)).open(sent.sealed_access_token).startswith("EAAG-")
     for caller in ("gateway", "posts", "media", "realtime", "users"):
         metadata = signed(system, caller=caller, service="scheduler")
         code = _code(lambda m=metadata: _credentials_as(system, publisher, m))
@@ -78,7 +82,7 @@ def test_a_token_for_another_service_or_out_of_date_is_refused(system, publisher
             _code(lambda m=metadata: _credentials_as(system, publisher, m)) == grpc.StatusCode.UNAUTHENTICATED
         )
     # The same key, the right audience, in date: accepted.
-    assert _credentials_as(system, publisher, _forged("worker", "scheduler", worker_key)).access_token
+    assert _credentials_as(system, publisher, _forged("worker", "scheduler", worker_key)).sealed_access_token
 
 
 def test_other_services_may_not_call_what_is_not_theirs(system, api):

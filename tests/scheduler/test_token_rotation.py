@@ -8,9 +8,9 @@ from cryptography.fernet import Fernet
 
 from services.common.config import Settings
 from services.common.db import Database
+from services.common.token_vault import TokenVault
 from services.scheduler import accounts
 from services.scheduler.models import InstagramAccount
-from services.scheduler.token_vault import TokenVault
 
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 

@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 import grpc
 from temporalio import activity
 
-from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common.proto_time import to_timestamp
+from services.common.token_vault import TokenVault
 from services.instagram import errors as graph_errors
 from services.instagram.graph_api import GraphApiClient
+from workflows import credentials
 from workflows.metrics.shared import Collected, MetricsInput
 
 
@@ -21,23 +23,25 @@ class MetricsActivities:
         posts: posts_pb2_grpc.PostsStub,
         scheduler: scheduler_pb2_grpc.SchedulerStub,
         graph: GraphApiClient,
+        vault: TokenVault,
     ) -> None:
         self._posts = posts
         self._scheduler = scheduler
         self._graph = graph
+        self._vault = vault
 
     @activity.defn(name="collect_metrics")
     async def collect(self, request: MetricsInput) -> Collected:
         try:
-            credentials = await self._scheduler.GetPublishingCredentials(
-                scheduler_pb2.AccountRef(user_id=request.user_id, account_id=request.account_id), timeout=10
+            account = await credentials.fetch(
+                self._scheduler, self._vault, user_id=request.user_id, account_id=request.account_id
             )
         except grpc.aio.AioRpcError as err:
             if err.code() == grpc.StatusCode.NOT_FOUND:
                 return Collected(go_on=False)  # the account was disconnected
             raise
         try:
-            figures = await self._graph.insights(request.media_id, credentials.access_token)
+            figures = await self._graph.insights(request.media_id, account.access_token)
         except graph_errors.GraphApiError as err:
             if err.retryable:
                 raise

@@ -14,13 +14,15 @@ import grpc
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common.events import EventPublisher, publishing_progress
 from services.common.grpc_errors import from_rpc_error
 from services.common.proto_time import to_timestamp
+from services.common.token_vault import TokenVault
 from services.instagram import errors as graph_errors
 from services.instagram.graph_api import GraphApiClient
 from services.posts.content import Content
+from workflows import credentials
 from workflows.publishing.shared import Outcome, PostRef, Prepared, Published, PublishInput
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
@@ -100,6 +102,7 @@ class PublishingActivities:
         media: media_pb2_grpc.MediaStub,
         graph: GraphApiClient,
         events: EventPublisher,
+        vault: TokenVault,
         poll_seconds: float = 1.0,
         waits: Waits = Waits(),
         unknown_after_attempts: int = 4,
@@ -111,6 +114,7 @@ class PublishingActivities:
         self._scheduler = scheduler
         self._media = media
         self._graph = graph
+        self._vault = vault
         self._events = events
         self._poll_seconds = poll_seconds
         self._waits = waits
@@ -127,12 +131,10 @@ class PublishingActivities:
             timeout=10,
         )
 
-    async def _credentials(self, ref) -> scheduler_pb2.PublishingCredentials:
-        """The account's token, asked for every step and never cached (nor put in workflow
-        history): an account disconnected a second before its post is due publishes nothing."""
+    async def _credentials(self, ref) -> credentials.Credentials:
         try:
-            return await self._scheduler.GetPublishingCredentials(
-                scheduler_pb2.AccountRef(user_id=ref.user_id, account_id=ref.account_id), timeout=10
+            return await credentials.fetch(
+                self._scheduler, self._vault, user_id=ref.user_id, account_id=ref.account_id
             )
         except grpc.aio.AioRpcError as err:
             if err.code() == grpc.StatusCode.NOT_FOUND:

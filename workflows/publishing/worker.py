@@ -12,6 +12,7 @@ from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
 from services.common import service_identity, temporal_client
 from services.common.config import get_settings
 from services.common.events import EventPublisher
+from services.common.token_vault import TokenVault
 from services.instagram.graph_api import GraphApiClient
 from workflows.maintenance.activities import MaintenanceActivities
 from workflows.maintenance.starter import ensure_media_purge
@@ -63,12 +64,15 @@ async def main() -> None:
         timeout=settings.graph_api_timeout_seconds,
     )
     events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    # Instagram tokens arrive sealed and are opened here, where they are used.
+    vault = TokenVault(settings)
     activities = PublishingActivities(
         posts=posts_pb2_grpc.PostsStub(posts_channel),
         scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
         media=media_pb2_grpc.MediaStub(media_channel),
         graph=graph,
         events=events,
+        vault=vault,
         waits=Waits(
             rate_limited=timedelta(seconds=settings.rate_limit_wait_seconds),
             publish_limit=timedelta(seconds=settings.publish_limit_wait_seconds),
@@ -86,6 +90,7 @@ async def main() -> None:
         posts=posts_pb2_grpc.PostsStub(posts_channel),
         scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
         graph=graph,
+        vault=vault,
     )
     worker = Worker(
         client,

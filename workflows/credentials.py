@@ -1,0 +1,24 @@
+"""An Instagram account's credentials for the worker's activities: asked of the scheduler
+at every step (never cached, nor put in workflow history: an account disconnected a second
+before its post is due publishes nothing), received sealed, opened here where they are used."""
+
+from dataclasses import dataclass
+
+from protos import scheduler_pb2, scheduler_pb2_grpc
+from services.common.token_vault import TokenVault
+
+
+@dataclass(frozen=True)
+class Credentials:
+    ig_user_id: str
+    access_token: str
+
+
+async def fetch(
+    scheduler: scheduler_pb2_grpc.SchedulerStub, vault: TokenVault, *, user_id: str, account_id: str
+) -> Credentials:
+    """Raises the scheduler's AioRpcError (NOT_FOUND: the account was disconnected)."""
+    reply = await scheduler.GetPublishingCredentials(
+        scheduler_pb2.AccountRef(user_id=user_id, account_id=account_id), timeout=10
+    )
+    return Credentials(reply.ig_user_id, vault.open(reply.sealed_access_token))
