@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench proto lint install clean
+.PHONY: run test test-fast bench proto lint install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ run: $(STAMP)
 ## make test: the whole suite against real processes and a real PostgreSQL
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+## make test-fast: the tests that run in-process, without starting the system
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not system"
 
 ## make bench: load benchmarks through HTTP; prints numbers, asserts nothing
 bench: $(STAMP)

@@ -18,15 +18,24 @@ from services.common import service_identity
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SERVICES = {
-    "users": ["-m", "services.users.server"],
-    "posts": ["-m", "services.posts.server"],
-    "scheduler": ["-m", "services.scheduler.server"],
-    "media": ["-m", "services.media.server"],
-    "realtime": ["-m", "services.realtime.main"],
-    "gateway": ["-m", "services.gateway.main"],
-    "worker": ["-m", "workflows.publishing.worker"],
-}
+
+def procfile_processes(path: Path = ROOT / "Procfile") -> dict[str, list[str]]:
+    """name -> python arguments of each process in the Procfile: the one list of Postflow's
+    processes, which make run (honcho) and the tests both start."""
+    processes = {}
+    for line in path.read_text().splitlines():
+        name, _, command = line.partition(":")
+        words = command.split()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if words[:2] != ["exec", "python"]:
+            raise SystemExit(f"Procfile: {name} must be 'exec python -m <module>'")
+        processes[name.strip()] = words[2:]
+    return processes
+
+
+# The Graph API simulator is started on its own (tests share one across the session).
+SERVICES = {name: args for name, args in procfile_processes().items() if name != "graph_simulator"}
 
 
 def free_port() -> int:

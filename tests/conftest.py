@@ -21,6 +21,14 @@ from services.common.migrations import migrate_all
 from tests.factories import Api
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that need the running system (every process, by way of the `system` fixture)
+    are marked `system`; the others run in-process (`make test-fast`)."""
+    for item in items:
+        if "system" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.system)
+
+
 @pytest.fixture(scope="session")
 def database_server_url() -> str:
     return postgres.server_url()

@@ -1,6 +1,23 @@
-"""The limits every bulk request shares: a known action and 1 to max_items post ids."""
+"""What every bulk request shares: a known action, 1 to max_items post ids, and one result
+per post, each succeeding or failing on its own."""
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from services.common.errors import Violation
+
+T = TypeVar("T")
+
+
+@dataclass
+class ItemResult(Generic[T]):
+    """One post's outcome: ok with what the action made of it (`value`), or the error."""
+
+    post_id: str
+    ok: bool
+    error_code: str = ""
+    error_message: str = ""
+    value: T | None = None
 
 
 def problems(

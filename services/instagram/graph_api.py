@@ -10,6 +10,7 @@ from datetime import datetime
 
 import httpx
 
+from services.common.config import Settings
 from services.instagram.errors import GraphApiError, TransientError, classify
 
 CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
@@ -39,6 +40,15 @@ class PublishingLimit:
 
 
 class GraphApiClient:
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "GraphApiClient":
+        """The client the configuration names (the simulator in local runs)."""
+        return cls(
+            base_url=settings.graph_api_base_url,
+            version=settings.graph_api_version,
+            timeout=settings.graph_api_timeout_seconds,
+        )
+
     def __init__(self, *, base_url: str, version: str, timeout: float, http: httpx.AsyncClient | None = None):
         self._http = http or httpx.AsyncClient(timeout=timeout)
         self._root = f"{base_url.rstrip('/')}/{version}"

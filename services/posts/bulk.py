@@ -1,7 +1,6 @@
 """One action on many posts, each post succeeding or failing on its own."""
 
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -14,13 +13,7 @@ from services.posts.models import Post
 ACTIONS = ("delete", "restore", "tag", "untag", "duplicate")
 
 
-@dataclass
-class ItemResult:
-    post_id: str
-    ok: bool
-    error_code: str = ""
-    error_message: str = ""
-    post: Post | None = None
+ItemResult = bulk_requests.ItemResult[Post]
 
 
 def _check_request(action: str, post_ids: list[str], tags: list[str], max_items: int) -> None:
@@ -62,7 +55,7 @@ async def run(
             for raw, post in found.items():
                 try:
                     changed = await _apply(db, connection, action, post, user_id, tags)
-                    results[raw] = ItemResult(raw, True, post=changed)
+                    results[raw] = ItemResult(raw, True, value=changed)
                 except ServiceError as err:
                     results[raw] = ItemResult(raw, False, err.code, err.message)
     return [results[raw] for raw in wanted]
@@ -92,7 +85,7 @@ async def _set_deleted(connection, found: dict[str, Post], user_id: uuid.UUID, *
             continue
         post.deleted_at = moment if deleted else None
         post.updated_at = moment
-        results[raw] = ItemResult(raw, True, post=post)
+        results[raw] = ItemResult(raw, True, value=post)
     return results
 
 

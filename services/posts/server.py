@@ -232,7 +232,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
                     ok=r.ok,
                     error_code=r.error_code,
                     error_message=r.error_message,
-                    post=post_message(r.post) if r.post is not None else None,
+                    post=post_message(r.value) if r.value is not None else None,
                 )
                 for r in results
             ],

@@ -1,7 +1,6 @@
 """Scheduling or unscheduling many posts at once, each post succeeding or failing on its own."""
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from services.common import bulk_requests
@@ -11,13 +10,7 @@ from services.scheduler.scheduling import Scheduled, Scheduler
 ACTIONS = ("schedule", "unschedule")
 
 
-@dataclass
-class ItemResult:
-    post_id: str
-    ok: bool
-    error_code: str = ""
-    error_message: str = ""
-    scheduled: Scheduled | None = None
+ItemResult = bulk_requests.ItemResult[Scheduled]
 
 
 def local_times(*, count: int, start: str, interval_minutes: float, times: list[str]) -> list[str]:
@@ -71,7 +64,7 @@ async def run(
             scheduled = await scheduler.schedule(
                 user_id=user_id, post_id=post_id, account_id=account_id, local=local, zone=zone, prefer=prefer
             )
-            results.append(ItemResult(post_id, True, scheduled=scheduled))
+            results.append(ItemResult(post_id, True, value=scheduled))
         except ServiceError as err:
             results.append(ItemResult(post_id, False, err.code, err.message))
     return results

@@ -155,8 +155,8 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
                     ok=r.ok,
                     error_code=r.error_code,
                     error_message=r.error_message,
-                    scheduled_for=to_timestamp(r.scheduled.resolved.utc) if r.scheduled else None,
-                    local_time=r.scheduled.resolved.local.isoformat() if r.scheduled else "",
+                    scheduled_for=to_timestamp(r.value.resolved.utc) if r.value else None,
+                    local_time=r.value.resolved.local.isoformat() if r.value else "",
                 )
                 for r in results
             ],
@@ -214,18 +214,10 @@ def _series_message(view: SeriesView) -> scheduler_pb2.Series:
     )
 
 
-def graph_client(settings: Settings) -> GraphApiClient:
-    return GraphApiClient(
-        base_url=settings.graph_api_base_url,
-        version=settings.graph_api_version,
-        timeout=settings.graph_api_timeout_seconds,
-    )
-
-
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
-    graph = graph_client(settings)
+    graph = GraphApiClient.from_settings(settings)
     posts_channel = service_identity.channel(settings, caller="scheduler", service="posts")
     users_channel = service_identity.channel(settings, caller="scheduler", service="users")
     temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)

@@ -58,11 +58,7 @@ async def main() -> None:
     posts_channel = service_identity.channel(settings, caller="worker", service="posts")
     scheduler_channel = service_identity.channel(settings, caller="worker", service="scheduler")
     media_channel = service_identity.channel(settings, caller="worker", service="media")
-    graph = GraphApiClient(
-        base_url=settings.graph_api_base_url,
-        version=settings.graph_api_version,
-        timeout=settings.graph_api_timeout_seconds,
-    )
+    graph = GraphApiClient.from_settings(settings)
     events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
     # Instagram tokens arrive sealed and are opened here, where they are used.
     vault = TokenVault(settings)
