@@ -10,12 +10,10 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class PurgeRequest(_message.Message):
-    __slots__ = ("grace_seconds", "batch")
-    GRACE_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("batch",)
     BATCH_FIELD_NUMBER: _ClassVar[int]
-    grace_seconds: float
     batch: int
-    def __init__(self, grace_seconds: _Optional[float] = ..., batch: _Optional[int] = ...) -> None: ...
+    def __init__(self, batch: _Optional[int] = ...) -> None: ...
 
 class PurgeResult(_message.Message):
     __slots__ = ("purged", "files_removed")

@@ -183,7 +183,8 @@ class MediaServicer:
 
     def PurgeDeleted(self, request, context):
         """For the publishing worker's periodic job: remove the stored files of items deleted
-        longer ago than the grace period (a batch at a time; `purged` says how many items).
+        longer ago than this service's grace period (POSTFLOW_MEDIA_DELETE_GRACE_SECONDS), a
+        batch at a time; `purged` says how many items.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -38,7 +38,8 @@ class OutboxEventColumns:
 
 BATCH = 100
 # Rows left by another replica or before a restart are found at least this often.
-POLL_SECONDS = 1.0
+# (A replica relays what it wrote at once; this is for what a stopped one left.)
+POLL_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 10.0
 
 

@@ -43,7 +43,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "MediaUsage": frozenset({"media"}),
     },
     "users": {"RecordAudit": frozenset({"scheduler"})},
-    # Decrypted Instagram tokens go to the publishing worker and nobody else.
+    # Instagram tokens (sealed) go to the publishing worker and nobody else.
     "scheduler": {"GetPublishingCredentials": frozenset({"worker"})},
     "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},
 }

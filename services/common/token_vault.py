@@ -15,6 +15,8 @@ class TokenVault:
         if not keys:
             raise SystemExit("POSTFLOW_TOKEN_ENCRYPTION_KEYS is empty")
         self._primary = Fernet(keys[0])
+        # With one key every token is already under it: nothing to re-encrypt.
+        self.rotating = len(keys) > 1
         self._fernet = MultiFernet([Fernet(key) for key in keys])
 
     def seal(self, token: str) -> bytes:

@@ -43,35 +43,18 @@ class Clients:
 
     @classmethod
     def open(cls, settings: Settings) -> "Clients":
-        users_channel = service_identity.channel(
-            settings, caller="gateway", service="users", options=CHANNEL_OPTIONS
-        )
-        posts_channel = service_identity.channel(
-            settings, caller="gateway", service="posts", options=CHANNEL_OPTIONS
-        )
-        scheduler_channel = service_identity.channel(
-            settings, caller="gateway", service="scheduler", options=CHANNEL_OPTIONS
-        )
-        media_channel = service_identity.channel(
-            settings, caller="gateway", service="media", options=CHANNEL_OPTIONS
-        )
-        realtime_channel = service_identity.channel(
-            settings, caller="gateway", service="realtime", options=CHANNEL_OPTIONS
-        )
+        channels = {
+            name: service_identity.channel(settings, caller="gateway", service=name, options=CHANNEL_OPTIONS)
+            for name in ("realtime", "users", "posts", "scheduler", "media")
+        }
         deadline = settings.grpc_timeout_seconds
         return cls(
-            users=WithDeadline(users_pb2_grpc.UsersStub(users_channel), deadline),
-            posts=WithDeadline(posts_pb2_grpc.PostsStub(posts_channel), deadline),
-            scheduler=WithDeadline(scheduler_pb2_grpc.SchedulerStub(scheduler_channel), deadline),
-            media=media_pb2_grpc.MediaStub(media_channel),
-            realtime=WithDeadline(realtime_pb2_grpc.RealtimeStub(realtime_channel), deadline),
-            channels={
-                "realtime": realtime_channel,
-                "users": users_channel,
-                "posts": posts_channel,
-                "scheduler": scheduler_channel,
-                "media": media_channel,
-            },
+            users=WithDeadline(users_pb2_grpc.UsersStub(channels["users"]), deadline),
+            posts=WithDeadline(posts_pb2_grpc.PostsStub(channels["posts"]), deadline),
+            scheduler=WithDeadline(scheduler_pb2_grpc.SchedulerStub(channels["scheduler"]), deadline),
+            media=media_pb2_grpc.MediaStub(channels["media"]),
+            realtime=WithDeadline(realtime_pb2_grpc.RealtimeStub(channels["realtime"]), deadline),
+            channels=channels,
         )
 
     async def close(self) -> None:

@@ -17,7 +17,7 @@ from services.common.grpc_server import run_service, serve
 from services.common.ids import parse_id
 from services.common.outbox import Outbox
 from services.common.proto_time import from_timestamp
-from services.media import branding, library, purge, suggestions, usage
+from services.media import branding, library, purge, quota, suggestions, usage
 from services.media.editing import Editor
 from services.media.messages import branding_message, media_message
 from services.media.models import OutboxEvent
@@ -140,13 +140,13 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
         purged, removed = await purge.purge_deleted(
             self._db,
             self._storage,
-            grace=timedelta(seconds=max(0.0, request.grace_seconds)),
+            grace=timedelta(seconds=self._settings.media_delete_grace_seconds),
             batch=request.batch or 100,
         )
         return media_pb2.PurgeResult(purged=purged, files_removed=removed)
 
     async def GetUsage(self, request, context):
-        used = await purge.used_bytes(self._db, self._user(request))
+        used = await quota.used_bytes(self._db, self._user(request))
         return media_pb2.StorageUsage(used_bytes=used, quota_bytes=self._settings.media_quota_bytes)
 
     async def ResolveMedia(self, request, context):

@@ -13,7 +13,7 @@ from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import ServiceError, Violation, invalid_field
 from services.common.ids import parse_id
-from services.media import branding, image_items, images, purge, video
+from services.media import branding, image_items, images, quota, video
 from services.media.models import MediaFile
 from services.media.probe import probe
 from services.media.processing import VideoProcessor
@@ -26,17 +26,6 @@ MAX_FILENAME = 255
 def _too_large(limit: int, kind: str) -> ServiceError:
     message = f"The {kind} is larger than {limit} bytes"
     return ServiceError("too_large", "file_too_large", message, [Violation("file", f"at most {limit} bytes")])
-
-
-def _over_quota(used: int, quota: int) -> ServiceError:
-    return ServiceError(
-        "too_large",
-        "storage_quota_exceeded",
-        f"Your media would take more than your storage quota of {quota} bytes ({used} used); "
-        "delete media you no longer need to make room",
-        [Violation("file", f"over your storage quota of {quota} bytes")],
-        context={"quota_bytes": str(quota), "used_bytes": str(used)},
-    )
 
 
 async def _spool(
@@ -85,14 +74,14 @@ class Uploads:
         filename = (header.filename.replace("\x00", "") or "upload")[:MAX_FILENAME]
         limit = max(self._settings.media_max_image_bytes, self._settings.media_max_video_bytes)
         over_limit = _too_large(limit, "upload")
-        if quota := self._settings.media_quota_bytes:
+        if allowed := self._settings.media_quota_bytes:
             # The original alone must fit in what is left (its Instagram-ready copy is
             # smaller); the upload is cut off as soon as it would not.
-            used = await purge.used_bytes(self._db, user_id)
-            if used >= quota:
-                raise _over_quota(used, quota)
-            if quota - used < limit:
-                limit, over_limit = quota - used, _over_quota(used, quota)
+            used = await quota.used_bytes(self._db, user_id)
+            if used >= allowed:
+                raise quota.over_quota(used, allowed)
+            if allowed - used < limit:
+                limit, over_limit = allowed - used, quota.over_quota(used, allowed)
         with tempfile.TemporaryDirectory(prefix="postflow-upload-") as scratch:
             folder = Path(scratch)
             original = folder / "original"

@@ -37,9 +37,9 @@ async def _apply(
     post_id: uuid.UUID,
     allowed_from,
     values,
+    events: Outbox,
+    announce: list[dict],
     version: int = 0,
-    events: Outbox | None = None,
-    announce: list[dict] = (),
 ) -> Post | None:
     """The post after the change, or None when it was not in a state allowing it (or, with
     a version, not at that version). The events announcing the change are committed with it."""
@@ -58,9 +58,9 @@ async def _apply(
             .returning(Post),
             execution_options={"synchronize_session": False},
         )
-        if changed is not None and events is not None:
-            await events.queue(session, list(announce))
-    if changed is not None and events is not None and announce:
+        if changed is not None:
+            await events.queue(session, announce)
+    if changed is not None and announce:
         events.sent()
     return changed
 

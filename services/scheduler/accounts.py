@@ -186,6 +186,8 @@ async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uu
 async def reencrypt(*, db: Database, vault: TokenVault) -> int:
     """Every stored token under the first configured key (after a key was put first); how
     many were rewritten. Run at start: once the count is zero, old keys can be removed."""
+    if not vault.rotating:
+        return 0
     async with db.reading() as session:
         rows = (
             await session.execute(

@@ -30,19 +30,18 @@ class Origin:
     user_agent: str = ""
 
 
+def entry(*, user_id: uuid.UUID, kind: str, origin: Origin = Origin(), **detail: str) -> AuditEntry:
+    """An entry to add in the transaction of the change it records."""
+    return AuditEntry(
+        user_id=user_id, kind=kind, ip=origin.ip[:100], user_agent=origin.user_agent[:300], detail=detail
+    )
+
+
 async def record(
     db: Database, *, user_id: uuid.UUID, kind: str, origin: Origin = Origin(), **detail: str
 ) -> None:
     async with db.transaction() as session:
-        session.add(
-            AuditEntry(
-                user_id=user_id,
-                kind=kind,
-                ip=origin.ip[:100],
-                user_agent=origin.user_agent[:300],
-                detail=detail,
-            )
-        )
+        session.add(entry(user_id=user_id, kind=kind, origin=origin, **detail))
 
 
 async def listed(db: Database, *, user_id: uuid.UUID, limit: int) -> list[AuditEntry]:

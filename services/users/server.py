@@ -55,8 +55,8 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
         self._settings = settings
 
     async def _signed_in(self, user: User, kind: str, request) -> users_pb2.AuthResult:
-        tokens = await sessions.open_session(self._db, self._settings, user.id)
-        await audit.record(self._db, user_id=user.id, kind=kind, origin=_origin(request))
+        signed_in = audit.entry(user_id=user.id, kind=kind, origin=_origin(request))
+        tokens = await sessions.open_session(self._db, self._settings, user.id, signed_in)
         return _auth_result(user, tokens)
 
     async def Register(self, request, context):

@@ -18,7 +18,7 @@ from services.common.config import Settings
 from services.common.db import Database
 from services.common.errors import unauthenticated
 from services.users import audit
-from services.users.models import RefreshToken, Session, User
+from services.users.models import AuditEntry, RefreshToken, Session, User
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,14 @@ def _new_refresh(settings: Settings, session_id: uuid.UUID) -> tuple[str, Refres
     return token, RefreshToken(token_hash=digest(token), session_id=session_id, expires_at=expires)
 
 
-async def open_session(db: Database, settings: Settings, user_id: uuid.UUID) -> Tokens:
+async def open_session(
+    db: Database, settings: Settings, user_id: uuid.UUID, recorded: AuditEntry | None = None
+) -> Tokens:
+    """A new session and its tokens; `recorded` (the sign-in) is kept in the same transaction."""
     session_id = uuid.uuid4()
     refresh, row = _new_refresh(settings, session_id)
     async with db.transaction() as session:
-        session.add(Session(id=session_id, user_id=user_id))
-        await session.flush()
-        session.add(row)
+        session.add_all([Session(id=session_id, user_id=user_id), row, *([recorded] if recorded else [])])
     return _tokens(settings, user_id, session_id, refresh)
 
 

@@ -17,9 +17,7 @@ class MaintenanceActivities:
         """Batches until none is left (idempotent: a purged item is not purged again)."""
         purged = removed = 0
         while True:
-            result = await self._media.PurgeDeleted(
-                media_pb2.PurgeRequest(grace_seconds=request.grace_seconds, batch=BATCH), timeout=60
-            )
+            result = await self._media.PurgeDeleted(media_pb2.PurgeRequest(batch=BATCH), timeout=60)
             purged, removed = purged + result.purged, removed + result.files_removed
             activity.heartbeat(purged)
             if result.purged < BATCH:

@@ -10,8 +10,9 @@ MEDIA_PURGE_WORKFLOW_ID = "media-purge"
 
 @dataclass
 class PurgeInput:
+    # How often a round runs. (The grace period is the media service's own setting, so a
+    # change of it applies at once; this one applies when the workflow is started anew.)
     interval_seconds: float
-    grace_seconds: float
     # Rounds per run, then continue-as-new (a short history).
     rounds_per_run: int = 100
 

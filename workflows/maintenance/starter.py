@@ -15,16 +15,9 @@ log = logging.getLogger(__name__)
 async def ensure_media_purge(client: Client, settings: Settings) -> None:
     await client.start_workflow(
         MEDIA_PURGE_WORKFLOW_NAME,
-        PurgeInput(
-            interval_seconds=settings.media_purge_interval_seconds,
-            grace_seconds=settings.media_delete_grace_seconds,
-        ),
+        PurgeInput(interval_seconds=settings.media_purge_interval_seconds),
         id=MEDIA_PURGE_WORKFLOW_ID,
         task_queue=settings.temporal_task_queue,
         id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
     )
-    log.info(
-        "media purge: every %g s, %g s after deletion",
-        settings.media_purge_interval_seconds,
-        settings.media_delete_grace_seconds,
-    )
+    log.info("media purge: a round every %g s", settings.media_purge_interval_seconds)
