@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from devtools import postgres, stack
-from services.common.migrations import migrate_all
+from services.migrate import migrate_all
 
 RESULTS = Path(".data/bench")
 

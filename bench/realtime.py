@@ -18,7 +18,7 @@ from websockets.asyncio.client import connect
 
 from bench.harness import running_system, save
 from bench.stats import percentile
-from services.common.events import post_status_update, post_subject
+from lib.common.events import post_status_update, post_subject
 
 USERS = 100
 TABS = 10

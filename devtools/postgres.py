@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
 
-from services.common.db import async_url
+from lib.common.db import async_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / ".data"

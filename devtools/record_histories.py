@@ -22,12 +22,12 @@ from PIL import Image
 from temporalio.client import Client
 
 from devtools import postgres, stack
-from services.common.migrations import migrate_all
+from services.migrate import migrate_all
 from tests.factories import Api
-from workflows.maintenance.shared import MEDIA_PURGE_WORKFLOW_ID
-from workflows.metrics.shared import metrics_workflow_id
-from workflows.publishing.shared import workflow_id
-from workflows.recurring.shared import series_workflow_id
+from workflows.contracts.maintenance import MEDIA_PURGE_WORKFLOW_ID
+from workflows.contracts.metrics import metrics_workflow_id
+from workflows.contracts.publishing import workflow_id
+from workflows.contracts.recurring import series_workflow_id
 
 HISTORIES = Path(__file__).resolve().parent.parent / "tests" / "workflows" / "histories"
 ZONE = "Europe/Paris"

@@ -11,9 +11,9 @@ from pathlib import Path
 import httpx
 
 from devtools import nats, postgres, temporal
-from services.common import service_identity
-from services.common.config import get_settings
-from services.common.migrations import migrate_all
+from lib.common import service_identity
+from lib.common.config import get_settings
+from services.migrate import migrate_all
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from devtools import nats, temporal
-from services.common import service_identity
+from lib.common import service_identity
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,7 +81,7 @@ def start_simulator(log_dir: Path) -> tuple[subprocess.Popen, str]:
     log_dir.mkdir(parents=True, exist_ok=True)
     log = (log_dir / "graph_simulator.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "services.graph_simulator.main"], cwd=ROOT, env=env, stdout=log, stderr=log
+        [sys.executable, "-m", "devtools.graph_simulator.main"], cwd=ROOT, env=env, stdout=log, stderr=log
     )
     base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

@@ -17,7 +17,7 @@ from aiosmtpd.controller import Controller
 os.environ.setdefault("POSTFLOW_ENVIRONMENT", "local")
 
 from devtools import postgres, stack  # noqa: E402
-from services.common.migrations import migrate_all
+from services.migrate import migrate_all
 from tests.factories import Api
 
 
@@ -114,7 +114,7 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # Webhook receivers in the tests listen on this machine.
             "POSTFLOW_WEBHOOK_ALLOW_PRIVATE_HOSTS": "true",
             # Every test signs up from this one address: the sign-in limits are tested on a
-            # gateway of their own (tests/gateway/test_rate_limits.py).
+            # gateway of their own (tests/services/gateway/test_rate_limits.py).
             "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",
             "POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE": "1000000",
             # Deleted media's files go two seconds after the deletion, checked every two.

@@ -4,8 +4,8 @@ like any other caller."""
 
 import grpc
 
-from services.common import service_identity
-from services.common.config import Settings
+from lib.common import service_identity
+from lib.common.config import Settings
 
 SERVICES = ("users", "posts", "scheduler", "media", "realtime")
 

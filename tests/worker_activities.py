@@ -4,10 +4,10 @@ them under a test Temporal or an ActivityEnvironment."""
 
 from contextlib import asynccontextmanager
 
+from lib.common.events import EventPublisher
+from lib.common.token_vault import TokenVault
+from lib.instagram.graph_api import GraphApiClient
 from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
-from services.common.events import EventPublisher
-from services.common.token_vault import TokenVault
-from services.instagram.graph_api import GraphApiClient
 from tests.grpc_clients import aio_channel, settings_of
 from workflows.publishing.activities import PublishingActivities
 

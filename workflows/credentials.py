@@ -4,8 +4,8 @@ before its post is due publishes nothing), received sealed, opened here where th
 
 from dataclasses import dataclass
 
+from lib.common.token_vault import TokenVault
 from protos import scheduler_pb2, scheduler_pb2_grpc
-from services.common.token_vault import TokenVault
 
 
 @dataclass(frozen=True)

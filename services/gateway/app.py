@@ -8,9 +8,9 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from services.common.auth_tokens import VerifiedTokens
-from services.common.config import Settings, get_settings
-from services.common.gc_tuning import settle_after_startup
+from lib.common.auth_tokens import VerifiedTokens
+from lib.common.config import Settings, get_settings
+from lib.common.gc_tuning import settle_after_startup
 from services.gateway import errors
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.clients import Clients

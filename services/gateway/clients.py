@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import grpc
 
+from lib.common import service_identity
+from lib.common.config import Settings
 from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
-from services.common import service_identity
-from services.common.config import Settings
 
 
 class WithDeadline:

@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from lib.common.auth_tokens import TokenClaims
+from lib.common.errors import unauthenticated
 from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
-from services.common.auth_tokens import TokenClaims
-from services.common.errors import unauthenticated
 
 
 async def get_posts(request: Request) -> posts_pb2_grpc.PostsStub:

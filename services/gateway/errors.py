@@ -8,8 +8,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.common.errors import ServiceError
-from services.common.grpc_errors import from_rpc_error
+from lib.common.errors import ServiceError
+from lib.common.grpc_errors import from_rpc_error
 
 log = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ as much, still bounded (the users service's lockout is shared)."""
 
 from fastapi import Request
 
-from services.common.config import Settings
-from services.common.errors import rate_limited
-from services.common.rate_limits import RateLimiter
+from lib.common.config import Settings
+from lib.common.errors import rate_limited
+from lib.common.rate_limits import RateLimiter
 
 
 class GatewayLimits:

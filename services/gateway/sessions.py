@@ -4,9 +4,9 @@ gateway takes effect at once, through another within that time."""
 
 import time
 
+from lib.common.auth_tokens import TokenClaims
+from lib.common.errors import unauthenticated
 from protos import users_pb2
-from services.common.auth_tokens import TokenClaims
-from services.common.errors import unauthenticated
 
 
 class LiveSessions:

@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import Violation, invalid, not_found
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import Violation, invalid, not_found
 from services.media import image_jobs, images, library
 from services.media.edits import POSITIONS, Logo
 from services.media.models import Branding

@@ -8,9 +8,9 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import ServiceError, invalid_field
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import ServiceError, invalid_field
 from services.media import branding, edits, image_items, library, video
 from services.media.models import MediaFile
 from services.media.probe import probe

@@ -9,7 +9,7 @@ from typing import Any
 
 from PIL import Image, ImageColor, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
-from services.common.errors import Violation, invalid
+from lib.common.errors import Violation, invalid
 
 IMAGE_OPS = ("crop", "rotate", "flip", "resize", "filter", "text", "watermark")
 VIDEO_OPS = ("trim", "scale", "mute")

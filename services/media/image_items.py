@@ -5,7 +5,7 @@ for an upload and for an edit."""
 import asyncio
 from pathlib import Path
 
-from services.common.config import Settings
+from lib.common.config import Settings
 from services.media import image_jobs, images
 from services.media.edits import Logo
 from services.media.models import MediaFile

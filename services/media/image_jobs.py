@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TypeVar
 
-from services.common.config import Settings
+from lib.common.config import Settings
 
 T = TypeVar("T")
 

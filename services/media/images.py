@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
-from services.common.errors import invalid_field
+from lib.common.errors import invalid_field
 from services.media.edits import Logo, apply
 
 # HEIC/HEIF (iPhone photos) through Pillow's plugin interface.

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import or_, select, update
 
-from services.common import cursors
-from services.common.db import Database
-from services.common.errors import Violation, invalid, not_found
+from lib.common import cursors
+from lib.common.db import Database
+from lib.common.errors import Violation, invalid, not_found
 from services.media.models import MediaFile
 
 KINDS = ("image", "video")

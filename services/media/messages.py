@@ -4,8 +4,8 @@ import json
 import time
 from datetime import UTC, datetime
 
+from lib.common.proto_time import to_timestamp
 from protos import media_pb2, posts_pb2
-from services.common.proto_time import to_timestamp
 from services.media.models import Branding, MediaFile
 from services.media.storage import LocalStorage, S3Storage
 

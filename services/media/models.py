@@ -8,7 +8,7 @@ from sqlalchemy import BigInteger, Boolean, DateTime, Float, Integer, Text, func
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from services.common.outbox import OutboxEventColumns
+from lib.common.outbox import OutboxEventColumns
 
 SCHEMA = "media"
 
@@ -80,7 +80,7 @@ class Branding(Base):
 
 class OutboxEvent(OutboxEventColumns, Base):
     """A media event (processing progress, ready, failed) written with the change it
-    reports, waiting to be relayed to NATS (services/common/outbox.py)."""
+    reports, waiting to be relayed to NATS (lib/common/outbox.py)."""
 
     __tablename__ = "event_outbox"
     __table_args__ = {"schema": SCHEMA}

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.common.errors import invalid_field
+from lib.common.errors import invalid_field
 from services.media import child
 
 log = logging.getLogger(__name__)

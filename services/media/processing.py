@@ -18,11 +18,11 @@ from pathlib import Path
 
 from sqlalchemy import func, or_, select, update
 
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import ServiceError
-from services.common.events import media_processing
-from services.common.outbox import Outbox
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import ServiceError
+from lib.common.events import media_processing
+from lib.common.outbox import Outbox
 from services.media import video
 from services.media.models import MediaFile
 from services.media.probe import probe

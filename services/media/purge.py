@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import aliased
 
-from services.common.db import Database
+from lib.common.db import Database
 from services.media.models import MediaFile
 from services.media.storage import LocalStorage, S3Storage
 

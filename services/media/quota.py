@@ -4,8 +4,8 @@ import uuid
 
 from sqlalchemy import case, func, select
 
-from services.common.db import Database
-from services.common.errors import ServiceError, Violation
+from lib.common.db import Database
+from lib.common.errors import ServiceError, Violation
 from services.media.models import MediaFile
 
 

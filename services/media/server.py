@@ -1,4 +1,4 @@
-"""The media gRPC service: python -m services.media.server"""
+"""gRPC face of the media service: translates requests into calls on the domain modules."""
 
 import asyncio
 import json
@@ -6,23 +6,18 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import not_found
+from lib.common.grpc_errors import rpc_handlers
+from lib.common.ids import parse_id
+from lib.common.proto_time import from_timestamp
 from protos import media_pb2, media_pb2_grpc, posts_pb2_grpc
-from services.common import service_identity
-from services.common.config import Settings, get_settings
-from services.common.db import Database
-from services.common.errors import not_found
-from services.common.events import EventPublisher
-from services.common.grpc_errors import rpc_handlers
-from services.common.grpc_server import run_service, serve
-from services.common.ids import parse_id
-from services.common.outbox import Outbox
-from services.common.proto_time import from_timestamp
 from services.media import branding, library, purge, quota, suggestions, usage
 from services.media.editing import Editor
 from services.media.messages import branding_message, media_message
-from services.media.models import OutboxEvent
 from services.media.processing import VideoProcessor
-from services.media.storage import LocalStorage, S3Storage, open_storage
+from services.media.storage import LocalStorage, S3Storage
 from services.media.uploads import Uploads
 
 CONTENT_TYPES = {".jpg": "image/jpeg", ".mp4": "video/mp4", ".png": "image/png", ".gif": "image/gif"}
@@ -179,36 +174,3 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
         while (data := await asyncio.to_thread(next, chunks, None)) is not None:
             yield media_pb2.FileChunk(content_type=content_type if first else "", data=data)
             first = False
-
-
-async def main(port: int) -> None:
-    settings = get_settings()
-    db = Database(settings)
-    storage = open_storage(settings)
-    posts_channel = service_identity.channel(settings, caller="media", service="posts")
-    publisher = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
-    events = Outbox(db, OutboxEvent, publisher)
-    events.start()
-    videos = VideoProcessor(db=db, storage=storage, settings=settings, events=events)
-    await videos.resume()
-
-    async def stop() -> None:
-        await videos.stop()
-        await events.close()
-        await publisher.close()
-        await posts_channel.close()
-        await db.dispose()
-
-    await serve(
-        name="postflow.media.v1.Media",
-        identity="media",
-        port=port,
-        register=lambda server: media_pb2_grpc.add_MediaServicer_to_server(
-            MediaServicer(db, storage, settings, posts_pb2_grpc.PostsStub(posts_channel), videos), server
-        ),
-        on_stop=stop,
-    )
-
-
-if __name__ == "__main__":
-    run_service(main, port=get_settings().media_grpc_port)

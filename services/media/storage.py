@@ -15,7 +15,7 @@ from urllib.parse import quote
 from minio import Minio
 from minio.error import S3Error
 
-from services.common.config import Settings
+from lib.common.config import Settings
 
 CHUNK = 256 * 1024
 

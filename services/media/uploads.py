@@ -8,11 +8,11 @@ import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import ServiceError, Violation, invalid_field
+from lib.common.ids import parse_id
 from protos import media_pb2
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import ServiceError, Violation, invalid_field
-from services.common.ids import parse_id
 from services.media import branding, image_items, images, quota, video
 from services.media.models import MediaFile
 from services.media.probe import probe

@@ -6,8 +6,8 @@ import uuid
 
 import grpc
 
+from lib.common.errors import ServiceError
 from protos import posts_pb2, posts_pb2_grpc
-from services.common.errors import ServiceError
 
 log = logging.getLogger(__name__)
 

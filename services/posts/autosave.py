@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert
 
-from services.common.db import Database
-from services.common.errors import conflict, invalid_field
+from lib.common.db import Database
+from lib.common.errors import conflict, invalid_field
 from services.posts import store
 from services.posts.content import Content
 from services.posts.models import Autosave

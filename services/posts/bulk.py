@@ -4,9 +4,9 @@ import uuid
 
 from sqlalchemy import select
 
-from services.common import bulk_requests
-from services.common.db import Database
-from services.common.errors import ServiceError, Violation, invalid
+from lib.common import bulk_requests
+from lib.common.db import Database
+from lib.common.errors import ServiceError, Violation, invalid
 from services.posts import store, templates, writes
 from services.posts.models import Post
 

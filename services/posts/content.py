@@ -1,17 +1,14 @@
 """What a person writes in a post, normalised; the unit every version snapshots."""
 
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from lib.captions import HASHTAG_IN_TEXT, MENTION_IN_TEXT, published_text
+
 POST_TYPES = ("photo", "video", "carousel", "reel", "story")
 STATUSES = ("draft", "scheduled", "publishing", "published", "failed", "cancelled", "needs_reconcile")
 CONTENT_FIELDS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
-
-# Instagram ends a hashtag at the first character that is not a letter, digit or underscore.
-HASHTAG_IN_TEXT = re.compile(r"#(\w+)")
-MENTION_IN_TEXT = re.compile(r"(?<![\w@])@([A-Za-z0-9._]+)")
 
 
 @dataclass
@@ -50,12 +47,7 @@ class Content:
         return _dedupe(MENTION_IN_TEXT.findall(self.caption))
 
     def published_text(self) -> str:
-        """The caption as it will be sent: hashtags not already in it appended on a new line."""
-        in_caption = {h.lower() for h in HASHTAG_IN_TEXT.findall(self.caption)}
-        extra = [f"#{h}" for h in self.hashtags if h.lower() not in in_caption]
-        if not extra:
-            return self.caption
-        return f"{self.caption}\n\n{' '.join(extra)}" if self.caption else " ".join(extra)
+        return published_text(self.caption, self.hashtags)
 
     def search_text(self) -> str:
         return " ".join([self.caption, *self.hashtags])

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from services.common.db import Database
-from services.common.errors import invalid_field
+from lib.captions import HASHTAG_IN_TEXT
+from lib.common.db import Database
+from lib.common.errors import invalid_field
 from services.posts import rules
-from services.posts.content import HASHTAG_IN_TEXT, Content
+from services.posts.content import Content
 from services.posts.models import Post
 
 # Enough history to learn a person's habits without scanning years of posts per keystroke.

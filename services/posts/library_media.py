@@ -9,9 +9,9 @@ from datetime import datetime
 import grpc
 from sqlalchemy import func, select, true
 
+from lib.common.db import Database
+from lib.common.errors import ServiceError, Violation, invalid
 from protos import media_pb2, media_pb2_grpc
-from services.common.db import Database
-from services.common.errors import ServiceError, Violation, invalid
 from services.posts import rules
 from services.posts.content import Content
 from services.posts.models import Post

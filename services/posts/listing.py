@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy import Text, and_, cast, func, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from services.common.db import Database
-from services.common.errors import Violation, invalid, invalid_field
+from lib.common.db import Database
+from lib.common.errors import Violation, invalid, invalid_field
 from services.posts.content import POST_TYPES, STATUSES
 from services.posts.models import SEARCH_CONFIG, Post
 

@@ -4,9 +4,9 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from lib.common.errors import invalid_field
+from lib.common.proto_time import to_timestamp
 from protos import posts_pb2
-from services.common.errors import invalid_field
-from services.common.proto_time import to_timestamp
 from services.posts.content import Content
 from services.posts.models import Post, PostMetric, PostVersion
 from services.posts.rules import Warning

@@ -8,10 +8,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 
-from services.common.db import Database
-from services.common.errors import invalid_field
-from services.common.events import metrics_update
-from services.common.outbox import Outbox
+from lib.common.db import Database
+from lib.common.errors import invalid_field
+from lib.common.events import metrics_update
+from lib.common.outbox import Outbox
 from services.posts import store
 from services.posts.models import Post, PostMetric
 

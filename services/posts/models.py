@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from services.common.outbox import OutboxEventColumns
+from lib.common.outbox import OutboxEventColumns
 
 SCHEMA = "posts"
 # The text search configuration of search_vector; queries must use the same one.
@@ -127,7 +127,7 @@ class PostMetric(Base):
 
 class OutboxEvent(OutboxEventColumns, Base):
     """An event written with the change it reports, waiting to be relayed to NATS
-    (services/common/outbox.py): a NATS outage delays it, never loses it."""
+    (lib/common/outbox.py): a NATS outage delays it, never loses it."""
 
     __tablename__ = "event_outbox"
     __table_args__ = {"schema": SCHEMA}

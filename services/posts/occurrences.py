@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from lib.common.db import Database
+from lib.common.errors import ServiceError, invalid_field
+from lib.common.outbox import Outbox
 from protos import media_pb2_grpc
-from services.common.db import Database
-from services.common.errors import ServiceError, invalid_field
-from services.common.outbox import Outbox
 from services.posts import publishing, store
 from services.posts.models import Post
 

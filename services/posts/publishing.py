@@ -10,11 +10,11 @@ from datetime import datetime
 
 from sqlalchemy import update
 
+from lib.common.db import Database
+from lib.common.errors import conflict, invalid_field
+from lib.common.events import post_status_update, schedule_changed
+from lib.common.outbox import Outbox
 from protos import media_pb2_grpc
-from services.common.db import Database
-from services.common.errors import conflict, invalid_field
-from services.common.events import post_status_update, schedule_changed
-from services.common.outbox import Outbox
 from services.posts import library_media, rules, store
 from services.posts.models import Post
 

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from services.common.errors import Violation, invalid
+from lib.common.errors import Violation, invalid
 from services.posts import hashtag_lists
 from services.posts.content import POST_TYPES, Content
 

@@ -3,16 +3,13 @@
 import json
 from datetime import UTC, datetime
 
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.grpc_errors import rpc_handlers
+from lib.common.ids import parse_id
+from lib.common.outbox import Outbox
+from lib.common.proto_time import from_timestamp, to_timestamp
 from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc
-from services.common import service_identity
-from services.common.config import Settings, get_settings
-from services.common.db import Database
-from services.common.events import EventPublisher
-from services.common.grpc_errors import rpc_handlers
-from services.common.grpc_server import run_service, serve
-from services.common.ids import parse_id
-from services.common.outbox import Outbox
-from services.common.proto_time import from_timestamp, to_timestamp
 from services.posts import (
     autosave,
     bulk,
@@ -34,7 +31,6 @@ from services.posts.messages import (
     version_message,
     warning_messages,
 )
-from services.posts.models import OutboxEvent
 
 
 def _ids(request):
@@ -378,32 +374,3 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 def _content_field(path: str) -> str:
     # The gateway names fields as the REST body does; metadata travels as metadata_json.
     return "metadata" if path == "metadata_json" else path
-
-
-async def main(port: int) -> None:
-    settings = get_settings()
-    db = Database(settings)
-    publisher = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
-    events = Outbox(db, OutboxEvent, publisher)
-    events.start()
-    media_channel = service_identity.channel(settings, caller="posts", service="media")
-
-    async def stop() -> None:
-        await events.close()
-        await publisher.close()
-        await media_channel.close()
-        await db.dispose()
-
-    await serve(
-        name="postflow.posts.v1.Posts",
-        identity="posts",
-        port=port,
-        register=lambda server: posts_pb2_grpc.add_PostsServicer_to_server(
-            PostsServicer(db, settings, events, media_pb2_grpc.MediaStub(media_channel)), server
-        ),
-        on_stop=stop,
-    )
-
-
-if __name__ == "__main__":
-    run_service(main, port=get_settings().posts_grpc_port)

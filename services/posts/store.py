@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from services.common.db import Database
-from services.common.errors import conflict, not_found
+from lib.common.db import Database
+from lib.common.errors import conflict, not_found
 from services.posts import rules, writes
 from services.posts.content import CONTENT_FIELDS, Content
 from services.posts.models import Autosave, Post, PostVersion

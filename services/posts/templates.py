@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.common.db import Database
-from services.common.errors import conflict, not_found
+from lib.common.db import Database
+from lib.common.errors import conflict, not_found
 from services.posts import rules, store
 from services.posts.models import Post
 

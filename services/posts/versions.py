@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from services.common.db import Database
-from services.common.errors import not_found
+from lib.common.db import Database
+from lib.common.errors import not_found
 from services.posts import store
 from services.posts.content import CONTENT_FIELDS
 from services.posts.models import PostVersion

@@ -6,17 +6,17 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, WebSocket
 
+from lib.common import grpc_server
+from lib.common.auth_tokens import VerifiedTokens
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.events import EventPublisher
 from protos import realtime_pb2_grpc
-from services.common import grpc_server
-from services.common.auth_tokens import VerifiedTokens
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.events import EventPublisher
 from services.realtime import connection
 from services.realtime.delivery import Deliveries
-from services.realtime.grpc_api import RealtimeServicer
 from services.realtime.hub import Hub
 from services.realtime.notifier import Notifier
+from services.realtime.server import RealtimeServicer
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from services.common.auth_tokens import VerifiedTokens
-from services.common.config import Settings
-from services.common.errors import ServiceError
+from lib.common.auth_tokens import VerifiedTokens
+from lib.common.config import Settings
+from lib.common.errors import ServiceError
 from services.realtime.hub import Hub
 
 UNAUTHENTICATED = 4401

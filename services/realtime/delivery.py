@@ -20,9 +20,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from sqlalchemy import select, update
 
-from services.common import mail
-from services.common.config import Settings
-from services.common.db import Database
+from lib.common import mail
+from lib.common.config import Settings
+from lib.common.db import Database
 from services.realtime import webhook_target
 from services.realtime.models import Delivery, Notification
 

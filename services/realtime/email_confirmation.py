@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 
 from sqlalchemy import update
 
-from services.common import mail
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import invalid_field
+from lib.common import mail
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import invalid_field
 from services.realtime.models import Preferences
 
 log = logging.getLogger(__name__)

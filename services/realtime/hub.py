@@ -17,7 +17,7 @@ from typing import Protocol
 import nats
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
-from services.common import events
+from lib.common import events
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 import uvicorn
 
-from services.common.config import get_settings
+from lib.common.config import get_settings
 from services.realtime.app import create_app
 
 if __name__ == "__main__":

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
-from services.common import cursors
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.emails import is_email_address
-from services.common.errors import Violation, invalid, invalid_field, not_found
+from lib.common import cursors
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.emails import is_email_address
+from lib.common.errors import Violation, invalid, invalid_field, not_found
 from services.realtime import email_confirmation, webhook_target
 from services.realtime.models import Delivery, Notification, Preferences
 

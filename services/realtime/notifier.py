@@ -10,9 +10,9 @@ import logging
 
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
-from services.common import events
-from services.common.db import Database
-from services.common.events import EventPublisher
+from lib.common import events
+from lib.common.db import Database
+from lib.common.events import EventPublisher
 from services.realtime import notifications
 from services.realtime.delivery import Deliveries
 

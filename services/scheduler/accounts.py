@@ -7,12 +7,12 @@ import uuid
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
-from services.common.token_vault import TokenVault
-from services.instagram import errors as graph_errors
-from services.instagram.graph_api import GraphApiClient
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
+from lib.common.token_vault import TokenVault
+from lib.instagram import errors as graph_errors
+from lib.instagram.graph_api import GraphApiClient
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
 

@@ -3,8 +3,8 @@
 import uuid
 from datetime import datetime, timedelta
 
-from services.common import bulk_requests
-from services.common.errors import ServiceError, Violation, invalid
+from lib.common import bulk_requests
+from lib.common.errors import ServiceError, Violation, invalid
 from services.scheduler.scheduling import Scheduled, Scheduler
 
 ACTIONS = ("schedule", "unschedule")

@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert
 
-from services.common.db import Database
-from services.common.errors import conflict
-from services.common.ids import parse_id
+from lib.common.db import Database
+from lib.common.errors import conflict
+from lib.common.ids import parse_id
 from services.scheduler.models import ScheduleClaim
 
 # Longer than a change can take (its calls time out within seconds).

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from services.common.errors import ServiceError, Violation, invalid, invalid_field
-from services.common.timezones import is_valid_zone
+from lib.common.errors import ServiceError, Violation, invalid, invalid_field
+from lib.common.timezones import is_valid_zone
 
 PREFERENCES = ("earlier", "later")
 

@@ -26,7 +26,7 @@ class InstagramAccount(Base):
     user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     ig_user_id: Mapped[str] = mapped_column(Text)
     username: Mapped[str] = mapped_column(Text)
-    # Fernet ciphertext of the access token (services/common/token_vault.py).
+    # Fernet ciphertext of the access token (lib/common/token_vault.py).
     token_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
     connected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     disconnected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

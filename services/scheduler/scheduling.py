@@ -10,19 +10,19 @@ from datetime import UTC, datetime, timedelta
 from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
 
+from lib.common import temporal_client
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import conflict, invalid_field
+from lib.common.grpc_errors import ask
+from lib.common.proto_time import to_timestamp
+from lib.common.token_vault import TokenVault
+from lib.instagram.errors import GraphApiError
+from lib.instagram.graph_api import GraphApiClient
 from protos import posts_pb2, posts_pb2_grpc
-from services.common import temporal_client
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import conflict, invalid_field
-from services.common.grpc_errors import ask
-from services.common.proto_time import to_timestamp
-from services.common.token_vault import TokenVault
-from services.instagram.errors import GraphApiError
-from services.instagram.graph_api import GraphApiClient
 from services.scheduler import accounts, claims, conflicts, local_time, optimal_time
 from services.scheduler.models import InstagramAccount
-from workflows.publishing.shared import WORKFLOW_NAME, PublishPostInput, workflow_id
+from workflows.contracts.publishing import RESCHEDULE_UPDATE, WORKFLOW_NAME, PublishPostInput, workflow_id
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +242,7 @@ class Scheduler:
         await self._check_calendar(user_id, post_id, account, scheduled)
         await self._mark(user_id, post_id, account.id, scheduled)
         handle = self._temporal.get_workflow_handle(workflow_id(post_id))
-        await handle.execute_update("reschedule", scheduled.resolved.utc.isoformat())
+        await handle.execute_update(RESCHEDULE_UPDATE, scheduled.resolved.utc.isoformat())
         return scheduled
 
     async def unschedule(self, *, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:

@@ -13,15 +13,22 @@ from temporalio.client import Client
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
+from lib import recurrence
+from lib.common import temporal_client
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import conflict, invalid_field, not_found
+from lib.common.grpc_errors import ask
 from protos import posts_pb2, posts_pb2_grpc
-from services.common import temporal_client
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import conflict, invalid_field, not_found
-from services.common.grpc_errors import ask
-from services.scheduler import accounts, recurrence
+from services.scheduler import accounts
 from services.scheduler.models import RecurringSeries
-from workflows.recurring.shared import SERIES_WORKFLOW_NAME, SeriesInput, SeriesRule, series_workflow_id
+from workflows.contracts.recurring import (
+    CHANGE_RULE_UPDATE,
+    SERIES_WORKFLOW_NAME,
+    SeriesInput,
+    SeriesRule,
+    series_workflow_id,
+)
 
 # Occurrences checked against the account's minimum gap when a rule is set.
 CHECKED_OCCURRENCES = 50
@@ -151,7 +158,9 @@ class SeriesManager:
         handle = self._temporal.get_workflow_handle(series_workflow_id(post_id))
         running = await temporal_client.running(self._temporal, series_workflow_id(post_id))
         if running and row.account_id == current.account_id:
-            await handle.execute_update("change_rule", SeriesRule(row.rrule, row.timezone, row.start_local))
+            await handle.execute_update(
+                CHANGE_RULE_UPDATE, SeriesRule(row.rrule, row.timezone, row.start_local)
+            )
         else:
             # Finished (the old rule ran out) or moved to another account: start afresh.
             if running:

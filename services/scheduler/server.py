@@ -1,35 +1,18 @@
 """gRPC face of the scheduler service: translates requests into calls on its modules."""
 
-import logging
-
-from protos import posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc, users_pb2_grpc
-from services.common import service_identity, temporal_client
-from services.common.config import Settings, get_settings
-from services.common.db import Database
-from services.common.grpc_errors import rpc_handlers
-from services.common.grpc_server import run_service, serve
-from services.common.ids import parse_id
-from services.common.proto_time import to_timestamp
-from services.common.token_vault import TokenVault
-from services.instagram.graph_api import GraphApiClient
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.grpc_errors import rpc_handlers
+from lib.common.ids import parse_id
+from lib.common.proto_time import to_timestamp
+from lib.common.token_vault import TokenVault
+from lib.instagram.graph_api import GraphApiClient
+from protos import scheduler_pb2, scheduler_pb2_grpc
 from services.scheduler import accounts, bulk
 from services.scheduler.audit_trail import AuditTrail
-from services.scheduler.models import InstagramAccount
+from services.scheduler.messages import account_message, series_message
 from services.scheduler.scheduling import Scheduler
-from services.scheduler.series import SeriesManager, SeriesView
-
-
-def _account_message(account: InstagramAccount, settings: Settings) -> scheduler_pb2.InstagramAccount:
-    return scheduler_pb2.InstagramAccount(
-        id=str(account.id),
-        ig_user_id=account.ig_user_id,
-        username=account.username,
-        connected_at=to_timestamp(account.connected_at),
-        min_gap_minutes=accounts.min_gap(account, settings),
-    )
-
-
-log = logging.getLogger(__name__)
+from services.scheduler.series import SeriesManager
 
 
 @rpc_handlers
@@ -62,11 +45,11 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             access_token=request.access_token,
             audit=self._audit,
         )
-        return _account_message(account, self._settings)
+        return account_message(account, self._settings)
 
     async def ListAccounts(self, request, context):
         rows = await accounts.list_connected(db=self._db, user_id=parse_id(request.user_id, "User"))
-        return scheduler_pb2.AccountList(accounts=[_account_message(a, self._settings) for a in rows])
+        return scheduler_pb2.AccountList(accounts=[account_message(a, self._settings) for a in rows])
 
     async def UpdateAccount(self, request, context):
         account = await accounts.change_settings(
@@ -75,7 +58,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             account_id=parse_id(request.account_id, "Account"),
             min_gap_minutes=request.min_gap_minutes if request.HasField("min_gap_minutes") else None,
         )
-        return _account_message(account, self._settings)
+        return account_message(account, self._settings)
 
     async def GetPublishingCredentials(self, request, context):
         ig_user_id, sealed = await accounts.sealed_credentials(
@@ -171,7 +154,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             account_id=parse_id(request.account_id, "Account"),
             audit=self._audit,
         )
-        return _account_message(account, self._settings)
+        return account_message(account, self._settings)
 
     async def _series_change(self, request, call):
         view = await call(
@@ -182,7 +165,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             start=request.start_time,
             zone=request.timezone,
         )
-        return _series_message(view)
+        return series_message(view)
 
     async def StartSeries(self, request, context):
         return await self._series_change(request, self._series.start)
@@ -192,76 +175,8 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
 
     async def StopSeries(self, request, context):
         view = await self._series.stop(user_id=parse_id(request.user_id, "User"), post_id=request.post_id)
-        return _series_message(view)
+        return series_message(view)
 
     async def GetSeries(self, request, context):
         view = await self._series.get(user_id=parse_id(request.user_id, "User"), post_id=request.post_id)
-        return _series_message(view)
-
-
-def _series_message(view: SeriesView) -> scheduler_pb2.Series:
-    row = view.row
-    return scheduler_pb2.Series(
-        post_id=str(row.post_id),
-        account_id=str(row.account_id),
-        rrule=row.rrule,
-        start_time=row.start_local,
-        timezone=row.timezone,
-        status=view.status,
-        upcoming=[moment.isoformat() for moment in view.upcoming],
-        created_at=to_timestamp(row.created_at),
-        stopped_at=to_timestamp(row.stopped_at),
-    )
-
-
-async def main(port: int) -> None:
-    settings = get_settings()
-    db = Database(settings)
-    graph = GraphApiClient.from_settings(settings)
-    posts_channel = service_identity.channel(settings, caller="scheduler", service="posts")
-    users_channel = service_identity.channel(settings, caller="scheduler", service="users")
-    temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
-    vault = TokenVault(settings)
-    if rewritten := await accounts.reencrypt(db=db, vault=vault):
-        log.info("re-encrypted %d Instagram tokens under the first key", rewritten)
-    scheduler = Scheduler(
-        db=db,
-        posts=posts_pb2_grpc.PostsStub(posts_channel),
-        temporal=temporal,
-        graph=graph,
-        vault=vault,
-        settings=settings,
-    )
-
-    series = SeriesManager(
-        db=db, posts=posts_pb2_grpc.PostsStub(posts_channel), temporal=temporal, settings=settings
-    )
-
-    async def stop() -> None:
-        await graph.close()
-        await posts_channel.close()
-        await users_channel.close()
-        await db.dispose()
-
-    await serve(
-        name="postflow.scheduler.v1.Scheduler",
-        identity="scheduler",
-        port=port,
-        register=lambda server: scheduler_pb2_grpc.add_SchedulerServicer_to_server(
-            SchedulerServicer(
-                db,
-                graph,
-                vault,
-                scheduler,
-                series,
-                settings,
-                AuditTrail(users_pb2_grpc.UsersStub(users_channel)),
-            ),
-            server,
-        ),
-        on_stop=stop,
-    )
-
-
-if __name__ == "__main__":
-    run_service(main, port=get_settings().scheduler_grpc_port)
+        return series_message(view)

@@ -3,11 +3,11 @@
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.emails import is_email_address
-from services.common.errors import Violation, conflict, invalid, not_found, unauthenticated
-from services.common.timezones import is_valid_zone
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.emails import is_email_address
+from lib.common.errors import Violation, conflict, invalid, not_found, unauthenticated
+from lib.common.timezones import is_valid_zone
 from services.users import audit, lockout
 from services.users.models import User
 from services.users.passwords import hash_password, needs_rehash, verify_password

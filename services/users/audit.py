@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from services.common.db import Database
+from lib.common.db import Database
 from services.users.models import AuditEntry
 
 KINDS = (

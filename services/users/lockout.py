@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import rate_limited
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import rate_limited
 from services.users.models import LoginFailure
 
 

@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 
 from sqlalchemy import func, select, update
 
-from services.common import mail
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import invalid_field, unauthenticated
+from lib.common import mail
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import invalid_field, unauthenticated
 from services.users import audit, lockout, sessions
 from services.users.accounts import password_problem
 from services.users.models import PasswordReset, User

@@ -10,8 +10,8 @@ import asyncio
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from services.common.config import get_settings
-from services.common.errors import rate_limited
+from lib.common.config import get_settings
+from lib.common.errors import rate_limited
 
 _hasher = PasswordHasher()
 # Verified against when the email is unknown, so both paths cost the same time.

@@ -2,50 +2,18 @@
 
 import json
 
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.grpc_errors import rpc_handlers
+from lib.common.ids import parse_id
 from protos import users_pb2, users_pb2_grpc
-from services.common.config import Settings, get_settings
-from services.common.db import Database
-from services.common.grpc_errors import rpc_handlers
-from services.common.grpc_server import run_service, serve
-from services.common.ids import parse_id
-from services.common.proto_time import to_timestamp
 from services.users import accounts, audit, password_changes, sessions
-from services.users.models import AuditEntry, User
-
-
-def _user_message(user: User) -> users_pb2.User:
-    return users_pb2.User(
-        id=str(user.id),
-        email=user.email,
-        name=user.name,
-        timezone=user.timezone,
-        created_at=to_timestamp(user.created_at),
-    )
+from services.users.messages import audit_message, auth_result, user_message
+from services.users.models import User
 
 
 def _origin(request) -> audit.Origin:
     return audit.Origin(ip=request.origin.ip, user_agent=request.origin.user_agent)
-
-
-def _audit_message(entry: AuditEntry) -> users_pb2.AuditEvent:
-    return users_pb2.AuditEvent(
-        user_id=str(entry.user_id),
-        kind=entry.kind,
-        ip=entry.ip,
-        user_agent=entry.user_agent,
-        detail_json=json.dumps(entry.detail or {}),
-        created_at=to_timestamp(entry.created_at),
-    )
-
-
-def _auth_result(user: User, tokens: sessions.Tokens) -> users_pb2.AuthResult:
-    return users_pb2.AuthResult(
-        user=_user_message(user),
-        access_token=tokens.access_token,
-        expires_in_seconds=tokens.access_ttl,
-        refresh_token=tokens.refresh_token,
-        refresh_expires_in_seconds=tokens.refresh_ttl,
-    )
 
 
 @rpc_handlers
@@ -57,7 +25,7 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
     async def _signed_in(self, user: User, kind: str, request) -> users_pb2.AuthResult:
         signed_in = audit.entry(user_id=user.id, kind=kind, origin=_origin(request))
         tokens = await sessions.open_session(self._db, self._settings, user.id, signed_in)
-        return _auth_result(user, tokens)
+        return auth_result(user, tokens)
 
     async def Register(self, request, context):
         user = await accounts.register(
@@ -82,13 +50,13 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
 
     async def GetUser(self, request, context):
         user = await accounts.get(db=self._db, user_id=parse_id(request.user_id, "User"))
-        return _user_message(user)
+        return user_message(user)
 
     async def Refresh(self, request, context):
         user_id, tokens = await sessions.refresh(
             self._db, self._settings, request.refresh_token, _origin(request)
         )
-        return _auth_result(await sessions.owner(self._db, user_id), tokens)
+        return auth_result(await sessions.owner(self._db, user_id), tokens)
 
     async def Logout(self, request, context):
         user_id = parse_id(request.user_id, "User")
@@ -115,7 +83,7 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
             new_password=request.new_password,
             origin=_origin(request),
         )
-        return _auth_result(await sessions.owner(self._db, parse_id(request.user_id, "User")), tokens)
+        return auth_result(await sessions.owner(self._db, parse_id(request.user_id, "User")), tokens)
 
     async def RequestPasswordReset(self, request, context):
         await password_changes.request_reset(
@@ -135,7 +103,7 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
 
     async def ListAudit(self, request, context):
         entries = await audit.listed(self._db, user_id=parse_id(request.user_id, "User"), limit=request.limit)
-        return users_pb2.AuditList(events=[_audit_message(e) for e in entries])
+        return users_pb2.AuditList(events=[audit_message(e) for e in entries])
 
     async def RecordAudit(self, request, context):
         detail = json.loads(request.detail_json or "{}")
@@ -147,21 +115,3 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
             **{str(k): str(v) for k, v in detail.items()},
         )
         return users_pb2.Done()
-
-
-async def main(port: int) -> None:
-    settings = get_settings()
-    db = Database(settings)
-    await serve(
-        name="postflow.users.v1.Users",
-        identity="users",
-        port=port,
-        register=lambda server: users_pb2_grpc.add_UsersServicer_to_server(
-            UsersServicer(db, settings), server
-        ),
-        on_stop=db.dispose,
-    )
-
-
-if __name__ == "__main__":
-    run_service(main, port=get_settings().users_grpc_port)

@@ -13,10 +13,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from services.common import auth_tokens
-from services.common.config import Settings
-from services.common.db import Database
-from services.common.errors import unauthenticated
+from lib.common import auth_tokens
+from lib.common.config import Settings
+from lib.common.db import Database
+from lib.common.errors import unauthenticated
 from services.users import audit
 from services.users.models import AuditEntry, RefreshToken, Session, User
 

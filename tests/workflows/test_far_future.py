@@ -14,15 +14,22 @@ from temporalio.client import WorkflowUpdateFailedError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from lib.common.proto_time import to_timestamp
 from protos import posts_pb2, posts_pb2_grpc
-from services.common.proto_time import to_timestamp
 from tests.grpc_clients import aio_channel
-from tests.scheduler.publishing import publishes
+from tests.services.scheduler.publishing import publishes
 from tests.worker_activities import publishing_activities
-from workflows.publishing.shared import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
-from workflows.publishing.worker import WORKFLOWS, activity_functions
+from workflows.contracts.publishing import (
+    PUBLISH_AT_QUERY,
+    RESCHEDULE_UPDATE,
+    WORKFLOW_NAME,
+    Outcome,
+    PublishPostInput,
+    workflow_id,
+)
+from workflows.contracts.recurring import SERIES_WORKFLOW_NAME, SeriesInput, SeriesRule, series_workflow_id
 from workflows.recurring.activities import SeriesActivities
-from workflows.recurring.shared import SERIES_WORKFLOW_NAME, SeriesInput, SeriesRule, series_workflow_id
+from workflows.worker import WORKFLOWS, activity_functions
 
 TEST_SERVER = shutil.which("temporal-test-server", path=str(Path(sys.executable).parent))
 
@@ -76,8 +83,8 @@ async def test_a_post_due_in_30_days_moved_to_60_publishes_at_60(far_future, pub
     post = publisher.create_post(caption="Two months out")
     handle, first = await _schedule(env, queue, posts, publisher, post["id"], days=30)
     moved = first + timedelta(days=30)
-    await handle.execute_update("reschedule", moved.isoformat())
-    assert await handle.query("publish_at") == moved.isoformat()
+    await handle.execute_update(RESCHEDULE_UPDATE, moved.isoformat())
+    assert await handle.query(PUBLISH_AT_QUERY) == moved.isoformat()
 
     outcome = await asyncio.wait_for(handle.result(), timeout=60)
     assert outcome.status == "published"
@@ -104,14 +111,14 @@ async def test_a_reschedule_into_the_past_is_refused_by_the_sleeping_workflow(fa
     handle, due = await _schedule(env, queue, posts, publisher, post["id"], days=10)
     past = (datetime.now(UTC) - timedelta(days=1)).isoformat()
     with pytest.raises(WorkflowUpdateFailedError) as refused:
-        await handle.execute_update("reschedule", past)
+        await handle.execute_update(RESCHEDULE_UPDATE, past)
     assert "in the past" in str(refused.value.cause)
-    assert await handle.query("publish_at") == due.isoformat()
+    assert await handle.query(PUBLISH_AT_QUERY) == due.isoformat()
     await handle.cancel()
 
 
 async def test_a_daily_series_publishes_day_after_day(far_future, publisher, instagram):
-    # (Continue-as-new is exercised on the dev server, tests/scheduler/test_recurrence.py: the
+    # (Continue-as-new is exercised on the dev server, tests/services/scheduler/test_recurrence.py: the
     # time-skipping server stops skipping once a run that started abandoned children
     # continues as new.)
     env, queue, _posts = far_future
@@ -147,4 +154,4 @@ async def test_a_daily_series_publishes_day_after_day(far_future, publisher, ins
     statuses = [publisher.client.get(f"/api/v1/posts/{c['id']}").json()["status"] for c in copies]
     assert statuses == ["published"] * 4 + ["scheduled"]
     last = env.client.get_workflow_handle(workflow_id(copies[-1]["id"]))
-    assert await last.query("publish_at") == (start + timedelta(days=4)).isoformat()
+    assert await last.query(PUBLISH_AT_QUERY) == (start + timedelta(days=4)).isoformat()

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from temporalio.client import Client
 
+from lib.common.proto_time import to_timestamp
 from protos import posts_pb2, posts_pb2_grpc
-from services.common.proto_time import to_timestamp
 from tests.grpc_clients import aio_channel
-from tests.scheduler.publishing import publishes
-from workflows.publishing.shared import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
+from tests.services.scheduler.publishing import publishes
+from workflows.contracts.publishing import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,7 +33,7 @@ def start_worker(system, queue: str, log: Path) -> subprocess.Popen:
         "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "30",
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "workflows.publishing.worker"],
+        [sys.executable, "-m", "workflows.worker"],
         cwd=ROOT,
         env=env,
         stdout=log.open("a"),

@@ -3,7 +3,8 @@
 from temporalio import activity
 
 from protos import media_pb2, media_pb2_grpc
-from workflows.maintenance.shared import PurgeInput, PurgeRound
+from workflows.contracts import maintenance
+from workflows.contracts.maintenance import PurgeInput, PurgeRound
 
 BATCH = 200
 
@@ -12,7 +13,7 @@ class MaintenanceActivities:
     def __init__(self, *, media: media_pb2_grpc.MediaStub) -> None:
         self._media = media
 
-    @activity.defn(name="purge_deleted_media")
+    @activity.defn(name=maintenance.PURGE_DELETED_MEDIA_ACTIVITY)
     async def purge_deleted_media(self, request: PurgeInput) -> PurgeRound:
         """Batches until none is left (idempotent: a purged item is not purged again)."""
         purged = removed = 0

@@ -6,8 +6,8 @@ import logging
 from temporalio.client import Client
 from temporalio.common import WorkflowIDConflictPolicy
 
-from services.common.config import Settings
-from workflows.maintenance.shared import MEDIA_PURGE_WORKFLOW_ID, MEDIA_PURGE_WORKFLOW_NAME, PurgeInput
+from lib.common.config import Settings
+from workflows.contracts.maintenance import MEDIA_PURGE_WORKFLOW_ID, MEDIA_PURGE_WORKFLOW_NAME, PurgeInput
 
 log = logging.getLogger(__name__)
 

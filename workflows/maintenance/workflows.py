@@ -10,8 +10,8 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
+    from workflows.contracts.maintenance import MEDIA_PURGE_WORKFLOW_NAME, PurgeInput
     from workflows.maintenance.activities import MaintenanceActivities
-    from workflows.maintenance.shared import MEDIA_PURGE_WORKFLOW_NAME, PurgeInput
 
 RETRIES = RetryPolicy(
     initial_interval=timedelta(seconds=5), maximum_interval=timedelta(minutes=5), maximum_attempts=5

@@ -7,13 +7,14 @@ from datetime import UTC, datetime
 import grpc
 from temporalio import activity
 
+from lib.common.proto_time import to_timestamp
+from lib.common.token_vault import TokenVault
+from lib.instagram import errors as graph_errors
+from lib.instagram.graph_api import GraphApiClient
 from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
-from services.common.proto_time import to_timestamp
-from services.common.token_vault import TokenVault
-from services.instagram import errors as graph_errors
-from services.instagram.graph_api import GraphApiClient
 from workflows import credentials
-from workflows.metrics.shared import Collected, MetricsInput
+from workflows.contracts import metrics
+from workflows.contracts.metrics import Collected, MetricsInput
 
 
 class MetricsActivities:
@@ -30,7 +31,7 @@ class MetricsActivities:
         self._graph = graph
         self._vault = vault
 
-    @activity.defn(name="collect_metrics")
+    @activity.defn(name=metrics.COLLECT_METRICS_ACTIVITY)
     async def collect(self, request: MetricsInput) -> Collected:
         try:
             account = await credentials.fetch(

@@ -7,9 +7,9 @@ from temporalio.client import Client
 from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
+from lib.common.proto_time import from_timestamp
 from protos import posts_pb2
-from services.common.proto_time import from_timestamp
-from workflows.metrics.shared import METRICS_WORKFLOW_NAME, MetricsInput, metrics_workflow_id
+from workflows.contracts.metrics import METRICS_WORKFLOW_NAME, MetricsInput, metrics_workflow_id
 
 log = logging.getLogger(__name__)
 

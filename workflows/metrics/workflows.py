@@ -10,8 +10,8 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
+    from workflows.contracts.metrics import METRICS_WORKFLOW_NAME, MetricsInput, interval_at
     from workflows.metrics.activities import MetricsActivities
-    from workflows.metrics.shared import METRICS_WORKFLOW_NAME, MetricsInput, interval_at
 
 RETRIES = RetryPolicy(
     initial_interval=timedelta(seconds=5), maximum_interval=timedelta(minutes=5), maximum_attempts=5

@@ -14,16 +14,17 @@ import grpc
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from lib.captions import published_text
+from lib.common.events import EventPublisher, publishing_progress
+from lib.common.grpc_errors import from_rpc_error
+from lib.common.proto_time import to_timestamp
+from lib.common.token_vault import TokenVault
+from lib.instagram import errors as graph_errors
+from lib.instagram.graph_api import GraphApiClient
 from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
-from services.common.events import EventPublisher, publishing_progress
-from services.common.grpc_errors import from_rpc_error
-from services.common.proto_time import to_timestamp
-from services.common.token_vault import TokenVault
-from services.instagram import errors as graph_errors
-from services.instagram.graph_api import GraphApiClient
-from services.posts.content import Content
 from workflows import credentials
-from workflows.publishing.shared import Outcome, PostRef, Prepared, Published, PublishInput
+from workflows.contracts import publishing
+from workflows.contracts.publishing import Outcome, PostRef, Prepared, Published, PublishInput
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
 # How many of the account's latest media are searched for one whose answer was lost.
@@ -86,7 +87,7 @@ async def _heartbeating(every: float = 1.0):
 
 def _published_caption(post: posts_pb2.Post) -> str:
     """The text Instagram shows: the caption, then the hashtags."""
-    return Content(caption=post.content.caption, hashtags=list(post.content.hashtags)).published_text()
+    return published_text(post.content.caption, list(post.content.hashtags))
 
 
 def _is_video(url: str) -> bool:
@@ -144,7 +145,7 @@ class PublishingActivities:
                 ) from err
             raise
 
-    @activity.defn(name="prepare")
+    @activity.defn(name=publishing.PREPARE_ACTIVITY)
     async def prepare(self, ref: PostRef) -> Prepared:
         """Check the post and create its Instagram container(s), polled until ready. Up to
         a dozen Graph API calls: it heartbeats throughout, so a slow Instagram is not
@@ -240,7 +241,7 @@ class PublishingActivities:
             activity.heartbeat({"step": "processing", "polls": polls})
             await asyncio.sleep(self._poll_seconds)
 
-    @activity.defn(name="publish")
+    @activity.defn(name=publishing.PUBLISH_ACTIVITY)
     async def publish(self, request: PublishInput) -> Published:
         """media_publish, exactly once: an attempt after a failed one first asks the container,
         which says PUBLISHED when the earlier call went through although its answer was lost
@@ -334,7 +335,7 @@ class PublishingActivities:
                 return Published("published", media.id, media.permalink, when)
         return Published("published", published_at=now)
 
-    @activity.defn(name="reconcile")
+    @activity.defn(name=publishing.RECONCILE_ACTIVITY)
     async def reconcile(self, request: PublishInput) -> Published:
         """After publish attempts that could not learn their outcome: what Instagram says now.
         Raises (and is retried by the workflow's policy) while Instagram cannot be asked."""
@@ -357,7 +358,7 @@ class PublishingActivities:
         except (graph_errors.GraphApiError, grpc.aio.AioRpcError, ApplicationError):
             return ""  # published all the same; the link can be looked up later
 
-    @activity.defn(name="record_result")
+    @activity.defn(name=publishing.RECORD_RESULT_ACTIVITY)
     async def record_result(self, outcome: Outcome) -> None:
         if outcome.status not in ("published", "failed", "needs_reconcile"):
             return

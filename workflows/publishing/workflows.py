@@ -21,8 +21,9 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError, ApplicationError
 
 with workflow.unsafe.imports_passed_through():
-    from workflows.publishing.activities import PublishingActivities
-    from workflows.publishing.shared import (
+    from workflows.contracts.publishing import (
+        PUBLISH_AT_QUERY,
+        RESCHEDULE_UPDATE,
         WORKFLOW_NAME,
         Outcome,
         PostRef,
@@ -30,6 +31,7 @@ with workflow.unsafe.imports_passed_through():
         PublishInput,
         PublishPostInput,
     )
+    from workflows.publishing.activities import PublishingActivities
 
 RETRIES = RetryPolicy(
     initial_interval=timedelta(seconds=2),
@@ -175,7 +177,7 @@ class PublishPostWorkflow:
             except TimeoutError:
                 return
 
-    @workflow.update
+    @workflow.update(name=RESCHEDULE_UPDATE)
     async def reschedule(self, publish_at: str) -> str:
         """Move the publish time; the sleeping wait wakes up and sleeps for the new time."""
         self._publish_at = datetime.fromisoformat(publish_at)
@@ -187,6 +189,6 @@ class PublishPostWorkflow:
         if datetime.fromisoformat(publish_at) <= workflow.now():
             raise ValueError("the new publish time is in the past")
 
-    @workflow.query
+    @workflow.query(name=PUBLISH_AT_QUERY)
     def publish_at(self) -> str:
         return self._publish_at.isoformat() if self._publish_at else ""

@@ -6,10 +6,11 @@ from datetime import UTC, datetime, timedelta
 import grpc
 from temporalio import activity
 
+from lib import recurrence
+from lib.common.proto_time import to_timestamp
 from protos import posts_pb2, posts_pb2_grpc
-from services.common.proto_time import to_timestamp
-from services.scheduler import recurrence
-from workflows.recurring.shared import Occurrence, OccurrenceQuery, OccurrenceRequest
+from workflows.contracts import recurring
+from workflows.contracts.recurring import Occurrence, OccurrenceQuery, OccurrenceRequest
 
 # Occurrences missed by more than this (workers down for a while) are skipped, not
 # published late.
@@ -20,7 +21,7 @@ class SeriesActivities:
     def __init__(self, *, posts: posts_pb2_grpc.PostsStub) -> None:
         self._posts = posts
 
-    @activity.defn(name="next_occurrences")
+    @activity.defn(name=recurring.NEXT_OCCURRENCES_ACTIVITY)
     async def next_occurrences(self, query: OccurrenceQuery) -> list[str]:
         rule = recurrence.Rule(
             query.rule.rrule, query.rule.timezone, datetime.fromisoformat(query.rule.start)
@@ -32,7 +33,7 @@ class SeriesActivities:
         coming = await asyncio.to_thread(recurrence.occurrences, rule, after, query.limit)
         return [moment.isoformat() for moment in coming]
 
-    @activity.defn(name="create_occurrence")
+    @activity.defn(name=recurring.CREATE_OCCURRENCE_ACTIVITY)
     async def create_occurrence(self, request: OccurrenceRequest) -> Occurrence:
         """A scheduled copy of the series' post (the same copy when asked again)."""
         try:

@@ -16,15 +16,17 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 with workflow.unsafe.imports_passed_through():
-    from workflows.publishing.shared import WORKFLOW_NAME, PublishPostInput, workflow_id
-    from workflows.recurring.activities import SeriesActivities
-    from workflows.recurring.shared import (
+    from workflows.contracts.publishing import WORKFLOW_NAME, workflow_id
+    from workflows.contracts.recurring import (
+        CHANGE_RULE_UPDATE,
         SERIES_WORKFLOW_NAME,
+        UPCOMING_QUERY,
         OccurrenceQuery,
         OccurrenceRequest,
         SeriesInput,
         SeriesRule,
     )
+    from workflows.recurring.activities import SeriesActivities
 
 BATCH = 10
 RETRIES = RetryPolicy(initial_interval=timedelta(seconds=2), maximum_interval=timedelta(minutes=5))
@@ -91,14 +93,7 @@ class RecurringPostWorkflow:
         try:
             await workflow.start_child_workflow(
                 WORKFLOW_NAME,
-                PublishPostInput(
-                    post_id=occurrence.post_id,
-                    user_id=series.user_id,
-                    account_id=series.account_id,
-                    publish_at=at,
-                    lead_seconds=series.lead_seconds,
-                    reconcile_interval_seconds=series.reconcile_interval_seconds,
-                ),
+                series.publish_input(occurrence.post_id, at),
                 id=workflow_id(occurrence.post_id),
                 parent_close_policy=workflow.ParentClosePolicy.ABANDON,
             )
@@ -106,12 +101,12 @@ class RecurringPostWorkflow:
             pass  # started by an earlier attempt
         return True
 
-    @workflow.update
+    @workflow.update(name=CHANGE_RULE_UPDATE)
     async def change_rule(self, rule: SeriesRule) -> None:
         """A new rule (or zone, or start) for the occurrences not made yet."""
         self._rule = rule
         self._changed = True
 
-    @workflow.query
+    @workflow.query(name=UPCOMING_QUERY)
     def upcoming(self) -> list[str]:
         return list(self._upcoming)

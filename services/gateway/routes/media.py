@@ -12,10 +12,10 @@ from fastapi.responses import StreamingResponse
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
+from lib.common.errors import ServiceError, invalid_field
+from lib.common.grpc_errors import ask
+from lib.common.proto_time import to_timestamp
 from protos import media_pb2
-from services.common.errors import ServiceError, invalid_field
-from services.common.grpc_errors import ask
-from services.common.proto_time import to_timestamp
 from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, MediaDep
 

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from lib.common.proto_time import to_timestamp
 from protos import posts_pb2, scheduler_pb2
-from services.common.proto_time import to_timestamp
 from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, PostsDep, SchedulerDep
 

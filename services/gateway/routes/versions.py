@@ -4,8 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
+from lib.common.errors import not_found
 from protos import posts_pb2
-from services.common.errors import not_found
 from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, PostsDep
 

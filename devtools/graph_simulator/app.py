@@ -1,0 +1,351 @@
+"""A local stand-in for the Instagram Graph API content-publishing endpoints.
+
+Same paths, parameters, JSON shapes and error envelope as graph.facebook.com, with the
+24-hour publishing limit, container processing delay, and faults a test can arm
+(`POST /_simulator/faults`). A development and test tool: never a production target.
+"""
+
+import asyncio
+import collections
+import uuid
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from devtools.graph_simulator import engagement
+from devtools.graph_simulator.state import (
+    ENDPOINTS,
+    FAULTS,
+    Account,
+    Container,
+    Fault,
+    Media,
+    World,
+    graph_timestamp,
+)
+
+MEDIA_TYPES = {"IMAGE", "VIDEO", "REELS", "STORIES", "CAROUSEL"}
+
+
+class GraphError(Exception):
+    def __init__(self, status: int, code: int, subcode: int, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.status, self.code, self.subcode, self.message, self.transient = (
+            status,
+            code,
+            subcode,
+            message,
+            transient,
+        )
+
+
+def _error_body(err: GraphError) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "message": err.message,
+        "type": "OAuthException",
+        "code": err.code,
+        "is_transient": err.transient,
+        "fbtrace_id": uuid.uuid4().hex[:20],
+    }
+    if err.subcode:
+        body["error_subcode"] = err.subcode
+    return {"error": body}
+
+
+class AccountIn(BaseModel):
+    ig_user_id: str
+    access_token: str
+    username: str = "simulated_account"
+    publish_limit: int = 50
+    processing_seconds: float = 0.0
+    followers: int = 5000
+    audience_peak_hour_utc: float = 19.0
+    engagement_speed: float = 1.0
+
+
+class FaultIn(BaseModel):
+    kind: str = Field(description=", ".join(FAULTS))
+    ig_user_id: str | None = None
+    endpoint: str | None = Field(None, description=", ".join(ENDPOINTS))
+    times: int = 1
+    seconds: float = 0.0
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="Instagram Graph API simulator (development and tests only)")
+    world = World()
+    app.state.world = world
+
+    @app.exception_handler(GraphError)
+    async def graph_error(request: Request, err: GraphError):
+        return JSONResponse(_error_body(err), err.status)
+
+    async def params(request: Request) -> dict[str, str]:
+        """Graph API parameters arrive in the query string or as a form body."""
+        values = dict(request.query_params)
+        if "access_token" in values:
+            world.token_places.append("query")
+        if request.method == "POST":
+            form = await request.form()
+            values.update({k: str(v) for k, v in form.items()})
+        header = request.headers.get("authorization", "")
+        if header.lower().startswith("bearer "):
+            world.token_places.append("header")
+            values.setdefault("access_token", header[7:].strip())
+        return values
+
+    def account(ig_user_id: str, values: dict[str, str]) -> Account:
+        found = world.accounts.get(ig_user_id)
+        if found is None:
+            raise GraphError(
+                400, 100, 33, f"Unsupported request: object with ID '{ig_user_id}' does not exist"
+            )
+        if values.get("access_token") != found.access_token:
+            raise GraphError(400, 190, 0, "Invalid OAuth access token - Cannot parse access token")
+        return found
+
+    async def apply_fault(endpoint: str, ig_user_id: str | None) -> Fault | None:
+        fault = world.take_fault(endpoint, ig_user_id)
+        if fault is None:
+            return None
+        if fault.kind == "timeout":
+            await asyncio.sleep(fault.seconds)
+            return None
+        if fault.kind == "publish_response_lost":
+            return fault  # the caller publishes first, then fails
+        status, code, subcode, message, transient = FAULTS[fault.kind]
+        raise GraphError(status, code, subcode, message, transient)
+
+    # --- control API for tests and local development (before the Graph routes, whose
+    # /{version}/{node_id} pattern would otherwise match these paths) --------------------
+
+    @app.post("/_simulator/accounts", status_code=201)
+    async def add_account(body: AccountIn):
+        world.accounts[body.ig_user_id] = Account(**body.model_dump())
+        return body
+
+    @app.post("/_simulator/faults", status_code=201)
+    async def arm_fault(body: FaultIn):
+        if body.kind not in FAULTS:
+            return JSONResponse({"error": f"kind must be one of {', '.join(FAULTS)}"}, 422)
+        if body.endpoint not in (None, *ENDPOINTS):
+            return JSONResponse({"error": f"endpoint must be one of {', '.join(ENDPOINTS)}"}, 422)
+        world.faults.append(Fault(body.kind, body.ig_user_id, body.endpoint, body.times, body.seconds))
+        return body
+
+    @app.get("/_simulator/token_places")
+    async def token_places():
+        """How many Graph calls carried their token in a header, and how many in the URL."""
+        return collections.Counter(world.token_places)
+
+    @app.get("/_simulator/publishes")
+    async def publishes(ig_user_id: Annotated[str | None, "only this account"] = None):
+        return [
+            {
+                "media_id": m.id,
+                "ig_user_id": m.ig_user_id,
+                "container_id": m.container_id,
+                "caption": m.caption,
+                "media_type": m.media_type,
+                "published_at": m.published_at,
+            }
+            for m in world.publishes
+            if ig_user_id in (None, m.ig_user_id)
+        ]
+
+    @app.get("/_simulator/containers")
+    async def containers(ig_user_id: Annotated[str | None, "only this account"] = None):
+        now = world.now()
+        return [
+            {
+                "id": c.id,
+                "ig_user_id": c.ig_user_id,
+                "media_type": c.media_type,
+                "media_url": c.media_url,
+                "status_code": c.status_code(now),
+            }
+            for c in world.containers.values()
+            if ig_user_id in (None, c.ig_user_id)
+        ]
+
+    @app.post("/_simulator/reset", status_code=204)
+    async def reset():
+        world.reset()
+
+    @app.get("/healthz")
+    async def healthz():
+        return {"status": "ok", "simulator": True}
+
+    # --- Graph API ------------------------------------------------------------------
+
+    @app.post("/{version}/{ig_user_id}/media")
+    async def create_container(version: str, ig_user_id: str, request: Request):
+        values = await params(request)
+        owner = account(ig_user_id, values)
+        await apply_fault("create", ig_user_id)
+        media_type = values.get("media_type", "IMAGE").upper()
+        if media_type not in MEDIA_TYPES:
+            raise GraphError(400, 100, 2207023, f"The media type {media_type} is not supported")
+        children = [c for c in values.get("children", "").split(",") if c]
+        url = values.get("image_url") or values.get("video_url") or ""
+        if media_type == "CAROUSEL":
+            if not 2 <= len(children) <= 10:
+                raise GraphError(400, 100, 2207027, "A carousel needs 2 to 10 children")
+            for child in children:
+                item = world.containers.get(child)
+                if item is None or item.ig_user_id != ig_user_id or not item.is_carousel_item:
+                    raise GraphError(400, 100, 2207027, f"Child container {child} is not a carousel item")
+        elif not url.startswith(("http://", "https://")):
+            raise GraphError(400, 100, 2207052, "image_url or video_url must be a public http(s) URL")
+        if (
+            media_type in ("VIDEO", "REELS", "STORIES")
+            and "video_url" not in values
+            and media_type != "STORIES"
+        ):
+            raise GraphError(400, 100, 2207023, f"{media_type} needs video_url")
+        now = world.now()
+        is_video = "video_url" in values
+        container = Container(
+            id=world.next_id(),
+            ig_user_id=ig_user_id,
+            media_type=media_type,
+            media_url=url,
+            caption=values.get("caption", ""),
+            is_carousel_item=values.get("is_carousel_item", "false").lower() == "true",
+            children=children,
+            created_at=now,
+            ready_at=now + (owner.processing_seconds if is_video or media_type == "CAROUSEL" else 0.0),
+        )
+        world.containers[container.id] = container
+        return {"id": container.id}
+
+    @app.post("/{version}/{ig_user_id}/media_publish")
+    async def publish(version: str, ig_user_id: str, request: Request):
+        values = await params(request)
+        owner = account(ig_user_id, values)
+        lost = await apply_fault("publish", ig_user_id)
+        container = world.containers.get(values.get("creation_id", ""))
+        if container is None or container.ig_user_id != ig_user_id:
+            raise GraphError(400, 100, 2207003, "The media container does not exist")
+        now = world.now()
+        state = container.status_code(now)
+        if state == "PUBLISHED":
+            raise GraphError(400, 100, 2207006, "The media container has already been published")
+        if state == "EXPIRED":
+            raise GraphError(400, -2, 2207020, "The media container has expired; create a new one.")
+        if state == "IN_PROGRESS":
+            raise GraphError(400, 9007, 2207027, "The media is not ready for publishing, please wait")
+        if owner.publishes_in_window(now) >= owner.publish_limit:
+            raise GraphError(400, 9, 2207042, "The account has reached its publishing limit for 24 hours")
+        media = Media(world.next_id(), ig_user_id, container.id, container.caption, container.media_type, now)
+        container.published_media_id = media.id
+        world.media[media.id] = media
+        world.publishes.append(media)
+        owner.publish_times.append(now)
+        if lost is not None:
+            status, code, subcode, message, transient = FAULTS[lost.kind]
+            raise GraphError(status, code, subcode, message, transient)
+        return {"id": media.id}
+
+    @app.get("/{version}/{ig_user_id}/media")
+    async def list_media(version: str, ig_user_id: str, request: Request):
+        """The account's published media, newest first (the real endpoint pages; one page here)."""
+        values = await params(request)
+        owner = account(ig_user_id, values)
+        await apply_fault("media", ig_user_id)
+        limit = min(int(values.get("limit", "25") or 25), 100)
+        mine = [m for m in reversed(world.publishes) if m.ig_user_id == owner.ig_user_id][:limit]
+        return {
+            "data": [
+                {
+                    "id": m.id,
+                    "caption": m.caption,
+                    "media_type": m.media_type,
+                    "permalink": m.permalink,
+                    "timestamp": graph_timestamp(m.published_at),
+                }
+                for m in mine
+            ]
+        }
+
+    @app.get("/{version}/{ig_user_id}/content_publishing_limit")
+    async def publishing_limit(version: str, ig_user_id: str, request: Request):
+        values = await params(request)
+        owner = account(ig_user_id, values)
+        await apply_fault("limit", ig_user_id)
+        usage = owner.publishes_in_window(world.now())
+        return {
+            "data": [
+                {
+                    "quota_usage": usage,
+                    "config": {"quota_total": owner.publish_limit, "quota_duration": 86400},
+                }
+            ]
+        }
+
+    @app.get("/{version}/{media_id}/insights")
+    async def media_insights(version: str, media_id: str, request: Request):
+        values = await params(request)
+        item = world.media.get(media_id)
+        if item is None:
+            raise GraphError(400, 100, 33, f"Object with ID '{media_id}' does not exist")
+        owner = account(item.ig_user_id, values)
+        await apply_fault("media", item.ig_user_id)
+        wanted = [m for m in values.get("metric", "").split(",") if m]
+        unknown = [m for m in wanted if m not in engagement.METRICS]
+        if not wanted or unknown:
+            raise GraphError(400, 100, 2108006, f"metric must be among {', '.join(engagement.METRICS)}")
+        figures = engagement.insights(
+            item.id,
+            followers=owner.followers,
+            published_at=item.published_at,
+            now=world.now(),
+            speed=owner.engagement_speed,
+            peak_hour_utc=owner.audience_peak_hour_utc,
+        )
+        return {
+            "data": [
+                {
+                    "name": name,
+                    "period": "lifetime",
+                    "values": [{"value": figures[name]}],
+                    "id": f"{item.id}/insights/{name}/lifetime",
+                }
+                for name in wanted
+            ]
+        }
+
+    @app.get("/{version}/{node_id}")
+    async def read_node(version: str, node_id: str, request: Request):
+        values = await params(request)
+        fields = [f for f in values.get("fields", "id").split(",") if f]
+        if node_id in world.accounts:
+            owner = account(node_id, values)
+            await apply_fault("account", owner.ig_user_id)
+            found = {"id": owner.ig_user_id, "username": owner.username}
+        elif node_id in world.containers:
+            container = world.containers[node_id]
+            account(container.ig_user_id, values)
+            await apply_fault("status", container.ig_user_id)
+            state = container.status_code(world.now())
+            found = {"id": container.id, "status_code": state, "status": state}
+        elif node_id in world.media:
+            item = world.media[node_id]
+            account(item.ig_user_id, values)
+            await apply_fault("media", item.ig_user_id)
+            found = {
+                "id": item.id,
+                "permalink": item.permalink,
+                "caption": item.caption,
+                "media_type": item.media_type,
+                "timestamp": graph_timestamp(item.published_at),
+            }
+        else:
+            raise GraphError(
+                400, 100, 33, f"Unsupported get request. Object with ID '{node_id}' does not exist"
+            )
+        return {name: found[name] for name in ["id", *fields] if name in found}
+
+    return app

@@ -1,0 +1,256 @@
+"""The one place Postflow reads its configuration: environment variables prefixed POSTFLOW_."""
+
+from functools import lru_cache
+
+from pydantic import Field, SecretStr, computed_field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOCAL_JWT_SECRET = "postflow-local-development-secret-change-me"
+# A Fernet key for local runs only (32 url-safe base64 bytes); deployments set their own.
+LOCAL_TOKEN_KEY = "cG9zdGZsb3ctbG9jYWwtdG9rZW4ta2V5LWNoYW5nZS0="
+LOCAL_MEDIA_URL_KEY = "postflow-local-media-url-key-change-me"
+# Shortest secret a deployment may use for signing (HMAC keys: at least the hash's size).
+MIN_SECRET_BYTES = 32
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POSTFLOW_", extra="ignore")
+
+    # "local" for make run and the tests, which set it; anything else, and unset, is a real
+    # deployment, which refuses built-in or short secrets and a plain-http Graph API.
+    environment: str = "production"
+
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL (postgresql+psycopg://...). Empty: make run embeds one.",
+    )
+    database_pool_size: int = 10
+    database_max_overflow: int = 10
+
+    jwt_secret: SecretStr = SecretStr(LOCAL_JWT_SECRET)
+    # Earlier signing secrets, comma-separated: tokens they signed stay valid until they
+    # expire (each token names its key by `kid`), so the secret can rotate without a logout.
+    jwt_previous_secrets: SecretStr = SecretStr("")
+    # Access tokens are short; a session's refresh token renews them (and rotates).
+    jwt_ttl_seconds: int = 15 * 60
+    refresh_ttl_seconds: int = 30 * 24 * 3600
+    # How long a gateway trusts that a session is still live before asking again (a logout
+    # through another gateway takes effect within this).
+    session_check_seconds: float = 10.0
+    # A password reset link works once, within this.
+    password_reset_ttl_seconds: int = 3600
+    # Encrypts Instagram access tokens at rest: comma-separated Fernet keys, the first
+    # encrypts, all decrypt (so keys can be rotated).
+    token_encryption_keys: SecretStr = SecretStr(LOCAL_TOKEN_KEY)
+
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8000
+    # Largest request body the gateway accepts, in bytes.
+    max_request_bytes: int = 1_000_000
+
+    # Service identities: each process's Ed25519 key and every process's public key
+    # (lib/common/service_identity.py). Local runs generate missing ones here.
+    service_keys_dir: str = ".data/service-keys"
+    # Where gRPC servers listen: 0.0.0.0 in containers.
+    grpc_listen_host: str = "127.0.0.1"
+    users_grpc_host: str = "127.0.0.1"
+    users_grpc_port: int = 50051
+    posts_grpc_host: str = "127.0.0.1"
+    posts_grpc_port: int = 50052
+    scheduler_grpc_host: str = "127.0.0.1"
+    scheduler_grpc_port: int = 50053
+    # Seconds the gateway waits for a service before answering 503/504.
+    grpc_timeout_seconds: float = 10.0
+
+    # Temporal: make run starts a dev server here unless this points at a running cluster.
+    temporal_address: str = "127.0.0.1:7233"
+    temporal_namespace: str = "default"
+    temporal_task_queue: str = "publishing"
+    temporal_ui_port: int = 8233
+    # The publishing worker: workflows kept in memory between their steps, and how many
+    # workflow tasks / activities it runs at once.
+    worker_cached_workflows: int = 10_000
+    worker_concurrency: int = 200
+    # Posts are validated and uploaded (Instagram containers) this long before their time,
+    # so that the time itself costs one media_publish call.
+    publish_lead_seconds: float = 300.0
+    # Two posts on one account closer than this are a scheduling conflict (0: allowed).
+    schedule_min_gap_minutes: float = 10.0
+
+    # NATS with JetStream: make run starts one on this URL unless POSTFLOW_NATS_URL is set.
+    # (4222 is often taken by a system NATS; the embedded one uses its own port.)
+    nats_url: str = "nats://127.0.0.1:4250"
+    events_retention_hours: float = 24 * 7
+
+    # Engagement metrics of published posts: collection intervals multiplied by this (the
+    # cadence: 5 minutes the first day, hourly the first week, daily to 30 days), and a cap
+    # on collections per post (0: none; the tests use a few).
+    metrics_interval_scale: float = 1.0
+    metrics_max_samples: int = 0
+
+    # Realtime: the WebSocket service (the gateway forwards /ws to it, so clients use one
+    # origin). A client that falls this many events behind, or whose socket takes longer
+    # than the send timeout, is disconnected (4008); the heartbeat keeps idle links alive.
+    realtime_host: str = "127.0.0.1"
+    realtime_port: int = 8020
+    realtime_max_queued_events: int = 1000
+    realtime_send_timeout_seconds: float = 10.0
+    realtime_heartbeat_seconds: float = 15.0
+    # Its gRPC side (notifications, preferences), served by the same process.
+    realtime_grpc_port: int = 50055
+    # Notification email: an SMTP server (empty host: email notifications are refused).
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_from: str = "Postflow <notifications@localhost>"
+    # Notification webhooks: signed POSTs, retried; private addresses refused unless allowed
+    # (a webhook must not become a way into the operator's own network).
+    webhook_timeout_seconds: float = 5.0
+    webhook_attempts: int = 4
+    webhook_allow_private_hosts: bool = False
+
+    # Instagram Graph API. make run and the tests point this at the local simulator.
+    graph_api_base_url: str = "http://127.0.0.1:8010"
+    graph_api_version: str = "v21.0"
+    graph_api_timeout_seconds: float = 10.0
+    # How long a publish waits after Instagram says "too many calls" / "publishing limit
+    # reached" before it tries again (instead of burning its retries).
+    rate_limit_wait_seconds: float = 60.0
+    publish_limit_wait_seconds: float = 15 * 60.0
+    # After this many publish attempts whose outcome could not be learnt, the post becomes
+    # needs_reconcile and the workflow checks the container every reconcile interval.
+    publish_unknown_after_attempts: int = 4
+    reconcile_interval_seconds: float = 60.0
+    # A recurring series continues as new after this many occurrences (short histories).
+    series_occurrences_per_run: int = 100
+    graph_simulator_host: str = "127.0.0.1"
+    graph_simulator_port: int = 8010
+
+    # Media. Storage: any S3-compatible endpoint (host:port), else files under media_dir.
+    media_grpc_host: str = "127.0.0.1"
+    media_grpc_port: int = 50054
+    s3_endpoint: str = ""
+    s3_access_key: SecretStr = SecretStr("")
+    s3_secret_key: SecretStr = SecretStr("")
+    s3_bucket: str = "postflow-media"
+    s3_secure: bool = False
+    s3_region: str = "us-east-1"
+    media_dir: str = ".data/media"
+    # Media URLs expire after this; set a CDN base URL to serve files through a CDN instead.
+    media_url_expiry_seconds: int = 3600
+    media_cdn_base_url: str = ""
+    # Signs URLs of locally stored files (served by the gateway at /media/files/...).
+    media_url_signing_key: SecretStr = SecretStr(LOCAL_MEDIA_URL_KEY)
+    # Where clients reach the gateway (the host in signed local media URLs).
+    public_base_url: str = "http://127.0.0.1:8000"
+    # Upload limits per kind, in bytes (also the gateway's cap on an upload request).
+    media_max_image_bytes: int = 30 * 1024 * 1024
+    media_max_video_bytes: int = 1024 * 1024 * 1024
+    # Instagram takes 320 to 1440 px wide images; 1080 is what it shows.
+    image_max_width: int = 1080
+    image_min_width: int = 320
+    # Decoded pixels above this are refused as a decompression bomb (12 MP photos pass).
+    image_max_pixels: int = 80_000_000
+    # Images decoded at once per media service (each may take hundreds of MB); others wait.
+    image_workers: int = 2
+    # Storage each user's media may take (originals and Instagram-ready files; 0: no
+    # limit); deleted media's files are removed this long after the deletion, by a periodic
+    # job of the publishing worker running this often.
+    media_quota_bytes: int = 10 * 1024**3
+    media_delete_grace_seconds: float = 7 * 24 * 3600
+    media_purge_interval_seconds: float = 3600
+    # Video: how long probing and converting one may take, and how many convert at once
+    # (ffmpeg uses every core for one video already).
+    video_probe_timeout_seconds: float = 20.0
+    video_process_timeout_seconds: float = 1800.0
+    video_workers: int = 1
+    # A media service converting a video holds it this long, renewed while it works; a
+    # video whose holder stopped is taken up by another within about this time.
+    video_lease_seconds: float = 60.0
+
+    # Minimum characters of a password.
+    password_min_length: int = 8
+    # Sign-in limits. Registrations and logins per client IP and logins per email address
+    # (per gateway), in a minute; then every failed login of an email beyond the free ones
+    # locks it for twice as long as the last (30 s, 60 s, ... up to the maximum).
+    auth_attempts_per_ip_per_minute: float = 20
+    auth_attempts_per_email_per_minute: float = 10
+    login_free_failures: int = 5
+    login_lockout_seconds: float = 30
+    login_lockout_max_seconds: float = 3600
+    # argon2 hashes (64 MiB each) computed at once per users service, and how many more may
+    # wait for one before sign-ins are turned away with a 429.
+    password_hash_concurrency: int = 2
+    password_hash_queue: int = 32
+    # Requests per second each signed-in user may make to the API (and the burst allowed).
+    api_requests_per_user_per_second: float = 100
+    api_burst_per_user: float = 300
+    # Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated).
+    trusted_proxies: str = ""
+
+    bulk_max_items: int = 50
+    list_default_limit: int = 20
+    list_max_limit: int = 100
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def users_grpc_target(self) -> str:
+        return f"{self.users_grpc_host}:{self.users_grpc_port}"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def posts_grpc_target(self) -> str:
+        return f"{self.posts_grpc_host}:{self.posts_grpc_port}"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def scheduler_grpc_target(self) -> str:
+        return f"{self.scheduler_grpc_host}:{self.scheduler_grpc_port}"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def media_grpc_target(self) -> str:
+        return f"{self.media_grpc_host}:{self.media_grpc_port}"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def realtime_grpc_target(self) -> str:
+        return f"{self.realtime_host}:{self.realtime_grpc_port}"
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_outside_local(self) -> "Settings":
+        if self.environment == "local":
+            return self
+        for variable, value, default in (
+            ("POSTFLOW_JWT_SECRET", self.jwt_secret, LOCAL_JWT_SECRET),
+            ("POSTFLOW_TOKEN_ENCRYPTION_KEYS", self.token_encryption_keys, LOCAL_TOKEN_KEY),
+            ("POSTFLOW_MEDIA_URL_SIGNING_KEY", self.media_url_signing_key, LOCAL_MEDIA_URL_KEY),
+        ):
+            if default in value.get_secret_value().split(","):
+                raise ValueError(
+                    f"{variable} must be set to a private value when "
+                    f"POSTFLOW_ENVIRONMENT={self.environment!r}"
+                )
+        for variable, value in (
+            ("POSTFLOW_JWT_SECRET", self.jwt_secret),
+            ("POSTFLOW_MEDIA_URL_SIGNING_KEY", self.media_url_signing_key),
+        ):
+            if len(value.get_secret_value().encode()) < MIN_SECRET_BYTES:
+                raise ValueError(f"{variable} must be at least {MIN_SECRET_BYTES} bytes")
+        if not self.graph_api_base_url.startswith("https://"):
+            raise ValueError(
+                "POSTFLOW_GRAPH_API_BASE_URL must be https:// outside local runs (tokens travel on it)"
+            )
+        return self
+
+    def require_database_url(self) -> str:
+        if not self.database_url:
+            raise SystemExit("POSTFLOW_DATABASE_URL is not set (make run sets it to the embedded PostgreSQL)")
+        return self.database_url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

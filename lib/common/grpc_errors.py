@@ -1,0 +1,115 @@
+"""Carry ServiceError across gRPC: a status code plus a binary ErrorDetail trailer."""
+
+import functools
+import inspect
+import logging
+
+import grpc
+from google.protobuf.message import Message
+
+from lib.common.errors import ServiceError, Violation, invalid_field
+from lib.common.proto_text import nul_field
+from protos import common_pb2
+
+ERROR_TRAILER = "postflow-error-bin"
+log = logging.getLogger(__name__)
+
+_STATUS_BY_KIND = {
+    "invalid": grpc.StatusCode.INVALID_ARGUMENT,
+    "not_found": grpc.StatusCode.NOT_FOUND,
+    "conflict": grpc.StatusCode.ABORTED,
+    "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
+    "too_large": grpc.StatusCode.OUT_OF_RANGE,
+    "rate_limited": grpc.StatusCode.RESOURCE_EXHAUSTED,
+    "unavailable": grpc.StatusCode.UNAVAILABLE,
+}
+_KIND_BY_STATUS = {status: kind for kind, status in _STATUS_BY_KIND.items()}
+
+
+def to_detail(err: ServiceError) -> common_pb2.ErrorDetail:
+    return common_pb2.ErrorDetail(
+        code=err.code,
+        message=err.message,
+        violations=[common_pb2.FieldViolation(field=v.field, message=v.message) for v in err.violations],
+        context=err.context,
+    )
+
+
+def from_rpc_error(exc: grpc.aio.AioRpcError) -> ServiceError | None:
+    """The ServiceError a service raised, or None when the failure was not a domain error."""
+    for key, value in exc.trailing_metadata() or ():
+        if key == ERROR_TRAILER:
+            detail = common_pb2.ErrorDetail.FromString(value)
+            return ServiceError(
+                kind=_KIND_BY_STATUS.get(exc.code(), "invalid"),
+                code=detail.code,
+                message=detail.message,
+                violations=[Violation(v.field, v.message) for v in detail.violations],
+                context=dict(detail.context),
+            )
+    return None
+
+
+def rpc_handlers(servicer_cls: type) -> type:
+    """Class decorator for servicers: every async RPC method refuses text PostgreSQL cannot
+    store (NUL characters) and turns a ServiceError into a gRPC status with its detail."""
+    for name, method in list(vars(servicer_cls).items()):
+        if name.startswith("_"):
+            continue
+        if inspect.iscoroutinefunction(method):
+            setattr(servicer_cls, name, _wrap(method))
+        elif inspect.isasyncgenfunction(method):
+            setattr(servicer_cls, name, _wrap_stream(method))
+    return servicer_cls
+
+
+async def _abort(context: grpc.aio.ServicerContext, err: ServiceError):
+    context.set_trailing_metadata(((ERROR_TRAILER, to_detail(err).SerializeToString()),))
+    await context.abort(_STATUS_BY_KIND[err.kind], err.message)
+
+
+def _check_text(request) -> None:
+    # A client-streaming request is an iterator of messages: each part checks its own.
+    bad_field = nul_field(request) if isinstance(request, Message) else None
+    if bad_field:
+        # REST bodies name content fields without the message's "content." prefix.
+        raise invalid_field(bad_field.removeprefix("content."), "must not contain NUL characters")
+
+
+def _wrap_stream(method):
+    """The same for a server-streaming RPC (an async generator)."""
+
+    @functools.wraps(method)
+    async def handler(self, request, context: grpc.aio.ServicerContext):
+        try:
+            _check_text(request)
+            async for item in method(self, request, context):
+                yield item
+        except ServiceError as err:
+            await _abort(context, err)
+
+    return handler
+
+
+def _wrap(method):
+    @functools.wraps(method)
+    async def handler(self, request, context: grpc.aio.ServicerContext):
+        try:
+            _check_text(request)
+            return await method(self, request, context)
+        except ServiceError as err:
+            await _abort(context, err)
+
+    return handler
+
+
+async def ask(call):
+    """Await a call to another service; its domain error is re-raised as a ServiceError so
+    that it travels on to this service's caller unchanged."""
+    try:
+        return await call
+    except grpc.aio.AioRpcError as exc:
+        err = from_rpc_error(exc)
+        if err is None:
+            raise
+        raise err from exc

@@ -1,0 +1,20 @@
+"""Sending one email through the configured SMTP server (blocking: run it on a thread)."""
+
+import smtplib
+from email.message import EmailMessage
+
+from lib.common.config import Settings
+
+
+def send(settings: Settings, *, to: str, subject: str, body: str) -> None:
+    message = EmailMessage()
+    message["From"] = settings.smtp_from
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content(body)
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_username:
+            smtp.login(settings.smtp_username, settings.smtp_password.get_secret_value())
+        smtp.send_message(message)

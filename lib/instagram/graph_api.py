@@ -1,0 +1,191 @@
+"""A client for the Instagram Graph API content-publishing flow (httpx, async).
+
+create container -> poll its status_code -> media_publish, plus the publishing limit and
+the permalink. The base URL and API version come from settings; make run and the tests
+point them at the local simulator.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import httpx
+
+from lib.common.config import Settings
+from lib.instagram.errors import GraphApiError, TransientError, classify
+
+CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
+
+
+# Lifetime metrics asked of every published post (views replaced impressions in 2025).
+INSIGHT_METRICS = ("likes", "comments", "shares", "saved", "reach", "views")
+
+
+@dataclass(frozen=True)
+class PublishedMedia:
+    id: str
+    caption: str
+    permalink: str
+    timestamp: datetime | None
+
+
+@dataclass(frozen=True)
+class PublishingLimit:
+    used: int
+    total: int
+    window_seconds: int
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.total - self.used)
+
+
+class GraphApiClient:
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "GraphApiClient":
+        """The client the configuration names (the simulator in local runs)."""
+        return cls(
+            base_url=settings.graph_api_base_url,
+            version=settings.graph_api_version,
+            timeout=settings.graph_api_timeout_seconds,
+        )
+
+    def __init__(self, *, base_url: str, version: str, timeout: float, http: httpx.AsyncClient | None = None):
+        self._http = http or httpx.AsyncClient(timeout=timeout)
+        self._root = f"{base_url.rstrip('/')}/{version}"
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    async def _call(self, method: str, path: str, token: str, params: dict[str, str]) -> dict:
+        url = f"{self._root}/{path}"
+        # In a header, never in the URL (URLs end up in proxy and server logs).
+        headers = {"Authorization": f"Bearer {token}"}
+        try:
+            if method == "GET":
+                response = await self._http.get(url, params=params, headers=headers)
+            else:
+                response = await self._http.post(url, data=params, headers=headers)
+        except httpx.TimeoutException as exc:
+            raise TransientError(
+                f"no answer from the Graph API: {exc!r}", retryable=True, outcome_unknown=True
+            ) from exc
+        except httpx.TransportError as exc:
+            # Nothing was received; a request that was sent may still have taken effect.
+            raise TransientError(
+                f"Graph API unreachable: {exc!r}", retryable=True, outcome_unknown=True
+            ) from exc
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        if response.is_success and "error" not in body:
+            return body
+        error = body.get("error") or {}
+        raise classify(
+            int(error.get("code", 0) or 0),
+            int(error.get("error_subcode", 0) or 0),
+            str(error.get("message") or response.text[:200] or response.reason_phrase),
+            response.status_code,
+            bool(error.get("is_transient", False)),
+        )
+
+    async def create_container(
+        self,
+        ig_user_id: str,
+        token: str,
+        *,
+        image_url: str = "",
+        video_url: str = "",
+        media_type: str = "",
+        caption: str = "",
+        is_carousel_item: bool = False,
+        children: list[str] | None = None,
+    ) -> str:
+        """A media container's id (POST /{ig-user-id}/media)."""
+        params = {
+            "image_url": image_url,
+            "video_url": video_url,
+            "media_type": media_type,
+            "caption": caption,
+            "children": ",".join(children or []),
+        }
+        params = {k: v for k, v in params.items() if v}
+        if is_carousel_item:
+            params["is_carousel_item"] = "true"
+        return str((await self._call("POST", f"{ig_user_id}/media", token, params))["id"])
+
+    async def container_status(self, container_id: str, token: str) -> str:
+        """IN_PROGRESS, FINISHED, ERROR, EXPIRED or PUBLISHED."""
+        body = await self._call("GET", container_id, token, {"fields": "status_code,status"})
+        state = str(body.get("status_code", ""))
+        if state not in CONTAINER_STATES:
+            raise GraphApiError(f"unexpected container status {state!r}")
+        return state
+
+    async def publish(self, ig_user_id: str, token: str, creation_id: str) -> str:
+        """The published media's id (POST /{ig-user-id}/media_publish).
+
+        A failure that may have published anyway is marked outcome_unknown: check the
+        container's status before publishing again.
+        """
+        try:
+            body = await self._call(
+                "POST", f"{ig_user_id}/media_publish", token, {"creation_id": creation_id}
+            )
+        except TransientError as err:
+            err.outcome_unknown = True
+            raise
+        return str(body["id"])
+
+    async def publishing_limit(self, ig_user_id: str, token: str) -> PublishingLimit:
+        body = await self._call(
+            "GET", f"{ig_user_id}/content_publishing_limit", token, {"fields": "quota_usage,config"}
+        )
+        entry = (body.get("data") or [{}])[0]
+        config = entry.get("config") or {}
+        return PublishingLimit(
+            used=int(entry.get("quota_usage", 0)),
+            total=int(config.get("quota_total", 0)),
+            window_seconds=int(config.get("quota_duration", 86400)),
+        )
+
+    async def account_username(self, ig_user_id: str, token: str) -> str:
+        """The account's username; proves the token may act for the account."""
+        return str((await self._call("GET", ig_user_id, token, {"fields": "username"}))["username"])
+
+    async def permalink(self, media_id: str, token: str) -> str:
+        return str((await self._call("GET", media_id, token, {"fields": "permalink"}))["permalink"])
+
+    async def insights(self, media_id: str, token: str) -> dict[str, int]:
+        """Lifetime engagement of published media (GET /{ig-media-id}/insights)."""
+        body = await self._call("GET", f"{media_id}/insights", token, {"metric": ",".join(INSIGHT_METRICS)})
+        return {
+            item["name"]: int(item["values"][0]["value"])
+            for item in body.get("data", [])
+            if item.get("values")
+        }
+
+    async def recent_media(self, ig_user_id: str, token: str, limit: int = 25) -> list[PublishedMedia]:
+        """The account's latest published media, newest first (GET /{ig-user-id}/media)."""
+        body = await self._call(
+            "GET",
+            f"{ig_user_id}/media",
+            token,
+            {"fields": "id,caption,permalink,timestamp", "limit": str(limit)},
+        )
+        return [
+            PublishedMedia(
+                id=str(item["id"]),
+                caption=str(item.get("caption") or ""),
+                permalink=str(item.get("permalink") or ""),
+                timestamp=_parse_time(item.get("timestamp")),
+            )
+            for item in body.get("data") or []
+        ]
+
+
+def _parse_time(value) -> datetime | None:
+    try:
+        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:
+        return None

@@ -1,0 +1,71 @@
+"""Run the scheduler service: python -m services.scheduler.main"""
+
+import logging
+
+from lib.common import service_identity, temporal_client
+from lib.common.config import get_settings
+from lib.common.db import Database
+from lib.common.grpc_server import run_service, serve
+from lib.common.token_vault import TokenVault
+from lib.instagram.graph_api import GraphApiClient
+from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from services.scheduler import accounts
+from services.scheduler.audit_trail import AuditTrail
+from services.scheduler.scheduling import Scheduler
+from services.scheduler.series import SeriesManager
+from services.scheduler.server import SchedulerServicer
+
+log = logging.getLogger(__name__)
+
+
+async def main(port: int) -> None:
+    settings = get_settings()
+    db = Database(settings)
+    graph = GraphApiClient.from_settings(settings)
+    posts_channel = service_identity.channel(settings, caller="scheduler", service="posts")
+    users_channel = service_identity.channel(settings, caller="scheduler", service="users")
+    temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
+    vault = TokenVault(settings)
+    if rewritten := await accounts.reencrypt(db=db, vault=vault):
+        log.info("re-encrypted %d Instagram tokens under the first key", rewritten)
+    scheduler = Scheduler(
+        db=db,
+        posts=posts_pb2_grpc.PostsStub(posts_channel),
+        temporal=temporal,
+        graph=graph,
+        vault=vault,
+        settings=settings,
+    )
+
+    series = SeriesManager(
+        db=db, posts=posts_pb2_grpc.PostsStub(posts_channel), temporal=temporal, settings=settings
+    )
+
+    async def stop() -> None:
+        await graph.close()
+        await posts_channel.close()
+        await users_channel.close()
+        await db.dispose()
+
+    await serve(
+        name="postflow.scheduler.v1.Scheduler",
+        identity="scheduler",
+        port=port,
+        register=lambda server: scheduler_pb2_grpc.add_SchedulerServicer_to_server(
+            SchedulerServicer(
+                db,
+                graph,
+                vault,
+                scheduler,
+                series,
+                settings,
+                AuditTrail(users_pb2_grpc.UsersStub(users_channel)),
+            ),
+            server,
+        ),
+        on_stop=stop,
+    )
+
+
+if __name__ == "__main__":
+    run_service(main, port=get_settings().scheduler_grpc_port)

@@ -1,0 +1,33 @@
+"""Rows and domain objects of the scheduler service as protobuf messages."""
+
+from lib.common.config import Settings
+from lib.common.proto_time import to_timestamp
+from protos import scheduler_pb2
+from services.scheduler import accounts
+from services.scheduler.models import InstagramAccount
+from services.scheduler.series import SeriesView
+
+
+def account_message(account: InstagramAccount, settings: Settings) -> scheduler_pb2.InstagramAccount:
+    return scheduler_pb2.InstagramAccount(
+        id=str(account.id),
+        ig_user_id=account.ig_user_id,
+        username=account.username,
+        connected_at=to_timestamp(account.connected_at),
+        min_gap_minutes=accounts.min_gap(account, settings),
+    )
+
+
+def series_message(view: SeriesView) -> scheduler_pb2.Series:
+    row = view.row
+    return scheduler_pb2.Series(
+        post_id=str(row.post_id),
+        account_id=str(row.account_id),
+        rrule=row.rrule,
+        start_time=row.start_local,
+        timezone=row.timezone,
+        status=view.status,
+        upcoming=[moment.isoformat() for moment in view.upcoming],
+        created_at=to_timestamp(row.created_at),
+        stopped_at=to_timestamp(row.stopped_at),
+    )

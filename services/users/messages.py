@@ -1,0 +1,39 @@
+"""Rows and domain objects of the users service as protobuf messages."""
+
+import json
+
+from lib.common.proto_time import to_timestamp
+from protos import users_pb2
+from services.users import sessions
+from services.users.models import AuditEntry, User
+
+
+def user_message(user: User) -> users_pb2.User:
+    return users_pb2.User(
+        id=str(user.id),
+        email=user.email,
+        name=user.name,
+        timezone=user.timezone,
+        created_at=to_timestamp(user.created_at),
+    )
+
+
+def audit_message(entry: AuditEntry) -> users_pb2.AuditEvent:
+    return users_pb2.AuditEvent(
+        user_id=str(entry.user_id),
+        kind=entry.kind,
+        ip=entry.ip,
+        user_agent=entry.user_agent,
+        detail_json=json.dumps(entry.detail or {}),
+        created_at=to_timestamp(entry.created_at),
+    )
+
+
+def auth_result(user: User, tokens: sessions.Tokens) -> users_pb2.AuthResult:
+    return users_pb2.AuthResult(
+        user=user_message(user),
+        access_token=tokens.access_token,
+        expires_in_seconds=tokens.access_ttl,
+        refresh_token=tokens.refresh_token,
+        refresh_expires_in_seconds=tokens.refresh_ttl,
+    )

@@ -1,0 +1,170 @@
+"""The Graph API client against the simulator over HTTP: the flow, the limits, each fault."""
+
+import random
+
+import httpx
+import pytest
+
+from lib.instagram import errors
+from lib.instagram.graph_api import GraphApiClient
+
+IMAGE = "https://cdn.example.com/a.jpg"
+VIDEO = "https://cdn.example.com/a.mp4"
+
+
+class Simulator:
+    def __init__(self, base_url: str) -> None:
+        self.control = httpx.Client(base_url=base_url, timeout=10)
+
+    def account(self, **settings) -> tuple[str, str]:
+        ig_user_id = str(random.randint(10**16, 10**17))
+        token = f"token-{ig_user_id}"
+        reply = self.control.post(
+            "/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token, **settings}
+        )
+        assert reply.status_code == 201, reply.text
+        return ig_user_id, token
+
+    def fault(self, **fault) -> None:
+        reply = self.control.post("/_simulator/faults", json=fault)
+        assert reply.status_code == 201, reply.text
+
+    def publishes(self, ig_user_id: str) -> list[dict]:
+        return self.control.get("/_simulator/publishes", params={"ig_user_id": ig_user_id}).json()
+
+
+@pytest.fixture(scope="module")
+def sim(graph_simulator) -> Simulator:
+    return Simulator(graph_simulator)
+
+
+@pytest.fixture
+async def client(graph_simulator):
+    graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=2)
+    yield graph
+    await graph.close()
+
+
+async def test_publish_an_image(sim, client):
+    account, token = sim.account()
+    container = await client.create_container(account, token, image_url=IMAGE, caption="Harbour at dawn")
+    assert await client.container_status(container, token) == "FINISHED"
+    media_id = await client.publish(account, token, container)
+    assert await client.container_status(container, token) == "PUBLISHED"
+    assert (await client.permalink(media_id, token)).startswith("https://www.instagram.com/p/")
+    published = sim.publishes(account)
+    assert [(p["media_id"], p["caption"]) for p in published] == [(media_id, "Harbour at dawn")]
+
+
+async def test_a_container_publishes_once(sim, client):
+    account, token = sim.account()
+    container = await client.create_container(account, token, image_url=IMAGE)
+    await client.publish(account, token, container)
+    with pytest.raises(errors.GraphApiError) as raised:
+        await client.publish(account, token, container)
+    assert raised.value.subcode == 2207006
+    assert len(sim.publishes(account)) == 1
+
+
+async def test_a_reel_is_processed_before_it_can_publish(sim, client):
+    account, token = sim.account(processing_seconds=0.5)
+    container = await client.create_container(account, token, video_url=VIDEO, media_type="REELS")
+    assert await client.container_status(container, token) == "IN_PROGRESS"
+    with pytest.raises(errors.MediaRejected):
+        await client.publish(account, token, container)
+    import asyncio
+
+    await asyncio.sleep(0.6)
+    assert await client.container_status(container, token) == "FINISHED"
+    await client.publish(account, token, container)
+
+
+async def test_a_carousel(sim, client):
+    account, token = sim.account()
+    children = [
+        await client.create_container(account, token, image_url=IMAGE, is_carousel_item=True)
+        for _ in range(3)
+    ]
+    parent = await client.create_container(
+        account, token, media_type="CAROUSEL", children=children, caption="3"
+    )
+    await client.publish(account, token, parent)
+    assert [p["media_type"] for p in sim.publishes(account)] == ["CAROUSEL"]
+    with pytest.raises(errors.MediaRejected):
+        await client.create_container(account, token, media_type="CAROUSEL", children=children[:1])
+
+
+async def test_the_24_hour_publishing_limit(sim, client):
+    account, token = sim.account(publish_limit=2)
+    for _ in range(2):
+        await client.publish(account, token, await client.create_container(account, token, image_url=IMAGE))
+    limit = await client.publishing_limit(account, token)
+    assert (limit.used, limit.total, limit.window_seconds, limit.remaining) == (2, 2, 86400, 0)
+    with pytest.raises(errors.PublishLimitReached) as raised:
+        await client.publish(account, token, await client.create_container(account, token, image_url=IMAGE))
+    assert (raised.value.code, raised.value.subcode, raised.value.retryable) == (9, 2207042, True)
+
+
+async def test_wrong_token_and_unknown_account(sim, client):
+    account, _ = sim.account()
+    with pytest.raises(errors.AuthorizationError):
+        await client.create_container(account, "not-the-token", image_url=IMAGE)
+    with pytest.raises(errors.NotFound):
+        await client.create_container("123", "whatever", image_url=IMAGE)
+
+
+@pytest.mark.parametrize(
+    ("kind", "error_class", "code", "retryable"),
+    [
+        ("throttle_app", errors.RateLimited, 4, True),
+        ("throttle_user", errors.RateLimited, 17, True),
+        ("throttle_page", errors.RateLimited, 32, True),
+        ("throttle_call", errors.RateLimited, 613, True),
+        ("transient", errors.TransientError, -1, True),
+        ("media_fetch_failure", errors.MediaRejected, 9004, False),
+        ("revoked_token", errors.AuthorizationError, 190, False),
+    ],
+)
+async def test_faults_on_container_creation(sim, client, kind, error_class, code, retryable):
+    account, token = sim.account()
+    sim.fault(kind=kind, ig_user_id=account, endpoint="create")
+    with pytest.raises(error_class) as raised:
+        await client.create_container(account, token, image_url=IMAGE)
+    assert (raised.value.code, raised.value.retryable) == (code, retryable)
+    # Armed once: the next call goes through.
+    assert await client.create_container(account, token, image_url=IMAGE)
+
+
+async def test_expired_container_on_publish(sim, client):
+    account, token = sim.account()
+    container = await client.create_container(account, token, image_url=IMAGE)
+    sim.fault(kind="expired_container", ig_user_id=account)
+    with pytest.raises(errors.ContainerExpired):
+        await client.publish(account, token, container)
+    assert sim.publishes(account) == []
+
+
+async def test_published_but_the_response_was_lost(sim, client):
+    account, token = sim.account()
+    container = await client.create_container(account, token, image_url=IMAGE)
+    sim.fault(kind="publish_response_lost", ig_user_id=account)
+    with pytest.raises(errors.TransientError) as raised:
+        await client.publish(account, token, container)
+    assert raised.value.outcome_unknown
+    # The container tells the truth: it was published, so publishing again must not happen.
+    assert await client.container_status(container, token) == "PUBLISHED"
+    assert len(sim.publishes(account)) == 1
+
+
+async def test_a_hanging_call_times_out_as_transient(sim, client):
+    account, token = sim.account()
+    sim.fault(kind="timeout", ig_user_id=account, endpoint="status", seconds=3)
+    container = await client.create_container(account, token, image_url=IMAGE)
+    with pytest.raises(errors.TransientError) as raised:
+        await client.container_status(container, token)
+    assert raised.value.retryable
+
+
+def test_the_simulator_refuses_unknown_faults(sim):
+    reply = sim.control.post("/_simulator/faults", json={"kind": "meteor"})
+    assert reply.status_code == 422

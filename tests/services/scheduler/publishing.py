@@ -1,0 +1,53 @@
+"""Helpers for tests that schedule posts and watch them publish."""
+
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+ZONE = "Europe/Paris"
+IMAGE = "https://cdn.example.com/harbour.jpg"
+
+
+def local_in(seconds: float, zone: str = ZONE) -> str:
+    """At least `seconds` from now on the zone's wall clock, to the second (rounded up: a
+    truncated time could already be past when a busy machine delivers the request)."""
+    moment = (datetime.now(ZoneInfo(zone)) + timedelta(seconds=seconds)).replace(tzinfo=None)
+    if moment.microsecond:
+        moment = moment.replace(microsecond=0) + timedelta(seconds=1)
+    return moment.isoformat(timespec="seconds")
+
+
+def schedule(user, post_id: str, seconds: float, method: str = "POST", **extra):
+    body = {"scheduled_time": local_in(seconds), "timezone": ZONE, "account_id": user.account_id, **extra}
+    return user.client.request(method, f"/api/v1/posts/{post_id}/schedule", json=body)
+
+
+def wait_for_status(user, post_id: str, wanted: str, timeout: float = 30.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        reply = user.client.get(f"/api/v1/posts/{post_id}/status")
+        assert reply.status_code == 200, reply.text
+        status = reply.json()
+        if status["status"] == wanted:
+            return status
+        time.sleep(0.2)
+    raise AssertionError(f"post {post_id} never became {wanted}: {status}")
+
+
+def publishes(instagram, ig_user_id: str) -> list[dict]:
+    return instagram.get("/_simulator/publishes", params={"ig_user_id": ig_user_id}).json()
+
+
+def arm(instagram, user, kind: str, endpoint: str | None = None, times: int = 1, seconds: float = 0.0):
+    """Make the Graph API simulator answer this account's next calls with a fault."""
+    reply = instagram.post(
+        "/_simulator/faults",
+        json={
+            "kind": kind,
+            "ig_user_id": user.ig_user_id,
+            "endpoint": endpoint,
+            "times": times,
+            "seconds": seconds,
+        },
+    )
+    assert reply.status_code == 201, reply.text

@@ -1,0 +1,109 @@
+"""Every fault the Graph API simulator can raise leads the workflow to the right end state."""
+
+import time
+
+import pytest
+
+from tests.services.scheduler.publishing import arm, publishes, schedule, wait_for_status
+
+
+@pytest.mark.parametrize(
+    ("kind", "endpoint", "times"),
+    [
+        ("throttle_app", "create", 1),
+        ("throttle_user", "status", 1),
+        ("throttle_page", "publish", 1),
+        ("throttle_call", "publish", 2),
+        ("publish_limit", "publish", 1),
+        ("transient", "create", 2),
+        ("transient", "publish", 1),
+        ("expired_container", "publish", 1),
+    ],
+)
+def test_passing_faults_end_published_exactly_once(publisher, instagram, kind, endpoint, times):
+    post = publisher.create_post(caption=f"After {kind} on {endpoint}")
+    arm(instagram, publisher, kind, endpoint, times)
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    status = wait_for_status(publisher, post["id"], "published", timeout=45)
+    published = publishes(instagram, publisher.ig_user_id)
+    assert len(published) == 1
+    assert status["last_error"] in ("", None)
+    stored = publisher.client.get(f"/api/v1/posts/{post['id']}").json()
+    assert stored["instagram_media_id"] == published[0]["media_id"]
+
+
+def test_a_publishing_limit_that_lasts_waits_for_quota_instead_of_failing(publisher, instagram):
+    # More refusals than the retry policy has attempts (8): waiting for quota must not use them.
+    post = publisher.create_post(caption="Patience")
+    arm(instagram, publisher, "publish_limit", "publish", times=10)
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    status = wait_for_status(publisher, post["id"], "published", timeout=60)
+    assert len(publishes(instagram, publisher.ig_user_id)) == 1
+    assert status["instagram_media_id"] == publishes(instagram, publisher.ig_user_id)[0]["media_id"]
+
+
+def test_a_revoked_token_fails_asking_to_reconnect(publisher, instagram):
+    post = publisher.create_post()
+    arm(instagram, publisher, "revoked_token", "create")
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    status = wait_for_status(publisher, post["id"], "failed", timeout=30)
+    assert "reconnect the account" in status["last_error"]
+    assert publishes(instagram, publisher.ig_user_id) == []
+
+
+def test_a_publish_that_outlives_the_client_timeout_is_found_not_repeated(publisher, instagram):
+    # The simulator answers after 3 s, the client gives up after 2 s: the next attempt finds
+    # the container published and takes the media id from the account's latest media.
+    post = publisher.create_post(caption="Slow Instagram")
+    arm(instagram, publisher, "timeout", "publish", seconds=3)
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    status = wait_for_status(publisher, post["id"], "published", timeout=45)
+    published = publishes(instagram, publisher.ig_user_id)
+    assert len(published) == 1
+    assert status["instagram_media_id"] == published[0]["media_id"]
+    assert status["permalink"].endswith(f"sim{published[0]['media_id']}/")
+
+
+def _wait_for_publish_attempt(instagram, user, timeout: float = 30.0) -> None:
+    """Until the workflow's first media_publish reached the simulator."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if publishes(instagram, user.ig_user_id):
+            return
+        time.sleep(0.05)
+    raise AssertionError("media_publish never called")
+
+
+def test_an_unknowable_outcome_waits_in_needs_reconcile_then_settles_published(publisher, instagram):
+    post = publisher.create_post(caption="Did it go out?")
+    arm(instagram, publisher, "publish_response_lost")
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    _wait_for_publish_attempt(instagram, publisher)
+    # The retries cannot read the container either: nobody can tell whether it was published.
+    arm(instagram, publisher, "transient", "status", times=2)
+    waiting = wait_for_status(publisher, post["id"], "needs_reconcile", timeout=30)
+    assert "will not publish it twice" in waiting["last_error"]
+    # Meanwhile the post cannot be scheduled again (that could publish it twice).
+    again = schedule(publisher, post["id"], 3600)
+    assert again.status_code == 409
+    status = wait_for_status(publisher, post["id"], "published", timeout=30)
+    published = publishes(instagram, publisher.ig_user_id)
+    assert len(published) == 1
+    assert status["instagram_media_id"] == published[0]["media_id"]
+
+
+def test_an_unknowable_outcome_that_did_not_publish_settles_failed(publisher, instagram):
+    post = publisher.create_post(caption="Did it go out? No.")
+    # A 500 from media_publish: for all the caller knows, it may have published.
+    arm(instagram, publisher, "transient", "publish")
+    assert schedule(publisher, post["id"], 2).status_code == 201
+    wait_for_status(publisher, post["id"], "publishing", timeout=30)
+    time.sleep(0.5)
+    arm(instagram, publisher, "transient", "status", times=2)
+    wait_for_status(publisher, post["id"], "needs_reconcile", timeout=30)
+    status = wait_for_status(publisher, post["id"], "failed", timeout=30)
+    assert "schedule it again" in status["last_error"]
+    assert publishes(instagram, publisher.ig_user_id) == []
+    again = schedule(publisher, post["id"], 3600)
+    assert again.status_code == 201, again.text
+    publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")

@@ -1,0 +1,87 @@
+"""Inputs and results of the publishing workflow and its activities.
+
+One dataclass each, so that fields can be added later without breaking callers or
+workflows already sleeping in production (give new fields defaults).
+"""
+
+from dataclasses import dataclass
+
+WORKFLOW_NAME = "PublishPostWorkflow"
+# Updates and queries the workflow answers.
+RESCHEDULE_UPDATE = "reschedule"
+PUBLISH_AT_QUERY = "publish_at"
+# Its activities, in the order a publish runs them. These names are in the histories of
+# workflows already sleeping in production: never rename one.
+PREPARE_ACTIVITY = "prepare"
+PUBLISH_ACTIVITY = "publish"
+RECONCILE_ACTIVITY = "reconcile"
+RECORD_RESULT_ACTIVITY = "record_result"
+
+
+def workflow_id(post_id: str) -> str:
+    """One live workflow per post: a second schedule of it is a conflict, not a second publish."""
+    return f"publish-{post_id}"
+
+
+@dataclass
+class PublishPostInput:
+    post_id: str
+    user_id: str
+    account_id: str
+    # ISO 8601, UTC.
+    publish_at: str
+    lead_seconds: float = 300.0
+    # After a publish whose outcome could not be learnt: how often Instagram is asked again.
+    reconcile_interval_seconds: float = 60.0
+
+
+@dataclass
+class PostRef:
+    post_id: str
+    user_id: str
+    account_id: str
+
+
+@dataclass
+class Prepared:
+    # ready, deleted or unscheduled
+    outcome: str
+    container_id: str = ""
+    # The post version the container was made from: an edit after it means prepare again.
+    version: int = 0
+
+
+@dataclass
+class PublishInput:
+    post_id: str
+    user_id: str
+    account_id: str
+    container_id: str
+    version: int
+    # Answer "quota" (instead of failing into retries) when the publishing limit is reached.
+    wait_for_quota: bool = False
+
+
+@dataclass
+class Published:
+    # published, stale (edited since prepared: prepare again), deleted, unscheduled,
+    # quota (the account's publishing limit is reached: try again after retry_after_seconds)
+    # or (reconcile only) not_published
+    outcome: str
+    media_id: str = ""
+    permalink: str = ""
+    published_at: str = ""
+    retry_after_seconds: float = 0.0
+
+
+@dataclass
+class Outcome:
+    """What record_result writes on the post."""
+
+    post_id: str
+    user_id: str
+    status: str
+    media_id: str = ""
+    permalink: str = ""
+    published_at: str = ""
+    error: str = ""

@@ -1,0 +1,124 @@
+"""The Temporal worker process: python -m workflows.worker"""
+
+import asyncio
+import logging
+import signal
+from datetime import timedelta
+
+import uvloop
+from temporalio.worker import Worker
+
+from lib.common import service_identity, temporal_client
+from lib.common.config import get_settings
+from lib.common.events import EventPublisher
+from lib.common.token_vault import TokenVault
+from lib.instagram.graph_api import GraphApiClient
+from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
+from workflows.maintenance.activities import MaintenanceActivities
+from workflows.maintenance.starter import ensure_media_purge
+from workflows.maintenance.workflows import MediaPurgeWorkflow
+from workflows.metrics.activities import MetricsActivities
+from workflows.metrics.starter import MetricsStarter
+from workflows.metrics.workflows import PostMetricsWorkflow
+from workflows.publishing.activities import PublishingActivities, Waits
+from workflows.publishing.workflows import PublishPostWorkflow
+from workflows.recurring.activities import SeriesActivities
+from workflows.recurring.workflows import RecurringPostWorkflow
+
+log = logging.getLogger(__name__)
+
+WORKFLOWS = [PublishPostWorkflow, RecurringPostWorkflow, PostMetricsWorkflow, MediaPurgeWorkflow]
+
+
+def activity_functions(
+    publishing: PublishingActivities,
+    series: SeriesActivities,
+    metrics: MetricsActivities | None = None,
+    maintenance: MaintenanceActivities | None = None,
+) -> list:
+    """Every activity the workflows call (tests register the same list)."""
+    functions = [
+        publishing.prepare,
+        publishing.publish,
+        publishing.reconcile,
+        publishing.record_result,
+        series.next_occurrences,
+        series.create_occurrence,
+    ]
+    if metrics is not None:
+        functions.append(metrics.collect)
+    if maintenance is not None:
+        functions.append(maintenance.purge_deleted_media)
+    return functions
+
+
+async def main() -> None:
+    settings = get_settings()
+    client = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
+    posts_channel = service_identity.channel(settings, caller="worker", service="posts")
+    scheduler_channel = service_identity.channel(settings, caller="worker", service="scheduler")
+    media_channel = service_identity.channel(settings, caller="worker", service="media")
+    graph = GraphApiClient.from_settings(settings)
+    events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    # Instagram tokens arrive sealed and are opened here, where they are used.
+    vault = TokenVault(settings)
+    activities = PublishingActivities(
+        posts=posts_pb2_grpc.PostsStub(posts_channel),
+        scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+        media=media_pb2_grpc.MediaStub(media_channel),
+        graph=graph,
+        events=events,
+        vault=vault,
+        waits=Waits(
+            rate_limited=timedelta(seconds=settings.rate_limit_wait_seconds),
+            publish_limit=timedelta(seconds=settings.publish_limit_wait_seconds),
+        ),
+        unknown_after_attempts=settings.publish_unknown_after_attempts,
+        on_published=MetricsStarter(
+            client,
+            task_queue=settings.temporal_task_queue,
+            interval_scale=settings.metrics_interval_scale,
+            max_samples=settings.metrics_max_samples,
+        ).start,
+    )
+    series = SeriesActivities(posts=posts_pb2_grpc.PostsStub(posts_channel))
+    metrics = MetricsActivities(
+        posts=posts_pb2_grpc.PostsStub(posts_channel),
+        scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+        graph=graph,
+        vault=vault,
+    )
+    worker = Worker(
+        client,
+        task_queue=settings.temporal_task_queue,
+        workflows=WORKFLOWS,
+        activities=activity_functions(
+            activities, series, metrics, MaintenanceActivities(media=media_pb2_grpc.MediaStub(media_channel))
+        ),
+        # Every sleeping workflow stays cached: a burst of due posts then costs no replays.
+        max_cached_workflows=settings.worker_cached_workflows,
+        max_concurrent_workflow_tasks=settings.worker_concurrency,
+        max_concurrent_activities=settings.worker_concurrency,
+        max_concurrent_workflow_task_polls=10,
+        max_concurrent_activity_task_polls=10,
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    log.info(
+        "publishing worker on task queue %s at %s", settings.temporal_task_queue, settings.temporal_address
+    )
+    async with worker:
+        await ensure_media_purge(client, settings)
+        await stop.wait()
+    await events.close()
+    await graph.close()
+    await posts_channel.close()
+    await scheduler_channel.close()
+    await media_channel.close()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    uvloop.run(main())
