@@ -2,6 +2,7 @@ import datetime
 
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from protos import post_status_pb2 as _post_status_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -60,7 +61,7 @@ class Post(_message.Message):
     id: str
     user_id: str
     content: PostContent
-    status: str
+    status: _post_status_pb2.PostStatus
     version: int
     template_name: str
     scheduled_for: _timestamp_pb2.Timestamp
@@ -78,7 +79,7 @@ class Post(_message.Message):
     scheduled_local: str
     series_id: str
     latest_metrics: MetricsSample
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[str] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., latest_metrics: _Optional[_Union[MetricsSample, _Mapping]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., latest_metrics: _Optional[_Union[MetricsSample, _Mapping]] = ...) -> None: ...
 
 class Warning(_message.Message):
     __slots__ = ("field", "code", "message")
@@ -344,7 +345,7 @@ class ListPostsRequest(_message.Message):
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     SERIES_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
-    statuses: _containers.RepeatedScalarFieldContainer[str]
+    statuses: _containers.RepeatedScalarFieldContainer[_post_status_pb2.PostStatus]
     post_types: _containers.RepeatedScalarFieldContainer[str]
     tags: _containers.RepeatedScalarFieldContainer[str]
     tags_mode: str
@@ -362,7 +363,7 @@ class ListPostsRequest(_message.Message):
     include_templates: bool
     account_id: str
     series_id: str
-    def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[str]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ..., account_id: _Optional[str] = ..., series_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ..., account_id: _Optional[str] = ..., series_id: _Optional[str] = ...) -> None: ...
 
 class PostList(_message.Message):
     __slots__ = ("posts", "next_cursor")
@@ -446,13 +447,13 @@ class RecordPublishingRequest(_message.Message):
     EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
-    status: str
+    status: _post_status_pb2.PostStatus
     instagram_media_id: str
     permalink: str
     published_at: _timestamp_pb2.Timestamp
     error: str
     expected_version: int
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ..., expected_version: _Optional[int] = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ..., expected_version: _Optional[int] = ...) -> None: ...
 
 class MediaUsageRequest(_message.Message):
     __slots__ = ("user_id", "media_ids")

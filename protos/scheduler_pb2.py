@@ -23,49 +23,50 @@ _sym_db = _symbol_database.Default()
 
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from protos import post_status_pb2 as protos_dot_post__status__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x8f\x01\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0fmin_gap_minutes\x18\x05 \x01(\x01\"m\n\x14UpdateAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x1c\n\x0fmin_gap_minutes\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\x12\n\x10_min_gap_minutes\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\"^\n\x15PublishingCredentials\x12\x12\n\nig_user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\t\x12\x1b\n\x13sealed_access_token\x18\x03 \x01(\x0c\"+\n\x07PostRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\"\x81\x01\n\x13SchedulePostRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x12\n\nlocal_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06prefer\x18\x06 \x01(\t\"\xa4\x01\n\x0eScheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x31\n\rscheduled_for\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x11\n\tambiguity\x18\x05 \x01(\t\x12\x15\n\roptimal_score\x18\x06 \x01(\x01\"3\n\x10UnscheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\"\xbd\x02\n\x10PublishingStatus\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x31\n\rscheduled_for\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x0c\n\x04step\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x12\n\nlast_error\x18\x07 \x01(\t\x12.\n\nnext_retry\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12instagram_media_id\x18\t \x01(\t\x12\x11\n\tpermalink\x18\n \x01(\t\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xbb\x01\n\x13\x42ulkScheduleRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x10\n\x08post_ids\x18\x03 \x03(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x12\n\nstart_time\x18\x06 \x01(\t\x12\x18\n\x10interval_minutes\x18\x07 \x01(\x01\x12\r\n\x05times\x18\x08 \x03(\t\x12\x0e\n\x06prefer\x18\t \x01(\t\"\xa1\x01\n\x10\x42ulkScheduleItem\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\n\n\x02ok\x18\x02 \x01(\x08\x12\x12\n\nerror_code\x18\x03 \x01(\t\x12\x15\n\rerror_message\x18\x04 \x01(\t\x12\x31\n\rscheduled_for\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x06 \x01(\t\"q\n\x12\x42ulkScheduleResult\x12\x38\n\x07results\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.BulkScheduleItem\x12\x11\n\tsucceeded\x18\x02 \x01(\x05\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x05\"z\n\rSeriesRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\r\n\x05rrule\x18\x04 \x01(\t\x12\x12\n\nstart_time\x18\x05 \x01(\t\x12\x10\n\x08timezone\x18\x06 \x01(\t\"\xe4\x01\n\x06Series\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\r\n\x05rrule\x18\x03 \x01(\t\x12\x12\n\nstart_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06status\x18\x06 \x01(\t\x12\x10\n\x08upcoming\x18\x07 \x03(\t\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstopped_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xb5\n\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccount\x12\x65\n\rUpdateAccount\x12+.postflow.scheduler.v1.UpdateAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12k\n\x18GetPublishingCredentials\x12!.postflow.scheduler.v1.AccountRef\x1a,.postflow.scheduler.v1.PublishingCredentials\x12\x61\n\x0cSchedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12\x63\n\x0eReschedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12Y\n\x0eUnschedulePost\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.UnscheduleResult\x12^\n\x13GetPublishingStatus\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.PublishingStatus\x12\x65\n\x0c\x42ulkSchedule\x12*.postflow.scheduler.v1.BulkScheduleRequest\x1a).postflow.scheduler.v1.BulkScheduleResult\x12R\n\x0bStartSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12S\n\x0c\x43hangeSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12K\n\nStopSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Series\x12J\n\tGetSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Seriesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/post_status.proto\"\x8f\x01\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0fmin_gap_minutes\x18\x05 \x01(\x01\"m\n\x14UpdateAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x1c\n\x0fmin_gap_minutes\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\x12\n\x10_min_gap_minutes\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\"^\n\x15PublishingCredentials\x12\x12\n\nig_user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\t\x12\x1b\n\x13sealed_access_token\x18\x03 \x01(\x0c\"+\n\x07PostRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\"\x81\x01\n\x13SchedulePostRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x12\n\nlocal_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06prefer\x18\x06 \x01(\t\"\xa4\x01\n\x0eScheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x31\n\rscheduled_for\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x11\n\tambiguity\x18\x05 \x01(\t\x12\x15\n\roptimal_score\x18\x06 \x01(\x01\"X\n\x10UnscheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12-\n\x06status\x18\x03 \x01(\x0e\x32\x1d.postflow.posts.v1.PostStatusJ\x04\x08\x02\x10\x03\"\xe2\x02\n\x10PublishingStatus\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12-\n\x06status\x18\x0c \x01(\x0e\x32\x1d.postflow.posts.v1.PostStatus\x12\x31\n\rscheduled_for\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x0c\n\x04step\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x12\n\nlast_error\x18\x07 \x01(\t\x12.\n\nnext_retry\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12instagram_media_id\x18\t \x01(\t\x12\x11\n\tpermalink\x18\n \x01(\t\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\x02\x10\x03\"\xbb\x01\n\x13\x42ulkScheduleRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x10\n\x08post_ids\x18\x03 \x03(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x12\n\nstart_time\x18\x06 \x01(\t\x12\x18\n\x10interval_minutes\x18\x07 \x01(\x01\x12\r\n\x05times\x18\x08 \x03(\t\x12\x0e\n\x06prefer\x18\t \x01(\t\"\xa1\x01\n\x10\x42ulkScheduleItem\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\n\n\x02ok\x18\x02 \x01(\x08\x12\x12\n\nerror_code\x18\x03 \x01(\t\x12\x15\n\rerror_message\x18\x04 \x01(\t\x12\x31\n\rscheduled_for\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x06 \x01(\t\"q\n\x12\x42ulkScheduleResult\x12\x38\n\x07results\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.BulkScheduleItem\x12\x11\n\tsucceeded\x18\x02 \x01(\x05\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x05\"z\n\rSeriesRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\r\n\x05rrule\x18\x04 \x01(\t\x12\x12\n\nstart_time\x18\x05 \x01(\t\x12\x10\n\x08timezone\x18\x06 \x01(\t\"\xe4\x01\n\x06Series\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\r\n\x05rrule\x18\x03 \x01(\t\x12\x12\n\nstart_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06status\x18\x06 \x01(\t\x12\x10\n\x08upcoming\x18\x07 \x03(\t\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstopped_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xb5\n\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccount\x12\x65\n\rUpdateAccount\x12+.postflow.scheduler.v1.UpdateAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12k\n\x18GetPublishingCredentials\x12!.postflow.scheduler.v1.AccountRef\x1a,.postflow.scheduler.v1.PublishingCredentials\x12\x61\n\x0cSchedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12\x63\n\x0eReschedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12Y\n\x0eUnschedulePost\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.UnscheduleResult\x12^\n\x13GetPublishingStatus\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.PublishingStatus\x12\x65\n\x0c\x42ulkSchedule\x12*.postflow.scheduler.v1.BulkScheduleRequest\x1a).postflow.scheduler.v1.BulkScheduleResult\x12R\n\x0bStartSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12S\n\x0c\x43hangeSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12K\n\nStopSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Series\x12J\n\tGetSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Seriesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'protos.scheduler_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_INSTAGRAMACCOUNT']._serialized_start=83
-  _globals['_INSTAGRAMACCOUNT']._serialized_end=226
-  _globals['_UPDATEACCOUNTREQUEST']._serialized_start=228
-  _globals['_UPDATEACCOUNTREQUEST']._serialized_end=337
-  _globals['_CONNECTACCOUNTREQUEST']._serialized_start=339
-  _globals['_CONNECTACCOUNTREQUEST']._serialized_end=421
-  _globals['_LISTACCOUNTSREQUEST']._serialized_start=423
-  _globals['_LISTACCOUNTSREQUEST']._serialized_end=461
-  _globals['_ACCOUNTLIST']._serialized_start=463
-  _globals['_ACCOUNTLIST']._serialized_end=535
-  _globals['_ACCOUNTREF']._serialized_start=537
-  _globals['_ACCOUNTREF']._serialized_end=586
-  _globals['_PUBLISHINGCREDENTIALS']._serialized_start=588
-  _globals['_PUBLISHINGCREDENTIALS']._serialized_end=682
-  _globals['_POSTREF']._serialized_start=684
-  _globals['_POSTREF']._serialized_end=727
-  _globals['_SCHEDULEPOSTREQUEST']._serialized_start=730
-  _globals['_SCHEDULEPOSTREQUEST']._serialized_end=859
-  _globals['_SCHEDULERESULT']._serialized_start=862
-  _globals['_SCHEDULERESULT']._serialized_end=1026
-  _globals['_UNSCHEDULERESULT']._serialized_start=1028
-  _globals['_UNSCHEDULERESULT']._serialized_end=1079
-  _globals['_PUBLISHINGSTATUS']._serialized_start=1082
-  _globals['_PUBLISHINGSTATUS']._serialized_end=1399
-  _globals['_BULKSCHEDULEREQUEST']._serialized_start=1402
-  _globals['_BULKSCHEDULEREQUEST']._serialized_end=1589
-  _globals['_BULKSCHEDULEITEM']._serialized_start=1592
-  _globals['_BULKSCHEDULEITEM']._serialized_end=1753
-  _globals['_BULKSCHEDULERESULT']._serialized_start=1755
-  _globals['_BULKSCHEDULERESULT']._serialized_end=1868
-  _globals['_SERIESREQUEST']._serialized_start=1870
-  _globals['_SERIESREQUEST']._serialized_end=1992
-  _globals['_SERIES']._serialized_start=1995
-  _globals['_SERIES']._serialized_end=2223
-  _globals['_SCHEDULER']._serialized_start=2226
-  _globals['_SCHEDULER']._serialized_end=3559
+  _globals['_INSTAGRAMACCOUNT']._serialized_start=109
+  _globals['_INSTAGRAMACCOUNT']._serialized_end=252
+  _globals['_UPDATEACCOUNTREQUEST']._serialized_start=254
+  _globals['_UPDATEACCOUNTREQUEST']._serialized_end=363
+  _globals['_CONNECTACCOUNTREQUEST']._serialized_start=365
+  _globals['_CONNECTACCOUNTREQUEST']._serialized_end=447
+  _globals['_LISTACCOUNTSREQUEST']._serialized_start=449
+  _globals['_LISTACCOUNTSREQUEST']._serialized_end=487
+  _globals['_ACCOUNTLIST']._serialized_start=489
+  _globals['_ACCOUNTLIST']._serialized_end=561
+  _globals['_ACCOUNTREF']._serialized_start=563
+  _globals['_ACCOUNTREF']._serialized_end=612
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_start=614
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_end=708
+  _globals['_POSTREF']._serialized_start=710
+  _globals['_POSTREF']._serialized_end=753
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_start=756
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_end=885
+  _globals['_SCHEDULERESULT']._serialized_start=888
+  _globals['_SCHEDULERESULT']._serialized_end=1052
+  _globals['_UNSCHEDULERESULT']._serialized_start=1054
+  _globals['_UNSCHEDULERESULT']._serialized_end=1142
+  _globals['_PUBLISHINGSTATUS']._serialized_start=1145
+  _globals['_PUBLISHINGSTATUS']._serialized_end=1499
+  _globals['_BULKSCHEDULEREQUEST']._serialized_start=1502
+  _globals['_BULKSCHEDULEREQUEST']._serialized_end=1689
+  _globals['_BULKSCHEDULEITEM']._serialized_start=1692
+  _globals['_BULKSCHEDULEITEM']._serialized_end=1853
+  _globals['_BULKSCHEDULERESULT']._serialized_start=1855
+  _globals['_BULKSCHEDULERESULT']._serialized_end=1968
+  _globals['_SERIESREQUEST']._serialized_start=1970
+  _globals['_SERIESREQUEST']._serialized_end=2092
+  _globals['_SERIES']._serialized_start=2095
+  _globals['_SERIES']._serialized_end=2323
+  _globals['_SCHEDULER']._serialized_start=2326
+  _globals['_SCHEDULER']._serialized_end=3659
 # @@protoc_insertion_point(module_scope)

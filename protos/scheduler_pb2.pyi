@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from protos import post_status_pb2 as _post_status_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -118,8 +119,8 @@ class UnscheduleResult(_message.Message):
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     post_id: str
-    status: str
-    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+    status: _post_status_pb2.PostStatus
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ...) -> None: ...
 
 class PublishingStatus(_message.Message):
     __slots__ = ("post_id", "status", "scheduled_for", "timezone", "step", "attempts", "last_error", "next_retry", "instagram_media_id", "permalink", "published_at")
@@ -135,7 +136,7 @@ class PublishingStatus(_message.Message):
     PERMALINK_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     post_id: str
-    status: str
+    status: _post_status_pb2.PostStatus
     scheduled_for: _timestamp_pb2.Timestamp
     timezone: str
     step: str
@@ -145,7 +146,7 @@ class PublishingStatus(_message.Message):
     instagram_media_id: str
     permalink: str
     published_at: _timestamp_pb2.Timestamp
-    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., step: _Optional[str] = ..., attempts: _Optional[int] = ..., last_error: _Optional[str] = ..., next_retry: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., step: _Optional[str] = ..., attempts: _Optional[int] = ..., last_error: _Optional[str] = ..., next_retry: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class BulkScheduleRequest(_message.Message):
     __slots__ = ("user_id", "action", "post_ids", "account_id", "timezone", "start_time", "interval_minutes", "times", "prefer")

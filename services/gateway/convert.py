@@ -5,6 +5,7 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from lib.post_status import PostStatus
 from protos import media_pb2, posts_pb2, realtime_pb2, scheduler_pb2, users_pb2
 from services.gateway import schemas
 
@@ -56,7 +57,7 @@ def post_dict(post: posts_pb2.Post) -> dict[str, Any]:
     return {
         "id": post.id,
         **_content_dict(post.content),
-        "status": post.status,
+        "status": PostStatus.from_proto(post.status),
         "version": post.version,
         "template_name": post.template_name or None,
         "scheduled_for": _time(post, "scheduled_for"),
@@ -200,7 +201,7 @@ def schedule_dict(result: scheduler_pb2.ScheduleResult) -> dict[str, Any]:
 def status_dict(status: scheduler_pb2.PublishingStatus) -> dict[str, Any]:
     return {
         "post_id": status.post_id,
-        "status": status.status,
+        "status": PostStatus.from_proto(status.status),
         "scheduled_for": _time(status, "scheduled_for"),
         "timezone": status.timezone or None,
         "step": status.step,

@@ -7,7 +7,6 @@ from typing import Any
 from lib.captions import HASHTAG_IN_TEXT, MENTION_IN_TEXT, published_text
 
 POST_TYPES = ("photo", "video", "carousel", "reel", "story")
-STATUSES = ("draft", "scheduled", "publishing", "published", "failed", "cancelled", "needs_reconcile")
 CONTENT_FIELDS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
 
 

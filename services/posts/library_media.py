@@ -11,6 +11,7 @@ from sqlalchemy import func, select, true
 
 from lib.common.db import Database
 from lib.common.errors import ServiceError, Violation, invalid
+from lib.post_status import WAITING_TO_PUBLISH
 from protos import media_pb2, media_pb2_grpc
 from services.posts import rules
 from services.posts.content import Content
@@ -67,9 +68,6 @@ async def check_ready(media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, conte
             problems.append(Violation(field_name, f"is {item.status}; a post can use it once it is ready"))
     if problems:
         raise invalid(problems)
-
-
-WAITING_TO_PUBLISH = ("scheduled", "publishing", "needs_reconcile")
 
 
 @dataclass

@@ -12,7 +12,8 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from lib.common.db import Database
 from lib.common.errors import Violation, invalid, invalid_field
-from services.posts.content import POST_TYPES, STATUSES
+from lib.post_status import PostStatus
+from services.posts.content import POST_TYPES
 from services.posts.models import SEARCH_CONFIG, Post
 
 SORTS = {"created_at": Post.created_at, "updated_at": Post.updated_at, "scheduled_for": Post.scheduled_for}
@@ -20,7 +21,7 @@ SORTS = {"created_at": Post.created_at, "updated_at": Post.updated_at, "schedule
 
 @dataclass
 class Query:
-    statuses: list[str] = field(default_factory=list)
+    statuses: list[PostStatus] = field(default_factory=list)
     post_types: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     tags_mode: str = "any"
@@ -42,13 +43,9 @@ class Query:
 
 def _check(query: Query, max_limit: int) -> None:
     problems = []
-    for name, values, allowed in (
-        ("status", query.statuses, STATUSES),
-        ("post_type", query.post_types, POST_TYPES),
-    ):
-        for value in values:
-            if value not in allowed:
-                problems.append(Violation(name, f"{value!r} is not one of {', '.join(allowed)}"))
+    for value in query.post_types:
+        if value not in POST_TYPES:
+            problems.append(Violation("post_type", f"{value!r} is not one of {', '.join(POST_TYPES)}"))
     if query.tags_mode not in ("any", "all"):
         problems.append(Violation("tags_mode", "must be any or all"))
     if query.sort not in SORTS:

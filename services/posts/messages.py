@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
+from lib.post_status import PostStatus
 from protos import posts_pb2
 from services.posts.content import Content
 from services.posts.models import Post, PostMetric, PostVersion
@@ -75,7 +76,7 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         id=str(post.id),
         user_id=str(post.user_id),
         content=content_message(content_of(post)),
-        status=post.status,
+        status=PostStatus(post.status).to_proto(),
         version=post.version,
         template_name=post.template_name or "",
         scheduled_for=to_timestamp(post.scheduled_for),

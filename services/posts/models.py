@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from lib.common.outbox import OutboxEventColumns
+from lib.post_status import PostStatus
 
 SCHEMA = "posts"
 # The text search configuration of search_vector; queries must use the same one.
@@ -44,7 +45,7 @@ class Post(Base):
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
     # "metadata" is reserved by SQLAlchemy's declarative base.
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, default=dict)
-    status: Mapped[str] = mapped_column(Text, default="draft")
+    status: Mapped[str] = mapped_column(Text, default=PostStatus.DRAFT)
     version: Mapped[int] = mapped_column(Integer, default=1)
     template_name: Mapped[str | None] = mapped_column(Text)
     scheduled_for: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from lib.common.db import Database
 from lib.common.errors import ServiceError, invalid_field
 from lib.common.outbox import Outbox
+from lib.post_status import PostStatus
 from protos import media_pb2_grpc
 from services.posts import publishing, store
 from services.posts.models import Post
@@ -64,7 +65,7 @@ async def create(
         except IntegrityError:
             pass  # a concurrent retry made it first
         post = await store.read(db, user_id=user_id, post_id=copy_id)
-    if post.status != "draft" or post.deleted_at is not None:
+    if post.status != PostStatus.DRAFT or post.deleted_at is not None:
         return post  # scheduled (or further) already, or removed by its owner
     return await publishing.mark_scheduled(
         db=db,

@@ -14,20 +14,10 @@ from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field
 from lib.common.events import post_status_update, schedule_changed
 from lib.common.outbox import Outbox
+from lib.post_status import MAY_FOLLOW, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2_grpc
 from services.posts import library_media, rules, store
 from services.posts.models import Post
-
-SCHEDULABLE_FROM = ("draft", "scheduled", "failed", "cancelled")
-# status -> the statuses it may follow
-TRANSITIONS = {
-    "publishing": ("scheduled", "publishing"),
-    # Instagram may or may not have published it: the workflow keeps checking, and
-    # nothing schedules the post again meanwhile (that could publish it twice).
-    "needs_reconcile": ("scheduled", "publishing", "needs_reconcile"),
-    "published": ("publishing", "published", "needs_reconcile"),
-    "failed": ("scheduled", "publishing", "failed", "needs_reconcile"),
-}
 
 
 async def _apply(
@@ -81,30 +71,29 @@ async def mark_scheduled(
     post = await store.read(db, user_id=user_id, post_id=post_id)
     if post.template_name:
         raise conflict("post_is_template", "A template cannot be scheduled; create a post from it")
-    if post.status not in SCHEDULABLE_FROM:
+    if post.status not in MAY_FOLLOW[PostStatus.SCHEDULED]:
         raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
     check_publishable(post)
     await library_media.check_ready(media, user_id, store.content_of(post))
     values = {
-        "status": "scheduled",
+        "status": PostStatus.SCHEDULED,
         "account_id": account_id,
         "scheduled_for": scheduled_for,
         "timezone": timezone,
         "optimal_time_score": optimal_time_score,
         "last_error": None,
     }
-    if post.status == "scheduled":
+    if post.status == PostStatus.SCHEDULED:
         # Moved, not newly scheduled: the status stays, the time changes.
         announce = _time_change(post, scheduled_for, timezone)
     else:
-        announce = [
-            _status_change(post, "scheduled", scheduled_for=scheduled_for.isoformat(), timezone=timezone)
-        ]
+        when = {"scheduled_for": scheduled_for.isoformat(), "timezone": timezone}
+        announce = [_status_change(post, PostStatus.SCHEDULED, **when)]
     changed = await _apply(
         db,
         user_id=user_id,
         post_id=post_id,
-        allowed_from=SCHEDULABLE_FROM,
+        allowed_from=MAY_FOLLOW[PostStatus.SCHEDULED],
         values=values,
         events=events,
         announce=announce,
@@ -124,16 +113,16 @@ def check_publishable(post: Post) -> None:
 async def mark_unscheduled(*, db: Database, events: Outbox, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:
     """Back to draft, keeping the time it had as a hint for the next schedule."""
     post = await store.read(db, user_id=user_id, post_id=post_id)
-    if post.status != "scheduled":
+    if post.status != PostStatus.SCHEDULED:
         raise conflict("not_scheduled", f"The post is {post.status}, not scheduled")
     changed = await _apply(
         db,
         user_id=user_id,
         post_id=post_id,
-        allowed_from=("scheduled",),
-        values={"status": "draft"},
+        allowed_from=MAY_FOLLOW[PostStatus.DRAFT],
+        values={"status": PostStatus.DRAFT},
         events=events,
-        announce=[_status_change(post, "draft"), *_time_change(post, None, None)],
+        announce=[_status_change(post, PostStatus.DRAFT), *_time_change(post, None, None)],
     )
     if changed is None:
         raise conflict("post_changed", "The post changed meanwhile; reload it")
@@ -146,7 +135,7 @@ async def record(
     events: Outbox,
     user_id: uuid.UUID,
     post_id: uuid.UUID,
-    status: str,
+    status: PostStatus,
     instagram_media_id: str = "",
     permalink: str = "",
     published_at: datetime | None = None,
@@ -156,35 +145,35 @@ async def record(
     """Record progress or the outcome of publishing. The move to publishing is guarded by
     the version that was prepared: an edit saved after preparation is never published as
     the old content, nor lost."""
-    if status not in TRANSITIONS:
-        raise invalid_field("status", f"must be one of {', '.join(TRANSITIONS)}")
+    if status not in RECORDED_BY_WORKER:
+        raise invalid_field("status", f"must be one of {', '.join(RECORDED_BY_WORKER)}")
     values: dict = {"status": status}
-    if status == "published":
+    if status == PostStatus.PUBLISHED:
         values |= {
             "instagram_media_id": instagram_media_id or None,
             "permalink": permalink or None,
             "published_at": published_at,
             "last_error": None,
         }
-    if status == "failed":
+    if status == PostStatus.FAILED:
         values["last_error"] = error or "Publishing failed"
-    if status == "needs_reconcile":
+    if status == PostStatus.NEEDS_RECONCILE:
         values["last_error"] = error or "Instagram may or may not have published the post"
     before = await store.read(db, user_id=user_id, post_id=post_id)
-    version = expected_version if status == "publishing" else 0
+    version = expected_version if status == PostStatus.PUBLISHING else 0
     announce = []
     if before.status != status:
         details = {}
-        if status == "published":
+        if status == PostStatus.PUBLISHED:
             details = {"permalink": permalink, "instagram_media_id": instagram_media_id}
-        elif status in ("failed", "needs_reconcile"):
+        elif status in (PostStatus.FAILED, PostStatus.NEEDS_RECONCILE):
             details = {"error": values["last_error"]}
         announce = [_status_change(before, status, **details)]
     changed = await _apply(
         db,
         user_id=user_id,
         post_id=post_id,
-        allowed_from=TRANSITIONS[status],
+        allowed_from=MAY_FOLLOW[status],
         values=values,
         version=version,
         events=events,
@@ -192,7 +181,7 @@ async def record(
     )
     if changed is None:
         post = await store.read(db, user_id=user_id, post_id=post_id)
-        if version and post.version != version and post.status in TRANSITIONS[status]:
+        if version and post.version != version and post.status in MAY_FOLLOW[status]:
             raise conflict(
                 "post_changed_since_prepared",
                 f"The post was edited (version {post.version}) after version {version} was prepared",

@@ -9,6 +9,7 @@ from lib.common.grpc_errors import rpc_handlers
 from lib.common.ids import parse_id
 from lib.common.outbox import Outbox
 from lib.common.proto_time import from_timestamp, to_timestamp
+from lib.post_status import PostStatus
 from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc
 from services.posts import (
     autosave,
@@ -238,7 +239,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 
     async def ListPosts(self, request, context):
         query = listing.Query(
-            statuses=list(request.statuses),
+            statuses=[PostStatus.from_proto(s) for s in request.statuses],
             post_types=list(request.post_types),
             tags=list(request.tags),
             tags_mode=request.tags_mode or "any",
@@ -311,7 +312,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             events=self._events,
             user_id=user_id,
             post_id=post_id,
-            status=request.status,
+            status=PostStatus.from_proto(request.status),
             instagram_media_id=request.instagram_media_id,
             permalink=request.permalink,
             published_at=from_timestamp(request, "published_at"),

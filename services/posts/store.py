@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from lib.common.db import Database
 from lib.common.errors import conflict, not_found
+from lib.post_status import CONTENT_LOCKED, ON_THE_CALENDAR, PostStatus
 from services.posts import rules, writes
 from services.posts.content import CONTENT_FIELDS, Content
 from services.posts.models import Autosave, Post, PostVersion
@@ -89,7 +90,7 @@ async def insert_post(
         "id": post_id or uuid.uuid4(),
         "user_id": user_id,
         **writes.content_columns(content),
-        "status": "draft",
+        "status": PostStatus.DRAFT,
         "version": 1,
         "template_name": template_name,
         "series_id": series_id,
@@ -140,13 +141,13 @@ async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, include_d
 def ensure_editable(post: Post, base_version: int) -> None:
     if post.deleted_at is not None:
         raise conflict("post_deleted", "The post is deleted; restore it before changing it")
-    if post.status == "publishing":
+    if post.status == PostStatus.PUBLISHING:
         raise conflict(
             "already_publishing",
             "The post is already publishing on Instagram, so this change was not saved. "
             "Keep it by duplicating the post and editing the copy",
         )
-    if post.status in writes.LOCKED_STATUSES:
+    if post.status in CONTENT_LOCKED:
         raise conflict("post_locked", f"The post is {post.status}; it can no longer be changed")
     if base_version != post.version:
         raise conflict(
@@ -171,7 +172,7 @@ async def write_version(
     Content equal to the post's writes nothing. The autosaved draft is discarded.
     """
     content = content.normalised()
-    warnings = rules.check(content, to_publish=post.status in ("scheduled", "publishing"))
+    warnings = rules.check(content, to_publish=post.status in ON_THE_CALENDAR)
     if content == content_of(post):
         return warnings
     moment = now()
@@ -222,7 +223,7 @@ def deletion_problem(post: Post, deleted: bool):
     """Why post cannot be soft-deleted (deleted=True) or restored, or None."""
     if deleted and post.deleted_at is not None:
         return conflict("already_deleted", "The post is already deleted")
-    if deleted and post.status == "publishing":
+    if deleted and post.status == PostStatus.PUBLISHING:
         return conflict("post_locked", "The post is being published right now; it cannot be deleted")
     if not deleted and post.deleted_at is None:
         return conflict("not_deleted", "The post is not deleted")

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.types import DateTime, Integer, String
 
+from lib.post_status import CONTENT_LOCKED, PostStatus
 from services.posts.content import Content
 from services.posts.models import Autosave, Post, PostVersion
 
@@ -25,7 +26,6 @@ autosaves = Autosave.__table__
 
 # Once Instagram has (or is about to have) the post, its content is history.
 # needs_reconcile: Instagram may hold the post already; its content is what was sent.
-LOCKED_STATUSES = ("publishing", "published", "needs_reconcile")
 
 CONTENT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "search_text")
 _SNAPSHOT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
@@ -92,7 +92,7 @@ def _save_version_statement():
             posts.c.user_id == bindparam("match_owner", type_=UUID(as_uuid=True)),
             posts.c.version == bindparam("match_version", type_=Integer),
             posts.c.deleted_at.is_(None),
-            posts.c.status.not_in(LOCKED_STATUSES),
+            posts.c.status.not_in(CONTENT_LOCKED),
         )
         .values(
             {
@@ -115,7 +115,7 @@ def _save_version_statement():
 def _set_deleted_statement(deleted: bool):
     if deleted:
         # A post being handed to Instagram right now cannot be pulled back.
-        condition = [posts.c.deleted_at.is_(None), posts.c.status != "publishing"]
+        condition = [posts.c.deleted_at.is_(None), posts.c.status != PostStatus.PUBLISHING]
     else:
         condition = [posts.c.deleted_at.is_not(None)]
     return (

@@ -15,6 +15,7 @@ from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.emails import is_email_address
 from lib.common.errors import Violation, invalid, invalid_field, not_found
+from lib.post_status import PostStatus
 from services.realtime import email_confirmation, webhook_target
 from services.realtime.models import Delivery, Notification, Preferences
 
@@ -80,15 +81,15 @@ def from_event(event: dict, preferences: Preferences | None = None) -> Draft | N
     if kind == "post_status_update":
         metadata = event.get("metadata") or {}
         status = event.get("status")
-        if status == "published":
+        if status == PostStatus.PUBLISHED:
             link = metadata.get("permalink") or ""
             return Draft(
                 "post_published", "Post published", f"Your post is live on Instagram {link}".strip(), post_id
             )
-        if status == "failed":
+        if status == PostStatus.FAILED:
             reason = metadata.get("error") or "no reason given"
             return Draft("post_failed", "Post failed", f"The post could not be published: {reason}", post_id)
-        if status == "needs_reconcile":
+        if status == PostStatus.NEEDS_RECONCILE:
             return Draft(
                 "post_needs_reconcile",
                 "Checking with Instagram",

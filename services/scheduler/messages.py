@@ -5,6 +5,7 @@ from lib.common.proto_time import to_timestamp
 from protos import scheduler_pb2
 from services.scheduler import accounts
 from services.scheduler.models import InstagramAccount
+from services.scheduler.scheduling import PublishingState
 from services.scheduler.series import SeriesView
 
 
@@ -30,4 +31,21 @@ def series_message(view: SeriesView) -> scheduler_pb2.Series:
         upcoming=[moment.isoformat() for moment in view.upcoming],
         created_at=to_timestamp(row.created_at),
         stopped_at=to_timestamp(row.stopped_at),
+    )
+
+
+def publishing_status_message(state: PublishingState) -> scheduler_pb2.PublishingStatus:
+    post = state.post
+    return scheduler_pb2.PublishingStatus(
+        post_id=post.id,
+        status=post.status,
+        scheduled_for=post.scheduled_for if post.HasField("scheduled_for") else None,
+        timezone=post.timezone,
+        step=state.step,
+        attempts=state.attempts,
+        last_error=state.error,
+        next_retry=to_timestamp(state.next_retry),
+        instagram_media_id=post.instagram_media_id,
+        permalink=post.permalink,
+        published_at=post.published_at if post.HasField("published_at") else None,
     )

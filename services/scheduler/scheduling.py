@@ -19,10 +19,19 @@ from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram.errors import GraphApiError
 from lib.instagram.graph_api import GraphApiClient
+from lib.post_status import FINISHED, ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, posts_pb2_grpc
 from services.scheduler import accounts, claims, conflicts, local_time, optimal_time
 from services.scheduler.models import InstagramAccount
-from workflows.contracts.publishing import RESCHEDULE_UPDATE, WORKFLOW_NAME, PublishPostInput, workflow_id
+from workflows.contracts.publishing import (
+    PREPARE_ACTIVITY,
+    PUBLISH_ACTIVITY,
+    RECONCILE_ACTIVITY,
+    RESCHEDULE_UPDATE,
+    WORKFLOW_NAME,
+    PublishPostInput,
+    workflow_id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +53,26 @@ def _parse_local(text: str) -> datetime:
         return datetime.fromisoformat(text)
     except ValueError as exc:
         raise invalid_field("scheduled_time", "must be a local date and time like 2027-03-28T09:30") from exc
+
+
+# The publishing workflow's activity -> the step a person reads.
+STEPS = {
+    PREPARE_ACTIVITY: "preparing",
+    PUBLISH_ACTIVITY: "publishing",
+    RECONCILE_ACTIVITY: "reconciling",
+}
+
+
+@dataclass
+class PublishingState:
+    """Where a post's publishing stands: the post, and its workflow's progress."""
+
+    post: posts_pb2.Post
+    # waiting, preparing, publishing, reconciling, done, or none (no workflow).
+    step: str
+    attempts: int = 0
+    error: str = ""
+    next_retry: datetime | None = None
 
 
 class Scheduler:
@@ -87,7 +116,7 @@ class Scheduler:
                 self._posts.ListPosts(
                     posts_pb2.ListPostsRequest(
                         user_id=str(user_id),
-                        statuses=["scheduled", "publishing"],
+                        statuses=[status.to_proto() for status in ON_THE_CALENDAR],
                         account_id=str(account),
                         scheduled_from=to_timestamp(start),
                         scheduled_to=to_timestamp(end),
@@ -262,24 +291,19 @@ class Scheduler:
             self._posts.GetPost(posts_pb2.GetPostRequest(user_id=str(user_id), post_id=post_id), timeout=10)
         )
 
-    async def status(self, *, user_id: uuid.UUID, post_id: str):
+    async def status(self, *, user_id: uuid.UUID, post_id: str) -> PublishingState:
         post = await self._require_own_post(user_id, post_id)
         running = await self._running(post_id)
-        step, attempts, error, next_retry = (
-            ("done" if post.status in ("published", "failed") else "none"),
-            0,
-            "",
-            None,
-        )
+        finished = PostStatus.from_proto(post.status) in FINISHED
+        state = PublishingState(post, step="done" if finished else "none")
         if running is not None:
-            step = "waiting"
+            state.step = "waiting"
             for pending in running.raw_description.pending_activities:
-                step = {"prepare": "preparing", "publish": "publishing", "reconcile": "reconciling"}.get(
-                    pending.activity_type.name, step
-                )
-                attempts = pending.attempt
+                state.step = STEPS.get(pending.activity_type.name, state.step)
+                state.attempts = pending.attempt
                 if pending.HasField("last_failure"):
-                    error = pending.last_failure.message
+                    state.error = pending.last_failure.message
                 if pending.HasField("next_attempt_schedule_time"):
-                    next_retry = pending.next_attempt_schedule_time.ToDatetime(tzinfo=UTC)
-        return post, step, attempts, error or post.last_error, next_retry
+                    state.next_retry = pending.next_attempt_schedule_time.ToDatetime(tzinfo=UTC)
+        state.error = state.error or post.last_error
+        return state

@@ -10,7 +10,7 @@ from lib.instagram.graph_api import GraphApiClient
 from protos import scheduler_pb2, scheduler_pb2_grpc
 from services.scheduler import accounts, bulk
 from services.scheduler.audit_trail import AuditTrail
-from services.scheduler.messages import account_message, series_message
+from services.scheduler.messages import account_message, publishing_status_message, series_message
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 
@@ -100,22 +100,10 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         return scheduler_pb2.UnscheduleResult(post_id=post.id, status=post.status)
 
     async def GetPublishingStatus(self, request, context):
-        post, step, attempts, error, next_retry = await self._scheduler.status(
+        state = await self._scheduler.status(
             user_id=parse_id(request.user_id, "User"), post_id=request.post_id
         )
-        return scheduler_pb2.PublishingStatus(
-            post_id=post.id,
-            status=post.status,
-            scheduled_for=post.scheduled_for if post.HasField("scheduled_for") else None,
-            timezone=post.timezone,
-            step=step,
-            attempts=attempts,
-            last_error=error,
-            next_retry=to_timestamp(next_retry),
-            instagram_media_id=post.instagram_media_id,
-            permalink=post.permalink,
-            published_at=post.published_at if post.HasField("published_at") else None,
-        )
+        return publishing_status_message(state)
 
     async def BulkSchedule(self, request, context):
         results = await bulk.run(

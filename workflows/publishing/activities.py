@@ -21,6 +21,7 @@ from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
 from lib.instagram.graph_api import GraphApiClient
+from lib.post_status import ON_THE_CALENDAR, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
 from workflows import credentials
 from workflows.contracts import publishing
@@ -157,7 +158,7 @@ class PublishingActivities:
         post = await self._post(ref)
         if post.HasField("deleted_at"):
             return Prepared("deleted")
-        if post.status not in ("scheduled", "publishing"):
+        if PostStatus.from_proto(post.status) not in ON_THE_CALENDAR:
             return Prepared("unscheduled")
         media = [m for m in post.content.media]
         if not media:
@@ -259,7 +260,7 @@ class PublishingActivities:
                 return earlier
         if post.HasField("deleted_at"):
             return Published("deleted")
-        if post.status not in ("scheduled", "publishing"):
+        if PostStatus.from_proto(post.status) not in ON_THE_CALENDAR:
             return Published("unscheduled")
         if post.version != request.version:
             return Published("stale")
@@ -268,7 +269,7 @@ class PublishingActivities:
                 posts_pb2.RecordPublishingRequest(
                     user_id=request.user_id,
                     post_id=request.post_id,
-                    status="publishing",
+                    status=PostStatus.PUBLISHING.to_proto(),
                     expected_version=request.version,
                 ),
                 timeout=10,
@@ -360,14 +361,14 @@ class PublishingActivities:
 
     @activity.defn(name=publishing.RECORD_RESULT_ACTIVITY)
     async def record_result(self, outcome: Outcome) -> None:
-        if outcome.status not in ("published", "failed", "needs_reconcile"):
+        if outcome.status not in RECORDED_BY_WORKER or outcome.status == PostStatus.PUBLISHING:
             return
         if outcome.media_id and not outcome.permalink:
             outcome.permalink = await self._permalink(outcome)
         request = posts_pb2.RecordPublishingRequest(
             user_id=outcome.user_id,
             post_id=outcome.post_id,
-            status=outcome.status,
+            status=PostStatus(outcome.status).to_proto(),
             instagram_media_id=outcome.media_id,
             permalink=outcome.permalink,
             published_at=to_timestamp(datetime.fromisoformat(outcome.published_at))
@@ -383,5 +384,5 @@ class PublishingActivities:
             # The post moved on (deleted, unscheduled): nothing left to record.
             activity.logger.info("post %s not updated: %s", outcome.post_id, err.details())
             return
-        if outcome.status == "published" and self._on_published is not None:
+        if outcome.status == PostStatus.PUBLISHED and self._on_published is not None:
             await self._on_published(post)

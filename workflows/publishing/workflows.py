@@ -21,6 +21,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError, ApplicationError
 
 with workflow.unsafe.imports_passed_through():
+    from lib.post_status import PostStatus
     from workflows.contracts.publishing import (
         PUBLISH_AT_QUERY,
         RESCHEDULE_UPDATE,
@@ -106,7 +107,7 @@ class PublishPostWorkflow:
                 outcome = Outcome(
                     request.post_id,
                     request.user_id,
-                    "published",
+                    PostStatus.PUBLISHED,
                     media_id=published.media_id,
                     permalink=published.permalink,
                     published_at=published.published_at,
@@ -115,7 +116,7 @@ class PublishPostWorkflow:
         except ActivityError as err:
             cause = err.cause
             reason = cause.message if isinstance(cause, ApplicationError) else str(cause or err)
-            outcome = Outcome(request.post_id, request.user_id, "failed", error=reason)
+            outcome = Outcome(request.post_id, request.user_id, PostStatus.FAILED, error=reason)
             unknown = isinstance(cause, ApplicationError) and cause.type == "OutcomeUnknown"
             if unknown and attempt is not None and workflow.patched(RECONCILE_UNKNOWN_OUTCOME):
                 outcome = await self._reconcile(request, attempt, reason)
@@ -132,7 +133,7 @@ class PublishPostWorkflow:
 
     async def _reconcile(self, request: PublishPostInput, attempt: PublishInput, reason: str) -> Outcome:
         """Until Instagram says whether the container was published: needs_reconcile."""
-        waiting = Outcome(request.post_id, request.user_id, "needs_reconcile", error=reason)
+        waiting = Outcome(request.post_id, request.user_id, PostStatus.NEEDS_RECONCILE, error=reason)
         await self._record(waiting)
         interval = timedelta(seconds=request.reconcile_interval_seconds)
         await workflow.sleep(interval)
@@ -152,7 +153,7 @@ class PublishPostWorkflow:
             return Outcome(
                 request.post_id,
                 request.user_id,
-                "published",
+                PostStatus.PUBLISHED,
                 media_id=found.media_id,
                 permalink=found.permalink,
                 published_at=found.published_at,
@@ -160,7 +161,7 @@ class PublishPostWorkflow:
         return Outcome(
             request.post_id,
             request.user_id,
-            "failed",
+            PostStatus.FAILED,
             error="Instagram did not publish the post (its answer was lost, and the container "
             "was never published); schedule it again",
         )

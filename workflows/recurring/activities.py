@@ -8,6 +8,7 @@ from temporalio import activity
 
 from lib import recurrence
 from lib.common.proto_time import to_timestamp
+from lib.post_status import PostStatus
 from protos import posts_pb2, posts_pb2_grpc
 from workflows.contracts import recurring
 from workflows.contracts.recurring import Occurrence, OccurrenceQuery, OccurrenceRequest
@@ -55,4 +56,4 @@ class SeriesActivities:
                 # later occurrences try again.
                 return Occurrence("skipped", error=err.details() or "")
             raise
-        return Occurrence("scheduled", post.id, post.status)
+        return Occurrence("scheduled", post.id, PostStatus.from_proto(post.status))

@@ -16,6 +16,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 with workflow.unsafe.imports_passed_through():
+    from lib.post_status import PostStatus
     from workflows.contracts.publishing import WORKFLOW_NAME, workflow_id
     from workflows.contracts.recurring import (
         CHANGE_RULE_UPDATE,
@@ -88,7 +89,7 @@ class RecurringPostWorkflow:
         if occurrence.outcome == "skipped":
             workflow.logger.warning("occurrence %s of %s skipped: %s", at, series.post_id, occurrence.error)
             return True
-        if occurrence.status != "scheduled":
+        if occurrence.status != PostStatus.SCHEDULED:
             return True  # its owner moved it on already
         try:
             await workflow.start_child_workflow(

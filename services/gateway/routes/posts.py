@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from lib.common.proto_time import to_timestamp
+from lib.post_status import ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, scheduler_pb2
 from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, PostsDep, SchedulerDep
@@ -27,7 +28,9 @@ async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: Pos
 async def list_posts(
     user_id: CurrentUser,
     posts: PostsDep,
-    status: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS, description="Repeat for several")] = [],  # noqa: B006
+    status: Annotated[
+        list[PostStatus], Query(max_length=schemas.MAX_ITEMS, description="Repeat for several")
+    ] = [],  # noqa: B006
     post_type: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS)] = [],  # noqa: B006
     tag: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS, description="Repeat for several")] = [],  # noqa: B006
     tags_mode: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="any or all")] = "any",
@@ -54,7 +57,7 @@ async def list_posts(
     page = await posts.ListPosts(
         posts_pb2.ListPostsRequest(
             user_id=user_id,
-            statuses=status,
+            statuses=[s.to_proto() for s in status],
             post_types=post_type,
             tags=tag,
             tags_mode=tags_mode,
@@ -88,7 +91,7 @@ async def list_scheduled(
     page = await posts.ListPosts(
         posts_pb2.ListPostsRequest(
             user_id=user_id,
-            statuses=["scheduled", "publishing"],
+            statuses=[s.to_proto() for s in ON_THE_CALENDAR],
             account_id=account_id,
             sort="scheduled_for",
             order="asc",

@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter
 
+from lib.post_status import PostStatus
 from protos import scheduler_pb2
 from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, SchedulerDep
@@ -33,7 +34,7 @@ async def reschedule(post_id: str, body: schemas.ScheduleIn, user_id: CurrentUse
 @router.delete("/schedule")
 async def unschedule(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
     result = await scheduler.UnschedulePost(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
-    return {"post_id": result.post_id, "status": result.status}
+    return {"post_id": result.post_id, "status": PostStatus.from_proto(result.status)}
 
 
 @router.get("/status", response_model=schemas.PublishingStatusOut)

@@ -13,6 +13,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from lib.common import service_identity
 from lib.common.token_vault import TokenVault
+from lib.post_status import PostStatus
 from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc, users_pb2, users_pb2_grpc
 from tests.grpc_clients import settings_of, signed
 
@@ -96,7 +97,9 @@ def test_other_services_may_not_call_what_is_not_theirs(system, api):
         assert stub.GetUser(users_pb2.GetUserRequest(user_id=person.id), metadata=as_gateway).id == person.id
     with _channel(system, "posts") as channel:
         stub = posts_pb2_grpc.PostsStub(channel)
-        record = posts_pb2.RecordPublishingRequest(user_id=person.id, post_id=person.id, status="published")
+        record = posts_pb2.RecordPublishingRequest(
+            user_id=person.id, post_id=person.id, status=PostStatus.PUBLISHED.to_proto()
+        )
         as_gateway = signed(system, caller="gateway", service="posts")
         # The gateway cannot declare a post published.
         assert (

@@ -10,6 +10,7 @@ import grpc
 from temporalio.client import Client
 from temporalio.testing import ActivityEnvironment
 
+from lib.post_status import PostStatus
 from protos import posts_pb2, posts_pb2_grpc
 from tests.grpc_clients import signed
 from tests.services.scheduler.publishing import IMAGE, ZONE, local_in, publishes, wait_for_status
@@ -70,7 +71,7 @@ def test_the_move_to_publishing_is_guarded_by_the_prepared_version(publisher, sy
             posts_pb2.RecordPublishingRequest(
                 user_id=publisher.id,
                 post_id=post["id"],
-                status="publishing",
+                status=PostStatus.PUBLISHING.to_proto(),
                 expected_version=post["version"],
             ),
         )
@@ -83,7 +84,10 @@ def test_the_move_to_publishing_is_guarded_by_the_prepared_version(publisher, sy
     _record(
         system,
         posts_pb2.RecordPublishingRequest(
-            user_id=publisher.id, post_id=post["id"], status="publishing", expected_version=after["version"]
+            user_id=publisher.id,
+            post_id=post["id"],
+            status=PostStatus.PUBLISHING.to_proto(),
+            expected_version=after["version"],
         ),
     )
     late = publisher.client.put(
@@ -134,7 +138,10 @@ def test_a_rejected_guard_says_why(publisher, system):
         _record(
             system,
             posts_pb2.RecordPublishingRequest(
-                user_id=publisher.id, post_id=post["id"], status="publishing", expected_version=1
+                user_id=publisher.id,
+                post_id=post["id"],
+                status=PostStatus.PUBLISHING.to_proto(),
+                expected_version=1,
             ),
         )
         raise AssertionError("a draft moved to publishing")

@@ -1,0 +1,144 @@
+"""The REST API's JSON, derived from the services' protobuf messages: one path for every
+response body, and the pydantic model (what /openapi.json shows) derived the same way.
+
+A field's JSON follows from its proto declaration alone:
+- a field that can be unset (a message, a proto3 `optional` scalar) is null when unset;
+- a Timestamp is an RFC 3339 string; a Struct, Value or ListValue is plain JSON;
+- an enum is its value's name, lowercase, without the enum's prefix
+  (POST_STATUS_DRAFT -> "draft");
+- a field marked `[(postflow.api.v1.inline) = true]` has its fields merged into its parent's;
+- `[(postflow.api.v1.doc) = "..."]` is the field's description in the document.
+So adding a field to a response is adding it to the proto.
+"""
+
+import re
+from datetime import datetime
+from functools import cache
+from typing import Any, Literal
+
+from google.protobuf import json_format
+from google.protobuf.descriptor import Descriptor, EnumDescriptor, FieldDescriptor
+from google.protobuf.message import Message
+from pydantic import BaseModel, Field, create_model
+
+from protos import api_options_pb2
+
+_WELL_KNOWN_JSON = {"google.protobuf.Struct", "google.protobuf.Value", "google.protobuf.ListValue"}
+_TIMESTAMP = "google.protobuf.Timestamp"
+# Integers survive a Struct as doubles; those a double holds exactly become integers again.
+_EXACT_INTEGERS = 2**53
+
+
+def _inline(field: FieldDescriptor) -> bool:
+    return field.GetOptions().Extensions[api_options_pb2.inline]
+
+
+def _doc(field: FieldDescriptor) -> str | None:
+    return field.GetOptions().Extensions[api_options_pb2.doc] or None
+
+
+def _is_map(field: FieldDescriptor) -> bool:
+    return field.message_type is not None and field.message_type.GetOptions().map_entry
+
+
+def enum_words(enum: EnumDescriptor) -> dict[int, str]:
+    """Each value's number and its JSON word (the unspecified zero value has none)."""
+    prefix = re.sub(r"(?<!^)(?=[A-Z])", "_", enum.name).upper() + "_"
+    return {v.number: v.name.removeprefix(prefix).lower() for v in enum.values if v.number != 0}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _value(field: FieldDescriptor, value: Any) -> Any:
+    if field.message_type is not None:
+        name = field.message_type.full_name
+        if name == _TIMESTAMP:
+            return value.ToJsonString()
+        if name in _WELL_KNOWN_JSON:
+            return _plain(json_format.MessageToDict(value))
+        return to_json(value)
+    if field.enum_type is not None:
+        return enum_words(field.enum_type).get(value)
+    return value
+
+
+def to_json(message: Message) -> dict[str, Any]:
+    """The message as the REST API shows it."""
+    out: dict[str, Any] = {}
+    for field in message.DESCRIPTOR.fields:
+        value = getattr(message, field.name)
+        if _is_map(field):
+            value_field = field.message_type.fields_by_name["value"]
+            out[field.name] = {k: _value(value_field, v) for k, v in value.items()}
+        elif field.is_repeated:
+            out[field.name] = [_value(field, v) for v in value]
+        elif field.has_presence and not message.HasField(field.name):
+            if _inline(field):
+                raise ValueError(f"{message.DESCRIPTOR.full_name}.{field.name} is inline but unset")
+            out[field.name] = None
+        elif _inline(field):
+            out.update(to_json(value))
+        else:
+            out[field.name] = _value(field, value)
+    return out
+
+
+_SCALARS: dict[int, type] = {
+    FieldDescriptor.CPPTYPE_STRING: str,
+    FieldDescriptor.CPPTYPE_BOOL: bool,
+    FieldDescriptor.CPPTYPE_INT32: int,
+    FieldDescriptor.CPPTYPE_INT64: int,
+    FieldDescriptor.CPPTYPE_UINT32: int,
+    FieldDescriptor.CPPTYPE_UINT64: int,
+    FieldDescriptor.CPPTYPE_DOUBLE: float,
+    FieldDescriptor.CPPTYPE_FLOAT: float,
+}
+
+
+def _element_type(field: FieldDescriptor) -> Any:
+    if field.message_type is not None:
+        name = field.message_type.full_name
+        if name == _TIMESTAMP:
+            return datetime
+        if name == "google.protobuf.Struct":
+            return dict[str, Any]
+        if name == "google.protobuf.ListValue":
+            return list[Any]
+        if name == "google.protobuf.Value":
+            return Any
+        return model(field.message_type)
+    if field.enum_type is not None:
+        return Literal[tuple(enum_words(field.enum_type).values())]
+    return _SCALARS[field.cpp_type]
+
+
+def _fields(descriptor: Descriptor) -> dict[str, tuple[Any, Any]]:
+    fields: dict[str, tuple[Any, Any]] = {}
+    for field in descriptor.fields:
+        if _inline(field):
+            fields.update(_fields(field.message_type))
+            continue
+        if _is_map(field):
+            kind: Any = dict[str, _element_type(field.message_type.fields_by_name["value"])]
+        elif field.is_repeated:
+            kind = list[_element_type(field)]
+        else:
+            kind = _element_type(field)
+            if field.has_presence and kind is not Any:
+                kind = kind | None
+        fields[field.name] = (kind, Field(description=_doc(field)))
+    return fields
+
+
+@cache
+def model(descriptor: Descriptor) -> type[BaseModel]:
+    """The pydantic model of the JSON that to_json makes of this message type."""
+    return create_model(descriptor.name, __module__=__name__, **_fields(descriptor))
