@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18protos/api_options.proto\x12\x0fpostflow.api.v1\x1a google/protobuf/descriptor.proto:/\n\x06inline\x12\x1d.google.protobuf.FieldOptions\x18\xb9\x8e\x03 \x01(\x08:,\n\x03\x64oc\x12\x1d.google.protobuf.FieldOptions\x18\xba\x8e\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18protos/api_options.proto\x12\x0fpostflow.api.v1\x1a google/protobuf/descriptor.proto:/\n\x06inline\x12\x1d.google.protobuf.FieldOptions\x18\xb9\x8e\x03 \x01(\x08:,\n\x03\x64oc\x12\x1d.google.protobuf.FieldOptions\x18\xba\x8e\x03 \x01(\t:1\n\x08internal\x12\x1d.google.protobuf.FieldOptions\x18\xbb\x8e\x03 \x01(\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)

@@ -7,3 +7,5 @@ INLINE_FIELD_NUMBER: _ClassVar[int]
 inline: _descriptor.FieldDescriptor
 DOC_FIELD_NUMBER: _ClassVar[int]
 doc: _descriptor.FieldDescriptor
+INTERNAL_FIELD_NUMBER: _ClassVar[int]
+internal: _descriptor.FieldDescriptor

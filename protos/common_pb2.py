@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13protos/common.proto\x12\x12postflow.common.v1\"\xd3\x01\n\x0b\x45rrorDetail\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x36\n\nviolations\x18\x03 \x03(\x0b\x32\".postflow.common.v1.FieldViolation\x12=\n\x07\x63ontext\x18\x04 \x03(\x0b\x32,.postflow.common.v1.ErrorDetail.ContextEntry\x1a.\n\x0c\x43ontextEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"0\n\x0e\x46ieldViolation\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13protos/common.proto\x12\x12postflow.common.v1\"\xd3\x01\n\x0b\x45rrorDetail\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x36\n\nviolations\x18\x03 \x03(\x0b\x32\".postflow.common.v1.FieldViolation\x12=\n\x07\x63ontext\x18\x04 \x03(\x0b\x32,.postflow.common.v1.ErrorDetail.ContextEntry\x1a.\n\x0c\x43ontextEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"*\n\tItemError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\"0\n\x0e\x46ieldViolation\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,6 +37,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ERRORDETAIL']._serialized_end=255
   _globals['_ERRORDETAIL_CONTEXTENTRY']._serialized_start=209
   _globals['_ERRORDETAIL_CONTEXTENTRY']._serialized_end=255
-  _globals['_FIELDVIOLATION']._serialized_start=257
-  _globals['_FIELDVIOLATION']._serialized_end=305
+  _globals['_ITEMERROR']._serialized_start=257
+  _globals['_ITEMERROR']._serialized_end=299
+  _globals['_FIELDVIOLATION']._serialized_start=301
+  _globals['_FIELDVIOLATION']._serialized_end=349
 # @@protoc_insertion_point(module_scope)

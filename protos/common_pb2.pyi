@@ -25,6 +25,14 @@ class ErrorDetail(_message.Message):
     context: _containers.ScalarMap[str, str]
     def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ..., violations: _Optional[_Iterable[_Union[FieldViolation, _Mapping]]] = ..., context: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
+class ItemError(_message.Message):
+    __slots__ = ("code", "message")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    message: str
+    def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
 class FieldViolation(_message.Message):
     __slots__ = ("field", "message")
     FIELD_FIELD_NUMBER: _ClassVar[int]

@@ -22,60 +22,86 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from protos import api_options_pb2 as protos_dot_api__options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12protos/media.proto\x12\x11postflow.media.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x1d\n\x0cPurgeRequest\x12\r\n\x05\x62\x61tch\x18\x02 \x01(\x05\"4\n\x0bPurgeResult\x12\x0e\n\x06purged\x18\x01 \x01(\x05\x12\x15\n\rfiles_removed\x18\x02 \x01(\x05\"7\n\x0cStorageUsage\x12\x12\n\nused_bytes\x18\x01 \x01(\x03\x12\x13\n\x0bquota_bytes\x18\x02 \x01(\x03\"9\n\x13ResolveMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\tmedia_ids\x18\x02 \x03(\t\"^\n\x0cResolvedItem\x12\x10\n\x08media_id\x18\x01 \x01(\t\x12\r\n\x05\x66ound\x18\x02 \x01(\x08\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x0f\n\x07\x63\x64n_url\x18\x05 \x01(\t\"?\n\rResolvedMedia\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.postflow.media.v1.ResolvedItem\"j\n\x0cUploadHeader\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0b\n\x03\x66it\x18\x03 \x01(\t\x12\x19\n\x0cthumbnail_at\x18\x04 \x01(\x01H\x00\x88\x01\x01\x42\x0f\n\r_thumbnail_at\"X\n\x0bUploadChunk\x12\x31\n\x06header\x18\x01 \x01(\x0b\x32\x1f.postflow.media.v1.UploadHeaderH\x00\x12\x0e\n\x04\x64\x61ta\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"-\n\x08MediaRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\"-\n\x0cMediaWarning\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\"\xef\x05\n\tMediaItem\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x10\n\x08\x66ilename\x18\x05 \x01(\t\x12\x17\n\x0foriginal_format\x18\x06 \x01(\t\x12\r\n\x05width\x18\x07 \x01(\x05\x12\x0e\n\x06height\x18\x08 \x01(\x05\x12\x12\n\nsize_bytes\x18\t \x01(\x03\x12\x1b\n\x13original_size_bytes\x18\n \x01(\x03\x12\x0f\n\x07\x63\x64n_url\x18\x0b \x01(\t\x12\x15\n\rthumbnail_url\x18\x0c \x01(\t\x12\x0c\n\x04tags\x18\r \x03(\t\x12\x13\n\x0b\x64\x65scription\x18\x0e \x01(\t\x12\x10\n\x08\x61lt_text\x18\x0f \x01(\t\x12\x31\n\x08warnings\x18\x10 \x03(\x0b\x32\x1f.postflow.media.v1.MediaWarning\x12\x16\n\x0e\x66\x61ilure_reason\x18\x11 \x01(\t\x12.\n\ncreated_at\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0eurls_expire_at\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08progress\x18\x15 \x01(\x05\x12\x18\n\x10\x64uration_seconds\x18\x16 \x01(\x01\x12\x12\n\nframe_rate\x18\x17 \x01(\x01\x12\x13\n\x0bvideo_codec\x18\x18 \x01(\t\x12\x13\n\x0b\x61udio_codec\x18\x19 \x01(\t\x12\x11\n\tparent_id\x18\x1a \x01(\t\x12\x12\n\nedits_json\x18\x1b \x01(\t\x12\x11\n\tuse_count\x18\x1c \x01(\x05\x12\x30\n\x0clast_used_at\x18\x1d \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12scheduled_post_ids\x18\x1e \x03(\t\"\x1a\n\x07UserRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"F\n\x12\x44\x65leteMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\r\n\x05\x66orce\x18\x03 \x01(\x08\"N\n\x10\x45\x64itMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\x17\n\x0foperations_json\x18\x03 \x01(\t\"C\n\nSuggestion\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x16\n\x0eoperation_json\x18\x03 \x01(\t\";\n\x0bSuggestions\x12,\n\x05items\x18\x01 \x03(\x0b\x32\x1d.postflow.media.v1.Suggestion\"\x85\x01\n\x08\x42randing\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x15\n\rlogo_media_id\x18\x02 \x01(\t\x12\x10\n\x08position\x18\x03 \x01(\t\x12\x15\n\rscale_percent\x18\x04 \x01(\x05\x12\x17\n\x0fopacity_percent\x18\x05 \x01(\x05\x12\x0f\n\x07\x65nabled\x18\x06 \x01(\x08\"\xdd\x01\n\x10ListMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x0b\n\x03tag\x18\x03 \x01(\t\x12\r\n\x05query\x18\x04 \x01(\t\x12\x0e\n\x06\x63ursor\x18\x05 \x01(\t\x12\x12\n\x05limit\x18\x06 \x01(\x05H\x00\x88\x01\x01\x12\x30\n\x0c\x63reated_from\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ncreated_to\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x08\n\x06_limit\"M\n\tMediaList\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.postflow.media.v1.MediaItem\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"\xa9\x01\n\x12UpdateMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\x18\n\x0b\x64\x65scription\x18\x03 \x01(\tH\x00\x88\x01\x01\x12\x15\n\x08\x61lt_text\x18\x04 \x01(\tH\x01\x88\x01\x01\x12\x14\n\x0creplace_tags\x18\x05 \x01(\x08\x12\x0c\n\x04tags\x18\x06 \x03(\tB\x0e\n\x0c_descriptionB\x0b\n\t_alt_text\">\n\x0b\x46ileRequest\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0f\n\x07\x65xpires\x18\x02 \x01(\x03\x12\x11\n\tsignature\x18\x03 \x01(\t\"/\n\tFileChunk\x12\x14\n\x0c\x63ontent_type\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61ta\x18\x02 \x01(\x0c\x32\xfe\x07\n\x05Media\x12H\n\x06Upload\x12\x1e.postflow.media.v1.UploadChunk\x1a\x1c.postflow.media.v1.MediaItem(\x01\x12\x45\n\x08GetMedia\x12\x1b.postflow.media.v1.MediaRef\x1a\x1c.postflow.media.v1.MediaItem\x12N\n\tListMedia\x12#.postflow.media.v1.ListMediaRequest\x1a\x1c.postflow.media.v1.MediaList\x12R\n\x0bUpdateMedia\x12%.postflow.media.v1.UpdateMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12R\n\x0b\x44\x65leteMedia\x12%.postflow.media.v1.DeleteMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12N\n\tEditMedia\x12#.postflow.media.v1.EditMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12K\n\x0cSuggestEdits\x12\x1b.postflow.media.v1.MediaRef\x1a\x1e.postflow.media.v1.Suggestions\x12\x46\n\x0bGetBranding\x12\x1a.postflow.media.v1.UserRef\x1a\x1b.postflow.media.v1.Branding\x12G\n\x0bSetBranding\x12\x1b.postflow.media.v1.Branding\x1a\x1b.postflow.media.v1.Branding\x12J\n\x08ReadFile\x12\x1e.postflow.media.v1.FileRequest\x1a\x1c.postflow.media.v1.FileChunk0\x01\x12X\n\x0cResolveMedia\x12&.postflow.media.v1.ResolveMediaRequest\x1a .postflow.media.v1.ResolvedMedia\x12O\n\x0cPurgeDeleted\x12\x1f.postflow.media.v1.PurgeRequest\x1a\x1e.postflow.media.v1.PurgeResult\x12G\n\x08GetUsage\x12\x1a.postflow.media.v1.UserRef\x1a\x1f.postflow.media.v1.StorageUsageb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12protos/media.proto\x12\x11postflow.media.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/api_options.proto\"\x1d\n\x0cPurgeRequest\x12\r\n\x05\x62\x61tch\x18\x02 \x01(\x05\"4\n\x0bPurgeResult\x12\x0e\n\x06purged\x18\x01 \x01(\x05\x12\x15\n\rfiles_removed\x18\x02 \x01(\x05\"~\n\x0cStorageUsage\x12\x12\n\nused_bytes\x18\x01 \x01(\x03\x12J\n\x0bquota_bytes\x18\x02 \x01(\x03\x42\x30\xd2\xf3\x18,Uploads beyond it get a 413 (null: no quota)H\x00\x88\x01\x01\x42\x0e\n\x0c_quota_bytes\"9\n\x13ResolveMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\tmedia_ids\x18\x02 \x03(\t\"^\n\x0cResolvedItem\x12\x10\n\x08media_id\x18\x01 \x01(\t\x12\r\n\x05\x66ound\x18\x02 \x01(\x08\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x0f\n\x07\x63\x64n_url\x18\x05 \x01(\t\"?\n\rResolvedMedia\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.postflow.media.v1.ResolvedItem\"j\n\x0cUploadHeader\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0b\n\x03\x66it\x18\x03 \x01(\t\x12\x19\n\x0cthumbnail_at\x18\x04 \x01(\x01H\x00\x88\x01\x01\x42\x0f\n\r_thumbnail_at\"X\n\x0bUploadChunk\x12\x31\n\x06header\x18\x01 \x01(\x0b\x32\x1f.postflow.media.v1.UploadHeaderH\x00\x12\x0e\n\x04\x64\x61ta\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"-\n\x08MediaRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\"-\n\x0cMediaWarning\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\"\xfb\t\n\tMediaItem\x12\n\n\x02id\x18\x01 \x01(\t\x12\x15\n\x07user_id\x18\x02 \x01(\tB\x04\xd8\xf3\x18\x01\x12 \n\x04kind\x18\x03 \x01(\tB\x12\xd2\xf3\x18\x0eimage or video\x12/\n\x06status\x18\x04 \x01(\tB\x1f\xd2\xf3\x18\x1bprocessing, ready or failed\x12\x10\n\x08\x66ilename\x18\x05 \x01(\t\x12\x17\n\x0foriginal_format\x18\x06 \x01(\t\x12\r\n\x05width\x18\x07 \x01(\x05\x12\x0e\n\x06height\x18\x08 \x01(\x05\x12\x12\n\nsize_bytes\x18\t \x01(\x03\x12\x1b\n\x13original_size_bytes\x18\n \x01(\x03\x12M\n\x07\x63\x64n_url\x18\x0b \x01(\tB7\xd2\xf3\x18\x33The Instagram-ready file; expires at urls_expire_atH\x00\x88\x01\x01\x12\x1a\n\rthumbnail_url\x18\x0c \x01(\tH\x01\x88\x01\x01\x12\x0c\n\x04tags\x18\r \x03(\t\x12\x13\n\x0b\x64\x65scription\x18\x0e \x01(\t\x12\x10\n\x08\x61lt_text\x18\x0f \x01(\t\x12\x31\n\x08warnings\x18\x10 \x03(\x0b\x32\x1f.postflow.media.v1.MediaWarning\x12\x1b\n\x0e\x66\x61ilure_reason\x18\x11 \x01(\tH\x02\x88\x01\x01\x12.\n\ncreated_at\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0eurls_expire_at\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12H\n\x08progress\x18\x15 \x01(\x05\x42\x36\xd2\xf3\x18\x32Percent of the background processing done (videos)\x12\x1d\n\x10\x64uration_seconds\x18\x16 \x01(\x01H\x03\x88\x01\x01\x12\x17\n\nframe_rate\x18\x17 \x01(\x01H\x04\x88\x01\x01\x12\x18\n\x0bvideo_codec\x18\x18 \x01(\tH\x05\x88\x01\x01\x12\x18\n\x0b\x61udio_codec\x18\x19 \x01(\tH\x06\x88\x01\x01\x12=\n\tparent_id\x18\x1a \x01(\tB%\xd2\xf3\x18!The item this one was edited fromH\x07\x88\x01\x01\x12N\n\x05\x65\x64its\x18  \x03(\x0b\x32\x17.google.protobuf.StructB&\xd2\xf3\x18\"Operations applied to the original\x12<\n\tuse_count\x18\x1c \x01(\x05\x42)\xd2\xf3\x18%Posts (not deleted) that use the item\x12\x30\n\x0clast_used_at\x18\x1d \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12;\n\x12scheduled_post_ids\x18\x1e \x03(\tB\x1f\xd2\xf3\x18\x1bScheduled posts that use itB\n\n\x08_cdn_urlB\x10\n\x0e_thumbnail_urlB\x11\n\x0f_failure_reasonB\x13\n\x11_duration_secondsB\r\n\x0b_frame_rateB\x0e\n\x0c_video_codecB\x0e\n\x0c_audio_codecB\x0c\n\n_parent_idJ\x04\x08\x1b\x10\x1c\"\x1a\n\x07UserRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"F\n\x12\x44\x65leteMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\r\n\x05\x66orce\x18\x03 \x01(\x08\"N\n\x10\x45\x64itMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\x17\n\x0foperations_json\x18\x03 \x01(\t\"\x8b\x01\n\nSuggestion\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12X\n\toperation\x18\x04 \x01(\x0b\x32\x17.google.protobuf.StructB,\xd2\xf3\x18(POST it to /edit to apply the suggestionJ\x04\x08\x03\x10\x04\";\n\x0bSuggestions\x12,\n\x05items\x18\x01 \x03(\x0b\x32\x1d.postflow.media.v1.Suggestion\"\x8b\x01\n\x08\x42randing\x12\x15\n\x07user_id\x18\x01 \x01(\tB\x04\xd8\xf3\x18\x01\x12\x15\n\rlogo_media_id\x18\x02 \x01(\t\x12\x10\n\x08position\x18\x03 \x01(\t\x12\x15\n\rscale_percent\x18\x04 \x01(\x05\x12\x17\n\x0fopacity_percent\x18\x05 \x01(\x05\x12\x0f\n\x07\x65nabled\x18\x06 \x01(\x08\"\xdd\x01\n\x10ListMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x0b\n\x03tag\x18\x03 \x01(\t\x12\r\n\x05query\x18\x04 \x01(\t\x12\x0e\n\x06\x63ursor\x18\x05 \x01(\t\x12\x12\n\x05limit\x18\x06 \x01(\x05H\x00\x88\x01\x01\x12\x30\n\x0c\x63reated_from\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ncreated_to\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x08\n\x06_limit\"b\n\tMediaList\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.postflow.media.v1.MediaItem\x12\x18\n\x0bnext_cursor\x18\x02 \x01(\tH\x00\x88\x01\x01\x42\x0e\n\x0c_next_cursor\"\xa9\x01\n\x12UpdateMediaRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08media_id\x18\x02 \x01(\t\x12\x18\n\x0b\x64\x65scription\x18\x03 \x01(\tH\x00\x88\x01\x01\x12\x15\n\x08\x61lt_text\x18\x04 \x01(\tH\x01\x88\x01\x01\x12\x14\n\x0creplace_tags\x18\x05 \x01(\x08\x12\x0c\n\x04tags\x18\x06 \x03(\tB\x0e\n\x0c_descriptionB\x0b\n\t_alt_text\">\n\x0b\x46ileRequest\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0f\n\x07\x65xpires\x18\x02 \x01(\x03\x12\x11\n\tsignature\x18\x03 \x01(\t\"/\n\tFileChunk\x12\x14\n\x0c\x63ontent_type\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61ta\x18\x02 \x01(\x0c\x32\xfe\x07\n\x05Media\x12H\n\x06Upload\x12\x1e.postflow.media.v1.UploadChunk\x1a\x1c.postflow.media.v1.MediaItem(\x01\x12\x45\n\x08GetMedia\x12\x1b.postflow.media.v1.MediaRef\x1a\x1c.postflow.media.v1.MediaItem\x12N\n\tListMedia\x12#.postflow.media.v1.ListMediaRequest\x1a\x1c.postflow.media.v1.MediaList\x12R\n\x0bUpdateMedia\x12%.postflow.media.v1.UpdateMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12R\n\x0b\x44\x65leteMedia\x12%.postflow.media.v1.DeleteMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12N\n\tEditMedia\x12#.postflow.media.v1.EditMediaRequest\x1a\x1c.postflow.media.v1.MediaItem\x12K\n\x0cSuggestEdits\x12\x1b.postflow.media.v1.MediaRef\x1a\x1e.postflow.media.v1.Suggestions\x12\x46\n\x0bGetBranding\x12\x1a.postflow.media.v1.UserRef\x1a\x1b.postflow.media.v1.Branding\x12G\n\x0bSetBranding\x12\x1b.postflow.media.v1.Branding\x1a\x1b.postflow.media.v1.Branding\x12J\n\x08ReadFile\x12\x1e.postflow.media.v1.FileRequest\x1a\x1c.postflow.media.v1.FileChunk0\x01\x12X\n\x0cResolveMedia\x12&.postflow.media.v1.ResolveMediaRequest\x1a .postflow.media.v1.ResolvedMedia\x12O\n\x0cPurgeDeleted\x12\x1f.postflow.media.v1.PurgeRequest\x1a\x1e.postflow.media.v1.PurgeResult\x12G\n\x08GetUsage\x12\x1a.postflow.media.v1.UserRef\x1a\x1f.postflow.media.v1.StorageUsageb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'protos.media_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PURGEREQUEST']._serialized_start=74
-  _globals['_PURGEREQUEST']._serialized_end=103
-  _globals['_PURGERESULT']._serialized_start=105
-  _globals['_PURGERESULT']._serialized_end=157
-  _globals['_STORAGEUSAGE']._serialized_start=159
-  _globals['_STORAGEUSAGE']._serialized_end=214
-  _globals['_RESOLVEMEDIAREQUEST']._serialized_start=216
-  _globals['_RESOLVEMEDIAREQUEST']._serialized_end=273
-  _globals['_RESOLVEDITEM']._serialized_start=275
-  _globals['_RESOLVEDITEM']._serialized_end=369
-  _globals['_RESOLVEDMEDIA']._serialized_start=371
-  _globals['_RESOLVEDMEDIA']._serialized_end=434
-  _globals['_UPLOADHEADER']._serialized_start=436
-  _globals['_UPLOADHEADER']._serialized_end=542
-  _globals['_UPLOADCHUNK']._serialized_start=544
-  _globals['_UPLOADCHUNK']._serialized_end=632
-  _globals['_MEDIAREF']._serialized_start=634
-  _globals['_MEDIAREF']._serialized_end=679
-  _globals['_MEDIAWARNING']._serialized_start=681
-  _globals['_MEDIAWARNING']._serialized_end=726
-  _globals['_MEDIAITEM']._serialized_start=729
-  _globals['_MEDIAITEM']._serialized_end=1480
-  _globals['_USERREF']._serialized_start=1482
-  _globals['_USERREF']._serialized_end=1508
-  _globals['_DELETEMEDIAREQUEST']._serialized_start=1510
-  _globals['_DELETEMEDIAREQUEST']._serialized_end=1580
-  _globals['_EDITMEDIAREQUEST']._serialized_start=1582
-  _globals['_EDITMEDIAREQUEST']._serialized_end=1660
-  _globals['_SUGGESTION']._serialized_start=1662
-  _globals['_SUGGESTION']._serialized_end=1729
-  _globals['_SUGGESTIONS']._serialized_start=1731
-  _globals['_SUGGESTIONS']._serialized_end=1790
-  _globals['_BRANDING']._serialized_start=1793
-  _globals['_BRANDING']._serialized_end=1926
-  _globals['_LISTMEDIAREQUEST']._serialized_start=1929
-  _globals['_LISTMEDIAREQUEST']._serialized_end=2150
-  _globals['_MEDIALIST']._serialized_start=2152
-  _globals['_MEDIALIST']._serialized_end=2229
-  _globals['_UPDATEMEDIAREQUEST']._serialized_start=2232
-  _globals['_UPDATEMEDIAREQUEST']._serialized_end=2401
-  _globals['_FILEREQUEST']._serialized_start=2403
-  _globals['_FILEREQUEST']._serialized_end=2465
-  _globals['_FILECHUNK']._serialized_start=2467
-  _globals['_FILECHUNK']._serialized_end=2514
-  _globals['_MEDIA']._serialized_start=2517
-  _globals['_MEDIA']._serialized_end=3539
+  _globals['_STORAGEUSAGE'].fields_by_name['quota_bytes']._loaded_options = None
+  _globals['_STORAGEUSAGE'].fields_by_name['quota_bytes']._serialized_options = b'\322\363\030,Uploads beyond it get a 413 (null: no quota)'
+  _globals['_MEDIAITEM'].fields_by_name['user_id']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['user_id']._serialized_options = b'\330\363\030\001'
+  _globals['_MEDIAITEM'].fields_by_name['kind']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['kind']._serialized_options = b'\322\363\030\016image or video'
+  _globals['_MEDIAITEM'].fields_by_name['status']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['status']._serialized_options = b'\322\363\030\033processing, ready or failed'
+  _globals['_MEDIAITEM'].fields_by_name['cdn_url']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['cdn_url']._serialized_options = b'\322\363\0303The Instagram-ready file; expires at urls_expire_at'
+  _globals['_MEDIAITEM'].fields_by_name['progress']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['progress']._serialized_options = b'\322\363\0302Percent of the background processing done (videos)'
+  _globals['_MEDIAITEM'].fields_by_name['parent_id']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['parent_id']._serialized_options = b'\322\363\030!The item this one was edited from'
+  _globals['_MEDIAITEM'].fields_by_name['edits']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['edits']._serialized_options = b'\322\363\030\"Operations applied to the original'
+  _globals['_MEDIAITEM'].fields_by_name['use_count']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['use_count']._serialized_options = b'\322\363\030%Posts (not deleted) that use the item'
+  _globals['_MEDIAITEM'].fields_by_name['scheduled_post_ids']._loaded_options = None
+  _globals['_MEDIAITEM'].fields_by_name['scheduled_post_ids']._serialized_options = b'\322\363\030\033Scheduled posts that use it'
+  _globals['_SUGGESTION'].fields_by_name['operation']._loaded_options = None
+  _globals['_SUGGESTION'].fields_by_name['operation']._serialized_options = b'\322\363\030(POST it to /edit to apply the suggestion'
+  _globals['_BRANDING'].fields_by_name['user_id']._loaded_options = None
+  _globals['_BRANDING'].fields_by_name['user_id']._serialized_options = b'\330\363\030\001'
+  _globals['_PURGEREQUEST']._serialized_start=130
+  _globals['_PURGEREQUEST']._serialized_end=159
+  _globals['_PURGERESULT']._serialized_start=161
+  _globals['_PURGERESULT']._serialized_end=213
+  _globals['_STORAGEUSAGE']._serialized_start=215
+  _globals['_STORAGEUSAGE']._serialized_end=341
+  _globals['_RESOLVEMEDIAREQUEST']._serialized_start=343
+  _globals['_RESOLVEMEDIAREQUEST']._serialized_end=400
+  _globals['_RESOLVEDITEM']._serialized_start=402
+  _globals['_RESOLVEDITEM']._serialized_end=496
+  _globals['_RESOLVEDMEDIA']._serialized_start=498
+  _globals['_RESOLVEDMEDIA']._serialized_end=561
+  _globals['_UPLOADHEADER']._serialized_start=563
+  _globals['_UPLOADHEADER']._serialized_end=669
+  _globals['_UPLOADCHUNK']._serialized_start=671
+  _globals['_UPLOADCHUNK']._serialized_end=759
+  _globals['_MEDIAREF']._serialized_start=761
+  _globals['_MEDIAREF']._serialized_end=806
+  _globals['_MEDIAWARNING']._serialized_start=808
+  _globals['_MEDIAWARNING']._serialized_end=853
+  _globals['_MEDIAITEM']._serialized_start=856
+  _globals['_MEDIAITEM']._serialized_end=2131
+  _globals['_USERREF']._serialized_start=2133
+  _globals['_USERREF']._serialized_end=2159
+  _globals['_DELETEMEDIAREQUEST']._serialized_start=2161
+  _globals['_DELETEMEDIAREQUEST']._serialized_end=2231
+  _globals['_EDITMEDIAREQUEST']._serialized_start=2233
+  _globals['_EDITMEDIAREQUEST']._serialized_end=2311
+  _globals['_SUGGESTION']._serialized_start=2314
+  _globals['_SUGGESTION']._serialized_end=2453
+  _globals['_SUGGESTIONS']._serialized_start=2455
+  _globals['_SUGGESTIONS']._serialized_end=2514
+  _globals['_BRANDING']._serialized_start=2517
+  _globals['_BRANDING']._serialized_end=2656
+  _globals['_LISTMEDIAREQUEST']._serialized_start=2659
+  _globals['_LISTMEDIAREQUEST']._serialized_end=2880
+  _globals['_MEDIALIST']._serialized_start=2882
+  _globals['_MEDIALIST']._serialized_end=2980
+  _globals['_UPDATEMEDIAREQUEST']._serialized_start=2983
+  _globals['_UPDATEMEDIAREQUEST']._serialized_end=3152
+  _globals['_FILEREQUEST']._serialized_start=3154
+  _globals['_FILEREQUEST']._serialized_end=3216
+  _globals['_FILECHUNK']._serialized_start=3218
+  _globals['_FILECHUNK']._serialized_end=3265
+  _globals['_MEDIA']._serialized_start=3268
+  _globals['_MEDIA']._serialized_end=4290
 # @@protoc_insertion_point(module_scope)

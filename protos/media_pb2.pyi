@@ -1,6 +1,8 @@
 import datetime
 
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from protos import api_options_pb2 as _api_options_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -96,7 +98,7 @@ class MediaWarning(_message.Message):
     def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
 
 class MediaItem(_message.Message):
-    __slots__ = ("id", "user_id", "kind", "status", "filename", "original_format", "width", "height", "size_bytes", "original_size_bytes", "cdn_url", "thumbnail_url", "tags", "description", "alt_text", "warnings", "failure_reason", "created_at", "updated_at", "urls_expire_at", "progress", "duration_seconds", "frame_rate", "video_codec", "audio_codec", "parent_id", "edits_json", "use_count", "last_used_at", "scheduled_post_ids")
+    __slots__ = ("id", "user_id", "kind", "status", "filename", "original_format", "width", "height", "size_bytes", "original_size_bytes", "cdn_url", "thumbnail_url", "tags", "description", "alt_text", "warnings", "failure_reason", "created_at", "updated_at", "urls_expire_at", "progress", "duration_seconds", "frame_rate", "video_codec", "audio_codec", "parent_id", "edits", "use_count", "last_used_at", "scheduled_post_ids")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -123,7 +125,7 @@ class MediaItem(_message.Message):
     VIDEO_CODEC_FIELD_NUMBER: _ClassVar[int]
     AUDIO_CODEC_FIELD_NUMBER: _ClassVar[int]
     PARENT_ID_FIELD_NUMBER: _ClassVar[int]
-    EDITS_JSON_FIELD_NUMBER: _ClassVar[int]
+    EDITS_FIELD_NUMBER: _ClassVar[int]
     USE_COUNT_FIELD_NUMBER: _ClassVar[int]
     LAST_USED_AT_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_POST_IDS_FIELD_NUMBER: _ClassVar[int]
@@ -153,11 +155,11 @@ class MediaItem(_message.Message):
     video_codec: str
     audio_codec: str
     parent_id: str
-    edits_json: str
+    edits: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
     use_count: int
     last_used_at: _timestamp_pb2.Timestamp
     scheduled_post_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., filename: _Optional[str] = ..., original_format: _Optional[str] = ..., width: _Optional[int] = ..., height: _Optional[int] = ..., size_bytes: _Optional[int] = ..., original_size_bytes: _Optional[int] = ..., cdn_url: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., alt_text: _Optional[str] = ..., warnings: _Optional[_Iterable[_Union[MediaWarning, _Mapping]]] = ..., failure_reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., urls_expire_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., progress: _Optional[int] = ..., duration_seconds: _Optional[float] = ..., frame_rate: _Optional[float] = ..., video_codec: _Optional[str] = ..., audio_codec: _Optional[str] = ..., parent_id: _Optional[str] = ..., edits_json: _Optional[str] = ..., use_count: _Optional[int] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_post_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., filename: _Optional[str] = ..., original_format: _Optional[str] = ..., width: _Optional[int] = ..., height: _Optional[int] = ..., size_bytes: _Optional[int] = ..., original_size_bytes: _Optional[int] = ..., cdn_url: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., alt_text: _Optional[str] = ..., warnings: _Optional[_Iterable[_Union[MediaWarning, _Mapping]]] = ..., failure_reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., urls_expire_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., progress: _Optional[int] = ..., duration_seconds: _Optional[float] = ..., frame_rate: _Optional[float] = ..., video_codec: _Optional[str] = ..., audio_codec: _Optional[str] = ..., parent_id: _Optional[str] = ..., edits: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., use_count: _Optional[int] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_post_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class UserRef(_message.Message):
     __slots__ = ("user_id",)
@@ -186,14 +188,14 @@ class EditMediaRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., media_id: _Optional[str] = ..., operations_json: _Optional[str] = ...) -> None: ...
 
 class Suggestion(_message.Message):
-    __slots__ = ("code", "message", "operation_json")
+    __slots__ = ("code", "message", "operation")
     CODE_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
-    OPERATION_JSON_FIELD_NUMBER: _ClassVar[int]
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
     code: str
     message: str
-    operation_json: str
-    def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ..., operation_json: _Optional[str] = ...) -> None: ...
+    operation: _struct_pb2.Struct
+    def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ..., operation: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class Suggestions(_message.Message):
     __slots__ = ("items",)

@@ -1,7 +1,10 @@
 import datetime
 
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from protos import api_options_pb2 as _api_options_pb2
+from protos import common_pb2 as _common_pb2
 from protos import post_status_pb2 as _post_status_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -11,7 +14,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
-class MediaRef(_message.Message):
+class PostMedia(_message.Message):
     __slots__ = ("media_id", "url")
     MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
     URL_FIELD_NUMBER: _ClassVar[int]
@@ -20,23 +23,23 @@ class MediaRef(_message.Message):
     def __init__(self, media_id: _Optional[str] = ..., url: _Optional[str] = ...) -> None: ...
 
 class PostContent(_message.Message):
-    __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata_json")
+    __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
     CAPTION_FIELD_NUMBER: _ClassVar[int]
     HASHTAGS_FIELD_NUMBER: _ClassVar[int]
     MEDIA_FIELD_NUMBER: _ClassVar[int]
     POST_TYPE_FIELD_NUMBER: _ClassVar[int]
     TAGS_FIELD_NUMBER: _ClassVar[int]
-    METADATA_JSON_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
     caption: str
     hashtags: _containers.RepeatedScalarFieldContainer[str]
-    media: _containers.RepeatedCompositeFieldContainer[MediaRef]
+    media: _containers.RepeatedCompositeFieldContainer[PostMedia]
     post_type: str
     tags: _containers.RepeatedScalarFieldContainer[str]
-    metadata_json: str
-    def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[MediaRef, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata_json: _Optional[str] = ...) -> None: ...
+    metadata: _struct_pb2.Struct
+    def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "latest_metrics")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -57,7 +60,7 @@ class Post(_message.Message):
     LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_LOCAL_FIELD_NUMBER: _ClassVar[int]
     SERIES_ID_FIELD_NUMBER: _ClassVar[int]
-    LATEST_METRICS_FIELD_NUMBER: _ClassVar[int]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -78,8 +81,8 @@ class Post(_message.Message):
     last_error: str
     scheduled_local: str
     series_id: str
-    latest_metrics: MetricsSample
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., latest_metrics: _Optional[_Union[MetricsSample, _Mapping]] = ...) -> None: ...
+    metrics: MetricsSample
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ...) -> None: ...
 
 class Warning(_message.Message):
     __slots__ = ("field", "code", "message")
@@ -188,20 +191,20 @@ class DiffVersionsRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., from_version: _Optional[int] = ..., to_version: _Optional[int] = ...) -> None: ...
 
 class FieldChange(_message.Message):
-    __slots__ = ("field", "from_json", "to_json", "added_json", "removed_json", "text_diff")
+    __slots__ = ("field", "before", "after", "added", "removed", "text_diff")
     FIELD_FIELD_NUMBER: _ClassVar[int]
-    FROM_JSON_FIELD_NUMBER: _ClassVar[int]
-    TO_JSON_FIELD_NUMBER: _ClassVar[int]
-    ADDED_JSON_FIELD_NUMBER: _ClassVar[int]
-    REMOVED_JSON_FIELD_NUMBER: _ClassVar[int]
+    BEFORE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    ADDED_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_FIELD_NUMBER: _ClassVar[int]
     TEXT_DIFF_FIELD_NUMBER: _ClassVar[int]
     field: str
-    from_json: str
-    to_json: str
-    added_json: str
-    removed_json: str
+    before: _struct_pb2.Value
+    after: _struct_pb2.Value
+    added: _struct_pb2.ListValue
+    removed: _struct_pb2.ListValue
     text_diff: str
-    def __init__(self, field: _Optional[str] = ..., from_json: _Optional[str] = ..., to_json: _Optional[str] = ..., added_json: _Optional[str] = ..., removed_json: _Optional[str] = ..., text_diff: _Optional[str] = ...) -> None: ...
+    def __init__(self, field: _Optional[str] = ..., before: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., after: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., added: _Optional[_Union[_struct_pb2.ListValue, _Mapping]] = ..., removed: _Optional[_Union[_struct_pb2.ListValue, _Mapping]] = ..., text_diff: _Optional[str] = ...) -> None: ...
 
 class VersionDiff(_message.Message):
     __slots__ = ("from_version", "to_version", "changes")
@@ -300,18 +303,16 @@ class BulkActionRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., action: _Optional[str] = ..., post_ids: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class BulkItemResult(_message.Message):
-    __slots__ = ("post_id", "ok", "error_code", "error_message", "post")
+    __slots__ = ("post_id", "ok", "error", "post")
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     OK_FIELD_NUMBER: _ClassVar[int]
-    ERROR_CODE_FIELD_NUMBER: _ClassVar[int]
-    ERROR_MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
     POST_FIELD_NUMBER: _ClassVar[int]
     post_id: str
     ok: bool
-    error_code: str
-    error_message: str
+    error: _common_pb2.ItemError
     post: Post
-    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error_code: _Optional[str] = ..., error_message: _Optional[str] = ..., post: _Optional[_Union[Post, _Mapping]] = ...) -> None: ...
+    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error: _Optional[_Union[_common_pb2.ItemError, _Mapping]] = ..., post: _Optional[_Union[Post, _Mapping]] = ...) -> None: ...
 
 class BulkActionResult(_message.Message):
     __slots__ = ("results", "succeeded", "failed")
@@ -366,12 +367,12 @@ class ListPostsRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ..., account_id: _Optional[str] = ..., series_id: _Optional[str] = ...) -> None: ...
 
 class PostList(_message.Message):
-    __slots__ = ("posts", "next_cursor")
-    POSTS_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("items", "next_cursor")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
     NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
-    posts: _containers.RepeatedCompositeFieldContainer[Post]
+    items: _containers.RepeatedCompositeFieldContainer[Post]
     next_cursor: str
-    def __init__(self, posts: _Optional[_Iterable[_Union[Post, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[_Union[Post, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
 
 class SuggestHashtagsRequest(_message.Message):
     __slots__ = ("user_id", "caption", "hashtags", "limit")

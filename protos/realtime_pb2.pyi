@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from protos import api_options_pb2 as _api_options_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -16,10 +17,12 @@ class ConfirmEmailRequest(_message.Message):
     def __init__(self, token: _Optional[str] = ...) -> None: ...
 
 class ConfirmEmailResult(_message.Message):
-    __slots__ = ("email_address",)
+    __slots__ = ("email_address", "confirmed")
     EMAIL_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    CONFIRMED_FIELD_NUMBER: _ClassVar[int]
     email_address: str
-    def __init__(self, email_address: _Optional[str] = ...) -> None: ...
+    confirmed: bool
+    def __init__(self, email_address: _Optional[str] = ..., confirmed: _Optional[bool] = ...) -> None: ...
 
 class UserRef(_message.Message):
     __slots__ = ("user_id",)
@@ -85,40 +88,57 @@ class MarkAllReadResult(_message.Message):
     marked: int
     def __init__(self, marked: _Optional[int] = ...) -> None: ...
 
-class ChannelChoice(_message.Message):
-    __slots__ = ("type", "websocket", "email", "webhook")
-    TYPE_FIELD_NUMBER: _ClassVar[int]
+class Channels(_message.Message):
+    __slots__ = ("websocket", "email", "webhook")
     WEBSOCKET_FIELD_NUMBER: _ClassVar[int]
     EMAIL_FIELD_NUMBER: _ClassVar[int]
     WEBHOOK_FIELD_NUMBER: _ClassVar[int]
-    type: str
     websocket: bool
     email: bool
     webhook: bool
-    def __init__(self, type: _Optional[str] = ..., websocket: _Optional[bool] = ..., email: _Optional[bool] = ..., webhook: _Optional[bool] = ...) -> None: ...
+    def __init__(self, websocket: _Optional[bool] = ..., email: _Optional[bool] = ..., webhook: _Optional[bool] = ...) -> None: ...
+
+class QuietHours(_message.Message):
+    __slots__ = ("start", "end")
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    start: str
+    end: str
+    def __init__(self, start: _Optional[str] = ..., end: _Optional[str] = ...) -> None: ...
+
+class Milestones(_message.Message):
+    __slots__ = ("likes", "reach_multiple")
+    LIKES_FIELD_NUMBER: _ClassVar[int]
+    REACH_MULTIPLE_FIELD_NUMBER: _ClassVar[int]
+    likes: _containers.RepeatedScalarFieldContainer[int]
+    reach_multiple: float
+    def __init__(self, likes: _Optional[_Iterable[int]] = ..., reach_multiple: _Optional[float] = ...) -> None: ...
 
 class NotificationPreferences(_message.Message):
-    __slots__ = ("user_id", "channels", "quiet_hours_start", "quiet_hours_end", "timezone", "email_address", "webhook_url", "webhook_secret", "like_milestones", "reach_multiple", "email_confirmed")
+    __slots__ = ("user_id", "channels", "quiet_hours", "timezone", "email_address", "webhook_url", "webhook_secret", "milestones", "email_confirmed")
+    class ChannelsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: Channels
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[Channels, _Mapping]] = ...) -> None: ...
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNELS_FIELD_NUMBER: _ClassVar[int]
-    QUIET_HOURS_START_FIELD_NUMBER: _ClassVar[int]
-    QUIET_HOURS_END_FIELD_NUMBER: _ClassVar[int]
+    QUIET_HOURS_FIELD_NUMBER: _ClassVar[int]
     TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     EMAIL_ADDRESS_FIELD_NUMBER: _ClassVar[int]
     WEBHOOK_URL_FIELD_NUMBER: _ClassVar[int]
     WEBHOOK_SECRET_FIELD_NUMBER: _ClassVar[int]
-    LIKE_MILESTONES_FIELD_NUMBER: _ClassVar[int]
-    REACH_MULTIPLE_FIELD_NUMBER: _ClassVar[int]
+    MILESTONES_FIELD_NUMBER: _ClassVar[int]
     EMAIL_CONFIRMED_FIELD_NUMBER: _ClassVar[int]
     user_id: str
-    channels: _containers.RepeatedCompositeFieldContainer[ChannelChoice]
-    quiet_hours_start: str
-    quiet_hours_end: str
+    channels: _containers.MessageMap[str, Channels]
+    quiet_hours: QuietHours
     timezone: str
     email_address: str
     webhook_url: str
     webhook_secret: str
-    like_milestones: _containers.RepeatedScalarFieldContainer[int]
-    reach_multiple: float
+    milestones: Milestones
     email_confirmed: bool
-    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Iterable[_Union[ChannelChoice, _Mapping]]] = ..., quiet_hours_start: _Optional[str] = ..., quiet_hours_end: _Optional[str] = ..., timezone: _Optional[str] = ..., email_address: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ..., like_milestones: _Optional[_Iterable[int]] = ..., reach_multiple: _Optional[float] = ..., email_confirmed: _Optional[bool] = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., channels: _Optional[_Mapping[str, Channels]] = ..., quiet_hours: _Optional[_Union[QuietHours, _Mapping]] = ..., timezone: _Optional[str] = ..., email_address: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ..., milestones: _Optional[_Union[Milestones, _Mapping]] = ..., email_confirmed: _Optional[bool] = ...) -> None: ...

@@ -1,6 +1,8 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from protos import api_options_pb2 as _api_options_pb2
+from protos import common_pb2 as _common_pb2
 from protos import post_status_pb2 as _post_status_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -171,20 +173,18 @@ class BulkScheduleRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., action: _Optional[str] = ..., post_ids: _Optional[_Iterable[str]] = ..., account_id: _Optional[str] = ..., timezone: _Optional[str] = ..., start_time: _Optional[str] = ..., interval_minutes: _Optional[float] = ..., times: _Optional[_Iterable[str]] = ..., prefer: _Optional[str] = ...) -> None: ...
 
 class BulkScheduleItem(_message.Message):
-    __slots__ = ("post_id", "ok", "error_code", "error_message", "scheduled_for", "local_time")
+    __slots__ = ("post_id", "ok", "error", "scheduled_for", "local_time")
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     OK_FIELD_NUMBER: _ClassVar[int]
-    ERROR_CODE_FIELD_NUMBER: _ClassVar[int]
-    ERROR_MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
     LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
     post_id: str
     ok: bool
-    error_code: str
-    error_message: str
+    error: _common_pb2.ItemError
     scheduled_for: _timestamp_pb2.Timestamp
     local_time: str
-    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error_code: _Optional[str] = ..., error_message: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ...) -> None: ...
+    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error: _Optional[_Union[_common_pb2.ItemError, _Mapping]] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ...) -> None: ...
 
 class BulkScheduleResult(_message.Message):
     __slots__ = ("results", "succeeded", "failed")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from lib.common.errors import Violation
+from protos import common_pb2
 
 T = TypeVar("T")
 
@@ -18,6 +19,11 @@ class ItemResult(Generic[T]):
     error_code: str = ""
     error_message: str = ""
     value: T | None = None
+
+
+def item_error(result: ItemResult) -> common_pb2.ItemError | None:
+    """Why the item was not done, as the bulk results' messages carry it (None when it was)."""
+    return None if result.ok else common_pb2.ItemError(code=result.error_code, message=result.error_message)
 
 
 def problems(

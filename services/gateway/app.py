@@ -12,22 +12,17 @@ from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings, get_settings
 from lib.common.gc_tuning import settle_after_startup
 from services.gateway import errors
+from services.gateway.auth import routes as auth
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.clients import Clients
+from services.gateway.media import routes as media
+from services.gateway.notifications import live
+from services.gateway.notifications import routes as notifications
+from services.gateway.posts import hashtags, templates, versions
+from services.gateway.posts import routes as posts
 from services.gateway.rate_limits import GatewayLimits
-from services.gateway.routes import (
-    accounts,
-    auth,
-    hashtags,
-    media,
-    notifications,
-    posts,
-    realtime,
-    recurrence,
-    scheduling,
-    templates,
-    versions,
-)
+from services.gateway.scheduling import accounts, recurrence
+from services.gateway.scheduling import routes as scheduling
 from services.gateway.security_headers import SecurityHeadersMiddleware
 from services.gateway.sessions import LiveSessions
 
@@ -84,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         hashtags,
         accounts,
         media,
-        realtime,
+        live,
         notifications,
     ):
         app.include_router(module.router)

@@ -3,12 +3,15 @@ response body, and the pydantic model (what /openapi.json shows) derived the sam
 
 A field's JSON follows from its proto declaration alone:
 - a field that can be unset (a message, a proto3 `optional` scalar) is null when unset;
-- a Timestamp is an RFC 3339 string; a Struct, Value or ListValue is plain JSON;
+- a Timestamp is an RFC 3339 string; a Struct, Value or ListValue is plain JSON (an
+  unset Struct is {});
 - an enum is its value's name, lowercase, without the enum's prefix
   (POST_STATUS_DRAFT -> "draft");
 - a field marked `[(postflow.api.v1.inline) = true]` has its fields merged into its parent's;
-- `[(postflow.api.v1.doc) = "..."]` is the field's description in the document.
-So adding a field to a response is adding it to the proto.
+- `[(postflow.api.v1.doc) = "..."]` is the field's description in the document;
+- `[(postflow.api.v1.internal) = true]` keeps a field between services.
+So adding a field to a response is adding it to the proto. Request bodies go the other way
+through to_message (protobuf's own JSON parser), after the request schemas checked them.
 """
 
 import re
@@ -19,22 +22,30 @@ from typing import Any, Literal
 from google.protobuf import json_format
 from google.protobuf.descriptor import Descriptor, EnumDescriptor, FieldDescriptor
 from google.protobuf.message import Message
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from lib.common import proto_struct
 from protos import api_options_pb2
 
 _WELL_KNOWN_JSON = {"google.protobuf.Struct", "google.protobuf.Value", "google.protobuf.ListValue"}
 _TIMESTAMP = "google.protobuf.Timestamp"
-# Integers survive a Struct as doubles; those a double holds exactly become integers again.
-_EXACT_INTEGERS = 2**53
+_STRUCT = "google.protobuf.Struct"
 
 
 def _inline(field: FieldDescriptor) -> bool:
     return field.GetOptions().Extensions[api_options_pb2.inline]
 
 
+def _internal(field: FieldDescriptor) -> bool:
+    return field.GetOptions().Extensions[api_options_pb2.internal]
+
+
 def _doc(field: FieldDescriptor) -> str | None:
     return field.GetOptions().Extensions[api_options_pb2.doc] or None
+
+
+def _is_struct(field: FieldDescriptor) -> bool:
+    return field.message_type is not None and field.message_type.full_name == _STRUCT
 
 
 def _is_map(field: FieldDescriptor) -> bool:
@@ -47,23 +58,13 @@ def enum_words(enum: EnumDescriptor) -> dict[int, str]:
     return {v.number: v.name.removeprefix(prefix).lower() for v in enum.values if v.number != 0}
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
-        return int(value)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _value(field: FieldDescriptor, value: Any) -> Any:
     if field.message_type is not None:
         name = field.message_type.full_name
         if name == _TIMESTAMP:
             return value.ToJsonString()
         if name in _WELL_KNOWN_JSON:
-            return _plain(json_format.MessageToDict(value))
+            return proto_struct.to_python(value)
         return to_json(value)
     if field.enum_type is not None:
         return enum_words(field.enum_type).get(value)
@@ -74,18 +75,18 @@ def to_json(message: Message) -> dict[str, Any]:
     """The message as the REST API shows it."""
     out: dict[str, Any] = {}
     for field in message.DESCRIPTOR.fields:
+        if _internal(field):
+            continue
         value = getattr(message, field.name)
         if _is_map(field):
             value_field = field.message_type.fields_by_name["value"]
             out[field.name] = {k: _value(value_field, v) for k, v in value.items()}
         elif field.is_repeated:
             out[field.name] = [_value(field, v) for v in value]
-        elif field.has_presence and not message.HasField(field.name):
-            if _inline(field):
-                raise ValueError(f"{message.DESCRIPTOR.full_name}.{field.name} is inline but unset")
-            out[field.name] = None
         elif _inline(field):
             out.update(to_json(value))
+        elif field.has_presence and not message.HasField(field.name):
+            out[field.name] = {} if _is_struct(field) else None
         else:
             out[field.name] = _value(field, value)
     return out
@@ -108,13 +109,13 @@ def _element_type(field: FieldDescriptor) -> Any:
         name = field.message_type.full_name
         if name == _TIMESTAMP:
             return datetime
-        if name == "google.protobuf.Struct":
+        if name == _STRUCT:
             return dict[str, Any]
         if name == "google.protobuf.ListValue":
             return list[Any]
         if name == "google.protobuf.Value":
             return Any
-        return model(field.message_type)
+        return _model(field.message_type)
     if field.enum_type is not None:
         return Literal[tuple(enum_words(field.enum_type).values())]
     return _SCALARS[field.cpp_type]
@@ -123,6 +124,8 @@ def _element_type(field: FieldDescriptor) -> Any:
 def _fields(descriptor: Descriptor) -> dict[str, tuple[Any, Any]]:
     fields: dict[str, tuple[Any, Any]] = {}
     for field in descriptor.fields:
+        if _internal(field):
+            continue
         if _inline(field):
             fields.update(_fields(field.message_type))
             continue
@@ -132,13 +135,27 @@ def _fields(descriptor: Descriptor) -> dict[str, tuple[Any, Any]]:
             kind = list[_element_type(field)]
         else:
             kind = _element_type(field)
-            if field.has_presence and kind is not Any:
+            if field.has_presence and kind is not Any and not _is_struct(field):
                 kind = kind | None
         fields[field.name] = (kind, Field(description=_doc(field)))
     return fields
 
 
 @cache
-def model(descriptor: Descriptor) -> type[BaseModel]:
+def _model(descriptor: Descriptor) -> type[BaseModel]:
+    # extra="forbid": to_json makes exactly these fields, and a union of two response models
+    # (bulk) tells them apart by their fields.
+    return create_model(
+        descriptor.name, __config__=ConfigDict(extra="forbid"), __module__=__name__, **_fields(descriptor)
+    )
+
+
+def model(message_type: type[Message] | Descriptor) -> type[BaseModel]:
     """The pydantic model of the JSON that to_json makes of this message type."""
-    return create_model(descriptor.name, __module__=__name__, **_fields(descriptor))
+    descriptor = getattr(message_type, "DESCRIPTOR", message_type)
+    return _model(descriptor)
+
+
+def to_message(data: dict[str, Any], message_type: type[Message]) -> Message:
+    """A request body (already checked by its schema) as a protobuf message."""
+    return json_format.ParseDict(data, message_type(), ignore_unknown_fields=False)

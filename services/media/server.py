@@ -1,11 +1,11 @@
 """gRPC face of the media service: translates requests into calls on the domain modules."""
 
 import asyncio
-import json
 import uuid
 from datetime import timedelta
 from pathlib import Path
 
+from lib.common import proto_struct
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import not_found
@@ -73,7 +73,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
         )
         uses = await usage.of(self._posts, self._user(request), [str(r.id) for r in rows])
         return media_pb2.MediaList(
-            items=[self._message(r, uses.get(str(r.id))) for r in rows], next_cursor=cursor
+            items=[self._message(r, uses.get(str(r.id))) for r in rows], next_cursor=cursor or None
         )
 
     async def UpdateMedia(self, request, context):
@@ -110,7 +110,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
                 media_pb2.Suggestion(
                     code=s.code,
                     message=s.message,
-                    operation_json=json.dumps(s.operation) if s.operation else "",
+                    operation=proto_struct.struct(s.operation) if s.operation else None,
                 )
                 for s in found
             ]
@@ -142,7 +142,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
 
     async def GetUsage(self, request, context):
         used = await quota.used_bytes(self._db, self._user(request))
-        return media_pb2.StorageUsage(used_bytes=used, quota_bytes=self._settings.media_quota_bytes)
+        return media_pb2.StorageUsage(used_bytes=used, quota_bytes=self._settings.media_quota_bytes or None)
 
     async def ResolveMedia(self, request, context):
         found = await library.several(

@@ -1,9 +1,10 @@
 """Conversions between the posts service's domain objects and its protobuf messages."""
 
-import json
+import math
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from lib.common import proto_struct
 from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
@@ -18,30 +19,23 @@ def content_message(content: Content) -> posts_pb2.PostContent:
     return posts_pb2.PostContent(
         caption=content.caption,
         hashtags=content.hashtags,
-        media=[posts_pb2.MediaRef(**item) for item in content.media],
+        media=[posts_pb2.PostMedia(**item) for item in content.media],
         post_type=content.post_type,
         tags=content.tags,
-        metadata_json=json.dumps(content.metadata),
+        metadata=proto_struct.struct(content.metadata),
     )
 
 
 def content_from(message: posts_pb2.PostContent) -> Content:
-    try:
-        metadata = (
-            json.loads(message.metadata_json, parse_constant=_refuse_constant)
-            if message.metadata_json
-            else {}
-        )
-    except ValueError as exc:
-        raise invalid_field("metadata", "is not valid JSON (numbers must be finite)") from exc
-    if not isinstance(metadata, dict):
-        raise invalid_field("metadata", "must be a JSON object")
+    metadata = proto_struct.to_python(message.metadata)
+    if not _finite(metadata):
+        raise invalid_field("metadata", "numbers must be finite")
     if _has_nul(metadata):
         raise invalid_field("metadata", "must not contain NUL characters")
     return Content(
         caption=message.caption,
         hashtags=list(message.hashtags),
-        media=[{k: v for k, v in (("media_id", m.media_id), ("url", m.url)) if v} for m in message.media],
+        media=[{k: getattr(m, k) for k in ("media_id", "url") if m.HasField(k)} for m in message.media],
         post_type=message.post_type,
         tags=list(message.tags),
         metadata=metadata,
@@ -58,17 +52,23 @@ def _has_nul(value) -> bool:
     return False
 
 
-def _local(moment: datetime | None, zone: str | None) -> str:
+def _local(moment: datetime | None, zone: str | None) -> str | None:
     if moment is None or not zone:
-        return ""
+        return None
     try:
         return moment.astimezone(ZoneInfo(zone)).isoformat()
     except (ZoneInfoNotFoundError, ValueError):
-        return ""
+        return None
 
 
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
+def _finite(value) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return True
 
 
 def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.Post:
@@ -78,21 +78,21 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         content=content_message(content_of(post)),
         status=PostStatus(post.status).to_proto(),
         version=post.version,
-        template_name=post.template_name or "",
+        template_name=post.template_name,
         scheduled_for=to_timestamp(post.scheduled_for),
-        timezone=post.timezone or "",
+        timezone=post.timezone,
         optimal_time_score=post.optimal_time_score,
         created_at=to_timestamp(post.created_at),
         updated_at=to_timestamp(post.updated_at),
         deleted_at=to_timestamp(post.deleted_at),
         autosaved_at=to_timestamp(autosaved_at),
-        account_id=str(post.account_id) if post.account_id else "",
-        instagram_media_id=post.instagram_media_id or "",
-        permalink=post.permalink or "",
+        account_id=str(post.account_id) if post.account_id else None,
+        instagram_media_id=post.instagram_media_id,
+        permalink=post.permalink,
         published_at=to_timestamp(post.published_at),
-        last_error=post.last_error or "",
+        last_error=post.last_error,
         scheduled_local=_local(post.scheduled_for, post.timezone),
-        series_id=str(post.series_id) if post.series_id else "",
+        series_id=str(post.series_id) if post.series_id else None,
     )
 
 

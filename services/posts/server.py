@@ -1,8 +1,9 @@
 """gRPC face of the posts service: translates requests into calls on the domain modules."""
 
-import json
 from datetime import UTC, datetime
 
+from lib.common import proto_struct
+from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
@@ -54,10 +55,6 @@ def _draft_message(post_id: str, draft: autosave.Draft | None) -> posts_pb2.Auto
     )
 
 
-def _json(value) -> str:
-    return "" if value is None else json.dumps(value)
-
-
 @rpc_handlers
 class PostsServicer(posts_pb2_grpc.PostsServicer):
     def __init__(
@@ -85,7 +82,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         if saved.post.published_at is not None and (
             latest := await metrics.latest(self._db, post_id=post_id)
         ):
-            message.latest_metrics.CopyFrom(metrics_sample(latest))
+            message.metrics.CopyFrom(metrics_sample(latest))
         return message
 
     async def UpdatePost(self, request, context):
@@ -96,7 +93,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             post_id=post_id,
             base_version=request.base_version,
             changes=content_from(request.content),
-            changed_fields=[_content_field(p) for p in request.update_mask.paths],
+            changed_fields=list(request.update_mask.paths),
             reason=request.change_reason,
         )
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
@@ -141,11 +138,11 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             changes=[
                 posts_pb2.FieldChange(
                     field=c.field,
-                    from_json=_json(c.before),
-                    to_json=_json(c.after),
-                    added_json=_json(c.added),
-                    removed_json=_json(c.removed),
-                    text_diff=c.text_diff,
+                    before=None if c.before is None else proto_struct.value(c.before),
+                    after=None if c.after is None else proto_struct.value(c.after),
+                    added=None if c.added is None else proto_struct.list_value(c.added),
+                    removed=None if c.removed is None else proto_struct.list_value(c.removed),
+                    text_diff=c.text_diff or None,
                 )
                 for c in changes
             ],
@@ -169,7 +166,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             user_id=user_id,
             post_id=post_id,
             changes=content_from(request.content),
-            changed_fields=[_content_field(p) for p in request.update_mask.paths],
+            changed_fields=list(request.update_mask.paths),
             base_version=request.base_version,
         )
         return _draft_message(request.post_id, draft)
@@ -203,7 +200,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 
     async def ListTemplates(self, request, context):
         rows = await templates.list_templates(db=self._db, user_id=parse_id(request.user_id, "User"))
-        return posts_pb2.PostList(posts=[post_message(p) for p in rows])
+        return posts_pb2.PostList(items=[post_message(p) for p in rows])
 
     async def InstantiateTemplate(self, request, context):
         post = await templates.instantiate(
@@ -227,8 +224,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
                 posts_pb2.BulkItemResult(
                     post_id=r.post_id,
                     ok=r.ok,
-                    error_code=r.error_code,
-                    error_message=r.error_message,
+                    error=item_error(r),
                     post=post_message(r.value) if r.value is not None else None,
                 )
                 for r in results
@@ -264,7 +260,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             query=query,
             max_limit=self._settings.list_max_limit,
         )
-        return posts_pb2.PostList(posts=[post_message(p) for p in posts], next_cursor=next_cursor)
+        return posts_pb2.PostList(items=[post_message(p) for p in posts], next_cursor=next_cursor or None)
 
     async def SuggestHashtags(self, request, context):
         suggestions, warnings = await hashtags.suggest(
@@ -370,8 +366,3 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             timezone=request.timezone,
         )
         return post_message(post)
-
-
-def _content_field(path: str) -> str:
-    # The gateway names fields as the REST body does; metadata travels as metadata_json.
-    return "metadata" if path == "metadata_json" else path

@@ -12,8 +12,8 @@ def notification_message(row: Notification) -> realtime_pb2.Notification:
         type=row.type,
         title=row.title,
         message=row.message,
-        post_id=row.post_id or "",
-        media_id=row.media_id or "",
+        post_id=row.post_id or None,
+        media_id=row.media_id or None,
         delivered=row.delivered,
         created_at=to_timestamp(row.created_at),
         read_at=to_timestamp(row.read_at),
@@ -23,19 +23,27 @@ def notification_message(row: Notification) -> realtime_pb2.Notification:
 def preferences_message(row: Preferences) -> realtime_pb2.NotificationPreferences:
     return realtime_pb2.NotificationPreferences(
         user_id=str(row.user_id),
-        channels=[
-            realtime_pb2.ChannelChoice(
-                type=kind, websocket=(row.channels or {}).get(kind, {}).get("websocket", True)
-            )
-            for kind in notifications.TYPES
-        ],
-        quiet_hours_start=row.quiet_hours_start.strftime("%H:%M") if row.quiet_hours_start else "",
-        quiet_hours_end=row.quiet_hours_end.strftime("%H:%M") if row.quiet_hours_end else "",
+        channels={kind: _channels((row.channels or {}).get(kind, {})) for kind in notifications.TYPES},
+        quiet_hours=realtime_pb2.QuietHours(
+            start=row.quiet_hours_start.strftime("%H:%M"), end=row.quiet_hours_end.strftime("%H:%M")
+        )
+        if row.quiet_hours_start and row.quiet_hours_end
+        else None,
         timezone=row.timezone or "UTC",
-        email_address=row.email_address or "",
+        email_address=row.email_address or None,
         email_confirmed=bool(row.email_address and row.email_confirmed_at),
-        webhook_url=row.webhook_url or "",
-        webhook_secret=row.webhook_secret or "",
-        like_milestones=notifications.milestones_of(row)["likes"],
-        reach_multiple=notifications.milestones_of(row)["reach_multiple"],
+        webhook_url=row.webhook_url or None,
+        webhook_secret=row.webhook_secret or None,
+        milestones=realtime_pb2.Milestones(
+            likes=notifications.milestones_of(row)["likes"],
+            reach_multiple=notifications.milestones_of(row)["reach_multiple"],
+        ),
+    )
+
+
+def _channels(chosen: dict) -> realtime_pb2.Channels:
+    return realtime_pb2.Channels(
+        websocket=chosen.get("websocket", True),
+        email=chosen.get("email", False),
+        webhook=chosen.get("webhook", False),
     )

@@ -303,10 +303,10 @@ async def set_preferences(
     for kind in channels:
         if kind not in TYPES:
             problems.append(Violation(f"channels.{kind}", f"is not a notification type ({', '.join(TYPES)})"))
-    start = _clock(quiet_hours_start, "quiet_hours_start", problems)
-    end = _clock(quiet_hours_end, "quiet_hours_end", problems)
+    start = _clock(quiet_hours_start, "quiet_hours.start", problems)
+    end = _clock(quiet_hours_end, "quiet_hours.end", problems)
     if (start is None) != (end is None) and not any(p.field.startswith("quiet") for p in problems):
-        problems.append(Violation("quiet_hours_end", "give both ends of the quiet hours, or neither"))
+        problems.append(Violation("quiet_hours.end", "give both ends of the quiet hours, or neither"))
     try:
         ZoneInfo(timezone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):

@@ -48,20 +48,20 @@ class RealtimeServicer(realtime_pb2_grpc.RealtimeServicer):
             self._db,
             user_id=parse_id(request.user_id, "User"),
             channels={
-                choice.type: {"websocket": choice.websocket, "email": choice.email, "webhook": choice.webhook}
-                for choice in request.channels
+                kind: {"websocket": choice.websocket, "email": choice.email, "webhook": choice.webhook}
+                for kind, choice in request.channels.items()
             },
-            quiet_hours_start=request.quiet_hours_start,
-            quiet_hours_end=request.quiet_hours_end,
+            quiet_hours_start=request.quiet_hours.start,
+            quiet_hours_end=request.quiet_hours.end,
             timezone=request.timezone,
             email_address=request.email_address,
             webhook_url=request.webhook_url,
             settings=self._settings,
-            like_milestones=list(request.like_milestones),
-            reach_multiple=request.reach_multiple,
+            like_milestones=list(request.milestones.likes),
+            reach_multiple=request.milestones.reach_multiple,
         )
         return preferences_message(row)
 
     async def ConfirmEmail(self, request, context):
         address = await email_confirmation.confirm(self._db, request.token)
-        return realtime_pb2.ConfirmEmailResult(email_address=address)
+        return realtime_pb2.ConfirmEmailResult(email_address=address, confirmed=True)

@@ -128,7 +128,7 @@ class Scheduler:
                     timeout=10,
                 )
             )
-            found |= {p.id: p.scheduled_for.ToDatetime(tzinfo=UTC) for p in page.posts if p.id != skip}
+            found |= {p.id: p.scheduled_for.ToDatetime(tzinfo=UTC) for p in page.items if p.id != skip}
             cursor = page.next_cursor
             if not cursor:
                 return found

@@ -1,5 +1,6 @@
 """gRPC face of the scheduler service: translates requests into calls on its modules."""
 
+from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
@@ -83,7 +84,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             scheduled_for=to_timestamp(scheduled.resolved.utc),
             local_time=scheduled.resolved.local.isoformat(),
             timezone=scheduled.resolved.zone,
-            ambiguity=scheduled.resolved.ambiguity,
+            ambiguity=scheduled.resolved.ambiguity or None,
             optimal_score=scheduled.score,
         )
 
@@ -124,10 +125,9 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
                 scheduler_pb2.BulkScheduleItem(
                     post_id=r.post_id,
                     ok=r.ok,
-                    error_code=r.error_code,
-                    error_message=r.error_message,
+                    error=item_error(r),
                     scheduled_for=to_timestamp(r.value.resolved.utc) if r.value else None,
-                    local_time=r.value.resolved.local.isoformat() if r.value else "",
+                    local_time=r.value.resolved.local.isoformat() if r.value else None,
                 )
                 for r in results
             ],

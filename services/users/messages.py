@@ -1,7 +1,6 @@
 """Rows and domain objects of the users service as protobuf messages."""
 
-import json
-
+from lib.common import proto_struct
 from lib.common.proto_time import to_timestamp
 from protos import users_pb2
 from services.users import sessions
@@ -24,7 +23,7 @@ def audit_message(entry: AuditEntry) -> users_pb2.AuditEvent:
         kind=entry.kind,
         ip=entry.ip,
         user_agent=entry.user_agent,
-        detail_json=json.dumps(entry.detail or {}),
+        detail=proto_struct.struct(entry.detail or {}),
         created_at=to_timestamp(entry.created_at),
     )
 
@@ -33,7 +32,8 @@ def auth_result(user: User, tokens: sessions.Tokens) -> users_pb2.AuthResult:
     return users_pb2.AuthResult(
         user=user_message(user),
         access_token=tokens.access_token,
-        expires_in_seconds=tokens.access_ttl,
+        token_type="bearer",
+        expires_in=tokens.access_ttl,
         refresh_token=tokens.refresh_token,
-        refresh_expires_in_seconds=tokens.refresh_ttl,
+        refresh_expires_in=tokens.refresh_ttl,
     )

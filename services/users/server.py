@@ -1,7 +1,6 @@
 """gRPC face of the users service: translates requests to the users modules."""
 
-import json
-
+from lib.common import proto_struct
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
@@ -103,10 +102,10 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
 
     async def ListAudit(self, request, context):
         entries = await audit.listed(self._db, user_id=parse_id(request.user_id, "User"), limit=request.limit)
-        return users_pb2.AuditList(events=[audit_message(e) for e in entries])
+        return users_pb2.AuditList(items=[audit_message(e) for e in entries])
 
     async def RecordAudit(self, request, context):
-        detail = json.loads(request.detail_json or "{}")
+        detail = proto_struct.to_python(request.detail)
         await audit.record(
             self._db,
             user_id=parse_id(request.user_id, "User"),

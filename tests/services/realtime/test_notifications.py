@@ -124,7 +124,7 @@ def test_bad_preferences_are_422_naming_the_field(api):
     user = api.new_user()
     for body, field in (
         ({"channels": {"post_exploded": {"websocket": True}}}, "channels.post_exploded"),
-        ({"quiet_hours": {"start": "25:00", "end": "07:00"}}, "quiet_hours_start"),
+        ({"quiet_hours": {"start": "25:00", "end": "07:00"}}, "quiet_hours.start"),
         ({"timezone": "Mars/Olympus"}, "timezone"),
         ({"channels": {"post_failed": {"websocket": "yes"}}}, "channels.post_failed.websocket"),
     ):

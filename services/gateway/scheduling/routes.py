@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter
 
-from lib.post_status import PostStatus
 from protos import scheduler_pb2
-from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, SchedulerDep
+from services.gateway.proto_json import model, to_json
+from services.gateway.scheduling import schemas
 
 router = APIRouter(prefix="/api/v1/posts/{post_id}", tags=["scheduling"])
 
@@ -21,23 +21,23 @@ def _request(post_id: str, user_id: str, body: schemas.ScheduleIn) -> scheduler_
     )
 
 
-@router.post("/schedule", status_code=201, response_model=schemas.ScheduleOut)
+@router.post("/schedule", status_code=201, response_model=model(scheduler_pb2.ScheduleResult))
 async def schedule(post_id: str, body: schemas.ScheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
-    return convert.schedule_dict(await scheduler.SchedulePost(_request(post_id, user_id, body)))
+    return to_json(await scheduler.SchedulePost(_request(post_id, user_id, body)))
 
 
-@router.put("/schedule", response_model=schemas.ScheduleOut)
+@router.put("/schedule", response_model=model(scheduler_pb2.ScheduleResult))
 async def reschedule(post_id: str, body: schemas.ScheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
-    return convert.schedule_dict(await scheduler.ReschedulePost(_request(post_id, user_id, body)))
+    return to_json(await scheduler.ReschedulePost(_request(post_id, user_id, body)))
 
 
-@router.delete("/schedule")
+@router.delete("/schedule", response_model=model(scheduler_pb2.UnscheduleResult))
 async def unschedule(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
     result = await scheduler.UnschedulePost(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
-    return {"post_id": result.post_id, "status": PostStatus.from_proto(result.status)}
+    return to_json(result)
 
 
-@router.get("/status", response_model=schemas.PublishingStatusOut)
+@router.get("/status", response_model=model(scheduler_pb2.PublishingStatus))
 async def status(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
     result = await scheduler.GetPublishingStatus(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
-    return convert.status_dict(result)
+    return to_json(result)

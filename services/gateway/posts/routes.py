@@ -1,41 +1,43 @@
 """/api/v1/posts: create, read, update, delete, restore, list and search, bulk, duplicate."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from lib.common.proto_time import to_timestamp
 from lib.post_status import ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, scheduler_pb2
-from services.gateway import convert, schemas
+from services.gateway import requests
 from services.gateway.deps import CurrentUser, PostsDep, SchedulerDep
+from services.gateway.posts import schemas
+from services.gateway.proto_json import model, to_json
 
 router = APIRouter(prefix="/api/v1/posts", tags=["posts"])
 
 
-@router.post("", status_code=201, response_model=schemas.PostSaved)
+@router.post("", status_code=201, response_model=model(posts_pb2.PostResult))
 async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: PostsDep):
     result = await posts.CreatePost(
         posts_pb2.CreatePostRequest(
-            user_id=user_id, content=convert.content_message(body), change_reason=body.change_reason
+            user_id=user_id, content=body.content(), change_reason=body.change_reason
         ),
     )
-    return convert.saved_dict(result)
+    return to_json(result)
 
 
-@router.get("", response_model=schemas.PostPage)
+@router.get("", response_model=model(posts_pb2.PostList))
 async def list_posts(
     user_id: CurrentUser,
     posts: PostsDep,
     status: Annotated[
-        list[PostStatus], Query(max_length=schemas.MAX_ITEMS, description="Repeat for several")
+        list[PostStatus], Query(max_length=requests.MAX_ITEMS, description="Repeat for several")
     ] = [],  # noqa: B006
-    post_type: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS)] = [],  # noqa: B006
-    tag: Annotated[list[str], Query(max_length=schemas.MAX_ITEMS, description="Repeat for several")] = [],  # noqa: B006
-    tags_mode: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="any or all")] = "any",
+    post_type: Annotated[list[schemas.PostType], Query(max_length=requests.MAX_ITEMS)] = [],  # noqa: B006
+    tag: Annotated[list[str], Query(max_length=requests.MAX_ITEMS, description="Repeat for several")] = [],  # noqa: B006
+    tags_mode: Literal["any", "all"] = "any",
     q: Annotated[
-        str, Query(max_length=schemas.MAX_TEXT, description="Full-text search over caption and hashtags")
+        str, Query(max_length=requests.MAX_TEXT, description="Full-text search over caption and hashtags")
     ] = "",
     created_from: datetime | None = None,
     created_to: datetime | None = None,
@@ -45,14 +47,12 @@ async def list_posts(
     deleted_only: bool = False,
     include_templates: bool = False,
     series_id: Annotated[
-        str, Query(max_length=schemas.MAX_TEXT, description="Only the occurrences of this recurring series")
+        str, Query(max_length=requests.MAX_TEXT, description="Only the occurrences of this recurring series")
     ] = "",
-    sort: Annotated[
-        str, Query(max_length=schemas.MAX_TEXT, description="created_at, updated_at or scheduled_for")
-    ] = "created_at",
-    order: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="asc or desc")] = "desc",
-    cursor: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
-    limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
+    sort: Literal["created_at", "updated_at", "scheduled_for"] = "created_at",
+    order: Literal["asc", "desc"] = "desc",
+    cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
+    limit: Annotated[int, Query(description="1 to 100", ge=0, le=requests.INT32_MAX)] = 20,
 ):
     page = await posts.ListPosts(
         posts_pb2.ListPostsRequest(
@@ -76,16 +76,16 @@ async def list_posts(
             limit=limit,
         ),
     )
-    return {"items": [convert.post_dict(p) for p in page.posts], "next_cursor": page.next_cursor or None}
+    return to_json(page)
 
 
-@router.get("/scheduled", response_model=schemas.PostPage)
+@router.get("/scheduled", response_model=model(posts_pb2.PostList))
 async def list_scheduled(
     user_id: CurrentUser,
     posts: PostsDep,
-    account_id: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
-    cursor: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
-    limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
+    account_id: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
+    cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
+    limit: Annotated[int, Query(description="1 to 100", ge=0, le=requests.INT32_MAX)] = 20,
 ):
     """Posts waiting to be published (or being published), soonest first, with local times."""
     page = await posts.ListPosts(
@@ -99,10 +99,12 @@ async def list_scheduled(
             limit=limit,
         )
     )
-    return {"items": [convert.post_dict(p) for p in page.posts], "next_cursor": page.next_cursor or None}
+    return to_json(page)
 
 
-@router.post("/bulk", response_model=schemas.BulkOut)
+@router.post(
+    "/bulk", response_model=model(posts_pb2.BulkActionResult) | model(scheduler_pb2.BulkScheduleResult)
+)
 async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep, scheduler: SchedulerDep):
     if body.action in ("schedule", "unschedule"):
         # Scheduling belongs to the scheduler service; the rest of bulk to the posts service.
@@ -119,58 +121,57 @@ async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep, sche
                 prefer=body.prefer,
             )
         )
-        return convert.bulk_schedule_dict(result)
+        return to_json(result)
     result = await posts.BulkAction(
         posts_pb2.BulkActionRequest(
             user_id=user_id, action=body.action, post_ids=body.post_ids, tags=body.tags
         ),
     )
-    return convert.bulk_dict(result)
+    return to_json(result)
 
 
-@router.get("/{post_id}", response_model=schemas.PostOut)
+@router.get("/{post_id}", response_model=model(posts_pb2.Post))
 async def get_post(post_id: str, user_id: CurrentUser, posts: PostsDep, include_deleted: bool = False):
     post = await posts.GetPost(
         posts_pb2.GetPostRequest(user_id=user_id, post_id=post_id, include_deleted=include_deleted),
     )
-    return convert.post_dict(post)
+    return to_json(post)
 
 
-@router.get("/{post_id}/metrics", response_model=schemas.MetricsSeriesOut)
+@router.get("/{post_id}/metrics", response_model=model(posts_pb2.MetricsSeries))
 async def post_metrics(post_id: str, user_id: CurrentUser, posts: PostsDep):
     """A published post's engagement over time, oldest first (collected every 5 minutes the
     first day, hourly the first week, daily to 30 days)."""
     series = await posts.GetMetrics(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
-    return {"samples": [convert.metrics_dict(s) for s in series.samples]}
+    return to_json(series)
 
 
-@router.put("/{post_id}", response_model=schemas.PostSaved)
+@router.put("/{post_id}", response_model=model(posts_pb2.PostResult))
 async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUser, posts: PostsDep):
-    content, fields = convert.changes_message(body)
     request = posts_pb2.UpdatePostRequest(
         user_id=user_id,
         post_id=post_id,
         base_version=body.version,
-        content=content,
+        content=body.content(),
         change_reason=body.change_reason,
     )
-    request.update_mask.paths.extend(fields)
-    return convert.saved_dict(await posts.UpdatePost(request))
+    request.update_mask.paths.extend(body.sent_fields())
+    return to_json(await posts.UpdatePost(request))
 
 
-@router.delete("/{post_id}", response_model=schemas.PostOut)
+@router.delete("/{post_id}", response_model=model(posts_pb2.Post))
 async def delete_post(post_id: str, user_id: CurrentUser, posts: PostsDep):
     post = await posts.DeletePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
-    return convert.post_dict(post)
+    return to_json(post)
 
 
-@router.post("/{post_id}/restore", response_model=schemas.PostOut)
+@router.post("/{post_id}/restore", response_model=model(posts_pb2.Post))
 async def restore_post(post_id: str, user_id: CurrentUser, posts: PostsDep):
     post = await posts.RestorePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
-    return convert.post_dict(post)
+    return to_json(post)
 
 
-@router.post("/{post_id}/duplicate", status_code=201, response_model=schemas.PostOut)
+@router.post("/{post_id}/duplicate", status_code=201, response_model=model(posts_pb2.Post))
 async def duplicate_post(
     post_id: str,
     user_id: CurrentUser,
@@ -182,4 +183,4 @@ async def duplicate_post(
             user_id=user_id, post_id=post_id, template_name=(body.template_name if body else None) or ""
         ),
     )
-    return convert.post_dict(post)
+    return to_json(post)

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import grpc
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
@@ -16,8 +17,10 @@ from lib.common.errors import ServiceError, invalid_field
 from lib.common.grpc_errors import ask
 from lib.common.proto_time import to_timestamp
 from protos import media_pb2
-from services.gateway import convert, schemas
+from services.gateway import requests
 from services.gateway.deps import CurrentUser, MediaDep
+from services.gateway.media import schemas
+from services.gateway.proto_json import model, to_json
 
 UPLOAD_PATH = "/api/v1/media/upload"
 CHUNK = 256 * 1024
@@ -39,7 +42,11 @@ async def _chunks(
         yield media_pb2.UploadChunk(data=data)
 
 
-@router.post(UPLOAD_PATH, status_code=201, response_model=schemas.MediaUploadOut)
+class Uploaded(BaseModel):
+    items: list[model(media_pb2.MediaItem)]
+
+
+@router.post(UPLOAD_PATH, status_code=201, response_model=Uploaded)
 async def upload(
     request: Request,
     user_id: CurrentUser,
@@ -68,7 +75,7 @@ async def upload(
         for file in files:
             try:
                 items.append(
-                    convert.media_dict(
+                    to_json(
                         await ask(
                             media.Upload(
                                 _chunks(file, user_id, fit, thumbnail_at), timeout=UPLOAD_TIMEOUT_SECONDS
@@ -86,17 +93,18 @@ async def upload(
     return {"items": items}
 
 
-@router.get("/api/v1/media", response_model=schemas.MediaPage)
+@router.get("/api/v1/media", response_model=model(media_pb2.MediaList))
 async def list_media(
     user_id: CurrentUser,
     media: MediaDep,
-    kind: Annotated[str, Query(max_length=schemas.MAX_TEXT, description="image or video")] = "",
-    tag: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
+    kind: Annotated[str, Query(max_length=requests.MAX_TEXT, description="image or video")] = "",
+    tag: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
     q: Annotated[
-        str, Query(max_length=schemas.MAX_TEXT, description="Searches file names, descriptions and alt texts")
+        str,
+        Query(max_length=requests.MAX_TEXT, description="Searches names, descriptions and alt texts"),
     ] = "",
-    cursor: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
-    limit: Annotated[int, Query(description="1 to 100", ge=0, le=schemas.INT32_MAX)] = 20,
+    cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
+    limit: Annotated[int, Query(description="1 to 100", ge=0, le=requests.INT32_MAX)] = 20,
     created_from: Annotated[datetime | None, Query(description="Uploaded at or after (ISO 8601)")] = None,
     created_to: Annotated[datetime | None, Query(description="Uploaded before (ISO 8601)")] = None,
 ):
@@ -111,23 +119,23 @@ async def list_media(
         created_to=to_timestamp(created_to),
     )
     page = await media.ListMedia(request, timeout=10)
-    return {"items": [convert.media_dict(m) for m in page.items], "next_cursor": page.next_cursor or None}
+    return to_json(page)
 
 
-@router.get("/api/v1/media/usage", response_model=schemas.StorageUsageOut)
+@router.get("/api/v1/media/usage", response_model=model(media_pb2.StorageUsage))
 async def storage_usage(user_id: CurrentUser, media: MediaDep):
     """Storage your media takes (deleted items count until their files are removed, a grace
     period after the deletion), and your quota."""
     usage = await media.GetUsage(media_pb2.UserRef(user_id=user_id), timeout=10)
-    return {"used_bytes": usage.used_bytes, "quota_bytes": usage.quota_bytes or None}
+    return to_json(usage)
 
 
-@router.get("/api/v1/media/branding", response_model=schemas.BrandingOut)
+@router.get("/api/v1/media/branding", response_model=model(media_pb2.Branding))
 async def get_branding(user_id: CurrentUser, media: MediaDep):
-    return convert.branding_dict(await media.GetBranding(media_pb2.UserRef(user_id=user_id), timeout=10))
+    return to_json(await media.GetBranding(media_pb2.UserRef(user_id=user_id), timeout=10))
 
 
-@router.put("/api/v1/media/branding", response_model=schemas.BrandingOut)
+@router.put("/api/v1/media/branding", response_model=model(media_pb2.Branding))
 async def put_branding(body: schemas.BrandingIn, user_id: CurrentUser, media: MediaDep):
     """Your logo (an image of your library), where it goes, and whether every image you
     upload gets it; the `watermark` edit puts it on any image."""
@@ -139,33 +147,31 @@ async def put_branding(body: schemas.BrandingIn, user_id: CurrentUser, media: Me
         opacity_percent=body.opacity_percent,
         enabled=body.enabled,
     )
-    return convert.branding_dict(await media.SetBranding(request, timeout=30))
+    return to_json(await media.SetBranding(request, timeout=30))
 
 
-@router.post("/api/v1/media/{media_id}/edit", status_code=201, response_model=schemas.MediaOut)
+@router.post("/api/v1/media/{media_id}/edit", status_code=201, response_model=model(media_pb2.MediaItem))
 async def edit_media(media_id: str, body: schemas.MediaEditIn, user_id: CurrentUser, media: MediaDep):
     """A new item: this one's original with the operations applied (this item stays)."""
     request = media_pb2.EditMediaRequest(
         user_id=user_id, media_id=media_id, operations_json=json.dumps(body.operations)
     )
-    return convert.media_dict(await media.EditMedia(request, timeout=UPLOAD_TIMEOUT_SECONDS))
+    return to_json(await media.EditMedia(request, timeout=UPLOAD_TIMEOUT_SECONDS))
 
 
-@router.get("/api/v1/media/{media_id}/suggestions", response_model=schemas.MediaSuggestionsOut)
+@router.get("/api/v1/media/{media_id}/suggestions", response_model=model(media_pb2.Suggestions))
 async def media_suggestions(media_id: str, user_id: CurrentUser, media: MediaDep):
-    return convert.suggestions_dict(
+    return to_json(
         await media.SuggestEdits(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=30)
     )
 
 
-@router.get("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
+@router.get("/api/v1/media/{media_id}", response_model=model(media_pb2.MediaItem))
 async def get_media(media_id: str, user_id: CurrentUser, media: MediaDep):
-    return convert.media_dict(
-        await media.GetMedia(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=10)
-    )
+    return to_json(await media.GetMedia(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=10))
 
 
-@router.put("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
+@router.put("/api/v1/media/{media_id}", response_model=model(media_pb2.MediaItem))
 async def change_media(media_id: str, body: schemas.MediaUpdateIn, user_id: CurrentUser, media: MediaDep):
     request = media_pb2.UpdateMediaRequest(
         user_id=user_id,
@@ -175,10 +181,10 @@ async def change_media(media_id: str, body: schemas.MediaUpdateIn, user_id: Curr
         replace_tags=body.tags is not None,
         tags=body.tags or [],
     )
-    return convert.media_dict(await media.UpdateMedia(request, timeout=10))
+    return to_json(await media.UpdateMedia(request, timeout=10))
 
 
-@router.delete("/api/v1/media/{media_id}", response_model=schemas.MediaOut)
+@router.delete("/api/v1/media/{media_id}", response_model=model(media_pb2.MediaItem))
 async def delete_media(
     media_id: str,
     user_id: CurrentUser,
@@ -187,7 +193,7 @@ async def delete_media(
 ):
     """Refused (409, naming them) while scheduled posts use the item, unless force=true."""
     request = media_pb2.DeleteMediaRequest(user_id=user_id, media_id=media_id, force=force)
-    return convert.media_dict(await media.DeleteMedia(request, timeout=10))
+    return to_json(await media.DeleteMedia(request, timeout=10))
 
 
 @router.get("/media/files/{key:path}", include_in_schema=False)
@@ -195,7 +201,7 @@ async def media_file(
     key: str,
     media: MediaDep,
     expires: int = 0,
-    signature: Annotated[str, Query(max_length=schemas.MAX_TEXT)] = "",
+    signature: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
 ):
     """A locally stored file, if its URL's signature holds and has not expired (no login:
     the signed URL is the permission, as with S3 presigned URLs)."""

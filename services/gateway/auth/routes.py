@@ -6,8 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from protos import users_pb2
-from services.gateway import convert, schemas
+from services.gateway.auth import schemas
 from services.gateway.deps import CurrentSession, CurrentUser, UsersDep
+from services.gateway.proto_json import model, to_json
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
@@ -19,7 +20,7 @@ def _origin(request: Request) -> users_pb2.Origin:
     )
 
 
-@router.post("/register", status_code=201, response_model=schemas.TokenOut)
+@router.post("/register", status_code=201, response_model=model(users_pb2.AuthResult))
 async def register(body: schemas.RegisterIn, users: UsersDep, request: Request):
     request.app.state.limits.sign_in_attempt(request, body.email)
     result = await users.Register(
@@ -31,25 +32,25 @@ async def register(body: schemas.RegisterIn, users: UsersDep, request: Request):
             origin=_origin(request),
         ),
     )
-    return convert.token_dict(result)
+    return to_json(result)
 
 
-@router.post("/login", response_model=schemas.TokenOut)
+@router.post("/login", response_model=model(users_pb2.AuthResult))
 async def login(body: schemas.LoginIn, users: UsersDep, request: Request):
     request.app.state.limits.sign_in_attempt(request, body.email)
     result = await users.Login(
         users_pb2.LoginRequest(email=body.email, password=body.password, origin=_origin(request))
     )
-    return convert.token_dict(result)
+    return to_json(result)
 
 
-@router.post("/refresh", response_model=schemas.TokenOut)
+@router.post("/refresh", response_model=model(users_pb2.AuthResult))
 async def refresh(body: schemas.RefreshIn, users: UsersDep, request: Request):
     """New tokens for a refresh token, which then no longer works (using it again ends the session)."""
     result = await users.Refresh(
         users_pb2.RefreshRequest(refresh_token=body.refresh_token, origin=_origin(request))
     )
-    return convert.token_dict(result)
+    return to_json(result)
 
 
 @router.post("/logout", status_code=204)
@@ -62,7 +63,7 @@ async def logout(claims: CurrentSession, users: UsersDep, request: Request):
     return Response(status_code=204)
 
 
-@router.post("/password", response_model=schemas.TokenOut)
+@router.post("/password", response_model=model(users_pb2.AuthResult))
 async def change_password(
     body: schemas.PasswordChangeIn, claims: CurrentSession, users: UsersDep, request: Request
 ):
@@ -77,7 +78,7 @@ async def change_password(
         )
     )
     request.app.state.live_sessions.forget(claims.session_id)
-    return convert.token_dict(result)
+    return to_json(result)
 
 
 @router.post("/password-reset", status_code=202)
@@ -102,13 +103,13 @@ async def confirm_password_reset(body: schemas.PasswordResetConfirmIn, users: Us
     return Response(status_code=204)
 
 
-@router.get("/me", response_model=schemas.UserOut)
+@router.get("/me", response_model=model(users_pb2.User))
 async def me(user_id: CurrentUser, users: UsersDep):
     user = await users.GetUser(users_pb2.GetUserRequest(user_id=user_id))
-    return convert.user_dict(user)
+    return to_json(user)
 
 
-@router.get("/audit", response_model=schemas.AuditPage)
+@router.get("/audit", response_model=model(users_pb2.AuditList))
 async def audit_log(
     user_id: CurrentUser,
     users: UsersDep,
@@ -116,4 +117,4 @@ async def audit_log(
 ):
     """Sign-ins, sessions ended, password changes and resets, accounts connected and disconnected."""
     listed = await users.ListAudit(users_pb2.ListAuditRequest(user_id=user_id, limit=limit))
-    return {"items": [convert.audit_dict(e) for e in listed.events]}
+    return to_json(listed)

@@ -3,8 +3,9 @@
 from fastapi import APIRouter
 
 from protos import scheduler_pb2
-from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, SchedulerDep
+from services.gateway.proto_json import model, to_json
+from services.gateway.scheduling import schemas
 
 router = APIRouter(prefix="/api/v1/posts/{post_id}/recurrence", tags=["recurrence"])
 
@@ -20,25 +21,21 @@ def _request(post_id: str, user_id: str, body: schemas.RecurrenceIn) -> schedule
     )
 
 
-@router.post("", status_code=201, response_model=schemas.RecurrenceOut)
+@router.post("", status_code=201, response_model=model(scheduler_pb2.Series))
 async def start(post_id: str, body: schemas.RecurrenceIn, user_id: CurrentUser, scheduler: SchedulerDep):
-    return convert.series_dict(await scheduler.StartSeries(_request(post_id, user_id, body)))
+    return to_json(await scheduler.StartSeries(_request(post_id, user_id, body)))
 
 
-@router.put("", response_model=schemas.RecurrenceOut)
+@router.put("", response_model=model(scheduler_pb2.Series))
 async def change(post_id: str, body: schemas.RecurrenceIn, user_id: CurrentUser, scheduler: SchedulerDep):
-    return convert.series_dict(await scheduler.ChangeSeries(_request(post_id, user_id, body)))
+    return to_json(await scheduler.ChangeSeries(_request(post_id, user_id, body)))
 
 
-@router.get("", response_model=schemas.RecurrenceOut)
+@router.get("", response_model=model(scheduler_pb2.Series))
 async def read(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    return convert.series_dict(
-        await scheduler.GetSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
-    )
+    return to_json(await scheduler.GetSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id)))
 
 
-@router.delete("", response_model=schemas.RecurrenceOut)
+@router.delete("", response_model=model(scheduler_pb2.Series))
 async def stop(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    return convert.series_dict(
-        await scheduler.StopSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
-    )
+    return to_json(await scheduler.StopSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id)))

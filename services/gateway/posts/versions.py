@@ -6,45 +6,47 @@ from fastapi import APIRouter, Path, Query, Response
 
 from lib.common.errors import not_found
 from protos import posts_pb2
-from services.gateway import convert, schemas
 from services.gateway.deps import CurrentUser, PostsDep
+from services.gateway.posts import schemas
+from services.gateway.proto_json import model, to_json
+from services.gateway.requests import INT32_MAX
 
-VersionNumber = Annotated[int, Path(ge=1, le=schemas.INT32_MAX)]
+VersionNumber = Annotated[int, Path(ge=1, le=INT32_MAX)]
 
 router = APIRouter(prefix="/api/v1/posts/{post_id}", tags=["versions"])
 
 
-@router.get("/versions", response_model=list[schemas.VersionOut])
+@router.get("/versions", response_model=list[model(posts_pb2.PostVersion)])
 async def list_versions(post_id: str, user_id: CurrentUser, posts: PostsDep):
     result = await posts.ListVersions(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
-    return [convert.version_dict(v) for v in result.versions]
+    return [to_json(v) for v in result.versions]
 
 
-@router.get("/versions/diff", response_model=schemas.DiffOut)
+@router.get("/versions/diff", response_model=model(posts_pb2.VersionDiff))
 async def diff_versions(
     post_id: str,
     user_id: CurrentUser,
     posts: PostsDep,
-    from_version: Annotated[int, Query(alias="from", ge=1, le=schemas.INT32_MAX)],
-    to_version: Annotated[int, Query(alias="to", ge=1, le=schemas.INT32_MAX)],
+    from_version: Annotated[int, Query(alias="from", ge=1, le=INT32_MAX)],
+    to_version: Annotated[int, Query(alias="to", ge=1, le=INT32_MAX)],
 ):
     diff = await posts.DiffVersions(
         posts_pb2.DiffVersionsRequest(
             user_id=user_id, post_id=post_id, from_version=from_version, to_version=to_version
         ),
     )
-    return convert.diff_dict(diff)
+    return to_json(diff)
 
 
-@router.get("/versions/{number}", response_model=schemas.VersionOut)
+@router.get("/versions/{number}", response_model=model(posts_pb2.PostVersion))
 async def get_version(post_id: str, number: VersionNumber, user_id: CurrentUser, posts: PostsDep):
     version = await posts.GetVersion(
         posts_pb2.GetVersionRequest(user_id=user_id, post_id=post_id, version=number)
     )
-    return convert.version_dict(version)
+    return to_json(version)
 
 
-@router.post("/versions/{number}/restore", response_model=schemas.PostSaved)
+@router.post("/versions/{number}/restore", response_model=model(posts_pb2.PostResult))
 async def restore_version(
     post_id: str,
     number: VersionNumber,
@@ -57,26 +59,25 @@ async def restore_version(
             user_id=user_id, post_id=post_id, version=number, base_version=body.version
         ),
     )
-    return convert.saved_dict(result)
+    return to_json(result)
 
 
-@router.put("/autosave", response_model=schemas.AutosaveOut)
+@router.put("/autosave", response_model=model(posts_pb2.Autosave))
 async def save_autosave(post_id: str, body: schemas.AutosaveIn, user_id: CurrentUser, posts: PostsDep):
-    content, fields = convert.changes_message(body)
     request = posts_pb2.SaveAutosaveRequest(
-        user_id=user_id, post_id=post_id, content=content, base_version=body.base_version
+        user_id=user_id, post_id=post_id, content=body.content(), base_version=body.base_version
     )
-    request.update_mask.paths.extend(fields)
+    request.update_mask.paths.extend(body.sent_fields())
     draft = await posts.SaveAutosave(request)
-    return convert.autosave_dict(draft)
+    return to_json(draft)
 
 
-@router.get("/autosave", response_model=schemas.AutosaveOut)
+@router.get("/autosave", response_model=model(posts_pb2.Autosave))
 async def get_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep):
     draft = await posts.GetAutosave(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
     if not draft.exists:
         raise not_found("Autosave")
-    return convert.autosave_dict(draft)
+    return to_json(draft)
 
 
 @router.delete("/autosave", status_code=204)
@@ -85,7 +86,7 @@ async def discard_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep):
     return Response(status_code=204)
 
 
-@router.post("/autosave/commit", response_model=schemas.PostSaved)
+@router.post("/autosave/commit", response_model=model(posts_pb2.PostResult))
 async def commit_autosave(post_id: str, user_id: CurrentUser, posts: PostsDep):
     result = await posts.CommitAutosave(posts_pb2.CommitAutosaveRequest(user_id=user_id, post_id=post_id))
-    return convert.saved_dict(result)
+    return to_json(result)

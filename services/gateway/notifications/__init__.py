@@ -1,0 +1,1 @@
+"""/api/v1/notifications and the live WebSocket (/ws)."""

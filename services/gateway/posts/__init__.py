@@ -1,0 +1,1 @@
+"""/api/v1/posts, its versions and autosave, templates and hashtag suggestions."""

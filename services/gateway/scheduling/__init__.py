@@ -1,0 +1,1 @@
+"""Scheduling: a post's publish time, recurring series, and Instagram accounts."""
