@@ -203,6 +203,10 @@ def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instag
         },
     )
     assert reply.status_code == 200, reply.text
+    # The answer shows the choices as saved (email and webhook included), and so does a GET.
+    for answer in (reply.json(), publisher.client.get("/api/v1/notifications/preferences").json()):
+        assert answer["channels"]["post_failed"] == {"websocket": True, "email": True, "webhook": True}
+        assert answer["channels"]["schedule_changed"] == {"websocket": True, "email": False, "webhook": False}
     secret = reply.json()["webhook_secret"]
     assert len(secret) == 64
     assert reply.json()["email_confirmed"] is False
