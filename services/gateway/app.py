@@ -82,7 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         live,
         notifications,
     ):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 
     @app.get("/healthz", tags=["operations"])
     async def healthz():

@@ -6,7 +6,9 @@ import grpc
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from lib.common.errors import ServiceError
 from lib.common.grpc_errors import from_rpc_error
@@ -21,6 +23,45 @@ HTTP_STATUS_BY_KIND = {
     "too_large": 413,
     "unavailable": 503,
     "rate_limited": 429,
+}
+
+
+class FieldProblem(BaseModel):
+    field: str = Field(description="Dotted path of the offending field, e.g. media.2.url")
+    message: str
+    # Where the field is (body, query, path), for request-shape errors.
+    in_: str | None = Field(None, alias="in")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable machine-readable reason, e.g. validation_error, version_conflict")
+    message: str
+    fields: list[FieldProblem]
+    context: dict[str, str] | None = None
+
+
+class ErrorOut(BaseModel):
+    """The body of every error answer."""
+
+    error: ErrorDetail
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+_ERRORS = {
+    400: "The body could not be parsed",
+    401: "Not signed in, or the session ended (WWW-Authenticate: Bearer)",
+    404: "Not found, or not yours",
+    405: "The path does not take this method (Allow lists those it takes)",
+    409: "A conflict with the current state, e.g. a stale version",
+    413: "The body or an upload is too large, or the storage quota is used up",
+    422: "A field is not valid: error.fields names each one",
+    429: "Too many requests (Retry-After says when to try again)",
+    502: "A service failed",
+    503: "A service is not reachable right now",
+    504: "A service took too long to answer",
+}
+ERROR_RESPONSES: dict[int | str, dict] = {
+    status: {"model": ErrorOut, "description": description} for status, description in _ERRORS.items()
 }
 
 
@@ -80,15 +121,28 @@ async def _on_rpc_error(request: Request, exc: grpc.aio.AioRpcError) -> JSONResp
     return JSONResponse(error_body("upstream_error", "A service failed; try again"), 502)
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route takes on this path (Starlette names only the first route's)."""
+    allowed = set()
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            allowed.add(method)
+    return ", ".join(sorted(allowed))
+
+
 async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
         exc.status_code, "http_error"
     )
+    headers = exc.headers
+    if exc.status_code == 405:
+        headers = {**(exc.headers or {}), "Allow": _allowed_methods(request)}
     fields = None
     if exc.status_code == 400 and "parsing the body" in str(exc.detail):
         # FastAPI's answer when the JSON decoder itself fails (e.g. nesting past its depth).
         code, fields = "body_unparseable", [{"field": "body", "in": "body", "message": "could not be parsed"}]
-    return JSONResponse(error_body(code, str(exc.detail), fields), exc.status_code, headers=exc.headers)
+    return JSONResponse(error_body(code, str(exc.detail), fields), exc.status_code, headers=headers)
 
 
 def install(app: FastAPI) -> None:

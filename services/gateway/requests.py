@@ -4,9 +4,12 @@ schemas.py; response bodies are derived from the protobuf messages (proto_json.p
 
 import json
 import math
+import re
+from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from fastapi import Query
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from lib.common.proto_struct import EXACT_INTEGERS
 
@@ -54,6 +57,25 @@ def _bounded_json(value: dict[str, Any]) -> dict[str, Any]:
 
 
 Metadata = Annotated[dict[str, Any], AfterValidator(_bounded_json)]
+
+
+def _iso_moment(value: Any) -> Any:
+    # Pydantic would read "0.5" as seconds since 1970; a client meant a date or made a mistake.
+    if isinstance(value, str) and not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be an ISO 8601 date and time, e.g. 2027-03-28T09:30:00Z")
+    return value
+
+
+# A moment in a query string: ISO 8601 only.
+Moment = Annotated[datetime, BeforeValidator(_iso_moment)]
+# A page size; the services refuse more than their list_max_limit (100 unless configured).
+PageSize = Annotated[int, Query(ge=1, le=100, description="1 to 100")]
+
+
+def documented(**constraints: Any) -> Any:
+    """A string whose constraints the document states but a service checks, so that every
+    problem of a request is named in one answer."""
+    return Annotated[str, Field(json_schema_extra=constraints)]
 
 
 class RequestBody(BaseModel):

@@ -2,12 +2,16 @@
 
 from pydantic import Field
 
-from services.gateway.requests import RequestBody
+from services.gateway.requests import RequestBody, documented
+
+# The users service checks these (every problem of a request in one answer); the document
+# states them so that clients can check first. 8 is the default password_min_length.
+Password = documented(minLength=8, maxLength=1024)
 
 
 class RegisterIn(RequestBody):
     email: str
-    password: str
+    password: Password
     name: str = ""
     timezone: str = Field("UTC", description="IANA time zone, e.g. Europe/Paris")
 
@@ -23,7 +27,7 @@ class RefreshIn(RequestBody):
 
 class PasswordChangeIn(RequestBody):
     current_password: str
-    new_password: str
+    new_password: Password
 
 
 class PasswordResetIn(RequestBody):
@@ -32,4 +36,4 @@ class PasswordResetIn(RequestBody):
 
 class PasswordResetConfirmIn(RequestBody):
     token: str = Field(description="From the reset email")
-    new_password: str
+    new_password: Password

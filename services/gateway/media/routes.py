@@ -3,7 +3,6 @@
 
 import json
 from collections.abc import AsyncIterator
-from datetime import datetime
 from typing import Annotated, Literal
 
 import grpc
@@ -104,9 +103,9 @@ async def list_media(
         Query(max_length=requests.MAX_TEXT, description="Searches names, descriptions and alt texts"),
     ] = "",
     cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
-    limit: Annotated[int, Query(description="1 to 100", ge=0, le=requests.INT32_MAX)] = 20,
-    created_from: Annotated[datetime | None, Query(description="Uploaded at or after (ISO 8601)")] = None,
-    created_to: Annotated[datetime | None, Query(description="Uploaded before (ISO 8601)")] = None,
+    limit: requests.PageSize = 20,
+    created_from: Annotated[requests.Moment | None, Query(description="Uploaded at or after")] = None,
+    created_to: Annotated[requests.Moment | None, Query(description="Uploaded before (ISO 8601)")] = None,
 ):
     request = media_pb2.ListMediaRequest(
         user_id=user_id,

@@ -19,7 +19,7 @@ async def list_notifications(
     realtime: RealtimeDep,
     unread: Annotated[bool, Query(description="Only those not read yet")] = False,
     cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
-    limit: Annotated[int, Query(description="1 to 100", ge=0, le=requests.INT32_MAX)] = 20,
+    limit: requests.PageSize = 20,
 ):
     page = await realtime.ListNotifications(
         realtime_pb2.ListNotificationsRequest(user_id=user_id, unread_only=unread, cursor=cursor, limit=limit)

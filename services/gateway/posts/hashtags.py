@@ -20,7 +20,7 @@ async def suggest(
     hashtag: Annotated[
         list[str], Query(max_length=requests.MAX_ITEMS, description="Hashtags already chosen; repeat")
     ] = [],  # noqa: B006
-    limit: Annotated[int, Query(ge=0, le=requests.INT32_MAX)] = 10,
+    limit: Annotated[int, Query(ge=1, le=50, description="1 to 50")] = 10,
 ):
     result = await posts.SuggestHashtags(
         posts_pb2.SuggestHashtagsRequest(user_id=user_id, caption=caption, hashtags=hashtag, limit=limit),

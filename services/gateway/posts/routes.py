@@ -1,6 +1,5 @@
 """/api/v1/posts: create, read, update, delete, restore, list and search, bulk, duplicate."""
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -39,10 +38,10 @@ async def list_posts(
     q: Annotated[
         str, Query(max_length=requests.MAX_TEXT, description="Full-text search over caption and hashtags")
     ] = "",
-    created_from: datetime | None = None,
-    created_to: datetime | None = None,
-    scheduled_from: datetime | None = None,
-    scheduled_to: datetime | None = None,
+    created_from: requests.Moment | None = None,
+    created_to: requests.Moment | None = None,
+    scheduled_from: requests.Moment | None = None,
+    scheduled_to: requests.Moment | None = None,
     include_deleted: bool = False,
     deleted_only: bool = False,
     include_templates: bool = False,
@@ -52,7 +51,7 @@ async def list_posts(
     sort: Literal["created_at", "updated_at", "scheduled_for"] = "created_at",
     order: Literal["asc", "desc"] = "desc",
     cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
-    limit: Annotated[int, Query(description="1 to 100", ge=0, le=requests.INT32_MAX)] = 20,
+    limit: requests.PageSize = 20,
 ):
     page = await posts.ListPosts(
         posts_pb2.ListPostsRequest(
@@ -85,7 +84,7 @@ async def list_scheduled(
     posts: PostsDep,
     account_id: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
     cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
-    limit: Annotated[int, Query(description="1 to 100", ge=0, le=requests.INT32_MAX)] = 20,
+    limit: requests.PageSize = 20,
 ):
     """Posts waiting to be published (or being published), soonest first, with local times."""
     page = await posts.ListPosts(

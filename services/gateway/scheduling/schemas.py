@@ -4,12 +4,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from services.gateway.requests import RequestBody
+from services.gateway.requests import RequestBody, documented
 
 
 class AccountConnectIn(RequestBody):
-    ig_user_id: str = Field(description="The Instagram professional account's numeric id")
-    access_token: str = Field(description="A token allowed to publish for it; stored encrypted, never shown")
+    ig_user_id: documented(pattern="^[0-9]{1,30}$") = Field(
+        description="The Instagram professional account's numeric id"
+    )
+    access_token: documented(minLength=1, pattern="\\S") = Field(
+        description="A token allowed to publish for it; stored encrypted, never shown"
+    )
 
 
 class AccountUpdateIn(RequestBody):
