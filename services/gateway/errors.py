@@ -1,6 +1,7 @@
 """Every failure becomes a JSON body: {"error": {"code", "message", "fields": [...]}}."""
 
 import logging
+import re
 
 import grpc
 from fastapi import FastAPI, Request
@@ -8,7 +9,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 
 from lib.common.errors import ServiceError
 from lib.common.grpc_errors import from_rpc_error
@@ -46,7 +46,6 @@ class ErrorOut(BaseModel):
     error: ErrorDetail
 
 
-_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 _ERRORS = {
     400: "The body could not be parsed",
     401: "Not signed in, or the session ended (WWW-Authenticate: Bearer)",
@@ -62,6 +61,13 @@ _ERRORS = {
 }
 ERROR_RESPONSES: dict[int | str, dict] = {
     status: {"model": ErrorOut, "description": description} for status, description in _ERRORS.items()
+}
+# A request the HTTP server cannot parse at all never reaches the app: uvicorn answers it.
+ERROR_RESPONSES[400] = {
+    "model": ErrorOut,
+    "description": "The body could not be parsed (JSON); a request the HTTP server itself could not "
+    "read is answered in plain text",
+    "content": {"text/plain": {"schema": {"type": "string"}}},
 }
 
 
@@ -121,14 +127,23 @@ async def _on_rpc_error(request: Request, exc: grpc.aio.AioRpcError) -> JSONResp
     return JSONResponse(error_body("upstream_error", "A service failed; try again"), 502)
 
 
+def _documented_paths(app) -> list[tuple[re.Pattern, int, set[str]]]:
+    """Each documented path as a regex, its number of parameters, and its methods."""
+    if not hasattr(app.state, "documented_paths"):
+        found = []
+        for template, operations in app.openapi()["paths"].items():
+            pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template))
+            found.append((re.compile(f"^{pattern}$"), template.count("{"), {m.upper() for m in operations}))
+        app.state.documented_paths = found
+    return app.state.documented_paths
+
+
 def _allowed_methods(request: Request) -> str:
-    """Every method some route takes on this path (Starlette names only the first route's)."""
-    allowed = set()
-    for method in _METHODS:
-        scope = {**request.scope, "method": method}
-        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
-            allowed.add(method)
-    return ", ".join(sorted(allowed))
+    """The methods of the documented path this URL is (a literal path before a template:
+    /media/branding is not /media/{media_id})."""
+    matching = [(params, methods) for regex, params, methods in _documented_paths(request.app)
+                if regex.match(request.url.path)]  # fmt: skip
+    return ", ".join(sorted(min(matching, key=lambda m: m[0])[1])) if matching else ""
 
 
 async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -14,8 +14,15 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from lib.common.proto_struct import EXACT_INTEGERS
 
 INT32_MAX = 2**31 - 1
+
+
 # Version numbers and limits travel as int32 over gRPC.
-Int32 = Annotated[int, Field(ge=0, le=INT32_MAX)]
+def _integral(value: Any) -> Any:
+    # JSON Schema counts 3.0 as an integer; strict pydantic would not.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Int32 = Annotated[int, Field(ge=0, le=INT32_MAX), BeforeValidator(_integral)]
 
 
 # Ceilings on what a client may send, checked before any service sees it: every string has
@@ -68,6 +75,9 @@ def _iso_moment(value: Any) -> Any:
 
 # A moment in a query string: ISO 8601 only.
 Moment = Annotated[datetime, BeforeValidator(_iso_moment)]
+# A local wall-clock time, as the scheduling forms take it.
+LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"
+
 # A page size; the services refuse more than their list_max_limit (100 unless configured).
 PageSize = Annotated[int, Query(ge=1, le=100, description="1 to 100")]
 

@@ -17,6 +17,7 @@ from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
 
 _IG_USER_ID = re.compile(r"^[0-9]{1,30}$")
+_TOKEN = re.compile(r"^[\x21-\x7e]+$")
 MAX_TOKEN_LENGTH = 4096
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,10 @@ async def connect(
         )
     if not access_token.strip() or len(access_token) > MAX_TOKEN_LENGTH:
         problems.append(Violation("access_token", f"must be 1 to {MAX_TOKEN_LENGTH} characters"))
+    elif not _TOKEN.match(access_token.strip()):
+        # It travels in an HTTP header: a token is printable ASCII, and anything else made
+        # the request fail before it left (a 502 instead of a 422).
+        problems.append(Violation("access_token", "must be printable ASCII, as Instagram issues it"))
     if problems:
         raise invalid(problems)
     try:

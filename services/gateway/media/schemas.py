@@ -4,7 +4,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from services.gateway.requests import INT32_MAX, Items, RequestBody
+from services.gateway.requests import INT32_MAX, Items, RequestBody, documented
 
 
 class MediaEditIn(RequestBody):
@@ -25,4 +25,6 @@ class BrandingIn(RequestBody):
 class MediaUpdateIn(RequestBody):
     description: str | None = None
     alt_text: str | None = None
-    tags: Items(str) | None = Field(None, description="Replaces the tags when given")
+    tags: Items(documented(maxLength=100), 30) | None = Field(
+        None, description="Replaces the tags when given"
+    )

@@ -21,7 +21,7 @@ class QuietHoursIn(RequestBody):
 
 
 class MilestonesIn(RequestBody):
-    likes: Items(Annotated[int, Field(ge=-INT32_MAX, le=INT32_MAX)]) = Field(
+    likes: Items(Annotated[int, Field(ge=1, le=INT32_MAX)], 20) = Field(
         default_factory=list, description="Like counts worth a notification"
     )
     reach_multiple: float = Field(0.0, description="Reach as a multiple of the account's median reach")

@@ -2,11 +2,15 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from protos import posts_pb2
 from services.gateway.proto_json import to_message
-from services.gateway.requests import MAX_IDS, Caption, Int32, Items, Metadata, RequestBody
+from services.gateway.requests import MAX_IDS, Caption, Int32, Items, Metadata, RequestBody, documented
+
+# The posts service's limits on tags (services/posts/rules.py), stated for clients.
+MAX_TAGS = 30
+Tag = documented(maxLength=50)
 
 CONTENT_FIELDS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
 POST_TYPES = ["photo", "video", "carousel", "reel", "story"]
@@ -28,7 +32,7 @@ class PostChanges(RequestBody):
     hashtags: Items(str) | None = Field(None, description='With or without "#"')
     media: Items(PostMediaIn) | None = None
     post_type: PostTypeField | None = None
-    tags: Items(str) | None = Field(None, description="Your own labels")
+    tags: Items(Tag, MAX_TAGS) | None = Field(None, description="Your own labels")
     metadata: Metadata | None = None
 
     def content(self) -> posts_pb2.PostContent:
@@ -47,7 +51,7 @@ class PostContentIn(PostChanges):
     hashtags: Items(str) = Field(default_factory=list, description='With or without "#"')
     media: Items(PostMediaIn) = Field(default_factory=list)
     post_type: PostTypeField = "photo"
-    tags: Items(str) = Field(default_factory=list, description="Your own labels")
+    tags: Items(Tag, MAX_TAGS) = Field(default_factory=list, description="Your own labels")
     metadata: Metadata = Field(default_factory=dict)
 
 
@@ -69,12 +73,22 @@ class RestoreVersionIn(RequestBody):
 
 
 class DuplicateIn(RequestBody):
-    template_name: str | None = Field(None, description="Set to save the copy as a named template")
+    template_name: documented(minLength=1, maxLength=100) | None = Field(
+        None, description="Set to save the copy as a named template"
+    )
 
 
 class BulkIn(RequestBody):
+    # tag and untag need tags; JSON Schema says so with if/then.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"action": {"enum": ["tag", "untag"]}}, "required": ["action"]},
+            "then": {"properties": {"tags": {"minItems": 1}}, "required": ["tags"]},
+        }
+    )
+
     action: Literal["delete", "restore", "tag", "untag", "duplicate", "schedule", "unschedule"]
-    post_ids: Items(str, MAX_IDS)
+    post_ids: Annotated[list[str], Field(min_length=1, max_length=MAX_IDS)]
     tags: Items(str) = Field(default_factory=list, description="For tag and untag")
     # For schedule: either start_time + interval_minutes (posts in post_ids order) or times.
     account_id: str = ""

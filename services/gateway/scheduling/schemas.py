@@ -4,14 +4,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from services.gateway.requests import RequestBody, documented
+from services.gateway.requests import LOCAL_TIME_PATTERN, RequestBody, documented
 
 
 class AccountConnectIn(RequestBody):
     ig_user_id: documented(pattern="^[0-9]{1,30}$") = Field(
         description="The Instagram professional account's numeric id"
     )
-    access_token: documented(minLength=1, pattern="\\S") = Field(
+    access_token: documented(minLength=1, pattern="^\\s*[!-~]+\\s*$") = Field(
         description="A token allowed to publish for it; stored encrypted, never shown"
     )
 
@@ -23,7 +23,7 @@ class AccountUpdateIn(RequestBody):
 
 
 class ScheduleIn(RequestBody):
-    scheduled_time: str = Field(
+    scheduled_time: documented(pattern=LOCAL_TIME_PATTERN) = Field(
         description="Local date and time in `timezone`, without offset, e.g. 2027-03-28T09:30"
     )
     timezone: str = Field(description="IANA time zone, e.g. Europe/Paris")
@@ -38,7 +38,7 @@ class RecurrenceIn(RequestBody):
     rrule: str = Field(
         description="RFC 5545 RRULE on the local clock, e.g. FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=30"
     )
-    start_time: str = Field(
+    start_time: documented(pattern=LOCAL_TIME_PATTERN) = Field(
         description="First occurrence (unless the rule says otherwise), local, e.g. 2027-01-04T09:30"
     )
     timezone: str = Field(description="IANA time zone, e.g. Europe/Paris")

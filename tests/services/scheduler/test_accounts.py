@@ -53,6 +53,11 @@ def test_a_token_instagram_refuses_is_a_422_on_access_token(api, instagram):
     assert unknown.json()["error"]["fields"][0]["field"] == "ig_user_id"
     malformed = user.client.post("/api/v1/accounts", json={"ig_user_id": "@harbour", "access_token": ""})
     assert {f["field"] for f in malformed.json()["error"]["fields"]} == {"ig_user_id", "access_token"}
+    # A token travels in an HTTP header: one that cannot is refused, not a failed request (502).
+    for token in ("tök€n", "two words", "line\nbreak"):
+        odd = user.client.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
+        assert odd.status_code == 422, odd.text
+        assert odd.json()["error"]["fields"][0]["field"] == "access_token"
     assert user.client.get("/api/v1/accounts").json() == []
 
 
