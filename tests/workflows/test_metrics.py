@@ -126,7 +126,7 @@ def test_a_post_reaching_a_multiple_of_the_accounts_usual_reach_is_announced(api
 def test_bad_milestones_are_422(api):
     user = api.new_user()
     for body, field in (
-        ({"milestones": {"likes": [0]}}, "milestones.likes"),
+        ({"milestones": {"likes": [0]}}, "milestones.likes.0"),
         ({"milestones": {"reach_multiple": 0.5}}, "milestones.reach_multiple"),
         ({"milestones": {"likes": [2**40]}}, "milestones.likes.0"),
     ):

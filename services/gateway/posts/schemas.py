@@ -73,8 +73,8 @@ class RestoreVersionIn(RequestBody):
 
 
 class DuplicateIn(RequestBody):
-    template_name: documented(minLength=1, maxLength=100) | None = Field(
-        None, description="Set to save the copy as a named template"
+    template_name: documented(maxLength=100) | None = Field(
+        None, description="Set to save the copy as a named template (empty or absent: a plain copy)"
     )
 
 
