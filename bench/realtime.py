@@ -18,7 +18,7 @@ from websockets.asyncio.client import connect
 
 from bench.harness import running_system, save
 from bench.stats import percentile
-from lib.common.events import post_status_update, post_subject
+from lib.common.events import PostStatusUpdate
 
 USERS = 100
 TABS = 10
@@ -85,8 +85,14 @@ async def run(
     started = time.monotonic()
     for n in range(events):
         user_id = users[n % USERS][0]
-        event = post_status_update(user_id, f"post-{n}", "published", "publishing", sent_at=time.time())
-        await js.publish(post_subject(user_id, f"post-{n}"), json.dumps(event).encode())
+        event = PostStatusUpdate(
+            user_id=user_id,
+            post_id=f"post-{n}",
+            status="published",
+            previous_status="publishing",
+            metadata={"sent_at": time.time()},
+        )
+        await js.publish(event.subject, json.dumps(event.to_json()).encode())
         # Open loop at `rate` events per second.
         delay = started + (n + 1) / rate - time.monotonic()
         if delay > 0:

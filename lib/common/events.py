@@ -1,9 +1,11 @@
 """The one place event subjects are named and events are shaped and published (NATS JetStream).
 
-Every event is JSON: {"type", "message_id", "user_id", "timestamp", ...} and a post_id or a
-media_id, published on postflow.<area>.<user_id>.<post or media id> into the POSTFLOW_EVENTS
-stream, so that a client (through the realtime service) can follow one user's events and
-catch up after a reconnect. `message_id` doubles as the Nats-Msg-Id, so a retried publish
+Every event is one of the typed events below (a frozen dataclass each, shared by the
+services that publish it and those that read it), sent as JSON: {"type", "message_id",
+"user_id", "timestamp", ...} and a post_id or a media_id, published on
+postflow.<area>.<user_id>.<post or media id> into the POSTFLOW_EVENTS stream, so that a
+client (through the realtime service) can follow one user's events and catch up after a
+reconnect. `message_id` doubles as the Nats-Msg-Id, so a retried publish
 is stored once; the stream's sequence number is the event id clients see (monotonic).
 """
 
@@ -11,8 +13,9 @@ import asyncio
 import json
 import logging
 import uuid
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import nats
 from nats.js.api import StreamConfig
@@ -53,72 +56,134 @@ def subject_of(event: dict[str, Any]) -> str:
     return post_subject(event["user_id"], event["post_id"])
 
 
-def _event(kind: str, user_id: str, post_id: str, **fields: Any) -> dict[str, Any]:
-    return _user_event(kind, user_id, post_id=post_id, **fields)
+# --- The events: one class each, shared by the services that publish them and those that
+# read them. An event travels as JSON ({"type": ..., every field}); new fields get defaults,
+# so that an event written before a change (an outbox row, the stream's history) still reads.
 
 
-def _user_event(kind: str, user_id: str, **fields: Any) -> dict[str, Any]:
-    return {
-        "type": kind,
-        "message_id": uuid.uuid4().hex,
-        "user_id": user_id,
-        "timestamp": datetime.now(UTC).isoformat(),
-        **fields,
-    }
+def _message_id() -> str:
+    return uuid.uuid4().hex
 
 
-def post_status_update(user_id: str, post_id: str, status: str, previous_status: str, **metadata) -> dict:
-    return _event(
-        "post_status_update",
-        user_id,
-        post_id,
-        status=status,
-        previous_status=previous_status,
-        metadata=metadata,
-    )
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
 
 
-def publishing_progress(user_id: str, post_id: str, progress: int, current_step: str) -> dict:
-    return _event(
-        "publishing_progress",
-        user_id,
-        post_id,
-        progress=max(0, min(100, progress)),
-        current_step=current_step,
-    )
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    TYPE: ClassVar[str] = ""
+    user_id: str
+    message_id: str = field(default_factory=_message_id)
+    timestamp: str = field(default_factory=_now)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.TYPE, **asdict(self)}
+
+    @property
+    def subject(self) -> str:
+        return subject_of(self.to_json())
 
 
-def schedule_changed(
-    user_id: str, post_id: str, scheduled_for: str | None, previous: str | None, timezone: str | None
-) -> dict:
+@dataclass(frozen=True, kw_only=True)
+class PostStatusUpdate(Event):
+    TYPE: ClassVar[str] = "post_status_update"
+    post_id: str
+    status: str
+    previous_status: str
+    # published: permalink, instagram_media_id; failed / needs_reconcile: error.
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PublishingProgress(Event):
+    TYPE: ClassVar[str] = "publishing_progress"
+    post_id: str
+    # Percent, bounded where it is made.
+    progress: int
+    current_step: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "progress", max(0, min(100, self.progress)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScheduleChanged(Event):
     """The post's publish time moved (scheduled_for None: taken off the schedule)."""
-    return _event(
-        "schedule_changed",
-        user_id,
-        post_id,
-        scheduled_for=scheduled_for,
-        previous_scheduled_for=previous,
-        timezone=timezone,
-    )
+
+    TYPE: ClassVar[str] = "schedule_changed"
+    post_id: str
+    scheduled_for: str | None
+    previous_scheduled_for: str | None
+    timezone: str | None
 
 
-def media_processing(
-    user_id: str, media_id: str, status: str, progress: int, failure_reason: str | None = None
-) -> dict:
+@dataclass(frozen=True, kw_only=True)
+class MediaProcessing(Event):
     """A media item's background processing moved on (progress in percent)."""
-    return _user_event(
-        "media_processing",
-        user_id,
-        media_id=media_id,
-        status=status,
-        progress=max(0, min(100, progress)),
-        failure_reason=failure_reason,
+
+    TYPE: ClassVar[str] = "media_processing"
+    media_id: str
+    status: str
+    progress: int
+    failure_reason: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "progress", max(0, min(100, self.progress)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotificationMade(Event):
+    """A notification made for the user, pushed to their open tabs."""
+
+    TYPE: ClassVar[str] = "notification"
+    notification_id: str
+    notification_type: str
+    title: str
+    message: str
+    post_id: str | None = None
+    media_id: str | None = None
+    created_at: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetricsUpdate(Event):
+    """A published post's latest engagement figures, the ones before (to see milestones
+    crossed), its rank among the account's earlier posts at the same age, and their median
+    reach."""
+
+    TYPE: ClassVar[str] = "metrics_update"
+    post_id: str
+    metrics: dict[str, int]
+    age_seconds: int
+    previous: dict[str, int] | None = None
+    percentile_rank: float | None = None
+    account_median_reach: float | None = None
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.TYPE: cls
+    for cls in (
+        PostStatusUpdate,
+        PublishingProgress,
+        ScheduleChanged,
+        MediaProcessing,
+        NotificationMade,
+        MetricsUpdate,
     )
+}
 
 
-def notification(user_id: str, notification_id: str, **fields: Any) -> dict:
-    """A notification made for the user (type, title, message, post_id / media_id)."""
-    return _user_event("notification", user_id, notification_id=notification_id, **fields)
+def parse(data: dict[str, Any]) -> Event | None:
+    """The typed event, or None for a type this code does not know (a newer producer's).
+    Fields this code does not know are left out; a missing required one is a ValueError."""
+    cls = EVENT_TYPES.get(data.get("type", ""))
+    if cls is None:
+        return None
+    known = {f.name for f in fields(cls) if f.init}
+    try:
+        return cls(**{k: v for k, v in data.items() if k in known})
+    except TypeError as exc:
+        raise ValueError(f"{data.get('type')} event: {exc}") from exc
 
 
 async def ensure_stream(js, retention_seconds: float) -> None:
@@ -146,24 +211,25 @@ class EventPublisher:
         self._js = self._nc.jetstream()
         await ensure_stream(self._js, self._retention)
 
-    async def publish(self, event: dict) -> None:
+    async def publish(self, event: Event) -> None:
         try:
-            await self.publish_or_raise(event)
+            await self.publish_or_raise(event.to_json())
         except Exception as exc:  # noqa: BLE001 - see the class docstring
-            log.warning("event %s not published: %r", event["type"], exc)
+            log.warning("event %s not published: %r", event.TYPE, exc)
 
-    def publish_soon(self, event: dict) -> None:
+    def publish_soon(self, event: Event) -> None:
         """Best effort without waiting: for progress that must never hold up the work it
         reports (a NATS outage would cost each call its timeout). Dropped beyond a bound."""
         if len(self._in_flight) >= MAX_IN_FLIGHT:
-            log.warning("event %s dropped: %d events already waiting for NATS", event["type"], MAX_IN_FLIGHT)
+            log.warning("event %s dropped: %d events already waiting for NATS", event.TYPE, MAX_IN_FLIGHT)
             return
         task = asyncio.create_task(self.publish(event))
         self._in_flight.add(task)
         task.add_done_callback(self._in_flight.discard)
 
-    async def publish_or_raise(self, event: dict) -> None:
-        """Stored by JetStream once this returns (the outbox relay deletes its row then)."""
+    async def publish_or_raise(self, event: dict[str, Any]) -> None:
+        """An event's JSON (as an outbox row keeps it) stored by JetStream once this returns
+        (the outbox relay deletes its row then)."""
         if self._js is None:
             await self.connect()
         await self._js.publish(
@@ -179,28 +245,3 @@ class EventPublisher:
                 await self._nc.drain()
             except Exception as exc:  # noqa: BLE001 - NATS already gone: nothing left to flush
                 log.info("events: closed without draining: %r", exc)
-
-
-def metrics_update(
-    user_id: str,
-    post_id: str,
-    metrics: dict[str, int],
-    age_seconds: int,
-    *,
-    previous: dict[str, int] | None = None,
-    percentile_rank: float | None = None,
-    account_median_reach: float | None = None,
-) -> dict:
-    """A published post's latest engagement figures, the ones before (to see milestones
-    crossed), its rank among the account's earlier posts at the same age, and their median
-    reach."""
-    return _event(
-        "metrics_update",
-        user_id,
-        post_id,
-        metrics=metrics,
-        age_seconds=age_seconds,
-        previous=previous,
-        percentile_rank=percentile_rank,
-        account_median_reach=account_median_reach,
-    )

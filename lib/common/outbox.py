@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lib.common.db import Database
-from lib.common.events import EventPublisher, subject_of
+from lib.common.events import Event, EventPublisher
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +53,10 @@ class Outbox:
         self._wake = asyncio.Event()
         self._task: asyncio.Task | None = None
 
-    def _rows(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{"message_id": e["message_id"], "subject": subject_of(e), "payload": e} for e in events]
+    def _rows(self, events: list[Event]) -> list[dict[str, Any]]:
+        return [{"message_id": e.message_id, "subject": e.subject, "payload": e.to_json()} for e in events]
 
-    async def queue(self, session: AsyncSession, events: list[dict[str, Any]]) -> None:
+    async def queue(self, session: AsyncSession, events: list[Event]) -> None:
         """Write events in the caller's transaction; call sent() after it commits."""
         if events:
             await session.execute(insert(self._model), self._rows(events))
@@ -65,7 +65,7 @@ class Outbox:
         """Rows were committed: relay them now rather than at the next poll."""
         self._wake.set()
 
-    async def publish(self, event: dict[str, Any]) -> None:
+    async def publish(self, event: Event) -> None:
         """An event of its own (no change to commit with it): stored, then relayed."""
         async with self._db.transaction() as session:
             await self.queue(session, [event])

@@ -21,7 +21,7 @@ from sqlalchemy import func, or_, select, update
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import ServiceError
-from lib.common.events import media_processing
+from lib.common.events import MediaProcessing
 from lib.common.outbox import Outbox
 from services.media import video
 from services.media.models import MediaFile
@@ -136,8 +136,12 @@ class VideoProcessor:
                 .returning(MediaFile)
             )
             if row is not None:
-                event = media_processing(
-                    str(row.user_id), str(row.id), row.status, row.progress, row.failure_reason
+                event = MediaProcessing(
+                    user_id=str(row.user_id),
+                    media_id=str(row.id),
+                    status=row.status,
+                    progress=row.progress,
+                    failure_reason=row.failure_reason,
                 )
                 await self._events.queue(session, [event])
         if row is not None:

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import insert
 
 from lib.common.db import Database
 from lib.common.errors import invalid_field
-from lib.common.events import metrics_update
+from lib.common.events import MetricsUpdate
 from lib.common.outbox import Outbox
 from services.posts import store
 from services.posts.models import Post, PostMetric
@@ -46,11 +46,11 @@ async def record(
         )
     latest_reaches = [final for _, final in earlier]
     await events.publish(
-        metrics_update(
-            str(user_id),
-            str(post_id),
-            {name: values[name] for name in FIGURES},
-            age,
+        MetricsUpdate(
+            user_id=str(user_id),
+            post_id=str(post_id),
+            metrics={name: values[name] for name in FIGURES},
+            age_seconds=age,
             previous={name: getattr(previous, name) for name in FIGURES} if previous else None,
             percentile_rank=values["percentile_rank"],
             account_median_reach=statistics.median(latest_reaches) if latest_reaches else None,

@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field
-from lib.common.events import post_status_update, schedule_changed
+from lib.common.events import Event, PostStatusUpdate, ScheduleChanged
 from lib.common.outbox import Outbox
 from lib.post_status import MAY_FOLLOW, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2_grpc
@@ -28,7 +28,7 @@ async def _apply(
     allowed_from,
     values,
     events: Outbox,
-    announce: list[dict],
+    announce: list[Event],
     version: int = 0,
 ) -> Post | None:
     """The post after the change, or None when it was not in a state allowing it (or, with
@@ -191,15 +191,29 @@ async def record(
     return changed
 
 
-def _time_change(before: Post, scheduled_for: datetime | None, timezone: str | None) -> list[dict]:
+def _time_change(before: Post, scheduled_for: datetime | None, timezone: str | None) -> list[Event]:
     """schedule_changed, if the post's publish time moved (None: off the schedule)."""
     previous = before.scheduled_for.isoformat() if before.scheduled_for else None
     new = scheduled_for.isoformat() if scheduled_for else None
     if new != previous or timezone != before.timezone:
-        return [schedule_changed(str(before.user_id), str(before.id), new, previous, timezone)]
+        return [
+            ScheduleChanged(
+                user_id=str(before.user_id),
+                post_id=str(before.id),
+                scheduled_for=new,
+                previous_scheduled_for=previous,
+                timezone=timezone,
+            )
+        ]
     return []
 
 
-def _status_change(before: Post, status: str, **metadata) -> dict:
+def _status_change(before: Post, status: PostStatus, **metadata) -> Event:
     """post_status_update from before.status to status."""
-    return post_status_update(str(before.user_id), str(before.id), status, before.status, **metadata)
+    return PostStatusUpdate(
+        user_id=str(before.user_id),
+        post_id=str(before.id),
+        status=status,
+        previous_status=before.status,
+        metadata=metadata,
+    )

@@ -15,6 +15,7 @@ from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.emails import is_email_address
 from lib.common.errors import Violation, invalid, invalid_field, not_found
+from lib.common.events import Event, MediaProcessing, MetricsUpdate, PostStatusUpdate, ScheduleChanged
 from lib.post_status import PostStatus
 from services.realtime import email_confirmation, webhook_target
 from services.realtime.models import Delivery, Notification, Preferences
@@ -29,7 +30,7 @@ TYPES = (
     "post_milestone",
 )
 # Event types that can make a notification (others are not even looked at).
-SOURCES = ("post_status_update", "schedule_changed", "media_processing", "metrics_update")
+SOURCES = tuple(cls.TYPE for cls in (PostStatusUpdate, ScheduleChanged, MediaProcessing, MetricsUpdate))
 # Likes counts worth a notification, and reach as a multiple of the account's median.
 DEFAULT_MILESTONES = {"likes": [100, 1000, 10000], "reach_multiple": 2.0}
 MAX_LIKE_MILESTONES = 20
@@ -48,13 +49,13 @@ def milestones_of(preferences: Preferences | None) -> dict:
     return (preferences.milestones if preferences is not None else None) or DEFAULT_MILESTONES
 
 
-def _milestone(event: dict, milestones: dict) -> Draft | None:
-    now, before = event.get("metrics") or {}, event.get("previous") or {}
+def _milestone(event: MetricsUpdate, milestones: dict) -> Draft | None:
+    now, before = event.metrics or {}, event.previous or {}
     reached = []
     for threshold in sorted(milestones.get("likes", [])):
         if before.get("likes", 0) < threshold <= now.get("likes", 0):
             reached.append(f"{threshold:,} likes")
-    median, multiple = event.get("account_median_reach"), milestones.get("reach_multiple", 0)
+    median, multiple = event.account_median_reach, milestones.get("reach_multiple", 0)
     if median and multiple and before.get("reach", 0) < multiple * median <= now.get("reach", 0):
         reached.append(f"a reach of {multiple:g}x your usual ({now['reach']:,} people)")
     if not reached:
@@ -63,24 +64,21 @@ def _milestone(event: dict, milestones: dict) -> Draft | None:
         "post_milestone",
         "Milestone reached",
         f"Your post reached {' and '.join(reached)}",
-        event.get("post_id"),
+        event.post_id,
     )
 
 
-def needs_preferences(event: dict) -> bool:
+def needs_preferences(event: Event) -> bool:
     """Milestones depend on the user's thresholds; the other rules do not."""
-    return event.get("type") == "metrics_update"
+    return isinstance(event, MetricsUpdate)
 
 
-def from_event(event: dict, preferences: Preferences | None = None) -> Draft | None:
+def from_event(event: Event, preferences: Preferences | None = None) -> Draft | None:
     """The notification an event calls for, if any."""
-    kind = event.get("type")
-    if kind == "metrics_update":
+    if isinstance(event, MetricsUpdate):
         return _milestone(event, milestones_of(preferences))
-    post_id, media_id = event.get("post_id"), event.get("media_id")
-    if kind == "post_status_update":
-        metadata = event.get("metadata") or {}
-        status = event.get("status")
+    if isinstance(event, PostStatusUpdate):
+        post_id, metadata, status = event.post_id, event.metadata or {}, event.status
         if status == PostStatus.PUBLISHED:
             link = metadata.get("permalink") or ""
             return Draft(
@@ -96,17 +94,18 @@ def from_event(event: dict, preferences: Preferences | None = None) -> Draft | N
                 "Instagram did not say whether the post went out; Postflow asks again before anything else",
                 post_id,
             )
-    if kind == "schedule_changed":
-        when = event.get("scheduled_for")
+    if isinstance(event, ScheduleChanged):
+        when = event.scheduled_for
         message = f"The post now publishes at {when}" if when else "The post was taken off the schedule"
-        return Draft("schedule_changed", "Schedule changed", message, post_id)
-    if kind == "media_processing":
-        if event.get("status") == "ready":
+        return Draft("schedule_changed", "Schedule changed", message, event.post_id)
+    if isinstance(event, MediaProcessing):
+        media_id = event.media_id
+        if event.status == "ready":
             return Draft(
                 "media_ready", "Media ready", "Your video is ready to use in posts", media_id=media_id
             )
-        if event.get("status") == "failed":
-            reason = event.get("failure_reason") or "no reason given"
+        if event.status == "failed":
+            reason = event.failure_reason or "no reason given"
             return Draft(
                 "media_failed",
                 "Media failed",

@@ -68,21 +68,26 @@ class Notifier:
                 await message.ack()
 
     async def _handle(self, message) -> None:
-        event = json.loads(message.data)
-        if event.get("type") not in notifications.SOURCES:
+        try:
+            event = events.parse(json.loads(message.data))
+        except ValueError as exc:
+            # Acknowledged and left: delivered again, it would fail the same way forever.
+            log.warning("notifier: event %s skipped: %s", message.metadata.sequence.stream, exc)
+            return
+        if event is None or event.TYPE not in notifications.SOURCES:
             return
         # Most events make no notification: the preferences are read only when one might.
         preferences = None
         if notifications.needs_preferences(event):
-            preferences = await notifications.preferences_of(self._db, event["user_id"])
+            preferences = await notifications.preferences_of(self._db, event.user_id)
         draft = notifications.from_event(event, preferences)
         if draft is None:
             return
         if preferences is None:
-            preferences = await notifications.preferences_of(self._db, event["user_id"])
+            preferences = await notifications.preferences_of(self._db, event.user_id)
         recorded = await notifications.record(
             self._db,
-            user_id=event["user_id"],
+            user_id=event.user_id,
             draft=draft,
             source_event_id=message.metadata.sequence.stream,
             preferences=preferences,
@@ -94,9 +99,9 @@ class Notifier:
             self._deliveries.wake()
         if "websocket" in channels:
             await self._publisher.publish(
-                events.notification(
-                    str(row.user_id),
-                    str(row.id),
+                events.NotificationMade(
+                    user_id=str(row.user_id),
+                    notification_id=str(row.id),
                     notification_type=row.type,
                     title=row.title,
                     message=row.message,

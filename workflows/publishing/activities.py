@@ -15,7 +15,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from lib.captions import published_text
-from lib.common.events import EventPublisher, publishing_progress
+from lib.common.events import EventPublisher, PublishingProgress
 from lib.common.grpc_errors import from_rpc_error
 from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
@@ -125,7 +125,9 @@ class PublishingActivities:
     async def _progress(self, ref, progress: int, step: str) -> None:
         # Never waited for: publishing goes on while NATS is away (the status changes that
         # matter go through the posts service's outbox).
-        self._events.publish_soon(publishing_progress(ref.user_id, ref.post_id, progress, step))
+        self._events.publish_soon(
+            PublishingProgress(user_id=ref.user_id, post_id=ref.post_id, progress=progress, current_step=step)
+        )
 
     async def _post(self, ref) -> posts_pb2.Post:
         return await self._posts.GetPost(

@@ -11,7 +11,7 @@ import nats
 import pytest
 
 from devtools.stack import free_port, wait_listening
-from lib.common.events import STREAM, post_status_update, post_subject, user_subjects
+from lib.common.events import STREAM, PostStatusUpdate, user_subjects
 from tests.services.media.helpers import make_video, upload
 from tests.services.realtime.clients import (
     RawSocket,
@@ -145,8 +145,14 @@ def flood(nats_url: str, user_id: str, count: int) -> None:
         connection = await nats.connect(nats_url)
         js = connection.jetstream()
         for n in range(count):
-            event = post_status_update(user_id, post_id, "scheduled", "draft", note="x" * 8_000, n=n)
-            await js.publish(post_subject(user_id, post_id), json.dumps(event).encode())
+            event = PostStatusUpdate(
+                user_id=user_id,
+                post_id=post_id,
+                status="scheduled",
+                previous_status="draft",
+                metadata={"note": "x" * 8_000, "n": n},
+            )
+            await js.publish(event.subject, json.dumps(event.to_json()).encode())
         await connection.close()
 
     asyncio.run(publish())
