@@ -35,13 +35,21 @@ def _secrets(settings: Settings) -> dict[str, str]:
     return {key_id(secret): secret for secret in (*previous, current)}
 
 
-def issue(*, settings: Settings, user_id: str, session_id: str) -> tuple[str, int]:
+@dataclass
+class AccessToken:
+    token: str
+    expires_in_seconds: int
+
+
+def issue(*, settings: Settings, user_id: str, session_id: str) -> AccessToken:
     """A signed token for user_id's session and its lifetime in seconds."""
     now = int(time.time())
     ttl = settings.jwt_ttl_seconds
     secret = settings.jwt_secret.get_secret_value()
     payload = {"sub": user_id, "sid": session_id, "iat": now, "exp": now + ttl, "iss": _ISSUER}
-    return jwt.encode(payload, secret, algorithm=_ALGORITHM, headers={"kid": key_id(secret)}), ttl
+    return AccessToken(
+        jwt.encode(payload, secret, algorithm=_ALGORITHM, headers={"kid": key_id(secret)}), ttl
+    )
 
 
 class VerifiedTokens:

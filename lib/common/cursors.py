@@ -4,12 +4,24 @@ import base64
 import binascii
 import json
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lib.common.errors import invalid_field
+
+T = TypeVar("T")
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list, and the cursor of the next page (None on the last)."""
+
+    items: list[T]
+    next_cursor: str | None = None
 
 
 def encode(created_at: datetime, row_id: uuid.UUID) -> str:
@@ -32,7 +44,7 @@ def older_than(created_column, id_column, cursor: str):
     return (created_column < created) | ((created_column == created) & (id_column < last))
 
 
-async def newest_first(session: AsyncSession, model, conditions: list, cursor: str, limit: int):
+async def newest_first(session: AsyncSession, model, conditions: list, cursor: str, limit: int) -> Page:
     """One page of `model` rows matching `conditions`, newest first by (created_at, id),
     after `cursor`; with the cursor of the next page ('' on the last)."""
     if cursor:
@@ -46,6 +58,6 @@ async def newest_first(session: AsyncSession, model, conditions: list, cursor: s
         )
     )
     if len(rows) <= limit:
-        return rows, ""
+        return Page(rows)
     rows = rows[:limit]
-    return rows, encode(rows[-1].created_at, rows[-1].id)
+    return Page(rows, encode(rows[-1].created_at, rows[-1].id))

@@ -65,7 +65,7 @@ async def page(
     max_limit: int,
     created_from: datetime | None = None,
     created_to: datetime | None = None,
-) -> tuple[list[MediaFile], str]:
+) -> cursors.Page[MediaFile]:
     problems = []
     if kind and kind not in KINDS:
         problems.append(Violation("kind", f"must be one of {', '.join(KINDS)}"))

@@ -6,6 +6,7 @@ with the last item that uses it. The item's row stays (marked purged) for the re
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
@@ -18,10 +19,16 @@ from services.media.storage import LocalStorage, S3Storage
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class Purged:
+    items: int
+    files_removed: int
+
+
 async def purge_deleted(
     db: Database, storage: S3Storage | LocalStorage, *, grace: timedelta, batch: int = 100
-) -> tuple[int, int]:
-    """(items purged, files removed) for up to `batch` items deleted before now - grace."""
+) -> Purged:
+    """Purge up to `batch` items deleted before now - grace."""
     cutoff = datetime.now(UTC) - grace
     sharer = aliased(MediaFile)
     original_shared = (
@@ -58,7 +65,7 @@ async def purge_deleted(
                 update(MediaFile).where(MediaFile.id == media_id).values(purged_at=datetime.now(UTC))
             )
         purged, removed = purged + 1, removed + len(keys)
-    return purged, removed
+    return Purged(purged, removed)
 
 
 def _remove(storage: S3Storage | LocalStorage, keys: list[str]) -> None:

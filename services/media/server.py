@@ -59,7 +59,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
         )
 
     async def ListMedia(self, request, context):
-        rows, cursor = await library.page(
+        page = await library.page(
             self._db,
             user_id=self._user(request),
             kind=request.kind,
@@ -71,9 +71,9 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             created_from=from_timestamp(request, "created_from"),
             created_to=from_timestamp(request, "created_to"),
         )
-        uses = await usage.of(self._posts, self._user(request), [str(r.id) for r in rows])
+        uses = await usage.of(self._posts, self._user(request), [str(r.id) for r in page.items])
         return media_pb2.MediaList(
-            items=[self._message(r, uses.get(str(r.id))) for r in rows], next_cursor=cursor or None
+            items=[self._message(r, uses.get(str(r.id))) for r in page.items], next_cursor=page.next_cursor
         )
 
     async def UpdateMedia(self, request, context):
@@ -132,13 +132,13 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
         return branding_message(row)
 
     async def PurgeDeleted(self, request, context):
-        purged, removed = await purge.purge_deleted(
+        purged = await purge.purge_deleted(
             self._db,
             self._storage,
             grace=timedelta(seconds=self._settings.media_delete_grace_seconds),
             batch=request.batch or 100,
         )
-        return media_pb2.PurgeResult(purged=purged, files_removed=removed)
+        return media_pb2.PurgeResult(purged=purged.items, files_removed=purged.files_removed)
 
     async def GetUsage(self, request, context):
         used = await quota.used_bytes(self._db, self._user(request))

@@ -41,9 +41,16 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text) if w.casefold() not in _STOPWORDS}
 
 
+@dataclass
+class Suggested:
+    suggestions: list[Suggestion]
+    # About the hashtags already chosen (banned, over-used, ...).
+    warnings: list[rules.Warning]
+
+
 async def suggest(
     *, db: Database, user_id: uuid.UUID, caption: str, hashtags: list[str], limit: int
-) -> tuple[list[Suggestion], list[rules.Warning]]:
+) -> Suggested:
     """Rank the user's past hashtags by how often they used them and with what.
 
     A hashtag scores log(1 + uses) for frequency, plus, for every past post that shares a
@@ -95,7 +102,7 @@ async def suggest(
 
     warnings = rules.hashtag_warnings(draft.all_hashtags())
     warnings += _repetition_warnings(chosen, past_keys, spelling)
-    return suggestions[:limit], warnings
+    return Suggested(suggestions[:limit], warnings)
 
 
 def _repetition_warnings(chosen: set[str], past_keys: list[set[str]], spelling: dict[str, str]):

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import Text, and_, cast, func, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from lib.common.cursors import Page
 from lib.common.db import Database
 from lib.common.errors import Violation, invalid, invalid_field
 from lib.post_status import PostStatus
@@ -111,8 +112,8 @@ def _after_cursor(query: Query):
     )
 
 
-async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: int) -> tuple[list[Post], str]:
-    """One page of the user's posts and the cursor of the next page ("" at the end)."""
+async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: int) -> Page[Post]:
+    """One page of the user's posts and the cursor of the next page."""
     _check(query, max_limit)
     conditions = [Post.user_id == user_id]
     if query.deleted_only:
@@ -156,5 +157,4 @@ async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: i
     async with db.reading() as session:
         rows = list(await session.scalars(statement))
     page = rows[: query.limit]
-    next_cursor = encode_cursor(query, page[-1]) if len(rows) > query.limit else ""
-    return page, next_cursor
+    return Page(page, encode_cursor(query, page[-1]) if len(rows) > query.limit else None)

@@ -254,16 +254,16 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             cursor=request.cursor,
             limit=request.limit if request.HasField("limit") else self._settings.list_default_limit,
         )
-        posts, next_cursor = await listing.search(
+        page = await listing.search(
             db=self._db,
             user_id=parse_id(request.user_id, "User"),
             query=query,
             max_limit=self._settings.list_max_limit,
         )
-        return posts_pb2.PostList(items=[post_message(p) for p in posts], next_cursor=next_cursor or None)
+        return posts_pb2.PostList(items=[post_message(p) for p in page.items], next_cursor=page.next_cursor)
 
     async def SuggestHashtags(self, request, context):
-        suggestions, warnings = await hashtags.suggest(
+        suggested = await hashtags.suggest(
             db=self._db,
             user_id=parse_id(request.user_id, "User"),
             caption=request.caption,
@@ -273,9 +273,9 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         return posts_pb2.HashtagSuggestions(
             suggestions=[
                 posts_pb2.HashtagSuggestion(hashtag=s.hashtag, score=s.score, uses=s.uses, reason=s.reason)
-                for s in suggestions
+                for s in suggested.suggestions
             ],
-            warnings=warning_messages(warnings),
+            warnings=warning_messages(suggested.warnings),
         )
 
     async def MarkScheduled(self, request, context):

@@ -153,9 +153,16 @@ async def preferences_of(db: Database, user_id: str) -> Preferences | None:
         return await session.get(Preferences, uuid.UUID(user_id))
 
 
+@dataclass
+class Recorded:
+    notification: Notification
+    # Where it goes now: websocket, email, webhook (none of them in quiet hours).
+    channels: set[str]
+
+
 async def record(
     db: Database, *, user_id: str, draft: Draft, source_event_id: int, preferences: Preferences | None
-) -> tuple[Notification, set[str]] | None:
+) -> Recorded | None:
     """Store the notification, and in the same transaction its email and webhook sends
     (delivered from the table, so none is lost to a restart); with where it goes now. None
     when this event already made one (read twice)."""
@@ -200,24 +207,31 @@ async def record(
                     next_attempt_at=now,
                 )
             )
-    return row, channels
+    return Recorded(row, channels)
+
+
+@dataclass
+class NotificationsPage:
+    page: cursors.Page[Notification]
+    # The user's notifications not read yet, on every page.
+    unread: int
 
 
 async def page(
     db: Database, *, user_id: uuid.UUID, unread_only: bool, cursor: str, limit: int, max_limit: int
-) -> tuple[list[Notification], str, int]:
-    """Newest first; the page, the next cursor and the user's unread count."""
+) -> NotificationsPage:
+    """Newest first; the page and the user's unread count."""
     if not 1 <= limit <= max_limit:
         raise invalid_field("limit", f"must be between 1 and {max_limit}")
     conditions = [Notification.user_id == user_id]
     if unread_only:
         conditions.append(Notification.read_at.is_(None))
     async with db.reading() as session:
-        rows, next_cursor = await cursors.newest_first(session, Notification, conditions, cursor, limit)
+        found = await cursors.newest_first(session, Notification, conditions, cursor, limit)
         unread = await session.scalar(
             select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))
         )
-    return rows, next_cursor, unread or 0
+    return NotificationsPage(found, unread or 0)
 
 
 async def mark_read(db: Database, *, user_id: uuid.UUID, notification_id: str) -> Notification:

@@ -94,7 +94,7 @@ class Notifier:
         )
         if recorded is None:
             return
-        row, channels = recorded
+        row, channels = recorded.notification, recorded.channels
         if channels & {"email", "webhook"}:
             self._deliveries.wake()
         if "websocket" in channels:

@@ -16,7 +16,7 @@ class RealtimeServicer(realtime_pb2_grpc.RealtimeServicer):
         self._settings = settings
 
     async def ListNotifications(self, request, context):
-        rows, cursor, unread = await notifications.page(
+        listed = await notifications.page(
             self._db,
             user_id=parse_id(request.user_id, "User"),
             unread_only=request.unread_only,
@@ -25,7 +25,9 @@ class RealtimeServicer(realtime_pb2_grpc.RealtimeServicer):
             max_limit=self._settings.list_max_limit,
         )
         return realtime_pb2.NotificationList(
-            items=[notification_message(r) for r in rows], next_cursor=cursor, unread_count=unread
+            items=[notification_message(r) for r in listed.page.items],
+            next_cursor=listed.page.next_cursor,
+            unread_count=listed.unread,
         )
 
     async def MarkRead(self, request, context):

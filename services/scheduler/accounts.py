@@ -3,6 +3,7 @@
 import logging
 import re
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -160,12 +161,25 @@ async def change_settings(
     return account
 
 
+@dataclass
+class Credentials:
+    ig_user_id: str
+    access_token: str
+
+
+@dataclass
+class SealedCredentials:
+    ig_user_id: str
+    # The token's Fernet ciphertext: only the publishing worker opens it.
+    sealed_access_token: bytes
+
+
 async def credentials(
     *, db: Database, vault: TokenVault, user_id: uuid.UUID, account_id: uuid.UUID
-) -> tuple[str, str]:
+) -> Credentials:
     """The account's Instagram id and decrypted token, for the scheduler's own Graph calls."""
     account = await _connected_row(db, user_id, account_id)
-    return account.ig_user_id, vault.open(account.token_ciphertext)
+    return Credentials(account.ig_user_id, vault.open(account.token_ciphertext))
 
 
 async def _connected_row(db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> InstagramAccount:
@@ -182,10 +196,10 @@ async def _connected_row(db: Database, user_id: uuid.UUID, account_id: uuid.UUID
     return account
 
 
-async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> tuple[str, bytes]:
+async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> SealedCredentials:
     """The account's Instagram id and its token still encrypted, for the publishing worker."""
     account = await _connected_row(db, user_id, account_id)
-    return account.ig_user_id, account.token_ciphertext
+    return SealedCredentials(account.ig_user_id, account.token_ciphertext)
 
 
 async def reencrypt(*, db: Database, vault: TokenVault) -> int:

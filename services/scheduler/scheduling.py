@@ -139,11 +139,13 @@ class Scheduler:
         cached = self._limits.get(account)
         if cached and time.monotonic() - cached[0] < LIMIT_CACHE_SECONDS:
             return cached[1]
-        ig_user_id, token = await accounts.credentials(
+        found = await accounts.credentials(
             db=self._db, vault=self._vault, user_id=user_id, account_id=account
         )
         try:
-            limit = (await self._graph.publishing_limit(ig_user_id, token)).total or DEFAULT_PUBLISH_LIMIT
+            limit = (
+                await self._graph.publishing_limit(found.ig_user_id, found.access_token)
+            ).total or DEFAULT_PUBLISH_LIMIT
         except GraphApiError as err:
             log.warning(
                 "publishing limit of %s unknown (%s); assuming %s", account, err, DEFAULT_PUBLISH_LIMIT

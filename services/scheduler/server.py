@@ -62,12 +62,14 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         return account_message(account, self._settings)
 
     async def GetPublishingCredentials(self, request, context):
-        ig_user_id, sealed = await accounts.sealed_credentials(
+        found = await accounts.sealed_credentials(
             db=self._db,
             user_id=parse_id(request.user_id, "User"),
             account_id=parse_id(request.account_id, "Account"),
         )
-        return scheduler_pb2.PublishingCredentials(ig_user_id=ig_user_id, sealed_access_token=sealed)
+        return scheduler_pb2.PublishingCredentials(
+            ig_user_id=found.ig_user_id, sealed_access_token=found.sealed_access_token
+        )
 
     async def _scheduled(self, request, move: bool):
         call = self._scheduler.reschedule if move else self._scheduler.schedule

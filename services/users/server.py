@@ -52,10 +52,8 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
         return user_message(user)
 
     async def Refresh(self, request, context):
-        user_id, tokens = await sessions.refresh(
-            self._db, self._settings, request.refresh_token, _origin(request)
-        )
-        return auth_result(await sessions.owner(self._db, user_id), tokens)
+        refreshed = await sessions.refresh(self._db, self._settings, request.refresh_token, _origin(request))
+        return auth_result(await sessions.owner(self._db, refreshed.user_id), refreshed.tokens)
 
     async def Logout(self, request, context):
         user_id = parse_id(request.user_id, "User")

@@ -35,7 +35,8 @@ def digest(token: str) -> bytes:
 
 
 def _tokens(settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID, refresh: str) -> Tokens:
-    access, ttl = auth_tokens.issue(settings=settings, user_id=str(user_id), session_id=str(session_id))
+    issued = auth_tokens.issue(settings=settings, user_id=str(user_id), session_id=str(session_id))
+    access, ttl = issued.token, issued.expires_in_seconds
     return Tokens(session_id, access, ttl, refresh, settings.refresh_ttl_seconds)
 
 
@@ -56,9 +57,13 @@ async def open_session(
     return _tokens(settings, user_id, session_id, refresh)
 
 
-async def refresh(
-    db: Database, settings: Settings, token: str, origin: audit.Origin
-) -> tuple[uuid.UUID, Tokens]:
+@dataclass
+class Refreshed:
+    user_id: uuid.UUID
+    tokens: Tokens
+
+
+async def refresh(db: Database, settings: Settings, token: str, origin: audit.Origin) -> Refreshed:
     """(user id, new tokens) for a refresh token used for the first time, before it expires,
     of a live session."""
     now = datetime.now(UTC)
@@ -83,7 +88,7 @@ async def refresh(
             stored.used_at = now
             fresh, new_row = _new_refresh(settings, owner.id)
             session.add(new_row)
-            return owner.user_id, _tokens(settings, owner.user_id, owner.id, fresh)
+            return Refreshed(owner.user_id, _tokens(settings, owner.user_id, owner.id, fresh))
     if reused_by is not None:
         await audit.record(
             db, user_id=reused_by, kind="session_revoked", origin=origin, reason="refresh reused"
