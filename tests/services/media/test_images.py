@@ -136,6 +136,7 @@ def test_the_library_lists_filters_edits_and_deletes_only_your_media(api):
     page = user.client.get("/api/v1/media", params={"limit": 1}).json()
     rest = user.client.get("/api/v1/media", params={"limit": 1, "cursor": page["next_cursor"]}).json()
     assert [m["id"] for m in page["items"] + rest["items"]] == [second["id"], first["id"]]
+    assert rest["next_cursor"] is None  # the last page
 
     assert other.client.get(f"/api/v1/media/{first['id']}").status_code == 404
     assert other.client.put(f"/api/v1/media/{first['id']}", json={"description": "mine"}).status_code == 404

@@ -57,9 +57,11 @@ def test_a_published_post_notifies_live_and_is_listed_until_read(api, publisher)
     assert stored["id"] not in [n["id"] for n in notifications(publisher, unread="true")["items"]]
     assert publisher.client.post("/api/v1/notifications/read-all").status_code == 200
     assert notifications(publisher)["unread_count"] == 0
-    # Another user sees none of it, and cannot mark it.
+    # Pages end with a null cursor; another user sees none of it, and cannot mark it.
+    everything = publisher.client.get("/api/v1/notifications", params={"limit": 100}).json()
+    assert everything["next_cursor"] is None
     stranger = api.new_user()
-    assert notifications(stranger)["items"] == []
+    assert notifications(stranger)["items"] == [] and notifications(stranger)["next_cursor"] is None
     assert stranger.client.post(f"/api/v1/notifications/{stored['id']}/read").status_code == 404
 
 
