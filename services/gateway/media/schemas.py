@@ -17,8 +17,21 @@ class MediaEditIn(RequestBody):
 class BrandingIn(RequestBody):
     logo_media_id: str
     position: Literal["top-left", "top-right", "bottom-left", "bottom-right", "center"] = "bottom-right"
-    scale_percent: int = Field(15, ge=-INT32_MAX, le=INT32_MAX, description="2 to 50")
-    opacity_percent: int = Field(80, ge=-INT32_MAX, le=INT32_MAX, description="5 to 100")
+    # Stated for clients; the media service checks both and names every problem at once.
+    scale_percent: int = Field(
+        15,
+        ge=-INT32_MAX,
+        le=INT32_MAX,
+        description="2 to 50",
+        json_schema_extra={"minimum": 2, "maximum": 50},
+    )
+    opacity_percent: int = Field(
+        80,
+        ge=-INT32_MAX,
+        le=INT32_MAX,
+        description="5 to 100",
+        json_schema_extra={"minimum": 5, "maximum": 100},
+    )
     enabled: bool = True
 
 

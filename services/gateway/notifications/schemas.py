@@ -24,7 +24,10 @@ class MilestonesIn(RequestBody):
     likes: Items(Annotated[int, Field(ge=1, le=INT32_MAX)], 20) = Field(
         default_factory=list, description="Like counts worth a notification"
     )
-    reach_multiple: float = Field(0.0, description="Reach as a multiple of the account's median reach")
+    reach_multiple: float = Field(
+        0.0,
+        description="Reach as a multiple of the account's median reach: 0 (the default, 2x) or 1.1 to 100",
+    )
 
 
 class NotificationPreferencesIn(RequestBody):

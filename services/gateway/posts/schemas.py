@@ -94,6 +94,8 @@ class BulkIn(RequestBody):
     account_id: str = ""
     timezone: str = ""
     start_time: str = Field("", description="Local time of the first post, e.g. 2027-03-28T09:00")
-    interval_minutes: float = Field(0, description="Minutes between consecutive posts")
+    interval_minutes: float = Field(
+        0, description="Minutes between consecutive posts", json_schema_extra={"minimum": 0}
+    )
     times: Items(str, MAX_IDS) = Field(default_factory=list, description="Or one local time per post")
     prefer: Literal["earlier", "later"] = "earlier"

@@ -18,7 +18,10 @@ class AccountConnectIn(RequestBody):
 
 class AccountUpdateIn(RequestBody):
     min_gap_minutes: float | None = Field(
-        None, description="Minutes required between two posts on this account (0 to 1440)"
+        None,
+        description="Minutes required between two posts on this account (0 to 1440)",
+        # Stated for clients; the scheduler checks it and names the field.
+        json_schema_extra={"minimum": 0, "maximum": 1440},
     )
 
 
