@@ -101,7 +101,8 @@ async def _on_validation_error(request: Request, exc: RequestValidationError) ->
     fields = []
     for error in exc.errors():
         where, path = _field_path(tuple(error.get("loc", ())))
-        message = error.get("msg", "is not valid")
+        # A validator's own words, without pydantic's "Value error, " in front of them.
+        message = error.get("msg", "is not valid").removeprefix("Value error, ")
         if error.get("type") == "json_invalid":
             path, message = "body", "is not valid JSON"
         elif error.get("type") == "extra_forbidden":

@@ -80,7 +80,8 @@ def to_json(message: Message) -> dict[str, Any]:
         value = getattr(message, field.name)
         if _is_map(field):
             value_field = field.message_type.fields_by_name["value"]
-            out[field.name] = {k: _value(value_field, v) for k, v in value.items()}
+            # Sorted: a protobuf map has no order, and the same answer should read the same.
+            out[field.name] = {k: _value(value_field, v) for k, v in sorted(value.items())}
         elif field.is_repeated:
             out[field.name] = [_value(field, v) for v in value]
         elif _inline(field):
@@ -156,6 +157,7 @@ def model(message_type: type[Message] | Descriptor) -> type[BaseModel]:
     return _model(descriptor)
 
 
-def to_message(data: dict[str, Any], message_type: type[Message]) -> Message:
-    """A request body (already checked by its schema) as a protobuf message."""
-    return json_format.ParseDict(data, message_type(), ignore_unknown_fields=False)
+def to_message(data: dict[str, Any], message_type: type[Message], **fields: Any) -> Message:
+    """A request body (already checked by its schema) as a protobuf message, with `fields`
+    (the ids from the path and the session) set beside it."""
+    return json_format.ParseDict({**data, **fields}, message_type(), ignore_unknown_fields=False)

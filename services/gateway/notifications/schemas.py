@@ -39,6 +39,6 @@ class NotificationPreferencesIn(RequestBody):
     milestones: MilestonesIn | None = None
 
     def message(self, user_id: str) -> realtime_pb2.NotificationPreferences:
-        request = to_message(self.model_dump(exclude_none=True), realtime_pb2.NotificationPreferences)
-        request.user_id = user_id
-        return request
+        return to_message(
+            self.model_dump(exclude_none=True), realtime_pb2.NotificationPreferences, user_id=user_id
+        )

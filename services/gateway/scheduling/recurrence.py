@@ -4,21 +4,14 @@ from fastapi import APIRouter
 
 from protos import scheduler_pb2
 from services.gateway.deps import CurrentUser, SchedulerDep
-from services.gateway.proto_json import model, to_json
+from services.gateway.proto_json import model, to_json, to_message
 from services.gateway.scheduling import schemas
 
 router = APIRouter(prefix="/api/v1/posts/{post_id}/recurrence", tags=["recurrence"])
 
 
 def _request(post_id: str, user_id: str, body: schemas.RecurrenceIn) -> scheduler_pb2.SeriesRequest:
-    return scheduler_pb2.SeriesRequest(
-        user_id=user_id,
-        post_id=post_id,
-        account_id=body.account_id,
-        rrule=body.rrule,
-        start_time=body.start_time,
-        timezone=body.timezone,
-    )
+    return to_message(body.model_dump(), scheduler_pb2.SeriesRequest, user_id=user_id, post_id=post_id)
 
 
 @router.post("", status_code=201, response_model=model(scheduler_pb2.Series))
