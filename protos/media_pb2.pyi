@@ -34,26 +34,30 @@ class StorageUsage(_message.Message):
     def __init__(self, used_bytes: _Optional[int] = ..., quota_bytes: _Optional[int] = ...) -> None: ...
 
 class ResolveMediaRequest(_message.Message):
-    __slots__ = ("user_id", "media_ids")
+    __slots__ = ("user_id", "media_ids", "by_filename")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     MEDIA_IDS_FIELD_NUMBER: _ClassVar[int]
+    BY_FILENAME_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     media_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, user_id: _Optional[str] = ..., media_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    by_filename: bool
+    def __init__(self, user_id: _Optional[str] = ..., media_ids: _Optional[_Iterable[str]] = ..., by_filename: _Optional[bool] = ...) -> None: ...
 
 class ResolvedItem(_message.Message):
-    __slots__ = ("media_id", "found", "status", "kind", "cdn_url")
+    __slots__ = ("media_id", "found", "status", "kind", "cdn_url", "id")
     MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
     FOUND_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     CDN_URL_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
     media_id: str
     found: bool
     status: str
     kind: str
     cdn_url: str
-    def __init__(self, media_id: _Optional[str] = ..., found: _Optional[bool] = ..., status: _Optional[str] = ..., kind: _Optional[str] = ..., cdn_url: _Optional[str] = ...) -> None: ...
+    id: str
+    def __init__(self, media_id: _Optional[str] = ..., found: _Optional[bool] = ..., status: _Optional[str] = ..., kind: _Optional[str] = ..., cdn_url: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
 
 class ResolvedMedia(_message.Message):
     __slots__ = ("items",)

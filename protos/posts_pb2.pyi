@@ -23,20 +23,22 @@ class PostMedia(_message.Message):
     def __init__(self, media_id: _Optional[str] = ..., url: _Optional[str] = ...) -> None: ...
 
 class PostContent(_message.Message):
-    __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
+    __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "media_urls")
     CAPTION_FIELD_NUMBER: _ClassVar[int]
     HASHTAGS_FIELD_NUMBER: _ClassVar[int]
     MEDIA_FIELD_NUMBER: _ClassVar[int]
     POST_TYPE_FIELD_NUMBER: _ClassVar[int]
     TAGS_FIELD_NUMBER: _ClassVar[int]
     METADATA_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_URLS_FIELD_NUMBER: _ClassVar[int]
     caption: str
     hashtags: _containers.RepeatedScalarFieldContainer[str]
     media: _containers.RepeatedCompositeFieldContainer[PostMedia]
     post_type: str
     tags: _containers.RepeatedScalarFieldContainer[str]
     metadata: _struct_pb2.Struct
-    def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+    media_urls: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_urls: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Post(_message.Message):
     __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics")
@@ -111,14 +113,18 @@ class PostRef(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ...) -> None: ...
 
 class CreatePostRequest(_message.Message):
-    __slots__ = ("user_id", "content", "change_reason")
+    __slots__ = ("user_id", "content", "change_reason", "planned_time", "planned_timezone")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_TIME_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     content: PostContent
     change_reason: str
-    def __init__(self, user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., change_reason: _Optional[str] = ...) -> None: ...
+    planned_time: str
+    planned_timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., planned_timezone: _Optional[str] = ...) -> None: ...
 
 class GetPostRequest(_message.Message):
     __slots__ = ("user_id", "post_id", "include_deleted")
@@ -131,20 +137,24 @@ class GetPostRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., include_deleted: _Optional[bool] = ...) -> None: ...
 
 class UpdatePostRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason")
+    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason", "planned_time", "planned_timezone")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
     CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_TIME_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     base_version: int
     content: PostContent
     update_mask: _field_mask_pb2.FieldMask
     change_reason: str
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ...) -> None: ...
+    planned_time: str
+    planned_timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., planned_timezone: _Optional[str] = ...) -> None: ...
 
 class PostVersion(_message.Message):
     __slots__ = ("post_id", "version", "content", "changed_by", "change_reason", "created_at")
@@ -407,20 +417,22 @@ class HashtagSuggestions(_message.Message):
     def __init__(self, suggestions: _Optional[_Iterable[_Union[HashtagSuggestion, _Mapping]]] = ..., warnings: _Optional[_Iterable[_Union[Warning, _Mapping]]] = ...) -> None: ...
 
 class MarkScheduledRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "account_id", "scheduled_for", "timezone", "optimal_time_score")
+    __slots__ = ("user_id", "post_id", "account_id", "scheduled_for", "timezone", "optimal_time_score", "publish_now")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
     TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     OPTIMAL_TIME_SCORE_FIELD_NUMBER: _ClassVar[int]
+    PUBLISH_NOW_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     account_id: str
     scheduled_for: _timestamp_pb2.Timestamp
     timezone: str
     optimal_time_score: float
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ...) -> None: ...
+    publish_now: bool
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., publish_now: _Optional[bool] = ...) -> None: ...
 
 class CreateOccurrenceRequest(_message.Message):
     __slots__ = ("user_id", "series_id", "account_id", "scheduled_for", "timezone")

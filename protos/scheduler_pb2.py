@@ -28,51 +28,53 @@ from protos import common_pb2 as protos_dot_common__pb2
 from protos import post_status_pb2 as protos_dot_post__status__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/api_options.proto\x1a\x13protos/common.proto\x1a\x18protos/post_status.proto\"\x8f\x01\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0fmin_gap_minutes\x18\x05 \x01(\x01\"m\n\x14UpdateAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x1c\n\x0fmin_gap_minutes\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\x12\n\x10_min_gap_minutes\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\"^\n\x15PublishingCredentials\x12\x12\n\nig_user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\t\x12\x1b\n\x13sealed_access_token\x18\x03 \x01(\x0c\"+\n\x07PostRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\"\x81\x01\n\x13SchedulePostRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x12\n\nlocal_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06prefer\x18\x06 \x01(\t\"\xb7\x01\n\x0eScheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x31\n\rscheduled_for\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x16\n\tambiguity\x18\x05 \x01(\tH\x00\x88\x01\x01\x12\x15\n\roptimal_score\x18\x06 \x01(\x01\x42\x0c\n\n_ambiguity\"X\n\x10UnscheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12-\n\x06status\x18\x03 \x01(\x0e\x32\x1d.postflow.posts.v1.PostStatusJ\x04\x08\x02\x10\x03\"\x85\x04\n\x10PublishingStatus\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12-\n\x06status\x18\x0c \x01(\x0e\x32\x1d.postflow.posts.v1.PostStatus\x12\x31\n\rscheduled_for\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\x08timezone\x18\x04 \x01(\tH\x00\x88\x01\x01\x12Z\n\x04step\x18\x05 \x01(\tBL\xd2\xf3\x18Hwaiting, preparing, publishing, reconciling, done, or none (no workflow)\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x17\n\nlast_error\x18\x07 \x01(\tH\x01\x88\x01\x01\x12.\n\nnext_retry\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1f\n\x12instagram_media_id\x18\t \x01(\tH\x02\x88\x01\x01\x12\x16\n\tpermalink\x18\n \x01(\tH\x03\x88\x01\x01\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0b\n\t_timezoneB\r\n\x0b_last_errorB\x15\n\x13_instagram_media_idB\x0c\n\n_permalinkJ\x04\x08\x02\x10\x03\"\xbb\x01\n\x13\x42ulkScheduleRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x10\n\x08post_ids\x18\x03 \x03(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x12\n\nstart_time\x18\x06 \x01(\t\x12\x18\n\x10interval_minutes\x18\x07 \x01(\x01\x12\r\n\x05times\x18\x08 \x03(\t\x12\x0e\n\x06prefer\x18\t \x01(\t\"\xc4\x01\n\x10\x42ulkScheduleItem\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\n\n\x02ok\x18\x02 \x01(\x08\x12,\n\x05\x65rror\x18\x07 \x01(\x0b\x32\x1d.postflow.common.v1.ItemError\x12\x31\n\rscheduled_for\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\nlocal_time\x18\x06 \x01(\tH\x00\x88\x01\x01\x42\r\n\x0b_local_timeJ\x04\x08\x03\x10\x04J\x04\x08\x04\x10\x05\"q\n\x12\x42ulkScheduleResult\x12\x38\n\x07results\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.BulkScheduleItem\x12\x11\n\tsucceeded\x18\x02 \x01(\x05\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x05\"z\n\rSeriesRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\r\n\x05rrule\x18\x04 \x01(\t\x12\x12\n\nstart_time\x18\x05 \x01(\t\x12\x10\n\x08timezone\x18\x06 \x01(\t\"\x9b\x02\n\x06Series\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\r\n\x05rrule\x18\x03 \x01(\t\x12\x12\n\nstart_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x45\n\x06status\x18\x06 \x01(\tB5\xd2\xf3\x18\x31\x61\x63tive, finished (no more occurrences) or stopped\x12\x10\n\x08upcoming\x18\x07 \x03(\t\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstopped_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xb5\n\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccount\x12\x65\n\rUpdateAccount\x12+.postflow.scheduler.v1.UpdateAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12k\n\x18GetPublishingCredentials\x12!.postflow.scheduler.v1.AccountRef\x1a,.postflow.scheduler.v1.PublishingCredentials\x12\x61\n\x0cSchedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12\x63\n\x0eReschedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12Y\n\x0eUnschedulePost\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.UnscheduleResult\x12^\n\x13GetPublishingStatus\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.PublishingStatus\x12\x65\n\x0c\x42ulkSchedule\x12*.postflow.scheduler.v1.BulkScheduleRequest\x1a).postflow.scheduler.v1.BulkScheduleResult\x12R\n\x0bStartSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12S\n\x0c\x43hangeSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12K\n\nStopSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Series\x12J\n\tGetSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Seriesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16protos/scheduler.proto\x12\x15postflow.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/api_options.proto\x1a\x13protos/common.proto\x1a\x18protos/post_status.proto\"\xce\x01\n\x10InstagramAccount\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x30\n\x0c\x63onnected_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0fmin_gap_minutes\x18\x05 \x01(\x01\x12=\n\nis_default\x18\x06 \x01(\x08\x42)\xd2\xf3\x18%Used when a schedule names no account\"\x95\x01\n\x14UpdateAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x1c\n\x0fmin_gap_minutes\x18\x03 \x01(\x01H\x00\x88\x01\x01\x12\x17\n\nis_default\x18\x04 \x01(\x08H\x01\x88\x01\x01\x42\x12\n\x10_min_gap_minutesB\r\n\x0b_is_default\"R\n\x15\x43onnectAccountRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nig_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x03 \x01(\t\"&\n\x13ListAccountsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x0b\x41\x63\x63ountList\x12\x39\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.InstagramAccount\"1\n\nAccountRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\"^\n\x15PublishingCredentials\x12\x12\n\nig_user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\t\x12\x1b\n\x13sealed_access_token\x18\x03 \x01(\x0c\"+\n\x07PostRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\"\x81\x01\n\x13SchedulePostRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x12\n\nlocal_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x0e\n\x06prefer\x18\x06 \x01(\t\"\xb7\x01\n\x0eScheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x31\n\rscheduled_for\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlocal_time\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12\x16\n\tambiguity\x18\x05 \x01(\tH\x00\x88\x01\x01\x12\x15\n\roptimal_score\x18\x06 \x01(\x01\x42\x0c\n\n_ambiguity\"X\n\x10UnscheduleResult\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12-\n\x06status\x18\x03 \x01(\x0e\x32\x1d.postflow.posts.v1.PostStatusJ\x04\x08\x02\x10\x03\"\x85\x04\n\x10PublishingStatus\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12-\n\x06status\x18\x0c \x01(\x0e\x32\x1d.postflow.posts.v1.PostStatus\x12\x31\n\rscheduled_for\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\x08timezone\x18\x04 \x01(\tH\x00\x88\x01\x01\x12Z\n\x04step\x18\x05 \x01(\tBL\xd2\xf3\x18Hwaiting, preparing, publishing, reconciling, done, or none (no workflow)\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x17\n\nlast_error\x18\x07 \x01(\tH\x01\x88\x01\x01\x12.\n\nnext_retry\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1f\n\x12instagram_media_id\x18\t \x01(\tH\x02\x88\x01\x01\x12\x16\n\tpermalink\x18\n \x01(\tH\x03\x88\x01\x01\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0b\n\t_timezoneB\r\n\x0b_last_errorB\x15\n\x13_instagram_media_idB\x0c\n\n_permalinkJ\x04\x08\x02\x10\x03\"\xbb\x01\n\x13\x42ulkScheduleRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x10\n\x08post_ids\x18\x03 \x03(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x12\n\nstart_time\x18\x06 \x01(\t\x12\x18\n\x10interval_minutes\x18\x07 \x01(\x01\x12\r\n\x05times\x18\x08 \x03(\t\x12\x0e\n\x06prefer\x18\t \x01(\t\"\xc4\x01\n\x10\x42ulkScheduleItem\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\n\n\x02ok\x18\x02 \x01(\x08\x12,\n\x05\x65rror\x18\x07 \x01(\x0b\x32\x1d.postflow.common.v1.ItemError\x12\x31\n\rscheduled_for\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\nlocal_time\x18\x06 \x01(\tH\x00\x88\x01\x01\x42\r\n\x0b_local_timeJ\x04\x08\x03\x10\x04J\x04\x08\x04\x10\x05\"q\n\x12\x42ulkScheduleResult\x12\x38\n\x07results\x18\x01 \x03(\x0b\x32\'.postflow.scheduler.v1.BulkScheduleItem\x12\x11\n\tsucceeded\x18\x02 \x01(\x05\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x05\"z\n\rSeriesRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0f\n\x07post_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\r\n\x05rrule\x18\x04 \x01(\t\x12\x12\n\nstart_time\x18\x05 \x01(\t\x12\x10\n\x08timezone\x18\x06 \x01(\t\"\x9b\x02\n\x06Series\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\r\n\x05rrule\x18\x03 \x01(\t\x12\x12\n\nstart_time\x18\x04 \x01(\t\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x45\n\x06status\x18\x06 \x01(\tB5\xd2\xf3\x18\x31\x61\x63tive, finished (no more occurrences) or stopped\x12\x10\n\x08upcoming\x18\x07 \x03(\t\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstopped_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xb5\n\n\tScheduler\x12g\n\x0e\x43onnectAccount\x12,.postflow.scheduler.v1.ConnectAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12^\n\x0cListAccounts\x12*.postflow.scheduler.v1.ListAccountsRequest\x1a\".postflow.scheduler.v1.AccountList\x12_\n\x11\x44isconnectAccount\x12!.postflow.scheduler.v1.AccountRef\x1a\'.postflow.scheduler.v1.InstagramAccount\x12\x65\n\rUpdateAccount\x12+.postflow.scheduler.v1.UpdateAccountRequest\x1a\'.postflow.scheduler.v1.InstagramAccount\x12k\n\x18GetPublishingCredentials\x12!.postflow.scheduler.v1.AccountRef\x1a,.postflow.scheduler.v1.PublishingCredentials\x12\x61\n\x0cSchedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12\x63\n\x0eReschedulePost\x12*.postflow.scheduler.v1.SchedulePostRequest\x1a%.postflow.scheduler.v1.ScheduleResult\x12Y\n\x0eUnschedulePost\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.UnscheduleResult\x12^\n\x13GetPublishingStatus\x12\x1e.postflow.scheduler.v1.PostRef\x1a\'.postflow.scheduler.v1.PublishingStatus\x12\x65\n\x0c\x42ulkSchedule\x12*.postflow.scheduler.v1.BulkScheduleRequest\x1a).postflow.scheduler.v1.BulkScheduleResult\x12R\n\x0bStartSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12S\n\x0c\x43hangeSeries\x12$.postflow.scheduler.v1.SeriesRequest\x1a\x1d.postflow.scheduler.v1.Series\x12K\n\nStopSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Series\x12J\n\tGetSeries\x12\x1e.postflow.scheduler.v1.PostRef\x1a\x1d.postflow.scheduler.v1.Seriesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'protos.scheduler_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_INSTAGRAMACCOUNT'].fields_by_name['is_default']._loaded_options = None
+  _globals['_INSTAGRAMACCOUNT'].fields_by_name['is_default']._serialized_options = b'\322\363\030%Used when a schedule names no account'
   _globals['_PUBLISHINGSTATUS'].fields_by_name['step']._loaded_options = None
   _globals['_PUBLISHINGSTATUS'].fields_by_name['step']._serialized_options = b'\322\363\030Hwaiting, preparing, publishing, reconciling, done, or none (no workflow)'
   _globals['_SERIES'].fields_by_name['status']._loaded_options = None
   _globals['_SERIES'].fields_by_name['status']._serialized_options = b'\322\363\0301active, finished (no more occurrences) or stopped'
   _globals['_INSTAGRAMACCOUNT']._serialized_start=156
-  _globals['_INSTAGRAMACCOUNT']._serialized_end=299
-  _globals['_UPDATEACCOUNTREQUEST']._serialized_start=301
-  _globals['_UPDATEACCOUNTREQUEST']._serialized_end=410
-  _globals['_CONNECTACCOUNTREQUEST']._serialized_start=412
-  _globals['_CONNECTACCOUNTREQUEST']._serialized_end=494
-  _globals['_LISTACCOUNTSREQUEST']._serialized_start=496
-  _globals['_LISTACCOUNTSREQUEST']._serialized_end=534
-  _globals['_ACCOUNTLIST']._serialized_start=536
-  _globals['_ACCOUNTLIST']._serialized_end=608
-  _globals['_ACCOUNTREF']._serialized_start=610
-  _globals['_ACCOUNTREF']._serialized_end=659
-  _globals['_PUBLISHINGCREDENTIALS']._serialized_start=661
-  _globals['_PUBLISHINGCREDENTIALS']._serialized_end=755
-  _globals['_POSTREF']._serialized_start=757
-  _globals['_POSTREF']._serialized_end=800
-  _globals['_SCHEDULEPOSTREQUEST']._serialized_start=803
-  _globals['_SCHEDULEPOSTREQUEST']._serialized_end=932
-  _globals['_SCHEDULERESULT']._serialized_start=935
-  _globals['_SCHEDULERESULT']._serialized_end=1118
-  _globals['_UNSCHEDULERESULT']._serialized_start=1120
-  _globals['_UNSCHEDULERESULT']._serialized_end=1208
-  _globals['_PUBLISHINGSTATUS']._serialized_start=1211
-  _globals['_PUBLISHINGSTATUS']._serialized_end=1728
-  _globals['_BULKSCHEDULEREQUEST']._serialized_start=1731
-  _globals['_BULKSCHEDULEREQUEST']._serialized_end=1918
-  _globals['_BULKSCHEDULEITEM']._serialized_start=1921
-  _globals['_BULKSCHEDULEITEM']._serialized_end=2117
-  _globals['_BULKSCHEDULERESULT']._serialized_start=2119
-  _globals['_BULKSCHEDULERESULT']._serialized_end=2232
-  _globals['_SERIESREQUEST']._serialized_start=2234
-  _globals['_SERIESREQUEST']._serialized_end=2356
-  _globals['_SERIES']._serialized_start=2359
-  _globals['_SERIES']._serialized_end=2642
-  _globals['_SCHEDULER']._serialized_start=2645
-  _globals['_SCHEDULER']._serialized_end=3978
+  _globals['_INSTAGRAMACCOUNT']._serialized_end=362
+  _globals['_UPDATEACCOUNTREQUEST']._serialized_start=365
+  _globals['_UPDATEACCOUNTREQUEST']._serialized_end=514
+  _globals['_CONNECTACCOUNTREQUEST']._serialized_start=516
+  _globals['_CONNECTACCOUNTREQUEST']._serialized_end=598
+  _globals['_LISTACCOUNTSREQUEST']._serialized_start=600
+  _globals['_LISTACCOUNTSREQUEST']._serialized_end=638
+  _globals['_ACCOUNTLIST']._serialized_start=640
+  _globals['_ACCOUNTLIST']._serialized_end=712
+  _globals['_ACCOUNTREF']._serialized_start=714
+  _globals['_ACCOUNTREF']._serialized_end=763
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_start=765
+  _globals['_PUBLISHINGCREDENTIALS']._serialized_end=859
+  _globals['_POSTREF']._serialized_start=861
+  _globals['_POSTREF']._serialized_end=904
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_start=907
+  _globals['_SCHEDULEPOSTREQUEST']._serialized_end=1036
+  _globals['_SCHEDULERESULT']._serialized_start=1039
+  _globals['_SCHEDULERESULT']._serialized_end=1222
+  _globals['_UNSCHEDULERESULT']._serialized_start=1224
+  _globals['_UNSCHEDULERESULT']._serialized_end=1312
+  _globals['_PUBLISHINGSTATUS']._serialized_start=1315
+  _globals['_PUBLISHINGSTATUS']._serialized_end=1832
+  _globals['_BULKSCHEDULEREQUEST']._serialized_start=1835
+  _globals['_BULKSCHEDULEREQUEST']._serialized_end=2022
+  _globals['_BULKSCHEDULEITEM']._serialized_start=2025
+  _globals['_BULKSCHEDULEITEM']._serialized_end=2221
+  _globals['_BULKSCHEDULERESULT']._serialized_start=2223
+  _globals['_BULKSCHEDULERESULT']._serialized_end=2336
+  _globals['_SERIESREQUEST']._serialized_start=2338
+  _globals['_SERIESREQUEST']._serialized_end=2460
+  _globals['_SERIES']._serialized_start=2463
+  _globals['_SERIES']._serialized_end=2746
+  _globals['_SCHEDULER']._serialized_start=2749
+  _globals['_SCHEDULER']._serialized_end=4082
 # @@protoc_insertion_point(module_scope)

@@ -13,28 +13,32 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class InstagramAccount(_message.Message):
-    __slots__ = ("id", "ig_user_id", "username", "connected_at", "min_gap_minutes")
+    __slots__ = ("id", "ig_user_id", "username", "connected_at", "min_gap_minutes", "is_default")
     ID_FIELD_NUMBER: _ClassVar[int]
     IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     CONNECTED_AT_FIELD_NUMBER: _ClassVar[int]
     MIN_GAP_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    IS_DEFAULT_FIELD_NUMBER: _ClassVar[int]
     id: str
     ig_user_id: str
     username: str
     connected_at: _timestamp_pb2.Timestamp
     min_gap_minutes: float
-    def __init__(self, id: _Optional[str] = ..., ig_user_id: _Optional[str] = ..., username: _Optional[str] = ..., connected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_gap_minutes: _Optional[float] = ...) -> None: ...
+    is_default: bool
+    def __init__(self, id: _Optional[str] = ..., ig_user_id: _Optional[str] = ..., username: _Optional[str] = ..., connected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_gap_minutes: _Optional[float] = ..., is_default: _Optional[bool] = ...) -> None: ...
 
 class UpdateAccountRequest(_message.Message):
-    __slots__ = ("user_id", "account_id", "min_gap_minutes")
+    __slots__ = ("user_id", "account_id", "min_gap_minutes", "is_default")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     MIN_GAP_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    IS_DEFAULT_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     account_id: str
     min_gap_minutes: float
-    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., min_gap_minutes: _Optional[float] = ...) -> None: ...
+    is_default: bool
+    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., min_gap_minutes: _Optional[float] = ..., is_default: _Optional[bool] = ...) -> None: ...
 
 class ConnectAccountRequest(_message.Message):
     __slots__ = ("user_id", "ig_user_id", "access_token")

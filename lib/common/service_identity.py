@@ -42,7 +42,11 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "RecordMetrics": frozenset({"worker"}),
         "MediaUsage": frozenset({"media"}),
     },
-    "users": {"RecordAudit": frozenset({"scheduler"})},
+    "users": {
+        "RecordAudit": frozenset({"scheduler"}),
+        # A user's own time zone, for times sent without one.
+        "GetUser": frozenset({"gateway", "posts", "scheduler"}),
+    },
     # Instagram tokens (sealed) go to the publishing worker and nobody else.
     "scheduler": {"GetPublishingCredentials": frozenset({"worker"})},
     "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import Query
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from lib.common import time_text
 from lib.common.proto_struct import EXACT_INTEGERS
 
 INT32_MAX = 2**31 - 1
@@ -76,7 +77,8 @@ def _iso_moment(value: Any) -> Any:
 # A moment in a query string: ISO 8601 only.
 Moment = Annotated[datetime, BeforeValidator(_iso_moment)]
 # A local wall-clock time, as the scheduling forms take it.
-LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"
+LOCAL_TIME_PATTERN = time_text.LOCAL_TIME_PATTERN
+SCHEDULE_TIME_PATTERN = time_text.SCHEDULE_TIME_PATTERN
 
 # A page size; the services refuse more than their list_max_limit (100 unless configured).
 PageSize = Annotated[int, Query(ge=1, le=100, description="1 to 100")]

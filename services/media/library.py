@@ -53,6 +53,28 @@ async def several(db: Database, *, user_id: uuid.UUID, media_ids: list[str]) -> 
         return {str(row.id): row for row in rows}
 
 
+async def by_filename(db: Database, *, user_id: uuid.UUID, filenames: list[str]) -> dict[str, MediaFile]:
+    """The user's newest item (not deleted) of each file name; names without one are absent.
+    A post may name its media the way the brief's clients do: "beach.jpg"."""
+    wanted = {name for name in filenames if name}
+    if not wanted:
+        return {}
+    async with db.reading() as session:
+        rows = await session.scalars(
+            select(MediaFile)
+            .where(
+                MediaFile.user_id == user_id,
+                MediaFile.deleted_at.is_(None),
+                MediaFile.filename.in_(wanted),
+            )
+            .order_by(MediaFile.created_at.desc())
+        )
+        found: dict[str, MediaFile] = {}
+        for row in rows:
+            found.setdefault(row.filename, row)
+        return found
+
+
 async def page(
     db: Database,
     *,

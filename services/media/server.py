@@ -145,11 +145,16 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
         return media_pb2.StorageUsage(used_bytes=used, quota_bytes=self._settings.media_quota_bytes or None)
 
     async def ResolveMedia(self, request, context):
-        found = await library.several(
-            self._db, user_id=self._user(request), media_ids=list(request.media_ids)
-        )
+        user_id = self._user(request)
+        asked = list(request.media_ids)
+        found = await library.several(self._db, user_id=user_id, media_ids=asked)
+        if request.by_filename:
+            named = await library.by_filename(
+                self._db, user_id=user_id, filenames=[value for value in asked if value not in found]
+            )
+            found |= {name: row for name, row in named.items() if name not in found}
         items = []
-        for media_id in request.media_ids:
+        for media_id in asked:
             row = found.get(media_id)
             if row is None:
                 items.append(media_pb2.ResolvedItem(media_id=media_id, found=False))
@@ -157,7 +162,12 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             url = self._storage.url(row.processed_key) if row.status == "ready" and row.processed_key else ""
             items.append(
                 media_pb2.ResolvedItem(
-                    media_id=media_id, found=True, status=row.status, kind=row.kind, cdn_url=url
+                    media_id=media_id,
+                    found=True,
+                    status=row.status,
+                    kind=row.kind,
+                    cdn_url=url,
+                    id=str(row.id),
                 )
             )
         return media_pb2.ResolvedMedia(items=items)

@@ -31,16 +31,23 @@ class Content:
     def normalised(self) -> "Content":
         return Content(
             caption=unicodedata.normalize("NFC", self.caption),
-            hashtags=_dedupe(h.strip().lstrip("#") for h in self.hashtags),
+            # Kept as the person wrote them ("#homeDecor" stays "#homeDecor"); compared
+            # without the "#" and case-insensitively.
+            hashtags=_dedupe((h.strip() for h in self.hashtags), key=bare_hashtag),
             media=[{k: v.strip() for k, v in item.items() if v and v.strip()} for item in self.media],
             post_type=self.post_type.strip().lower(),
             tags=_dedupe(t.strip().lower() for t in self.tags),
             metadata=self.metadata,
         )
 
+    def bare_hashtags(self) -> list[str]:
+        """The list's hashtags without their "#"."""
+        return [bare_hashtag(h) for h in self.hashtags]
+
     def all_hashtags(self) -> list[str]:
-        """Hashtags as Instagram will see them: the list plus those written in the caption."""
-        return _dedupe([*self.hashtags, *HASHTAG_IN_TEXT.findall(self.caption)])
+        """Hashtags as Instagram will see them (without "#"): the list plus those written in
+        the caption."""
+        return _dedupe([*self.bare_hashtags(), *HASHTAG_IN_TEXT.findall(self.caption)])
 
     def mentions(self) -> list[str]:
         return _dedupe(MENTION_IN_TEXT.findall(self.caption))
@@ -49,16 +56,21 @@ class Content:
         return published_text(self.caption, self.hashtags)
 
     def search_text(self) -> str:
-        return " ".join([self.caption, *self.hashtags])
+        return " ".join([self.caption, *self.bare_hashtags()])
 
 
-def _dedupe(values) -> list[str]:
-    """Drop empty values and case-insensitive repeats, keeping the first spelling and order."""
+def bare_hashtag(tag: str) -> str:
+    return tag.lstrip("#")
+
+
+def _dedupe(values, key=lambda value: value) -> list[str]:
+    """Drop empty values and case-insensitive repeats (of key(value)), keeping the first
+    spelling and order."""
     seen: set[str] = set()
     out = []
     for value in values:
-        key = value.casefold()
-        if value and key not in seen:
-            seen.add(key)
+        folded = key(value).casefold()
+        if folded and folded not in seen:
+            seen.add(folded)
             out.append(value)
     return out

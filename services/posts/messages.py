@@ -9,6 +9,7 @@ from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
+from services.posts import media_refs
 from services.posts.content import Content
 from services.posts.models import Post, PostMetric, PostVersion
 from services.posts.rules import Warning
@@ -23,6 +24,7 @@ def content_message(content: Content) -> posts_pb2.PostContent:
         post_type=content.post_type,
         tags=content.tags,
         metadata=proto_struct.struct(content.metadata),
+        media_urls=media_refs.urls_of(content.media),
     )
 
 

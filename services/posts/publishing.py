@@ -66,8 +66,10 @@ async def mark_scheduled(
     scheduled_for: datetime,
     timezone: str,
     optimal_time_score: float | None,
+    publish_now: bool = False,
 ) -> Post:
-    """The post is complete enough to publish and now waits for scheduled_for."""
+    """The post is complete enough to publish and now waits for scheduled_for; or, due now,
+    is publishing already (so the first status anyone sees is that one)."""
     post = await store.read(db, user_id=user_id, post_id=post_id)
     if post.template_name:
         raise conflict("post_is_template", "A template cannot be scheduled; create a post from it")
@@ -75,20 +77,21 @@ async def mark_scheduled(
         raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
     check_publishable(post)
     await library_media.check_ready(media, user_id, store.content_of(post))
+    status = PostStatus.PUBLISHING if publish_now else PostStatus.SCHEDULED
     values = {
-        "status": PostStatus.SCHEDULED,
+        "status": status,
         "account_id": account_id,
         "scheduled_for": scheduled_for,
         "timezone": timezone,
         "optimal_time_score": optimal_time_score,
         "last_error": None,
     }
-    if post.status == PostStatus.SCHEDULED:
+    if post.status == status:
         # Moved, not newly scheduled: the status stays, the time changes.
         announce = _time_change(post, scheduled_for, timezone)
     else:
         when = {"scheduled_for": scheduled_for.isoformat(), "timezone": timezone}
-        announce = [_status_change(post, PostStatus.SCHEDULED, **when)]
+        announce = [_status_change(post, status, **when)]
     changed = await _apply(
         db,
         user_id=user_id,

@@ -88,7 +88,7 @@ def hashtag_warnings(hashtags: list[str]) -> list[Warning]:
 
 def _hashtag_problems(content: Content) -> list[Violation]:
     problems = []
-    for i, tag in enumerate(content.hashtags):
+    for i, tag in enumerate(content.bare_hashtags()):
         if not _HASHTAG.match(tag):
             problems.append(
                 Violation(f"hashtags.{i}", f"#{tag} may contain only letters, digits and underscores")

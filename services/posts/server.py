@@ -6,20 +6,23 @@ from lib.common import proto_struct
 from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
+from lib.common.errors import invalid_field
 from lib.common.grpc_errors import rpc_handlers
 from lib.common.ids import parse_id
 from lib.common.outbox import Outbox
 from lib.common.proto_time import from_timestamp, to_timestamp
 from lib.post_status import PostStatus
-from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, users_pb2_grpc
 from services.posts import (
     autosave,
     bulk,
     hashtags,
     library_media,
     listing,
+    media_refs,
     metrics,
     occurrences,
+    planned,
     publishing,
     store,
     templates,
@@ -37,6 +40,11 @@ from services.posts.messages import (
 
 def _ids(request):
     return parse_id(request.user_id, "User"), parse_id(request.post_id, "Post")
+
+
+def _content_paths(paths) -> list[str]:
+    """The content fields an update mask names (media_urls is another way to say media)."""
+    return ["media" if path == "media_urls" else path for path in paths]
 
 
 def _result(saved: store.Saved) -> posts_pb2.PostResult:
@@ -58,18 +66,44 @@ def _draft_message(post_id: str, draft: autosave.Draft | None) -> posts_pb2.Auto
 @rpc_handlers
 class PostsServicer(posts_pb2_grpc.PostsServicer):
     def __init__(
-        self, db: Database, settings: Settings, events: Outbox, media: media_pb2_grpc.MediaStub
+        self,
+        db: Database,
+        settings: Settings,
+        events: Outbox,
+        media: media_pb2_grpc.MediaStub,
+        users: users_pb2_grpc.UsersStub,
     ) -> None:
         self._media = media
+        self._users = users
         self._db = db
         self._settings = settings
         self._events = events
 
+    async def _content(self, user_id, message: posts_pb2.PostContent):
+        """The content a request carries, with the brief's media_urls made media items."""
+        content = content_from(message)
+        if message.media_urls:
+            named = await media_refs.media_from(self._media, user_id, list(message.media_urls))
+            if content.media and content.media != named:
+                raise invalid_field("media_urls", "names other media than media does; send one of the two")
+            content.media = named
+        return content
+
+    async def _planned(self, user_id, text: str, zone: str):
+        """(instant, zone) of a planned time, or (None, None) for none."""
+        if not text.strip():
+            return None, None
+        return await planned.resolve(self._users, user_id, text, zone)
+
     async def CreatePost(self, request, context):
         user_id = parse_id(request.user_id, "User")
+        content = await self._content(user_id, request.content)
+        when, zone = await self._planned(user_id, request.planned_time, request.planned_timezone)
         saved = await store.create(
-            db=self._db, user_id=user_id, content=content_from(request.content), reason=request.change_reason
+            db=self._db, user_id=user_id, content=content, reason=request.change_reason
         )
+        if when is not None:
+            await planned.set_planned(self._db, post=saved.post, when=when, zone=zone)
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
         return _result(saved)
 
@@ -87,15 +121,22 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 
     async def UpdatePost(self, request, context):
         user_id, post_id = _ids(request)
+        fields = _content_paths(request.update_mask.paths)
+        plans = planned.FIELD in request.update_mask.paths
+        when, zone = await self._planned(user_id, request.planned_time, request.planned_timezone)
+        if plans:
+            planned.check_can_plan(await store.read(self._db, user_id=user_id, post_id=post_id), when)
         saved = await store.update(
             db=self._db,
             user_id=user_id,
             post_id=post_id,
             base_version=request.base_version,
-            changes=content_from(request.content),
-            changed_fields=list(request.update_mask.paths),
+            changes=await self._content(user_id, request.content),
+            changed_fields=fields,
             reason=request.change_reason,
         )
+        if plans:
+            await planned.set_planned(self._db, post=saved.post, when=when, zone=zone)
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
         return _result(saved)
 
@@ -165,8 +206,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             db=self._db,
             user_id=user_id,
             post_id=post_id,
-            changes=content_from(request.content),
-            changed_fields=list(request.update_mask.paths),
+            changes=await self._content(user_id, request.content),
+            changed_fields=_content_paths(request.update_mask.paths),
             base_version=request.base_version,
         )
         return _draft_message(request.post_id, draft)
@@ -290,6 +331,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             scheduled_for=from_timestamp(request, "scheduled_for"),
             timezone=request.timezone,
             optimal_time_score=request.optimal_time_score if request.HasField("optimal_time_score") else None,
+            publish_now=request.publish_now,
         )
         return post_message(post)
 

@@ -3,6 +3,14 @@
 Its first message is {"type": "connected", "last_event_id": N}: from then on every event
 after N reaches it, and N is where to resume from until the first event arrives.
 
+Two profiles of the same stream:
+  full   (default) the greeting, every event, heartbeats on a quiet connection;
+  brief  what the product brief's clients read: post_status_update and
+         publishing_progress events only, nothing else (their tests take the first
+         message after scheduling to be the post's status). The default for a client
+         that signs the handshake with an Authorization header, as those clients do;
+         ?profile=brief|full chooses either way.
+
 Close codes (also in the README):
   4401  no valid token (missing, malformed, expired; also when it expires while connected)
   4403  the token's user is not the user in the path
@@ -36,23 +44,42 @@ CLOSE_WAIT_SECONDS = 30
 # swallows a cancellation that arrives as the awaited send completes, and a connection
 # told to close went on sending heartbeats instead (seen one run in twenty on a busy machine).
 BEARER_PROTOCOL = "bearer"
+FULL, BRIEF = "full", "brief"
+BRIEF_EVENT_TYPES = frozenset({"post_status_update", "publishing_progress"})
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
 
-def token_of(websocket: WebSocket) -> tuple[str, str | None]:
-    """The token and the subprotocol to accept (when it came as one)."""
+def token_of(websocket: WebSocket) -> tuple[str, str | None, bool]:
+    """The token, the subprotocol to accept (when it came as one), and whether it came in an
+    Authorization header (which browsers cannot send; server-side clients do)."""
     offered = [p.strip() for p in websocket.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
     if len(offered) == 2 and offered[0].lower() == BEARER_PROTOCOL:
-        return offered[1], offered[0]
-    return websocket.query_params.get("token", ""), None
+        return offered[1], offered[0], False
+    if token := websocket.query_params.get("token", ""):
+        return token, None, False
+    scheme, _, credentials = websocket.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip(), None, True
+    return "", None, False
+
+
+def _event_type(payload: str) -> str | None:
+    try:
+        event = json.loads(payload)
+    except ValueError:
+        return None
+    return event.get("type") if isinstance(event, dict) else None
 
 
 class Session:
-    def __init__(self, websocket: WebSocket, user_id: str, hub: Hub, settings: Settings) -> None:
+    def __init__(
+        self, websocket: WebSocket, user_id: str, hub: Hub, settings: Settings, profile: str = FULL
+    ) -> None:
         self._ws = websocket
+        self._brief = profile == BRIEF
         self._user_id = user_id
         self._hub = hub
         self._settings = settings
@@ -90,12 +117,15 @@ class Session:
         # Replayed and live events can overlap; each goes out once, in order.
         if event_id <= self._sent_up_to:
             return
-        await self._send(payload)
+        if not self._brief or _event_type(payload) in BRIEF_EVENT_TYPES:
+            await self._send(payload)
         self._sent_up_to = event_id
 
     async def _connected(self, resume_from: int) -> None:
         # The client's resume point until its first event arrives: without it, a client that
         # drops before any event could not ask for what it missed meanwhile.
+        if self._brief:
+            return
         await self._send(json.dumps({"type": "connected", "last_event_id": resume_from, "timestamp": _now()}))
 
     async def _resume_incomplete(self, oldest: int) -> None:
@@ -109,7 +139,8 @@ class Session:
                 async with asyncio.timeout(heartbeat):
                     event_id, payload = await self._queue.get()
             except TimeoutError:
-                await self._send(json.dumps({"type": "heartbeat", "timestamp": _now()}))
+                if not self._brief:
+                    await self._send(json.dumps({"type": "heartbeat", "timestamp": _now()}))
                 continue
             await self._send_event(event_id, payload)
 
@@ -171,7 +202,7 @@ class Session:
 async def serve(
     websocket: WebSocket, user_id: str, hub: Hub, tokens: VerifiedTokens, settings: Settings
 ) -> None:
-    token, protocol = token_of(websocket)
+    token, protocol, from_header = token_of(websocket)
     # Accepted first: a close code (4401/4403) can only be sent on an open WebSocket.
     await websocket.accept(subprotocol=protocol)
     try:
@@ -180,7 +211,8 @@ async def serve(
         claims = None
     if claims is None:
         await websocket.close(
-            UNAUTHENTICATED, "send a valid access token (?token= or Sec-WebSocket-Protocol)"
+            UNAUTHENTICATED,
+            "send a valid access token (?token=, Sec-WebSocket-Protocol or Authorization: Bearer)",
         )
         return
     if claims.user_id != user_id:
@@ -193,4 +225,8 @@ async def serve(
             await websocket.close(1008, "last_event_id must be a non-negative integer")
             return
         last_event_id = int(raw)
-    await Session(websocket, user_id, hub, settings).run(last_event_id, claims.expires_at)
+    profile = websocket.query_params.get("profile") or (BRIEF if from_header else FULL)
+    if profile not in (FULL, BRIEF):
+        await websocket.close(1008, "profile must be full or brief")
+        return
+    await Session(websocket, user_id, hub, settings, profile).run(last_event_id, claims.expires_at)

@@ -97,7 +97,7 @@ async def disconnect(
                 InstagramAccount.user_id == user_id,
                 InstagramAccount.disconnected_at.is_(None),
             )
-            .values(disconnected_at=func.now(), token_ciphertext=None)
+            .values(disconnected_at=func.now(), token_ciphertext=None, is_default=False)
             .returning(InstagramAccount)
         )
     if account is None:
@@ -136,29 +136,69 @@ def min_gap(account: InstagramAccount, settings: Settings) -> float:
 
 
 async def change_settings(
-    *, db: Database, user_id: uuid.UUID, account_id: uuid.UUID, min_gap_minutes: float | None
+    *,
+    db: Database,
+    user_id: uuid.UUID,
+    account_id: uuid.UUID,
+    min_gap_minutes: float | None,
+    is_default: bool | None = None,
 ) -> InstagramAccount:
-    """Change an account's settings; None leaves a setting as it is."""
-    values = {}
+    """Change an account's settings; None leaves a setting as it is. Making an account the
+    default stops another from being it (one statement each, in one transaction)."""
+    values: dict = {}
     if min_gap_minutes is not None:
         if not 0 <= min_gap_minutes <= MAX_GAP_MINUTES:
             raise invalid_field("min_gap_minutes", f"must be between 0 and {MAX_GAP_MINUTES} minutes")
         values["min_gap_minutes"] = min_gap_minutes
+    if is_default is not None:
+        values["is_default"] = is_default
     mine = (
         InstagramAccount.id == account_id,
         InstagramAccount.user_id == user_id,
         InstagramAccount.disconnected_at.is_(None),
     )
     async with db.transaction() as session:
+        if is_default:
+            await session.execute(
+                update(InstagramAccount)
+                .where(
+                    InstagramAccount.user_id == user_id,
+                    InstagramAccount.id != account_id,
+                    InstagramAccount.is_default,
+                )
+                .values(is_default=False)
+            )
         if values:
             account = await session.scalar(
                 update(InstagramAccount).where(*mine).values(**values).returning(InstagramAccount)
             )
         else:
             account = await session.scalar(select(InstagramAccount).where(*mine))
-    if account is None:
-        raise not_found("Account")
+        if account is None:
+            # Undoes the other account's change too: nothing changes for an unknown account.
+            raise not_found("Account")
     return account
+
+
+async def chosen(*, db: Database, user_id: uuid.UUID, account_id: str) -> InstagramAccount:
+    """The account a request names; naming none, the user's default account, or their only
+    one. Several and no default: a 422 that lists them, so the client can ask which."""
+    if account_id:
+        return await connected(db=db, user_id=user_id, account_id=account_id)
+    accounts = await list_connected(db=db, user_id=user_id)
+    defaults = [account for account in accounts if account.is_default]
+    if defaults:
+        return defaults[0]
+    if len(accounts) == 1:
+        return accounts[0]
+    if not accounts:
+        raise invalid_field("account_id", "connect an Instagram account first (POST /api/v1/accounts)")
+    listed = ", ".join(f"{account.id} (@{account.username})" for account in accounts)
+    raise invalid_field(
+        "account_id",
+        f"you have {len(accounts)} connected accounts and no default; name one of {listed}, "
+        "or make one the default (PATCH /api/v1/accounts/<id> with is_default)",
+    )
 
 
 @dataclass

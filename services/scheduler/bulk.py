@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from lib.common import bulk_requests
 from lib.common.errors import ServiceError, Violation, invalid
+from services.scheduler import accounts
 from services.scheduler.scheduling import Scheduled, Scheduler
 
 ACTIONS = ("schedule", "unschedule")
@@ -27,7 +28,11 @@ def local_times(*, count: int, start: str, interval_minutes: float, times: list[
         first = datetime.fromisoformat(start)
     except ValueError as exc:
         raise invalid(
-            [Violation("start_time", "must be a local date and time like 2027-03-28T09:30")]
+            [
+                Violation(
+                    "start_time", "must be a date and time like 2027-03-28T09:30 (local) or 2027-03-28T07:30Z"
+                )
+            ]
         ) from exc
     return [(first + timedelta(minutes=i * interval_minutes)).isoformat() for i in range(count)]
 
@@ -59,6 +64,9 @@ async def run(
                 results.append(ItemResult(post_id, False, err.code, err.message))
         return results
     wanted = local_times(count=len(post_ids), start=start, interval_minutes=interval_minutes, times=times)
+    # Defaults found once for the whole batch, not once per post.
+    account_id = str((await accounts.chosen(db=scheduler.db, user_id=user_id, account_id=account_id)).id)
+    zone = await scheduler.zone_for(user_id, zone)
     for post_id, local in zip(post_ids, wanted, strict=True):
         try:
             scheduled = await scheduler.schedule(

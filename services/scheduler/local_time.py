@@ -31,6 +31,14 @@ def _wall(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment.astimezone(zone).replace(tzinfo=None)
 
 
+def at_instant(moment: datetime, zone_name: str) -> ResolvedTime:
+    """An aware moment (a time sent with an offset or Z), shown on zone_name's wall clock."""
+    if not is_valid_zone(zone_name):
+        raise invalid_field("timezone", f"{zone_name!r} is not an IANA time zone such as Europe/Paris")
+    utc = moment.astimezone(UTC)
+    return ResolvedTime(utc, utc.astimezone(ZoneInfo(zone_name)), zone_name)
+
+
 def resolve(local: datetime, zone_name: str, prefer: str = "earlier") -> ResolvedTime:
     """The UTC instant of a naive local time in zone_name (see the module docstring)."""
     if not is_valid_zone(zone_name):

@@ -35,6 +35,7 @@ async def main(port: int) -> None:
         graph=graph,
         vault=vault,
         settings=settings,
+        users=users_pb2_grpc.UsersStub(users_channel),
     )
 
     series = SeriesManager(

@@ -16,6 +16,7 @@ def account_message(account: InstagramAccount, settings: Settings) -> scheduler_
         username=account.username,
         connected_at=to_timestamp(account.connected_at),
         min_gap_minutes=accounts.min_gap(account, settings),
+        is_default=account.is_default,
     )
 
 

@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, LargeBinary, Text, func, text
+from sqlalchemy import Boolean, DateTime, Float, LargeBinary, Text, false, func, text
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -32,6 +32,8 @@ class InstagramAccount(Base):
     disconnected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Minutes required between two posts on this account; None: the configured default.
     min_gap_minutes: Mapped[float | None] = mapped_column(Float)
+    # Where a schedule that names no account goes (at most one per user).
+    is_default: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class RecurringSeries(Base):

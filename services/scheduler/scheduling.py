@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
 
-from lib.common import temporal_client
+from lib.common import profile_zone, temporal_client, time_text
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field
@@ -20,7 +20,7 @@ from lib.common.token_vault import TokenVault
 from lib.instagram.errors import GraphApiError
 from lib.instagram.graph_api import GraphApiClient
 from lib.post_status import FINISHED, ON_THE_CALENDAR, PostStatus
-from protos import posts_pb2, posts_pb2_grpc
+from protos import posts_pb2, posts_pb2_grpc, users_pb2_grpc
 from services.scheduler import accounts, claims, conflicts, local_time, optimal_time
 from services.scheduler.models import InstagramAccount
 from workflows.contracts.publishing import (
@@ -38,21 +38,34 @@ log = logging.getLogger(__name__)
 # Instagram's documented limit; used when the account's own cannot be read.
 DEFAULT_PUBLISH_LIMIT = 50
 LIMIT_CACHE_SECONDS = 10 * 60
-# A post due sooner than this could not be prepared in time.
+# A post due sooner than this could not be prepared in time: it is published now.
 MIN_NOTICE = timedelta(seconds=1)
+# A time this recently past means "now": a client that sends the current time (the brief's
+# clients send datetime.utcnow()) sends one already past when it arrives.
+PUBLISH_NOW_WINDOW = timedelta(minutes=5)
 
 
 @dataclass
 class Scheduled:
     resolved: local_time.ResolvedTime
     score: float
+    # Due now (a time within the last few minutes, or less than MIN_NOTICE ahead).
+    publish_now: bool = False
 
 
-def _parse_local(text: str) -> datetime:
+def _parse_time(text: str) -> datetime:
     try:
-        return datetime.fromisoformat(text)
+        if not time_text.SCHEDULE_TIME.match(text):
+            raise ValueError(text)
+        moment = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise invalid_field("scheduled_time", "must be a local date and time like 2027-03-28T09:30") from exc
+        raise invalid_field(
+            "scheduled_time",
+            "must be a local date and time like 2027-03-28T09:30, or an instant like 2027-03-28T07:30:00Z",
+        ) from exc
+    if not 1970 <= moment.year <= 9998:
+        raise invalid_field("scheduled_time", "must be between the years 1970 and 9998")
+    return moment
 
 
 # The publishing workflow's activity -> the step a person reads.
@@ -85,8 +98,10 @@ class Scheduler:
         graph: GraphApiClient,
         vault: TokenVault,
         settings: Settings,
+        users: users_pb2_grpc.UsersStub,
     ):
-        self._db = db
+        self._users = users
+        self.db = db
         self._posts = posts
         self._temporal = temporal
         self._graph = graph
@@ -95,15 +110,27 @@ class Scheduler:
         # account id -> (when read, publishing limit)
         self._limits: dict[uuid.UUID, tuple[float, int]] = {}
 
-    async def _resolve(self, text: str, zone: str, prefer: str) -> Scheduled:
-        resolved = local_time.resolve(_parse_local(text), zone, prefer or "earlier")
+    async def zone_for(self, user_id: uuid.UUID, zone: str) -> str:
+        """The zone a request names, or else the user's own."""
+        return zone or await profile_zone.of_user(self._users, user_id)
+
+    async def _resolve(self, user_id: uuid.UUID, text: str, zone: str, prefer: str) -> Scheduled:
+        zone = await self.zone_for(user_id, zone)
+        moment = _parse_time(text)
+        if moment.tzinfo is None:
+            resolved = local_time.resolve(moment, zone, prefer or "earlier")
+        else:
+            resolved = local_time.at_instant(moment, zone)
         now = datetime.now(UTC)
-        if resolved.utc <= now:
-            raise invalid_field("scheduled_time", f"{resolved.local.isoformat()} is in the past")
-        if resolved.utc < now + MIN_NOTICE:
+        if resolved.utc < now - PUBLISH_NOW_WINDOW:
             raise invalid_field(
-                "scheduled_time", f"is too soon: schedule at least {MIN_NOTICE.seconds} s ahead"
+                "scheduled_time",
+                f"{resolved.local.isoformat()} is in the past (a time up to "
+                f"{PUBLISH_NOW_WINDOW.seconds // 60} minutes ago means now)",
             )
+        if resolved.utc < now + MIN_NOTICE:
+            resolved = local_time.at_instant(now, zone)
+            return Scheduled(resolved, optimal_time.score(resolved.local), publish_now=True)
         return Scheduled(resolved, optimal_time.score(resolved.local))
 
     async def _scheduled_on_account(
@@ -139,9 +166,7 @@ class Scheduler:
         cached = self._limits.get(account)
         if cached and time.monotonic() - cached[0] < LIMIT_CACHE_SECONDS:
             return cached[1]
-        found = await accounts.credentials(
-            db=self._db, vault=self._vault, user_id=user_id, account_id=account
-        )
+        found = await accounts.credentials(db=self.db, vault=self._vault, user_id=user_id, account_id=account)
         try:
             limit = (
                 await self._graph.publishing_limit(found.ig_user_id, found.access_token)
@@ -210,6 +235,7 @@ class Scheduler:
                     scheduled_for=to_timestamp(scheduled.resolved.utc),
                     timezone=scheduled.resolved.zone,
                     optimal_time_score=scheduled.score,
+                    publish_now=scheduled.publish_now,
                 ),
                 timeout=10,
             )
@@ -218,14 +244,14 @@ class Scheduler:
     async def schedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
-        async with claims.claimed(self._db, post_id):
+        async with claims.claimed(self.db, post_id):
             return await self._schedule(user_id, post_id, account_id, local, zone, prefer)
 
     async def _schedule(
         self, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
-        scheduled = await self._resolve(local, zone, prefer)
-        account = await accounts.connected(db=self._db, user_id=user_id, account_id=account_id)
+        scheduled = await self._resolve(user_id, local, zone, prefer)
+        account = await accounts.chosen(db=self.db, user_id=user_id, account_id=account_id)
         await self._require_own_post(user_id, post_id)
         if await self._running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
@@ -259,14 +285,14 @@ class Scheduler:
     async def reschedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
-        async with claims.claimed(self._db, post_id):
+        async with claims.claimed(self.db, post_id):
             return await self._reschedule(user_id, post_id, account_id, local, zone, prefer)
 
     async def _reschedule(
         self, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
-        scheduled = await self._resolve(local, zone, prefer)
-        account = await accounts.connected(db=self._db, user_id=user_id, account_id=account_id)
+        scheduled = await self._resolve(user_id, local, zone, prefer)
+        account = await accounts.chosen(db=self.db, user_id=user_id, account_id=account_id)
         await self._require_own_post(user_id, post_id)
         if not await self._running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
@@ -277,7 +303,7 @@ class Scheduler:
         return scheduled
 
     async def unschedule(self, *, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
-        async with claims.claimed(self._db, post_id):
+        async with claims.claimed(self.db, post_id):
             return await self._unschedule(user_id, post_id)
 
     async def _unschedule(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:

@@ -58,6 +58,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             user_id=parse_id(request.user_id, "User"),
             account_id=parse_id(request.account_id, "Account"),
             min_gap_minutes=request.min_gap_minutes if request.HasField("min_gap_minutes") else None,
+            is_default=request.is_default if request.HasField("is_default") else None,
         )
         return account_message(account, self._settings)
 

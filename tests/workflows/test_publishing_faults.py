@@ -23,7 +23,7 @@ from tests.services.scheduler.publishing import arm, publishes, schedule, wait_f
 def test_passing_faults_end_published_exactly_once(publisher, instagram, kind, endpoint, times):
     post = publisher.create_post(caption=f"After {kind} on {endpoint}")
     arm(instagram, publisher, kind, endpoint, times)
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     status = wait_for_status(publisher, post["id"], "published", timeout=45)
     published = publishes(instagram, publisher.ig_user_id)
     assert len(published) == 1
@@ -36,7 +36,7 @@ def test_a_publishing_limit_that_lasts_waits_for_quota_instead_of_failing(publis
     # More refusals than the retry policy has attempts (8): waiting for quota must not use them.
     post = publisher.create_post(caption="Patience")
     arm(instagram, publisher, "publish_limit", "publish", times=10)
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     status = wait_for_status(publisher, post["id"], "published", timeout=60)
     assert len(publishes(instagram, publisher.ig_user_id)) == 1
     assert status["instagram_media_id"] == publishes(instagram, publisher.ig_user_id)[0]["media_id"]
@@ -45,7 +45,7 @@ def test_a_publishing_limit_that_lasts_waits_for_quota_instead_of_failing(publis
 def test_a_revoked_token_fails_asking_to_reconnect(publisher, instagram):
     post = publisher.create_post()
     arm(instagram, publisher, "revoked_token", "create")
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     status = wait_for_status(publisher, post["id"], "failed", timeout=30)
     assert "reconnect the account" in status["last_error"]
     assert publishes(instagram, publisher.ig_user_id) == []
@@ -56,7 +56,7 @@ def test_a_publish_that_outlives_the_client_timeout_is_found_not_repeated(publis
     # the container published and takes the media id from the account's latest media.
     post = publisher.create_post(caption="Slow Instagram")
     arm(instagram, publisher, "timeout", "publish", seconds=3)
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     status = wait_for_status(publisher, post["id"], "published", timeout=45)
     published = publishes(instagram, publisher.ig_user_id)
     assert len(published) == 1
@@ -77,7 +77,7 @@ def _wait_for_publish_attempt(instagram, user, timeout: float = 30.0) -> None:
 def test_an_unknowable_outcome_waits_in_needs_reconcile_then_settles_published(publisher, instagram):
     post = publisher.create_post(caption="Did it go out?")
     arm(instagram, publisher, "publish_response_lost")
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     _wait_for_publish_attempt(instagram, publisher)
     # The retries cannot read the container either: nobody can tell whether it was published.
     arm(instagram, publisher, "transient", "status", times=2)
@@ -96,7 +96,7 @@ def test_an_unknowable_outcome_that_did_not_publish_settles_failed(publisher, in
     post = publisher.create_post(caption="Did it go out? No.")
     # A 500 from media_publish: for all the caller knows, it may have published.
     arm(instagram, publisher, "transient", "publish")
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "publishing", timeout=30)
     time.sleep(0.5)
     arm(instagram, publisher, "transient", "status", times=2)
@@ -105,5 +105,5 @@ def test_an_unknowable_outcome_that_did_not_publish_settles_failed(publisher, in
     assert "schedule it again" in status["last_error"]
     assert publishes(instagram, publisher.ig_user_id) == []
     again = schedule(publisher, post["id"], 3600)
-    assert again.status_code == 201, again.text
+    assert again.status_code == 200, again.text
     publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")

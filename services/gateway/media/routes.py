@@ -45,7 +45,13 @@ class Uploaded(BaseModel):
     items: list[model(media_pb2.MediaItem)]
 
 
-@router.post(UPLOAD_PATH, status_code=201, response_model=Uploaded)
+class UploadedOne(model(media_pb2.MediaItem)):
+    """One file: the item itself (as the brief reads it), and `items` as for several."""
+
+    items: list[model(media_pb2.MediaItem)]
+
+
+@router.post(UPLOAD_PATH, status_code=201, response_model=UploadedOne | Uploaded)
 async def upload(
     request: Request,
     user_id: CurrentUser,
@@ -58,6 +64,7 @@ async def upload(
     ] = None,
 ):
     """One or several files (multipart field `file`); each becomes an Instagram-ready item.
+    One file answers the item's fields at the top level (and `items`); several, `items`.
     Images are ready in the answer; videos and animated GIFs answer `processing` and are
     converted in the background (GET the item to follow `progress`)."""
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
@@ -89,6 +96,8 @@ async def upload(
                 raise
     finally:
         await form.close()
+    if len(items) == 1:
+        return {**items[0], "items": items}
     return {"items": items}
 
 

@@ -25,8 +25,12 @@ async def forward(websocket: WebSocket, user_id: str):
     if websocket.url.query:
         url += f"?{websocket.url.query}"
     offered = [p.strip() for p in websocket.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
+    # Server-side clients sign the handshake with a header; it is checked upstream.
+    headers = {"Authorization": auth} if (auth := websocket.headers.get("authorization")) else None
     try:
-        upstream = await connect(url, subprotocols=offered or None, open_timeout=5, ping_interval=None)
+        upstream = await connect(
+            url, subprotocols=offered or None, additional_headers=headers, open_timeout=5, ping_interval=None
+        )
     except (OSError, TimeoutError, websockets.exceptions.WebSocketException):
         await websocket.accept()
         await websocket.close(UNAVAILABLE, "the realtime service is unavailable; retry shortly")

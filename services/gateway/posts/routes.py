@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Body, Query
 
 from lib.common.proto_time import to_timestamp
 from lib.post_status import ON_THE_CALENDAR, PostStatus
@@ -16,10 +16,14 @@ router = APIRouter(prefix="/api/v1/posts", tags=["posts"])
 
 
 @router.post("", status_code=201, response_model=model(posts_pb2.PostResult))
-async def create_post(body: schemas.PostCreate, user_id: CurrentUser, posts: PostsDep):
+async def create_post(
+    body: Annotated[schemas.PostCreate, Body(openapi_examples=schemas.CREATE_EXAMPLES)],
+    user_id: CurrentUser,
+    posts: PostsDep,
+):
     result = await posts.CreatePost(
         posts_pb2.CreatePostRequest(
-            user_id=user_id, content=body.content(), change_reason=body.change_reason
+            user_id=user_id, content=body.content(), change_reason=body.change_reason, **body.planned()
         ),
     )
     return to_json(result)
@@ -104,26 +108,34 @@ async def list_scheduled(
 @router.post(
     "/bulk", response_model=model(posts_pb2.BulkActionResult) | model(scheduler_pb2.BulkScheduleResult)
 )
-async def bulk(body: schemas.BulkIn, user_id: CurrentUser, posts: PostsDep, scheduler: SchedulerDep):
-    if body.action in ("schedule", "unschedule"):
+async def bulk(
+    body: Annotated[schemas.BulkIn, Body(openapi_examples=schemas.BULK_EXAMPLES)],
+    user_id: CurrentUser,
+    posts: PostsDep,
+    scheduler: SchedulerDep,
+):
+    """Up to 50 posts, one result each. `action` with its options beside it, or (the brief's
+    form) `operation` with its options in `parameters`."""
+    action = body.chosen_action()
+    if action in ("schedule", "unschedule"):
         # Scheduling belongs to the scheduler service; the rest of bulk to the posts service.
         result = await scheduler.BulkSchedule(
             scheduler_pb2.BulkScheduleRequest(
                 user_id=user_id,
-                action=body.action,
+                action=action,
                 post_ids=body.post_ids,
-                account_id=body.account_id,
-                timezone=body.timezone,
-                start_time=body.start_time,
-                interval_minutes=body.interval_minutes,
-                times=body.times,
-                prefer=body.prefer,
+                account_id=body.option("account_id", ""),
+                timezone=body.option("timezone", ""),
+                start_time=body.option("start_time", ""),
+                interval_minutes=body.option("interval_minutes", 0.0),
+                times=body.option("times", []),
+                prefer=body.option("prefer", "earlier"),
             )
         )
         return to_json(result)
     result = await posts.BulkAction(
         posts_pb2.BulkActionRequest(
-            user_id=user_id, action=body.action, post_ids=body.post_ids, tags=body.tags
+            user_id=user_id, action=action, post_ids=body.post_ids, tags=body.option("tags", [])
         ),
     )
     return to_json(result)
@@ -153,6 +165,7 @@ async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUs
         base_version=body.version,
         content=body.content(),
         change_reason=body.change_reason,
+        **body.planned(),
     )
     request.update_mask.paths.extend(body.sent_fields())
     return to_json(await posts.UpdatePost(request))

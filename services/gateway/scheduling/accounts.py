@@ -32,7 +32,10 @@ async def change_account(
 ):
     account = await scheduler.UpdateAccount(
         scheduler_pb2.UpdateAccountRequest(
-            user_id=user_id, account_id=account_id, min_gap_minutes=body.min_gap_minutes
+            user_id=user_id,
+            account_id=account_id,
+            min_gap_minutes=body.min_gap_minutes,
+            is_default=body.is_default,
         )
     )
     return to_json(account)

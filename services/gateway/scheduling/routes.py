@@ -1,6 +1,8 @@
 """/api/v1/posts/{id}/schedule and /status: schedule, reschedule, unschedule, follow."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Body
 
 from protos import scheduler_pb2
 from services.gateway.deps import CurrentUser, SchedulerDep
@@ -21,13 +23,17 @@ def _request(post_id: str, user_id: str, body: schemas.ScheduleIn) -> scheduler_
     )
 
 
-@router.post("/schedule", status_code=201, response_model=model(scheduler_pb2.ScheduleResult))
-async def schedule(post_id: str, body: schemas.ScheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
+ScheduleBody = Annotated[schemas.ScheduleIn, Body(openapi_examples=schemas.SCHEDULE_EXAMPLES)]
+
+
+@router.post("/schedule", response_model=model(scheduler_pb2.ScheduleResult))
+async def schedule(post_id: str, body: ScheduleBody, user_id: CurrentUser, scheduler: SchedulerDep):
+    """Schedule the post (200, as the brief has it); a time due now publishes it at once."""
     return to_json(await scheduler.SchedulePost(_request(post_id, user_id, body)))
 
 
 @router.put("/schedule", response_model=model(scheduler_pb2.ScheduleResult))
-async def reschedule(post_id: str, body: schemas.ScheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
+async def reschedule(post_id: str, body: ScheduleBody, user_id: CurrentUser, scheduler: SchedulerDep):
     return to_json(await scheduler.ReschedulePost(_request(post_id, user_id, body)))
 
 

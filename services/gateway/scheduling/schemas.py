@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from services.gateway.requests import LOCAL_TIME_PATTERN, RequestBody, documented
+from services.gateway.requests import LOCAL_TIME_PATTERN, SCHEDULE_TIME_PATTERN, RequestBody, documented
 
 
 class AccountConnectIn(RequestBody):
@@ -23,14 +23,43 @@ class AccountUpdateIn(RequestBody):
         # Stated for clients; the scheduler checks it and names the field.
         json_schema_extra={"minimum": 0, "maximum": 1440},
     )
+    is_default: bool | None = Field(
+        None, description="true: schedules that name no account go here (the previous default stops being it)"
+    )
+
+
+SCHEDULE_EXAMPLES = {
+    "brief": {
+        "summary": "The brief's form: a time, your default account and your own zone",
+        "value": {"scheduled_time": "2027-02-15T14:00:00", "timezone": "America/New_York"},
+    },
+    "instant": {
+        "summary": "An instant (with an offset or Z); a time up to 5 minutes ago means now",
+        "value": {"scheduled_time": "2027-02-15T19:00:00Z"},
+    },
+    "full": {
+        "summary": "Local time, zone, account, and which of a time that happens twice",
+        "value": {
+            "scheduled_time": "2027-10-31T02:30",
+            "timezone": "Europe/Paris",
+            "account_id": "6f1d2c3b-0000-4000-8000-000000000001",
+            "prefer": "later",
+        },
+    },
+}
 
 
 class ScheduleIn(RequestBody):
-    scheduled_time: documented(pattern=LOCAL_TIME_PATTERN) = Field(
-        description="Local date and time in `timezone`, without offset, e.g. 2027-03-28T09:30"
+    scheduled_time: documented(pattern=SCHEDULE_TIME_PATTERN) = Field(
+        description="Local date and time in `timezone` (e.g. 2027-03-28T09:30), or an instant with an "
+        "offset or Z (e.g. 2027-03-28T07:30:00Z). Up to 5 minutes in the past means publish now"
     )
-    timezone: str = Field(description="IANA time zone, e.g. Europe/Paris")
-    account_id: str = Field(description="One of your connected Instagram accounts")
+    timezone: str = Field("", description="IANA time zone, e.g. Europe/Paris; absent: your own zone")
+    account_id: str = Field(
+        "",
+        description="One of your connected Instagram accounts; absent: your default account (or your "
+        "only one)",
+    )
     prefer: Literal["earlier", "later"] = Field(
         "earlier",
         description="For a local time that happens twice (clocks going back): earlier or later",

@@ -8,7 +8,7 @@ from tests.services.scheduler.publishing import publishes, schedule, wait_for_st
 def test_a_post_with_a_library_image_publishes_its_instagram_ready_file(publisher, instagram):
     item = upload(publisher, image_bytes((1080, 1080))).json()["items"][0]
     post = publisher.create_post(caption="From the library", media=[{"media_id": item["id"]}])
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "published", timeout=30)
     assert len(publishes(instagram, publisher.ig_user_id)) == 1
     containers = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
@@ -44,7 +44,7 @@ def test_usage_is_shown_and_deleting_media_a_scheduled_post_needs_is_refused(pub
     assert (unused["use_count"], unused["last_used_at"], unused["scheduled_post_ids"]) == (0, None, [])
     draft = publisher.create_post(caption="Draft", media=[{"media_id": item["id"]}])
     post = publisher.create_post(caption="Later", media=[{"media_id": item["id"]}])
-    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert schedule(publisher, post["id"], 3600).status_code == 200
     scheduled_for = publisher.client.get(f"/api/v1/posts/{post['id']}").json()["scheduled_for"]
 
     used = publisher.client.get(f"/api/v1/media/{item['id']}").json()
@@ -84,7 +84,7 @@ def test_a_reel_with_a_library_video_publishes_its_mp4_once_ready(publisher, ins
         "message": "is processing; a post can use it once it is ready",
     }
     assert wait_ready(publisher, item["id"])["status"] == "ready"
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "published", timeout=60)
     assert len(publishes(instagram, publisher.ig_user_id)) == 1
     containers = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()

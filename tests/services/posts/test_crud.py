@@ -14,7 +14,7 @@ def test_create_returns_the_post_as_saved(user):
     post = user.create_post()
     assert post["status"] == "draft"
     assert post["version"] == 1
-    assert post["hashtags"] == ["harbour", "sunrise"]
+    assert post["hashtags"] == ["harbour", "#sunrise"]  # as written
     assert post["media"] == [{"media_id": None, "url": "https://cdn.example.com/harbour.jpg"}]
     assert post["metadata"] == {"shoot": {"camera": "X100V", "iso": 200}}
     assert post["tags"] == ["campaign-a"]

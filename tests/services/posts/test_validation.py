@@ -79,9 +79,9 @@ def test_an_update_into_an_invalid_state_is_refused_and_keeps_the_post(user):
     assert current["caption"] == post["caption"]
 
 
-def test_hashtags_are_normalised_and_deduplicated(user):
+def test_hashtags_are_kept_as_written_and_deduplicated_without_the_hash(user):
     post = user.create_post(hashtags=["#Travel", "travel", "  #food ", "Food"])
-    assert post["hashtags"] == ["Travel", "food"]
+    assert post["hashtags"] == ["#Travel", "#food"]
 
 
 def test_a_draft_without_media_is_kept_with_a_warning(user):

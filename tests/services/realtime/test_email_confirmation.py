@@ -21,7 +21,7 @@ def test_nothing_is_mailed_to_an_address_before_it_is_confirmed(publisher, insta
     assert _save(publisher, stranger)["email_confirmed"] is False
     post = publisher.create_post(media=[{"url": IMAGE}])
     arm(instagram, publisher, "revoked_token", "create")
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_notification(publisher, "post_failed", timeout=40)
     time.sleep(2)
     mails = smtp_sink.to(stranger)

@@ -32,7 +32,7 @@ def test_a_post_published_while_nats_is_down_is_announced_once_when_it_is_back(
     nats.wait(timeout=10)
     try:
         post = publisher.create_post(caption="Published in the dark", media=[{"url": IMAGE}])
-        assert schedule(publisher, post["id"], 3).status_code == 201
+        assert schedule(publisher, post["id"], 3).status_code == 200
         wait_for_status(publisher, post["id"], "published", timeout=40)
         assert len(publishes(instagram, publisher.ig_user_id)) == 1
         # Scheduled, publishing, published: committed with the changes, waiting for NATS.

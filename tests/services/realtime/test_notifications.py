@@ -39,7 +39,7 @@ def wait_for_notification(user, kind: str, timeout: float = 20.0) -> dict:
 def test_a_published_post_notifies_live_and_is_listed_until_read(api, publisher):
     post = publisher.create_post(media=[{"url": IMAGE}])
     with open_socket(api.base_url, publisher) as socket:
-        assert schedule(publisher, post["id"], 2).status_code == 201
+        assert schedule(publisher, post["id"], 2).status_code == 200
         seen = events_until(
             socket, lambda e: e["type"] == "notification" and e["notification_type"] == "post_published", 40
         )
@@ -68,7 +68,7 @@ def test_a_published_post_notifies_live_and_is_listed_until_read(api, publisher)
 def test_a_failed_post_notifies_with_the_reason(publisher, instagram):
     post = publisher.create_post(media=[{"url": IMAGE}])
     arm(instagram, publisher, "revoked_token", "create")
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "failed", timeout=40)
     failed = wait_for_notification(publisher, "post_failed")
     assert failed["post_id"] == post["id"]
@@ -91,7 +91,7 @@ def test_preferences_turn_a_type_off_and_quiet_hours_hold_pushes_back(api, publi
         "webhook": False,
     }
     post = publisher.create_post(media=[{"url": IMAGE}])
-    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert schedule(publisher, post["id"], 3600).status_code == 200
     with open_socket(api.base_url, publisher) as socket:
         assert schedule(publisher, post["id"], 7200, method="PUT").status_code == 200
         held = wait_for_notification(publisher, "schedule_changed")
@@ -215,7 +215,7 @@ def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instag
     confirm_address(publisher, smtp_sink, address)
     post = publisher.create_post(media=[{"url": IMAGE}])
     arm(instagram, publisher, "revoked_token", "create")
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     failed = wait_for_notification(publisher, "post_failed", timeout=40)
 
     receiver.wait(2)

@@ -33,7 +33,7 @@ def published(event: dict) -> bool:
 def test_a_scheduled_post_is_watched_live_from_scheduled_to_published(api, publisher):
     post = publisher.create_post(media=[{"url": IMAGE}])
     with open_socket(api.base_url, publisher) as socket:
-        assert schedule(publisher, post["id"], 2).status_code == 201
+        assert schedule(publisher, post["id"], 2).status_code == 200
         events = events_until(socket, published, timeout=40)
     statuses = [(e["previous_status"], e["status"]) for e in events if e["type"] == "post_status_update"]
     assert statuses == [("draft", "scheduled"), ("scheduled", "publishing"), ("publishing", "published")]
@@ -74,7 +74,7 @@ def test_each_user_receives_only_their_own_events_in_every_tab(api, publisher):
         open_socket(api.base_url, publisher) as second_tab,
         open_socket(api.base_url, stranger) as strangers,
     ):
-        assert schedule(publisher, post["id"], 3600).status_code == 201
+        assert schedule(publisher, post["id"], 3600).status_code == 200
         one, two = next_event(first_tab), next_event(second_tab)
         assert one == two and one["status"] == "scheduled"
         assert quiet_for(strangers, 1.5) == []
@@ -106,7 +106,7 @@ def test_a_client_that_reconnects_with_its_last_event_id_misses_nothing_and_gets
 ):
     post = publisher.create_post(media=[{"url": IMAGE}])
     with open_socket(api.base_url, publisher) as socket:
-        assert schedule(publisher, post["id"], 2).status_code == 201
+        assert schedule(publisher, post["id"], 2).status_code == 200
         scheduled = next_event(socket)
     assert scheduled["status"] == "scheduled"
     # Offline while the post publishes.
@@ -115,7 +115,7 @@ def test_a_client_that_reconnects_with_its_last_event_id_misses_nothing_and_gets
     with open_socket(api.base_url, publisher, last_event_id=scheduled["event_id"]) as socket:
         missed = events_until(socket, published, timeout=20)
         # Then live: a new event arrives after the replayed ones.
-        assert schedule(publisher, second["id"], 3600).status_code == 201
+        assert schedule(publisher, second["id"], 3600).status_code == 200
         live = events_until(socket, lambda e: e.get("post_id") == second["id"], timeout=20)
     received = [e["event_id"] for e in missed + live]
     stream = stream_event_ids(system.env["POSTFLOW_NATS_URL"], publisher.id)
@@ -128,7 +128,7 @@ def test_a_client_gone_before_its_first_event_resumes_from_where_it_connected(ap
     with open_socket(api.base_url, publisher) as socket:
         resume_point = socket.resume_point
     # Offline: the first event since it connected happens now.
-    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert schedule(publisher, post["id"], 3600).status_code == 200
     with open_socket(api.base_url, publisher, last_event_id=resume_point) as socket:
         assert socket.resume_point == resume_point
         missed = next_event(socket)
@@ -192,7 +192,7 @@ def test_heartbeats_arrive_on_an_idle_connection(api):
 
 def test_reschedules_and_media_processing_are_events_too(api, publisher, tmp_path):
     post = publisher.create_post(media=[{"url": IMAGE}])
-    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert schedule(publisher, post["id"], 3600).status_code == 200
     with open_socket(api.base_url, publisher) as socket:
         assert schedule(publisher, post["id"], 7200, method="PUT").status_code == 200
         moved = next_event(socket)
@@ -228,7 +228,7 @@ def test_several_realtime_replicas_each_deliver_every_event(api, publisher, syst
             open_socket(api.base_url, publisher) as through_gateway,
             open_socket(f"http://127.0.0.1:{port}", publisher) as direct,
         ):
-            assert schedule(publisher, post["id"], 3600).status_code == 201
+            assert schedule(publisher, post["id"], 3600).status_code == 200
             assert next_event(through_gateway) == next_event(direct)
     finally:
         replica.terminate()

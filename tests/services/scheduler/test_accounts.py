@@ -103,13 +103,13 @@ def test_an_account_keeps_its_own_minimum_gap_between_posts(publisher, api):
     first, second = publisher.create_post(), publisher.create_post()
     body = {"timezone": "Europe/Paris", "account_id": publisher.account_id}
     at = {"scheduled_time": "2031-09-01T09:00", **body}
-    assert publisher.client.post(f"/api/v1/posts/{first['id']}/schedule", json=at).status_code == 201
+    assert publisher.client.post(f"/api/v1/posts/{first['id']}/schedule", json=at).status_code == 200
     later = {**at, "scheduled_time": "2031-09-01T09:45"}
     clash = publisher.client.post(f"/api/v1/posts/{second['id']}/schedule", json=later)
     assert clash.status_code == 409
     assert "60 minutes apart" in clash.json()["error"]["message"]
     assert publisher.client.patch(account, json={"min_gap_minutes": 30}).status_code == 200
-    assert publisher.client.post(f"/api/v1/posts/{second['id']}/schedule", json=later).status_code == 201
+    assert publisher.client.post(f"/api/v1/posts/{second['id']}/schedule", json=later).status_code == 200
     for post in (first, second):
         publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
 

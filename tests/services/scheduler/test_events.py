@@ -42,7 +42,7 @@ def test_scheduling_and_publishing_emit_status_and_progress_events(api, graph_si
     )
     user.account_id = account.json()["id"]
     post = user.create_post(media=[{"url": IMAGE}])
-    assert schedule(user, post["id"], 2).status_code == 201
+    assert schedule(user, post["id"], 2).status_code == 200
     wait_for_status(user, post["id"], "published")
 
     events = asyncio.run(_events(system.env["POSTFLOW_NATS_URL"], user.id, time.monotonic() + 10))

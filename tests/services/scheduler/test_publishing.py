@@ -12,7 +12,7 @@ from tests.services.scheduler.publishing import IMAGE, ZONE, local_in, publishes
 def test_a_scheduled_post_is_published_on_time_once(publisher, instagram):
     post = publisher.create_post(caption="Harbour at dawn", hashtags=["harbour"], media=[{"url": IMAGE}])
     reply = schedule(publisher, post["id"], 3)
-    assert reply.status_code == 201, reply.text
+    assert reply.status_code == 200, reply.text
     scheduled = reply.json()
     assert scheduled["timezone"] == ZONE
     assert 0 <= scheduled["optimal_score"] <= 1
@@ -32,7 +32,7 @@ def test_a_scheduled_post_is_published_on_time_once(publisher, instagram):
 
 def test_unscheduling_stops_the_publication(publisher, instagram):
     post = publisher.create_post()
-    assert schedule(publisher, post["id"], 3).status_code == 201
+    assert schedule(publisher, post["id"], 3).status_code == 200
     reply = publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
     assert reply.status_code == 200
     assert reply.json()["status"] == "draft"
@@ -43,7 +43,7 @@ def test_unscheduling_stops_the_publication(publisher, instagram):
 
 def test_rescheduling_earlier_wakes_the_sleeping_workflow(publisher, instagram):
     post = publisher.create_post()
-    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert schedule(publisher, post["id"], 3600).status_code == 200
     assert publisher.client.get(f"/api/v1/posts/{post['id']}/status").json()["step"] == "waiting"
     moved = schedule(publisher, post["id"], 3, method="PUT")
     assert moved.status_code == 200, moved.text
@@ -53,7 +53,7 @@ def test_rescheduling_earlier_wakes_the_sleeping_workflow(publisher, instagram):
 
 def test_a_deleted_post_never_publishes(publisher, instagram):
     post = publisher.create_post()
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     assert publisher.client.delete(f"/api/v1/posts/{post['id']}").status_code == 200
     time.sleep(4)
     assert publishes(instagram, publisher.ig_user_id) == []
@@ -64,7 +64,7 @@ def test_a_lost_publish_response_still_publishes_exactly_once(publisher, instagr
     instagram.post(
         "/_simulator/faults", json={"kind": "publish_response_lost", "ig_user_id": publisher.ig_user_id}
     )
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "published", timeout=30)
     assert len(publishes(instagram, publisher.ig_user_id)) == 1
 
@@ -74,7 +74,7 @@ def test_media_instagram_cannot_fetch_fails_with_a_reason(publisher, instagram):
     instagram.post(
         "/_simulator/faults", json={"kind": "media_fetch_failure", "ig_user_id": publisher.ig_user_id}
     )
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     status = wait_for_status(publisher, post["id"], "failed", timeout=30)
     assert "could not be fetched" in status["last_error"]
     assert publishes(instagram, publisher.ig_user_id) == []
@@ -82,7 +82,7 @@ def test_media_instagram_cannot_fetch_fails_with_a_reason(publisher, instagram):
 
 def test_scheduling_twice_is_a_conflict(publisher):
     post = publisher.create_post()
-    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert schedule(publisher, post["id"], 3600).status_code == 200
     again = schedule(publisher, post["id"], 7200)
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "already_scheduled"
@@ -119,7 +119,7 @@ def test_an_ambiguous_local_time_says_which_was_taken(publisher):
     post = publisher.create_post()
     body = {"scheduled_time": "2031-10-26T02:30", "timezone": ZONE, "account_id": publisher.account_id}
     reply = publisher.client.post(f"/api/v1/posts/{post['id']}/schedule", json={**body, "prefer": "later"})
-    assert reply.status_code == 201, reply.text
+    assert reply.status_code == 200, reply.text
     assert reply.json()["scheduled_for"].startswith("2031-10-26T01:30")
     assert "happens twice" in reply.json()["ambiguity"]
     publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
@@ -136,7 +136,7 @@ def test_posts_on_one_account_keep_the_minimum_gap(publisher):
     first, second = publisher.create_post(), publisher.create_post()
     body = {"timezone": ZONE, "account_id": publisher.account_id}
     at_nine = {"scheduled_time": "2031-06-02T09:00", **body}
-    assert publisher.client.post(f"/api/v1/posts/{first['id']}/schedule", json=at_nine).status_code == 201
+    assert publisher.client.post(f"/api/v1/posts/{first['id']}/schedule", json=at_nine).status_code == 200
     clash = publisher.client.post(
         f"/api/v1/posts/{second['id']}/schedule", json={**at_nine, "scheduled_time": "2031-06-02T09:04"}
     )
@@ -151,7 +151,7 @@ def test_posts_on_one_account_keep_the_minimum_gap(publisher):
     free = publisher.client.post(
         f"/api/v1/posts/{second['id']}/schedule", json={**at_nine, "scheduled_time": "2031-06-02T09:10"}
     )
-    assert free.status_code == 201, free.text
+    assert free.status_code == 200, free.text
 
     listed = publisher.client.get("/api/v1/posts/scheduled").json()["items"]
     assert [p["id"] for p in listed] == [first["id"], second["id"]]
@@ -178,7 +178,7 @@ def test_more_posts_in_24_hours_than_the_account_may_publish_are_refused(api, in
             f"/api/v1/posts/{post['id']}/schedule",
             json={**body, "scheduled_time": f"2031-06-03T{time_of_day}"},
         )
-        assert reply.status_code == 201, reply.text
+        assert reply.status_code == 200, reply.text
     third = user.client.post(
         f"/api/v1/posts/{posts[2]['id']}/schedule", json={**body, "scheduled_time": "2031-06-04T08:00"}
     )
@@ -188,7 +188,7 @@ def test_more_posts_in_24_hours_than_the_account_may_publish_are_refused(api, in
     next_day = user.client.post(
         f"/api/v1/posts/{posts[2]['id']}/schedule", json={**body, "scheduled_time": "2031-06-04T16:00"}
     )
-    assert next_day.status_code == 201, next_day.text
+    assert next_day.status_code == 200, next_day.text
     for post in posts:
         user.client.delete(f"/api/v1/posts/{post['id']}/schedule")
 
@@ -246,7 +246,7 @@ def test_bulk_schedule_and_unschedule_with_per_post_results(publisher, api):
 
 def test_a_scheduled_post_cannot_be_edited_into_one_that_cannot_publish(publisher):
     post = publisher.create_post()
-    assert schedule(publisher, post["id"], 3600).status_code == 201
+    assert schedule(publisher, post["id"], 3600).status_code == 200
     reply = publisher.client.put(f"/api/v1/posts/{post['id']}", json={"version": 1, "media": []})
     assert reply.status_code == 422
     assert reply.json()["error"]["fields"][0]["field"] == "media"
@@ -260,7 +260,7 @@ def test_a_scheduled_post_cannot_be_edited_into_one_that_cannot_publish(publishe
 
 def test_an_account_disconnected_after_preparation_publishes_nothing(publisher, instagram):
     post = publisher.create_post()
-    assert schedule(publisher, post["id"], 3).status_code == 201
+    assert schedule(publisher, post["id"], 3).status_code == 200
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         made = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
@@ -279,7 +279,7 @@ def test_an_account_disconnected_after_preparation_publishes_nothing(publisher, 
 def test_instagram_tokens_travel_in_a_header_never_in_a_url(publisher, instagram):
     before = instagram.get("/_simulator/token_places").json()
     post = publisher.create_post(media=[{"url": IMAGE}])
-    assert schedule(publisher, post["id"], 2).status_code == 201
+    assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "published")
     after = instagram.get("/_simulator/token_places").json()
     assert after.get("header", 0) - before.get("header", 0) >= 3  # create, status, publish

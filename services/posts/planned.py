@@ -1,0 +1,70 @@
+"""A draft's planned time: it sits on the calendar at that time, and nothing publishes it
+until someone schedules it with an account (the scheduler then sets the real time)."""
+
+import uuid
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import update
+
+from lib.common import profile_zone
+from lib.common.db import Database
+from lib.common.errors import conflict, invalid_field
+from lib.post_status import PostStatus
+from protos import users_pb2_grpc
+from services.posts import store
+from services.posts.models import Post
+
+FIELD = "scheduled_for"
+
+
+async def resolve(
+    users: users_pb2_grpc.UsersStub, user_id: uuid.UUID, text: str, zone: str
+) -> tuple[datetime, str]:
+    """(the instant, its zone) of an ISO 8601 time: with an offset or Z, that instant; without
+    one, on the wall clock of `zone`, or else of the user's own zone."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise invalid_field(
+            FIELD, "must be an ISO 8601 date and time, e.g. 2027-03-28T09:30 or 2027-03-28T09:30:00Z"
+        ) from exc
+    zone = zone.strip() or await profile_zone.of_user(users, user_id)
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise invalid_field("timezone", "must be an IANA time zone, e.g. Europe/Paris") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=tz)
+    if not 1970 <= moment.year <= 9998:
+        raise invalid_field(FIELD, "must be between the years 1970 and 9998")
+    return moment.astimezone(UTC), zone
+
+
+def check_can_plan(post: Post, when: datetime | None) -> None:
+    """Only a draft's time is a plan; a scheduled post moves through its schedule."""
+    if post.status == PostStatus.DRAFT or when == post.scheduled_for:
+        return
+    raise conflict(
+        "post_not_draft",
+        f"The post is {post.status}; its time changes through /api/v1/posts/{post.id}/schedule, "
+        "not through scheduled_for",
+    )
+
+
+async def set_planned(db: Database, *, post: Post, when: datetime | None, zone: str | None) -> None:
+    """Set (or clear, when None) a draft's planned time; post then shows it."""
+    moment = store.now()
+    async with db.autocommit() as connection:
+        changed = await connection.execute(
+            update(Post)
+            .where(Post.id == post.id, Post.user_id == post.user_id, Post.status == PostStatus.DRAFT)
+            .values(scheduled_for=when, timezone=zone if when else None, updated_at=moment)
+            .returning(Post.id)
+        )
+        if changed.first() is None:
+            check_can_plan(await store.read(db, user_id=post.user_id, post_id=post.id), when)
+            return
+    post.scheduled_for = when
+    post.timezone = zone if when else None
+    post.updated_at = moment
