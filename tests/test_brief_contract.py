@@ -584,3 +584,4 @@ def test_the_document_shows_both_forms_with_examples_that_work(api, publisher):
     brief = examples("/api/v1/posts/{post_id}/schedule", "post")["brief"]["value"]
     reply = publisher.client.post(f"/api/v1/posts/{post['id']}/schedule", json=brief)
     assert reply.status_code == 200, reply.text
+
