@@ -585,3 +585,42 @@ def test_the_document_shows_both_forms_with_examples_that_work(api, publisher):
     reply = publisher.client.post(f"/api/v1/posts/{post['id']}/schedule", json=brief)
     assert reply.status_code == 200, reply.text
 
+
+# The brief's "API Endpoints to Deliver", as it lists them. The calendar endpoints and the
+# optimal-times one come with the planning issue (#13): until then they are listed apart.
+BRIEF_ENDPOINTS = [
+    ("GET", "/api/v1/posts"),
+    ("POST", "/api/v1/posts"),
+    ("GET", "/api/v1/posts/{post_id}"),
+    ("PUT", "/api/v1/posts/{post_id}"),
+    ("DELETE", "/api/v1/posts/{post_id}"),
+    ("POST", "/api/v1/posts/{post_id}/duplicate"),
+    ("POST", "/api/v1/posts/bulk"),
+    ("POST", "/api/v1/posts/{post_id}/schedule"),
+    ("PUT", "/api/v1/posts/{post_id}/schedule"),
+    ("DELETE", "/api/v1/posts/{post_id}/schedule"),
+    ("GET", "/api/v1/posts/scheduled"),
+    ("POST", "/api/v1/media/upload"),
+    ("GET", "/api/v1/media"),
+    ("GET", "/api/v1/media/{media_id}"),
+    ("PUT", "/api/v1/media/{media_id}"),
+    ("DELETE", "/api/v1/media/{media_id}"),
+    ("POST", "/api/v1/media/{media_id}/edit"),
+    ("GET", "/api/v1/posts/{post_id}/status"),
+    ("POST", "/api/v1/notifications/preferences"),
+]
+WITH_THE_PLANNING_ISSUE = [
+    ("POST", "/api/v1/posts/schedule/optimal"),
+    ("GET", "/api/v1/calendar"),
+    ("GET", "/api/v1/calendar/gaps"),
+    ("POST", "/api/v1/calendar/reschedule"),
+    ("GET", "/api/v1/calendar/analytics"),
+]
+
+
+def test_every_endpoint_the_brief_lists_exists_with_its_method_and_path(api):
+    paths = api.anonymous.get("/openapi.json").json()["paths"]
+    offered = {(method.upper(), path) for path, operations in paths.items() for method in operations}
+    assert [endpoint for endpoint in BRIEF_ENDPOINTS if endpoint not in offered] == []
+    # The rest to do, named so that this list shrinks as they arrive.
+    assert [endpoint for endpoint in WITH_THE_PLANNING_ISSUE if endpoint in offered] == []
