@@ -44,20 +44,22 @@ class ResolveMediaRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., media_ids: _Optional[_Iterable[str]] = ..., by_filename: _Optional[bool] = ...) -> None: ...
 
 class ResolvedItem(_message.Message):
-    __slots__ = ("media_id", "found", "status", "kind", "cdn_url", "id")
+    __slots__ = ("media_id", "found", "status", "kind", "cdn_url", "id", "thumbnail_url")
     MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
     FOUND_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     CDN_URL_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
     media_id: str
     found: bool
     status: str
     kind: str
     cdn_url: str
     id: str
-    def __init__(self, media_id: _Optional[str] = ..., found: _Optional[bool] = ..., status: _Optional[str] = ..., kind: _Optional[str] = ..., cdn_url: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+    thumbnail_url: str
+    def __init__(self, media_id: _Optional[str] = ..., found: _Optional[bool] = ..., status: _Optional[str] = ..., kind: _Optional[str] = ..., cdn_url: _Optional[str] = ..., id: _Optional[str] = ..., thumbnail_url: _Optional[str] = ...) -> None: ...
 
 class ResolvedMedia(_message.Message):
     __slots__ = ("items",)

@@ -543,3 +543,145 @@ class MetricsSeries(_message.Message):
     SAMPLES_FIELD_NUMBER: _ClassVar[int]
     samples: _containers.RepeatedCompositeFieldContainer[MetricsSample]
     def __init__(self, samples: _Optional[_Iterable[_Union[MetricsSample, _Mapping]]] = ...) -> None: ...
+
+class CalendarRequest(_message.Message):
+    __slots__ = ("user_id", "start_date", "end_date", "view_type", "timezone", "account_id", "statuses", "post_types", "tags")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    VIEW_TYPE_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUSES_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPES_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    start_date: str
+    end_date: str
+    view_type: str
+    timezone: str
+    account_id: str
+    statuses: _containers.RepeatedScalarFieldContainer[_post_status_pb2.PostStatus]
+    post_types: _containers.RepeatedScalarFieldContainer[str]
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., account_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CalendarEntry(_message.Message):
+    __slots__ = ("post_id", "status", "post_type", "caption_preview", "thumbnail_url", "scheduled_for", "local_time", "planned", "account_id", "tags", "colour_key", "optimal_score")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_PREVIEW_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_KEY_FIELD_NUMBER: _ClassVar[int]
+    OPTIMAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    status: _post_status_pb2.PostStatus
+    post_type: str
+    caption_preview: str
+    thumbnail_url: str
+    scheduled_for: _timestamp_pb2.Timestamp
+    local_time: str
+    planned: bool
+    account_id: str
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    colour_key: str
+    optimal_score: float
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., planned: _Optional[bool] = ..., account_id: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., colour_key: _Optional[str] = ..., optimal_score: _Optional[float] = ...) -> None: ...
+
+class CalendarHour(_message.Message):
+    __slots__ = ("hour", "posts")
+    HOUR_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    hour: int
+    posts: _containers.RepeatedCompositeFieldContainer[CalendarEntry]
+    def __init__(self, hour: _Optional[int] = ..., posts: _Optional[_Iterable[_Union[CalendarEntry, _Mapping]]] = ...) -> None: ...
+
+class CalendarDay(_message.Message):
+    __slots__ = ("date", "total", "posts", "hours")
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    date: str
+    total: int
+    posts: _containers.RepeatedCompositeFieldContainer[CalendarEntry]
+    hours: _containers.RepeatedCompositeFieldContainer[CalendarHour]
+    def __init__(self, date: _Optional[str] = ..., total: _Optional[int] = ..., posts: _Optional[_Iterable[_Union[CalendarEntry, _Mapping]]] = ..., hours: _Optional[_Iterable[_Union[CalendarHour, _Mapping]]] = ...) -> None: ...
+
+class ContentGap(_message.Message):
+    __slots__ = ("date", "missing_posts", "suggested_times", "urgency_score")
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    MISSING_POSTS_FIELD_NUMBER: _ClassVar[int]
+    SUGGESTED_TIMES_FIELD_NUMBER: _ClassVar[int]
+    URGENCY_SCORE_FIELD_NUMBER: _ClassVar[int]
+    date: str
+    missing_posts: int
+    suggested_times: _containers.RepeatedScalarFieldContainer[str]
+    urgency_score: float
+    def __init__(self, date: _Optional[str] = ..., missing_posts: _Optional[int] = ..., suggested_times: _Optional[_Iterable[str]] = ..., urgency_score: _Optional[float] = ...) -> None: ...
+
+class MixShare(_message.Message):
+    __slots__ = ("key", "count", "share")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    count: int
+    share: float
+    def __init__(self, key: _Optional[str] = ..., count: _Optional[int] = ..., share: _Optional[float] = ...) -> None: ...
+
+class ContentMix(_message.Message):
+    __slots__ = ("by_type", "by_status", "by_tag")
+    BY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    BY_STATUS_FIELD_NUMBER: _ClassVar[int]
+    BY_TAG_FIELD_NUMBER: _ClassVar[int]
+    by_type: _containers.RepeatedCompositeFieldContainer[MixShare]
+    by_status: _containers.RepeatedCompositeFieldContainer[MixShare]
+    by_tag: _containers.RepeatedCompositeFieldContainer[MixShare]
+    def __init__(self, by_type: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., by_tag: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ...) -> None: ...
+
+class PerformancePrediction(_message.Message):
+    __slots__ = ("post_id", "slot_score", "predicted_reach", "reach_low", "reach_high", "based_on_posts")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    SLOT_SCORE_FIELD_NUMBER: _ClassVar[int]
+    PREDICTED_REACH_FIELD_NUMBER: _ClassVar[int]
+    REACH_LOW_FIELD_NUMBER: _ClassVar[int]
+    REACH_HIGH_FIELD_NUMBER: _ClassVar[int]
+    BASED_ON_POSTS_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    slot_score: float
+    predicted_reach: float
+    reach_low: float
+    reach_high: float
+    based_on_posts: int
+    def __init__(self, post_id: _Optional[str] = ..., slot_score: _Optional[float] = ..., predicted_reach: _Optional[float] = ..., reach_low: _Optional[float] = ..., reach_high: _Optional[float] = ..., based_on_posts: _Optional[int] = ...) -> None: ...
+
+class Calendar(_message.Message):
+    __slots__ = ("start_date", "end_date", "view_type", "timezone", "calendar_data", "content_gaps", "content_mix", "performance_predictions", "total_posts", "posting_frequency")
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    VIEW_TYPE_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    CALENDAR_DATA_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_GAPS_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_MIX_FIELD_NUMBER: _ClassVar[int]
+    PERFORMANCE_PREDICTIONS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_POSTS_FIELD_NUMBER: _ClassVar[int]
+    POSTING_FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    start_date: str
+    end_date: str
+    view_type: str
+    timezone: str
+    calendar_data: _containers.RepeatedCompositeFieldContainer[CalendarDay]
+    content_gaps: _containers.RepeatedCompositeFieldContainer[ContentGap]
+    content_mix: ContentMix
+    performance_predictions: _containers.RepeatedCompositeFieldContainer[PerformancePrediction]
+    total_posts: int
+    posting_frequency: float
+    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., calendar_data: _Optional[_Iterable[_Union[CalendarDay, _Mapping]]] = ..., content_gaps: _Optional[_Iterable[_Union[ContentGap, _Mapping]]] = ..., content_mix: _Optional[_Union[ContentMix, _Mapping]] = ..., performance_predictions: _Optional[_Iterable[_Union[PerformancePrediction, _Mapping]]] = ..., total_posts: _Optional[int] = ..., posting_frequency: _Optional[float] = ...) -> None: ...

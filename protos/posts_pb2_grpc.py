@@ -172,6 +172,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.MetricsSeries.FromString,
                 _registered_method=True)
+        self.GetCalendar = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetCalendar',
+                request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Calendar.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -349,6 +354,14 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCalendar(self, request, context):
+        """The content calendar: posts with a time in a range of local days, grouped, with the
+        range's gaps, content mix and predictions.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -486,6 +499,11 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetMetrics,
                     request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
                     response_serializer=protos_dot_posts__pb2.MetricsSeries.SerializeToString,
+            ),
+            'GetCalendar': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCalendar,
+                    request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Calendar.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1220,6 +1238,33 @@ class Posts:
             '/postflow.posts.v1.Posts/GetMetrics',
             protos_dot_posts__pb2.PostRef.SerializeToString,
             protos_dot_posts__pb2.MetricsSeries.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCalendar(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetCalendar',
+            protos_dot_posts__pb2.CalendarRequest.SerializeToString,
+            protos_dot_posts__pb2.Calendar.FromString,
             options,
             channel_credentials,
             insecure,

@@ -14,6 +14,7 @@ from lib.common.gc_tuning import settle_after_startup
 from services.gateway import errors
 from services.gateway.auth import routes as auth
 from services.gateway.body_limit import BodyLimitMiddleware
+from services.gateway.calendar import routes as calendar
 from services.gateway.clients import Clients
 from services.gateway.media import routes as media
 from services.gateway.notifications import live
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         media,
         live,
         notifications,
+        calendar,
     ):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 

@@ -159,7 +159,9 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
             if row is None:
                 items.append(media_pb2.ResolvedItem(media_id=media_id, found=False))
                 continue
-            url = self._storage.url(row.processed_key) if row.status == "ready" and row.processed_key else ""
+            ready = row.status == "ready"
+            url = self._storage.url(row.processed_key) if ready and row.processed_key else ""
+            thumbnail = self._storage.url(row.thumbnail_key) if ready and row.thumbnail_key else ""
             items.append(
                 media_pb2.ResolvedItem(
                     media_id=media_id,
@@ -168,6 +170,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
                     kind=row.kind,
                     cdn_url=url,
                     id=str(row.id),
+                    thumbnail_url=thumbnail,
                 )
             )
         return media_pb2.ResolvedMedia(items=items)

@@ -9,7 +9,7 @@ from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
-from services.posts import media_refs
+from services.posts import calendar, media_refs
 from services.posts.content import Content
 from services.posts.models import Post, PostMetric, PostVersion
 from services.posts.rules import Warning
@@ -124,4 +124,76 @@ def metrics_sample(row: PostMetric) -> posts_pb2.MetricsSample:
         reach=row.reach,
         views=row.views,
         percentile_rank=row.percentile_rank,
+    )
+
+
+def _entry_message(entry) -> posts_pb2.CalendarEntry:
+    post = entry.post
+    return posts_pb2.CalendarEntry(
+        post_id=str(post.id),
+        status=PostStatus(post.status).to_proto(),
+        post_type=post.post_type,
+        caption_preview=post.caption[: calendar.PREVIEW_CHARACTERS],
+        thumbnail_url=entry.thumbnail_url,
+        scheduled_for=to_timestamp(post.scheduled_for),
+        local_time=entry.local.isoformat(),
+        planned=entry.planned,
+        account_id=str(post.account_id) if post.account_id else None,
+        tags=post.tags,
+        colour_key="planned" if entry.planned else post.post_type,
+        optimal_score=post.optimal_time_score,
+    )
+
+
+def _shares(counted: list[tuple[str, int]], total: int) -> list[posts_pb2.MixShare]:
+    return [
+        posts_pb2.MixShare(key=k, count=n, share=round(n / total, 4) if total else 0.0) for k, n in counted
+    ]
+
+
+def calendar_message(view: calendar.CalendarView) -> posts_pb2.Calendar:
+    query = view.query
+    days = []
+    for day in view.days:
+        message = posts_pb2.CalendarDay(
+            date=day.day.isoformat(), total=len(day.entries), posts=[_entry_message(e) for e in day.entries]
+        )
+        for hour, entries in sorted((day.hours or {}).items()):
+            message.hours.append(
+                posts_pb2.CalendarHour(hour=hour, posts=[_entry_message(e) for e in entries])
+            )
+        days.append(message)
+    return posts_pb2.Calendar(
+        start_date=query.start.isoformat(),
+        end_date=query.end.isoformat(),
+        view_type=query.view,
+        timezone=query.zone,
+        calendar_data=days,
+        content_gaps=[
+            posts_pb2.ContentGap(
+                date=gap.day.isoformat(),
+                missing_posts=gap.missing,
+                suggested_times=[moment.isoformat() for moment in gap.suggested],
+                urgency_score=gap.urgency,
+            )
+            for gap in view.gaps
+        ],
+        content_mix=posts_pb2.ContentMix(
+            by_type=_shares(view.mix.by_type, view.total),
+            by_status=_shares(view.mix.by_status, view.total),
+            by_tag=_shares(view.mix.by_tag, view.total),
+        ),
+        performance_predictions=[
+            posts_pb2.PerformancePrediction(
+                post_id=str(p.post_id),
+                slot_score=p.slot_score,
+                predicted_reach=p.reach,
+                reach_low=p.low,
+                reach_high=p.high,
+                based_on_posts=p.based_on,
+            )
+            for p in view.predictions
+        ],
+        total_posts=view.total,
+        posting_frequency=view.frequency,
     )

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from lib.common import proto_struct
+from lib.common import profile_zone, proto_struct
 from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
@@ -16,6 +16,7 @@ from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, users_pb2_grpc
 from services.posts import (
     autosave,
     bulk,
+    calendar,
     hashtags,
     library_media,
     listing,
@@ -29,6 +30,7 @@ from services.posts import (
     versions,
 )
 from services.posts.messages import (
+    calendar_message,
     content_from,
     content_message,
     metrics_sample,
@@ -318,6 +320,22 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             ],
             warnings=warning_messages(suggested.warnings),
         )
+
+    async def GetCalendar(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        query = calendar.query_of(
+            user_id=user_id,
+            start=request.start_date,
+            end=request.end_date,
+            view=request.view_type or "month",
+            zone=request.timezone or await profile_zone.of_user(self._users, user_id),
+            account_id=request.account_id,
+            statuses=[PostStatus.from_proto(s) for s in request.statuses],
+            post_types=list(request.post_types),
+            tags=list(request.tags),
+        )
+        view = await calendar.build(db=self._db, media=self._media, query=query, now=datetime.now(UTC))
+        return calendar_message(view)
 
     async def MarkScheduled(self, request, context):
         user_id, post_id = _ids(request)

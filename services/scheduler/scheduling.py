@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
 
+from lib import optimal_time
 from lib.common import profile_zone, temporal_client, time_text
 from lib.common.config import Settings
 from lib.common.db import Database
@@ -21,7 +22,7 @@ from lib.instagram.errors import GraphApiError
 from lib.instagram.graph_api import GraphApiClient
 from lib.post_status import FINISHED, ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, posts_pb2_grpc, users_pb2_grpc
-from services.scheduler import accounts, claims, conflicts, local_time, optimal_time
+from services.scheduler import accounts, claims, conflicts, local_time
 from services.scheduler.models import InstagramAccount
 from workflows.contracts.publishing import (
     PREPARE_ACTIVITY,

@@ -2,10 +2,11 @@
 
 General engagement curves for Instagram peak around late morning and early evening on
 weekdays and mid-morning at weekends. The planning issue replaces this with each
-account's own audience activity.
+account's own audience activity (this curve becomes its prior). In lib: the scheduler
+scores the times it schedules, the calendar suggests times for its gaps.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 # Hour of day -> weight, weekdays and weekends.
 _WEEKDAY = [0.05, 0.03, 0.02, 0.02, 0.03, 0.1, 0.25, 0.45, 0.6, 0.7, 0.8, 0.9,
@@ -17,3 +18,9 @@ _WEEKEND = [0.08, 0.05, 0.03, 0.02, 0.02, 0.05, 0.12, 0.3, 0.6, 0.85, 1.0, 0.95,
 def score(local: datetime) -> float:
     curve = _WEEKEND if local.weekday() >= 5 else _WEEKDAY
     return round(curve[local.hour], 2)
+
+
+def best_hours(day: date, count: int) -> list[int]:
+    """The day's `count` best hours, best first (earlier hour on a tie)."""
+    curve = _WEEKEND if day.weekday() >= 5 else _WEEKDAY
+    return sorted(range(24), key=lambda hour: (-curve[hour], hour))[:count]

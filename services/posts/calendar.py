@@ -1,0 +1,235 @@
+"""The content calendar: a user's posts with a time in a range of local days, grouped by
+day (and by hour in the week and day views), with what a cell shows of each, and the
+range's content mix, gaps and predictions.
+
+Days are the calendar zone's local days, so a day across a daylight-saving change has its
+23 or 25 hours. One indexed query reads the range's posts; a second, one call, asks the
+media library for the thumbnails.
+"""
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import grpc
+from sqlalchemy import and_, select
+
+from lib import optimal_time
+from lib.common.db import Database
+from lib.common.errors import Violation, invalid
+from lib.common.timezones import is_valid_zone
+from lib.post_status import PostStatus
+from protos import media_pb2, media_pb2_grpc
+from services.posts import content_gaps, predictions
+from services.posts.content import POST_TYPES
+from services.posts.models import Post
+
+VIEWS = ("month", "week", "day")
+# A year of days at most: enough for any planning view, bounded for the query and answer.
+MAX_DAYS = 366
+PREVIEW_CHARACTERS = 80
+# Posts one calendar answer holds at most; beyond it, narrow the range or filter.
+MAX_POSTS = 5000
+
+
+@dataclass
+class CalendarQuery:
+    user_id: uuid.UUID
+    start: date
+    end: date
+    view: str
+    zone: str
+    account_id: uuid.UUID | None = None
+    statuses: list[PostStatus] = field(default_factory=list)
+    post_types: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def _date(name: str, text: str, problems: list[Violation]) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        problems.append(Violation(name, "must be a date like 2027-03-28"))
+        return None
+
+
+def query_of(
+    *,
+    user_id: uuid.UUID,
+    start: str,
+    end: str,
+    view: str,
+    zone: str,
+    account_id: str,
+    statuses: list[PostStatus],
+    post_types: list[str],
+    tags: list[str],
+) -> CalendarQuery:
+    """The request checked: every problem named at once."""
+    problems: list[Violation] = []
+    first, last = _date("start_date", start, problems), _date("end_date", end, problems)
+    if first and last:
+        if last < first:
+            problems.append(Violation("end_date", "must not be before start_date"))
+        elif (last - first).days + 1 > MAX_DAYS:
+            problems.append(Violation("end_date", f"the range may span at most {MAX_DAYS} days"))
+    if view not in VIEWS:
+        problems.append(Violation("view_type", f"must be one of {', '.join(VIEWS)}"))
+    if not is_valid_zone(zone):
+        problems.append(Violation("timezone", "must be an IANA time zone, e.g. Europe/Paris"))
+    account = None
+    if account_id:
+        try:
+            account = uuid.UUID(account_id)
+        except ValueError:
+            problems.append(Violation("account_id", "must be an account id"))
+    for value in post_types:
+        if value not in POST_TYPES:
+            problems.append(Violation("post_type", f"{value!r} is not one of {', '.join(POST_TYPES)}"))
+    if problems:
+        raise invalid(problems)
+    return CalendarQuery(user_id, first, last, view, zone, account, statuses, post_types, tags)
+
+
+@dataclass
+class Entry:
+    post: Post
+    local: datetime
+    thumbnail_url: str | None = None
+
+    @property
+    def planned(self) -> bool:
+        return self.post.status == PostStatus.DRAFT
+
+
+@dataclass
+class Day:
+    day: date
+    entries: list[Entry]
+    # week and day views: hour -> entries.
+    hours: dict[int, list[Entry]] | None = None
+
+
+@dataclass
+class Mix:
+    by_type: list[tuple[str, int]]
+    by_status: list[tuple[str, int]]
+    by_tag: list[tuple[str, int]]
+
+
+@dataclass
+class CalendarView:
+    query: CalendarQuery
+    days: list[Day]
+    gaps: list[content_gaps.Gap]
+    mix: Mix
+    predictions: list[predictions.Prediction]
+    total: int
+    frequency: float
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+
+
+async def _posts(db: Database, query: CalendarQuery, zone: ZoneInfo) -> list[Post]:
+    # A day's margin either side of the UTC bounds; the local day decides below.
+    low = _midnight(query.start, zone) - timedelta(days=1)
+    high = _midnight(query.end + timedelta(days=1), zone) + timedelta(days=1)
+    conditions = [
+        Post.user_id == query.user_id,
+        Post.deleted_at.is_(None),
+        Post.template_name.is_(None),
+        Post.scheduled_for >= low,
+        Post.scheduled_for < high,
+    ]
+    if query.account_id:
+        conditions.append(Post.account_id == query.account_id)
+    if query.statuses:
+        conditions.append(Post.status.in_([str(s) for s in query.statuses]))
+    if query.post_types:
+        conditions.append(Post.post_type.in_(query.post_types))
+    if query.tags:
+        conditions.append(Post.tags.overlap([t.strip().lower() for t in query.tags]))
+    async with db.reading() as session:
+        rows = await session.scalars(
+            select(Post).where(and_(*conditions)).order_by(Post.scheduled_for, Post.id).limit(MAX_POSTS + 1)
+        )
+        found = list(rows)
+    if len(found) > MAX_POSTS:
+        raise invalid(
+            [Violation("end_date", f"the range holds more than {MAX_POSTS} posts; narrow it or filter")]
+        )
+    return found
+
+
+async def _thumbnails(
+    media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, posts: list[Post]
+) -> dict[str, str]:
+    """media id -> thumbnail URL, for the first item of each post that uses the library.
+    The calendar still answers (without those thumbnails) when the library cannot."""
+    wanted = sorted({p.media[0]["media_id"] for p in posts if p.media and p.media[0].get("media_id")})
+    if not wanted:
+        return {}
+    try:
+        reply = await media.ResolveMedia(
+            media_pb2.ResolveMediaRequest(user_id=str(user_id), media_ids=wanted), timeout=5
+        )
+    except grpc.aio.AioRpcError:
+        return {}
+    return {item.media_id: item.thumbnail_url for item in reply.items if item.found and item.thumbnail_url}
+
+
+def _thumbnail(post: Post, thumbnails: dict[str, str]) -> str | None:
+    if not post.media:
+        return None
+    first = post.media[0]
+    return first.get("url") or thumbnails.get(first.get("media_id", ""))
+
+
+def _mix(entries: list[Entry]) -> Mix:
+    def ranked(counter: Counter) -> list[tuple[str, int]]:
+        return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+
+    return Mix(
+        by_type=ranked(Counter(e.post.post_type for e in entries)),
+        by_status=ranked(Counter("planned" if e.planned else e.post.status for e in entries)),
+        by_tag=ranked(Counter(tag for e in entries for tag in e.post.tags)),
+    )
+
+
+async def build(
+    *, db: Database, media: media_pb2_grpc.MediaStub, query: CalendarQuery, now: datetime
+) -> CalendarView:
+    zone = ZoneInfo(query.zone)
+    posts = await _posts(db, query, zone)
+    thumbnails = await _thumbnails(media, query.user_id, posts)
+    by_day: dict[date, list[Entry]] = {}
+    for post in posts:
+        local = post.scheduled_for.astimezone(zone)
+        if query.start <= local.date() <= query.end:
+            by_day.setdefault(local.date(), []).append(Entry(post, local, _thumbnail(post, thumbnails)))
+    days = []
+    for day in sorted(by_day):
+        hours = None
+        if query.view != "month":
+            hours = {}
+            for entry in by_day[day]:
+                hours.setdefault(entry.local.hour, []).append(entry)
+        days.append(Day(day, by_day[day], hours))
+    entries = [entry for day in days for entry in day.entries]
+    frequency = await content_gaps.posting_frequency(db, query.user_id, now)
+    gaps = content_gaps.find(
+        start=query.start,
+        end=query.end,
+        zone=zone,
+        taken={day: [e.local for e in found] for day, found in by_day.items()},
+        frequency=frequency,
+        now=now,
+        best_hours=optimal_time.best_hours,
+    )
+    waiting = [e for e in entries if e.post.status != PostStatus.PUBLISHED]
+    predicted = await predictions.predict(db, query.user_id, [(e.post, e.local) for e in waiting])
+    return CalendarView(query, days, gaps, _mix(entries), predicted, len(entries), frequency)

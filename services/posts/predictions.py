@@ -1,0 +1,112 @@
+"""Performance predictions for posts not published yet: the reach the account's published
+posts reached, scaled by how the post's slot scores against theirs. A first model: the
+planning issue's audience model will replace the slot scores it scales by."""
+
+import statistics
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from lib import optimal_time
+from lib.common.db import Database
+from lib.common.timezones import is_valid_zone
+from lib.post_status import PostStatus
+from services.posts.models import Post, PostMetric
+
+# The user's latest published posts the predictions learn from.
+HISTORY_POSTS = 200
+
+
+@dataclass
+class Prediction:
+    post_id: uuid.UUID
+    slot_score: float
+    reach: float | None = None
+    low: float | None = None
+    high: float | None = None
+    based_on: int = 0
+
+
+@dataclass
+class _Published:
+    account_id: uuid.UUID | None
+    reach: int
+    slot_score: float
+
+
+def _slot_score(post: Post, local: datetime) -> float:
+    if post.optimal_time_score is not None:
+        return post.optimal_time_score
+    if post.timezone and is_valid_zone(post.timezone):
+        local = post.scheduled_for.astimezone(ZoneInfo(post.timezone))
+    return optimal_time.score(local)
+
+
+async def _history(db: Database, user_id: uuid.UUID) -> list[_Published]:
+    """The latest reach of each of the user's latest published posts."""
+    async with db.reading() as session:
+        recent = (
+            select(Post.id, Post.account_id, Post.published_at, Post.optimal_time_score, Post.timezone)
+            .where(
+                Post.user_id == user_id,
+                Post.status == PostStatus.PUBLISHED,
+                Post.deleted_at.is_(None),
+                Post.published_at.is_not(None),
+            )
+            .order_by(Post.published_at.desc())
+            .limit(HISTORY_POSTS)
+            .subquery()
+        )
+        rows = await session.execute(
+            select(
+                recent.c.account_id,
+                recent.c.published_at,
+                recent.c.optimal_time_score,
+                recent.c.timezone,
+                PostMetric.reach,
+            )
+            .join(PostMetric, PostMetric.post_id == recent.c.id)
+            .distinct(PostMetric.post_id)
+            .order_by(PostMetric.post_id, PostMetric.collected_at.desc())
+        )
+        found = []
+        for account_id, published_at, score, zone, reach in rows:
+            if score is None:
+                local = (
+                    published_at.astimezone(ZoneInfo(zone)) if zone and is_valid_zone(zone) else published_at
+                )
+                score = optimal_time.score(local)
+            found.append(_Published(account_id, reach, score))
+        return found
+
+
+def _quartiles(values: list[float]) -> tuple[float, float, float]:
+    if len(values) == 1:
+        return values[0], values[0], values[0]
+    low, median, high = statistics.quantiles(values, n=4, method="inclusive")
+    return low, median, high
+
+
+async def predict(db: Database, user_id: uuid.UUID, waiting: list[tuple[Post, datetime]]) -> list[Prediction]:
+    if not waiting:
+        return []
+    history = await _history(db, user_id)
+    out = []
+    for post, local in waiting:
+        score = _slot_score(post, local)
+        # The account's own posts; a post without an account yet (a plan) learns from all.
+        basis = [h for h in history if post.account_id is None or h.account_id == post.account_id]
+        prediction = Prediction(post.id, round(score, 2))
+        if basis:
+            usual = statistics.fmean(h.slot_score for h in basis) or 1.0
+            factor = (score or usual) / usual
+            low, median, high = _quartiles([float(h.reach) for h in basis])
+            prediction.reach = round(median * factor, 1)
+            prediction.low = round(low * factor, 1)
+            prediction.high = round(high * factor, 1)
+            prediction.based_on = len(basis)
+        out.append(prediction)
+    return out
