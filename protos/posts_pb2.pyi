@@ -663,7 +663,7 @@ class PerformancePrediction(_message.Message):
     def __init__(self, post_id: _Optional[str] = ..., slot_score: _Optional[float] = ..., predicted_reach: _Optional[float] = ..., reach_low: _Optional[float] = ..., reach_high: _Optional[float] = ..., based_on_posts: _Optional[int] = ...) -> None: ...
 
 class Calendar(_message.Message):
-    __slots__ = ("start_date", "end_date", "view_type", "timezone", "calendar_data", "content_gaps", "content_mix", "performance_predictions", "total_posts", "posting_frequency")
+    __slots__ = ("start_date", "end_date", "view_type", "timezone", "calendar_data", "content_gaps", "content_mix", "performance_predictions", "total_posts", "posting_frequency", "frequency_source")
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     VIEW_TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -674,6 +674,7 @@ class Calendar(_message.Message):
     PERFORMANCE_PREDICTIONS_FIELD_NUMBER: _ClassVar[int]
     TOTAL_POSTS_FIELD_NUMBER: _ClassVar[int]
     POSTING_FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    FREQUENCY_SOURCE_FIELD_NUMBER: _ClassVar[int]
     start_date: str
     end_date: str
     view_type: str
@@ -684,4 +685,29 @@ class Calendar(_message.Message):
     performance_predictions: _containers.RepeatedCompositeFieldContainer[PerformancePrediction]
     total_posts: int
     posting_frequency: float
-    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., calendar_data: _Optional[_Iterable[_Union[CalendarDay, _Mapping]]] = ..., content_gaps: _Optional[_Iterable[_Union[ContentGap, _Mapping]]] = ..., content_mix: _Optional[_Union[ContentMix, _Mapping]] = ..., performance_predictions: _Optional[_Iterable[_Union[PerformancePrediction, _Mapping]]] = ..., total_posts: _Optional[int] = ..., posting_frequency: _Optional[float] = ...) -> None: ...
+    frequency_source: str
+    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., calendar_data: _Optional[_Iterable[_Union[CalendarDay, _Mapping]]] = ..., content_gaps: _Optional[_Iterable[_Union[ContentGap, _Mapping]]] = ..., content_mix: _Optional[_Union[ContentMix, _Mapping]] = ..., performance_predictions: _Optional[_Iterable[_Union[PerformancePrediction, _Mapping]]] = ..., total_posts: _Optional[int] = ..., posting_frequency: _Optional[float] = ..., frequency_source: _Optional[str] = ...) -> None: ...
+
+class ContentGaps(_message.Message):
+    __slots__ = ("start_date", "end_date", "timezone", "posting_frequency", "frequency_source", "gaps")
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    POSTING_FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    FREQUENCY_SOURCE_FIELD_NUMBER: _ClassVar[int]
+    GAPS_FIELD_NUMBER: _ClassVar[int]
+    start_date: str
+    end_date: str
+    timezone: str
+    posting_frequency: float
+    frequency_source: str
+    gaps: _containers.RepeatedCompositeFieldContainer[ContentGap]
+    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., posting_frequency: _Optional[float] = ..., frequency_source: _Optional[str] = ..., gaps: _Optional[_Iterable[_Union[ContentGap, _Mapping]]] = ...) -> None: ...
+
+class PlanningSettings(_message.Message):
+    __slots__ = ("user_id", "posts_per_day")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POSTS_PER_DAY_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    posts_per_day: int
+    def __init__(self, user_id: _Optional[str] = ..., posts_per_day: _Optional[int] = ...) -> None: ...

@@ -177,6 +177,21 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Calendar.FromString,
                 _registered_method=True)
+        self.GetContentGaps = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetContentGaps',
+                request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ContentGaps.FromString,
+                _registered_method=True)
+        self.GetPlanningSettings = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetPlanningSettings',
+                request_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PlanningSettings.FromString,
+                _registered_method=True)
+        self.PutPlanningSettings = channel.unary_unary(
+                '/postflow.posts.v1.Posts/PutPlanningSettings',
+                request_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PlanningSettings.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -362,6 +377,25 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetContentGaps(self, request, context):
+        """The range's content gaps on their own (the calendar carries them too).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPlanningSettings(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PutPlanningSettings(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -504,6 +538,21 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetCalendar,
                     request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.Calendar.SerializeToString,
+            ),
+            'GetContentGaps': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetContentGaps,
+                    request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ContentGaps.SerializeToString,
+            ),
+            'GetPlanningSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPlanningSettings,
+                    request_deserializer=protos_dot_posts__pb2.PlanningSettings.FromString,
+                    response_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
+            ),
+            'PutPlanningSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.PutPlanningSettings,
+                    request_deserializer=protos_dot_posts__pb2.PlanningSettings.FromString,
+                    response_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1265,6 +1314,87 @@ class Posts:
             '/postflow.posts.v1.Posts/GetCalendar',
             protos_dot_posts__pb2.CalendarRequest.SerializeToString,
             protos_dot_posts__pb2.Calendar.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetContentGaps(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetContentGaps',
+            protos_dot_posts__pb2.CalendarRequest.SerializeToString,
+            protos_dot_posts__pb2.ContentGaps.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPlanningSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetPlanningSettings',
+            protos_dot_posts__pb2.PlanningSettings.SerializeToString,
+            protos_dot_posts__pb2.PlanningSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PutPlanningSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/PutPlanningSettings',
+            protos_dot_posts__pb2.PlanningSettings.SerializeToString,
+            protos_dot_posts__pb2.PlanningSettings.FromString,
             options,
             channel_credentials,
             insecure,

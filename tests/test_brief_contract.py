@@ -341,6 +341,11 @@ def test_media_urls_that_are_neither_a_url_nor_a_library_item_are_refused(publis
     fields = [f["field"] for f in reply.json()["error"]["fields"]]
     assert fields == ["media_urls.1", "media_urls.2", "media_urls.3"]
     assert publisher.client.get("/api/v1/posts").json()["items"] == before
+    # A hundred of them: the first named, the rest counted (it once overflowed gRPC's trailer).
+    many = publisher.client.post("/api/v1/posts", json={"media_urls": [""] * 100})
+    assert many.status_code == 422, many.text
+    fields = many.json()["error"]["fields"]
+    assert fields[0]["field"] == "media_urls.0" and fields[-1]["message"].endswith("more problems")
     # Both forms at once must agree.
     both = publisher.client.post(
         "/api/v1/posts",
@@ -643,10 +648,10 @@ BRIEF_ENDPOINTS = [
     ("GET", "/api/v1/posts/{post_id}/status"),
     ("POST", "/api/v1/notifications/preferences"),
     ("GET", "/api/v1/calendar"),
+    ("GET", "/api/v1/calendar/gaps"),
 ]
 WITH_THE_PLANNING_ISSUE = [
     ("POST", "/api/v1/posts/schedule/optimal"),
-    ("GET", "/api/v1/calendar/gaps"),
     ("POST", "/api/v1/calendar/reschedule"),
     ("GET", "/api/v1/calendar/analytics"),
 ]

@@ -63,9 +63,38 @@ def rpc_handlers(servicer_cls: type) -> type:
     return servicer_cls
 
 
+# gRPC refuses metadata over 8 KB (the trailer and the status message together): a request
+# with a hundred bad list items made an error too long to send, and the client saw a
+# transport failure instead of the 422. Errors are cut to fit, the first problems kept.
+MAX_ERROR_BYTES = 6000
+MAX_MESSAGE_CHARS = 1000
+
+
+def _bounded(err: ServiceError) -> tuple[bytes, str]:
+    """The error's detail (serialized) and status message, within MAX_ERROR_BYTES together."""
+    message = (
+        err.message if len(err.message) <= MAX_MESSAGE_CHARS else err.message[:MAX_MESSAGE_CHARS] + " ..."
+    )
+    detail = to_detail(err)
+    detail.message = message
+    kept = list(err.violations)
+    while len(detail.SerializeToString()) + len(message.encode()) > MAX_ERROR_BYTES and kept:
+        kept = kept[: len(kept) // 2] if len(kept) > 1 else []
+        dropped = len(err.violations) - len(kept)
+        del detail.violations[:]
+        detail.violations.extend(common_pb2.FieldViolation(field=v.field, message=v.message) for v in kept)
+        detail.violations.append(
+            common_pb2.FieldViolation(
+                field=err.violations[len(kept)].field, message=f"... and {dropped} more problems"
+            )
+        )
+    return detail.SerializeToString(), message
+
+
 async def _abort(context: grpc.aio.ServicerContext, err: ServiceError):
-    context.set_trailing_metadata(((ERROR_TRAILER, to_detail(err).SerializeToString()),))
-    await context.abort(_STATUS_BY_KIND[err.kind], err.message)
+    detail, message = _bounded(err)
+    context.set_trailing_metadata(((ERROR_TRAILER, detail),))
+    await context.abort(_STATUS_BY_KIND[err.kind], message)
 
 
 def _check_text(request) -> None:

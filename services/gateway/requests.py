@@ -26,6 +26,11 @@ def _integral(value: Any) -> Any:
 Int32 = Annotated[int, Field(ge=0, le=INT32_MAX), BeforeValidator(_integral)]
 
 
+def BoundedInt(low: int, high: int) -> Any:  # noqa: N802 - reads as a type
+    """An integer in [low, high], 3.0 included (JSON Schema's integers)."""
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(_integral)]
+
+
 # Ceilings on what a client may send, checked before any service sees it: every string has
 # one (the services' own, tighter rules still say precisely what is wrong below it), and so
 # has every list. Without them a 1 MB string reached every service's validation.

@@ -127,7 +127,14 @@ class CalendarView:
     mix: Mix
     predictions: list[predictions.Prediction]
     total: int
-    frequency: float
+    frequency: content_gaps.Frequency
+
+
+@dataclass
+class GapsView:
+    query: CalendarQuery
+    gaps: list[content_gaps.Gap]
+    frequency: content_gaps.Frequency
 
 
 def _midnight(day: date, zone: ZoneInfo) -> datetime:
@@ -200,17 +207,50 @@ def _mix(entries: list[Entry]) -> Mix:
     )
 
 
+def _by_day(query: CalendarQuery, zone: ZoneInfo, posts: list[Post], thumbnails: dict[str, str]):
+    """local day -> its entries, for the days of the range."""
+    by_day: dict[date, list[Entry]] = {}
+    for post in posts:
+        local = post.scheduled_for.astimezone(zone)
+        if query.start <= local.date() <= query.end:
+            by_day.setdefault(local.date(), []).append(Entry(post, local, _thumbnail(post, thumbnails)))
+    return by_day
+
+
+async def _gaps(db: Database, query: CalendarQuery, zone: ZoneInfo, by_day, now: datetime):
+    frequency = await content_gaps.posting_frequency(db, query.user_id, now)
+    # A failed post fills no slot.
+    taken = {
+        day: [e.local for e in entries if e.post.status != PostStatus.FAILED]
+        for day, entries in by_day.items()
+    }
+    gaps = content_gaps.find(
+        start=query.start,
+        end=query.end,
+        zone=zone,
+        taken=taken,
+        frequency=frequency.per_day,
+        now=now,
+        best_hours=optimal_time.best_hours,
+    )
+    return gaps, frequency
+
+
+async def gaps_of(*, db: Database, query: CalendarQuery, now: datetime) -> GapsView:
+    """The range's content gaps alone (every post of the range counts, whatever the filters)."""
+    zone = ZoneInfo(query.zone)
+    posts = await _posts(db, query, zone)
+    gaps, frequency = await _gaps(db, query, zone, _by_day(query, zone, posts, {}), now)
+    return GapsView(query, gaps, frequency)
+
+
 async def build(
     *, db: Database, media: media_pb2_grpc.MediaStub, query: CalendarQuery, now: datetime
 ) -> CalendarView:
     zone = ZoneInfo(query.zone)
     posts = await _posts(db, query, zone)
     thumbnails = await _thumbnails(media, query.user_id, posts)
-    by_day: dict[date, list[Entry]] = {}
-    for post in posts:
-        local = post.scheduled_for.astimezone(zone)
-        if query.start <= local.date() <= query.end:
-            by_day.setdefault(local.date(), []).append(Entry(post, local, _thumbnail(post, thumbnails)))
+    by_day = _by_day(query, zone, posts, thumbnails)
     days = []
     for day in sorted(by_day):
         hours = None
@@ -220,16 +260,7 @@ async def build(
                 hours.setdefault(entry.local.hour, []).append(entry)
         days.append(Day(day, by_day[day], hours))
     entries = [entry for day in days for entry in day.entries]
-    frequency = await content_gaps.posting_frequency(db, query.user_id, now)
-    gaps = content_gaps.find(
-        start=query.start,
-        end=query.end,
-        zone=zone,
-        taken={day: [e.local for e in found] for day, found in by_day.items()},
-        frequency=frequency,
-        now=now,
-        best_hours=optimal_time.best_hours,
-    )
+    gaps, frequency = await _gaps(db, query, zone, by_day, now)
     waiting = [e for e in entries if e.post.status != PostStatus.PUBLISHED]
     predicted = await predictions.predict(db, query.user_id, [(e.post, e.local) for e in waiting])
     return CalendarView(query, days, gaps, _mix(entries), predicted, len(entries), frequency)

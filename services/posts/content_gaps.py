@@ -11,12 +11,20 @@ from sqlalchemy import func, select
 
 from lib.common.db import Database
 from lib.post_status import PostStatus
+from services.posts import planning_settings
 from services.posts.models import Post
 
 HISTORY_DAYS = 28
 SUGGESTIONS = 3
 # What counts as posting: what was published, and what is on its way.
 POSTED = (PostStatus.PUBLISHED, PostStatus.SCHEDULED, PostStatus.PUBLISHING)
+
+
+@dataclass
+class Frequency:
+    per_day: float
+    # settings (the user chose it) or history (learned).
+    source: str
 
 
 @dataclass
@@ -27,8 +35,12 @@ class Gap:
     urgency: float
 
 
-async def posting_frequency(db: Database, user_id: uuid.UUID, now: datetime) -> float:
-    """Posts a day over the last four weeks, at least 1: a new user is asked for one a day."""
+async def posting_frequency(db: Database, user_id: uuid.UUID, now: datetime) -> Frequency:
+    """The user's own target if they set one; else posts a day over the last four weeks, at
+    least 1 (a new user is asked for one a day)."""
+    chosen = (await planning_settings.get(db, user_id)).posts_per_day
+    if chosen:
+        return Frequency(float(chosen), "settings")
     async with db.reading() as session:
         count = await session.scalar(
             select(func.count())
@@ -41,7 +53,7 @@ async def posting_frequency(db: Database, user_id: uuid.UUID, now: datetime) -> 
                 Post.scheduled_for < now,
             )
         )
-    return max(1.0, round((count or 0) / HISTORY_DAYS, 2))
+    return Frequency(max(1.0, round((count or 0) / HISTORY_DAYS, 2)), "history")
 
 
 def _at(day: date, hour: int, zone: ZoneInfo) -> datetime | None:

@@ -169,15 +169,7 @@ def calendar_message(view: calendar.CalendarView) -> posts_pb2.Calendar:
         view_type=query.view,
         timezone=query.zone,
         calendar_data=days,
-        content_gaps=[
-            posts_pb2.ContentGap(
-                date=gap.day.isoformat(),
-                missing_posts=gap.missing,
-                suggested_times=[moment.isoformat() for moment in gap.suggested],
-                urgency_score=gap.urgency,
-            )
-            for gap in view.gaps
-        ],
+        content_gaps=_gap_messages(view.gaps),
         content_mix=posts_pb2.ContentMix(
             by_type=_shares(view.mix.by_type, view.total),
             by_status=_shares(view.mix.by_status, view.total),
@@ -195,5 +187,29 @@ def calendar_message(view: calendar.CalendarView) -> posts_pb2.Calendar:
             for p in view.predictions
         ],
         total_posts=view.total,
-        posting_frequency=view.frequency,
+        posting_frequency=view.frequency.per_day,
+        frequency_source=view.frequency.source,
+    )
+
+
+def _gap_messages(gaps) -> list[posts_pb2.ContentGap]:
+    return [
+        posts_pb2.ContentGap(
+            date=gap.day.isoformat(),
+            missing_posts=gap.missing,
+            suggested_times=[moment.isoformat() for moment in gap.suggested],
+            urgency_score=gap.urgency,
+        )
+        for gap in gaps
+    ]
+
+
+def gaps_message(view: calendar.GapsView) -> posts_pb2.ContentGaps:
+    return posts_pb2.ContentGaps(
+        start_date=view.query.start.isoformat(),
+        end_date=view.query.end.isoformat(),
+        timezone=view.query.zone,
+        posting_frequency=view.frequency.per_day,
+        frequency_source=view.frequency.source,
+        gaps=_gap_messages(view.gaps),
     )

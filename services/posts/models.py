@@ -132,3 +132,15 @@ class OutboxEvent(OutboxEventColumns, Base):
 
     __tablename__ = "event_outbox"
     __table_args__ = {"schema": SCHEMA}
+
+
+class PlanningSettings(Base):
+    """A user's planning settings (services/posts/planning_settings.py)."""
+
+    __tablename__ = "planning_settings"
+    __table_args__ = {"schema": SCHEMA}
+
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    # Posts a day the calendar's gaps are measured against; None: learned from history.
+    posts_per_day: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

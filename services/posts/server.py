@@ -24,6 +24,7 @@ from services.posts import (
     metrics,
     occurrences,
     planned,
+    planning_settings,
     publishing,
     store,
     templates,
@@ -33,6 +34,7 @@ from services.posts.messages import (
     calendar_message,
     content_from,
     content_message,
+    gaps_message,
     metrics_sample,
     post_message,
     version_message,
@@ -321,9 +323,9 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             warnings=warning_messages(suggested.warnings),
         )
 
-    async def GetCalendar(self, request, context):
+    async def _calendar_query(self, request) -> calendar.CalendarQuery:
         user_id = parse_id(request.user_id, "User")
-        query = calendar.query_of(
+        return calendar.query_of(
             user_id=user_id,
             start=request.start_date,
             end=request.end_date,
@@ -334,8 +336,27 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             post_types=list(request.post_types),
             tags=list(request.tags),
         )
+
+    async def GetCalendar(self, request, context):
+        query = await self._calendar_query(request)
         view = await calendar.build(db=self._db, media=self._media, query=query, now=datetime.now(UTC))
         return calendar_message(view)
+
+    async def GetContentGaps(self, request, context):
+        query = await self._calendar_query(request)
+        return gaps_message(await calendar.gaps_of(db=self._db, query=query, now=datetime.now(UTC)))
+
+    async def GetPlanningSettings(self, request, context):
+        found = await planning_settings.get(self._db, parse_id(request.user_id, "User"))
+        return posts_pb2.PlanningSettings(user_id=request.user_id, posts_per_day=found.posts_per_day)
+
+    async def PutPlanningSettings(self, request, context):
+        saved = await planning_settings.put(
+            self._db,
+            parse_id(request.user_id, "User"),
+            request.posts_per_day if request.HasField("posts_per_day") else None,
+        )
+        return posts_pb2.PlanningSettings(user_id=request.user_id, posts_per_day=saved.posts_per_day)
 
     async def MarkScheduled(self, request, context):
         user_id, post_id = _ids(request)

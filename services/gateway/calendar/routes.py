@@ -3,6 +3,7 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from pydantic import Field
 
 from lib.post_status import PostStatus
 from protos import posts_pb2
@@ -10,24 +11,76 @@ from services.gateway import requests
 from services.gateway.deps import CurrentUser, PostsDep
 from services.gateway.posts.schemas import PostType
 from services.gateway.proto_json import model, to_json
+from services.gateway.requests import RequestBody
 
 router = APIRouter(prefix="/api/v1/calendar", tags=["calendar"])
 # A local day; the posts service reads it (a pattern-valid 2027-02-30 is its 422).
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+StartDate = Annotated[
+    str, Query(pattern=DATE_PATTERN, max_length=10, description="First local day, e.g. 2027-03-01")
+]
+EndDate = Annotated[
+    str,
+    Query(
+        pattern=DATE_PATTERN, max_length=10, description="Last local day (included); at most 366 days in all"
+    ),
+]
+Zone = Annotated[
+    str, Query(max_length=requests.MAX_TEXT, description="IANA zone of the days; absent: your own")
+]
+
+
+class PlanningSettingsIn(RequestBody):
+    posts_per_day: requests.BoundedInt(1, 50) | None = Field(
+        description="Posts a day the gaps are measured against; null: learned from your last 28 days"
+    )
+
+
+@router.get("/gaps", response_model=model(posts_pb2.ContentGaps))
+async def gaps(
+    user_id: CurrentUser,
+    posts: PostsDep,
+    start_date: StartDate,
+    end_date: EndDate,
+    timezone: Zone = "",
+    account_id: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
+):
+    """The days from today on below your posting frequency (your setting, else the last 28
+    days' rate), each with the day's best free times and an urgency score."""
+    found = await posts.GetContentGaps(
+        posts_pb2.CalendarRequest(
+            user_id=user_id,
+            start_date=start_date,
+            end_date=end_date,
+            timezone=timezone,
+            account_id=account_id,
+        )
+    )
+    return to_json(found)
+
+
+@router.get("/settings", response_model=model(posts_pb2.PlanningSettings))
+async def get_settings(user_id: CurrentUser, posts: PostsDep):
+    return to_json(await posts.GetPlanningSettings(posts_pb2.PlanningSettings(user_id=user_id)))
+
+
+@router.put("/settings", response_model=model(posts_pb2.PlanningSettings))
+async def put_settings(body: PlanningSettingsIn, user_id: CurrentUser, posts: PostsDep):
+    """Replace your planning settings."""
+    saved = await posts.PutPlanningSettings(
+        posts_pb2.PlanningSettings(user_id=user_id, posts_per_day=body.posts_per_day)
+    )
+    return to_json(saved)
 
 
 @router.get("", response_model=model(posts_pb2.Calendar))
 async def calendar(
     user_id: CurrentUser,
     posts: PostsDep,
-    start_date: Annotated[str, Query(pattern=DATE_PATTERN, description="First local day, e.g. 2027-03-01")],
-    end_date: Annotated[
-        str, Query(pattern=DATE_PATTERN, description="Last local day (included); at most 366 days in all")
-    ],
+    start_date: StartDate,
+    end_date: EndDate,
     view_type: Literal["month", "week", "day"] = "month",
-    timezone: Annotated[
-        str, Query(max_length=requests.MAX_TEXT, description="IANA zone of the days; absent: your own")
-    ] = "",
+    timezone: Zone = "",
     account_id: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
     status: Annotated[
         list[PostStatus], Query(max_length=requests.MAX_ITEMS, description="Repeat for several")

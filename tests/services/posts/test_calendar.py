@@ -153,6 +153,49 @@ def test_predictions_scale_the_accounts_reach_by_the_slot(publisher, db):
     assert prediction["reach_high"] == pytest.approx(325 * factor, abs=0.1)
 
 
+def test_gaps_on_their_own_and_a_chosen_daily_rate(user, db):
+    start = datetime.utcnow().date() + timedelta(days=3)
+    day = [str(start + timedelta(days=n)) for n in range(3)]
+    # The day's best hour on the general curve (weekends peak at 10:00, weekdays at 12:00).
+    best = "10:00" if start.weekday() >= 5 else "12:00"
+    _create(user, scheduled_for=f"{day[0]}T{best}:00Z")
+    failed = _create(user, scheduled_for=f"{day[1]}T09:00:00Z")
+    params = {"start_date": day[0], "end_date": day[2], "timezone": "UTC"}
+    learned = user.client.get("/api/v1/calendar/gaps", params=params).json()
+    assert (learned["posting_frequency"], learned["frequency_source"]) == (1.0, "history")
+    assert [g["date"] for g in learned["gaps"]] == [day[2]]
+    # A failed post fills no slot.
+    db.execute("UPDATE posts.posts SET status = 'failed' WHERE id = %s", (failed["id"],))
+    after = user.client.get("/api/v1/calendar/gaps", params=params).json()["gaps"]
+    assert [g["date"] for g in after] == [day[1], day[2]]
+    # Two a day, as chosen: every day of the range falls short.
+    assert user.client.put("/api/v1/calendar/settings", json={"posts_per_day": 2}).json() == {
+        "posts_per_day": 2
+    }
+    chosen = user.client.get("/api/v1/calendar/gaps", params=params).json()
+    assert (chosen["posting_frequency"], chosen["frequency_source"]) == (2.0, "settings")
+    assert [(g["date"], g["missing_posts"]) for g in chosen["gaps"]] == [
+        (day[0], 1),
+        (day[1], 2),
+        (day[2], 2),
+    ]
+    # The free best hours: the day's best is taken, the others are offered.
+    suggested = chosen["gaps"][0]["suggested_times"]
+    assert len(suggested) == 3 and not any(f"T{best}" in t for t in suggested)
+    next_best = "10:00" if (start + timedelta(days=1)).weekday() >= 5 else "12:00"
+    assert chosen["gaps"][1]["suggested_times"][0] == f"{day[1]}T{next_best}:00+00:00"
+    assert user.client.get("/api/v1/calendar", params=params).json()["posting_frequency"] == 2.0
+    # Back to learning it; out of range is a 422 naming the field.
+    assert user.client.put("/api/v1/calendar/settings", json={"posts_per_day": None}).json() == {
+        "posts_per_day": None
+    }
+    assert user.client.get("/api/v1/calendar/settings").json() == {"posts_per_day": None}
+    for bad in (0, 51, "two"):
+        reply = user.client.put("/api/v1/calendar/settings", json={"posts_per_day": bad})
+        assert reply.status_code == 422
+        assert reply.json()["error"]["fields"][0]["field"] == "posts_per_day"
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
