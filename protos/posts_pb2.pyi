@@ -711,3 +711,15 @@ class PlanningSettings(_message.Message):
     user_id: str
     posts_per_day: int
     def __init__(self, user_id: _Optional[str] = ..., posts_per_day: _Optional[int] = ...) -> None: ...
+
+class MovePlannedTimeRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "planned_for", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_FOR_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    planned_for: _timestamp_pb2.Timestamp
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., planned_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ...) -> None: ...

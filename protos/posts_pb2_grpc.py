@@ -142,6 +142,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Post.FromString,
                 _registered_method=True)
+        self.MovePlannedTime = channel.unary_unary(
+                '/postflow.posts.v1.Posts/MovePlannedTime',
+                request_serializer=protos_dot_posts__pb2.MovePlannedTimeRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
         self.RecordPublishing = channel.unary_unary(
                 '/postflow.posts.v1.Posts/RecordPublishing',
                 request_serializer=protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
@@ -327,6 +332,13 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def MovePlannedTime(self, request, context):
+        """A draft's planned time, moved on the calendar (a Timestamp: the scheduler resolved it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RecordPublishing(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -502,6 +514,11 @@ def add_PostsServicer_to_server(servicer, server):
             'MarkUnscheduled': grpc.unary_unary_rpc_method_handler(
                     servicer.MarkUnscheduled,
                     request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'MovePlannedTime': grpc.unary_unary_rpc_method_handler(
+                    servicer.MovePlannedTime,
+                    request_deserializer=protos_dot_posts__pb2.MovePlannedTimeRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
             ),
             'RecordPublishing': grpc.unary_unary_rpc_method_handler(
@@ -1124,6 +1141,33 @@ class Posts:
             target,
             '/postflow.posts.v1.Posts/MarkUnscheduled',
             protos_dot_posts__pb2.PostRef.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MovePlannedTime(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/MovePlannedTime',
+            protos_dot_posts__pb2.MovePlannedTimeRequest.SerializeToString,
             protos_dot_posts__pb2.Post.FromString,
             options,
             channel_credentials,

@@ -237,3 +237,47 @@ class Series(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     stopped_at: _timestamp_pb2.Timestamp
     def __init__(self, post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., rrule: _Optional[str] = ..., start_time: _Optional[str] = ..., timezone: _Optional[str] = ..., status: _Optional[str] = ..., upcoming: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., stopped_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Move(_message.Message):
+    __slots__ = ("post_id", "scheduled_time", "timezone")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    scheduled_time: str
+    timezone: str
+    def __init__(self, post_id: _Optional[str] = ..., scheduled_time: _Optional[str] = ..., timezone: _Optional[str] = ...) -> None: ...
+
+class MovePostsRequest(_message.Message):
+    __slots__ = ("user_id", "moves", "prefer")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MOVES_FIELD_NUMBER: _ClassVar[int]
+    PREFER_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    moves: _containers.RepeatedCompositeFieldContainer[Move]
+    prefer: str
+    def __init__(self, user_id: _Optional[str] = ..., moves: _Optional[_Iterable[_Union[Move, _Mapping]]] = ..., prefer: _Optional[str] = ...) -> None: ...
+
+class Moved(_message.Message):
+    __slots__ = ("post_id", "status", "scheduled_for", "local_time", "timezone", "planned", "optimal_score")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_FIELD_NUMBER: _ClassVar[int]
+    OPTIMAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    status: _post_status_pb2.PostStatus
+    scheduled_for: _timestamp_pb2.Timestamp
+    local_time: str
+    timezone: str
+    planned: bool
+    optimal_score: float
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., planned: _Optional[bool] = ..., optimal_score: _Optional[float] = ...) -> None: ...
+
+class MovePostsResult(_message.Message):
+    __slots__ = ("moved",)
+    MOVED_FIELD_NUMBER: _ClassVar[int]
+    moved: _containers.RepeatedCompositeFieldContainer[Moved]
+    def __init__(self, moved: _Optional[_Iterable[_Union[Moved, _Mapping]]] = ...) -> None: ...

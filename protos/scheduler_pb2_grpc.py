@@ -86,6 +86,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.BulkScheduleRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
                 _registered_method=True)
+        self.MovePosts = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/MovePosts',
+                request_serializer=protos_dot_scheduler__pb2.MovePostsRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.MovePostsResult.FromString,
+                _registered_method=True)
         self.StartSeries = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/StartSeries',
                 request_serializer=protos_dot_scheduler__pb2.SeriesRequest.SerializeToString,
@@ -175,6 +180,14 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def MovePosts(self, request, context):
+        """The calendar's drag and drop: move up to 50 posts (scheduled ones, and planned drafts)
+        to new local times, all or nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def StartSeries(self, request, context):
         """Recurring posts: an RRULE in a zone; each occurrence publishes a copy of the post.
         """
@@ -252,6 +265,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.BulkSchedule,
                     request_deserializer=protos_dot_scheduler__pb2.BulkScheduleRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.BulkScheduleResult.SerializeToString,
+            ),
+            'MovePosts': grpc.unary_unary_rpc_method_handler(
+                    servicer.MovePosts,
+                    request_deserializer=protos_dot_scheduler__pb2.MovePostsRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.MovePostsResult.SerializeToString,
             ),
             'StartSeries': grpc.unary_unary_rpc_method_handler(
                     servicer.StartSeries,
@@ -546,6 +564,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/BulkSchedule',
             protos_dot_scheduler__pb2.BulkScheduleRequest.SerializeToString,
             protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MovePosts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/MovePosts',
+            protos_dot_scheduler__pb2.MovePostsRequest.SerializeToString,
+            protos_dot_scheduler__pb2.MovePostsResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -649,10 +649,10 @@ BRIEF_ENDPOINTS = [
     ("POST", "/api/v1/notifications/preferences"),
     ("GET", "/api/v1/calendar"),
     ("GET", "/api/v1/calendar/gaps"),
+    ("POST", "/api/v1/calendar/reschedule"),
 ]
 WITH_THE_PLANNING_ISSUE = [
     ("POST", "/api/v1/posts/schedule/optimal"),
-    ("POST", "/api/v1/calendar/reschedule"),
     ("GET", "/api/v1/calendar/analytics"),
 ]
 

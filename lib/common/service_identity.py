@@ -37,6 +37,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "CheckPublishable": frozenset({"scheduler"}),
         "MarkScheduled": frozenset({"scheduler"}),
         "MarkUnscheduled": frozenset({"scheduler"}),
+        "MovePlannedTime": frozenset({"scheduler"}),
         "RecordPublishing": frozenset({"worker"}),
         "CreateOccurrence": frozenset({"worker"}),
         "RecordMetrics": frozenset({"worker"}),

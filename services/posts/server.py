@@ -374,6 +374,14 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         )
         return post_message(post)
 
+    async def MovePlannedTime(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await store.read(self._db, user_id=user_id, post_id=post_id)
+        when = from_timestamp(request, "planned_for")
+        planned.check_can_plan(post, when)
+        await planned.set_planned(self._db, post=post, when=when, zone=request.timezone)
+        return post_message(post)
+
     async def MarkUnscheduled(self, request, context):
         user_id, post_id = _ids(request)
         return post_message(

@@ -103,7 +103,7 @@ class Scheduler:
     ):
         self._users = users
         self.db = db
-        self._posts = posts
+        self.posts = posts
         self._temporal = temporal
         self._graph = graph
         self._vault = vault
@@ -115,7 +115,7 @@ class Scheduler:
         """The zone a request names, or else the user's own."""
         return zone or await profile_zone.of_user(self._users, user_id)
 
-    async def _resolve(self, user_id: uuid.UUID, text: str, zone: str, prefer: str) -> Scheduled:
+    async def resolve(self, user_id: uuid.UUID, text: str, zone: str, prefer: str) -> Scheduled:
         zone = await self.zone_for(user_id, zone)
         moment = _parse_time(text)
         if moment.tzinfo is None:
@@ -141,7 +141,7 @@ class Scheduler:
         found, cursor = {}, ""
         while True:
             page = await ask(
-                self._posts.ListPosts(
+                self.posts.ListPosts(
                     posts_pb2.ListPostsRequest(
                         user_id=str(user_id),
                         statuses=[status.to_proto() for status in ON_THE_CALENDAR],
@@ -180,14 +180,25 @@ class Scheduler:
         self._limits[account] = (time.monotonic(), limit)
         return limit
 
-    async def _check_calendar(
-        self, user_id: uuid.UUID, post_id: str, account_row: InstagramAccount, scheduled: Scheduled
+    async def check_calendar(
+        self,
+        user_id: uuid.UUID,
+        post_id: str,
+        account_row: InstagramAccount,
+        scheduled: Scheduled,
+        moving: dict[str, tuple[uuid.UUID, datetime]] | None = None,
     ):
         """The account's other posts around the new time: not too close (minimum gap), not
-        too many in any 24 hours (publishing limit). One query serves both checks."""
+        too many in any 24 hours (publishing limit). One query serves both checks.
+        `moving`: other posts moving in the same request (post id -> (account, new time)):
+        they count at their new times, not their old ones."""
         account = account_row.id
         wanted, day = scheduled.resolved.utc, timedelta(hours=24)
         taken = await self._scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
+        for other, (other_account, when) in (moving or {}).items():
+            taken.pop(other, None)
+            if other != post_id and other_account == account and abs(when - wanted) < day:
+                taken[other] = when
         if not taken:
             return
         gap = timedelta(minutes=accounts.min_gap(account_row, self._settings))
@@ -223,12 +234,12 @@ class Scheduler:
             suggested_times=",".join(local_suggestions),
         )
 
-    async def _running(self, post_id: str) -> WorkflowExecutionDescription | None:
+    async def running(self, post_id: str) -> WorkflowExecutionDescription | None:
         return await temporal_client.running(self._temporal, workflow_id(post_id))
 
-    async def _mark(self, user_id, post_id, account_id, scheduled: Scheduled) -> None:
+    async def mark(self, user_id, post_id, account_id, scheduled: Scheduled) -> None:
         await ask(
-            self._posts.MarkScheduled(
+            self.posts.MarkScheduled(
                 posts_pb2.MarkScheduledRequest(
                     user_id=str(user_id),
                     post_id=post_id,
@@ -251,13 +262,13 @@ class Scheduler:
     async def _schedule(
         self, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
-        scheduled = await self._resolve(user_id, local, zone, prefer)
+        scheduled = await self.resolve(user_id, local, zone, prefer)
         account = await accounts.chosen(db=self.db, user_id=user_id, account_id=account_id)
-        await self._require_own_post(user_id, post_id)
-        if await self._running(post_id):
+        await self.require_own_post(user_id, post_id)
+        if await self.running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
-        await self._check_calendar(user_id, post_id, account, scheduled)
-        await self._mark(user_id, post_id, account.id, scheduled)
+        await self.check_calendar(user_id, post_id, account, scheduled)
+        await self.mark(user_id, post_id, account.id, scheduled)
         try:
             await self._temporal.start_workflow(
                 WORKFLOW_NAME,
@@ -276,9 +287,9 @@ class Scheduler:
             )
         except Exception:
             # Undone only if no workflow runs: a start whose answer was lost may have worked.
-            if not await self._running(post_id):
+            if not await self.running(post_id):
                 await ask(
-                    self._posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id))
+                    self.posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id))
                 )
             raise
         return scheduled
@@ -292,16 +303,20 @@ class Scheduler:
     async def _reschedule(
         self, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
     ) -> Scheduled:
-        scheduled = await self._resolve(user_id, local, zone, prefer)
+        scheduled = await self.resolve(user_id, local, zone, prefer)
         account = await accounts.chosen(db=self.db, user_id=user_id, account_id=account_id)
-        await self._require_own_post(user_id, post_id)
-        if not await self._running(post_id):
+        await self.require_own_post(user_id, post_id)
+        if not await self.running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
-        await self._check_calendar(user_id, post_id, account, scheduled)
-        await self._mark(user_id, post_id, account.id, scheduled)
+        await self.check_calendar(user_id, post_id, account, scheduled)
+        await self.mark(user_id, post_id, account.id, scheduled)
+        await self.wake(post_id, scheduled)
+        return scheduled
+
+    async def wake(self, post_id: str, scheduled: Scheduled) -> None:
+        """Move the post's sleeping workflow to the new time."""
         handle = self._temporal.get_workflow_handle(workflow_id(post_id))
         await handle.execute_update(RESCHEDULE_UPDATE, scheduled.resolved.utc.isoformat())
-        return scheduled
 
     async def unschedule(self, *, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
         async with claims.claimed(self.db, post_id):
@@ -309,20 +324,20 @@ class Scheduler:
 
     async def _unschedule(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
         post = await ask(
-            self._posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id), timeout=10)
+            self.posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id), timeout=10)
         )
-        if await self._running(post_id):
+        if await self.running(post_id):
             await self._temporal.get_workflow_handle(workflow_id(post_id)).cancel()
         return post
 
-    async def _require_own_post(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
+    async def require_own_post(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
         return await ask(
-            self._posts.GetPost(posts_pb2.GetPostRequest(user_id=str(user_id), post_id=post_id), timeout=10)
+            self.posts.GetPost(posts_pb2.GetPostRequest(user_id=str(user_id), post_id=post_id), timeout=10)
         )
 
     async def status(self, *, user_id: uuid.UUID, post_id: str) -> PublishingState:
-        post = await self._require_own_post(user_id, post_id)
-        running = await self._running(post_id)
+        post = await self.require_own_post(user_id, post_id)
+        running = await self.running(post_id)
         finished = PostStatus.from_proto(post.status) in FINISHED
         state = PublishingState(post, step="done" if finished else "none")
         if running is not None:

@@ -9,7 +9,7 @@ from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from protos import scheduler_pb2, scheduler_pb2_grpc
-from services.scheduler import accounts, bulk
+from services.scheduler import accounts, bulk, moves
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.messages import account_message, publishing_status_message, series_message
 from services.scheduler.scheduling import Scheduler
@@ -136,6 +136,28 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             ],
             succeeded=sum(r.ok for r in results),
             failed=sum(not r.ok for r in results),
+        )
+
+    async def MovePosts(self, request, context):
+        done = await moves.move(
+            self._scheduler,
+            user_id=parse_id(request.user_id, "User"),
+            moves=[moves.Move(m.post_id, m.scheduled_time, m.timezone) for m in request.moves],
+            prefer=request.prefer,
+        )
+        return scheduler_pb2.MovePostsResult(
+            moved=[
+                scheduler_pb2.Moved(
+                    post_id=one.move.post_id,
+                    status=one.post.status,
+                    scheduled_for=to_timestamp(one.scheduled.resolved.utc),
+                    local_time=one.scheduled.resolved.local.isoformat(),
+                    timezone=one.scheduled.resolved.zone,
+                    planned=one.planned,
+                    optimal_score=None if one.planned else one.scheduled.score,
+                )
+                for one in done
+            ]
         )
 
     async def DisconnectAccount(self, request, context):

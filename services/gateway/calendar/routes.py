@@ -6,12 +6,12 @@ from fastapi import APIRouter, Query
 from pydantic import Field
 
 from lib.post_status import PostStatus
-from protos import posts_pb2
+from protos import posts_pb2, scheduler_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, PostsDep
+from services.gateway.deps import CurrentUser, PostsDep, SchedulerDep
 from services.gateway.posts.schemas import PostType
-from services.gateway.proto_json import model, to_json
-from services.gateway.requests import RequestBody
+from services.gateway.proto_json import model, to_json, to_message
+from services.gateway.requests import SCHEDULE_TIME_PATTERN, RequestBody, documented
 
 router = APIRouter(prefix="/api/v1/calendar", tags=["calendar"])
 # A local day; the posts service reads it (a pattern-valid 2027-02-30 is its 422).
@@ -34,6 +34,33 @@ class PlanningSettingsIn(RequestBody):
     posts_per_day: requests.BoundedInt(1, 50) | None = Field(
         description="Posts a day the gaps are measured against; null: learned from your last 28 days"
     )
+
+
+class MoveIn(RequestBody):
+    post_id: str
+    scheduled_time: documented(pattern=SCHEDULE_TIME_PATTERN) = Field(
+        description="The new time: local in `timezone` (e.g. 2027-03-28T09:30), or with an offset or Z"
+    )
+    timezone: str = Field("", description="IANA zone; absent: your own")
+
+
+class RescheduleIn(RequestBody):
+    moves: Annotated[list[MoveIn], Field(min_length=1, max_length=50)]
+    prefer: Literal["earlier", "later"] = Field(
+        "earlier", description="For a local time that happens twice (clocks going back)"
+    )
+
+
+@router.post("/reschedule", response_model=model(scheduler_pb2.MovePostsResult))
+async def reschedule(body: RescheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
+    """Drag and drop: move up to 50 scheduled posts and planned drafts to new times, all or
+    nothing. A refusal (409 `moves_refused`) names in `fields` each move that cannot be made
+    and why (the minimum gap, the publishing limit, a time the clocks skip, the past, a
+    post that is not scheduled or planned); then nothing has moved."""
+    result = await scheduler.MovePosts(
+        to_message(body.model_dump(), scheduler_pb2.MovePostsRequest, user_id=user_id)
+    )
+    return to_json(result)
 
 
 @router.get("/gaps", response_model=model(posts_pb2.ContentGaps))

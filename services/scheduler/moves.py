@@ -1,0 +1,123 @@
+"""Moving posts on the calendar (its drag and drop): up to 50 posts to new local times in
+one request, all or nothing.
+
+Every move is checked before anything moves: the time (a daylight-saving gap, the past),
+the post (only scheduled posts and planned drafts move), and for scheduled posts the
+account's minimum gap and publishing limit, counting the other moving posts at their new
+times. A refusal names every move that cannot be made and why; then each scheduled post is
+marked and its sleeping workflow moved, and each planned draft gets its new planned time.
+"""
+
+import contextlib
+import uuid
+from dataclasses import dataclass
+
+from lib.common.errors import ServiceError, Violation, conflict, invalid
+from lib.common.grpc_errors import ask
+from lib.common.proto_time import to_timestamp
+from lib.post_status import PostStatus
+from protos import posts_pb2
+from services.scheduler import accounts, claims
+from services.scheduler.scheduling import Scheduled, Scheduler
+
+MAX_MOVES = 50
+
+
+@dataclass
+class Move:
+    post_id: str
+    scheduled_time: str
+    timezone: str
+
+
+@dataclass
+class Checked:
+    move: Move
+    post: posts_pb2.Post
+    scheduled: Scheduled
+
+    @property
+    def planned(self) -> bool:
+        return PostStatus.from_proto(self.post.status) == PostStatus.DRAFT
+
+
+async def _check_one(scheduler: Scheduler, user_id: uuid.UUID, move: Move, prefer: str) -> Checked:
+    post = await scheduler.require_own_post(user_id, move.post_id)
+    status = PostStatus.from_proto(post.status)
+    if status not in (PostStatus.DRAFT, PostStatus.SCHEDULED):
+        raise conflict("post_locked", f"it is {status}; only scheduled posts and planned drafts move")
+    scheduled = await scheduler.resolve(user_id, move.scheduled_time, move.timezone, prefer)
+    if scheduled.publish_now:
+        raise invalid([Violation("scheduled_time", "is not in the future: a move needs a time ahead")])
+    return Checked(move, post, scheduled)
+
+
+def _why(err: ServiceError) -> str:
+    return "; ".join(v.message for v in err.violations) or err.message
+
+
+async def move(scheduler: Scheduler, *, user_id: uuid.UUID, moves: list[Move], prefer: str) -> list[Checked]:
+    if not moves:
+        raise invalid([Violation("moves", "give at least one move")])
+    if len(moves) > MAX_MOVES:
+        raise invalid([Violation("moves", f"at most {MAX_MOVES} posts move at once")])
+    ids = [m.post_id for m in moves]
+    if len(set(ids)) != len(ids):
+        raise invalid([Violation("moves", "names a post twice")])
+    async with contextlib.AsyncExitStack() as held:
+        # Sorted, so that two overlapping requests claim in the same order.
+        for post_id in sorted(ids):
+            await held.enter_async_context(claims.claimed(scheduler.db, post_id))
+        return await _move(scheduler, user_id, moves, prefer)
+
+
+async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], prefer: str) -> list[Checked]:
+    problems: list[Violation] = []
+    checked: list[tuple[int, Checked]] = []
+    for index, one in enumerate(moves):
+        try:
+            checked.append((index, await _check_one(scheduler, user_id, one, prefer)))
+        except ServiceError as err:
+            problems.append(Violation(f"moves.{index}", f"post {one.post_id}: {_why(err)}"))
+    # The posts that can move count at their new times in each other's calendar checks.
+    moving = {
+        c.move.post_id: (uuid.UUID(c.post.account_id), c.scheduled.resolved.utc)
+        for _, c in checked
+        if not c.planned and c.post.HasField("account_id")
+    }
+    for index, one in checked:
+        if one.planned:
+            continue
+        try:
+            account = await accounts.connected(
+                db=scheduler.db, user_id=user_id, account_id=one.post.account_id
+            )
+            await scheduler.check_calendar(user_id, one.move.post_id, account, one.scheduled, moving)
+        except ServiceError as err:
+            problems.append(Violation(f"moves.{index}", f"post {one.move.post_id}: {_why(err)}"))
+    problems.sort(key=lambda v: int(v.field.split(".")[1]))
+    if problems:
+        raise ServiceError(
+            "conflict",
+            "moves_refused",
+            f"Nothing moved: {len(problems)} of {len(moves)} moves cannot be made",
+            problems,
+        )
+    done = [one for _, one in checked]
+    for one in done:
+        if one.planned:
+            await ask(
+                scheduler.posts.MovePlannedTime(
+                    posts_pb2.MovePlannedTimeRequest(
+                        user_id=str(user_id),
+                        post_id=one.move.post_id,
+                        planned_for=to_timestamp(one.scheduled.resolved.utc),
+                        timezone=one.scheduled.resolved.zone,
+                    ),
+                    timeout=10,
+                )
+            )
+        else:
+            await scheduler.mark(user_id, one.move.post_id, one.post.account_id, one.scheduled)
+            await scheduler.wake(one.move.post_id, one.scheduled)
+    return done
