@@ -25,6 +25,7 @@ EndDate = Annotated[
         pattern=DATE_PATTERN, max_length=10, description="Last local day (included); at most 366 days in all"
     ),
 ]
+AccountFilter = Annotated[str, Query(max_length=requests.MAX_TEXT, description="Only this account's posts")]
 Zone = Annotated[
     str, Query(max_length=requests.MAX_TEXT, description="IANA zone of the days; absent: your own")
 ]
@@ -70,7 +71,7 @@ async def gaps(
     start_date: StartDate,
     end_date: EndDate,
     timezone: Zone = "",
-    account_id: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
+    account_id: AccountFilter = "",
 ):
     """The days from today on below your posting frequency (your setting, else the last 28
     days' rate), each with the day's best free times and an urgency score."""
@@ -108,7 +109,7 @@ async def calendar(
     end_date: EndDate,
     view_type: Literal["month", "week", "day"] = "month",
     timezone: Zone = "",
-    account_id: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
+    account_id: AccountFilter = "",
     status: Annotated[
         list[PostStatus], Query(max_length=requests.MAX_ITEMS, description="Repeat for several")
     ] = [],  # noqa: B006
