@@ -17,6 +17,7 @@ import grpc
 from sqlalchemy import and_, select
 
 from lib import optimal_time
+from lib.common import time_text
 from lib.common.db import Database
 from lib.common.errors import Violation, invalid
 from lib.common.timezones import is_valid_zone
@@ -70,6 +71,11 @@ def query_of(
     """The request checked: every problem named at once."""
     problems: list[Violation] = []
     first, last = _date("start_date", start, problems), _date("end_date", end, problems)
+    for name, day in (("start_date", first), ("end_date", last)):
+        if day and not time_text.FIRST_YEAR <= day.year <= time_text.LAST_YEAR:
+            problems.append(
+                Violation(name, f"must be between the years {time_text.FIRST_YEAR} and {time_text.LAST_YEAR}")
+            )
     if first and last:
         if last < first:
             problems.append(Violation("end_date", "must not be before start_date"))
@@ -262,5 +268,5 @@ async def build(
     entries = [entry for day in days for entry in day.entries]
     gaps, frequency = await _gaps(db, query, zone, by_day, now)
     waiting = [e for e in entries if e.post.status != PostStatus.PUBLISHED]
-    predicted = await predictions.predict(db, query.user_id, [(e.post, e.local) for e in waiting])
+    predicted = await predictions.predict(db, query.user_id, [e.post for e in waiting])
     return CalendarView(query, days, gaps, _mix(entries), predicted, len(entries), frequency)

@@ -3,13 +3,14 @@ until someone schedules it with an account (the scheduler then sets the real tim
 
 import uuid
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
-from lib.common import profile_zone
+from lib.common import profile_zone, time_text
 from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field
+from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
 from protos import users_pb2_grpc
 from services.posts import store
@@ -23,21 +24,12 @@ async def resolve(
 ) -> tuple[datetime, str]:
     """(the instant, its zone) of an ISO 8601 time: with an offset or Z, that instant; without
     one, on the wall clock of `zone`, or else of the user's own zone."""
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise invalid_field(
-            FIELD, "must be an ISO 8601 date and time, e.g. 2027-03-28T09:30 or 2027-03-28T09:30:00Z"
-        ) from exc
+    moment = time_text.parse(text.strip(), FIELD)
     zone = zone.strip() or await profile_zone.of_user(users, user_id)
-    try:
-        tz = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise invalid_field("timezone", "must be an IANA time zone, e.g. Europe/Paris") from exc
+    if not is_valid_zone(zone):
+        raise invalid_field("timezone", "must be an IANA time zone, e.g. Europe/Paris")
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)
-    if not 1970 <= moment.year <= 9998:
-        raise invalid_field(FIELD, "must be between the years 1970 and 9998")
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
     return moment.astimezone(UTC), zone
 
 

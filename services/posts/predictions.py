@@ -37,12 +37,14 @@ class _Published:
     slot_score: float
 
 
-def _slot_score(post: Post, local: datetime) -> float:
-    if post.optimal_time_score is not None:
-        return post.optimal_time_score
-    if post.timezone and is_valid_zone(post.timezone):
-        local = post.scheduled_for.astimezone(ZoneInfo(post.timezone))
-    return optimal_time.score(local)
+def _slot_score(stored: float | None, moment: datetime, zone: str | None) -> float:
+    """The score the scheduler stored for the post's slot, else the slot's score on the
+    wall clock of the post's zone (UTC without one)."""
+    if stored is not None:
+        return stored
+    if zone and is_valid_zone(zone):
+        moment = moment.astimezone(ZoneInfo(zone))
+    return optimal_time.score(moment)
 
 
 async def _history(db: Database, user_id: uuid.UUID) -> list[_Published]:
@@ -74,12 +76,7 @@ async def _history(db: Database, user_id: uuid.UUID) -> list[_Published]:
         )
         found = []
         for account_id, published_at, score, zone, reach in rows:
-            if score is None:
-                local = (
-                    published_at.astimezone(ZoneInfo(zone)) if zone and is_valid_zone(zone) else published_at
-                )
-                score = optimal_time.score(local)
-            found.append(_Published(account_id, reach, score))
+            found.append(_Published(account_id, reach, _slot_score(score, published_at, zone)))
         return found
 
 
@@ -90,13 +87,13 @@ def _quartiles(values: list[float]) -> tuple[float, float, float]:
     return low, median, high
 
 
-async def predict(db: Database, user_id: uuid.UUID, waiting: list[tuple[Post, datetime]]) -> list[Prediction]:
+async def predict(db: Database, user_id: uuid.UUID, waiting: list[Post]) -> list[Prediction]:
     if not waiting:
         return []
     history = await _history(db, user_id)
     out = []
-    for post, local in waiting:
-        score = _slot_score(post, local)
+    for post in waiting:
+        score = _slot_score(post.optimal_time_score, post.scheduled_for, post.timezone)
         # The account's own posts; a post without an account yet (a plan) learns from all.
         basis = [h for h in history if post.account_id is None or h.account_id == post.account_id]
         prediction = Prediction(post.id, round(score, 2))

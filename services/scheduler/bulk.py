@@ -1,9 +1,9 @@
 """Scheduling or unscheduling many posts at once, each post succeeding or failing on its own."""
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from lib.common import bulk_requests
+from lib.common import bulk_requests, time_text
 from lib.common.errors import ServiceError, Violation, invalid
 from services.scheduler import accounts
 from services.scheduler.scheduling import Scheduled, Scheduler
@@ -24,16 +24,7 @@ def local_times(*, count: int, start: str, interval_minutes: float, times: list[
         raise invalid([Violation("start_time", "give start_time and interval_minutes, or times")])
     if interval_minutes < 0:
         raise invalid([Violation("interval_minutes", "must not be negative")])
-    try:
-        first = datetime.fromisoformat(start)
-    except ValueError as exc:
-        raise invalid(
-            [
-                Violation(
-                    "start_time", "must be a date and time like 2027-03-28T09:30 (local) or 2027-03-28T07:30Z"
-                )
-            ]
-        ) from exc
+    first = time_text.parse(start, "start_time")
     return [(first + timedelta(minutes=i * interval_minutes)).isoformat() for i in range(count)]
 
 

@@ -18,6 +18,7 @@ from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
 from services.scheduler import accounts, claims
+from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import Scheduled, Scheduler
 
 MAX_MOVES = 50
@@ -41,15 +42,23 @@ class Checked:
         return PostStatus.from_proto(self.post.status) == PostStatus.DRAFT
 
 
-async def _check_one(scheduler: Scheduler, user_id: uuid.UUID, move: Move, prefer: str) -> Checked:
+async def _check_one(scheduler: Scheduler, user_id: uuid.UUID, move: Move, zone: str, prefer: str) -> Checked:
     post = await scheduler.require_own_post(user_id, move.post_id)
     status = PostStatus.from_proto(post.status)
     if status not in (PostStatus.DRAFT, PostStatus.SCHEDULED):
         raise conflict("post_locked", f"it is {status}; only scheduled posts and planned drafts move")
-    scheduled = await scheduler.resolve(user_id, move.scheduled_time, move.timezone, prefer)
+    scheduled = await scheduler.resolve(user_id, move.scheduled_time, zone, prefer)
     if scheduled.publish_now:
         raise invalid([Violation("scheduled_time", "is not in the future: a move needs a time ahead")])
     return Checked(move, post, scheduled)
+
+
+def _is_id(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _why(err: ServiceError) -> str:
@@ -65,8 +74,9 @@ async def move(scheduler: Scheduler, *, user_id: uuid.UUID, moves: list[Move], p
     if len(set(ids)) != len(ids):
         raise invalid([Violation("moves", "names a post twice")])
     async with contextlib.AsyncExitStack() as held:
-        # Sorted, so that two overlapping requests claim in the same order.
-        for post_id in sorted(ids):
+        # Sorted, so that two overlapping requests claim in the same order. A malformed id
+        # is nobody's post: its move is refused by name below, like any unknown post.
+        for post_id in sorted(filter(_is_id, ids)):
             await held.enter_async_context(claims.claimed(scheduler.db, post_id))
         return await _move(scheduler, user_id, moves, prefer)
 
@@ -74,9 +84,13 @@ async def move(scheduler: Scheduler, *, user_id: uuid.UUID, moves: list[Move], p
 async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], prefer: str) -> list[Checked]:
     problems: list[Violation] = []
     checked: list[tuple[int, Checked]] = []
+    # The user's own zone, asked once for all the moves that name none.
+    own_zone = await scheduler.zone_for(user_id, "") if any(not m.timezone for m in moves) else ""
     for index, one in enumerate(moves):
         try:
-            checked.append((index, await _check_one(scheduler, user_id, one, prefer)))
+            checked.append(
+                (index, await _check_one(scheduler, user_id, one, one.timezone or own_zone, prefer))
+            )
         except ServiceError as err:
             problems.append(Violation(f"moves.{index}", f"post {one.post_id}: {_why(err)}"))
     # The posts that can move count at their new times in each other's calendar checks.
@@ -85,13 +99,17 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
         for _, c in checked
         if not c.planned and c.post.HasField("account_id")
     }
+    rows: dict[str, InstagramAccount] = {}  # each account read once
     for index, one in checked:
         if one.planned:
             continue
         try:
-            account = await accounts.connected(
-                db=scheduler.db, user_id=user_id, account_id=one.post.account_id
-            )
+            account_id = one.post.account_id
+            if account_id not in rows:
+                rows[account_id] = await accounts.connected(
+                    db=scheduler.db, user_id=user_id, account_id=account_id
+                )
+            account = rows[account_id]
             await scheduler.check_calendar(user_id, one.move.post_id, account, one.scheduled, moving)
         except ServiceError as err:
             problems.append(Violation(f"moves.{index}", f"post {one.move.post_id}: {_why(err)}"))

@@ -54,21 +54,6 @@ class Scheduled:
     publish_now: bool = False
 
 
-def _parse_time(text: str) -> datetime:
-    try:
-        if not time_text.SCHEDULE_TIME.match(text):
-            raise ValueError(text)
-        moment = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise invalid_field(
-            "scheduled_time",
-            "must be a local date and time like 2027-03-28T09:30, or an instant like 2027-03-28T07:30:00Z",
-        ) from exc
-    if not 1970 <= moment.year <= 9998:
-        raise invalid_field("scheduled_time", "must be between the years 1970 and 9998")
-    return moment
-
-
 # The publishing workflow's activity -> the step a person reads.
 STEPS = {
     PREPARE_ACTIVITY: "preparing",
@@ -117,7 +102,7 @@ class Scheduler:
 
     async def resolve(self, user_id: uuid.UUID, text: str, zone: str, prefer: str) -> Scheduled:
         zone = await self.zone_for(user_id, zone)
-        moment = _parse_time(text)
+        moment = time_text.parse(text, "scheduled_time")
         if moment.tzinfo is None:
             resolved = local_time.resolve(moment, zone, prefer or "earlier")
         else:

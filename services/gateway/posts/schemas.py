@@ -7,7 +7,16 @@ from pydantic import ConfigDict, Field, model_validator
 from lib.common.errors import invalid_field
 from protos import posts_pb2
 from services.gateway.proto_json import to_message
-from services.gateway.requests import MAX_IDS, Caption, Int32, Items, Metadata, RequestBody, documented
+from services.gateway.requests import (
+    MAX_IDS,
+    SCHEDULE_TIME_PATTERN,
+    Caption,
+    Int32,
+    Items,
+    Metadata,
+    RequestBody,
+    documented,
+)
 
 # The posts service's limits on tags (services/posts/rules.py), stated for clients.
 MAX_TAGS = 30
@@ -15,7 +24,7 @@ Tag = documented(maxLength=50)
 
 CONTENT_FIELDS = ("caption", "hashtags", "media", "media_urls", "post_type", "tags", "metadata")
 # A time with or without an offset; the posts service reads it (and names its problems).
-PlannedTime = documented(maxLength=64)
+PlannedTime = documented(maxLength=64, pattern=SCHEDULE_TIME_PATTERN)
 POST_TYPES = ["photo", "video", "carousel", "reel", "story"]
 PostType = Literal["photo", "video", "carousel", "reel", "story"]
 # In a body the posts service checks the type, so that every problem of a post is named in

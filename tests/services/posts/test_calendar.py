@@ -206,6 +206,12 @@ def test_gaps_on_their_own_and_a_chosen_daily_rate(user, db):
         ({"start_date": "2027-03-01", "end_date": "2027-03-02", "view_type": "year"}, "view_type"),
         ({"start_date": "01/03/2027", "end_date": "2027-03-02"}, "start_date"),
         ({"end_date": "2027-03-02"}, "start_date"),
+        # Days whose midnight Python cannot convert (the edges of datetime) answered a 502.
+        ({"start_date": "9999-12-31", "end_date": "9999-12-31"}, "start_date"),
+        (
+            {"start_date": "0001-01-01", "end_date": "0001-01-02", "timezone": "America/New_York"},
+            "start_date",
+        ),
     ],
 )
 def test_a_bad_range_is_a_422_naming_the_field(user, params, field):

@@ -46,14 +46,15 @@ def test_one_move_that_cannot_be_made_moves_nothing_and_each_refusal_is_named(pu
         (draft["id"], "2027-05-03T10:00"),
         (second["id"], local_in(7200 + 120)),  # two minutes from the first: inside the 10-minute gap
         ("00000000-0000-0000-0000-000000000009", "2027-05-03T12:00"),
+        ("not-an-id", "2027-05-03T13:00"),  # was a bare 404 for the whole request
     )
     assert reply.status_code == 409, reply.text
     error = reply.json()["error"]
     assert error["code"] == "moves_refused"
     named = {f["field"]: f["message"] for f in error["fields"]}
-    assert set(named) == {"moves.1", "moves.2"}
+    assert set(named) == {"moves.1", "moves.2", "moves.3"}
     assert first["id"] in named["moves.1"] and "minutes apart" in named["moves.1"]
-    assert "not found" in named["moves.2"]
+    assert "not found" in named["moves.2"] and "not found" in named["moves.3"]
     assert {p: _get(publisher, p)["scheduled_for"] for p in before} == before
 
 
