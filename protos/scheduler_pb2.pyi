@@ -281,3 +281,107 @@ class MovePostsResult(_message.Message):
     MOVED_FIELD_NUMBER: _ClassVar[int]
     moved: _containers.RepeatedCompositeFieldContainer[Moved]
     def __init__(self, moved: _Optional[_Iterable[_Union[Moved, _Mapping]]] = ...) -> None: ...
+
+class SuggestTimesRequest(_message.Message):
+    __slots__ = ("user_id", "account_id", "timezone", "start_date", "end_date", "count", "post_type")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    account_id: str
+    timezone: str
+    start_date: str
+    end_date: str
+    count: int
+    post_type: str
+    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., timezone: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., count: _Optional[int] = ..., post_type: _Optional[str] = ...) -> None: ...
+
+class SuggestedTime(_message.Message):
+    __slots__ = ("scheduled_time", "utc", "score", "prior", "hour_lift", "day_lift", "explanation")
+    SCHEDULED_TIME_FIELD_NUMBER: _ClassVar[int]
+    UTC_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    PRIOR_FIELD_NUMBER: _ClassVar[int]
+    HOUR_LIFT_FIELD_NUMBER: _ClassVar[int]
+    DAY_LIFT_FIELD_NUMBER: _ClassVar[int]
+    EXPLANATION_FIELD_NUMBER: _ClassVar[int]
+    scheduled_time: str
+    utc: _timestamp_pb2.Timestamp
+    score: float
+    prior: float
+    hour_lift: float
+    day_lift: float
+    explanation: str
+    def __init__(self, scheduled_time: _Optional[str] = ..., utc: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., score: _Optional[float] = ..., prior: _Optional[float] = ..., hour_lift: _Optional[float] = ..., day_lift: _Optional[float] = ..., explanation: _Optional[str] = ...) -> None: ...
+
+class AudienceModel(_message.Message):
+    __slots__ = ("account_id", "samples", "own_weight", "basis", "timezone", "fitted_at")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    OWN_WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    BASIS_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    FITTED_AT_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    samples: int
+    own_weight: float
+    basis: str
+    timezone: str
+    fitted_at: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., samples: _Optional[int] = ..., own_weight: _Optional[float] = ..., basis: _Optional[str] = ..., timezone: _Optional[str] = ..., fitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SuggestedTimes(_message.Message):
+    __slots__ = ("account_id", "timezone", "post_type", "times", "model")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    TIMES_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    timezone: str
+    post_type: str
+    times: _containers.RepeatedCompositeFieldContainer[SuggestedTime]
+    model: AudienceModel
+    def __init__(self, account_id: _Optional[str] = ..., timezone: _Optional[str] = ..., post_type: _Optional[str] = ..., times: _Optional[_Iterable[_Union[SuggestedTime, _Mapping]]] = ..., model: _Optional[_Union[AudienceModel, _Mapping]] = ...) -> None: ...
+
+class AudienceDueRequest(_message.Message):
+    __slots__ = ("limit", "stale_after_seconds")
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    STALE_AFTER_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    stale_after_seconds: float
+    def __init__(self, limit: _Optional[int] = ..., stale_after_seconds: _Optional[float] = ...) -> None: ...
+
+class AccountRefs(_message.Message):
+    __slots__ = ("accounts",)
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    accounts: _containers.RepeatedCompositeFieldContainer[AccountRef]
+    def __init__(self, accounts: _Optional[_Iterable[_Union[AccountRef, _Mapping]]] = ...) -> None: ...
+
+class AudienceMedia(_message.Message):
+    __slots__ = ("media_id", "media_type", "published_at", "engagement")
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    media_id: str
+    media_type: str
+    published_at: _timestamp_pb2.Timestamp
+    engagement: int
+    def __init__(self, media_id: _Optional[str] = ..., media_type: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., engagement: _Optional[int] = ...) -> None: ...
+
+class RecordAudienceRequest(_message.Message):
+    __slots__ = ("user_id", "account_id", "followers", "media")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    FOLLOWERS_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    account_id: str
+    followers: int
+    media: _containers.RepeatedCompositeFieldContainer[AudienceMedia]
+    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., followers: _Optional[int] = ..., media: _Optional[_Iterable[_Union[AudienceMedia, _Mapping]]] = ...) -> None: ...

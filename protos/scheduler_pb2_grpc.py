@@ -91,6 +91,21 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.MovePostsRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.MovePostsResult.FromString,
                 _registered_method=True)
+        self.SuggestTimes = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/SuggestTimes',
+                request_serializer=protos_dot_scheduler__pb2.SuggestTimesRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.SuggestedTimes.FromString,
+                _registered_method=True)
+        self.AudienceDue = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/AudienceDue',
+                request_serializer=protos_dot_scheduler__pb2.AudienceDueRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.AccountRefs.FromString,
+                _registered_method=True)
+        self.RecordAudience = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/RecordAudience',
+                request_serializer=protos_dot_scheduler__pb2.RecordAudienceRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.AudienceModel.FromString,
+                _registered_method=True)
         self.StartSeries = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/StartSeries',
                 request_serializer=protos_dot_scheduler__pb2.SeriesRequest.SerializeToString,
@@ -188,6 +203,27 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SuggestTimes(self, request, context):
+        """The best times to post on an account in a range of days, ranked by its audience model.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AudienceDue(self, request, context):
+        """For the worker's audience workflow only: the accounts whose model is due for a refit,
+        and the engagement of an account's media, stored and fitted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordAudience(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def StartSeries(self, request, context):
         """Recurring posts: an RRULE in a zone; each occurrence publishes a copy of the post.
         """
@@ -270,6 +306,21 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.MovePosts,
                     request_deserializer=protos_dot_scheduler__pb2.MovePostsRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.MovePostsResult.SerializeToString,
+            ),
+            'SuggestTimes': grpc.unary_unary_rpc_method_handler(
+                    servicer.SuggestTimes,
+                    request_deserializer=protos_dot_scheduler__pb2.SuggestTimesRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.SuggestedTimes.SerializeToString,
+            ),
+            'AudienceDue': grpc.unary_unary_rpc_method_handler(
+                    servicer.AudienceDue,
+                    request_deserializer=protos_dot_scheduler__pb2.AudienceDueRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.AccountRefs.SerializeToString,
+            ),
+            'RecordAudience': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordAudience,
+                    request_deserializer=protos_dot_scheduler__pb2.RecordAudienceRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.AudienceModel.SerializeToString,
             ),
             'StartSeries': grpc.unary_unary_rpc_method_handler(
                     servicer.StartSeries,
@@ -591,6 +642,87 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/MovePosts',
             protos_dot_scheduler__pb2.MovePostsRequest.SerializeToString,
             protos_dot_scheduler__pb2.MovePostsResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SuggestTimes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/SuggestTimes',
+            protos_dot_scheduler__pb2.SuggestTimesRequest.SerializeToString,
+            protos_dot_scheduler__pb2.SuggestedTimes.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AudienceDue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/AudienceDue',
+            protos_dot_scheduler__pb2.AudienceDueRequest.SerializeToString,
+            protos_dot_scheduler__pb2.AccountRefs.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordAudience(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/RecordAudience',
+            protos_dot_scheduler__pb2.RecordAudienceRequest.SerializeToString,
+            protos_dot_scheduler__pb2.AudienceModel.FromString,
             options,
             channel_credentials,
             insecure,

@@ -107,6 +107,9 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # Metrics every ~1.5 s (5 minutes scaled), three collections per post.
             "POSTFLOW_METRICS_INTERVAL_SCALE": "0.005",
             "POSTFLOW_METRICS_MAX_SAMPLES": "3",
+            # Best times are learned when a test asks (the learn_now signal), never on their
+            # own: a round would call the Graph API beside tests that arm its faults.
+            "POSTFLOW_AUDIENCE_ROUND_SECONDS": "3600",
             # A video whose media service died is taken up by another within seconds.
             "POSTFLOW_VIDEO_LEASE_SECONDS": "3",
             "POSTFLOW_SMTP_HOST": "127.0.0.1",

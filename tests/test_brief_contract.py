@@ -650,9 +650,9 @@ BRIEF_ENDPOINTS = [
     ("GET", "/api/v1/calendar"),
     ("GET", "/api/v1/calendar/gaps"),
     ("POST", "/api/v1/calendar/reschedule"),
+    ("POST", "/api/v1/posts/schedule/optimal"),
 ]
 WITH_THE_PLANNING_ISSUE = [
-    ("POST", "/api/v1/posts/schedule/optimal"),
     ("GET", "/api/v1/calendar/analytics"),
 ]
 

@@ -14,6 +14,9 @@ from lib.common.events import EventPublisher
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
+from workflows.audience.activities import AudienceActivities
+from workflows.audience.starter import ensure_audience_learning
+from workflows.audience.workflows import AudienceLearningWorkflow
 from workflows.maintenance.activities import MaintenanceActivities
 from workflows.maintenance.starter import ensure_media_purge
 from workflows.maintenance.workflows import MediaPurgeWorkflow
@@ -27,7 +30,13 @@ from workflows.recurring.workflows import RecurringPostWorkflow
 
 log = logging.getLogger(__name__)
 
-WORKFLOWS = [PublishPostWorkflow, RecurringPostWorkflow, PostMetricsWorkflow, MediaPurgeWorkflow]
+WORKFLOWS = [
+    PublishPostWorkflow,
+    RecurringPostWorkflow,
+    PostMetricsWorkflow,
+    MediaPurgeWorkflow,
+    AudienceLearningWorkflow,
+]
 
 
 def activity_functions(
@@ -35,6 +44,7 @@ def activity_functions(
     series: SeriesActivities,
     metrics: MetricsActivities | None = None,
     maintenance: MaintenanceActivities | None = None,
+    audience: AudienceActivities | None = None,
 ) -> list:
     """Every activity the workflows call (tests register the same list)."""
     functions = [
@@ -49,6 +59,8 @@ def activity_functions(
         functions.append(metrics.collect)
     if maintenance is not None:
         functions.append(maintenance.purge_deleted_media)
+    if audience is not None:
+        functions.append(audience.learn)
     return functions
 
 
@@ -93,7 +105,13 @@ async def main() -> None:
         task_queue=settings.temporal_task_queue,
         workflows=WORKFLOWS,
         activities=activity_functions(
-            activities, series, metrics, MaintenanceActivities(media=media_pb2_grpc.MediaStub(media_channel))
+            activities,
+            series,
+            metrics,
+            MaintenanceActivities(media=media_pb2_grpc.MediaStub(media_channel)),
+            AudienceActivities(
+                scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel), graph=graph, vault=vault
+            ),
         ),
         # Every sleeping workflow stays cached: a burst of due posts then costs no replays.
         max_cached_workflows=settings.worker_cached_workflows,
@@ -111,6 +129,7 @@ async def main() -> None:
     )
     async with worker:
         await ensure_media_purge(client, settings)
+        await ensure_audience_learning(client, settings)
         await stop.wait()
     await events.close()
     await graph.close()

@@ -7,6 +7,8 @@ Same paths, parameters, JSON shapes and error envelope as graph.facebook.com, wi
 
 import asyncio
 import collections
+import itertools
+import random
 import uuid
 from typing import Annotated, Any
 
@@ -62,7 +64,18 @@ class AccountIn(BaseModel):
     processing_seconds: float = 0.0
     followers: int = 5000
     audience_peak_hour_utc: float = 19.0
+    audience_weekdays: list[float] = Field(default_factory=lambda: [1.0] * 7, min_length=7, max_length=7)
     engagement_speed: float = 1.0
+
+
+class HistoryIn(BaseModel):
+    """Media the account published before: `posts` of them at random times over the last
+    `days` days (at least a day old, so their engagement has settled)."""
+
+    posts: int = Field(ge=1, le=5000)
+    days: float = Field(ge=2, le=365)
+    media_type: str = "IMAGE"
+    seed: int = 0
 
 
 class FaultIn(BaseModel):
@@ -125,6 +138,42 @@ def create_app() -> FastAPI:
     async def add_account(body: AccountIn):
         world.accounts[body.ig_user_id] = Account(**body.model_dump())
         return body
+
+    @app.post("/_simulator/accounts/{ig_user_id}/history", status_code=201)
+    async def add_history(ig_user_id: str, body: HistoryIn):
+        owner = world.accounts.get(ig_user_id)
+        if owner is None:
+            return JSONResponse({"detail": "no such account"}, 404)
+        rng = random.Random(body.seed)
+        now = world.now()
+        for _ in range(body.posts):
+            at = now - rng.uniform(86400, body.days * 86400)
+            media = Media(world.next_id(), ig_user_id, "", "", body.media_type, published_at=at)
+            world.history.append(media)
+            world.media[media.id] = media
+        world.history.sort(key=lambda media: media.published_at)
+        return {"posts": body.posts}
+
+    @app.get("/_simulator/accounts/{ig_user_id}/audience")
+    async def audience(ig_user_id: str):
+        """The hidden truth: the audience's activity by UTC weekday (Monday first) and hour."""
+        owner = world.accounts.get(ig_user_id)
+        if owner is None:
+            return JSONResponse({"detail": "no such account"}, 404)
+        monday = 4 * 86400  # 1970-01-05
+        return {
+            "by_weekday_and_hour_utc": [
+                [
+                    engagement.audience_activity(
+                        monday + day * 86400 + hour * 3600,
+                        owner.audience_peak_hour_utc,
+                        owner.audience_weekdays,
+                    )
+                    for hour in range(24)
+                ]
+                for day in range(7)
+            ]
+        }
 
     @app.post("/_simulator/faults", status_code=201)
     async def arm_fault(body: FaultIn):
@@ -251,24 +300,46 @@ def create_app() -> FastAPI:
 
     @app.get("/{version}/{ig_user_id}/media")
     async def list_media(version: str, ig_user_id: str, request: Request):
-        """The account's published media, newest first (the real endpoint pages; one page here)."""
+        """The account's published media, newest first, a page at a time (`limit`, at most
+        100, and the `after` cursor of the page before, as the real endpoint pages)."""
         values = await params(request)
         owner = account(ig_user_id, values)
         await apply_fault("media", ig_user_id)
         limit = min(int(values.get("limit", "25") or 25), 100)
-        mine = [m for m in reversed(world.publishes) if m.ig_user_id == owner.ig_user_id][:limit]
-        return {
-            "data": [
-                {
-                    "id": m.id,
-                    "caption": m.caption,
-                    "media_type": m.media_type,
-                    "permalink": m.permalink,
-                    "timestamp": graph_timestamp(m.published_at),
-                }
-                for m in mine
-            ]
-        }
+        mine = sorted(
+            (m for m in itertools.chain(world.history, world.publishes) if m.ig_user_id == owner.ig_user_id),
+            key=lambda m: (m.published_at, m.id),
+            reverse=True,
+        )
+        start = int(values["after"]) if values.get("after", "").isdigit() else 0
+        page = mine[start : start + limit]
+        now = world.now()
+        fields = {f for f in values.get("fields", "id").split(",") if f}
+        items = []
+        for m in page:
+            figures = engagement.insights(
+                m.id,
+                followers=owner.followers,
+                published_at=m.published_at,
+                now=now,
+                speed=owner.engagement_speed,
+                peak_hour_utc=owner.audience_peak_hour_utc,
+                weekdays=owner.audience_weekdays,
+            )
+            item = {
+                "id": m.id,
+                "caption": m.caption,
+                "media_type": m.media_type,
+                "permalink": m.permalink,
+                "timestamp": graph_timestamp(m.published_at),
+                "like_count": figures["likes"],
+                "comments_count": figures["comments"],
+            }
+            items.append({name: item[name] for name in ["id", *fields] if name in item})
+        body: dict[str, Any] = {"data": items}
+        if start + limit < len(mine):
+            body["paging"] = {"cursors": {"after": str(start + limit)}}
+        return body
 
     @app.get("/{version}/{ig_user_id}/content_publishing_limit")
     async def publishing_limit(version: str, ig_user_id: str, request: Request):
@@ -304,6 +375,7 @@ def create_app() -> FastAPI:
             now=world.now(),
             speed=owner.engagement_speed,
             peak_hour_utc=owner.audience_peak_hour_utc,
+            weekdays=owner.audience_weekdays,
         )
         return {
             "data": [
@@ -324,7 +396,7 @@ def create_app() -> FastAPI:
         if node_id in world.accounts:
             owner = account(node_id, values)
             await apply_fault("account", owner.ig_user_id)
-            found = {"id": owner.ig_user_id, "username": owner.username}
+            found = {"id": owner.ig_user_id, "username": owner.username, "followers_count": owner.followers}
         elif node_id in world.containers:
             container = world.containers[node_id]
             account(container.ig_user_id, values)

@@ -78,9 +78,11 @@ class Account:
     username: str
     publish_limit: int = 50
     processing_seconds: float = 0.0
-    # Engagement: audience size, the UTC hour it is most active, and how fast time runs.
+    # Engagement: audience size, the UTC hour it is most active, how active it is on each
+    # weekday (Monday first, UTC), and how fast time runs.
     followers: int = 5000
     audience_peak_hour_utc: float = 19.0
+    audience_weekdays: list[float] = field(default_factory=lambda: [1.0] * 7)
     engagement_speed: float = 1.0
     publish_times: deque = field(default_factory=deque)
 
@@ -139,6 +141,8 @@ class World:
         self.containers: dict[str, Container] = {}
         self.media: dict[str, Media] = {}
         self.publishes: list[Media] = []
+        # Media an account published before Postflow knew it (POST /_simulator/.../history).
+        self.history: list[Media] = []
         self.faults: list[Fault] = []
         # How the access token came with each Graph call: "header" or "query" (a token in a
         # URL ends up in proxy and server logs; tests check Postflow never sends one there).

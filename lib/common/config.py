@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     # on collections per post (0: none; the tests use a few).
     metrics_interval_scale: float = 1.0
     metrics_max_samples: int = 0
+    # Best times: a periodic job of the worker looks this often for accounts whose model
+    # is missing or older than audience_refit_seconds, and refits them from their media's
+    # engagement (the learn_now signal does one at once).
+    audience_round_seconds: float = 300
+    audience_refit_seconds: float = 6 * 3600
 
     # Realtime: the WebSocket service (the gateway forwards /ws to it, so clients use one
     # origin). A client that falls this many events behind, or whose socket takes longer

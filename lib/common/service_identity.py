@@ -49,7 +49,11 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "GetUser": frozenset({"gateway", "posts", "scheduler"}),
     },
     # Instagram tokens (sealed) go to the publishing worker and nobody else.
-    "scheduler": {"GetPublishingCredentials": frozenset({"worker"})},
+    "scheduler": {
+        "GetPublishingCredentials": frozenset({"worker"}),
+        "AudienceDue": frozenset({"worker"}),
+        "RecordAudience": frozenset({"worker"}),
+    },
     "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},
 }
 DEFAULT_CALLERS = frozenset({"gateway"})

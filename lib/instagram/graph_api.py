@@ -29,6 +29,15 @@ class PublishedMedia:
 
 
 @dataclass(frozen=True)
+class MediaEngagement:
+    id: str
+    media_type: str
+    timestamp: datetime
+    likes: int
+    comments: int
+
+
+@dataclass(frozen=True)
 class PublishingLimit:
     used: int
     total: int
@@ -182,6 +191,40 @@ class GraphApiClient:
             )
             for item in body.get("data") or []
         ]
+
+    async def followers_count(self, ig_user_id: str, token: str) -> int:
+        body = await self._call("GET", ig_user_id, token, {"fields": "followers_count"})
+        return int(body.get("followers_count") or 0)
+
+    async def media_engagement(
+        self, ig_user_id: str, token: str, *, since: datetime, max_items: int
+    ) -> list[MediaEngagement]:
+        """The account's media published since `since`, newest first, with their like and
+        comment counts: a page of 100 per call, following the `after` cursor."""
+        found: list[MediaEngagement] = []
+        params = {"fields": "id,media_type,timestamp,like_count,comments_count", "limit": "100"}
+        while len(found) < max_items:
+            body = await self._call("GET", f"{ig_user_id}/media", token, params)
+            for item in body.get("data") or []:
+                when = _parse_time(item.get("timestamp"))
+                if when is None:
+                    continue
+                if when < since:
+                    return found
+                found.append(
+                    MediaEngagement(
+                        id=str(item["id"]),
+                        media_type=str(item.get("media_type") or ""),
+                        timestamp=when,
+                        likes=int(item.get("like_count") or 0),
+                        comments=int(item.get("comments_count") or 0),
+                    )
+                )
+            after = ((body.get("paging") or {}).get("cursors") or {}).get("after")
+            if not after or not body.get("data"):
+                return found[:max_items]
+            params = {**params, "after": str(after)}
+        return found[:max_items]
 
 
 def _parse_time(value) -> datetime | None:

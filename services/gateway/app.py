@@ -22,7 +22,7 @@ from services.gateway.notifications import routes as notifications
 from services.gateway.posts import hashtags, templates, versions
 from services.gateway.posts import routes as posts
 from services.gateway.rate_limits import GatewayLimits
-from services.gateway.scheduling import accounts, recurrence
+from services.gateway.scheduling import accounts, best_times, recurrence
 from services.gateway.scheduling import routes as scheduling
 from services.gateway.security_headers import SecurityHeadersMiddleware
 from services.gateway.sessions import LiveSessions
@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (
         auth,
+        best_times,
         posts,
         versions,
         scheduling,

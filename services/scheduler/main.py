@@ -10,6 +10,7 @@ from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.scheduler import accounts
+from services.scheduler.audience import Audiences
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
@@ -36,6 +37,7 @@ async def main(port: int) -> None:
         vault=vault,
         settings=settings,
         users=users_pb2_grpc.UsersStub(users_channel),
+        audiences=Audiences(db),
     )
 
     series = SeriesManager(

@@ -4,6 +4,8 @@ from lib.common.config import Settings
 from lib.common.proto_time import to_timestamp
 from protos import scheduler_pb2
 from services.scheduler import accounts
+from services.scheduler.audience import Fitted
+from services.scheduler.best_times import Suggestions
 from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import PublishingState
 from services.scheduler.series import SeriesView
@@ -49,4 +51,37 @@ def publishing_status_message(state: PublishingState) -> scheduler_pb2.Publishin
         instagram_media_id=post.instagram_media_id or None,
         permalink=post.permalink or None,
         published_at=post.published_at if post.HasField("published_at") else None,
+    )
+
+
+def audience_message(account_id: str, fitted: Fitted) -> scheduler_pb2.AudienceModel:
+    model = fitted.model
+    return scheduler_pb2.AudienceModel(
+        account_id=account_id,
+        samples=model.samples,
+        own_weight=round(model.own_weight, 3),
+        basis="learned" if model.samples else "general",
+        timezone=model.zone,
+        fitted_at=to_timestamp(fitted.fitted_at) if fitted.fitted_at else None,
+    )
+
+
+def suggestions_message(found: Suggestions, post_type: str) -> scheduler_pb2.SuggestedTimes:
+    return scheduler_pb2.SuggestedTimes(
+        account_id=str(found.account_id),
+        timezone=found.zone,
+        post_type=post_type,
+        times=[
+            scheduler_pb2.SuggestedTime(
+                scheduled_time=one.local.isoformat(),
+                utc=to_timestamp(one.local),
+                score=one.slot.score,
+                prior=one.slot.prior,
+                hour_lift=one.slot.hour_lift,
+                day_lift=one.slot.day_lift,
+                explanation=one.explanation,
+            )
+            for one in found.times
+        ],
+        model=audience_message(str(found.account_id), found.fitted),
     )

@@ -3,8 +3,8 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, LargeBinary, Text, false, func, text
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import BigInteger, Boolean, DateTime, Float, LargeBinary, Text, false, func, text
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SCHEMA = "scheduler"
@@ -64,3 +64,32 @@ class ScheduleClaim(Base):
     post_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     token: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AudienceSample(Base):
+    """One published media of an account and its engagement when last read: what the
+    account's best times are learned from."""
+
+    __tablename__ = "audience_samples"
+    __table_args__ = {"schema": SCHEMA}
+
+    account_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    media_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    media_type: Mapped[str] = mapped_column(Text)
+    # Likes and comments.
+    engagement: Mapped[int] = mapped_column(BigInteger)
+    followers: Mapped[int] = mapped_column(BigInteger)
+    collected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AudienceModelRow(Base):
+    """An account's fitted best-times model (lib/audience_model.AudienceModel.to_dict)."""
+
+    __tablename__ = "audience_models"
+    __table_args__ = {"schema": SCHEMA}
+
+    account_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    model: Mapped[dict] = mapped_column(JSONB)
+    fitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

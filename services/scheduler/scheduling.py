@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
 
-from lib import optimal_time
 from lib.common import profile_zone, temporal_client, time_text
 from lib.common.config import Settings
 from lib.common.db import Database
@@ -23,6 +22,7 @@ from lib.instagram.graph_api import GraphApiClient
 from lib.post_status import FINISHED, ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, posts_pb2_grpc, users_pb2_grpc
 from services.scheduler import accounts, claims, conflicts, local_time
+from services.scheduler.audience import Audiences
 from services.scheduler.models import InstagramAccount
 from workflows.contracts.publishing import (
     PREPARE_ACTIVITY,
@@ -49,7 +49,8 @@ PUBLISH_NOW_WINDOW = timedelta(minutes=5)
 @dataclass
 class Scheduled:
     resolved: local_time.ResolvedTime
-    score: float
+    # The audience model's score of the time, set when the post is marked on its account.
+    score: float = 0.0
     # Due now (a time within the last few minutes, or less than MIN_NOTICE ahead).
     publish_now: bool = False
 
@@ -85,14 +86,16 @@ class Scheduler:
         vault: TokenVault,
         settings: Settings,
         users: users_pb2_grpc.UsersStub,
+        audiences: Audiences,
     ):
         self._users = users
+        self.audiences = audiences
         self.db = db
         self.posts = posts
         self._temporal = temporal
         self._graph = graph
         self._vault = vault
-        self._settings = settings
+        self.settings = settings
         # account id -> (when read, publishing limit)
         self._limits: dict[uuid.UUID, tuple[float, int]] = {}
 
@@ -116,10 +119,10 @@ class Scheduler:
             )
         if resolved.utc < now + MIN_NOTICE:
             resolved = local_time.at_instant(now, zone)
-            return Scheduled(resolved, optimal_time.score(resolved.local), publish_now=True)
-        return Scheduled(resolved, optimal_time.score(resolved.local))
+            return Scheduled(resolved, publish_now=True)
+        return Scheduled(resolved)
 
-    async def _scheduled_on_account(
+    async def scheduled_on_account(
         self, user_id: uuid.UUID, account: uuid.UUID, start: datetime, end: datetime, skip: str
     ) -> dict[str, datetime]:
         """post id -> time of the account's posts scheduled in [start, end), but skip."""
@@ -146,7 +149,7 @@ class Scheduler:
             if not cursor:
                 return found
 
-    async def _publish_limit(self, user_id: uuid.UUID, account: uuid.UUID) -> int:
+    async def publish_limit(self, user_id: uuid.UUID, account: uuid.UUID) -> int:
         """The account's 24-hour publishing limit, as Instagram states it (cached a while:
         it rarely changes, and asking costs a Graph API call per schedule)."""
         cached = self._limits.get(account)
@@ -179,16 +182,16 @@ class Scheduler:
         they count at their new times, not their old ones."""
         account = account_row.id
         wanted, day = scheduled.resolved.utc, timedelta(hours=24)
-        taken = await self._scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
+        taken = await self.scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
         for other, (other_account, when) in (moving or {}).items():
             taken.pop(other, None)
             if other != post_id and other_account == account and abs(when - wanted) < day:
                 taken[other] = when
         if not taken:
             return
-        gap = timedelta(minutes=accounts.min_gap(account_row, self._settings))
+        gap = timedelta(minutes=accounts.min_gap(account_row, self.settings))
         self._check_gap(wanted, taken, scheduled, gap)
-        limit = await self._publish_limit(user_id, account)
+        limit = await self.publish_limit(user_id, account)
         busiest = conflicts.busiest_window(wanted, list(taken.values()), day)
         if busiest > limit:
             raise conflict(
@@ -223,6 +226,10 @@ class Scheduler:
         return await temporal_client.running(self._temporal, workflow_id(post_id))
 
     async def mark(self, user_id, post_id, account_id, scheduled: Scheduled) -> None:
+        # Scored here, where the account is known: by its audience model, as stored on the post.
+        scheduled.score = await self.audiences.score(
+            uuid.UUID(str(account_id)), scheduled.resolved.utc, scheduled.resolved.zone
+        )
         await ask(
             self.posts.MarkScheduled(
                 posts_pb2.MarkScheduledRequest(
@@ -262,11 +269,11 @@ class Scheduler:
                     user_id=str(user_id),
                     account_id=str(account.id),
                     publish_at=scheduled.resolved.utc.isoformat(),
-                    lead_seconds=self._settings.publish_lead_seconds,
-                    reconcile_interval_seconds=self._settings.reconcile_interval_seconds,
+                    lead_seconds=self.settings.publish_lead_seconds,
+                    reconcile_interval_seconds=self.settings.reconcile_interval_seconds,
                 ),
                 id=workflow_id(post_id),
-                task_queue=self._settings.temporal_task_queue,
+                task_queue=self.settings.temporal_task_queue,
                 # A post published or failed earlier may be scheduled again.
                 id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
             )

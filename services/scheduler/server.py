@@ -1,5 +1,7 @@
 """gRPC face of the scheduler service: translates requests into calls on its modules."""
 
+from datetime import UTC, timedelta
+
 from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
@@ -9,9 +11,15 @@ from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from protos import scheduler_pb2, scheduler_pb2_grpc
-from services.scheduler import accounts, bulk, moves
+from services.scheduler import accounts, audience, best_times, bulk, moves
 from services.scheduler.audit_trail import AuditTrail
-from services.scheduler.messages import account_message, publishing_status_message, series_message
+from services.scheduler.messages import (
+    account_message,
+    audience_message,
+    publishing_status_message,
+    series_message,
+    suggestions_message,
+)
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 
@@ -159,6 +167,43 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
                 for one in done
             ]
         )
+
+    async def SuggestTimes(self, request, context):
+        found = await best_times.suggest(
+            self._scheduler,
+            self._scheduler.audiences,
+            user_id=parse_id(request.user_id, "User"),
+            account_id=request.account_id,
+            zone=request.timezone,
+            start=request.start_date,
+            end=request.end_date,
+            count=request.count,
+            post_type=request.post_type,
+        )
+        return suggestions_message(found, request.post_type)
+
+    async def AudienceDue(self, request, context):
+        rows = await audience.due(
+            self._db, stale_after=timedelta(seconds=request.stale_after_seconds), limit=request.limit or 20
+        )
+        return scheduler_pb2.AccountRefs(
+            accounts=[scheduler_pb2.AccountRef(user_id=str(a.user_id), account_id=str(a.id)) for a in rows]
+        )
+
+    async def RecordAudience(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        account = await accounts.connected(db=self._db, user_id=user_id, account_id=request.account_id)
+        fitted = await audience.record(
+            self._db,
+            account=account,
+            zone=await self._scheduler.zone_for(user_id, ""),
+            followers=request.followers,
+            media=[
+                audience.Media(m.media_id, m.media_type, m.published_at.ToDatetime(tzinfo=UTC), m.engagement)
+                for m in request.media
+            ],
+        )
+        return audience_message(str(account.id), fitted)
 
     async def DisconnectAccount(self, request, context):
         account = await accounts.disconnect(
