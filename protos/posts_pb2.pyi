@@ -723,3 +723,97 @@ class MovePlannedTimeRequest(_message.Message):
     planned_for: _timestamp_pb2.Timestamp
     timezone: str
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., planned_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ...) -> None: ...
+
+class SlotPerformance(_message.Message):
+    __slots__ = ("key", "posts", "published", "avg_engagement", "avg_reach")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_FIELD_NUMBER: _ClassVar[int]
+    AVG_ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    AVG_REACH_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    posts: int
+    published: int
+    avg_engagement: float
+    avg_reach: float
+    def __init__(self, key: _Optional[str] = ..., posts: _Optional[int] = ..., published: _Optional[int] = ..., avg_engagement: _Optional[float] = ..., avg_reach: _Optional[float] = ...) -> None: ...
+
+class PostPerformance(_message.Message):
+    __slots__ = ("post_id", "post_type", "caption_preview", "local_time", "reach", "engagement", "engagement_rate")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_PREVIEW_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    REACH_FIELD_NUMBER: _ClassVar[int]
+    ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    ENGAGEMENT_RATE_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    post_type: str
+    caption_preview: str
+    local_time: str
+    reach: int
+    engagement: int
+    engagement_rate: float
+    def __init__(self, post_id: _Optional[str] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., local_time: _Optional[str] = ..., reach: _Optional[int] = ..., engagement: _Optional[int] = ..., engagement_rate: _Optional[float] = ...) -> None: ...
+
+class PeriodSummary(_message.Message):
+    __slots__ = ("start_date", "end_date", "posts", "published", "posts_per_day", "posts_per_week", "published_per_day", "avg_engagement", "avg_reach")
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_FIELD_NUMBER: _ClassVar[int]
+    POSTS_PER_DAY_FIELD_NUMBER: _ClassVar[int]
+    POSTS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_PER_DAY_FIELD_NUMBER: _ClassVar[int]
+    AVG_ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    AVG_REACH_FIELD_NUMBER: _ClassVar[int]
+    start_date: str
+    end_date: str
+    posts: int
+    published: int
+    posts_per_day: float
+    posts_per_week: float
+    published_per_day: float
+    avg_engagement: float
+    avg_reach: float
+    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., posts: _Optional[int] = ..., published: _Optional[int] = ..., posts_per_day: _Optional[float] = ..., posts_per_week: _Optional[float] = ..., published_per_day: _Optional[float] = ..., avg_engagement: _Optional[float] = ..., avg_reach: _Optional[float] = ...) -> None: ...
+
+class PeriodChange(_message.Message):
+    __slots__ = ("posts_pct", "published_pct", "avg_engagement_pct", "avg_reach_pct")
+    POSTS_PCT_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_PCT_FIELD_NUMBER: _ClassVar[int]
+    AVG_ENGAGEMENT_PCT_FIELD_NUMBER: _ClassVar[int]
+    AVG_REACH_PCT_FIELD_NUMBER: _ClassVar[int]
+    posts_pct: float
+    published_pct: float
+    avg_engagement_pct: float
+    avg_reach_pct: float
+    def __init__(self, posts_pct: _Optional[float] = ..., published_pct: _Optional[float] = ..., avg_engagement_pct: _Optional[float] = ..., avg_reach_pct: _Optional[float] = ...) -> None: ...
+
+class CalendarAnalytics(_message.Message):
+    __slots__ = ("start_date", "end_date", "timezone", "current", "previous", "change", "by_hour", "by_weekday", "by_type", "by_status", "best_posts", "worst_posts")
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    BY_HOUR_FIELD_NUMBER: _ClassVar[int]
+    BY_WEEKDAY_FIELD_NUMBER: _ClassVar[int]
+    BY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    BY_STATUS_FIELD_NUMBER: _ClassVar[int]
+    BEST_POSTS_FIELD_NUMBER: _ClassVar[int]
+    WORST_POSTS_FIELD_NUMBER: _ClassVar[int]
+    start_date: str
+    end_date: str
+    timezone: str
+    current: PeriodSummary
+    previous: PeriodSummary
+    change: PeriodChange
+    by_hour: _containers.RepeatedCompositeFieldContainer[SlotPerformance]
+    by_weekday: _containers.RepeatedCompositeFieldContainer[SlotPerformance]
+    by_type: _containers.RepeatedCompositeFieldContainer[SlotPerformance]
+    by_status: _containers.RepeatedCompositeFieldContainer[MixShare]
+    best_posts: _containers.RepeatedCompositeFieldContainer[PostPerformance]
+    worst_posts: _containers.RepeatedCompositeFieldContainer[PostPerformance]
+    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., current: _Optional[_Union[PeriodSummary, _Mapping]] = ..., previous: _Optional[_Union[PeriodSummary, _Mapping]] = ..., change: _Optional[_Union[PeriodChange, _Mapping]] = ..., by_hour: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_weekday: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_type: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., best_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., worst_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ...) -> None: ...

@@ -187,6 +187,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.ContentGaps.FromString,
                 _registered_method=True)
+        self.GetCalendarAnalytics = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetCalendarAnalytics',
+                request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CalendarAnalytics.FromString,
+                _registered_method=True)
         self.GetPlanningSettings = channel.unary_unary(
                 '/postflow.posts.v1.Posts/GetPlanningSettings',
                 request_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
@@ -396,6 +401,14 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCalendarAnalytics(self, request, context):
+        """How the range went: frequency, distributions, engagement by slot and type, best and
+        worst posts, and the previous period of the same length.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetPlanningSettings(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -560,6 +573,11 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetContentGaps,
                     request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.ContentGaps.SerializeToString,
+            ),
+            'GetCalendarAnalytics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCalendarAnalytics,
+                    request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.CalendarAnalytics.SerializeToString,
             ),
             'GetPlanningSettings': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPlanningSettings,
@@ -1385,6 +1403,33 @@ class Posts:
             '/postflow.posts.v1.Posts/GetContentGaps',
             protos_dot_posts__pb2.CalendarRequest.SerializeToString,
             protos_dot_posts__pb2.ContentGaps.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCalendarAnalytics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetCalendarAnalytics',
+            protos_dot_posts__pb2.CalendarRequest.SerializeToString,
+            protos_dot_posts__pb2.CalendarAnalytics.FromString,
             options,
             channel_credentials,
             insecure,

@@ -625,8 +625,7 @@ def test_the_document_shows_both_forms_with_examples_that_work(api, publisher):
     assert reply.status_code == 200, reply.text
 
 
-# The brief's "API Endpoints to Deliver", as it lists them. The rest of the calendar and the
-# optimal-times endpoint come with the planning issue (#13): until then they are listed apart.
+# The brief's "API Endpoints to Deliver", as it lists them.
 BRIEF_ENDPOINTS = [
     ("GET", "/api/v1/posts"),
     ("POST", "/api/v1/posts"),
@@ -651,8 +650,6 @@ BRIEF_ENDPOINTS = [
     ("GET", "/api/v1/calendar/gaps"),
     ("POST", "/api/v1/calendar/reschedule"),
     ("POST", "/api/v1/posts/schedule/optimal"),
-]
-WITH_THE_PLANNING_ISSUE = [
     ("GET", "/api/v1/calendar/analytics"),
 ]
 
@@ -661,5 +658,3 @@ def test_every_endpoint_the_brief_lists_exists_with_its_method_and_path(api):
     paths = api.anonymous.get("/openapi.json").json()["paths"]
     offered = {(method.upper(), path) for path, operations in paths.items() for method in operations}
     assert [endpoint for endpoint in BRIEF_ENDPOINTS if endpoint not in offered] == []
-    # The rest to do, named so that this list shrinks as they arrive.
-    assert [endpoint for endpoint in WITH_THE_PLANNING_ISSUE if endpoint in offered] == []

@@ -147,7 +147,7 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
 
 
-async def _posts(db: Database, query: CalendarQuery, zone: ZoneInfo) -> list[Post]:
+async def posts_in_range(db: Database, query: CalendarQuery, zone: ZoneInfo) -> list[Post]:
     # A day's margin either side of the UTC bounds; the local day decides below.
     low = _midnight(query.start, zone) - timedelta(days=1)
     high = _midnight(query.end + timedelta(days=1), zone) + timedelta(days=1)
@@ -245,7 +245,7 @@ async def _gaps(db: Database, query: CalendarQuery, zone: ZoneInfo, by_day, now:
 async def gaps_of(*, db: Database, query: CalendarQuery, now: datetime) -> GapsView:
     """The range's content gaps alone (every post of the range counts, whatever the filters)."""
     zone = ZoneInfo(query.zone)
-    posts = await _posts(db, query, zone)
+    posts = await posts_in_range(db, query, zone)
     gaps, frequency = await _gaps(db, query, zone, _by_day(query, zone, posts, {}), now)
     return GapsView(query, gaps, frequency)
 
@@ -254,7 +254,7 @@ async def build(
     *, db: Database, media: media_pb2_grpc.MediaStub, query: CalendarQuery, now: datetime
 ) -> CalendarView:
     zone = ZoneInfo(query.zone)
-    posts = await _posts(db, query, zone)
+    posts = await posts_in_range(db, query, zone)
     thumbnails = await _thumbnails(media, query.user_id, posts)
     by_day = _by_day(query, zone, posts, thumbnails)
     days = []

@@ -9,7 +9,7 @@ from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
-from services.posts import calendar, media_refs
+from services.posts import analytics, calendar, media_refs
 from services.posts.content import Content
 from services.posts.models import Post, PostMetric, PostVersion
 from services.posts.rules import Warning
@@ -212,4 +212,63 @@ def gaps_message(view: calendar.GapsView) -> posts_pb2.ContentGaps:
         posting_frequency=view.frequency.per_day,
         frequency_source=view.frequency.source,
         gaps=_gap_messages(view.gaps),
+    )
+
+
+def _slot(bucket: analytics.Bucket) -> posts_pb2.SlotPerformance:
+    return posts_pb2.SlotPerformance(
+        key=bucket.key,
+        posts=bucket.posts,
+        published=bucket.published,
+        avg_engagement=analytics.mean(bucket.engagement),
+        avg_reach=analytics.mean(bucket.reach),
+    )
+
+
+def _performance(one: analytics.Performance) -> posts_pb2.PostPerformance:
+    return posts_pb2.PostPerformance(
+        post_id=str(one.post.id),
+        post_type=one.post.post_type,
+        caption_preview=(one.post.caption or "")[: calendar.PREVIEW_CHARACTERS],
+        local_time=one.local.isoformat(),
+        reach=one.reach,
+        engagement=one.engagement,
+        engagement_rate=one.rate,
+    )
+
+
+def _period(period: analytics.Period) -> posts_pb2.PeriodSummary:
+    return posts_pb2.PeriodSummary(
+        start_date=period.start.isoformat(),
+        end_date=period.end.isoformat(),
+        posts=len(period.posts),
+        published=period.published,
+        posts_per_day=round(len(period.posts) / period.days, 3),
+        posts_per_week=round(7 * len(period.posts) / period.days, 3),
+        published_per_day=round(period.published / period.days, 3),
+        avg_engagement=period.average("engagement"),
+        avg_reach=period.average("reach"),
+    )
+
+
+def analytics_message(found: analytics.Analytics) -> posts_pb2.CalendarAnalytics:
+    now, before = found.current, found.previous
+    return posts_pb2.CalendarAnalytics(
+        start_date=found.query.start.isoformat(),
+        end_date=found.query.end.isoformat(),
+        timezone=found.query.zone,
+        current=_period(now),
+        previous=_period(before),
+        change=posts_pb2.PeriodChange(
+            posts_pct=analytics.change(len(now.posts), len(before.posts)),
+            published_pct=analytics.change(now.published, before.published),
+            avg_engagement_pct=analytics.change(now.average("engagement"), before.average("engagement")),
+            avg_reach_pct=analytics.change(now.average("reach"), before.average("reach")),
+        ),
+        by_hour=[_slot(b) for b in found.by_hour],
+        by_weekday=[_slot(b) for b in found.by_weekday],
+        by_type=[_slot(b) for b in found.by_type],
+        by_status=_shares(found.by_status, len(now.posts)),
+        best_posts=[_performance(p) for p in found.best],
+        worst_posts=[_performance(p) for p in found.worst],
     )

@@ -14,6 +14,7 @@ from lib.common.proto_time import from_timestamp, to_timestamp
 from lib.post_status import PostStatus
 from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, users_pb2_grpc
 from services.posts import (
+    analytics,
     autosave,
     bulk,
     calendar,
@@ -31,6 +32,7 @@ from services.posts import (
     versions,
 )
 from services.posts.messages import (
+    analytics_message,
     calendar_message,
     content_from,
     content_message,
@@ -345,6 +347,10 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
     async def GetContentGaps(self, request, context):
         query = await self._calendar_query(request)
         return gaps_message(await calendar.gaps_of(db=self._db, query=query, now=datetime.now(UTC)))
+
+    async def GetCalendarAnalytics(self, request, context):
+        query = await self._calendar_query(request)
+        return analytics_message(await analytics.build(db=self._db, query=query))
 
     async def GetPlanningSettings(self, request, context):
         found = await planning_settings.get(self._db, parse_id(request.user_id, "User"))

@@ -87,6 +87,35 @@ async def gaps(
     return to_json(found)
 
 
+@router.get("/analytics", response_model=model(posts_pb2.CalendarAnalytics))
+async def analytics(
+    user_id: CurrentUser,
+    posts: PostsDep,
+    start_date: StartDate,
+    end_date: EndDate,
+    timezone: Zone = "",
+    account_id: AccountFilter = "",
+    post_type: Annotated[list[PostType], Query(max_length=requests.MAX_ITEMS)] = [],  # noqa: B006
+    tag: Annotated[list[str], Query(max_length=requests.MAX_ITEMS, description="Any of these tags")] = [],  # noqa: B006
+):
+    """How the range went, by its local days: posting frequency; posts by local hour and
+    weekday, with the engagement and reach they had; by type (with engagement) and by
+    status; the best and worst published posts; and the same figures for the period of the
+    same length just before, with the percent change."""
+    found = await posts.GetCalendarAnalytics(
+        posts_pb2.CalendarRequest(
+            user_id=user_id,
+            start_date=start_date,
+            end_date=end_date,
+            timezone=timezone,
+            account_id=account_id,
+            post_types=post_type,
+            tags=tag,
+        )
+    )
+    return to_json(found)
+
+
 @router.get("/settings", response_model=model(posts_pb2.PlanningSettings))
 async def get_settings(user_id: CurrentUser, posts: PostsDep):
     return to_json(await posts.GetPlanningSettings(posts_pb2.PlanningSettings(user_id=user_id)))
