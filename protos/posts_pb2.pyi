@@ -41,7 +41,7 @@ class PostContent(_message.Message):
     def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_urls: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -63,6 +63,7 @@ class Post(_message.Message):
     SCHEDULED_LOCAL_FIELD_NUMBER: _ClassVar[int]
     SERIES_ID_FIELD_NUMBER: _ClassVar[int]
     METRICS_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -84,7 +85,8 @@ class Post(_message.Message):
     scheduled_local: str
     series_id: str
     metrics: MetricsSample
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ...) -> None: ...
+    campaign_id: str
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class Warning(_message.Message):
     __slots__ = ("field", "code", "message")
@@ -113,18 +115,20 @@ class PostRef(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ...) -> None: ...
 
 class CreatePostRequest(_message.Message):
-    __slots__ = ("user_id", "content", "change_reason", "planned_time", "planned_timezone")
+    __slots__ = ("user_id", "content", "change_reason", "planned_time", "planned_timezone", "campaign_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIME_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     content: PostContent
     change_reason: str
     planned_time: str
     planned_timezone: str
-    def __init__(self, user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., planned_timezone: _Optional[str] = ...) -> None: ...
+    campaign_id: str
+    def __init__(self, user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., planned_timezone: _Optional[str] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class GetPostRequest(_message.Message):
     __slots__ = ("user_id", "post_id", "include_deleted")
@@ -137,7 +141,7 @@ class GetPostRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., include_deleted: _Optional[bool] = ...) -> None: ...
 
 class UpdatePostRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason", "planned_time", "planned_timezone")
+    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason", "planned_time", "planned_timezone", "campaign_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -146,6 +150,7 @@ class UpdatePostRequest(_message.Message):
     CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIME_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     base_version: int
@@ -154,7 +159,8 @@ class UpdatePostRequest(_message.Message):
     change_reason: str
     planned_time: str
     planned_timezone: str
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., planned_timezone: _Optional[str] = ...) -> None: ...
+    campaign_id: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., planned_timezone: _Optional[str] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class PostVersion(_message.Message):
     __slots__ = ("post_id", "version", "content", "changed_by", "change_reason", "created_at")
@@ -545,7 +551,7 @@ class MetricsSeries(_message.Message):
     def __init__(self, samples: _Optional[_Iterable[_Union[MetricsSample, _Mapping]]] = ...) -> None: ...
 
 class CalendarRequest(_message.Message):
-    __slots__ = ("user_id", "start_date", "end_date", "view_type", "timezone", "account_id", "statuses", "post_types", "tags")
+    __slots__ = ("user_id", "start_date", "end_date", "view_type", "timezone", "account_id", "statuses", "post_types", "tags", "campaign_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
@@ -555,6 +561,7 @@ class CalendarRequest(_message.Message):
     STATUSES_FIELD_NUMBER: _ClassVar[int]
     POST_TYPES_FIELD_NUMBER: _ClassVar[int]
     TAGS_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     start_date: str
     end_date: str
@@ -564,10 +571,11 @@ class CalendarRequest(_message.Message):
     statuses: _containers.RepeatedScalarFieldContainer[_post_status_pb2.PostStatus]
     post_types: _containers.RepeatedScalarFieldContainer[str]
     tags: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, user_id: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., account_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ...) -> None: ...
+    campaign_id: str
+    def __init__(self, user_id: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., account_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class CalendarEntry(_message.Message):
-    __slots__ = ("post_id", "status", "post_type", "caption_preview", "thumbnail_url", "scheduled_for", "local_time", "planned", "account_id", "tags", "colour_key", "optimal_score")
+    __slots__ = ("post_id", "status", "post_type", "caption_preview", "thumbnail_url", "scheduled_for", "local_time", "planned", "account_id", "tags", "colour_key", "optimal_score", "campaign_id", "campaign_colour")
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     POST_TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -580,6 +588,8 @@ class CalendarEntry(_message.Message):
     TAGS_FIELD_NUMBER: _ClassVar[int]
     COLOUR_KEY_FIELD_NUMBER: _ClassVar[int]
     OPTIMAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_COLOUR_FIELD_NUMBER: _ClassVar[int]
     post_id: str
     status: _post_status_pb2.PostStatus
     post_type: str
@@ -592,7 +602,9 @@ class CalendarEntry(_message.Message):
     tags: _containers.RepeatedScalarFieldContainer[str]
     colour_key: str
     optimal_score: float
-    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., planned: _Optional[bool] = ..., account_id: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., colour_key: _Optional[str] = ..., optimal_score: _Optional[float] = ...) -> None: ...
+    campaign_id: str
+    campaign_colour: str
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., planned: _Optional[bool] = ..., account_id: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., colour_key: _Optional[str] = ..., optimal_score: _Optional[float] = ..., campaign_id: _Optional[str] = ..., campaign_colour: _Optional[str] = ...) -> None: ...
 
 class CalendarHour(_message.Message):
     __slots__ = ("hour", "posts")
@@ -637,14 +649,16 @@ class MixShare(_message.Message):
     def __init__(self, key: _Optional[str] = ..., count: _Optional[int] = ..., share: _Optional[float] = ...) -> None: ...
 
 class ContentMix(_message.Message):
-    __slots__ = ("by_type", "by_status", "by_tag")
+    __slots__ = ("by_type", "by_status", "by_tag", "by_campaign")
     BY_TYPE_FIELD_NUMBER: _ClassVar[int]
     BY_STATUS_FIELD_NUMBER: _ClassVar[int]
     BY_TAG_FIELD_NUMBER: _ClassVar[int]
+    BY_CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
     by_type: _containers.RepeatedCompositeFieldContainer[MixShare]
     by_status: _containers.RepeatedCompositeFieldContainer[MixShare]
     by_tag: _containers.RepeatedCompositeFieldContainer[MixShare]
-    def __init__(self, by_type: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., by_tag: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ...) -> None: ...
+    by_campaign: _containers.RepeatedCompositeFieldContainer[MixShare]
+    def __init__(self, by_type: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., by_tag: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., by_campaign: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ...) -> None: ...
 
 class PerformancePrediction(_message.Message):
     __slots__ = ("post_id", "slot_score", "predicted_reach", "reach_low", "reach_high", "based_on_posts")
@@ -817,3 +831,103 @@ class CalendarAnalytics(_message.Message):
     best_posts: _containers.RepeatedCompositeFieldContainer[PostPerformance]
     worst_posts: _containers.RepeatedCompositeFieldContainer[PostPerformance]
     def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., current: _Optional[_Union[PeriodSummary, _Mapping]] = ..., previous: _Optional[_Union[PeriodSummary, _Mapping]] = ..., change: _Optional[_Union[PeriodChange, _Mapping]] = ..., by_hour: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_weekday: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_type: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., best_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., worst_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ...) -> None: ...
+
+class Campaign(_message.Message):
+    __slots__ = ("id", "user_id", "name", "start_date", "end_date", "colour", "goal", "created_at", "updated_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_FIELD_NUMBER: _ClassVar[int]
+    GOAL_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    user_id: str
+    name: str
+    start_date: str
+    end_date: str
+    colour: str
+    goal: str
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., colour: _Optional[str] = ..., goal: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CampaignRequest(_message.Message):
+    __slots__ = ("user_id", "campaign_id", "name", "start_date", "end_date", "colour", "goal")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_FIELD_NUMBER: _ClassVar[int]
+    GOAL_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    campaign_id: str
+    name: str
+    start_date: str
+    end_date: str
+    colour: str
+    goal: str
+    def __init__(self, user_id: _Optional[str] = ..., campaign_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., colour: _Optional[str] = ..., goal: _Optional[str] = ...) -> None: ...
+
+class CampaignRef(_message.Message):
+    __slots__ = ("user_id", "campaign_id", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    campaign_id: str
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., campaign_id: _Optional[str] = ..., timezone: _Optional[str] = ...) -> None: ...
+
+class CampaignList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Campaign]
+    def __init__(self, items: _Optional[_Iterable[_Union[Campaign, _Mapping]]] = ...) -> None: ...
+
+class CampaignTimelineEntry(_message.Message):
+    __slots__ = ("post_id", "status", "post_type", "caption_preview", "local_time", "permalink", "reach", "engagement")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_PREVIEW_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    PERMALINK_FIELD_NUMBER: _ClassVar[int]
+    REACH_FIELD_NUMBER: _ClassVar[int]
+    ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    status: _post_status_pb2.PostStatus
+    post_type: str
+    caption_preview: str
+    local_time: str
+    permalink: str
+    reach: int
+    engagement: int
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., local_time: _Optional[str] = ..., permalink: _Optional[str] = ..., reach: _Optional[int] = ..., engagement: _Optional[int] = ...) -> None: ...
+
+class CampaignTotals(_message.Message):
+    __slots__ = ("posts", "by_status", "reach", "engagement")
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    BY_STATUS_FIELD_NUMBER: _ClassVar[int]
+    REACH_FIELD_NUMBER: _ClassVar[int]
+    ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    posts: int
+    by_status: _containers.RepeatedCompositeFieldContainer[MixShare]
+    reach: int
+    engagement: int
+    def __init__(self, posts: _Optional[int] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., reach: _Optional[int] = ..., engagement: _Optional[int] = ...) -> None: ...
+
+class CampaignTimeline(_message.Message):
+    __slots__ = ("campaign", "timezone", "posts", "totals")
+    CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    TOTALS_FIELD_NUMBER: _ClassVar[int]
+    campaign: Campaign
+    timezone: str
+    posts: _containers.RepeatedCompositeFieldContainer[CampaignTimelineEntry]
+    totals: CampaignTotals
+    def __init__(self, campaign: _Optional[_Union[Campaign, _Mapping]] = ..., timezone: _Optional[str] = ..., posts: _Optional[_Iterable[_Union[CampaignTimelineEntry, _Mapping]]] = ..., totals: _Optional[_Union[CampaignTotals, _Mapping]] = ...) -> None: ...

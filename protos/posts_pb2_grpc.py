@@ -192,6 +192,36 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.CalendarAnalytics.FromString,
                 _registered_method=True)
+        self.CreateCampaign = channel.unary_unary(
+                '/postflow.posts.v1.Posts/CreateCampaign',
+                request_serializer=protos_dot_posts__pb2.CampaignRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Campaign.FromString,
+                _registered_method=True)
+        self.ListCampaigns = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListCampaigns',
+                request_serializer=protos_dot_posts__pb2.CampaignRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CampaignList.FromString,
+                _registered_method=True)
+        self.GetCampaign = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetCampaign',
+                request_serializer=protos_dot_posts__pb2.CampaignRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Campaign.FromString,
+                _registered_method=True)
+        self.UpdateCampaign = channel.unary_unary(
+                '/postflow.posts.v1.Posts/UpdateCampaign',
+                request_serializer=protos_dot_posts__pb2.CampaignRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Campaign.FromString,
+                _registered_method=True)
+        self.DeleteCampaign = channel.unary_unary(
+                '/postflow.posts.v1.Posts/DeleteCampaign',
+                request_serializer=protos_dot_posts__pb2.CampaignRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Campaign.FromString,
+                _registered_method=True)
+        self.GetCampaignTimeline = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetCampaignTimeline',
+                request_serializer=protos_dot_posts__pb2.CampaignRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CampaignTimeline.FromString,
+                _registered_method=True)
         self.GetPlanningSettings = channel.unary_unary(
                 '/postflow.posts.v1.Posts/GetPlanningSettings',
                 request_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
@@ -409,6 +439,42 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateCampaign(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCampaigns(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCampaign(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCampaign(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteCampaign(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCampaignTimeline(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetPlanningSettings(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -578,6 +644,36 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetCalendarAnalytics,
                     request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.CalendarAnalytics.SerializeToString,
+            ),
+            'CreateCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateCampaign,
+                    request_deserializer=protos_dot_posts__pb2.CampaignRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Campaign.SerializeToString,
+            ),
+            'ListCampaigns': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCampaigns,
+                    request_deserializer=protos_dot_posts__pb2.CampaignRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.CampaignList.SerializeToString,
+            ),
+            'GetCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCampaign,
+                    request_deserializer=protos_dot_posts__pb2.CampaignRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.Campaign.SerializeToString,
+            ),
+            'UpdateCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCampaign,
+                    request_deserializer=protos_dot_posts__pb2.CampaignRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Campaign.SerializeToString,
+            ),
+            'DeleteCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteCampaign,
+                    request_deserializer=protos_dot_posts__pb2.CampaignRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.Campaign.SerializeToString,
+            ),
+            'GetCampaignTimeline': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCampaignTimeline,
+                    request_deserializer=protos_dot_posts__pb2.CampaignRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.CampaignTimeline.SerializeToString,
             ),
             'GetPlanningSettings': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPlanningSettings,
@@ -1430,6 +1526,168 @@ class Posts:
             '/postflow.posts.v1.Posts/GetCalendarAnalytics',
             protos_dot_posts__pb2.CalendarRequest.SerializeToString,
             protos_dot_posts__pb2.CalendarAnalytics.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/CreateCampaign',
+            protos_dot_posts__pb2.CampaignRequest.SerializeToString,
+            protos_dot_posts__pb2.Campaign.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCampaigns(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListCampaigns',
+            protos_dot_posts__pb2.CampaignRef.SerializeToString,
+            protos_dot_posts__pb2.CampaignList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetCampaign',
+            protos_dot_posts__pb2.CampaignRef.SerializeToString,
+            protos_dot_posts__pb2.Campaign.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/UpdateCampaign',
+            protos_dot_posts__pb2.CampaignRequest.SerializeToString,
+            protos_dot_posts__pb2.Campaign.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/DeleteCampaign',
+            protos_dot_posts__pb2.CampaignRef.SerializeToString,
+            protos_dot_posts__pb2.Campaign.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCampaignTimeline(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetCampaignTimeline',
+            protos_dot_posts__pb2.CampaignRef.SerializeToString,
+            protos_dot_posts__pb2.CampaignTimeline.FromString,
             options,
             channel_credentials,
             insecure,

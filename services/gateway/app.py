@@ -15,6 +15,7 @@ from services.gateway import errors
 from services.gateway.auth import routes as auth
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.calendar import routes as calendar
+from services.gateway.campaigns import routes as campaigns
 from services.gateway.clients import Clients
 from services.gateway.media import routes as media
 from services.gateway.notifications import live
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         live,
         notifications,
         calendar,
+        campaigns,
     ):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 

@@ -23,7 +23,7 @@ from lib.common.errors import Violation, invalid
 from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
 from protos import media_pb2, media_pb2_grpc
-from services.posts import content_gaps, predictions
+from services.posts import campaigns, content_gaps, predictions
 from services.posts.content import POST_TYPES
 from services.posts.models import Post
 
@@ -46,6 +46,7 @@ class CalendarQuery:
     statuses: list[PostStatus] = field(default_factory=list)
     post_types: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    campaign_id: uuid.UUID | None = None
 
 
 def _date(name: str, text: str, problems: list[Violation]) -> date | None:
@@ -67,6 +68,7 @@ def query_of(
     statuses: list[PostStatus],
     post_types: list[str],
     tags: list[str],
+    campaign_id: str = "",
 ) -> CalendarQuery:
     """The request checked: every problem named at once."""
     problems: list[Violation] = []
@@ -91,12 +93,18 @@ def query_of(
             account = uuid.UUID(account_id)
         except ValueError:
             problems.append(Violation("account_id", "must be an account id"))
+    campaign = None
+    if campaign_id:
+        try:
+            campaign = uuid.UUID(campaign_id)
+        except ValueError:
+            problems.append(Violation("campaign_id", "must be a campaign id"))
     for value in post_types:
         if value not in POST_TYPES:
             problems.append(Violation("post_type", f"{value!r} is not one of {', '.join(POST_TYPES)}"))
     if problems:
         raise invalid(problems)
-    return CalendarQuery(user_id, first, last, view, zone, account, statuses, post_types, tags)
+    return CalendarQuery(user_id, first, last, view, zone, account, statuses, post_types, tags, campaign)
 
 
 @dataclass
@@ -104,6 +112,7 @@ class Entry:
     post: Post
     local: datetime
     thumbnail_url: str | None = None
+    campaign_colour: str | None = None
 
     @property
     def planned(self) -> bool:
@@ -123,6 +132,7 @@ class Mix:
     by_type: list[tuple[str, int]]
     by_status: list[tuple[str, int]]
     by_tag: list[tuple[str, int]]
+    by_campaign: list[tuple[str, int]]
 
 
 @dataclass
@@ -166,6 +176,8 @@ async def posts_in_range(db: Database, query: CalendarQuery, zone: ZoneInfo) -> 
         conditions.append(Post.post_type.in_(query.post_types))
     if query.tags:
         conditions.append(Post.tags.overlap([t.strip().lower() for t in query.tags]))
+    if query.campaign_id:
+        conditions.append(Post.campaign_id == query.campaign_id)
     async with db.reading() as session:
         rows = await session.scalars(
             select(Post).where(and_(*conditions)).order_by(Post.scheduled_for, Post.id).limit(MAX_POSTS + 1)
@@ -210,6 +222,7 @@ def _mix(entries: list[Entry]) -> Mix:
         by_type=ranked(Counter(e.post.post_type for e in entries)),
         by_status=ranked(Counter("planned" if e.planned else e.post.status for e in entries)),
         by_tag=ranked(Counter(tag for e in entries for tag in e.post.tags)),
+        by_campaign=ranked(Counter(str(e.post.campaign_id) for e in entries if e.post.campaign_id)),
     )
 
 
@@ -257,6 +270,10 @@ async def build(
     posts = await posts_in_range(db, query, zone)
     thumbnails = await _thumbnails(media, query.user_id, posts)
     by_day = _by_day(query, zone, posts, thumbnails)
+    colours = await campaigns.colours(db, query.user_id, {p.campaign_id for p in posts if p.campaign_id})
+    for entries in by_day.values():
+        for entry in entries:
+            entry.campaign_colour = colours.get(entry.post.campaign_id)
     days = []
     for day in sorted(by_day):
         hours = None

@@ -9,9 +9,9 @@ from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
-from services.posts import analytics, calendar, media_refs
+from services.posts import analytics, calendar, campaigns, media_refs
 from services.posts.content import Content
-from services.posts.models import Post, PostMetric, PostVersion
+from services.posts.models import Campaign, Post, PostMetric, PostVersion
 from services.posts.rules import Warning
 from services.posts.store import content_of
 
@@ -95,6 +95,7 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         last_error=post.last_error,
         scheduled_local=_local(post.scheduled_for, post.timezone),
         series_id=str(post.series_id) if post.series_id else None,
+        campaign_id=str(post.campaign_id) if post.campaign_id else None,
     )
 
 
@@ -142,6 +143,8 @@ def _entry_message(entry) -> posts_pb2.CalendarEntry:
         tags=post.tags,
         colour_key="planned" if entry.planned else post.post_type,
         optimal_score=post.optimal_time_score,
+        campaign_id=str(post.campaign_id) if post.campaign_id else None,
+        campaign_colour=entry.campaign_colour,
     )
 
 
@@ -174,6 +177,7 @@ def calendar_message(view: calendar.CalendarView) -> posts_pb2.Calendar:
             by_type=_shares(view.mix.by_type, view.total),
             by_status=_shares(view.mix.by_status, view.total),
             by_tag=_shares(view.mix.by_tag, view.total),
+            by_campaign=_shares(view.mix.by_campaign, view.total),
         ),
         performance_predictions=[
             posts_pb2.PerformancePrediction(
@@ -271,4 +275,44 @@ def analytics_message(found: analytics.Analytics) -> posts_pb2.CalendarAnalytics
         by_status=_shares(found.by_status, len(now.posts)),
         best_posts=[_performance(p) for p in found.best],
         worst_posts=[_performance(p) for p in found.worst],
+    )
+
+
+def campaign_message(campaign: Campaign) -> posts_pb2.Campaign:
+    return posts_pb2.Campaign(
+        id=str(campaign.id),
+        user_id=str(campaign.user_id),
+        name=campaign.name,
+        start_date=campaign.start_date.isoformat(),
+        end_date=campaign.end_date.isoformat(),
+        colour=campaign.colour,
+        goal=campaign.goal,
+        created_at=to_timestamp(campaign.created_at),
+        updated_at=to_timestamp(campaign.updated_at),
+    )
+
+
+def timeline_message(found: campaigns.Timeline) -> posts_pb2.CampaignTimeline:
+    return posts_pb2.CampaignTimeline(
+        campaign=campaign_message(found.campaign),
+        timezone=found.zone,
+        posts=[
+            posts_pb2.CampaignTimelineEntry(
+                post_id=str(e.post.id),
+                status=PostStatus(e.post.status).to_proto(),
+                post_type=e.post.post_type,
+                caption_preview=e.post.caption[: calendar.PREVIEW_CHARACTERS],
+                local_time=e.local.isoformat() if e.local else None,
+                permalink=e.post.permalink,
+                reach=e.reach,
+                engagement=e.engagement,
+            )
+            for e in found.entries
+        ],
+        totals=posts_pb2.CampaignTotals(
+            posts=len(found.entries),
+            by_status=_shares(found.by_status(), len(found.entries)),
+            reach=found.total("reach"),
+            engagement=found.total("engagement"),
+        ),
     )

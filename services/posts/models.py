@@ -1,12 +1,13 @@
 """Tables of the posts schema."""
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Computed,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -58,6 +59,9 @@ class Post(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     # An occurrence of a recurring series: the post the series copies.
     series_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey(f"{SCHEMA}.campaigns.id", ondelete="SET NULL")
+    )
     # Only queried, never shown: deferred so that loading a post does not fetch them.
     search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
     search_vector: Mapped[str] = mapped_column(
@@ -143,4 +147,24 @@ class PlanningSettings(Base):
     user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     # Posts a day the calendar's gaps are measured against; None: learned from history.
     posts_per_day: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Campaign(Base):
+    """A named push over some dates (a launch, a season) that posts belong to."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    name: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    # #rrggbb
+    colour: Mapped[str] = mapped_column(Text)
+    goal: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

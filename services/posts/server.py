@@ -18,6 +18,7 @@ from services.posts import (
     autosave,
     bulk,
     calendar,
+    campaigns,
     hashtags,
     library_media,
     listing,
@@ -34,11 +35,13 @@ from services.posts import (
 from services.posts.messages import (
     analytics_message,
     calendar_message,
+    campaign_message,
     content_from,
     content_message,
     gaps_message,
     metrics_sample,
     post_message,
+    timeline_message,
     version_message,
     warning_messages,
 )
@@ -105,11 +108,14 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         user_id = parse_id(request.user_id, "User")
         content = await self._content(user_id, request.content)
         when, zone = await self._planned(user_id, request.planned_time, request.planned_timezone)
+        campaign = await campaigns.chosen(self._db, user_id=user_id, campaign_id=request.campaign_id)
         saved = await store.create(
             db=self._db, user_id=user_id, content=content, reason=request.change_reason
         )
         if when is not None:
             await planned.set_planned(self._db, post=saved.post, when=when, zone=zone)
+        if campaign is not None:
+            await campaigns.assign(self._db, post=saved.post, target=campaign)
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
         return _result(saved)
 
@@ -132,6 +138,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         when, zone = await self._planned(user_id, request.planned_time, request.planned_timezone)
         if plans:
             planned.check_can_plan(await store.read(self._db, user_id=user_id, post_id=post_id), when)
+        regroups = "campaign_id" in request.update_mask.paths
+        campaign = await campaigns.chosen(self._db, user_id=user_id, campaign_id=request.campaign_id)
         saved = await store.update(
             db=self._db,
             user_id=user_id,
@@ -143,6 +151,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         )
         if plans:
             await planned.set_planned(self._db, post=saved.post, when=when, zone=zone)
+        if regroups:
+            await campaigns.assign(self._db, post=saved.post, target=campaign)
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
         return _result(saved)
 
@@ -337,6 +347,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             statuses=[PostStatus.from_proto(s) for s in request.statuses],
             post_types=list(request.post_types),
             tags=list(request.tags),
+            campaign_id=request.campaign_id,
         )
 
     async def GetCalendar(self, request, context):
@@ -351,6 +362,53 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
     async def GetCalendarAnalytics(self, request, context):
         query = await self._calendar_query(request)
         return analytics_message(await analytics.build(db=self._db, query=query))
+
+    def _campaign_fields(self, request) -> campaigns.CampaignFields:
+        return campaigns.CampaignFields(
+            request.name, request.start_date, request.end_date, request.colour, request.goal
+        )
+
+    async def CreateCampaign(self, request, context):
+        fields = self._campaign_fields(request)
+        created = await campaigns.create(self._db, user_id=parse_id(request.user_id, "User"), fields=fields)
+        return campaign_message(created)
+
+    async def ListCampaigns(self, request, context):
+        found = await campaigns.list_of(self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.CampaignList(items=[campaign_message(c) for c in found])
+
+    async def GetCampaign(self, request, context):
+        found = await campaigns.get(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            campaign_id=parse_id(request.campaign_id, "Campaign"),
+        )
+        return campaign_message(found)
+
+    async def UpdateCampaign(self, request, context):
+        changed = await campaigns.replace(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            campaign_id=parse_id(request.campaign_id, "Campaign"),
+            fields=self._campaign_fields(request),
+        )
+        return campaign_message(changed)
+
+    async def DeleteCampaign(self, request, context):
+        removed = await campaigns.remove(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            campaign_id=parse_id(request.campaign_id, "Campaign"),
+        )
+        return campaign_message(removed)
+
+    async def GetCampaignTimeline(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        zone = request.timezone or await profile_zone.of_user(self._users, user_id)
+        found = await campaigns.timeline(
+            self._db, user_id=user_id, campaign_id=parse_id(request.campaign_id, "Campaign"), zone=zone
+        )
+        return timeline_message(found)
 
     async def GetPlanningSettings(self, request, context):
         found = await planning_settings.get(self._db, parse_id(request.user_id, "User"))

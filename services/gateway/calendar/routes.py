@@ -26,6 +26,7 @@ EndDate = Annotated[
     ),
 ]
 AccountFilter = Annotated[str, Query(max_length=requests.MAX_TEXT, description="Only this account's posts")]
+CampaignFilter = Annotated[str, Query(max_length=requests.MAX_TEXT, description="Only this campaign's posts")]
 Zone = Annotated[
     str, Query(max_length=requests.MAX_TEXT, description="IANA zone of the days; absent: your own")
 ]
@@ -97,6 +98,7 @@ async def analytics(
     account_id: AccountFilter = "",
     post_type: Annotated[list[PostType], Query(max_length=requests.MAX_ITEMS)] = [],  # noqa: B006
     tag: Annotated[list[str], Query(max_length=requests.MAX_ITEMS, description="Any of these tags")] = [],  # noqa: B006
+    campaign_id: CampaignFilter = "",
 ):
     """How the range went, by its local days: posting frequency; posts by local hour and
     weekday, with the engagement and reach they had; by type (with engagement) and by
@@ -111,6 +113,7 @@ async def analytics(
             account_id=account_id,
             post_types=post_type,
             tags=tag,
+            campaign_id=campaign_id,
         )
     )
     return to_json(found)
@@ -144,6 +147,7 @@ async def calendar(
     ] = [],  # noqa: B006
     post_type: Annotated[list[PostType], Query(max_length=requests.MAX_ITEMS)] = [],  # noqa: B006
     tag: Annotated[list[str], Query(max_length=requests.MAX_ITEMS, description="Any of these tags")] = [],  # noqa: B006
+    campaign_id: CampaignFilter = "",
 ):
     """Posts with a time in the range (planned drafts, scheduled, publishing, published,
     failed), grouped by local day, and by hour in the week and day views; with the range's
@@ -159,6 +163,7 @@ async def calendar(
             statuses=[s.to_proto() for s in status],
             post_types=post_type,
             tags=tag,
+            campaign_id=campaign_id,
         )
     )
     return to_json(view)

@@ -23,7 +23,11 @@ async def create_post(
 ):
     result = await posts.CreatePost(
         posts_pb2.CreatePostRequest(
-            user_id=user_id, content=body.content(), change_reason=body.change_reason, **body.planned()
+            user_id=user_id,
+            content=body.content(),
+            change_reason=body.change_reason,
+            campaign_id=body.campaign_id or "",
+            **body.planned(),
         ),
     )
     return to_json(result)
@@ -166,6 +170,7 @@ async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUs
         content=body.content(),
         change_reason=body.change_reason,
         **body.planned(),
+        campaign_id=body.campaign_id or "",
     )
     request.update_mask.paths.extend(body.sent_fields())
     return to_json(await posts.UpdatePost(request))

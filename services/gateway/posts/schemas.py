@@ -119,17 +119,23 @@ CREATE_EXAMPLES = {
 }
 
 
-class PostCreate(PostContentIn, PlannedTimeIn):
+class CampaignIn(RequestBody):
+    campaign_id: str | None = Field(
+        None, max_length=64, description="One of your campaigns (not content: no new version); null: none"
+    )
+
+
+class PostCreate(PostContentIn, PlannedTimeIn, CampaignIn):
     change_reason: str = ""
 
 
-class PostUpdate(PostChanges, PlannedTimeIn):
+class PostUpdate(PostChanges, PlannedTimeIn, CampaignIn):
     version: Int32 = Field(description="The version your edit is based on (a stale one is a 409)")
     change_reason: str = ""
 
     def sent_fields(self) -> list[str]:
-        planned = ["scheduled_for"] if "scheduled_for" in self.model_fields_set else []
-        return super().sent_fields() + planned
+        others = [name for name in ("scheduled_for", "campaign_id") if name in self.model_fields_set]
+        return super().sent_fields() + others
 
 
 class AutosaveIn(PostChanges):

@@ -101,7 +101,9 @@ def test_a_weeks_analytics_against_the_week_before(user, db):
     hours = {h["key"]: h for h in found["by_hour"]}
     assert len(hours) == 24
     assert (hours["18"]["posts"], hours["18"]["avg_engagement"]) == (2, 400)
-    assert hours["23"]["posts"] == 1 and hours["23"]["published"] == 0 and hours["23"]["avg_engagement"] is None
+    assert (
+        hours["23"]["posts"] == 1 and hours["23"]["published"] == 0 and hours["23"]["avg_engagement"] is None
+    )
     assert hours["03"]["posts"] == 0
     days = {d["key"]: d for d in found["by_weekday"]}
     assert list(days) == ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -128,7 +130,11 @@ def test_filters_and_an_empty_range(user, db):
     reels = _analytics(user, post_type="reel", **week).json()
     assert reels["current"]["posts"] == 1 and reels["current"]["avg_engagement"] == 700
     empty = _analytics(user, start_date="2030-01-01", end_date="2030-01-31").json()
-    assert empty["current"]["posts"] == 0 and empty["best_posts"] == [] and set(empty["change"].values()) == {None}
+    assert (
+        empty["current"]["posts"] == 0
+        and empty["best_posts"] == []
+        and set(empty["change"].values()) == {None}
+    )
     assert empty["current"]["avg_engagement"] is None
 
 

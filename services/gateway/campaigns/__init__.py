@@ -1,0 +1,1 @@
+"""Campaigns: named pushes that posts belong to, and their timelines."""
