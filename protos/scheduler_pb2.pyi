@@ -385,3 +385,69 @@ class RecordAudienceRequest(_message.Message):
     followers: int
     media: _containers.RepeatedCompositeFieldContainer[AudienceMedia]
     def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., followers: _Optional[int] = ..., media: _Optional[_Iterable[_Union[AudienceMedia, _Mapping]]] = ...) -> None: ...
+
+class TemplateSlot(_message.Message):
+    __slots__ = ("weekday", "time")
+    WEEKDAY_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    weekday: str
+    time: str
+    def __init__(self, weekday: _Optional[str] = ..., time: _Optional[str] = ...) -> None: ...
+
+class ScheduleTemplate(_message.Message):
+    __slots__ = ("id", "name", "timezone", "slots", "created_at", "updated_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    SLOTS_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    timezone: str
+    slots: _containers.RepeatedCompositeFieldContainer[TemplateSlot]
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., timezone: _Optional[str] = ..., slots: _Optional[_Iterable[_Union[TemplateSlot, _Mapping]]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ScheduleTemplateRequest(_message.Message):
+    __slots__ = ("user_id", "template_id", "name", "timezone", "slots")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    SLOTS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    template_id: str
+    name: str
+    timezone: str
+    slots: _containers.RepeatedCompositeFieldContainer[TemplateSlot]
+    def __init__(self, user_id: _Optional[str] = ..., template_id: _Optional[str] = ..., name: _Optional[str] = ..., timezone: _Optional[str] = ..., slots: _Optional[_Iterable[_Union[TemplateSlot, _Mapping]]] = ...) -> None: ...
+
+class ScheduleTemplateRef(_message.Message):
+    __slots__ = ("user_id", "template_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    template_id: str
+    def __init__(self, user_id: _Optional[str] = ..., template_id: _Optional[str] = ...) -> None: ...
+
+class ScheduleTemplateList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ScheduleTemplate]
+    def __init__(self, items: _Optional[_Iterable[_Union[ScheduleTemplate, _Mapping]]] = ...) -> None: ...
+
+class ApplyScheduleTemplateRequest(_message.Message):
+    __slots__ = ("user_id", "template_id", "post_ids", "account_id", "start_date")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_IDS_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    template_id: str
+    post_ids: _containers.RepeatedScalarFieldContainer[str]
+    account_id: str
+    start_date: str
+    def __init__(self, user_id: _Optional[str] = ..., template_id: _Optional[str] = ..., post_ids: _Optional[_Iterable[str]] = ..., account_id: _Optional[str] = ..., start_date: _Optional[str] = ...) -> None: ...

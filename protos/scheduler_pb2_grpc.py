@@ -96,6 +96,36 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.SuggestTimesRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.SuggestedTimes.FromString,
                 _registered_method=True)
+        self.CreateScheduleTemplate = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/CreateScheduleTemplate',
+                request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+                _registered_method=True)
+        self.ListScheduleTemplates = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ListScheduleTemplates',
+                request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ScheduleTemplateList.FromString,
+                _registered_method=True)
+        self.GetScheduleTemplate = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/GetScheduleTemplate',
+                request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+                _registered_method=True)
+        self.UpdateScheduleTemplate = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/UpdateScheduleTemplate',
+                request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+                _registered_method=True)
+        self.DeleteScheduleTemplate = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/DeleteScheduleTemplate',
+                request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+                _registered_method=True)
+        self.ApplyScheduleTemplate = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ApplyScheduleTemplate',
+                request_serializer=protos_dot_scheduler__pb2.ApplyScheduleTemplateRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
+                _registered_method=True)
         self.AudienceDue = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/AudienceDue',
                 request_serializer=protos_dot_scheduler__pb2.AudienceDueRequest.SerializeToString,
@@ -210,6 +240,44 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateScheduleTemplate(self, request, context):
+        """Schedule templates: named weekly slots in a zone; applying one schedules each post
+        into the next free slot.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListScheduleTemplates(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetScheduleTemplate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateScheduleTemplate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteScheduleTemplate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApplyScheduleTemplate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def AudienceDue(self, request, context):
         """For the worker's audience workflow only: the accounts whose model is due for a refit,
         and the engagement of an account's media, stored and fitted.
@@ -311,6 +379,36 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.SuggestTimes,
                     request_deserializer=protos_dot_scheduler__pb2.SuggestTimesRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.SuggestedTimes.SerializeToString,
+            ),
+            'CreateScheduleTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateScheduleTemplate,
+                    request_deserializer=protos_dot_scheduler__pb2.ScheduleTemplateRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ScheduleTemplate.SerializeToString,
+            ),
+            'ListScheduleTemplates': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListScheduleTemplates,
+                    request_deserializer=protos_dot_scheduler__pb2.ScheduleTemplateRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ScheduleTemplateList.SerializeToString,
+            ),
+            'GetScheduleTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetScheduleTemplate,
+                    request_deserializer=protos_dot_scheduler__pb2.ScheduleTemplateRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ScheduleTemplate.SerializeToString,
+            ),
+            'UpdateScheduleTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateScheduleTemplate,
+                    request_deserializer=protos_dot_scheduler__pb2.ScheduleTemplateRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ScheduleTemplate.SerializeToString,
+            ),
+            'DeleteScheduleTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteScheduleTemplate,
+                    request_deserializer=protos_dot_scheduler__pb2.ScheduleTemplateRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ScheduleTemplate.SerializeToString,
+            ),
+            'ApplyScheduleTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApplyScheduleTemplate,
+                    request_deserializer=protos_dot_scheduler__pb2.ApplyScheduleTemplateRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.BulkScheduleResult.SerializeToString,
             ),
             'AudienceDue': grpc.unary_unary_rpc_method_handler(
                     servicer.AudienceDue,
@@ -669,6 +767,168 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/SuggestTimes',
             protos_dot_scheduler__pb2.SuggestTimesRequest.SerializeToString,
             protos_dot_scheduler__pb2.SuggestedTimes.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateScheduleTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/CreateScheduleTemplate',
+            protos_dot_scheduler__pb2.ScheduleTemplateRequest.SerializeToString,
+            protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListScheduleTemplates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ListScheduleTemplates',
+            protos_dot_scheduler__pb2.ScheduleTemplateRef.SerializeToString,
+            protos_dot_scheduler__pb2.ScheduleTemplateList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetScheduleTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/GetScheduleTemplate',
+            protos_dot_scheduler__pb2.ScheduleTemplateRef.SerializeToString,
+            protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateScheduleTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/UpdateScheduleTemplate',
+            protos_dot_scheduler__pb2.ScheduleTemplateRequest.SerializeToString,
+            protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteScheduleTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/DeleteScheduleTemplate',
+            protos_dot_scheduler__pb2.ScheduleTemplateRef.SerializeToString,
+            protos_dot_scheduler__pb2.ScheduleTemplate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApplyScheduleTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ApplyScheduleTemplate',
+            protos_dot_scheduler__pb2.ApplyScheduleTemplateRequest.SerializeToString,
+            protos_dot_scheduler__pb2.BulkScheduleResult.FromString,
             options,
             channel_credentials,
             insecure,

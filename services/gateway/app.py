@@ -23,7 +23,7 @@ from services.gateway.notifications import routes as notifications
 from services.gateway.posts import hashtags, templates, versions
 from services.gateway.posts import routes as posts
 from services.gateway.rate_limits import GatewayLimits
-from services.gateway.scheduling import accounts, best_times, recurrence
+from services.gateway.scheduling import accounts, best_times, recurrence, schedule_templates
 from services.gateway.scheduling import routes as scheduling
 from services.gateway.security_headers import SecurityHeadersMiddleware
 from services.gateway.sessions import LiveSessions
@@ -86,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         notifications,
         calendar,
         campaigns,
+        schedule_templates,
     ):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 

@@ -81,7 +81,7 @@ def local_hours(first: date, last: date, zone: str, not_before: datetime) -> lis
     return hours
 
 
-def _fits(candidate: datetime, taken: list[datetime], gap: timedelta, limit: int) -> bool:
+def fits(candidate: datetime, taken: list[datetime], gap: timedelta, limit: int) -> bool:
     """Keeps the gap from every taken time, and stays within the limit in any 24 hours."""
     low = bisect.bisect_left(taken, candidate - max(gap, DAY))
     high = bisect.bisect_right(taken, candidate + max(gap, DAY))
@@ -100,7 +100,7 @@ def rank(
         if len(chosen) == count:
             break
         utc = moment.astimezone(UTC)
-        if _fits(utc, occupied, gap, limit):
+        if fits(utc, occupied, gap, limit):
             chosen.append(moment)
             bisect.insort(occupied, utc)
     return chosen

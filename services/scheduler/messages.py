@@ -1,12 +1,13 @@
 """Rows and domain objects of the scheduler service as protobuf messages."""
 
+from lib.common.bulk_requests import ItemResult, item_error
 from lib.common.config import Settings
 from lib.common.proto_time import to_timestamp
 from protos import scheduler_pb2
-from services.scheduler import accounts
+from services.scheduler import accounts, schedule_templates
 from services.scheduler.audience import Fitted
 from services.scheduler.best_times import Suggestions
-from services.scheduler.models import InstagramAccount
+from services.scheduler.models import InstagramAccount, ScheduleTemplate
 from services.scheduler.scheduling import PublishingState
 from services.scheduler.series import SeriesView
 
@@ -84,4 +85,37 @@ def suggestions_message(found: Suggestions, post_type: str) -> scheduler_pb2.Sug
             for one in found.times
         ],
         model=audience_message(str(found.account_id), found.fitted),
+    )
+
+
+def schedule_template_message(template: ScheduleTemplate) -> scheduler_pb2.ScheduleTemplate:
+    return scheduler_pb2.ScheduleTemplate(
+        id=str(template.id),
+        name=template.name,
+        timezone=template.timezone,
+        slots=[
+            scheduler_pb2.TemplateSlot(
+                weekday=schedule_templates.WEEKDAYS[slot["weekday"]], time=slot["time"]
+            )
+            for slot in template.slots
+        ],
+        created_at=to_timestamp(template.created_at),
+        updated_at=to_timestamp(template.updated_at),
+    )
+
+
+def bulk_result_message(results: list[ItemResult]) -> scheduler_pb2.BulkScheduleResult:
+    return scheduler_pb2.BulkScheduleResult(
+        results=[
+            scheduler_pb2.BulkScheduleItem(
+                post_id=r.post_id,
+                ok=r.ok,
+                error=item_error(r),
+                scheduled_for=to_timestamp(r.value.resolved.utc) if r.value else None,
+                local_time=r.value.resolved.local.isoformat() if r.value else None,
+            )
+            for r in results
+        ],
+        succeeded=sum(r.ok for r in results),
+        failed=sum(not r.ok for r in results),
     )

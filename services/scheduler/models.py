@@ -93,3 +93,22 @@ class AudienceModelRow(Base):
     user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     model: Mapped[dict] = mapped_column(JSONB)
     fitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ScheduleTemplate(Base):
+    """A named set of weekly slots in a zone ("Mon/Wed/Fri 09:00, Sat 11:00") that posts are
+    scheduled into, each to the next free one."""
+
+    __tablename__ = "schedule_templates"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    name: Mapped[str] = mapped_column(Text)
+    timezone: Mapped[str] = mapped_column(Text)
+    # [{"weekday": 0-6 (Monday 0), "time": "HH:MM"}], sorted.
+    slots: Mapped[list[dict]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -2,7 +2,6 @@
 
 from datetime import UTC, timedelta
 
-from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
@@ -11,12 +10,14 @@ from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from protos import scheduler_pb2, scheduler_pb2_grpc
-from services.scheduler import accounts, audience, best_times, bulk, moves
+from services.scheduler import accounts, audience, best_times, bulk, moves, schedule_templates
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.messages import (
     account_message,
     audience_message,
+    bulk_result_message,
     publishing_status_message,
+    schedule_template_message,
     series_message,
     suggestions_message,
 )
@@ -131,20 +132,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             prefer=request.prefer,
             max_items=self._settings.bulk_max_items,
         )
-        return scheduler_pb2.BulkScheduleResult(
-            results=[
-                scheduler_pb2.BulkScheduleItem(
-                    post_id=r.post_id,
-                    ok=r.ok,
-                    error=item_error(r),
-                    scheduled_for=to_timestamp(r.value.resolved.utc) if r.value else None,
-                    local_time=r.value.resolved.local.isoformat() if r.value else None,
-                )
-                for r in results
-            ],
-            succeeded=sum(r.ok for r in results),
-            failed=sum(not r.ok for r in results),
-        )
+        return bulk_result_message(results)
 
     async def MovePosts(self, request, context):
         done = await moves.move(
@@ -181,6 +169,59 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             post_type=request.post_type,
         )
         return suggestions_message(found, request.post_type)
+
+    @staticmethod
+    def _template_fields(request) -> schedule_templates.TemplateFields:
+        return schedule_templates.TemplateFields(
+            request.name, request.timezone, [(s.weekday, s.time) for s in request.slots]
+        )
+
+    async def CreateScheduleTemplate(self, request, context):
+        created = await schedule_templates.create(
+            self._db, user_id=parse_id(request.user_id, "User"), fields=self._template_fields(request)
+        )
+        return schedule_template_message(created)
+
+    async def ListScheduleTemplates(self, request, context):
+        found = await schedule_templates.list_of(self._db, user_id=parse_id(request.user_id, "User"))
+        return scheduler_pb2.ScheduleTemplateList(items=[schedule_template_message(t) for t in found])
+
+    async def GetScheduleTemplate(self, request, context):
+        found = await schedule_templates.get(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            template_id=parse_id(request.template_id, "Schedule template"),
+        )
+        return schedule_template_message(found)
+
+    async def UpdateScheduleTemplate(self, request, context):
+        changed = await schedule_templates.replace(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            template_id=parse_id(request.template_id, "Schedule template"),
+            fields=self._template_fields(request),
+        )
+        return schedule_template_message(changed)
+
+    async def DeleteScheduleTemplate(self, request, context):
+        removed = await schedule_templates.remove(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            template_id=parse_id(request.template_id, "Schedule template"),
+        )
+        return schedule_template_message(removed)
+
+    async def ApplyScheduleTemplate(self, request, context):
+        results = await schedule_templates.apply(
+            self._scheduler,
+            user_id=parse_id(request.user_id, "User"),
+            template_id=parse_id(request.template_id, "Schedule template"),
+            post_ids=list(request.post_ids),
+            account_id=request.account_id,
+            start_date=request.start_date,
+            max_items=self._settings.bulk_max_items,
+        )
+        return bulk_result_message(results)
 
     async def AudienceDue(self, request, context):
         rows = await audience.due(
