@@ -931,3 +931,27 @@ class CampaignTimeline(_message.Message):
     posts: _containers.RepeatedCompositeFieldContainer[CampaignTimelineEntry]
     totals: CampaignTotals
     def __init__(self, campaign: _Optional[_Union[Campaign, _Mapping]] = ..., timezone: _Optional[str] = ..., posts: _Optional[_Iterable[_Union[CampaignTimelineEntry, _Mapping]]] = ..., totals: _Optional[_Union[CampaignTotals, _Mapping]] = ...) -> None: ...
+
+class CalendarFeedRequest(_message.Message):
+    __slots__ = ("user_id", "token")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    token: str
+    def __init__(self, user_id: _Optional[str] = ..., token: _Optional[str] = ...) -> None: ...
+
+class CalendarFeed(_message.Message):
+    __slots__ = ("active", "url", "created_at")
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    active: bool
+    url: str
+    created_at: _timestamp_pb2.Timestamp
+    def __init__(self, active: _Optional[bool] = ..., url: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CalendarFeedDocument(_message.Message):
+    __slots__ = ("ics",)
+    ICS_FIELD_NUMBER: _ClassVar[int]
+    ics: bytes
+    def __init__(self, ics: _Optional[bytes] = ...) -> None: ...

@@ -192,6 +192,26 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.CalendarAnalytics.FromString,
                 _registered_method=True)
+        self.IssueCalendarFeed = channel.unary_unary(
+                '/postflow.posts.v1.Posts/IssueCalendarFeed',
+                request_serializer=protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CalendarFeed.FromString,
+                _registered_method=True)
+        self.GetCalendarFeed = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetCalendarFeed',
+                request_serializer=protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CalendarFeed.FromString,
+                _registered_method=True)
+        self.RevokeCalendarFeed = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RevokeCalendarFeed',
+                request_serializer=protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CalendarFeed.FromString,
+                _registered_method=True)
+        self.RenderCalendarFeed = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RenderCalendarFeed',
+                request_serializer=protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CalendarFeedDocument.FromString,
+                _registered_method=True)
         self.CreateCampaign = channel.unary_unary(
                 '/postflow.posts.v1.Posts/CreateCampaign',
                 request_serializer=protos_dot_posts__pb2.CampaignRequest.SerializeToString,
@@ -439,6 +459,31 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def IssueCalendarFeed(self, request, context):
+        """The calendar as a secret .ics feed URL (made, shown once, revoked), and its document.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCalendarFeed(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeCalendarFeed(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderCalendarFeed(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateCampaign(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -644,6 +689,26 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetCalendarAnalytics,
                     request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.CalendarAnalytics.SerializeToString,
+            ),
+            'IssueCalendarFeed': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueCalendarFeed,
+                    request_deserializer=protos_dot_posts__pb2.CalendarFeedRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.CalendarFeed.SerializeToString,
+            ),
+            'GetCalendarFeed': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCalendarFeed,
+                    request_deserializer=protos_dot_posts__pb2.CalendarFeedRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.CalendarFeed.SerializeToString,
+            ),
+            'RevokeCalendarFeed': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeCalendarFeed,
+                    request_deserializer=protos_dot_posts__pb2.CalendarFeedRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.CalendarFeed.SerializeToString,
+            ),
+            'RenderCalendarFeed': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderCalendarFeed,
+                    request_deserializer=protos_dot_posts__pb2.CalendarFeedRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.CalendarFeedDocument.SerializeToString,
             ),
             'CreateCampaign': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateCampaign,
@@ -1526,6 +1591,114 @@ class Posts:
             '/postflow.posts.v1.Posts/GetCalendarAnalytics',
             protos_dot_posts__pb2.CalendarRequest.SerializeToString,
             protos_dot_posts__pb2.CalendarAnalytics.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueCalendarFeed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/IssueCalendarFeed',
+            protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+            protos_dot_posts__pb2.CalendarFeed.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCalendarFeed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetCalendarFeed',
+            protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+            protos_dot_posts__pb2.CalendarFeed.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeCalendarFeed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RevokeCalendarFeed',
+            protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+            protos_dot_posts__pb2.CalendarFeed.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderCalendarFeed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RenderCalendarFeed',
+            protos_dot_posts__pb2.CalendarFeedRequest.SerializeToString,
+            protos_dot_posts__pb2.CalendarFeedDocument.FromString,
             options,
             channel_credentials,
             insecure,

@@ -59,7 +59,7 @@ def _local(moment: datetime | None, zone: str | None) -> str | None:
         return None
     try:
         return moment.astimezone(ZoneInfo(zone)).isoformat()
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 

@@ -18,6 +18,7 @@ from services.posts import (
     autosave,
     bulk,
     calendar,
+    calendar_feed,
     campaigns,
     hashtags,
     library_media,
@@ -362,6 +363,25 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
     async def GetCalendarAnalytics(self, request, context):
         query = await self._calendar_query(request)
         return analytics_message(await analytics.build(db=self._db, query=query))
+
+    async def IssueCalendarFeed(self, request, context):
+        issued = await calendar_feed.issue(self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.CalendarFeed(
+            active=True,
+            url=f"{self._settings.public_base_url}/api/v1/calendar/feed/{issued.token}.ics",
+            created_at=to_timestamp(issued.created_at),
+        )
+
+    async def GetCalendarFeed(self, request, context):
+        made = await calendar_feed.created_at(self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.CalendarFeed(active=made is not None, created_at=to_timestamp(made))
+
+    async def RevokeCalendarFeed(self, request, context):
+        await calendar_feed.revoke(self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.CalendarFeed(active=False)
+
+    async def RenderCalendarFeed(self, request, context):
+        return posts_pb2.CalendarFeedDocument(ics=await calendar_feed.render(self._db, token=request.token))
 
     def _campaign_fields(self, request) -> campaigns.CampaignFields:
         return campaigns.CampaignFields(

@@ -5,7 +5,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -16,6 +16,7 @@ from lib.common.db import Database
 from lib.common.emails import is_email_address
 from lib.common.errors import Violation, invalid, invalid_field, not_found
 from lib.common.events import Event, MediaProcessing, MetricsUpdate, PostStatusUpdate, ScheduleChanged
+from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
 from services.realtime import email_confirmation, webhook_target
 from services.realtime.models import Delivery, Notification, Preferences
@@ -320,9 +321,7 @@ async def set_preferences(
     end = _clock(quiet_hours_end, "quiet_hours.end", problems)
     if (start is None) != (end is None) and not any(p.field.startswith("quiet") for p in problems):
         problems.append(Violation("quiet_hours.end", "give both ends of the quiet hours, or neither"))
-    try:
-        ZoneInfo(timezone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+    if not is_valid_zone(timezone or "UTC"):
         problems.append(Violation("timezone", "must be an IANA time zone such as Europe/Paris"))
     if problems:
         raise invalid(problems)

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import Field
 
 from lib.post_status import PostStatus
@@ -117,6 +117,41 @@ async def analytics(
         )
     )
     return to_json(found)
+
+
+@router.post("/feed", status_code=201, response_model=model(posts_pb2.CalendarFeed))
+async def issue_feed(user_id: CurrentUser, posts: PostsDep):
+    """A secret URL of your calendar as an iCalendar (.ics) feed, for Google Calendar,
+    Outlook or Apple Calendar ("subscribe by URL"). Shown once; asking again replaces it
+    (the old URL stops working). It holds the last 30 days and the next year."""
+    return to_json(await posts.IssueCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=user_id)))
+
+
+@router.get("/feed", response_model=model(posts_pb2.CalendarFeed))
+async def feed_state(user_id: CurrentUser, posts: PostsDep):
+    """Whether you have a feed URL, and since when (the URL itself is never shown again)."""
+    return to_json(await posts.GetCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=user_id)))
+
+
+@router.delete("/feed", response_model=model(posts_pb2.CalendarFeed))
+async def revoke_feed(user_id: CurrentUser, posts: PostsDep):
+    """Revoke the feed URL: it answers 404 from now on."""
+    return to_json(await posts.RevokeCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=user_id)))
+
+
+@router.get(
+    "/feed/{token}.ics",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "The calendar, RFC 5545"}},
+)
+async def feed_document(token: Annotated[str, Path(max_length=64)], posts: PostsDep):
+    """The feed itself. No sign-in: the secret in the URL is the credential."""
+    found = await posts.RenderCalendarFeed(posts_pb2.CalendarFeedRequest(token=token))
+    return Response(
+        found.ics,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Cache-Control": "private, max-age=300"},
+    )
 
 
 @router.get("/settings", response_model=model(posts_pb2.PlanningSettings))
