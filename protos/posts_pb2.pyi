@@ -805,7 +805,7 @@ class PeriodChange(_message.Message):
     def __init__(self, posts_pct: _Optional[float] = ..., published_pct: _Optional[float] = ..., avg_engagement_pct: _Optional[float] = ..., avg_reach_pct: _Optional[float] = ...) -> None: ...
 
 class CalendarAnalytics(_message.Message):
-    __slots__ = ("start_date", "end_date", "timezone", "current", "previous", "change", "by_hour", "by_weekday", "by_type", "by_status", "best_posts", "worst_posts")
+    __slots__ = ("start_date", "end_date", "timezone", "current", "previous", "change", "by_hour", "by_weekday", "by_type", "by_status", "best_posts", "worst_posts", "hashtags", "repeated_hashtag_sets")
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     TIMEZONE_FIELD_NUMBER: _ClassVar[int]
@@ -818,6 +818,8 @@ class CalendarAnalytics(_message.Message):
     BY_STATUS_FIELD_NUMBER: _ClassVar[int]
     BEST_POSTS_FIELD_NUMBER: _ClassVar[int]
     WORST_POSTS_FIELD_NUMBER: _ClassVar[int]
+    HASHTAGS_FIELD_NUMBER: _ClassVar[int]
+    REPEATED_HASHTAG_SETS_FIELD_NUMBER: _ClassVar[int]
     start_date: str
     end_date: str
     timezone: str
@@ -830,7 +832,29 @@ class CalendarAnalytics(_message.Message):
     by_status: _containers.RepeatedCompositeFieldContainer[MixShare]
     best_posts: _containers.RepeatedCompositeFieldContainer[PostPerformance]
     worst_posts: _containers.RepeatedCompositeFieldContainer[PostPerformance]
-    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., current: _Optional[_Union[PeriodSummary, _Mapping]] = ..., previous: _Optional[_Union[PeriodSummary, _Mapping]] = ..., change: _Optional[_Union[PeriodChange, _Mapping]] = ..., by_hour: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_weekday: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_type: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., best_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., worst_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ...) -> None: ...
+    hashtags: _containers.RepeatedCompositeFieldContainer[HashtagUse]
+    repeated_hashtag_sets: _containers.RepeatedCompositeFieldContainer[RepeatedHashtagSet]
+    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., current: _Optional[_Union[PeriodSummary, _Mapping]] = ..., previous: _Optional[_Union[PeriodSummary, _Mapping]] = ..., change: _Optional[_Union[PeriodChange, _Mapping]] = ..., by_hour: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_weekday: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_type: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., best_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., worst_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., hashtags: _Optional[_Iterable[_Union[HashtagUse, _Mapping]]] = ..., repeated_hashtag_sets: _Optional[_Iterable[_Union[RepeatedHashtagSet, _Mapping]]] = ...) -> None: ...
+
+class HashtagUse(_message.Message):
+    __slots__ = ("hashtag", "posts", "share", "overused")
+    HASHTAG_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    OVERUSED_FIELD_NUMBER: _ClassVar[int]
+    hashtag: str
+    posts: int
+    share: float
+    overused: bool
+    def __init__(self, hashtag: _Optional[str] = ..., posts: _Optional[int] = ..., share: _Optional[float] = ..., overused: _Optional[bool] = ...) -> None: ...
+
+class RepeatedHashtagSet(_message.Message):
+    __slots__ = ("hashtags", "posts")
+    HASHTAGS_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    hashtags: _containers.RepeatedScalarFieldContainer[str]
+    posts: int
+    def __init__(self, hashtags: _Optional[_Iterable[str]] = ..., posts: _Optional[int] = ...) -> None: ...
 
 class Campaign(_message.Message):
     __slots__ = ("id", "user_id", "name", "start_date", "end_date", "colour", "goal", "created_at", "updated_at")

@@ -20,10 +20,19 @@ from lib.common.db import Database
 from lib.post_status import PostStatus
 from services.posts import calendar
 from services.posts.calendar import CalendarQuery
+from services.posts.content import Content
 from services.posts.models import Post, PostMetric
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RANKED_POSTS = 5
+# Hashtag distribution: the most used shown; one on more than OVERUSED_SHARE of at least
+# OVERUSED_MIN_POSTS posts is over-used; a set of at least SET_MIN_TAGS hashtags on
+# SET_MIN_POSTS posts or more is a repeated set.
+TOP_HASHTAGS = 30
+OVERUSED_SHARE = 0.5
+OVERUSED_MIN_POSTS = 4
+SET_MIN_TAGS = 3
+SET_MIN_POSTS = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,53 @@ class Period:
         return mean([getattr(m, name) for m in self.measured.values()])
 
 
+@dataclass(frozen=True)
+class HashtagUse:
+    hashtag: str
+    posts: int
+    share: float
+    overused: bool
+
+
+@dataclass(frozen=True)
+class RepeatedSet:
+    hashtags: list[str]
+    posts: int
+
+
+def hashtag_distribution(posts: list[Post]) -> tuple[list[HashtagUse], list[RepeatedSet]]:
+    """How many of the posts use each hashtag (compared without # and case), and the sets
+    of hashtags repeated as a whole."""
+    uses: Counter[str] = Counter()
+    sets: Counter[frozenset[str]] = Counter()
+    spelling: dict[str, str] = {}
+    for post in posts:
+        tags = Content(caption=post.caption, hashtags=list(post.hashtags)).all_hashtags()
+        keys = frozenset(tag.casefold() for tag in tags)
+        for tag in tags:
+            spelling.setdefault(tag.casefold(), tag)
+        uses.update(keys)
+        if len(keys) >= SET_MIN_TAGS:
+            sets[keys] += 1
+    total = len(posts)
+    ranked = sorted(uses.items(), key=lambda item: (-item[1], item[0]))[:TOP_HASHTAGS]
+    distribution = [
+        HashtagUse(
+            spelling[key],
+            count,
+            round(count / total, 4),
+            total >= OVERUSED_MIN_POSTS and count / total > OVERUSED_SHARE,
+        )
+        for key, count in ranked
+    ]
+    repeated = [
+        RepeatedSet(sorted(spelling[key] for key in keys), count)
+        for keys, count in sorted(sets.items(), key=lambda item: (-item[1], sorted(item[0])))
+        if count >= SET_MIN_POSTS
+    ]
+    return distribution, repeated
+
+
 @dataclass
 class Analytics:
     query: CalendarQuery
@@ -89,6 +145,8 @@ class Analytics:
     by_status: list[tuple[str, int]]
     best: list[Performance]
     worst: list[Performance]
+    hashtags: list[HashtagUse]
+    repeated_sets: list[RepeatedSet]
 
 
 def change(now: float | None, before: float | None) -> float | None:
@@ -146,6 +204,7 @@ async def build(*, db: Database, query: CalendarQuery) -> Analytics:
     ranked = sorted(current.measured.values(), key=lambda m: (-m.engagement, -m.reach, str(m.post.id)))
     statuses = Counter("planned" if p.status == PostStatus.DRAFT else str(p.status) for p in current.posts)
     by_type = _buckets([], lambda post, _: post.post_type, current, zone)
+    hashtags, repeated_sets = hashtag_distribution(current.posts)
     return Analytics(
         query=query,
         current=current,
@@ -159,4 +218,6 @@ async def build(*, db: Database, query: CalendarQuery) -> Analytics:
         # The top and bottom halves of one ranking, at most 5 of each: a post is never both.
         best=ranked[: min(RANKED_POSTS, (len(ranked) + 1) // 2)],
         worst=list(reversed(ranked[(len(ranked) + 1) // 2 :]))[:RANKED_POSTS],
+        hashtags=hashtags,
+        repeated_sets=repeated_sets,
     )

@@ -21,6 +21,11 @@ MAX_SUGGESTIONS = 50
 # A hashtag on more than this share of the recent posts is flagged as repetitive.
 REPETITIVE_SHARE = 0.8
 REPETITIVE_MIN_POSTS = 5
+# The recent posts a saved post's hashtags are compared with.
+RECENT_POSTS = 20
+# The same set of at least this many hashtags on this many posts (this one included) is flagged.
+SAME_SET_MIN_TAGS = 3
+SAME_SET_POSTS = 3
 _WORD = re.compile(r"\w{3,}")
 _STOPWORDS = frozenset(
     "the and for with this that from your our you are was were have has had but not all can out "
@@ -124,3 +129,49 @@ def _repetition_warnings(chosen: set[str], past_keys: list[set[str]], spelling: 
                 )
             )
     return warnings
+
+
+def _same_set_warning(chosen: set[str], past_keys: list[set[str]]) -> list[rules.Warning]:
+    if len(chosen) < SAME_SET_MIN_TAGS:
+        return []
+    same = sum(1 for keys in past_keys if keys == chosen)
+    if same + 1 < SAME_SET_POSTS:
+        return []
+    return [
+        rules.Warning(
+            "hashtags",
+            "repeated_hashtag_set",
+            f"The same {len(chosen)} hashtags are on {same} of your last {len(past_keys)} posts as well; "
+            "vary them, or Instagram may treat the posts as spam",
+        )
+    ]
+
+
+async def history_warnings(db: Database, *, user_id: uuid.UUID, post: Post) -> list[rules.Warning]:
+    """Warnings about a saved post's hashtags against the user's recent posts: one used on
+    nearly all of them, or the very same set again."""
+    content = Content(caption=post.caption, hashtags=list(post.hashtags))
+    chosen = {h.casefold() for h in content.all_hashtags()}
+    if not chosen:
+        return []
+    async with db.reading() as session:
+        rows = (
+            await session.execute(
+                select(Post.caption, Post.hashtags)
+                .where(
+                    Post.user_id == user_id,
+                    Post.id != post.id,
+                    Post.deleted_at.is_(None),
+                    Post.template_name.is_(None),
+                )
+                .order_by(Post.created_at.desc())
+                .limit(RECENT_POSTS)
+            )
+        ).all()
+    past_keys, spelling = [], {}
+    for past_caption, past_hashtags in rows:
+        past = Content(caption=past_caption, hashtags=list(past_hashtags)).all_hashtags()
+        past_keys.append({h.casefold() for h in past})
+        for tag in past:
+            spelling.setdefault(tag.casefold(), tag)
+    return _repetition_warnings(chosen, past_keys, spelling) + _same_set_warning(chosen, past_keys)

@@ -275,6 +275,13 @@ def analytics_message(found: analytics.Analytics) -> posts_pb2.CalendarAnalytics
         by_status=_shares(found.by_status, len(now.posts)),
         best_posts=[_performance(p) for p in found.best],
         worst_posts=[_performance(p) for p in found.worst],
+        hashtags=[
+            posts_pb2.HashtagUse(hashtag=h.hashtag, posts=h.posts, share=h.share, overused=h.overused)
+            for h in found.hashtags
+        ],
+        repeated_hashtag_sets=[
+            posts_pb2.RepeatedHashtagSet(hashtags=r.hashtags, posts=r.posts) for r in found.repeated_sets
+        ],
     )
 
 

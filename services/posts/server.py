@@ -118,6 +118,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         if campaign is not None:
             await campaigns.assign(self._db, post=saved.post, target=campaign)
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
+        saved.warnings += await hashtags.history_warnings(self._db, user_id=user_id, post=saved.post)
         return _result(saved)
 
     async def GetPost(self, request, context):
@@ -155,6 +156,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         if regroups:
             await campaigns.assign(self._db, post=saved.post, target=campaign)
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
+        if {"caption", "hashtags"} & set(fields):
+            saved.warnings += await hashtags.history_warnings(self._db, user_id=user_id, post=saved.post)
         return _result(saved)
 
     async def DeletePost(self, request, context):
