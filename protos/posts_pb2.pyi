@@ -41,7 +41,7 @@ class PostContent(_message.Message):
     def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_urls: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id", "predicted_reach", "predicted_reach_low", "predicted_reach_high")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -64,6 +64,9 @@ class Post(_message.Message):
     SERIES_ID_FIELD_NUMBER: _ClassVar[int]
     METRICS_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    PREDICTED_REACH_FIELD_NUMBER: _ClassVar[int]
+    PREDICTED_REACH_LOW_FIELD_NUMBER: _ClassVar[int]
+    PREDICTED_REACH_HIGH_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -86,7 +89,10 @@ class Post(_message.Message):
     series_id: str
     metrics: MetricsSample
     campaign_id: str
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ...) -> None: ...
+    predicted_reach: float
+    predicted_reach_low: float
+    predicted_reach_high: float
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ..., predicted_reach: _Optional[float] = ..., predicted_reach_low: _Optional[float] = ..., predicted_reach_high: _Optional[float] = ...) -> None: ...
 
 class Warning(_message.Message):
     __slots__ = ("field", "code", "message")
@@ -805,7 +811,7 @@ class PeriodChange(_message.Message):
     def __init__(self, posts_pct: _Optional[float] = ..., published_pct: _Optional[float] = ..., avg_engagement_pct: _Optional[float] = ..., avg_reach_pct: _Optional[float] = ...) -> None: ...
 
 class CalendarAnalytics(_message.Message):
-    __slots__ = ("start_date", "end_date", "timezone", "current", "previous", "change", "by_hour", "by_weekday", "by_type", "by_status", "best_posts", "worst_posts", "hashtags", "repeated_hashtag_sets")
+    __slots__ = ("start_date", "end_date", "timezone", "current", "previous", "change", "by_hour", "by_weekday", "by_type", "by_status", "best_posts", "worst_posts", "hashtags", "repeated_hashtag_sets", "prediction_accuracy", "type_reach", "recommendations")
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     TIMEZONE_FIELD_NUMBER: _ClassVar[int]
@@ -820,6 +826,9 @@ class CalendarAnalytics(_message.Message):
     WORST_POSTS_FIELD_NUMBER: _ClassVar[int]
     HASHTAGS_FIELD_NUMBER: _ClassVar[int]
     REPEATED_HASHTAG_SETS_FIELD_NUMBER: _ClassVar[int]
+    PREDICTION_ACCURACY_FIELD_NUMBER: _ClassVar[int]
+    TYPE_REACH_FIELD_NUMBER: _ClassVar[int]
+    RECOMMENDATIONS_FIELD_NUMBER: _ClassVar[int]
     start_date: str
     end_date: str
     timezone: str
@@ -834,7 +843,36 @@ class CalendarAnalytics(_message.Message):
     worst_posts: _containers.RepeatedCompositeFieldContainer[PostPerformance]
     hashtags: _containers.RepeatedCompositeFieldContainer[HashtagUse]
     repeated_hashtag_sets: _containers.RepeatedCompositeFieldContainer[RepeatedHashtagSet]
-    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., current: _Optional[_Union[PeriodSummary, _Mapping]] = ..., previous: _Optional[_Union[PeriodSummary, _Mapping]] = ..., change: _Optional[_Union[PeriodChange, _Mapping]] = ..., by_hour: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_weekday: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_type: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., best_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., worst_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., hashtags: _Optional[_Iterable[_Union[HashtagUse, _Mapping]]] = ..., repeated_hashtag_sets: _Optional[_Iterable[_Union[RepeatedHashtagSet, _Mapping]]] = ...) -> None: ...
+    prediction_accuracy: PredictionAccuracy
+    type_reach: _containers.RepeatedCompositeFieldContainer[TypeReach]
+    recommendations: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., current: _Optional[_Union[PeriodSummary, _Mapping]] = ..., previous: _Optional[_Union[PeriodSummary, _Mapping]] = ..., change: _Optional[_Union[PeriodChange, _Mapping]] = ..., by_hour: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_weekday: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_type: _Optional[_Iterable[_Union[SlotPerformance, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[MixShare, _Mapping]]] = ..., best_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., worst_posts: _Optional[_Iterable[_Union[PostPerformance, _Mapping]]] = ..., hashtags: _Optional[_Iterable[_Union[HashtagUse, _Mapping]]] = ..., repeated_hashtag_sets: _Optional[_Iterable[_Union[RepeatedHashtagSet, _Mapping]]] = ..., prediction_accuracy: _Optional[_Union[PredictionAccuracy, _Mapping]] = ..., type_reach: _Optional[_Iterable[_Union[TypeReach, _Mapping]]] = ..., recommendations: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class TypeReach(_message.Message):
+    __slots__ = ("post_type", "posts", "avg_reach", "vs_average", "share_of_range")
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    AVG_REACH_FIELD_NUMBER: _ClassVar[int]
+    VS_AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    SHARE_OF_RANGE_FIELD_NUMBER: _ClassVar[int]
+    post_type: str
+    posts: int
+    avg_reach: float
+    vs_average: float
+    share_of_range: float
+    def __init__(self, post_type: _Optional[str] = ..., posts: _Optional[int] = ..., avg_reach: _Optional[float] = ..., vs_average: _Optional[float] = ..., share_of_range: _Optional[float] = ...) -> None: ...
+
+class PredictionAccuracy(_message.Message):
+    __slots__ = ("posts", "mean_abs_pct_error", "within_interval", "bias_pct")
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    MEAN_ABS_PCT_ERROR_FIELD_NUMBER: _ClassVar[int]
+    WITHIN_INTERVAL_FIELD_NUMBER: _ClassVar[int]
+    BIAS_PCT_FIELD_NUMBER: _ClassVar[int]
+    posts: int
+    mean_abs_pct_error: float
+    within_interval: float
+    bias_pct: float
+    def __init__(self, posts: _Optional[int] = ..., mean_abs_pct_error: _Optional[float] = ..., within_interval: _Optional[float] = ..., bias_pct: _Optional[float] = ...) -> None: ...
 
 class HashtagUse(_message.Message):
     __slots__ = ("hashtag", "posts", "share", "overused")

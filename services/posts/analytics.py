@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from lib.common.db import Database
 from lib.post_status import PostStatus
-from services.posts import calendar
+from services.posts import calendar, content_mix, predictions
 from services.posts.calendar import CalendarQuery
 from services.posts.content import Content
 from services.posts.models import Post, PostMetric
@@ -134,6 +134,38 @@ def hashtag_distribution(posts: list[Post]) -> tuple[list[HashtagUse], list[Repe
     return distribution, repeated
 
 
+@dataclass(frozen=True)
+class Accuracy:
+    """How the reach predicted when posts were scheduled compared with what they reached."""
+
+    posts: int
+    # Mean of |reached - predicted| / reached, in percent.
+    mean_abs_pct_error: float | None
+    # Share of posts whose reach fell within the predicted 25th-75th percentile interval.
+    within_interval: float | None
+    # Mean of (reached - predicted) / predicted, in percent: above 0, predictions run low.
+    bias_pct: float | None
+
+
+def accuracy(period: Period) -> Accuracy:
+    pairs = [(m.post, m.reach) for m in period.measured.values() if m.post.predicted_reach and m.reach > 0]
+    if not pairs:
+        return Accuracy(0, None, None, None)
+    errors = [abs(reach - post.predicted_reach) / reach for post, reach in pairs]
+    inside = [
+        post.predicted_reach_low <= reach <= post.predicted_reach_high
+        for post, reach in pairs
+        if post.predicted_reach_low is not None and post.predicted_reach_high is not None
+    ]
+    bias = [(reach - post.predicted_reach) / post.predicted_reach for post, reach in pairs]
+    return Accuracy(
+        len(pairs),
+        round(100 * statistics.fmean(errors), 1),
+        round(sum(inside) / len(inside), 4) if inside else None,
+        round(100 * statistics.fmean(bias), 1),
+    )
+
+
 @dataclass
 class Analytics:
     query: CalendarQuery
@@ -147,6 +179,9 @@ class Analytics:
     worst: list[Performance]
     hashtags: list[HashtagUse]
     repeated_sets: list[RepeatedSet]
+    accuracy: Accuracy
+    type_reach: list[content_mix.TypeReach]
+    recommendations: list[str]
 
 
 def change(now: float | None, before: float | None) -> float | None:
@@ -205,6 +240,9 @@ async def build(*, db: Database, query: CalendarQuery) -> Analytics:
     statuses = Counter("planned" if p.status == PostStatus.DRAFT else str(p.status) for p in current.posts)
     by_type = _buckets([], lambda post, _: post.post_type, current, zone)
     hashtags, repeated_sets = hashtag_distribution(current.posts)
+    type_reach, recommendations = content_mix.analyse(
+        await predictions.published_history(db, query.user_id), current.posts
+    )
     return Analytics(
         query=query,
         current=current,
@@ -220,4 +258,7 @@ async def build(*, db: Database, query: CalendarQuery) -> Analytics:
         worst=list(reversed(ranked[(len(ranked) + 1) // 2 :]))[:RANKED_POSTS],
         hashtags=hashtags,
         repeated_sets=repeated_sets,
+        accuracy=accuracy(current),
+        type_reach=type_reach,
+        recommendations=recommendations,
     )

@@ -96,6 +96,9 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         scheduled_local=_local(post.scheduled_for, post.timezone),
         series_id=str(post.series_id) if post.series_id else None,
         campaign_id=str(post.campaign_id) if post.campaign_id else None,
+        predicted_reach=post.predicted_reach,
+        predicted_reach_low=post.predicted_reach_low,
+        predicted_reach_high=post.predicted_reach_high,
     )
 
 
@@ -282,6 +285,23 @@ def analytics_message(found: analytics.Analytics) -> posts_pb2.CalendarAnalytics
         repeated_hashtag_sets=[
             posts_pb2.RepeatedHashtagSet(hashtags=r.hashtags, posts=r.posts) for r in found.repeated_sets
         ],
+        prediction_accuracy=posts_pb2.PredictionAccuracy(
+            posts=found.accuracy.posts,
+            mean_abs_pct_error=found.accuracy.mean_abs_pct_error,
+            within_interval=found.accuracy.within_interval,
+            bias_pct=found.accuracy.bias_pct,
+        ),
+        type_reach=[
+            posts_pb2.TypeReach(
+                post_type=row.post_type,
+                posts=row.posts,
+                avg_reach=row.avg_reach,
+                vs_average=row.vs_average,
+                share_of_range=row.share_of_range,
+            )
+            for row in found.type_reach
+        ],
+        recommendations=found.recommendations,
     )
 
 

@@ -53,6 +53,11 @@ class Post(Base):
     scheduled_for: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     timezone: Mapped[str | None] = mapped_column(Text)
     optimal_time_score: Mapped[float | None] = mapped_column(Float)
+    # The reach predicted when the post was last scheduled (with its 25th-75th percentile
+    # interval), kept to compare with what it reached.
+    predicted_reach: Mapped[float | None] = mapped_column(Float)
+    predicted_reach_low: Mapped[float | None] = mapped_column(Float)
+    predicted_reach_high: Mapped[float | None] = mapped_column(Float)
     account_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     instagram_media_id: Mapped[str | None] = mapped_column(Text)
     permalink: Mapped[str | None] = mapped_column(Text)

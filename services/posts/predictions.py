@@ -1,6 +1,7 @@
 """Performance predictions for posts not published yet: the reach the account's published
-posts reached, scaled by how the post's slot scores against theirs. A first model: the
-planning issue's audience model will replace the slot scores it scales by."""
+posts reached (those of the same type, when there are enough), scaled by how the post's
+slot scores against theirs (the scores the audience model gave when they were scheduled).
+Scheduling stores the prediction on the post, to be compared with the outcome."""
 
 import statistics
 import uuid
@@ -31,10 +32,16 @@ class Prediction:
 
 
 @dataclass
-class _Published:
+class Published:
     account_id: uuid.UUID | None
     reach: int
     slot_score: float
+    post_type: str = ""
+
+
+# With at least this many published posts of the same type on the account, a prediction
+# learns from those alone (reels and photos reach differently).
+SAME_TYPE_POSTS = 5
 
 
 def _slot_score(stored: float | None, moment: datetime, zone: str | None) -> float:
@@ -47,11 +54,18 @@ def _slot_score(stored: float | None, moment: datetime, zone: str | None) -> flo
     return optimal_time.score(moment)
 
 
-async def _history(db: Database, user_id: uuid.UUID) -> list[_Published]:
+async def published_history(db: Database, user_id: uuid.UUID) -> list[Published]:
     """The latest reach of each of the user's latest published posts."""
     async with db.reading() as session:
         recent = (
-            select(Post.id, Post.account_id, Post.published_at, Post.optimal_time_score, Post.timezone)
+            select(
+                Post.id,
+                Post.account_id,
+                Post.published_at,
+                Post.optimal_time_score,
+                Post.timezone,
+                Post.post_type,
+            )
             .where(
                 Post.user_id == user_id,
                 Post.status == PostStatus.PUBLISHED,
@@ -68,6 +82,7 @@ async def _history(db: Database, user_id: uuid.UUID) -> list[_Published]:
                 recent.c.published_at,
                 recent.c.optimal_time_score,
                 recent.c.timezone,
+                recent.c.post_type,
                 PostMetric.reach,
             )
             .join(PostMetric, PostMetric.post_id == recent.c.id)
@@ -75,8 +90,8 @@ async def _history(db: Database, user_id: uuid.UUID) -> list[_Published]:
             .order_by(PostMetric.post_id, PostMetric.collected_at.desc())
         )
         found = []
-        for account_id, published_at, score, zone, reach in rows:
-            found.append(_Published(account_id, reach, _slot_score(score, published_at, zone)))
+        for account_id, published_at, score, zone, post_type, reach in rows:
+            found.append(Published(account_id, reach, _slot_score(score, published_at, zone), post_type))
         return found
 
 
@@ -87,23 +102,40 @@ def _quartiles(values: list[float]) -> tuple[float, float, float]:
     return low, median, high
 
 
+def _predicted(post_id, account_id, post_type: str, score: float, history: list[Published]) -> Prediction:
+    # The account's own posts; a post without an account yet (a plan) learns from all.
+    basis = [h for h in history if account_id is None or h.account_id == account_id]
+    same_type = [h for h in basis if h.post_type == post_type]
+    if len(same_type) >= SAME_TYPE_POSTS:
+        basis = same_type
+    prediction = Prediction(post_id, round(score, 2))
+    if basis:
+        usual = statistics.fmean(h.slot_score for h in basis) or 1.0
+        factor = (score or usual) / usual
+        low, median, high = _quartiles([float(h.reach) for h in basis])
+        prediction.reach = round(median * factor, 1)
+        prediction.low = round(low * factor, 1)
+        prediction.high = round(high * factor, 1)
+        prediction.based_on = len(basis)
+    return prediction
+
+
 async def predict(db: Database, user_id: uuid.UUID, waiting: list[Post]) -> list[Prediction]:
     if not waiting:
         return []
-    history = await _history(db, user_id)
-    out = []
-    for post in waiting:
-        score = _slot_score(post.optimal_time_score, post.scheduled_for, post.timezone)
-        # The account's own posts; a post without an account yet (a plan) learns from all.
-        basis = [h for h in history if post.account_id is None or h.account_id == post.account_id]
-        prediction = Prediction(post.id, round(score, 2))
-        if basis:
-            usual = statistics.fmean(h.slot_score for h in basis) or 1.0
-            factor = (score or usual) / usual
-            low, median, high = _quartiles([float(h.reach) for h in basis])
-            prediction.reach = round(median * factor, 1)
-            prediction.low = round(low * factor, 1)
-            prediction.high = round(high * factor, 1)
-            prediction.based_on = len(basis)
-        out.append(prediction)
-    return out
+    history = await published_history(db, user_id)
+    return [
+        _predicted(
+            post.id,
+            post.account_id,
+            post.post_type,
+            _slot_score(post.optimal_time_score, post.scheduled_for, post.timezone),
+            history,
+        )
+        for post in waiting
+    ]
+
+
+async def for_slot(db: Database, *, post: Post, account_id: uuid.UUID, score: float) -> Prediction:
+    """The prediction for a post being scheduled on an account, at a slot with this score."""
+    return _predicted(post.id, account_id, post.post_type, score, await published_history(db, post.user_id))

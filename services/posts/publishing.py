@@ -16,7 +16,7 @@ from lib.common.events import Event, PostStatusUpdate, ScheduleChanged
 from lib.common.outbox import Outbox
 from lib.post_status import MAY_FOLLOW, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2_grpc
-from services.posts import library_media, rules, store
+from services.posts import library_media, predictions, rules, store
 from services.posts.models import Post
 
 
@@ -78,6 +78,10 @@ async def mark_scheduled(
     check_publishable(post)
     await library_media.check_ready(media, user_id, store.content_of(post))
     status = PostStatus.PUBLISHING if publish_now else PostStatus.SCHEDULED
+    # Kept with the post, to be compared with what it reaches (the calendar's analytics).
+    predicted = await predictions.for_slot(
+        db, post=post, account_id=account_id, score=optimal_time_score or 0.0
+    )
     values = {
         "status": status,
         "account_id": account_id,
@@ -85,6 +89,9 @@ async def mark_scheduled(
         "timezone": timezone,
         "optimal_time_score": optimal_time_score,
         "last_error": None,
+        "predicted_reach": predicted.reach,
+        "predicted_reach_low": predicted.low,
+        "predicted_reach_high": predicted.high,
     }
     if post.status == status:
         # Moved, not newly scheduled: the status stays, the time changes.

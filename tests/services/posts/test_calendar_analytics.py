@@ -147,3 +147,54 @@ def test_bad_ranges_name_the_field(user):
     ]:
         reply = user.client.get("/api/v1/calendar/analytics", params=params)
         assert reply.status_code == 422 and field in reply.text, (params, reply.text)
+
+
+def test_the_prediction_stored_at_scheduling_is_compared_with_the_outcome(publisher, db):
+    for reach in (100, 200, 300, 400):
+        post = publisher.create_post(media=[{"url": "https://cdn.example.com/p.jpg"}])
+        db.execute(
+            "UPDATE posts.posts SET status = 'published', account_id = %s, optimal_time_score = 0.5,"
+            " published_at = now() - interval '40 days', scheduled_for = now() - interval '40 days'"
+            " WHERE id = %s",
+            (publisher.account_id, post["id"]),
+        )
+        db.execute(
+            "INSERT INTO posts.post_metrics (post_id, user_id, collected_at, age_seconds, likes, comments,"
+            " shares, saves, reach, views) VALUES (%s, %s, now(), 3600, 1, 0, 0, 0, %s, 0)",
+            (post["id"], publisher.id, reach),
+        )
+    post = publisher.create_post(media=[{"url": "https://cdn.example.com/n.jpg"}])
+    at = datetime.now(UTC) + timedelta(days=30)
+    reply = publisher.client.post(
+        f"/api/v1/posts/{post['id']}/schedule", json={"scheduled_time": at.isoformat()}
+    )
+    assert reply.status_code == 200, reply.text
+    factor = reply.json()["optimal_score"] / 0.5
+    stored = publisher.client.get(f"/api/v1/posts/{post['id']}").json()
+    assert stored["predicted_reach"] == pytest.approx(250 * factor, abs=0.1)
+    assert stored["predicted_reach_low"] == pytest.approx(175 * factor, abs=0.1)
+    assert stored["predicted_reach_high"] == pytest.approx(325 * factor, abs=0.1)
+    publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+
+    # It published, and reached 300: the analytics compare.
+    published_at = datetime.now(UTC) - timedelta(days=2)
+    db.execute(
+        "UPDATE posts.posts SET status = 'published', published_at = %s, scheduled_for = %s WHERE id = %s",
+        (published_at, published_at, post["id"]),
+    )
+    db.execute(
+        "INSERT INTO posts.post_metrics (post_id, user_id, collected_at, age_seconds, likes, comments,"
+        " shares, saves, reach, views) VALUES (%s, %s, now(), 86400, 10, 0, 0, 0, 300, 0)",
+        (post["id"], publisher.id),
+    )
+    day = published_at.date()
+    found = publisher.client.get(
+        "/api/v1/calendar/analytics", params={"start_date": str(day), "end_date": str(day), "timezone": "UTC"}
+    ).json()
+    accuracy = found["prediction_accuracy"]
+    predicted = stored["predicted_reach"]
+    assert accuracy["posts"] == 1
+    assert accuracy["mean_abs_pct_error"] == pytest.approx(round(100 * abs(300 - predicted) / 300, 1))
+    assert accuracy["bias_pct"] == pytest.approx(round(100 * (300 - predicted) / predicted, 1))
+    inside = stored["predicted_reach_low"] <= 300 <= stored["predicted_reach_high"]
+    assert accuracy["within_interval"] == (1.0 if inside else 0.0)
