@@ -4,7 +4,9 @@ lateness = the moment the simulator received media_publish - the post's schedule
 (a) a steady rate equal to 10,000 posts/hour; (b) a burst of 1,000 posts (50 accounts) due
 at the same second; (c) the same steady load through a naive baseline, a cron-style loop
 that looks for due posts once a minute and publishes them; (d) the brief's bulk scheduling
-test (50 posts in one call). Prints numbers; asserts nothing.
+test (50 posts in one call); (e) planning: learning an account's best times from 1,000 past
+posts, the best times for 30 days, and a 50-post drag-and-drop reschedule. Prints numbers;
+asserts nothing.
 """
 
 import argparse
@@ -208,6 +210,93 @@ async def brief_bulk(bench: Bench, rounds: int) -> dict:
     return summary
 
 
+async def planning(bench: Bench, temporal_address: str, rounds: int) -> dict:
+    """(e) Best times learned from 1,000 past posts, asked for 30 days; 50 posts moved at once."""
+    from temporalio.client import Client
+
+    from workflows.contracts.audience import AUDIENCE_WORKFLOW_ID, LEARN_NOW_SIGNAL, AccountToLearn, LearnNow
+
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    await bench.call(
+        "POST",
+        f"{bench.simulator}/_simulator/accounts",
+        {
+            "ig_user_id": ig_user_id,
+            "access_token": token,
+            "publish_limit": 100_000,
+            "audience_peak_hour_utc": 4,
+        },
+    )
+    await bench.call(
+        "POST", f"{bench.simulator}/_simulator/accounts/{ig_user_id}/history", {"posts": 1000, "days": 120}
+    )
+    account = (
+        await bench.call("POST", "/api/v1/accounts", {"ig_user_id": ig_user_id, "access_token": token})
+    )["id"]
+    me = await bench.call("GET", "/api/v1/auth/me")
+    temporal = await Client.connect(temporal_address)
+    began = time.perf_counter()
+    await temporal.get_workflow_handle(AUDIENCE_WORKFLOW_ID).signal(
+        LEARN_NOW_SIGNAL, LearnNow([AccountToLearn(me["id"], account)])
+    )
+    today = datetime.now(UTC).date()
+    ask = {
+        "account_id": account,
+        "start_date": str(today + timedelta(days=1)),
+        "end_date": str(today + timedelta(days=30)),
+    }
+    while True:
+        if (await bench.call("POST", "/api/v1/posts/schedule/optimal", ask))["model"]["basis"] == "learned":
+            break
+        await asyncio.sleep(0.2)
+    learned_s = time.perf_counter() - began
+    best = []
+    for _ in range(rounds * 10):
+        began = time.perf_counter()
+        await bench.call("POST", "/api/v1/posts/schedule/optimal", {**ask, "count": 5})
+        best.append((time.perf_counter() - began) * 1000)
+    ids = [post_id for post_id, _ in await bench.create_posts(50, f"moves{time.time_ns()}")]
+    first = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(days=10)
+    for i, post_id in enumerate(ids):
+        await bench.call(
+            "POST",
+            f"/api/v1/posts/{post_id}/schedule",
+            {"scheduled_time": (first + timedelta(hours=3 * i)).isoformat(), "account_id": account},
+        )
+    moves = []
+    for round_ in range(rounds):
+        shift = timedelta(hours=1 if round_ % 2 == 0 else 0)
+        body = {
+            "moves": [
+                {"post_id": post_id, "scheduled_time": (first + timedelta(hours=3 * i) + shift).isoformat()}
+                for i, post_id in enumerate(ids)
+            ]
+        }
+        began = time.perf_counter()
+        await bench.call("POST", "/api/v1/calendar/reschedule", body)
+        moves.append((time.perf_counter() - began) * 1000)
+    await bench.call("POST", "/api/v1/posts/bulk", {"post_ids": ids, "operation": "unschedule"})
+    summary = {
+        "learn_1000_posts_s": learned_s,
+        "best_times_30_days_p50_ms": percentile(best, 50),
+        "best_times_30_days_p95_ms": percentile(best, 95),
+        "reschedule_50_p50_ms": percentile(moves, 50),
+        "reschedule_50_max_ms": max(moves),
+    }
+    print("\n(e) planning")
+    print(f"    best times learned from 1,000 past posts in {learned_s:.1f} s (signal to model)")
+    print(
+        f"    best times for 30 days: p50 {summary['best_times_30_days_p50_ms']:.0f} ms, "
+        f"p95 {summary['best_times_30_days_p95_ms']:.0f} ms (target: under 200 ms)"
+    )
+    print(
+        f"    50 scheduled posts moved at once: p50 {summary['reschedule_50_p50_ms']:.0f} ms, "
+        f"max {summary['reschedule_50_max_ms']:.0f} ms (target: under 1 s)"
+    )
+    return summary
+
+
 async def naive_baseline(bench: Bench, count: int, per_hour: int, poll_seconds: float) -> dict:
     """A cron-style publisher: every poll_seconds, publish whatever is due (no preparation)."""
     spacing = 3600 / per_hour
@@ -246,10 +335,20 @@ async def naive_baseline(bench: Bench, count: int, per_hour: int, poll_seconds: 
     )
 
 
-async def run(base_url: str, simulator: str, quick: bool, lead: float, burst_only: bool) -> dict:
+async def run(
+    base_url: str,
+    simulator: str,
+    quick: bool,
+    lead: float,
+    burst_only: bool,
+    temporal: str,
+    planning_only: bool,
+) -> dict:
     bench = Bench(base_url, simulator)
     try:
         await bench.setup()
+        if planning_only:
+            return {"planning": await planning(bench, temporal, 3 if quick else 10)}
         if burst_only:
             return {"burst": await burst(bench, 200 if quick else 1000, lead), "lead_seconds": lead}
         results = {
@@ -257,6 +356,7 @@ async def run(base_url: str, simulator: str, quick: bool, lead: float, burst_onl
             "burst": await burst(bench, 200 if quick else 1000, lead),
             "baseline": await naive_baseline(bench, 100 if quick else 300, 10_000, 60.0),
             "brief_bulk_50": await brief_bulk(bench, 3 if quick else 10),
+            "planning": await planning(bench, temporal, 3 if quick else 10),
             "lead_seconds": lead,
         }
     finally:
@@ -274,11 +374,29 @@ def main() -> None:
         "--lead", type=float, default=LEAD_SECONDS, help="preparation lead in seconds (production: 300)"
     )
     parser.add_argument("--burst-only", action="store_true", help="only the same-second burst")
+    parser.add_argument("--planning-only", action="store_true", help="only best times and moves")
     args = parser.parse_args()
     settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": str(args.lead), "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
     with running_system(settings) as (running, simulator):
-        results = asyncio.run(run(running.base_url, simulator, args.quick, args.lead, args.burst_only))
-    save("scheduling-burst" if args.burst_only else "scheduling", results)
+        results = asyncio.run(
+            run(
+                running.base_url,
+                simulator,
+                args.quick,
+                args.lead,
+                args.burst_only,
+                running.env["POSTFLOW_TEMPORAL_ADDRESS"],
+                args.planning_only,
+            )
+        )
+    name = (
+        "scheduling-burst"
+        if args.burst_only
+        else "scheduling-planning"
+        if args.planning_only
+        else "scheduling"
+    )
+    save(name, results)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ slot scores against theirs (the scores the audience model gave when they were sc
 Scheduling stores the prediction on the post, to be compared with the outcome."""
 
 import statistics
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,8 +55,25 @@ def _slot_score(stored: float | None, moment: datetime, zone: str | None) -> flo
     return optimal_time.score(moment)
 
 
+# A user's history read for predictions is reused this long: scheduling 50 posts at once
+# (a drag and drop, a template) reads it once, and new metrics count within seconds.
+HISTORY_CACHE_SECONDS = 5.0
+_recent_histories: dict[uuid.UUID, tuple[float, list[Published]]] = {}
+
+
 async def published_history(db: Database, user_id: uuid.UUID) -> list[Published]:
     """The latest reach of each of the user's latest published posts."""
+    cached = _recent_histories.get(user_id)
+    if cached and time.monotonic() - cached[0] < HISTORY_CACHE_SECONDS:
+        return cached[1]
+    found = await _read_history(db, user_id)
+    if len(_recent_histories) > 10_000:
+        _recent_histories.clear()
+    _recent_histories[user_id] = (time.monotonic(), found)
+    return found
+
+
+async def _read_history(db: Database, user_id: uuid.UUID) -> list[Published]:
     async with db.reading() as session:
         recent = (
             select(

@@ -129,7 +129,7 @@ class Audiences:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._cache: dict[uuid.UUID, tuple[float, Fitted | None]] = {}
+        self._cache: dict[uuid.UUID, tuple[float, Fitted]] = {}
 
     async def of(self, account_id: uuid.UUID, zone: str) -> Fitted:
         """The account's model; without one yet, the general curve in `zone`."""
@@ -137,14 +137,13 @@ class Audiences:
         if cached is None or time.monotonic() - cached[0] > CACHE_SECONDS:
             async with self._db.reading() as session:
                 row = await session.get(AudienceModelRow, account_id)
-            cached = (
-                time.monotonic(),
-                Fitted(AudienceModel.from_dict(row.model), row.fitted_at) if row else None,
-            )
+            if row is None:  # not cached: the first model shows as soon as it is fitted
+                return Fitted(AudienceModel.general(zone), None)
+            cached = (time.monotonic(), Fitted(AudienceModel.from_dict(row.model), row.fitted_at))
             if len(self._cache) > 10_000:
                 self._cache.clear()
             self._cache[account_id] = cached
-        return cached[1] or Fitted(AudienceModel.general(zone), None)
+        return cached[1]
 
     async def score(self, account_id: uuid.UUID, moment: datetime, zone: str) -> float:
         return (await self.of(account_id, zone)).model.score(moment)

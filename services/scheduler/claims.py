@@ -46,3 +46,39 @@ async def claimed(db: Database, post_id: str):
             await session.execute(
                 delete(ScheduleClaim).where(ScheduleClaim.post_id == key, ScheduleClaim.token == token)
             )
+
+
+@contextlib.asynccontextmanager
+async def claimed_all(db: Database, post_ids: list[str]):
+    """Claim every post in one statement (a drag and drop of many): all of them, or none
+    and a 409 naming one that is being changed."""
+    keys, token, now = sorted({parse_id(p, "Post") for p in post_ids}), uuid.uuid4(), datetime.now(UTC)
+    if not keys:
+        yield
+        return
+    async with db.transaction() as session:
+        got = set(
+            await session.scalars(
+                insert(ScheduleClaim)
+                .values([{"post_id": key, "token": token, "until": now + LEASE} for key in keys])
+                .on_conflict_do_update(
+                    index_elements=[ScheduleClaim.post_id],
+                    set_={"token": token, "until": now + LEASE},
+                    where=ScheduleClaim.until < now,
+                )
+                .returning(ScheduleClaim.post_id)
+            )
+        )
+    try:
+        if busy := [key for key in keys if key not in got]:
+            raise conflict(
+                "schedule_in_progress",
+                f"Post {busy[0]}'s schedule is being changed right now; reload it",
+                post_id=str(busy[0]),
+            )
+        yield
+    finally:
+        async with db.transaction() as session:
+            await session.execute(
+                delete(ScheduleClaim).where(ScheduleClaim.post_id.in_(keys), ScheduleClaim.token == token)
+            )

@@ -175,14 +175,20 @@ class Scheduler:
         account_row: InstagramAccount,
         scheduled: Scheduled,
         moving: dict[str, tuple[uuid.UUID, datetime]] | None = None,
+        known: dict[str, datetime] | None = None,
     ):
         """The account's other posts around the new time: not too close (minimum gap), not
         too many in any 24 hours (publishing limit). One query serves both checks.
         `moving`: other posts moving in the same request (post id -> (account, new time)):
-        they count at their new times, not their old ones."""
+        they count at their new times, not their old ones. `known`: the account's scheduled
+        posts over a span covering this time's 24 hours either side, read once by a caller
+        that checks many times."""
         account = account_row.id
         wanted, day = scheduled.resolved.utc, timedelta(hours=24)
-        taken = await self.scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
+        if known is None:
+            taken = await self.scheduled_on_account(user_id, account, wanted - day, wanted + day, post_id)
+        else:
+            taken = {k: v for k, v in known.items() if k != post_id and wanted - day <= v < wanted + day}
         for other, (other_account, when) in (moving or {}).items():
             taken.pop(other, None)
             if other != post_id and other_account == account and abs(when - wanted) < day:
