@@ -4,10 +4,10 @@ about, from the hour of the week.
 General engagement curves for Instagram peak around late morning and early evening on
 weekdays and mid-morning at weekends. It is the prior of each account's learned model
 (lib/audience_model.py): a new account is scored by it, an established one mostly by its
-own history. The calendar suggests times for its gaps from it.
+own history.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 
 # Hour of day -> weight, weekdays and weekends.
 _WEEKDAY = [0.05, 0.03, 0.02, 0.02, 0.03, 0.1, 0.25, 0.45, 0.6, 0.7, 0.8, 0.9,
@@ -23,9 +23,3 @@ def weight(weekday: int, hour: int) -> float:
 
 def score(local: datetime) -> float:
     return round(weight(local.weekday(), local.hour), 2)
-
-
-def best_hours(day: date, count: int) -> list[int]:
-    """The day's `count` best hours, best first (earlier hour on a tie)."""
-    curve = _WEEKEND if day.weekday() >= 5 else _WEEKDAY
-    return sorted(range(24), key=lambda hour: (-curve[hour], hour))[:count]

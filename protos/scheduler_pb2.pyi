@@ -451,3 +451,19 @@ class ApplyScheduleTemplateRequest(_message.Message):
     account_id: str
     start_date: str
     def __init__(self, user_id: _Optional[str] = ..., template_id: _Optional[str] = ..., post_ids: _Optional[_Iterable[str]] = ..., account_id: _Optional[str] = ..., start_date: _Optional[str] = ...) -> None: ...
+
+class AudienceModelParams(_message.Message):
+    __slots__ = ("account_id", "zone", "own_weight", "hour_lift", "day_lift", "samples")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ZONE_FIELD_NUMBER: _ClassVar[int]
+    OWN_WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    HOUR_LIFT_FIELD_NUMBER: _ClassVar[int]
+    DAY_LIFT_FIELD_NUMBER: _ClassVar[int]
+    SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    zone: str
+    own_weight: float
+    hour_lift: _containers.RepeatedScalarFieldContainer[float]
+    day_lift: _containers.RepeatedScalarFieldContainer[float]
+    samples: int
+    def __init__(self, account_id: _Optional[str] = ..., zone: _Optional[str] = ..., own_weight: _Optional[float] = ..., hour_lift: _Optional[_Iterable[float]] = ..., day_lift: _Optional[_Iterable[float]] = ..., samples: _Optional[int] = ...) -> None: ...

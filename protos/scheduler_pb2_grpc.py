@@ -96,6 +96,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.SuggestTimesRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.SuggestedTimes.FromString,
                 _registered_method=True)
+        self.GetAudienceModel = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/GetAudienceModel',
+                request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.AudienceModelParams.FromString,
+                _registered_method=True)
         self.CreateScheduleTemplate = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/CreateScheduleTemplate',
                 request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRequest.SerializeToString,
@@ -240,6 +245,15 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetAudienceModel(self, request, context):
+        """For the posts service (the calendar's gaps): the account's model, to score local hours
+        with lib/audience_model. Empty account_id: the default (or only) account; none: the
+        general curve in the user's zone.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateScheduleTemplate(self, request, context):
         """Schedule templates: named weekly slots in a zone; applying one schedules each post
         into the next free slot.
@@ -379,6 +393,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.SuggestTimes,
                     request_deserializer=protos_dot_scheduler__pb2.SuggestTimesRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.SuggestedTimes.SerializeToString,
+            ),
+            'GetAudienceModel': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAudienceModel,
+                    request_deserializer=protos_dot_scheduler__pb2.AccountRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.AudienceModelParams.SerializeToString,
             ),
             'CreateScheduleTemplate': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateScheduleTemplate,
@@ -767,6 +786,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/SuggestTimes',
             protos_dot_scheduler__pb2.SuggestTimesRequest.SerializeToString,
             protos_dot_scheduler__pb2.SuggestedTimes.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAudienceModel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/GetAudienceModel',
+            protos_dot_scheduler__pb2.AccountRef.SerializeToString,
+            protos_dot_scheduler__pb2.AudienceModelParams.FromString,
             options,
             channel_credentials,
             insecure,

@@ -52,6 +52,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "scheduler": {
         "GetPublishingCredentials": frozenset({"worker"}),
         "AudienceDue": frozenset({"worker"}),
+        "GetAudienceModel": frozenset({"posts"}),
         "RecordAudience": frozenset({"worker"}),
     },
     "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},

@@ -16,14 +16,13 @@ from zoneinfo import ZoneInfo
 import grpc
 from sqlalchemy import and_, select
 
-from lib import optimal_time
 from lib.common import time_text
 from lib.common.db import Database
 from lib.common.errors import Violation, invalid
 from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
-from protos import media_pb2, media_pb2_grpc
-from services.posts import campaigns, content_gaps, predictions
+from protos import media_pb2, media_pb2_grpc, scheduler_pb2_grpc
+from services.posts import audience_times, campaigns, content_gaps, predictions
 from services.posts.content import POST_TYPES
 from services.posts.models import Post
 
@@ -236,8 +235,16 @@ def _by_day(query: CalendarQuery, zone: ZoneInfo, posts: list[Post], thumbnails:
     return by_day
 
 
-async def _gaps(db: Database, query: CalendarQuery, zone: ZoneInfo, by_day, now: datetime):
+async def _gaps(
+    db: Database,
+    scheduler: scheduler_pb2_grpc.SchedulerStub,
+    query: CalendarQuery,
+    zone: ZoneInfo,
+    by_day,
+    now: datetime,
+):
     frequency = await content_gaps.posting_frequency(db, query.user_id, now)
+    model = await audience_times.model_of(scheduler, query.user_id, query.account_id, query.zone)
     # A failed post fills no slot.
     taken = {
         day: [e.local for e in entries if e.post.status != PostStatus.FAILED]
@@ -250,21 +257,28 @@ async def _gaps(db: Database, query: CalendarQuery, zone: ZoneInfo, by_day, now:
         taken=taken,
         frequency=frequency.per_day,
         now=now,
-        best_hours=optimal_time.best_hours,
+        best_hours=audience_times.best_hours(model, zone),
     )
     return gaps, frequency
 
 
-async def gaps_of(*, db: Database, query: CalendarQuery, now: datetime) -> GapsView:
+async def gaps_of(
+    *, db: Database, scheduler: scheduler_pb2_grpc.SchedulerStub, query: CalendarQuery, now: datetime
+) -> GapsView:
     """The range's content gaps alone (every post of the range counts, whatever the filters)."""
     zone = ZoneInfo(query.zone)
     posts = await posts_in_range(db, query, zone)
-    gaps, frequency = await _gaps(db, query, zone, _by_day(query, zone, posts, {}), now)
+    gaps, frequency = await _gaps(db, scheduler, query, zone, _by_day(query, zone, posts, {}), now)
     return GapsView(query, gaps, frequency)
 
 
 async def build(
-    *, db: Database, media: media_pb2_grpc.MediaStub, query: CalendarQuery, now: datetime
+    *,
+    db: Database,
+    media: media_pb2_grpc.MediaStub,
+    scheduler: scheduler_pb2_grpc.SchedulerStub,
+    query: CalendarQuery,
+    now: datetime,
 ) -> CalendarView:
     zone = ZoneInfo(query.zone)
     posts = await posts_in_range(db, query, zone)
@@ -283,7 +297,7 @@ async def build(
                 hours.setdefault(entry.local.hour, []).append(entry)
         days.append(Day(day, by_day[day], hours))
     entries = [entry for day in days for entry in day.entries]
-    gaps, frequency = await _gaps(db, query, zone, by_day, now)
+    gaps, frequency = await _gaps(db, scheduler, query, zone, by_day, now)
     waiting = [e for e in entries if e.post.status != PostStatus.PUBLISHED]
     predicted = await predictions.predict(db, query.user_id, [e.post for e in waiting])
     return CalendarView(query, days, gaps, _mix(entries), predicted, len(entries), frequency)

@@ -154,9 +154,10 @@ async def history_warnings(db: Database, *, user_id: uuid.UUID, post: Post) -> l
     chosen = {h.casefold() for h in content.all_hashtags()}
     if not chosen:
         return []
-    async with db.reading() as session:
+    # A bare connection, not an ORM session: this runs on every save.
+    async with db.autocommit() as connection:
         rows = (
-            await session.execute(
+            await connection.execute(
                 select(Post.caption, Post.hashtags)
                 .where(
                     Post.user_id == user_id,

@@ -6,7 +6,7 @@ from lib.common.db import Database
 from lib.common.events import EventPublisher
 from lib.common.grpc_server import run_service, serve
 from lib.common.outbox import Outbox
-from protos import media_pb2_grpc, posts_pb2_grpc, users_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.posts.models import OutboxEvent
 from services.posts.server import PostsServicer
 
@@ -19,12 +19,14 @@ async def main(port: int) -> None:
     events.start()
     media_channel = service_identity.channel(settings, caller="posts", service="media")
     users_channel = service_identity.channel(settings, caller="posts", service="users")
+    scheduler_channel = service_identity.channel(settings, caller="posts", service="scheduler")
 
     async def stop() -> None:
         await events.close()
         await publisher.close()
         await media_channel.close()
         await users_channel.close()
+        await scheduler_channel.close()
         await db.dispose()
 
     await serve(
@@ -38,6 +40,7 @@ async def main(port: int) -> None:
                 events,
                 media_pb2_grpc.MediaStub(media_channel),
                 users_pb2_grpc.UsersStub(users_channel),
+                scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
             ),
             server,
         ),

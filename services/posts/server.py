@@ -12,7 +12,7 @@ from lib.common.ids import parse_id
 from lib.common.outbox import Outbox
 from lib.common.proto_time import from_timestamp, to_timestamp
 from lib.post_status import PostStatus
-from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, users_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.posts import (
     analytics,
     autosave,
@@ -82,7 +82,9 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         events: Outbox,
         media: media_pb2_grpc.MediaStub,
         users: users_pb2_grpc.UsersStub,
+        scheduler: scheduler_pb2_grpc.SchedulerStub,
     ) -> None:
+        self._scheduler = scheduler
         self._media = media
         self._users = users
         self._db = db
@@ -156,7 +158,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         if regroups:
             await campaigns.assign(self._db, post=saved.post, target=campaign)
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
-        if {"caption", "hashtags"} & set(fields):
+        if "hashtags" in fields:  # a caption-only edit is not compared again (it runs on every save)
             saved.warnings += await hashtags.history_warnings(self._db, user_id=user_id, post=saved.post)
         return _result(saved)
 
@@ -356,12 +358,17 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 
     async def GetCalendar(self, request, context):
         query = await self._calendar_query(request)
-        view = await calendar.build(db=self._db, media=self._media, query=query, now=datetime.now(UTC))
+        view = await calendar.build(
+            db=self._db, media=self._media, scheduler=self._scheduler, query=query, now=datetime.now(UTC)
+        )
         return calendar_message(view)
 
     async def GetContentGaps(self, request, context):
         query = await self._calendar_query(request)
-        return gaps_message(await calendar.gaps_of(db=self._db, query=query, now=datetime.now(UTC)))
+        found = await calendar.gaps_of(
+            db=self._db, scheduler=self._scheduler, query=query, now=datetime.now(UTC)
+        )
+        return gaps_message(found)
 
     async def GetCalendarAnalytics(self, request, context):
         query = await self._calendar_query(request)

@@ -13,7 +13,8 @@ from sqlalchemy.dialects.postgresql import insert
 from lib import audience_model
 from lib.audience_model import AudienceModel
 from lib.common.db import Database
-from lib.common.errors import invalid_field
+from lib.common.errors import ServiceError, invalid_field
+from services.scheduler import accounts
 from services.scheduler.models import AudienceModelRow, AudienceSample, InstagramAccount
 
 # Learned from the last LEARN_DAYS of media (at most LEARN_MAX of them); kept a while longer.
@@ -122,6 +123,18 @@ async def record(
             .on_conflict_do_update(index_elements=[AudienceModelRow.account_id], set_=values)
         )
     return Fitted(model, now)
+
+
+async def for_calendar(
+    audiences: "Audiences", db: Database, *, user_id: uuid.UUID, account_id: str, zone: str
+) -> tuple[uuid.UUID | None, AudienceModel]:
+    """The model the calendar suggests times from: the named account's, else the default
+    (or only) account's; with none to choose, the general curve in `zone`."""
+    try:
+        account = await accounts.chosen(db=db, user_id=user_id, account_id=account_id)
+    except ServiceError:
+        return None, AudienceModel.general(zone)
+    return account.id, (await audiences.of(account.id, zone)).model
 
 
 class Audiences:

@@ -223,6 +223,24 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return bulk_result_message(results)
 
+    async def GetAudienceModel(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        account_id, model = await audience.for_calendar(
+            self._scheduler.audiences,
+            self._db,
+            user_id=user_id,
+            account_id=request.account_id,
+            zone=await self._scheduler.zone_for(user_id, ""),
+        )
+        return scheduler_pb2.AudienceModelParams(
+            account_id=str(account_id) if account_id else "",
+            zone=model.zone,
+            own_weight=model.own_weight,
+            hour_lift=model.hour_lift,
+            day_lift=model.day_lift,
+            samples=model.samples,
+        )
+
     async def AudienceDue(self, request, context):
         rows = await audience.due(
             self._db, stale_after=timedelta(seconds=request.stale_after_seconds), limit=request.limit or 20

@@ -33,7 +33,7 @@ def test_saving_the_same_hashtags_again_and_again_is_warned(user):
     assert "repetitive_hashtag" in _codes(sixth) and "repeated_hashtag_set" not in _codes(sixth)
     fresh = user.create_post(hashtags=["autumn", "leaves", "forest"], media=IMAGE)
     assert not {"repetitive_hashtag", "repeated_hashtag_set"} & _codes(fresh)
-    # Editing the caption of a post is checked again.
+    # Changing the hashtags of a post is checked again.
     changed = user.client.put(
         f"/api/v1/posts/{fresh['id']}", json={"version": fresh["version"], "hashtags": SET}
     ).json()
