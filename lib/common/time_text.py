@@ -3,9 +3,9 @@ services enforce, so that what the document accepts is exactly what is accepted.
 
 import contextlib
 import re
-from datetime import datetime
+from datetime import date, datetime
 
-from lib.common.errors import invalid_field
+from lib.common.errors import Violation, invalid_field
 
 # A wall-clock time, read in a zone the request names: 2027-03-28T09:30[:00[.000]].
 LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"
@@ -33,3 +33,17 @@ def parse(text: str, field: str) -> datetime:
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise invalid_field(field, f"must be between the years {FIRST_YEAR} and {LAST_YEAR}")
     return moment
+
+
+def parse_day(text: str, field: str, problems: list[Violation]) -> date | None:
+    """A local day written YYYY-MM-DD, within the years above; else a problem named by field
+    is added (so that a request's every problem is named at once) and None returned."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        problems.append(Violation(field, "must be a date like 2027-03-28"))
+        return None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        problems.append(Violation(field, f"must be between the years {FIRST_YEAR} and {LAST_YEAR}"))
+        return None
+    return day

@@ -48,14 +48,6 @@ class CalendarQuery:
     campaign_id: uuid.UUID | None = None
 
 
-def _date(name: str, text: str, problems: list[Violation]) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        problems.append(Violation(name, "must be a date like 2027-03-28"))
-        return None
-
-
 def query_of(
     *,
     user_id: uuid.UUID,
@@ -71,12 +63,8 @@ def query_of(
 ) -> CalendarQuery:
     """The request checked: every problem named at once."""
     problems: list[Violation] = []
-    first, last = _date("start_date", start, problems), _date("end_date", end, problems)
-    for name, day in (("start_date", first), ("end_date", last)):
-        if day and not time_text.FIRST_YEAR <= day.year <= time_text.LAST_YEAR:
-            problems.append(
-                Violation(name, f"must be between the years {time_text.FIRST_YEAR} and {time_text.LAST_YEAR}")
-            )
+    first = time_text.parse_day(start, "start_date", problems)
+    last = time_text.parse_day(end, "end_date", problems)
     if first and last:
         if last < first:
             problems.append(Violation("end_date", "must not be before start_date"))

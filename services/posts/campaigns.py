@@ -6,15 +6,15 @@ import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from lib.common import time_text
+from lib.common import owned_rows, time_text
 from lib.common.db import Database
-from lib.common.errors import Violation, conflict, invalid, invalid_field, not_found
+from lib.common.errors import Violation, conflict, invalid, invalid_field
 from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
 from services.posts import store
@@ -45,25 +45,12 @@ def _text_problem(text: str, most: int) -> str | None:
     return None
 
 
-def _day(field: str, text: str, problems: list[Violation]) -> date | None:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        problems.append(Violation(field, "must be a date like 2027-03-28"))
-        return None
-    if not time_text.FIRST_YEAR <= day.year <= time_text.LAST_YEAR:
-        problems.append(
-            Violation(field, f"must be between the years {time_text.FIRST_YEAR} and {time_text.LAST_YEAR}")
-        )
-        return None
-    return day
-
-
 def _values(fields: CampaignFields) -> dict:
     problems = []
     if problem := _text_problem(fields.name, MAX_NAME):
         problems.append(Violation("name", problem))
-    first, last = _day("start_date", fields.start_date, problems), _day("end_date", fields.end_date, problems)
+    first = time_text.parse_day(fields.start_date, "start_date", problems)
+    last = time_text.parse_day(fields.end_date, "end_date", problems)
     if first and last and last < first:
         problems.append(Violation("end_date", "must not be before start_date"))
     if not COLOUR.match(fields.colour):
@@ -89,18 +76,14 @@ def _name_taken(name: str) -> Exception:
 
 async def create(db: Database, *, user_id: uuid.UUID, fields: CampaignFields) -> Campaign:
     values = _values(fields)
-    try:
-        async with db.transaction() as session:
-            count = await session.scalar(select(func.count()).where(Campaign.user_id == user_id))
-            if count >= MAX_CAMPAIGNS:
-                raise invalid_field("name", f"at most {MAX_CAMPAIGNS} campaigns; delete old ones first")
-            campaign = Campaign(user_id=user_id, **values)
-            session.add(campaign)
-            await session.flush()
-            await session.refresh(campaign)
-            return campaign
-    except IntegrityError as exc:
-        raise _name_taken(fields.name) from exc
+    return await owned_rows.create(
+        db,
+        Campaign,
+        user_id=user_id,
+        values=values,
+        limit=MAX_CAMPAIGNS,
+        taken=lambda: _name_taken(fields.name),
+    )
 
 
 async def list_of(db: Database, *, user_id: uuid.UUID) -> list[Campaign]:
@@ -115,45 +98,27 @@ async def list_of(db: Database, *, user_id: uuid.UUID) -> list[Campaign]:
 
 
 async def get(db: Database, *, user_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
-    async with db.reading() as session:
-        found = await session.scalar(
-            select(Campaign).where(Campaign.id == campaign_id, Campaign.user_id == user_id)
-        )
-    if found is None:
-        raise not_found("Campaign")
-    return found
+    return await owned_rows.read(db, Campaign, user_id=user_id, row_id=campaign_id, what="Campaign")
 
 
 async def replace(
     db: Database, *, user_id: uuid.UUID, campaign_id: uuid.UUID, fields: CampaignFields
 ) -> Campaign:
     values = _values(fields)
-    try:
-        async with db.transaction() as session:
-            found = await session.scalar(
-                update(Campaign)
-                .where(Campaign.id == campaign_id, Campaign.user_id == user_id)
-                .values(**values, updated_at=func.now())
-                .returning(Campaign)
-            )
-    except IntegrityError as exc:
-        raise _name_taken(fields.name) from exc
-    if found is None:
-        raise not_found("Campaign")
-    return found
+    return await owned_rows.replace(
+        db,
+        Campaign,
+        user_id=user_id,
+        row_id=campaign_id,
+        values=values,
+        what="Campaign",
+        taken=lambda: _name_taken(fields.name),
+    )
 
 
 async def remove(db: Database, *, user_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
     """Delete the campaign; its posts stay, in no campaign."""
-    async with db.transaction() as session:
-        found = await session.scalar(
-            delete(Campaign)
-            .where(Campaign.id == campaign_id, Campaign.user_id == user_id)
-            .returning(Campaign)
-        )
-    if found is None:
-        raise not_found("Campaign")
-    return found
+    return await owned_rows.remove(db, Campaign, user_id=user_id, row_id=campaign_id, what="Campaign")
 
 
 async def chosen(db: Database, *, user_id: uuid.UUID, campaign_id: str) -> uuid.UUID | None:

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from lib.audience_model import AudienceModel, Slot
+from lib.common import time_text
 from lib.common.errors import Violation, invalid
 from lib.common.timezones import is_valid_zone
 from services.scheduler import accounts, conflicts
@@ -37,19 +38,12 @@ class Suggestions:
     times: list[Suggestion]
 
 
-def _day(text: str, field: str, problems: list[Violation]) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        problems.append(Violation(field, "must be a date like 2027-03-28"))
-        return None
-
-
 def _check(zone: str, start: str, end: str, count: int, post_type: str) -> tuple[date, date]:
     problems: list[Violation] = []
     if not is_valid_zone(zone):
         problems.append(Violation("timezone", f"{zone!r} is not an IANA time zone such as Europe/Paris"))
-    first, last = _day(start, "start_date", problems), _day(end, "end_date", problems)
+    first = time_text.parse_day(start, "start_date", problems)
+    last = time_text.parse_day(end, "end_date", problems)
     if first and last and last < first:
         problems.append(Violation("end_date", "must not be before start_date"))
     elif first and last and (last - first).days >= MAX_DAYS:

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
-from lib.common import bulk_requests
+from lib.common import bulk_requests, owned_rows, time_text
 from lib.common.db import Database
-from lib.common.errors import ServiceError, Violation, conflict, invalid, not_found
+from lib.common.errors import ServiceError, Violation, conflict, invalid
 from lib.common.timezones import is_valid_zone
 from services.scheduler import accounts, best_times, local_time
 from services.scheduler.models import ScheduleTemplate
@@ -30,6 +29,7 @@ TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 MAX_NAME = 100
 MAX_SLOTS = 50
 MAX_TEMPLATES = 100
+WHAT = "Schedule template"
 # How far ahead applying a template looks for free slots.
 HORIZON = timedelta(days=366)
 # Refusals that mean "this slot is taken after all" (a post scheduled meanwhile): next slot.
@@ -78,18 +78,14 @@ def _name_taken(name: str) -> ServiceError:
 
 async def create(db: Database, *, user_id: uuid.UUID, fields: TemplateFields) -> ScheduleTemplate:
     values = _values(fields)
-    try:
-        async with db.transaction() as session:
-            count = await session.scalar(select(func.count()).where(ScheduleTemplate.user_id == user_id))
-            if count >= MAX_TEMPLATES:
-                raise invalid([Violation("name", f"at most {MAX_TEMPLATES} schedule templates")])
-            template = ScheduleTemplate(user_id=user_id, **values)
-            session.add(template)
-            await session.flush()
-            await session.refresh(template)
-            return template
-    except IntegrityError as exc:
-        raise _name_taken(fields.name) from exc
+    return await owned_rows.create(
+        db,
+        ScheduleTemplate,
+        user_id=user_id,
+        values=values,
+        limit=MAX_TEMPLATES,
+        taken=lambda: _name_taken(fields.name),
+    )
 
 
 async def list_of(db: Database, *, user_id: uuid.UUID) -> list[ScheduleTemplate]:
@@ -104,46 +100,26 @@ async def list_of(db: Database, *, user_id: uuid.UUID) -> list[ScheduleTemplate]
 
 
 async def get(db: Database, *, user_id: uuid.UUID, template_id: uuid.UUID) -> ScheduleTemplate:
-    async with db.reading() as session:
-        found = await session.scalar(
-            select(ScheduleTemplate).where(
-                ScheduleTemplate.id == template_id, ScheduleTemplate.user_id == user_id
-            )
-        )
-    if found is None:
-        raise not_found("Schedule template")
-    return found
+    return await owned_rows.read(db, ScheduleTemplate, user_id=user_id, row_id=template_id, what=WHAT)
 
 
 async def replace(
     db: Database, *, user_id: uuid.UUID, template_id: uuid.UUID, fields: TemplateFields
 ) -> ScheduleTemplate:
     values = _values(fields)
-    try:
-        async with db.transaction() as session:
-            found = await session.scalar(
-                update(ScheduleTemplate)
-                .where(ScheduleTemplate.id == template_id, ScheduleTemplate.user_id == user_id)
-                .values(**values, updated_at=func.now())
-                .returning(ScheduleTemplate)
-            )
-    except IntegrityError as exc:
-        raise _name_taken(fields.name) from exc
-    if found is None:
-        raise not_found("Schedule template")
-    return found
+    return await owned_rows.replace(
+        db,
+        ScheduleTemplate,
+        user_id=user_id,
+        row_id=template_id,
+        values=values,
+        what=WHAT,
+        taken=lambda: _name_taken(fields.name),
+    )
 
 
 async def remove(db: Database, *, user_id: uuid.UUID, template_id: uuid.UUID) -> ScheduleTemplate:
-    async with db.transaction() as session:
-        found = await session.scalar(
-            delete(ScheduleTemplate)
-            .where(ScheduleTemplate.id == template_id, ScheduleTemplate.user_id == user_id)
-            .returning(ScheduleTemplate)
-        )
-    if found is None:
-        raise not_found("Schedule template")
-    return found
+    return await owned_rows.remove(db, ScheduleTemplate, user_id=user_id, row_id=template_id, what=WHAT)
 
 
 def upcoming(template: ScheduleTemplate, not_before: datetime, until: datetime) -> Iterator[datetime]:
@@ -167,10 +143,11 @@ def upcoming(template: ScheduleTemplate, not_before: datetime, until: datetime) 
 def _first_day(text: str, zone: str) -> date:
     if not text:
         return datetime.now(ZoneInfo(zone)).date()
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise invalid([Violation("start_date", "must be a date like 2027-03-28")]) from exc
+    problems: list[Violation] = []
+    day = time_text.parse_day(text, "start_date", problems)
+    if day is None:
+        raise invalid(problems)
+    return day
 
 
 async def apply(
@@ -196,7 +173,7 @@ async def apply(
     zone = ZoneInfo(template.timezone)
     first = datetime.combine(_first_day(start_date, template.timezone), time(0), tzinfo=zone)
     not_before = max(first.astimezone(UTC), datetime.now(UTC) + MIN_NOTICE + timedelta(minutes=1))
-    until = not_before + HORIZON
+    until = min(not_before + HORIZON, datetime(time_text.LAST_YEAR, 12, 31, tzinfo=UTC))
     account = await accounts.chosen(db=scheduler.db, user_id=user_id, account_id=account_id)
     taken = await scheduler.scheduled_on_account(
         user_id, account.id, not_before - timedelta(days=1), until + timedelta(days=1), skip=""

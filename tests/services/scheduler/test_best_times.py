@@ -212,3 +212,6 @@ def test_bad_requests_name_the_field(api, publisher):
         assert field in reply.text, (body, reply.text)
     stranger = api.new_user()
     assert _optimal(stranger, start_date=start, end_date=end).status_code == 422  # no account to time
+    # The last supported days answer (and the first unsupported year is named).
+    assert _optimal(publisher, start_date="9998-12-30", end_date="9998-12-31").status_code == 200
+    assert "start_date" in _optimal(publisher, start_date="9999-01-01", end_date="9999-01-02").text

@@ -104,9 +104,12 @@ def test_templates_are_listed_changed_deleted_and_checked(publisher, api):
         ({"post_ids": []}, "post_ids"),
         ({"post_ids": [post, post]}, "post_ids"),
         ({"post_ids": [post], "start_date": "2027-02-30"}, "start_date"),
+        ({"post_ids": [post], "start_date": "9999-01-01"}, "start_date"),
     ]:
         reply = _apply(publisher, template["id"], **body)
         assert reply.status_code == 422 and field in reply.text, (body, reply.text)
+    last = _apply(publisher, template["id"], post_ids=[post], start_date="9998-12-30")
+    assert last.status_code == 200, last.text
     stranger = api.new_user()
     assert stranger.client.get(f"/api/v1/schedule-templates/{template['id']}").status_code == 404
     assert _apply(stranger, template["id"], post_ids=[post]).status_code == 404
