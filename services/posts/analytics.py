@@ -14,14 +14,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from lib.common.db import Database
 from lib.post_status import PostStatus
-from services.posts import calendar, content_mix, predictions
+from services.posts import calendar, content_mix, metrics, predictions
 from services.posts.calendar import CalendarQuery
 from services.posts.content import Content
-from services.posts.models import Post, PostMetric
+from services.posts.models import Post
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RANKED_POSTS = 5
@@ -197,24 +195,13 @@ def _when(post: Post, zone: ZoneInfo) -> datetime:
 
 async def _latest_metrics(db: Database, posts: list[Post], zone: ZoneInfo) -> dict[uuid.UUID, Performance]:
     published = {p.id: p for p in posts if p.status == PostStatus.PUBLISHED}
-    if not published:
-        return {}
-    async with db.reading() as session:
-        rows = await session.execute(
-            select(PostMetric)
-            .where(PostMetric.post_id.in_(list(published)))
-            .distinct(PostMetric.post_id)
-            .order_by(PostMetric.post_id, PostMetric.collected_at.desc())
+    latest = await metrics.latest_of(db, list(published))
+    return {
+        post_id: Performance(
+            published[post_id], _when(published[post_id], zone), m.reach, metrics.engagement(m)
         )
-        return {
-            m.post_id: Performance(
-                published[m.post_id],
-                _when(published[m.post_id], zone),
-                m.reach,
-                m.likes + m.comments + m.shares + m.saves,
-            )
-            for (m,) in rows
-        }
+        for post_id, m in latest.items()
+    }
 
 
 async def _period(db: Database, query: CalendarQuery, zone: ZoneInfo) -> Period:

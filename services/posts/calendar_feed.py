@@ -23,7 +23,6 @@ PAST_DAYS = 30
 FUTURE_DAYS = 366
 MAX_EVENTS = 2000
 EVENT_MINUTES = 15
-TOKEN_PATTERN = r"^[A-Za-z0-9_-]{43}$"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from lib.common.db import Database
 from lib.common.errors import Violation, conflict, invalid, invalid_field
 from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
-from services.posts import store
-from services.posts.models import Campaign, Post, PostMetric
+from services.posts import metrics, store
+from services.posts.models import Campaign, Post
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_NAME = 100
@@ -205,16 +205,7 @@ async def timeline(db: Database, *, user_id: uuid.UUID, campaign_id: uuid.UUID, 
                 .limit(MAX_TIMELINE)
             )
         )
-        published = [p.id for p in posts if p.status == PostStatus.PUBLISHED]
-        latest = {}
-        if published:
-            rows = await session.execute(
-                select(PostMetric)
-                .where(PostMetric.post_id.in_(published))
-                .distinct(PostMetric.post_id)
-                .order_by(PostMetric.post_id, PostMetric.collected_at.desc())
-            )
-            latest = {m.post_id: m for (m,) in rows}
+    latest = await metrics.latest_of(db, [p.id for p in posts if p.status == PostStatus.PUBLISHED])
     entries = []
     for post in posts:
         when = post.published_at or post.scheduled_for
@@ -224,7 +215,7 @@ async def timeline(db: Database, *, user_id: uuid.UUID, campaign_id: uuid.UUID, 
                 post,
                 when.astimezone(tz) if when else None,
                 metric.reach if metric else None,
-                metric.likes + metric.comments + metric.shares + metric.saves if metric else None,
+                metrics.engagement(metric) if metric else None,
             )
         )
     return Timeline(campaign, zone, entries)

@@ -5,8 +5,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from lib.captions import HASHTAG_IN_TEXT, MENTION_IN_TEXT, published_text
+from lib.post_types import POST_TYPES  # noqa: F401 - the posts service names them here too
 
-POST_TYPES = ("photo", "video", "carousel", "reel", "story")
 CONTENT_FIELDS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
 
 

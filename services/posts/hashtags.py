@@ -106,12 +106,12 @@ async def suggest(
     suggestions.sort(key=lambda s: (-s.score, s.hashtag.casefold()))
 
     warnings = rules.hashtag_warnings(draft.all_hashtags())
-    warnings += _repetition_warnings(chosen, past_keys, spelling)
+    warnings += _history_warnings(chosen, past_keys[:RECENT_POSTS], spelling)
     return Suggested(suggestions[:limit], warnings)
 
 
 def _repetition_warnings(chosen: set[str], past_keys: list[set[str]], spelling: dict[str, str]):
-    recent = past_keys[:20]
+    recent = past_keys[:RECENT_POSTS]
     if len(recent) < REPETITIVE_MIN_POSTS:
         return []
     counts: Counter[str] = Counter()
@@ -129,6 +129,12 @@ def _repetition_warnings(chosen: set[str], past_keys: list[set[str]], spelling: 
                 )
             )
     return warnings
+
+
+def _history_warnings(chosen: set[str], past_keys: list[set[str]], spelling: dict[str, str]):
+    """The warnings of chosen hashtags against the recent posts' (newest first): the same
+    in suggestions as when a post is saved."""
+    return _repetition_warnings(chosen, past_keys, spelling) + _same_set_warning(chosen, past_keys)
 
 
 def _same_set_warning(chosen: set[str], past_keys: list[set[str]]) -> list[rules.Warning]:
@@ -154,10 +160,9 @@ async def history_warnings(db: Database, *, user_id: uuid.UUID, post: Post) -> l
     chosen = {h.casefold() for h in content.all_hashtags()}
     if not chosen:
         return []
-    # A bare connection, not an ORM session: this runs on every save.
-    async with db.autocommit() as connection:
+    async with db.reading() as session:
         rows = (
-            await connection.execute(
+            await session.execute(
                 select(Post.caption, Post.hashtags)
                 .where(
                     Post.user_id == user_id,
@@ -175,4 +180,4 @@ async def history_warnings(db: Database, *, user_id: uuid.UUID, post: Post) -> l
         past_keys.append({h.casefold() for h in past})
         for tag in past:
             spelling.setdefault(tag.casefold(), tag)
-    return _repetition_warnings(chosen, past_keys, spelling) + _same_set_warning(chosen, past_keys)
+    return _history_warnings(chosen, past_keys, spelling)

@@ -110,3 +110,22 @@ async def latest(db: Database, *, post_id: uuid.UUID) -> PostMetric | None:
             .order_by(PostMetric.collected_at.desc())
             .limit(1)
         )
+
+
+def engagement(row: PostMetric) -> int:
+    """What a collection counts as engagement: likes + comments + shares + saves."""
+    return row.likes + row.comments + row.shares + row.saves
+
+
+async def latest_of(db: Database, post_ids: list[uuid.UUID]) -> dict[uuid.UUID, PostMetric]:
+    """Each post's latest collection, in one query (posts never collected are absent)."""
+    if not post_ids:
+        return {}
+    async with db.reading() as session:
+        rows = await session.scalars(
+            select(PostMetric)
+            .where(PostMetric.post_id.in_(post_ids))
+            .distinct(PostMetric.post_id)
+            .order_by(PostMetric.post_id, PostMetric.collected_at.desc())
+        )
+        return {row.post_id: row for row in rows}

@@ -13,13 +13,14 @@ from lib.audience_model import AudienceModel, Slot
 from lib.common import time_text
 from lib.common.errors import Violation, invalid
 from lib.common.timezones import is_valid_zone
+from lib.post_types import POST_TYPES
 from services.scheduler import accounts, conflicts
 from services.scheduler.audience import Audiences, Fitted
 from services.scheduler.scheduling import MIN_NOTICE, Scheduler
 
 MAX_COUNT = 200
 MAX_DAYS = 92
-POST_TYPES = ("photo", "video", "carousel", "reel", "story")
+
 DAY = timedelta(hours=24)
 
 

@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from lib import post_types
 from lib.common.errors import invalid_field
 from protos import posts_pb2
 from services.gateway.proto_json import to_message
@@ -25,7 +26,7 @@ Tag = documented(maxLength=50)
 CONTENT_FIELDS = ("caption", "hashtags", "media", "media_urls", "post_type", "tags", "metadata")
 # A time with or without an offset; the posts service reads it (and names its problems).
 PlannedTime = documented(maxLength=64, pattern=SCHEDULE_TIME_PATTERN)
-POST_TYPES = ["photo", "video", "carousel", "reel", "story"]
+POST_TYPES = list(post_types.POST_TYPES)
 PostType = Literal["photo", "video", "carousel", "reel", "story"]
 # In a body the posts service checks the type, so that every problem of a post is named in
 # one answer; the document still lists the allowed values.
