@@ -262,8 +262,13 @@ async def scenario_big_library(base_url: str, posts: int, samples: int) -> dict:
     return {op: recorder.summary(op) for op in recorder.samples}
 
 
-async def run(base_url: str, quick: bool) -> dict:
+async def run(base_url: str, quick: bool, library_only: bool = False) -> dict:
     results = {}
+    if library_only:
+        results["library_10k"] = await scenario_big_library(
+            base_url, 2000 if quick else 10_000, 30 if quick else 100
+        )
+        return results
     results["users_100"] = await scenario_users(base_url, 10 if quick else 30)
     results["capacity"] = await scenario_capacity(base_url, 5 if quick else 10)
     results["bulk_50"] = await scenario_bulk(base_url, 5 if quick else 20)
@@ -277,13 +282,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter runs, smaller library")
     parser.add_argument("--base-url", help="benchmark an already running gateway instead")
+    parser.add_argument(
+        "--library-only", action="store_true", help="only (4): listing, search and the calendar"
+    )
     args = parser.parse_args()
     if args.base_url:
-        results = asyncio.run(run(args.base_url, args.quick))
+        results = asyncio.run(run(args.base_url, args.quick, args.library_only))
     else:
         with running_system() as (running, _):
-            results = asyncio.run(run(running.base_url, args.quick))
-    save("posts_api", results)
+            results = asyncio.run(run(running.base_url, args.quick, args.library_only))
+    save("posts_api-library" if args.library_only else "posts_api", results)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ class PostStatus(StrEnum):
     FAILED = "failed"
 
     def to_proto(self) -> int:
-        return post_status_pb2.PostStatus.Value(_PREFIX + self.name)
+        return _PROTO_VALUES[self]
 
     @classmethod
     def from_proto(cls, value: int, field: str = "status") -> "PostStatus":
@@ -32,6 +32,8 @@ class PostStatus(StrEnum):
             raise invalid_field(field, f"must be one of {', '.join(cls)}")
         return cls[name.removeprefix(_PREFIX)]
 
+
+_PROTO_VALUES = {status: post_status_pb2.PostStatus.Value(_PREFIX + status.name) for status in PostStatus}
 
 # status -> the statuses it may follow. Scheduling again moves a scheduled post in time.
 MAY_FOLLOW: dict[PostStatus, tuple[PostStatus, ...]] = {

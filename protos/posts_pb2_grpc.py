@@ -135,7 +135,7 @@ class PostsStub:
         self.MarkScheduled = channel.unary_unary(
                 '/postflow.posts.v1.Posts/MarkScheduled',
                 request_serializer=protos_dot_posts__pb2.MarkScheduledRequest.SerializeToString,
-                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                response_deserializer=protos_dot_posts__pb2.PostResult.FromString,
                 _registered_method=True)
         self.MarkUnscheduled = channel.unary_unary(
                 '/postflow.posts.v1.Posts/MarkUnscheduled',
@@ -633,7 +633,7 @@ def add_PostsServicer_to_server(servicer, server):
             'MarkScheduled': grpc.unary_unary_rpc_method_handler(
                     servicer.MarkScheduled,
                     request_deserializer=protos_dot_posts__pb2.MarkScheduledRequest.FromString,
-                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+                    response_serializer=protos_dot_posts__pb2.PostResult.SerializeToString,
             ),
             'MarkUnscheduled': grpc.unary_unary_rpc_method_handler(
                     servicer.MarkUnscheduled,
@@ -1293,7 +1293,7 @@ class Posts:
             target,
             '/postflow.posts.v1.Posts/MarkScheduled',
             protos_dot_posts__pb2.MarkScheduledRequest.SerializeToString,
-            protos_dot_posts__pb2.Post.FromString,
+            protos_dot_posts__pb2.PostResult.FromString,
             options,
             channel_credentials,
             insecure,

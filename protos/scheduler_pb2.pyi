@@ -4,6 +4,7 @@ from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from protos import api_options_pb2 as _api_options_pb2
 from protos import common_pb2 as _common_pb2
 from protos import post_status_pb2 as _post_status_pb2
+from protos import posts_pb2 as _posts_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -105,20 +106,22 @@ class SchedulePostRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., prefer: _Optional[str] = ...) -> None: ...
 
 class ScheduleResult(_message.Message):
-    __slots__ = ("post_id", "scheduled_for", "local_time", "timezone", "ambiguity", "optimal_score")
+    __slots__ = ("post_id", "scheduled_for", "local_time", "timezone", "ambiguity", "optimal_score", "warnings")
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
     LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
     TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     AMBIGUITY_FIELD_NUMBER: _ClassVar[int]
     OPTIMAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
     post_id: str
     scheduled_for: _timestamp_pb2.Timestamp
     local_time: str
     timezone: str
     ambiguity: str
     optimal_score: float
-    def __init__(self, post_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., ambiguity: _Optional[str] = ..., optimal_score: _Optional[float] = ...) -> None: ...
+    warnings: _containers.RepeatedCompositeFieldContainer[_posts_pb2.Warning]
+    def __init__(self, post_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., ambiguity: _Optional[str] = ..., optimal_score: _Optional[float] = ..., warnings: _Optional[_Iterable[_Union[_posts_pb2.Warning, _Mapping]]] = ...) -> None: ...
 
 class UnscheduleResult(_message.Message):
     __slots__ = ("post_id", "status")
@@ -177,18 +180,20 @@ class BulkScheduleRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., action: _Optional[str] = ..., post_ids: _Optional[_Iterable[str]] = ..., account_id: _Optional[str] = ..., timezone: _Optional[str] = ..., start_time: _Optional[str] = ..., interval_minutes: _Optional[float] = ..., times: _Optional[_Iterable[str]] = ..., prefer: _Optional[str] = ...) -> None: ...
 
 class BulkScheduleItem(_message.Message):
-    __slots__ = ("post_id", "ok", "error", "scheduled_for", "local_time")
+    __slots__ = ("post_id", "ok", "error", "scheduled_for", "local_time", "warnings")
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     OK_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
     LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
     post_id: str
     ok: bool
     error: _common_pb2.ItemError
     scheduled_for: _timestamp_pb2.Timestamp
     local_time: str
-    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error: _Optional[_Union[_common_pb2.ItemError, _Mapping]] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ...) -> None: ...
+    warnings: _containers.RepeatedCompositeFieldContainer[_posts_pb2.Warning]
+    def __init__(self, post_id: _Optional[str] = ..., ok: _Optional[bool] = ..., error: _Optional[_Union[_common_pb2.ItemError, _Mapping]] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., warnings: _Optional[_Iterable[_Union[_posts_pb2.Warning, _Mapping]]] = ...) -> None: ...
 
 class BulkScheduleResult(_message.Message):
     __slots__ = ("results", "succeeded", "failed")

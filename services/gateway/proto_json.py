@@ -15,6 +15,7 @@ through to_message (protobuf's own JSON parser), after the request schemas check
 """
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from typing import Any, Literal
@@ -22,6 +23,7 @@ from typing import Any, Literal
 from google.protobuf import json_format
 from google.protobuf.descriptor import Descriptor, EnumDescriptor, FieldDescriptor
 from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from lib.common import proto_struct
@@ -58,38 +60,63 @@ def enum_words(enum: EnumDescriptor) -> dict[int, str]:
     return {v.number: v.name.removeprefix(prefix).lower() for v in enum.values if v.number != 0}
 
 
-def _value(field: FieldDescriptor, value: Any) -> Any:
+def _converter(field: FieldDescriptor) -> Callable[[Any], Any] | None:
+    """How one value of this field becomes JSON; None: it already is."""
     if field.message_type is not None:
         name = field.message_type.full_name
         if name == _TIMESTAMP:
-            return value.ToJsonString()
+            return Timestamp.ToJsonString
         if name in _WELL_KNOWN_JSON:
-            return proto_struct.to_python(value)
-        return to_json(value)
+            return proto_struct.to_python
+        return to_json
     if field.enum_type is not None:
-        return enum_words(field.enum_type).get(value)
-    return value
+        return enum_words(field.enum_type).get
+    return None
+
+
+# What to_json does with each field, decided once per message type: walking the descriptor
+# and its options for every field of every message cost more than the rest of a response.
+_PLAIN, _REPEATED, _MAP, _INLINE, _OPTIONAL = range(5)
+
+
+@cache
+def _plan(descriptor: Descriptor) -> tuple[tuple[int, str, Callable[[Any], Any] | None, Any], ...]:
+    plan = []
+    for field in descriptor.fields:
+        if _internal(field):
+            continue
+        if _is_map(field):
+            plan.append((_MAP, field.name, _converter(field.message_type.fields_by_name["value"]), None))
+        elif field.is_repeated:
+            plan.append((_REPEATED, field.name, _converter(field), None))
+        elif _inline(field):
+            plan.append((_INLINE, field.name, None, None))
+        elif field.has_presence:
+            plan.append((_OPTIONAL, field.name, _converter(field), {} if _is_struct(field) else None))
+        else:
+            plan.append((_PLAIN, field.name, _converter(field), None))
+    return tuple(plan)
 
 
 def to_json(message: Message) -> dict[str, Any]:
     """The message as the REST API shows it."""
     out: dict[str, Any] = {}
-    for field in message.DESCRIPTOR.fields:
-        if _internal(field):
-            continue
-        value = getattr(message, field.name)
-        if _is_map(field):
-            value_field = field.message_type.fields_by_name["value"]
+    for kind, name, convert, unset in _plan(message.DESCRIPTOR):
+        value = getattr(message, name)
+        if kind == _REPEATED:
+            out[name] = [convert(v) for v in value] if convert else list(value)
+        elif kind == _PLAIN:
+            out[name] = convert(value) if convert else value
+        elif kind == _OPTIONAL:
+            if not message.HasField(name):
+                out[name] = unset
+            else:
+                out[name] = convert(value) if convert else value
+        elif kind == _MAP:
             # Sorted: a protobuf map has no order, and the same answer should read the same.
-            out[field.name] = {k: _value(value_field, v) for k, v in sorted(value.items())}
-        elif field.is_repeated:
-            out[field.name] = [_value(field, v) for v in value]
-        elif _inline(field):
-            out.update(to_json(value))
-        elif field.has_presence and not message.HasField(field.name):
-            out[field.name] = {} if _is_struct(field) else None
+            out[name] = {k: convert(v) if convert else v for k, v in sorted(value.items())}
         else:
-            out[field.name] = _value(field, value)
+            out.update(to_json(value))
     return out
 
 

@@ -11,10 +11,11 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import grpc
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
 from lib.common import time_text
 from lib.common.db import Database
@@ -94,9 +95,46 @@ def query_of(
     return CalendarQuery(user_id, first, last, view, zone, account, statuses, post_types, tags, campaign)
 
 
+class Cell(NamedTuple):
+    """What a calendar cell shows of a post, and what the gaps, mix and predictions read."""
+
+    id: uuid.UUID
+    status: str
+    post_type: str
+    caption_preview: str
+    # The first media item's: a URL of its own, or its library id.
+    first_url: str | None
+    first_media_id: str | None
+    scheduled_for: datetime
+    timezone: str | None
+    account_id: uuid.UUID | None
+    tags: list[str]
+    optimal_time_score: float | None
+    campaign_id: uuid.UUID | None
+
+
+# Plain rows, not whole posts: a 3-month view holds hundreds of posts, and loading each
+# one's caption, media list and versions' worth of columns as objects cost more than the
+# rest of the answer.
+_CELL_COLUMNS = (
+    Post.id,
+    Post.status,
+    Post.post_type,
+    func.left(Post.caption, PREVIEW_CHARACTERS),
+    Post.media[0]["url"].astext,
+    Post.media[0]["media_id"].astext,
+    Post.scheduled_for,
+    Post.timezone,
+    Post.account_id,
+    Post.tags,
+    Post.optimal_time_score,
+    Post.campaign_id,
+)
+
+
 @dataclass
 class Entry:
-    post: Post
+    post: Cell
     local: datetime
     thumbnail_url: str | None = None
     campaign_colour: str | None = None
@@ -144,7 +182,7 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
 
 
-async def posts_in_range(db: Database, query: CalendarQuery, zone: ZoneInfo) -> list[Post]:
+def _range_conditions(query: CalendarQuery, zone: ZoneInfo) -> list:
     # A day's margin either side of the UTC bounds; the local day decides below.
     low = _midnight(query.start, zone) - timedelta(days=1)
     high = _midnight(query.end + timedelta(days=1), zone) + timedelta(days=1)
@@ -165,24 +203,49 @@ async def posts_in_range(db: Database, query: CalendarQuery, zone: ZoneInfo) -> 
         conditions.append(Post.tags.overlap([t.strip().lower() for t in query.tags]))
     if query.campaign_id:
         conditions.append(Post.campaign_id == query.campaign_id)
-    async with db.reading() as session:
-        rows = await session.scalars(
-            select(Post).where(and_(*conditions)).order_by(Post.scheduled_for, Post.id).limit(MAX_POSTS + 1)
-        )
-        found = list(rows)
+    return conditions
+
+
+def _too_many(found: list) -> None:
     if len(found) > MAX_POSTS:
         raise invalid(
             [Violation("end_date", f"the range holds more than {MAX_POSTS} posts; narrow it or filter")]
         )
+
+
+async def posts_in_range(db: Database, query: CalendarQuery, zone: ZoneInfo) -> list[Post]:
+    """The range's posts, whole (the analytics read their captions, links and predictions)."""
+    async with db.reading() as session:
+        rows = await session.scalars(
+            select(Post)
+            .where(and_(*_range_conditions(query, zone)))
+            .order_by(Post.scheduled_for, Post.id)
+            .limit(MAX_POSTS + 1)
+        )
+        found = list(rows)
+    _too_many(found)
+    return found
+
+
+async def cells_in_range(db: Database, query: CalendarQuery, zone: ZoneInfo) -> list[Cell]:
+    async with db.autocommit() as connection:
+        rows = await connection.execute(
+            select(*_CELL_COLUMNS)
+            .where(and_(*_range_conditions(query, zone)))
+            .order_by(Post.scheduled_for, Post.id)
+            .limit(MAX_POSTS + 1)
+        )
+        found = [Cell(*row) for row in rows]
+    _too_many(found)
     return found
 
 
 async def _thumbnails(
-    media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, posts: list[Post]
+    media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, posts: list[Cell]
 ) -> dict[str, str]:
     """media id -> thumbnail URL, for the first item of each post that uses the library.
     The calendar still answers (without those thumbnails) when the library cannot."""
-    wanted = sorted({p.media[0]["media_id"] for p in posts if p.media and p.media[0].get("media_id")})
+    wanted = sorted({p.first_media_id for p in posts if p.first_media_id})
     if not wanted:
         return {}
     try:
@@ -194,11 +257,8 @@ async def _thumbnails(
     return {item.media_id: item.thumbnail_url for item in reply.items if item.found and item.thumbnail_url}
 
 
-def _thumbnail(post: Post, thumbnails: dict[str, str]) -> str | None:
-    if not post.media:
-        return None
-    first = post.media[0]
-    return first.get("url") or thumbnails.get(first.get("media_id", ""))
+def _thumbnail(post: Cell, thumbnails: dict[str, str]) -> str | None:
+    return post.first_url or thumbnails.get(post.first_media_id or "")
 
 
 def _mix(entries: list[Entry]) -> Mix:
@@ -213,7 +273,7 @@ def _mix(entries: list[Entry]) -> Mix:
     )
 
 
-def _by_day(query: CalendarQuery, zone: ZoneInfo, posts: list[Post], thumbnails: dict[str, str]):
+def _by_day(query: CalendarQuery, zone: ZoneInfo, posts: list[Cell], thumbnails: dict[str, str]):
     """local day -> its entries, for the days of the range."""
     by_day: dict[date, list[Entry]] = {}
     for post in posts:
@@ -255,7 +315,7 @@ async def gaps_of(
 ) -> GapsView:
     """The range's content gaps alone (every post of the range counts, whatever the filters)."""
     zone = ZoneInfo(query.zone)
-    posts = await posts_in_range(db, query, zone)
+    posts = await cells_in_range(db, query, zone)
     gaps, frequency = await _gaps(db, scheduler, query, zone, _by_day(query, zone, posts, {}), now)
     return GapsView(query, gaps, frequency)
 
@@ -269,7 +329,7 @@ async def build(
     now: datetime,
 ) -> CalendarView:
     zone = ZoneInfo(query.zone)
-    posts = await posts_in_range(db, query, zone)
+    posts = await cells_in_range(db, query, zone)
     thumbnails = await _thumbnails(media, query.user_id, posts)
     by_day = _by_day(query, zone, posts, thumbnails)
     colours = await campaigns.colours(db, query.user_id, {p.campaign_id for p in posts if p.campaign_id})

@@ -137,7 +137,7 @@ def _entry_message(entry) -> posts_pb2.CalendarEntry:
         post_id=str(post.id),
         status=PostStatus(post.status).to_proto(),
         post_type=post.post_type,
-        caption_preview=post.caption[: calendar.PREVIEW_CHARACTERS],
+        caption_preview=post.caption_preview,
         thumbnail_url=entry.thumbnail_url,
         scheduled_for=to_timestamp(post.scheduled_for),
         local_time=entry.local.isoformat(),

@@ -466,7 +466,10 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             optimal_time_score=request.optimal_time_score if request.HasField("optimal_time_score") else None,
             publish_now=request.publish_now,
         )
-        return post_message(post)
+        return posts_pb2.PostResult(
+            post=post_message(post),
+            warnings=warning_messages(await hashtags.history_warnings(self._db, user_id=user_id, post=post)),
+        )
 
     async def MovePlannedTime(self, request, context):
         user_id, post_id = _ids(request)

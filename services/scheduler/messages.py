@@ -113,6 +113,7 @@ def bulk_result_message(results: list[ItemResult]) -> scheduler_pb2.BulkSchedule
                 error=item_error(r),
                 scheduled_for=to_timestamp(r.value.resolved.utc) if r.value else None,
                 local_time=r.value.resolved.local.isoformat() if r.value else None,
+                warnings=r.value.warnings if r.value else [],
             )
             for r in results
         ],

@@ -4,7 +4,7 @@ Temporal workflow. The scheduler drives Temporal; it never publishes itself."""
 import logging
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from temporalio.client import Client, WorkflowExecutionDescription
@@ -53,6 +53,8 @@ class Scheduled:
     score: float = 0.0
     # Due now (a time within the last few minutes, or less than MIN_NOTICE ahead).
     publish_now: bool = False
+    # What the posts service warned of when the post was marked (its hashtags).
+    warnings: list[posts_pb2.Warning] = field(default_factory=list)
 
 
 # The publishing workflow's activity -> the step a person reads.
@@ -236,7 +238,7 @@ class Scheduler:
         scheduled.score = await self.audiences.score(
             uuid.UUID(str(account_id)), scheduled.resolved.utc, scheduled.resolved.zone
         )
-        await ask(
+        marked = await ask(
             self.posts.MarkScheduled(
                 posts_pb2.MarkScheduledRequest(
                     user_id=str(user_id),
@@ -250,6 +252,7 @@ class Scheduler:
                 timeout=10,
             )
         )
+        scheduled.warnings = list(marked.warnings)
 
     async def schedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str

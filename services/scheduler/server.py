@@ -98,6 +98,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             timezone=scheduled.resolved.zone,
             ambiguity=scheduled.resolved.ambiguity or None,
             optimal_score=scheduled.score,
+            warnings=scheduled.warnings,
         )
 
     async def SchedulePost(self, request, context):

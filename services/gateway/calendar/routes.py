@@ -3,6 +3,7 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
+from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from lib.post_status import PostStatus
@@ -201,4 +202,6 @@ async def calendar(
             campaign_id=campaign_id,
         )
     )
-    return to_json(view)
+    # Sent as made: to_json makes exactly the response model's fields, and validating a
+    # view of hundreds of cells against it again cost a tenth of the answer's time.
+    return JSONResponse(to_json(view))

@@ -1,5 +1,8 @@
 """Hashtag distribution: how often each hashtag is used in a range, over-used ones and
-repeated sets in the analytics, and warnings when a post is saved with them again."""
+repeated sets in the analytics, and warnings when a post is saved or scheduled with them
+again."""
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -38,6 +41,42 @@ def test_saving_the_same_hashtags_again_and_again_is_warned(user):
         f"/api/v1/posts/{fresh['id']}", json={"version": fresh["version"], "hashtags": SET}
     ).json()
     assert "repeated_hashtag_set" in _codes(changed)
+
+
+def test_scheduling_a_post_with_a_repeated_set_warns_and_schedules(publisher):
+    for _ in range(2):
+        publisher.create_post(hashtags=SET, media=IMAGE)
+    post = publisher.create_post(hashtags=["SUN", "summer", "#beach"], media=IMAGE)
+    fresh = publisher.create_post(hashtags=["autumn", "leaves"], media=IMAGE)
+    again = publisher.create_post(hashtags=SET, media=IMAGE)
+    when = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+
+    reply = publisher.client.post(
+        f"/api/v1/posts/{post['id']}/schedule", json={"scheduled_time": when.isoformat()}
+    )
+    assert reply.status_code == 200, reply.text
+    (warning,) = [w for w in reply.json()["warnings"] if w["code"] == "repeated_hashtag_set"]
+    assert warning["field"] == "hashtags" and "on 3 of your last 4 posts" in warning["message"]
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "scheduled"
+    # Moving it warns again; in a bulk schedule each post has its own warnings.
+    moved = publisher.client.put(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": (when + timedelta(hours=2)).isoformat()},
+    )
+    assert moved.status_code == 200 and "repeated_hashtag_set" in _codes(moved.json())
+    bulk = publisher.client.post(
+        "/api/v1/posts/bulk",
+        json={
+            "action": "schedule",
+            "post_ids": [again["id"], fresh["id"]],
+            "start_time": (when + timedelta(hours=5)).isoformat(),
+            "interval_minutes": 60,
+        },
+    )
+    assert bulk.status_code == 200, bulk.text
+    repeated, own = bulk.json()["results"]
+    assert repeated["ok"] and "repeated_hashtag_set" in _codes(repeated)
+    assert own["ok"] and own["warnings"] == []
 
 
 def test_the_analytics_show_the_distribution_over_use_and_repeated_sets(user):
