@@ -19,6 +19,11 @@ to 1 (1: the account's best hour). It blends two curves:
 - `a`, the weight of the account's own data, is n / (n + PRIOR_POSTS) for n posts'
   worth of (recency-weighted) samples: no history, the general curve; 30 posts, half
   and half; 300, 91% the account's own.
+- A kind of post (photos, videos and reels, carousels, stories) with TYPE_MIN_POSTS
+  samples or more gets an hour curve of its own, the same kernel average over its posts
+  alone, shrunk towards the account's curve (not towards the average): reels watched in
+  the evening and photos liked at breakfast get different hours. `for_type` is the model
+  for one kind; a kind with fewer posts uses the account's curve.
 
 The score is the value divided by the week's best value. Pure: the scheduler fits and
 stores it (services/scheduler/audience.py) and scores times with it.
@@ -38,6 +43,24 @@ PRIOR_POSTS = 30.0
 PRIOR_BASE = 0.5
 # Pseudo-posts at the account's average, per hour and per weekday of the learned curve.
 LOCAL_SHRINK = 3.0
+TYPE_MIN_POSTS = 20
+# Instagram's media types (and the container types the simulator keeps) -> kind of post.
+KIND_OF_MEDIA_TYPE = {
+    "IMAGE": "photo",
+    "CAROUSEL_ALBUM": "carousel",
+    "CAROUSEL": "carousel",
+    "VIDEO": "video",
+    "REELS": "video",
+    "STORIES": "story",
+}
+# A post type -> the kind its history is learned with (Instagram lists reels as VIDEO).
+KIND_OF_POST_TYPE = {
+    "photo": "photo",
+    "carousel": "carousel",
+    "video": "video",
+    "reel": "video",
+    "story": "story",
+}
 WEEKDAYS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 
 
@@ -59,13 +82,27 @@ class Slot:
 
 class AudienceModel:
     def __init__(
-        self, *, zone: str, own_weight: float, hour_lift: list[float], day_lift: list[float], samples: int
+        self,
+        *,
+        zone: str,
+        own_weight: float,
+        hour_lift: list[float],
+        day_lift: list[float],
+        samples: int,
+        type_hour_lift: dict[str, list[float]] | None = None,
+        type_samples: dict[str, int] | None = None,
+        kind: str = "",
     ) -> None:
         self.zone = zone
         self.own_weight = own_weight
         self.hour_lift = hour_lift
         self.day_lift = day_lift
         self.samples = samples
+        self.type_hour_lift = type_hour_lift or {}
+        self.type_samples = type_samples or {}
+        # The kind of post this model is for ("" for every kind).
+        self.kind = kind
+        self._for_kind: dict[str, AudienceModel] = {}
         prior = [[PRIOR_BASE + optimal_time.weight(d, h) for h in range(24)] for d in range(7)]
         prior_mean = sum(map(sum, prior)) / 168
         self._values = [
@@ -89,13 +126,35 @@ class AudienceModel:
             "hour_lift": self.hour_lift,
             "day_lift": self.day_lift,
             "samples": self.samples,
+            "type_hour_lift": self.type_hour_lift,
+            "type_samples": self.type_samples,
         }
 
     @classmethod
     def from_dict(cls, stored: dict) -> "AudienceModel":
+        # Models stored before kinds were learned have no type curves.
         return cls(
-            **{name: stored[name] for name in ("zone", "own_weight", "hour_lift", "day_lift", "samples")}
+            **{name: stored[name] for name in ("zone", "own_weight", "hour_lift", "day_lift", "samples")},
+            type_hour_lift=stored.get("type_hour_lift"),
+            type_samples=stored.get("type_samples"),
         )
+
+    def for_type(self, post_type: str) -> "AudienceModel":
+        """The model for one type of post: its kind's own hour curve when the account has
+        enough posts of that kind, else this model."""
+        kind = KIND_OF_POST_TYPE.get(post_type, "")
+        if kind not in self.type_hour_lift:
+            return self
+        if kind not in self._for_kind:
+            self._for_kind[kind] = AudienceModel(
+                zone=self.zone,
+                own_weight=self.own_weight,
+                hour_lift=self.type_hour_lift[kind],
+                day_lift=self.day_lift,
+                samples=self.type_samples.get(kind, 0),
+                kind=kind,
+            )
+        return self._for_kind[kind]
 
     def slot(self, moment: datetime) -> Slot:
         """How good publishing at this instant is, and what the score is made of."""
@@ -118,9 +177,10 @@ class AudienceModel:
         general = f"the general Instagram curve rates {local:%H}:00 on {day} {slot.prior:.2f}"
         if self.samples == 0:
             return f"No history on this account yet: {general}."
+        posts = f"{self.kind} posts" if self.kind else "posts"
         return (
-            f"Posts near {local:%H}:00 get {slot.hour_lift:.2f}x this account's average engagement, "
-            f"and {day} {slot.day_lift:.2f}x; learned from {self.samples} posts, "
+            f"{posts.capitalize()} near {local:%H}:00 get {slot.hour_lift:.2f}x this account's average "
+            f"engagement, and {day} {slot.day_lift:.2f}x; learned from {self.samples} {posts}, "
             f"which weigh {self.own_weight:.0%} against {general}."
         )
 
@@ -138,14 +198,20 @@ def fit(samples: list[Sample], *, zone: str, now: datetime) -> AudienceModel:
     locals_ = [s.published_at.astimezone(tz) for s in usable]
     hours = [t.hour + t.minute / 60 for t in locals_]
 
-    hour_lift = []
-    for hour in range(24):
-        near = [w * _kernel(hour - h) for w, h in zip(weights, hours, strict=True)]
-        total = sum(near)
-        hour_lift.append(
-            (sum(n * lift for n, lift in zip(near, lifts, strict=True)) + LOCAL_SHRINK)
-            / (total + LOCAL_SHRINK)
-        )
+    hour_lift = _hour_curve(weights, hours, lifts, [1.0] * 24)
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for index, sample in enumerate(usable):
+        by_kind[KIND_OF_MEDIA_TYPE.get(sample.media_type.upper(), "")].append(index)
+    type_hour_lift, type_samples = {}, {}
+    for kind, members in by_kind.items():
+        if kind and len(members) >= TYPE_MIN_POSTS:
+            type_hour_lift[kind] = _hour_curve(
+                [weights[i] for i in members],
+                [hours[i] for i in members],
+                [lifts[i] for i in members],
+                hour_lift,
+            )
+            type_samples[kind] = len(members)
 
     sums, totals = defaultdict(float), defaultdict(float)
     for w, lift, t in zip(weights, lifts, locals_, strict=True):
@@ -160,7 +226,24 @@ def fit(samples: list[Sample], *, zone: str, now: datetime) -> AudienceModel:
         hour_lift=hour_lift,
         day_lift=day_lift,
         samples=len(usable),
+        type_hour_lift=type_hour_lift,
+        type_samples=type_samples,
     )
+
+
+def _hour_curve(
+    weights: list[float], hours: list[float], lifts: list[float], towards: list[float]
+) -> list[float]:
+    """Each hour's kernel-weighted mean lift, shrunk towards `towards` where few posts fall."""
+    curve = []
+    for hour in range(24):
+        near = [w * _kernel(hour - h) for w, h in zip(weights, hours, strict=True)]
+        total = sum(near)
+        curve.append(
+            (sum(n * lift for n, lift in zip(near, lifts, strict=True)) + LOCAL_SHRINK * towards[hour])
+            / (total + LOCAL_SHRINK)
+        )
+    return curve
 
 
 def _kernel(distance_hours: float) -> float:

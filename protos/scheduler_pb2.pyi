@@ -324,20 +324,22 @@ class SuggestedTime(_message.Message):
     def __init__(self, scheduled_time: _Optional[str] = ..., utc: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., score: _Optional[float] = ..., prior: _Optional[float] = ..., hour_lift: _Optional[float] = ..., day_lift: _Optional[float] = ..., explanation: _Optional[str] = ...) -> None: ...
 
 class AudienceModel(_message.Message):
-    __slots__ = ("account_id", "samples", "own_weight", "basis", "timezone", "fitted_at")
+    __slots__ = ("account_id", "samples", "own_weight", "basis", "timezone", "fitted_at", "hours_of")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     SAMPLES_FIELD_NUMBER: _ClassVar[int]
     OWN_WEIGHT_FIELD_NUMBER: _ClassVar[int]
     BASIS_FIELD_NUMBER: _ClassVar[int]
     TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     FITTED_AT_FIELD_NUMBER: _ClassVar[int]
+    HOURS_OF_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     samples: int
     own_weight: float
     basis: str
     timezone: str
     fitted_at: _timestamp_pb2.Timestamp
-    def __init__(self, account_id: _Optional[str] = ..., samples: _Optional[int] = ..., own_weight: _Optional[float] = ..., basis: _Optional[str] = ..., timezone: _Optional[str] = ..., fitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    hours_of: str
+    def __init__(self, account_id: _Optional[str] = ..., samples: _Optional[int] = ..., own_weight: _Optional[float] = ..., basis: _Optional[str] = ..., timezone: _Optional[str] = ..., fitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., hours_of: _Optional[str] = ...) -> None: ...
 
 class SuggestedTimes(_message.Message):
     __slots__ = ("account_id", "timezone", "post_type", "times", "model")

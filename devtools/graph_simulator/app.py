@@ -65,6 +65,7 @@ class AccountIn(BaseModel):
     followers: int = 5000
     audience_peak_hour_utc: float = 19.0
     audience_weekdays: list[float] = Field(default_factory=lambda: [1.0] * 7, min_length=7, max_length=7)
+    audience_peak_hour_utc_by_type: dict[str, float] = Field(default_factory=dict, max_length=10)
     engagement_speed: float = 1.0
 
 
@@ -155,8 +156,9 @@ def create_app() -> FastAPI:
         return {"posts": body.posts}
 
     @app.get("/_simulator/accounts/{ig_user_id}/audience")
-    async def audience(ig_user_id: str):
-        """The hidden truth: the audience's activity by UTC weekday (Monday first) and hour."""
+    async def audience(ig_user_id: str, media_type: str = ""):
+        """The hidden truth: the audience's activity by UTC weekday (Monday first) and hour,
+        for one media type's posts."""
         owner = world.accounts.get(ig_user_id)
         if owner is None:
             return JSONResponse({"detail": "no such account"}, 404)
@@ -166,7 +168,7 @@ def create_app() -> FastAPI:
                 [
                     engagement.audience_activity(
                         monday + day * 86400 + hour * 3600,
-                        owner.audience_peak_hour_utc,
+                        owner.peak_hour_for(media_type),
                         owner.audience_weekdays,
                     )
                     for hour in range(24)
@@ -323,7 +325,7 @@ def create_app() -> FastAPI:
                 published_at=m.published_at,
                 now=now,
                 speed=owner.engagement_speed,
-                peak_hour_utc=owner.audience_peak_hour_utc,
+                peak_hour_utc=owner.peak_hour_for(m.media_type),
                 weekdays=owner.audience_weekdays,
             )
             item = {
@@ -374,7 +376,7 @@ def create_app() -> FastAPI:
             published_at=item.published_at,
             now=world.now(),
             speed=owner.engagement_speed,
-            peak_hour_utc=owner.audience_peak_hour_utc,
+            peak_hour_utc=owner.peak_hour_for(item.media_type),
             weekdays=owner.audience_weekdays,
         )
         return {

@@ -83,8 +83,13 @@ class Account:
     followers: int = 5000
     audience_peak_hour_utc: float = 19.0
     audience_weekdays: list[float] = field(default_factory=lambda: [1.0] * 7)
+    # A media type whose audience peaks at another hour (e.g. {"VIDEO": 20.0}).
+    audience_peak_hour_utc_by_type: dict[str, float] = field(default_factory=dict)
     engagement_speed: float = 1.0
     publish_times: deque = field(default_factory=deque)
+
+    def peak_hour_for(self, media_type: str) -> float:
+        return self.audience_peak_hour_utc_by_type.get(media_type.upper(), self.audience_peak_hour_utc)
 
     def publishes_in_window(self, now: float) -> int:
         while self.publish_times and self.publish_times[0] <= now - PUBLISH_WINDOW_SECONDS:

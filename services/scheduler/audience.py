@@ -158,5 +158,5 @@ class Audiences:
             self._cache[account_id] = cached
         return cached[1]
 
-    async def score(self, account_id: uuid.UUID, moment: datetime, zone: str) -> float:
-        return (await self.of(account_id, zone)).model.score(moment)
+    async def score(self, account_id: uuid.UUID, moment: datetime, zone: str, post_type: str) -> float:
+        return (await self.of(account_id, zone)).model.for_type(post_type).score(moment)

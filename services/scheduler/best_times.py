@@ -117,6 +117,8 @@ async def suggest(
     first, last = _check(zone, start, end, count, post_type)
     account = await accounts.chosen(db=scheduler.db, user_id=user_id, account_id=account_id)
     fitted = await audiences.of(account.id, zone)
+    # The hours of this kind of post, where the account has enough of them.
+    fitted = Fitted(fitted.model.for_type(post_type), fitted.fitted_at)
     hours = local_hours(first, last, zone, datetime.now(UTC) + MIN_NOTICE + timedelta(minutes=5))
     if not hours:
         return Suggestions(account.id, zone, fitted, [])

@@ -64,6 +64,7 @@ def audience_message(account_id: str, fitted: Fitted) -> scheduler_pb2.AudienceM
         basis="learned" if model.samples else "general",
         timezone=model.zone,
         fitted_at=to_timestamp(fitted.fitted_at) if fitted.fitted_at else None,
+        hours_of=model.kind or "all",
     )
 
 

@@ -186,7 +186,9 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
                 )
             )
         else:
-            await scheduler.mark(user_id, one.move.post_id, one.post.account_id, one.scheduled)
+            await scheduler.mark(
+                user_id, one.move.post_id, one.post.account_id, one.scheduled, one.post.content.post_type
+            )
             await scheduler.wake(one.move.post_id, one.scheduled)
 
     for outcome in await _each(done, apply):

@@ -233,10 +233,11 @@ class Scheduler:
     async def running(self, post_id: str) -> WorkflowExecutionDescription | None:
         return await temporal_client.running(self._temporal, workflow_id(post_id))
 
-    async def mark(self, user_id, post_id, account_id, scheduled: Scheduled) -> None:
-        # Scored here, where the account is known: by its audience model, as stored on the post.
+    async def mark(self, user_id, post_id, account_id, scheduled: Scheduled, post_type: str) -> None:
+        # Scored here, where the account is known: by its audience model for this type of
+        # post, as stored on the post.
         scheduled.score = await self.audiences.score(
-            uuid.UUID(str(account_id)), scheduled.resolved.utc, scheduled.resolved.zone
+            uuid.UUID(str(account_id)), scheduled.resolved.utc, scheduled.resolved.zone, post_type
         )
         marked = await ask(
             self.posts.MarkScheduled(
@@ -265,11 +266,11 @@ class Scheduler:
     ) -> Scheduled:
         scheduled = await self.resolve(user_id, local, zone, prefer)
         account = await accounts.chosen(db=self.db, user_id=user_id, account_id=account_id)
-        await self.require_own_post(user_id, post_id)
+        post = await self.require_own_post(user_id, post_id)
         if await self.running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
         await self.check_calendar(user_id, post_id, account, scheduled)
-        await self.mark(user_id, post_id, account.id, scheduled)
+        await self.mark(user_id, post_id, account.id, scheduled, post.content.post_type)
         try:
             await self._temporal.start_workflow(
                 WORKFLOW_NAME,
@@ -306,11 +307,11 @@ class Scheduler:
     ) -> Scheduled:
         scheduled = await self.resolve(user_id, local, zone, prefer)
         account = await accounts.chosen(db=self.db, user_id=user_id, account_id=account_id)
-        await self.require_own_post(user_id, post_id)
+        post = await self.require_own_post(user_id, post_id)
         if not await self.running(post_id):
             raise conflict("not_scheduled", "The post is not scheduled; schedule it first (POST)")
         await self.check_calendar(user_id, post_id, account, scheduled)
-        await self.mark(user_id, post_id, account.id, scheduled)
+        await self.mark(user_id, post_id, account.id, scheduled, post.content.post_type)
         await self.wake(post_id, scheduled)
         return scheduled
 

@@ -81,3 +81,28 @@ def test_explanations_say_what_the_score_is_made_of():
     text = model.explain(NOW.replace(hour=3))
     assert "learned from 200 posts" in text and "general Instagram curve" in text
     assert fit([], zone="UTC", now=NOW).explain(NOW).startswith("No history on this account yet")
+
+
+def test_each_kind_of_post_with_enough_history_gets_its_own_hours():
+    # Photos peak at breakfast, reels (listed by Instagram as VIDEO) in the evening.
+    photos = _history(300, peak=8.0, seed=2)
+    reels = _history(300, peak=20.0, seed=3, media_type="VIDEO")
+    carousels = _history(10, peak=14.0, seed=4, media_type="CAROUSEL_ALBUM")
+    model = fit(photos + reels + carousels, zone="UTC", now=NOW)
+    assert model.type_samples == {"photo": 300, "video": 300}
+    assert _best_hour(model.for_type("photo")) in (7, 8, 9)
+    assert _best_hour(model.for_type("reel")) in (19, 20, 21)
+    assert model.for_type("reel") is model.for_type("video")
+    # Ten carousels are too few for hours of their own: the account's curve, in which the
+    # two opposite peaks cancel out (which is why each kind needs its own).
+    assert model.for_type("carousel") is model and model.for_type("") is model
+    assert max(model.hour_lift) / min(model.hour_lift) < 1.2
+    assert max(model.for_type("reel").hour_lift) / min(model.for_type("reel").hour_lift) > 1.5
+    assert model.for_type("reel").explain(WEEK[20]).startswith("Video posts near 20:00")
+    restored = AudienceModel.from_dict(model.to_dict())
+    assert [restored.for_type("reel").score(m) for m in WEEK] == [
+        model.for_type("reel").score(m) for m in WEEK
+    ]
+    # A model stored before kinds were learned reads back without them.
+    old = {k: v for k, v in model.to_dict().items() if not k.startswith("type_")}
+    assert AudienceModel.from_dict(old).for_type("reel").hour_lift == model.hour_lift

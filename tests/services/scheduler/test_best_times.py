@@ -120,6 +120,7 @@ def test_best_times_are_learned_from_the_accounts_history(system, api, instagram
         "basis": "general",
         "timezone": "UTC",
         "fitted_at": None,
+        "hours_of": "all",
     }
     assert {t["scheduled_time"][11:16] for t in general["times"]} <= {"10:00", "12:00", "19:00"}
     assert general["times"][0]["explanation"].startswith("No history on this account yet")
@@ -172,6 +173,55 @@ def test_best_times_are_learned_from_the_accounts_history(system, api, instagram
         abs(datetime.fromisoformat(t["scheduled_time"]) - taken) >= timedelta(minutes=10) for t in again
     )
     assert [t["scheduled_time"] for t in again] == [t["scheduled_time"] for t in week[1:6]]
+
+
+def test_each_kind_of_post_gets_the_hours_its_own_audience_engages(system, api, instagram):
+    """Photos peak at 04:00 UTC, videos (reels) at 16:00: asked for a reel, the suggestions
+    are the videos' peak, not the account's mixed curve."""
+    user = _account_with_history(api, instagram, posts=250)
+    instagram.post(
+        "/_simulator/accounts",
+        json={
+            "ig_user_id": user.ig_user_id,
+            "access_token": f"EAAG-{user.ig_user_id}",
+            "followers": 10000,
+            "audience_peak_hour_utc": PEAK_HOUR_UTC,
+            "audience_peak_hour_utc_by_type": {"VIDEO": 16.0},
+        },
+    ).raise_for_status()
+    instagram.post(
+        f"/_simulator/accounts/{user.ig_user_id}/history",
+        json={"posts": 250, "days": 84, "seed": 8, "media_type": "VIDEO"},
+    ).raise_for_status()
+    _learned(system, user)
+    start, end = _week_ahead()
+    found = {
+        post_type: _optimal(user, start_date=start, end_date=end, count=5, post_type=post_type).json()
+        for post_type in ("reel", "photo")
+    }
+    assert found["reel"]["model"]["hours_of"] == "video" and found["reel"]["model"]["samples"] == 250
+    assert found["photo"]["model"]["hours_of"] == "photo"
+    for post_type, media_type in (("reel", "VIDEO"), ("photo", "IMAGE")):
+        truth = instagram.get(
+            f"/_simulator/accounts/{user.ig_user_id}/audience", params={"media_type": media_type}
+        ).json()["by_weekday_and_hour_utc"]
+        peak = max(map(max, truth))
+        for suggested in found[post_type]["times"]:
+            moment = datetime.fromisoformat(suggested["scheduled_time"]).astimezone(UTC)
+            assert truth[moment.weekday()][moment.hour] >= PEAK_SHARE * peak, (post_type, suggested)
+    assert found["reel"]["times"][0]["explanation"].startswith("Video posts near")
+    # Carousels have no history of their own: the account's hours, all its posts together.
+    carousel = _optimal(user, start_date=start, end_date=end, count=1, post_type="carousel").json()
+    assert carousel["model"]["hours_of"] == "all" and carousel["model"]["samples"] == 500
+
+    # Scheduling a reel scores it by the videos' hours, and stores that score.
+    best = found["reel"]["times"][0]
+    post = user.create_post(post_type="reel", media=[{"url": "https://cdn.example.com/r.mp4"}])
+    reply = user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule", json={"scheduled_time": best["scheduled_time"]}
+    )
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["optimal_score"] == best["score"] == 1.0
 
 
 def test_suggestions_respect_the_daily_publishing_limit_and_a_zone(system, api, instagram):
