@@ -446,6 +446,20 @@ class MarkScheduledRequest(_message.Message):
     publish_now: bool
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., account_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., publish_now: _Optional[bool] = ...) -> None: ...
 
+class MarkScheduledManyRequest(_message.Message):
+    __slots__ = ("user_id", "posts")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    posts: _containers.RepeatedCompositeFieldContainer[MarkScheduledRequest]
+    def __init__(self, user_id: _Optional[str] = ..., posts: _Optional[_Iterable[_Union[MarkScheduledRequest, _Mapping]]] = ...) -> None: ...
+
+class MarkedMany(_message.Message):
+    __slots__ = ("marked",)
+    MARKED_FIELD_NUMBER: _ClassVar[int]
+    marked: int
+    def __init__(self, marked: _Optional[int] = ...) -> None: ...
+
 class CreateOccurrenceRequest(_message.Message):
     __slots__ = ("user_id", "series_id", "account_id", "scheduled_for", "timezone")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

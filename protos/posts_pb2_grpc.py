@@ -137,6 +137,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.MarkScheduledRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.PostResult.FromString,
                 _registered_method=True)
+        self.MarkScheduledMany = channel.unary_unary(
+                '/postflow.posts.v1.Posts/MarkScheduledMany',
+                request_serializer=protos_dot_posts__pb2.MarkScheduledManyRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.MarkedMany.FromString,
+                _registered_method=True)
         self.MarkUnscheduled = channel.unary_unary(
                 '/postflow.posts.v1.Posts/MarkUnscheduled',
                 request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
@@ -376,6 +381,14 @@ class PostsServicer:
 
     def MarkScheduled(self, request, context):
         """Publishing state, set by the scheduler and the workflow worker (not the gateway).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MarkScheduledMany(self, request, context):
+        """MarkScheduled for up to 50 posts of one user (a calendar move) in one write, all or
+        nothing: a refusal names each post (posts.<i>) that cannot be scheduled.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -634,6 +647,11 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.MarkScheduled,
                     request_deserializer=protos_dot_posts__pb2.MarkScheduledRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.PostResult.SerializeToString,
+            ),
+            'MarkScheduledMany': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkScheduledMany,
+                    request_deserializer=protos_dot_posts__pb2.MarkScheduledManyRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.MarkedMany.SerializeToString,
             ),
             'MarkUnscheduled': grpc.unary_unary_rpc_method_handler(
                     servicer.MarkUnscheduled,
@@ -1294,6 +1312,33 @@ class Posts:
             '/postflow.posts.v1.Posts/MarkScheduled',
             protos_dot_posts__pb2.MarkScheduledRequest.SerializeToString,
             protos_dot_posts__pb2.PostResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkScheduledMany(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/MarkScheduledMany',
+            protos_dot_posts__pb2.MarkScheduledManyRequest.SerializeToString,
+            protos_dot_posts__pb2.MarkedMany.FromString,
             options,
             channel_credentials,
             insecure,

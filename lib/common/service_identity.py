@@ -36,6 +36,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "ListPosts": frozenset({"gateway", "scheduler"}),
         "CheckPublishable": frozenset({"scheduler"}),
         "MarkScheduled": frozenset({"scheduler"}),
+        "MarkScheduledMany": frozenset({"scheduler"}),
         "MarkUnscheduled": frozenset({"scheduler"}),
         "MovePlannedTime": frozenset({"scheduler"}),
         "RecordPublishing": frozenset({"worker"}),

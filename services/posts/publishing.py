@@ -6,12 +6,14 @@ outcome); each change is one guarded UPDATE, so a transition that is no longer a
 """
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import DateTime, Float, Text, cast, column, select, update, values
+from sqlalchemy.dialects.postgresql import UUID
 
 from lib.common.db import Database
-from lib.common.errors import conflict, invalid_field
+from lib.common.errors import ServiceError, Violation, conflict, invalid_field, not_found
 from lib.common.events import Event, PostStatusUpdate, ScheduleChanged
 from lib.common.outbox import Outbox
 from lib.post_status import MAY_FOLLOW, RECORDED_BY_WORKER, PostStatus
@@ -71,11 +73,7 @@ async def mark_scheduled(
     """The post is complete enough to publish and now waits for scheduled_for; or, due now,
     is publishing already (so the first status anyone sees is that one)."""
     post = await store.read(db, user_id=user_id, post_id=post_id)
-    if post.template_name:
-        raise conflict("post_is_template", "A template cannot be scheduled; create a post from it")
-    if post.status not in MAY_FOLLOW[PostStatus.SCHEDULED]:
-        raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
-    check_publishable(post)
+    _check_schedulable(post)
     await library_media.check_ready(media, user_id, store.content_of(post))
     status = PostStatus.PUBLISHING if publish_now else PostStatus.SCHEDULED
     # Kept with the post, to be compared with what it reaches (the calendar's analytics).
@@ -110,6 +108,134 @@ async def mark_scheduled(
     )
     if changed is None:
         raise conflict("post_changed", "The post changed while it was being scheduled; try again")
+    return changed
+
+
+def _check_schedulable(post: Post) -> None:
+    if post.template_name:
+        raise conflict("post_is_template", "A template cannot be scheduled; create a post from it")
+    if post.status not in MAY_FOLLOW[PostStatus.SCHEDULED]:
+        raise conflict("post_locked", f"The post is {post.status}; it cannot be scheduled again")
+    check_publishable(post)
+
+
+@dataclass(frozen=True)
+class ToSchedule:
+    post_id: uuid.UUID
+    account_id: uuid.UUID
+    scheduled_for: datetime | None
+    timezone: str
+    optimal_time_score: float | None
+
+
+MAX_AT_ONCE = 50
+
+# One row per post for the single UPDATE ... FROM (VALUES ...) of mark_scheduled_many.
+_MARK_COLUMNS = (
+    column("id", UUID(as_uuid=True)),
+    column("status", Text),
+    column("account_id", UUID(as_uuid=True)),
+    column("scheduled_for", DateTime(timezone=True)),
+    column("timezone", Text),
+    column("optimal_time_score", Float),
+    column("predicted_reach", Float),
+    column("predicted_reach_low", Float),
+    column("predicted_reach_high", Float),
+)
+
+
+def _why(err: ServiceError) -> str:
+    return "; ".join(f"{v.field}: {v.message}" for v in err.violations) or err.message
+
+
+async def mark_scheduled_many(
+    *,
+    db: Database,
+    events: Outbox,
+    media: media_pb2_grpc.MediaStub,
+    user_id: uuid.UUID,
+    items: list[ToSchedule],
+) -> list[Post]:
+    """mark_scheduled for up to MAX_AT_ONCE posts (a calendar move), all or nothing: one
+    read, one write and one commit for them all instead of one each. A refusal names
+    each post (posts.<i>) that cannot be scheduled, and why; then nothing changed."""
+    if not items or len(items) > MAX_AT_ONCE:
+        raise invalid_field("posts", f"give 1 to {MAX_AT_ONCE} posts")
+    if len({item.post_id for item in items}) != len(items):
+        raise invalid_field("posts", "names a post twice")
+    async with db.reading() as session:
+        rows = await session.scalars(
+            select(Post).where(Post.user_id == user_id, Post.id.in_([item.post_id for item in items]))
+        )
+        found = {post.id: post for post in rows}
+    problems: list[Violation] = []
+    for index, item in enumerate(items):
+        try:
+            post = found.get(item.post_id)
+            if post is None:
+                raise not_found("Post")
+            if item.scheduled_for is None:
+                raise invalid_field("scheduled_for", "is required")
+            _check_schedulable(post)
+            await library_media.check_ready(media, user_id, store.content_of(post))
+        except ServiceError as err:
+            problems.append(Violation(f"posts.{index}", f"post {item.post_id}: {_why(err)}"))
+    if problems:
+        raise ServiceError("conflict", "posts_not_scheduled", "None of the posts was scheduled", problems)
+    marks, announce = [], []
+    for item in items:
+        post = found[item.post_id]
+        predicted = await predictions.for_slot(
+            db, post=post, account_id=item.account_id, score=item.optimal_time_score or 0.0
+        )
+        status = PostStatus.SCHEDULED
+        marks.append(
+            (
+                item.post_id,
+                str(status),
+                item.account_id,
+                item.scheduled_for,
+                item.timezone,
+                item.optimal_time_score,
+                predicted.reach,
+                predicted.low,
+                predicted.high,
+            )
+        )
+        if post.status == status:
+            announce += _time_change(post, item.scheduled_for, item.timezone)
+        else:
+            when = {"scheduled_for": item.scheduled_for.isoformat(), "timezone": item.timezone}
+            announce.append(_status_change(post, status, **when))
+    marked = values(*_MARK_COLUMNS, name="marked").data(marks)
+    async with db.transaction() as session:
+        changed = list(
+            await session.scalars(
+                update(Post)
+                .where(
+                    Post.id == marked.c.id,
+                    Post.user_id == user_id,
+                    Post.deleted_at.is_(None),
+                    Post.status.in_(MAY_FOLLOW[PostStatus.SCHEDULED]),
+                )
+                .values(
+                    {
+                        # Cast: a VALUES list's NULLs and floats have no type of their own.
+                        **{c.name: cast(marked.c[c.name], c.type) for c in _MARK_COLUMNS if c.name != "id"},
+                        "last_error": None,
+                        "updated_at": store.now(),
+                    }
+                )
+                .returning(Post),
+                execution_options={"synchronize_session": False},
+            )
+        )
+        if len(changed) != len(items):
+            # Rolled back: one of them changed since it was read.
+            raise conflict("post_changed", "A post changed while it was being scheduled; try again")
+        await events.queue(session, announce)
+    if announce:
+        events.sent()
     return changed
 
 

