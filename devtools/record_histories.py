@@ -60,7 +60,7 @@ def _wait(check, timeout: float = 60.0) -> None:
     raise RuntimeError("scenario did not finish")
 
 
-def _needs_reconcile(api: Api, instagram: httpx.Client) -> str:
+def _needs_reconcile(api: Api, instagram: httpx.Client, address: str) -> str:
     """A lost publish answer, a container that cannot be read, then found published."""
     user = _publisher(api, instagram)
     post = user.create_post(caption="Lost answer")
@@ -80,7 +80,33 @@ def _needs_reconcile(api: Api, instagram: httpx.Client) -> str:
     return workflow_id(post["id"])
 
 
-def _series(api: Api, instagram: httpx.Client) -> str:
+def _held_moved(api: Api, instagram: httpx.Client, address: str) -> str:
+    """Prepared a lead ahead, its publish held until the due second; moved while held (the
+    held publish is cancelled), held again for the new time, and published."""
+    user = _publisher(api, instagram)
+    post = user.create_post(caption="Held, moved, published")
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(6), "timezone": ZONE, "account_id": user.account_id},
+    )
+
+    async def held() -> bool:
+        handle = (await Client.connect(address)).get_workflow_handle(workflow_id(post["id"]))
+        pending = (await handle.describe()).raw_description.pending_activities
+        return any(p.activity_type.name == "publish" for p in pending)
+
+    _wait(lambda: asyncio.run(held()), timeout=10)
+    moved = user.client.put(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(4), "timezone": ZONE, "account_id": user.account_id},
+    )
+    moved.raise_for_status()
+    _wait(lambda: user.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "published")
+    time.sleep(1)  # the workflow's last task completes
+    return workflow_id(post["id"])
+
+
+def _series(api: Api, instagram: httpx.Client, address: str) -> str:
     """Three occurrences, two per run: the last run's history (after continue-as-new)."""
     user = _publisher(api, instagram)
     post = user.create_post(caption="Series")
@@ -97,7 +123,7 @@ def _series(api: Api, instagram: httpx.Client) -> str:
     return series_workflow_id(post["id"])
 
 
-def _metrics(api: Api, instagram: httpx.Client) -> str:
+def _metrics(api: Api, instagram: httpx.Client, address: str) -> str:
     """A published post's metrics collected three times (the cap), then finished."""
     user = _publisher(api, instagram)
     post = user.create_post(caption="Metrics")
@@ -110,7 +136,7 @@ def _metrics(api: Api, instagram: httpx.Client) -> str:
     return metrics_workflow_id(post["id"])
 
 
-def _media_purge(api: Api, instagram: httpx.Client) -> str:
+def _media_purge(api: Api, instagram: httpx.Client, address: str) -> str:
     """The deployment's purge job: a deleted picture's files removed in one of its rounds."""
     user = api.new_user()
     picture = io.BytesIO()
@@ -133,6 +159,7 @@ async def _dump(address: str, workflow: str, run_first: bool) -> str:
 
 
 SCENARIOS = {
+    "publish_held_moved_then_published": (_held_moved, True),
     "publish_outcome_unknown_then_reconciled": (_needs_reconcile, True),
     "series_first_run_continued_as_new": (_series, True),
     "series_last_run_finished": (_series, False),
@@ -152,7 +179,8 @@ def main(names: list[str]) -> None:
         logs,
         extra_env={
             "POSTFLOW_GRAPH_API_BASE_URL": simulator_url,
-            "POSTFLOW_PUBLISH_LEAD_SECONDS": "1",
+            # Held publishes (recorded since hold-publish-until-due) hold for up to 3 s.
+            "POSTFLOW_PUBLISH_LEAD_SECONDS": "3",
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
             "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
@@ -167,7 +195,7 @@ def main(names: list[str]) -> None:
         instagram = httpx.Client(base_url=simulator_url, timeout=10)
         for name in names or SCENARIOS:
             scenario, first_run = SCENARIOS[name]
-            workflow = scenario(api, instagram)
+            workflow = scenario(api, instagram, system.env["POSTFLOW_TEMPORAL_ADDRESS"])
             text = asyncio.run(_dump(system.env["POSTFLOW_TEMPORAL_ADDRESS"], workflow, first_run))
             (HISTORIES / f"{name}.json").write_text(text + "\n")
             print(f"recorded {name}")

@@ -475,7 +475,7 @@ class CreateOccurrenceRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ...) -> None: ...
 
 class RecordPublishingRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "status", "instagram_media_id", "permalink", "published_at", "error", "expected_version")
+    __slots__ = ("user_id", "post_id", "status", "instagram_media_id", "permalink", "published_at", "error", "expected_version", "expected_scheduled_for")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -484,6 +484,7 @@ class RecordPublishingRequest(_message.Message):
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
     EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     status: _post_status_pb2.PostStatus
@@ -492,7 +493,8 @@ class RecordPublishingRequest(_message.Message):
     published_at: _timestamp_pb2.Timestamp
     error: str
     expected_version: int
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ..., expected_version: _Optional[int] = ...) -> None: ...
+    expected_scheduled_for: _timestamp_pb2.Timestamp
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ..., expected_version: _Optional[int] = ..., expected_scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class MediaUsageRequest(_message.Message):
     __slots__ = ("user_id", "media_ids")

@@ -86,6 +86,7 @@ async def main() -> None:
             publish_limit=timedelta(seconds=settings.publish_limit_wait_seconds),
         ),
         unknown_after_attempts=settings.publish_unknown_after_attempts,
+        busy_limit=settings.worker_concurrency,
         on_published=MetricsStarter(
             client,
             task_queue=settings.temporal_task_queue,
@@ -116,7 +117,7 @@ async def main() -> None:
         # Every sleeping workflow stays cached: a burst of due posts then costs no replays.
         max_cached_workflows=settings.worker_cached_workflows,
         max_concurrent_workflow_tasks=settings.worker_concurrency,
-        max_concurrent_activities=settings.worker_concurrency,
+        max_concurrent_activities=settings.worker_activity_slots,
         max_concurrent_workflow_task_polls=10,
         max_concurrent_activity_task_polls=10,
     )

@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     # workflow tasks / activities it runs at once.
     worker_cached_workflows: int = 10_000
     worker_concurrency: int = 200
+    # Activities one worker runs at once. Most are publishes holding until their due
+    # second (one per post due within the lead: 10,000 posts an hour hold about 850), each
+    # an idle coroutine; the rest is capped by worker_concurrency's share of the machine.
+    worker_activity_slots: int = 5000
     # Posts are validated and uploaded (Instagram containers) this long before their time,
     # so that the time itself costs one media_publish call.
     publish_lead_seconds: float = 300.0

@@ -32,10 +32,13 @@ async def _apply(
     events: Outbox,
     announce: list[Event],
     version: int = 0,
+    scheduled_for: datetime | None = None,
 ) -> Post | None:
     """The post after the change, or None when it was not in a state allowing it (or, with
     a version, not at that version). The events announcing the change are committed with it."""
     at_version = [Post.version == version] if version else []
+    if scheduled_for is not None:
+        at_version.append(Post.scheduled_for == scheduled_for)
     async with db.transaction() as session:
         changed = await session.scalar(
             update(Post)
@@ -277,6 +280,7 @@ async def record(
     published_at: datetime | None = None,
     error: str = "",
     expected_version: int = 0,
+    expected_scheduled_for: datetime | None = None,
 ) -> Post:
     """Record progress or the outcome of publishing. The move to publishing is guarded by
     the version that was prepared: an edit saved after preparation is never published as
@@ -297,6 +301,7 @@ async def record(
         values["last_error"] = error or "Instagram may or may not have published the post"
     before = await store.read(db, user_id=user_id, post_id=post_id)
     version = expected_version if status == PostStatus.PUBLISHING else 0
+    held_for = expected_scheduled_for if status == PostStatus.PUBLISHING else None
     announce = []
     if before.status != status:
         details = {}
@@ -312,11 +317,18 @@ async def record(
         allowed_from=MAY_FOLLOW[status],
         values=values,
         version=version,
+        scheduled_for=held_for,
         events=events,
         announce=announce,
     )
     if changed is None:
         post = await store.read(db, user_id=user_id, post_id=post_id)
+        if held_for and post.scheduled_for != held_for and post.status in MAY_FOLLOW[status]:
+            raise conflict(
+                "post_moved",
+                "The post was moved to another time while its publish waited",
+                scheduled_for=post.scheduled_for.isoformat() if post.scheduled_for else "",
+            )
         if version and post.version != version and post.status in MAY_FOLLOW[status]:
             raise conflict(
                 "post_changed_since_prepared",

@@ -522,6 +522,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             published_at=from_timestamp(request, "published_at"),
             error=request.error,
             expected_version=request.expected_version,
+            expected_scheduled_for=from_timestamp(request, "expected_scheduled_for"),
         )
         return post_message(post)
 

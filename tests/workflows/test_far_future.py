@@ -1,6 +1,9 @@
 """Posts due weeks ahead, on Temporal's time-skipping test server: the workflow's durable
 waits are real (timers of 30 and 60 days), the activities run for real against the
-session's services and the Graph API simulator."""
+session's services and the Graph API simulator.
+
+The lead is a few seconds here: a publish holds from its preparation until its due second
+inside its activity, and the test server does not skip time while an activity runs."""
 
 import asyncio
 import shutil
@@ -31,6 +34,7 @@ from workflows.contracts.recurring import SERIES_WORKFLOW_NAME, SeriesInput, Ser
 from workflows.recurring.activities import SeriesActivities
 from workflows.worker import WORKFLOWS, activity_functions
 
+LEAD = 2.0
 TEST_SERVER = shutil.which("temporal-test-server", path=str(Path(sys.executable).parent))
 
 
@@ -57,8 +61,8 @@ async def far_future(system, graph_simulator):
     await marking_channel.close()
 
 
-async def _schedule(env, queue, posts, user, post_id: str, days: float):
-    publish_at = await env.get_current_time() + timedelta(days=days)
+async def _mark(posts, user, post_id: str, publish_at: datetime) -> None:
+    """What the scheduler writes on the post before it starts or moves the workflow."""
     await posts.MarkScheduled(
         posts_pb2.MarkScheduledRequest(
             user_id=user.id,
@@ -68,9 +72,14 @@ async def _schedule(env, queue, posts, user, post_id: str, days: float):
             timezone="UTC",
         )
     )
+
+
+async def _schedule(env, queue, posts, user, post_id: str, days: float):
+    publish_at = await env.get_current_time() + timedelta(days=days)
+    await _mark(posts, user, post_id, publish_at)
     handle = await env.client.start_workflow(
         WORKFLOW_NAME,
-        PublishPostInput(post_id, user.id, user.account_id, publish_at.isoformat(), lead_seconds=300),
+        PublishPostInput(post_id, user.id, user.account_id, publish_at.isoformat(), lead_seconds=LEAD),
         id=workflow_id(post_id),
         task_queue=queue,
         result_type=Outcome,
@@ -83,6 +92,7 @@ async def test_a_post_due_in_30_days_moved_to_60_publishes_at_60(far_future, pub
     post = publisher.create_post(caption="Two months out")
     handle, first = await _schedule(env, queue, posts, publisher, post["id"], days=30)
     moved = first + timedelta(days=30)
+    await _mark(posts, publisher, post["id"], moved)
     await handle.execute_update(RESCHEDULE_UPDATE, moved.isoformat())
     assert await handle.query(PUBLISH_AT_QUERY) == moved.isoformat()
 
@@ -101,7 +111,7 @@ async def test_a_post_deleted_weeks_before_its_time_never_publishes(far_future, 
 
     outcome = await asyncio.wait_for(handle.result(), timeout=60)
     assert outcome.status == "deleted"
-    assert await env.get_current_time() >= due - timedelta(seconds=300)
+    assert await env.get_current_time() >= due - timedelta(seconds=LEAD)
     assert publishes(instagram, publisher.ig_user_id) == []
 
 
@@ -133,7 +143,7 @@ async def test_a_daily_series_publishes_day_after_day(far_future, publisher, ins
             user_id=publisher.id,
             account_id=publisher.account_id,
             rule=SeriesRule("FREQ=DAILY;COUNT=5", "UTC", start.replace(tzinfo=None).isoformat()),
-            lead_seconds=300,
+            lead_seconds=LEAD,
         ),
         id=series_workflow_id(post["id"]),
         task_queue=queue,

@@ -3,6 +3,7 @@ server, with stub activities under the contract's names (the way temporalio/samp
 tests workflows). Days of durable waiting pass in milliseconds; every branch of the
 workflow is reached by what the stubs answer. No Postflow process is started."""
 
+import asyncio
 import shutil
 import sys
 import uuid
@@ -49,6 +50,12 @@ class Script:
     reconciled: list = field(default_factory=list)
     calls: list[tuple[str, datetime, object]] = field(default_factory=list)
     recorded: list[Outcome] = field(default_factory=list)
+    # Publish calls that hold until they are cancelled (as when the post moves meanwhile).
+    holds: int = 0
+    cancelled: list[PublishInput] = field(default_factory=list)
+    # When each publish call was started (a held one answers at once here, not at its due
+    # second: the stub cannot make the test server's time pass while it runs).
+    publish_started: list[datetime] = field(default_factory=list)
 
     def called(self, name: str) -> list[datetime]:
         return [at for kind, at, _ in self.calls if kind == name]
@@ -69,7 +76,24 @@ class Script:
 
         @activity.defn(name=publishing.PUBLISH_ACTIVITY)
         async def publish(request: PublishInput) -> Published:
-            return answer(script.published, "publish", request)
+            if script.holds:
+                script.holds -= 1
+                try:
+                    while True:  # held (in real time) until cancelled
+                        activity.heartbeat()
+                        await asyncio.sleep(0.05)
+                except asyncio.CancelledError:
+                    script.cancelled.append(request)
+                    raise
+            # A held publish goes out at its due second: that is when it publishes.
+            scheduled = activity.info().current_attempt_scheduled_time
+            due = datetime.fromisoformat(request.due_at) if request.due_at else scheduled
+            script.calls.append(("publish", max(scheduled, due), request))
+            script.publish_started.append(scheduled)
+            reply = script.published.pop(0)
+            if isinstance(reply, Exception):
+                raise reply
+            return reply
 
         @activity.defn(name=publishing.RECONCILE_ACTIVITY)
         async def reconcile(request: PublishInput) -> Published:
@@ -152,7 +176,7 @@ async def test_a_reached_publishing_limit_waits_as_long_as_instagram_says_then_p
     )
     outcome, _ = await _publish(env, script)
     assert outcome.status == PostStatus.PUBLISHED
-    first, second = script.called("publish")
+    first, second = script.publish_started
     assert second - first >= timedelta(hours=3)
     assert all(argument.wait_for_quota for kind, _, argument in script.calls if kind == "publish")
 
@@ -193,7 +217,7 @@ async def test_an_unknown_outcome_is_reconciled_never_published_twice(env):
     assert len(script.called("publish")) == 1
     assert [o.status for o in script.recorded] == [PostStatus.NEEDS_RECONCILE, PostStatus.PUBLISHED]
     (asked,) = script.called("reconcile")
-    (published,) = script.called("publish")
+    (published,) = script.publish_started
     assert asked - published >= timedelta(seconds=60)
 
 
@@ -204,6 +228,57 @@ async def test_a_container_that_was_never_published_fails_the_post_for_a_person_
     assert outcome.status == PostStatus.FAILED
     assert "schedule it again" in outcome.error
     assert len(script.called("publish")) == 1
+
+
+async def test_the_publish_holds_from_preparation_until_its_time(env):
+    script = Script(prepared=[_ready()], published=[_done()])
+    outcome, publish_at = await _publish(env, script)
+    assert outcome.status == PostStatus.PUBLISHED
+    ((_, _, request),) = [call for call in script.calls if call[0] == "publish"]
+    assert request.due_at == publish_at.isoformat() and request.container_id == "c1"
+    # Started with the preparation, a lead ahead: nothing is left to start at the due second.
+    (prepared_at,) = script.called("prepare")
+    assert prepared_at < publish_at - timedelta(minutes=4)
+
+
+async def test_a_move_while_the_publish_holds_cancels_it_and_holds_again_for_the_new_time(env):
+    script = Script(prepared=[_ready()], published=[_done()], holds=1)
+    queue = f"stubbed-{uuid.uuid4().hex[:8]}"
+    now = await _now(env)
+    first = now + LEAD / 2  # prepared at once: the publish holds right away
+    request = PublishPostInput("p-held", "u1", "a1", first.isoformat(), LEAD.total_seconds())
+    async with Worker(env.client, task_queue=queue, workflows=WORKFLOWS, activities=script.activities()):
+        handle = await env.client.start_workflow(
+            publishing.WORKFLOW_NAME,
+            request,
+            id=f"held-{uuid.uuid4().hex}",
+            task_queue=queue,
+            result_type=Outcome,
+        )
+        while script.holds:  # noqa: ASYNC110 (the stub's counter, not an event)
+            await asyncio.sleep(0.05)
+        moved = first + timedelta(hours=5)
+        await handle.execute_update(publishing.RESCHEDULE_UPDATE, moved.isoformat())
+        outcome = await handle.result()
+    assert outcome.status == PostStatus.PUBLISHED
+    (cancelled,) = script.cancelled
+    assert cancelled.due_at == first.isoformat()
+    ((published_at, again),) = [(at, r) for kind, at, r in script.calls if kind == "publish"]
+    assert again.due_at == moved.isoformat() and published_at >= moved
+    assert len(script.called("prepare")) == 1, "the container made for the first time is kept"
+
+
+async def test_a_publish_that_finds_its_post_moved_holds_again_for_the_posts_time(env):
+    """A move marked on the post in the last seconds, before the workflow hears of it: the
+    held publish finds the post's time changed and the workflow takes that time."""
+    now = await _now(env)
+    later = now + timedelta(days=4)
+    script = Script(prepared=[_ready()], published=[Published("moved", moved_to=later.isoformat()), _done()])
+    outcome, _ = await _publish(env, script, days=3)
+    assert outcome.status == PostStatus.PUBLISHED
+    first, second = [r for kind, _, r in script.calls if kind == "publish"]
+    assert second.due_at == later.isoformat() and second.container_id == first.container_id
+    assert script.called("publish")[1] >= later
 
 
 async def test_a_reschedule_moves_the_wait_and_a_past_time_is_refused(env):

@@ -108,3 +108,72 @@ async def test_a_worker_killed_during_publish_publishes_exactly_once(system, pub
     stored = publisher.client.get(f"/api/v1/posts/{post['id']}").json()
     assert stored["status"] == "published"
     assert stored["instagram_media_id"] == published[0]["media_id"]
+
+
+async def _held(handle) -> bool:
+    described = await handle.describe()
+    return any(p.activity_type.name == "publish" for p in described.raw_description.pending_activities)
+
+
+async def test_a_worker_killed_while_holding_a_burst_loses_none_and_publishes_each_once(
+    system, publisher, instagram, tmp_path
+):
+    """Twenty posts due at the same second, their publishes held by one worker until then:
+    the worker is killed while it holds them all; a replacement publishes each exactly once,
+    none before its time."""
+    posts = [publisher.create_post(caption=f"Burst held {i}") for i in range(20)]
+    publish_at = datetime.now(UTC) + timedelta(seconds=8)
+    async with aio_channel(system, caller="scheduler", service="posts") as channel:
+        stub = posts_pb2_grpc.PostsStub(channel)
+        for post in posts:
+            await stub.MarkScheduled(
+                posts_pb2.MarkScheduledRequest(
+                    user_id=publisher.id,
+                    post_id=post["id"],
+                    account_id=publisher.account_id,
+                    scheduled_for=to_timestamp(publish_at),
+                    timezone="UTC",
+                )
+            )
+    queue = f"worker-killed-holding-{uuid.uuid4().hex[:8]}"
+    log = tmp_path / "worker.log"
+    doomed = start_worker(system, queue, log)
+    replacement = None
+    try:
+        client = await Client.connect(system.env["POSTFLOW_TEMPORAL_ADDRESS"])
+        handles = [
+            await client.start_workflow(
+                WORKFLOW_NAME,
+                PublishPostInput(
+                    post_id=post["id"],
+                    user_id=publisher.id,
+                    account_id=publisher.account_id,
+                    publish_at=publish_at.isoformat(),
+                    lead_seconds=7,
+                ),
+                id=workflow_id(post["id"]),
+                task_queue=queue,
+                result_type=Outcome,
+            )
+            for post in posts
+        ]
+        while not all([await _held(handle) for handle in handles]):
+            assert datetime.now(UTC) < publish_at - timedelta(seconds=1), "not all held in time"
+            await asyncio.sleep(0.1)
+        os.kill(doomed.pid, signal.SIGKILL)
+        doomed.wait(timeout=10)
+        assert publishes(instagram, publisher.ig_user_id) == [], "killed before the due second"
+
+        replacement = start_worker(system, queue, log)
+        outcomes = await asyncio.wait_for(asyncio.gather(*(h.result() for h in handles)), timeout=90)
+    finally:
+        for process in (doomed, replacement):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                process.wait(timeout=10)
+
+    assert {o.status for o in outcomes} == {"published"}, log.read_text()[-3000:]
+    published = publishes(instagram, publisher.ig_user_id)
+    # Instagram's caption is the post's caption with its hashtags after it.
+    assert sorted(p["caption"].split("\n")[0] for p in published) == sorted(p["caption"] for p in posts)
+    assert all(p["published_at"] >= publish_at.timestamp() for p in published), "none early"

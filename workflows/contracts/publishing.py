@@ -60,18 +60,23 @@ class PublishInput:
     version: int
     # Answer "quota" (instead of failing into retries) when the publishing limit is reached.
     wait_for_quota: bool = False
+    # ISO 8601, UTC: check the post and the account now, then hold until this instant and
+    # publish (so that at the due second only Instagram's call is left). Empty: publish now.
+    due_at: str = ""
 
 
 @dataclass
 class Published:
     # published, stale (edited since prepared: prepare again), deleted, unscheduled,
-    # quota (the account's publishing limit is reached: try again after retry_after_seconds)
-    # or (reconcile only) not_published
+    # quota (the account's publishing limit is reached: try again after retry_after_seconds),
+    # moved (to moved_to while the publish held) or (reconcile only) not_published
     outcome: str
     media_id: str = ""
     permalink: str = ""
     published_at: str = ""
     retry_after_seconds: float = 0.0
+    # ISO 8601: the post's time when it was found moved.
+    moved_to: str = ""
 
 
 @dataclass

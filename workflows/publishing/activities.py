@@ -6,6 +6,7 @@ turned into Temporal ApplicationErrors whose type says whether retrying can help
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +29,7 @@ from workflows.contracts import publishing
 from workflows.contracts.publishing import Outcome, PostRef, Prepared, Published, PublishInput
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
+HOLD_BEAT_SECONDS = 4.0
 # How many of the account's latest media are searched for one whose answer was lost.
 RECENT_MEDIA_SEARCHED = 25
 
@@ -86,6 +88,64 @@ async def _heartbeating(every: float = 1.0):
         task.cancel()
 
 
+async def _hold_until(due: datetime, started_at: datetime) -> None:
+    """Hold until `due` on Temporal's clock, the workflow's: the attempt started at
+    `started_at` by that clock, so what is left is counted from then on this machine's
+    monotonic clock (under a time-skipping test server, Temporal's clock runs days ahead of
+    this machine's). Then, never before this machine's wall clock says `due` either, when
+    that is less than a second away (a timer may wake a little early)."""
+    deadline = time.monotonic() + (due - started_at).total_seconds()
+    # Asked again after each sleep: a loop's timer may wake a little before it is due.
+    while (left := deadline - time.monotonic()) > 0:  # noqa: ASYNC110
+        await asyncio.sleep(left)
+    if 0 < (wall := (due - datetime.now(UTC)).total_seconds()) < 1:
+        await asyncio.sleep(wall)
+
+
+async def _run_to_the_end(step: Awaitable[Published]) -> Published:
+    """Run `step` to its end even if the activity is cancelled meanwhile: a publish under
+    way is not abandoned half done (Instagram may have it already); the workflow waits for
+    the activity's own outcome and learns what happened."""
+    task = asyncio.ensure_future(step)
+    while True:
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if task.done():
+                raise
+            asyncio.current_task().uncancel()
+
+
+class _DueWave:
+    """The held publishes of this worker whose due second has come and that have not
+    reached Instagram yet. A finished one reports back (which sets Temporal's and the posts
+    service's bookkeeping going) only once the wave has gone out, so that at the due second
+    the machine works on the Instagram calls first."""
+
+    # However long a wave lasts, a finished publish reports back after this.
+    LONGEST_WAIT = 30.0
+
+    def __init__(self) -> None:
+        self._due = 0
+        self._gone = asyncio.Event()
+        self._gone.set()
+
+    @contextlib.contextmanager
+    def due(self):
+        self._due += 1
+        self._gone.clear()
+        try:
+            yield
+        finally:
+            self._due -= 1
+            if not self._due:
+                self._gone.set()
+
+    async def gone_out(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._gone.wait(), self.LONGEST_WAIT)
+
+
 def _published_caption(post: posts_pb2.Post) -> str:
     """The text Instagram shows: the caption, then the hashtags."""
     return published_text(post.content.caption, list(post.content.hashtags))
@@ -108,6 +168,7 @@ class PublishingActivities:
         poll_seconds: float = 1.0,
         waits: Waits = Waits(),
         unknown_after_attempts: int = 4,
+        busy_limit: int = 200,
         # Called with the post once it is recorded published (starts its metrics workflow).
         on_published: Callable[[posts_pb2.Post], Awaitable[None]] | None = None,
     ) -> None:
@@ -121,6 +182,11 @@ class PublishingActivities:
         self._poll_seconds = poll_seconds
         self._waits = waits
         self._unknown_after = unknown_after_attempts
+        # The steps that work (not a publish holding for its due second) run this many at
+        # a time: a burst's thousand preparations at once starved the event loop, and
+        # their heartbeats timed out into retries.
+        self._busy = asyncio.Semaphore(busy_limit)
+        self._wave = _DueWave()
 
     async def _progress(self, ref, progress: int, step: str) -> None:
         # Never waited for: publishing goes on while NATS is away (the status changes that
@@ -153,7 +219,7 @@ class PublishingActivities:
         """Check the post and create its Instagram container(s), polled until ready. Up to
         a dozen Graph API calls: it heartbeats throughout, so a slow Instagram is not
         mistaken for a dead worker (which would retry, and make duplicate containers)."""
-        async with _heartbeating():
+        async with _heartbeating(), self._busy:
             return await self._prepare(ref)
 
     async def _prepare(self, ref: PostRef) -> Prepared:
@@ -248,11 +314,36 @@ class PublishingActivities:
     async def publish(self, request: PublishInput) -> Published:
         """media_publish, exactly once: an attempt after a failed one first asks the container,
         which says PUBLISHED when the earlier call went through although its answer was lost
-        (or its worker died), and is then not published again."""
-        async with _heartbeating():
-            return await self._publish(request)
+        (or its worker died), and is then not published again.
 
-    async def _publish(self, request: PublishInput) -> Published:
+        With `due_at`, everything that can be known early (the post, its account, an earlier
+        attempt) is checked first, then the activity holds until the due second: at that
+        second only the guarded move to publishing and Instagram's call are left. While it
+        holds, cancelling it (the post moved) ends it; once the due second has come, the
+        publish runs to its end."""
+        # Every few seconds: Temporal passes on at most one heartbeat per 80% of the
+        # timeout anyway, and a thousand holds beating every second cost the worker a
+        # tenth of its CPU at the due second.
+        async with _heartbeating(every=HOLD_BEAT_SECONDS):
+            async with self._busy:
+                ready = await self._ready_to_publish(request)
+            if isinstance(ready, Published):
+                return ready
+            if not request.due_at:
+                async with self._busy:
+                    return await _run_to_the_end(self._publish_now(request, *ready))
+            await _hold_until(datetime.fromisoformat(request.due_at), activity.info().started_time)
+            return await _run_to_the_end(self._publish_in_wave(request, *ready))
+
+    async def _publish_in_wave(self, request: PublishInput, post, credentials) -> Published:
+        with self._wave.due():
+            async with self._busy:
+                published = await self._publish_now(request, post, credentials)
+        await self._wave.gone_out()
+        return published
+
+    async def _ready_to_publish(self, request: PublishInput):
+        """(post, credentials) when the post may be published; else the outcome already known."""
         post = await self._post(request)
         credentials = await self._credentials(request)
         attempt = activity.info().attempt
@@ -266,6 +357,10 @@ class PublishingActivities:
             return Published("unscheduled")
         if post.version != request.version:
             return Published("stale")
+        return post, credentials
+
+    async def _publish_now(self, request: PublishInput, post, credentials) -> Published:
+        attempt = activity.info().attempt
         try:
             await self._posts.RecordPublishing(
                 posts_pb2.RecordPublishingRequest(
@@ -273,6 +368,11 @@ class PublishingActivities:
                     post_id=request.post_id,
                     status=PostStatus.PUBLISHING.to_proto(),
                     expected_version=request.version,
+                    # A move marked on the post while the publish held wins, even one the
+                    # activity's cancellation has not reached yet.
+                    expected_scheduled_for=to_timestamp(datetime.fromisoformat(request.due_at))
+                    if request.due_at
+                    else None,
                 ),
                 timeout=10,
             )
@@ -280,13 +380,32 @@ class PublishingActivities:
             changed = from_rpc_error(err)
             if changed is not None and changed.code == "post_changed_since_prepared":
                 return Published("stale")  # edited since the check above: prepare it again
+            if changed is not None and changed.code == "post_moved":
+                return Published("moved", moved_to=changed.context.get("scheduled_for", ""))
+            if changed is not None and changed.code == "post_changed":
+                # Deleted or unscheduled since the check above (while held, say).
+                now = await self._post(request)
+                if now.HasField("deleted_at"):
+                    return Published("deleted")
+                if PostStatus.from_proto(now.status) not in ON_THE_CALENDAR:
+                    return Published("unscheduled")
             raise
         await self._progress(request, 85, "publishing")
         now = datetime.now(UTC).isoformat()
         try:
-            media_id = await self._graph.publish(
-                credentials.ig_user_id, credentials.access_token, request.container_id
-            )
+            try:
+                media_id = await self._graph.publish(
+                    credentials.ig_user_id, credentials.access_token, request.container_id
+                )
+            except graph_errors.AuthorizationError:
+                if not request.due_at:
+                    raise
+                # Held for minutes, the token read before may have been rotated since:
+                # refused, nothing was published, so ask once more with the current one.
+                credentials = await self._credentials(request)
+                media_id = await self._graph.publish(
+                    credentials.ig_user_id, credentials.access_token, request.container_id
+                )
         except graph_errors.ContainerExpired:
             return Published("stale")
         except graph_errors.PublishLimitReached as err:
@@ -342,6 +461,10 @@ class PublishingActivities:
     async def reconcile(self, request: PublishInput) -> Published:
         """After publish attempts that could not learn their outcome: what Instagram says now.
         Raises (and is retried by the workflow's policy) while Instagram cannot be asked."""
+        async with self._busy:
+            return await self._reconcile(request)
+
+    async def _reconcile(self, request: PublishInput) -> Published:
         post = await self._post(request)
         credentials = await self._credentials(request)
         try:
@@ -365,6 +488,10 @@ class PublishingActivities:
     async def record_result(self, outcome: Outcome) -> None:
         if outcome.status not in RECORDED_BY_WORKER or outcome.status == PostStatus.PUBLISHING:
             return
+        async with self._busy:
+            await self._record_result(outcome)
+
+    async def _record_result(self, outcome: Outcome) -> None:
         if outcome.media_id and not outcome.permalink:
             outcome.permalink = await self._permalink(outcome)
         request = posts_pb2.RecordPublishingRequest(

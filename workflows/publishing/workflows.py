@@ -3,9 +3,12 @@
 1. wait (durably) until `lead_seconds` before the publish time; a reschedule update moves
    the time and wakes the wait; cancelling the workflow ends it;
 2. prepare: check the post and create its Instagram container(s), polled until ready;
-3. wait until the publish time; publish (media_publish) — an edit after preparation
-   makes the activity answer "stale" and the post is prepared again; a reached
-   publishing limit answers "quota", and the workflow sleeps and tries again;
+3. publish (media_publish) at the publish time: the publish activity starts as soon as
+   the post is prepared, checks what it can early and holds until the due second, so that
+   a burst of posts due at the same second costs Temporal nothing at that second; a
+   reschedule while it holds cancels it and it holds again for the new time. An edit
+   after preparation makes the activity answer "stale" and the post is prepared again; a
+   reached publishing limit answers "quota", and the workflow sleeps and tries again;
 4. record the outcome on the post.
 
 When publish attempts cannot learn whether Instagram published (no answer, and the
@@ -18,7 +21,8 @@ from datetime import datetime, timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
-from temporalio.exceptions import ActivityError, ApplicationError
+from temporalio.exceptions import ActivityError, ApplicationError, CancelledError
+from temporalio.workflow import ActivityCancellationType
 
 with workflow.unsafe.imports_passed_through():
     from lib.post_status import PostStatus
@@ -29,6 +33,7 @@ with workflow.unsafe.imports_passed_through():
         Outcome,
         PostRef,
         Prepared,
+        Published,
         PublishInput,
         PublishPostInput,
     )
@@ -42,9 +47,13 @@ RETRIES = RetryPolicy(
     non_retryable_error_types=["MediaRejected", "AuthorizationError", "AccountUnavailable", "OutcomeUnknown"],
 )
 PUBLISH_HEARTBEAT = timedelta(seconds=10)
+HOLD_HEARTBEAT = timedelta(seconds=30)
 # Patch ids: workflows that were sleeping before a change replay the old code path.
 RECONCILE_UNKNOWN_OUTCOME = "reconcile-unknown-outcome"
 WAIT_FOR_QUOTA = "wait-for-quota"
+HOLD_UNTIL_DUE = "hold-publish-until-due"
+# A held publish has this long past its due second to finish.
+PUBLISH_TIMEOUT = timedelta(minutes=2)
 # A container lives 24 hours: after that, what it says no longer changes.
 RECONCILE_FOR = timedelta(hours=24)
 
@@ -75,24 +84,30 @@ class PublishPostWorkflow:
                     )
                     if prepared.outcome != "ready":
                         return Outcome(request.post_id, request.user_id, prepared.outcome)
-                await self._sleep_until(lambda: self._publish_at)
-                attempt = PublishInput(
-                    request.post_id,
-                    request.user_id,
-                    request.account_id,
-                    prepared.container_id,
-                    prepared.version,
-                    wait_for_quota=workflow.patched(WAIT_FOR_QUOTA),
-                )
-                published = await workflow.execute_activity_method(
-                    PublishingActivities.publish,
-                    attempt,
-                    start_to_close_timeout=timedelta(minutes=2),
-                    # A worker that dies mid-publish is noticed in seconds; the next attempt
-                    # asks the container before publishing.
-                    heartbeat_timeout=PUBLISH_HEARTBEAT,
-                    retry_policy=RETRIES,
-                )
+                if workflow.patched(HOLD_UNTIL_DUE):
+                    # Moved later than a lead away while prepared: wait in the workflow first.
+                    await self._sleep_until(lambda: self._publish_at - lead)
+                    attempt = self._attempt(request, prepared, due_at=self._publish_at.isoformat())
+                    published = await self._held_publish(attempt)
+                    if published is None:
+                        continue  # moved while held: hold again for the new time
+                else:
+                    await self._sleep_until(lambda: self._publish_at)
+                    attempt = self._attempt(request, prepared, due_at="")
+                    published = await workflow.execute_activity_method(
+                        PublishingActivities.publish,
+                        attempt,
+                        start_to_close_timeout=PUBLISH_TIMEOUT,
+                        # A worker that dies mid-publish is noticed in seconds; the next
+                        # attempt asks the container before publishing.
+                        heartbeat_timeout=PUBLISH_HEARTBEAT,
+                        retry_policy=RETRIES,
+                    )
+                if published.outcome == "moved":
+                    # The post's own time, in case the move has not reached the workflow yet.
+                    if published.moved_to:
+                        self._publish_at = datetime.fromisoformat(published.moved_to)
+                    continue
                 if published.outcome == "stale":
                     prepared = None
                     continue
@@ -122,6 +137,45 @@ class PublishPostWorkflow:
                 outcome = await self._reconcile(request, attempt, reason)
         await self._record(outcome)
         return outcome
+
+    def _attempt(self, request: PublishPostInput, prepared: Prepared, *, due_at: str) -> PublishInput:
+        return PublishInput(
+            request.post_id,
+            request.user_id,
+            request.account_id,
+            prepared.container_id,
+            prepared.version,
+            wait_for_quota=workflow.patched(WAIT_FOR_QUOTA),
+            due_at=due_at,
+        )
+
+    async def _held_publish(self, attempt: PublishInput) -> Published | None:
+        """The publish activity, started now and holding until attempt.due_at; None when the
+        post was moved while it held (the activity was cancelled before publishing)."""
+        self._moved = False
+        held = workflow.start_activity_method(
+            PublishingActivities.publish,
+            attempt,
+            start_to_close_timeout=max(self._publish_at - workflow.now(), timedelta(0)) + PUBLISH_TIMEOUT,
+            # A worker that dies while holding or publishing is noticed within this; the
+            # next attempt asks the container before publishing. Longer than a publish's
+            # own: a burst's thousand holds heartbeat while the machine prepares them all,
+            # and at 10 s the dev server saw heartbeats late and timed holds out.
+            heartbeat_timeout=HOLD_HEARTBEAT,
+            retry_policy=RETRIES,
+            # A cancel that comes once the due second has passed is too late: the activity
+            # finishes its publish, and its own outcome is what counts.
+            cancellation_type=ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+        )
+        await workflow.wait_condition(lambda: self._moved or held.done())
+        if not held.done():
+            held.cancel()
+        try:
+            return await held
+        except ActivityError as err:
+            if isinstance(err.cause, CancelledError):
+                return None
+            raise
 
     async def _record(self, outcome: Outcome) -> None:
         await workflow.execute_activity_method(
