@@ -355,8 +355,11 @@ class Scheduler:
         state = PublishingState(post, step="done" if finished else "none")
         if running is not None:
             state.step = "waiting"
+            due = post.scheduled_for.ToDatetime(tzinfo=UTC) if post.HasField("scheduled_for") else None
             for pending in running.raw_description.pending_activities:
                 state.step = STEPS.get(pending.activity_type.name, state.step)
+                if state.step == "publishing" and due is not None and datetime.now(UTC) < due:
+                    state.step = "waiting"  # prepared, its publish holding for the due second
                 state.attempts = pending.attempt
                 if pending.HasField("last_failure"):
                     state.error = pending.last_failure.message

@@ -160,6 +160,9 @@ async def test_a_worker_killed_while_holding_a_burst_loses_none_and_publishes_ea
         while not all([await _held(handle) for handle in handles]):
             assert datetime.now(UTC) < publish_at - timedelta(seconds=1), "not all held in time"
             await asyncio.sleep(0.1)
+        # Prepared and holding: to the user it is waiting for its time, not publishing.
+        status = publisher.client.get(f"/api/v1/posts/{posts[0]['id']}/status").json()
+        assert status["step"] == "waiting" and status["status"] == "scheduled", status
         os.kill(doomed.pid, signal.SIGKILL)
         doomed.wait(timeout=10)
         assert publishes(instagram, publisher.ig_user_id) == [], "killed before the due second"
