@@ -41,6 +41,17 @@ def start_worker(system, queue: str, log: Path) -> subprocess.Popen:
     )
 
 
+async def _start(client, queue: str, user, post: dict, publish_at: datetime, **timing):
+    """The post's publishing workflow, on this test's own task queue."""
+    return await client.start_workflow(
+        WORKFLOW_NAME,
+        PublishPostInput(post["id"], user.id, user.account_id, publish_at.isoformat(), **timing),
+        id=workflow_id(post["id"]),
+        task_queue=queue,
+        result_type=Outcome,
+    )
+
+
 def wait_for_post_status(user, post_id: str, wanted: str, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -74,19 +85,8 @@ async def test_a_worker_killed_during_publish_publishes_exactly_once(system, pub
     replacement = None
     try:
         client = await Client.connect(system.env["POSTFLOW_TEMPORAL_ADDRESS"])
-        handle = await client.start_workflow(
-            WORKFLOW_NAME,
-            PublishPostInput(
-                post_id=post["id"],
-                user_id=publisher.id,
-                account_id=publisher.account_id,
-                publish_at=publish_at.isoformat(),
-                lead_seconds=1,
-                reconcile_interval_seconds=2,
-            ),
-            id=workflow_id(post["id"]),
-            task_queue=queue,
-            result_type=Outcome,
+        handle = await _start(
+            client, queue, publisher, post, publish_at, lead_seconds=1, reconcile_interval_seconds=2
         )
         await asyncio.to_thread(wait_for_post_status, publisher, post["id"], "publishing")
         await asyncio.sleep(0.5)  # the media_publish call is on its way
@@ -141,22 +141,7 @@ async def test_a_worker_killed_while_holding_a_burst_loses_none_and_publishes_ea
     replacement = None
     try:
         client = await Client.connect(system.env["POSTFLOW_TEMPORAL_ADDRESS"])
-        handles = [
-            await client.start_workflow(
-                WORKFLOW_NAME,
-                PublishPostInput(
-                    post_id=post["id"],
-                    user_id=publisher.id,
-                    account_id=publisher.account_id,
-                    publish_at=publish_at.isoformat(),
-                    lead_seconds=7,
-                ),
-                id=workflow_id(post["id"]),
-                task_queue=queue,
-                result_type=Outcome,
-            )
-            for post in posts
-        ]
+        handles = [await _start(client, queue, publisher, post, publish_at, lead_seconds=7) for post in posts]
         while not all([await _held(handle) for handle in handles]):
             assert datetime.now(UTC) < publish_at - timedelta(seconds=1), "not all held in time"
             await asyncio.sleep(0.1)
