@@ -146,6 +146,15 @@ class _DueWave:
             await asyncio.wait_for(self._gone.wait(), self.LONGEST_WAIT)
 
 
+def _off_the_calendar(post: posts_pb2.Post) -> str:
+    """ "deleted" or "unscheduled" when the post is no longer to be published; else ""."""
+    if post.HasField("deleted_at"):
+        return "deleted"
+    if PostStatus.from_proto(post.status) not in ON_THE_CALENDAR:
+        return "unscheduled"
+    return ""
+
+
 def _published_caption(post: posts_pb2.Post) -> str:
     """The text Instagram shows: the caption, then the hashtags."""
     return published_text(post.content.caption, list(post.content.hashtags))
@@ -224,10 +233,8 @@ class PublishingActivities:
 
     async def _prepare(self, ref: PostRef) -> Prepared:
         post = await self._post(ref)
-        if post.HasField("deleted_at"):
-            return Prepared("deleted")
-        if PostStatus.from_proto(post.status) not in ON_THE_CALENDAR:
-            return Prepared("unscheduled")
+        if gone := _off_the_calendar(post):
+            return Prepared(gone)
         media = [m for m in post.content.media]
         if not media:
             raise _not_retryable("MediaRejected", "The post has no media")
@@ -351,10 +358,8 @@ class PublishingActivities:
             earlier = await self._earlier_attempt(request, post, credentials, attempt)
             if earlier is not None:
                 return earlier
-        if post.HasField("deleted_at"):
-            return Published("deleted")
-        if PostStatus.from_proto(post.status) not in ON_THE_CALENDAR:
-            return Published("unscheduled")
+        if gone := _off_the_calendar(post):
+            return Published(gone)
         if post.version != request.version:
             return Published("stale")
         return post, credentials
@@ -384,11 +389,8 @@ class PublishingActivities:
                 return Published("moved", moved_to=changed.context.get("scheduled_for", ""))
             if changed is not None and changed.code == "post_changed":
                 # Deleted or unscheduled since the check above (while held, say).
-                now = await self._post(request)
-                if now.HasField("deleted_at"):
-                    return Published("deleted")
-                if PostStatus.from_proto(now.status) not in ON_THE_CALENDAR:
-                    return Published("unscheduled")
+                if gone := _off_the_calendar(await self._post(request)):
+                    return Published(gone)
             raise
         await self._progress(request, 85, "publishing")
         now = datetime.now(UTC).isoformat()
