@@ -77,16 +77,22 @@ class Bench:
         await gather_limited([one(n) for n in range(count)], 16)
         return created
 
-    async def schedule_all(self, plan: list[tuple[str, datetime, str]]) -> None:
+    async def schedule_all(self, plan: list[tuple[str, datetime, str]], clients: int = 16) -> list[float]:
+        """Each post scheduled by its own call, `clients` calls at a time; each call's seconds."""
+        took = []
+
         async def one(post_id: str, due: datetime, account: str):
             local = due.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds")
+            began = time.perf_counter()
             await self.call(
                 "POST",
                 f"/api/v1/posts/{post_id}/schedule",
                 {"scheduled_time": local, "timezone": ZONE, "account_id": account},
             )
+            took.append(time.perf_counter() - began)
 
-        await gather_limited([one(*item) for item in plan], 16)
+        await gather_limited([one(*item) for item in plan], clients)
+        return took
 
     async def publishes(self) -> dict[str, float]:
         """caption marker -> when the simulator received its media_publish."""
@@ -179,6 +185,72 @@ async def burst(bench: Bench, count: int, lead: float) -> dict:
     if lateness:
         print(f"    the last one published {max(lateness):.2f} s after the due second")
     return result
+
+
+async def schedule_throughput(bench: Bench, count: int, clients: int) -> dict:
+    """(f) `count` POST /posts/{id}/schedule calls from `clients` concurrent clients, each post
+    at its own time days ahead (nothing is prepared meanwhile). Issue 14's target: 1,000 in
+    under 5 s at 8 clients."""
+    posts = await bench.create_posts(count, f"throughput{time.time_ns()}")
+    first = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+    plan = [
+        (post_id, first + timedelta(minutes=i), bench.accounts[i % ACCOUNTS])
+        for i, (post_id, _) in enumerate(posts)
+    ]
+    began = time.perf_counter()
+    took = await bench.schedule_all(plan, clients)
+    seconds = time.perf_counter() - began
+    ms = [x * 1000 for x in took]
+    summary = {
+        "calls": count,
+        "clients": clients,
+        "seconds": seconds,
+        "per_second": count / seconds,
+        "p50_ms": percentile(ms, 50),
+        "p95_ms": percentile(ms, 95),
+        "max_ms": max(ms),
+    }
+    print(f"\n(f) scheduling throughput: {count} schedule calls from {clients} clients")
+    print(
+        f"    {seconds:.1f} s, {summary['per_second']:.0f} calls/s; each call p50 {summary['p50_ms']:.0f} ms, "
+        f"p95 {summary['p95_ms']:.0f} ms, max {summary['max_ms']:.0f} ms (target: under 5 s in all)"
+    )
+    return summary
+
+
+async def temporal_floor(temporal_address: str, count: int, clients: int) -> dict:
+    """(g) What Temporal alone costs a schedule call: `count` publishing workflows started
+    straight from a client, `clients` at a time, days ahead (the worker takes each first
+    task and sets its timer), then terminated. No API, no posts, no checks: a floor for (f)."""
+    from temporalio.client import Client
+
+    from lib.common.config import Settings
+    from workflows.contracts.publishing import WORKFLOW_NAME, PublishPostInput
+
+    queue = Settings.model_fields["temporal_task_queue"].default  # what the bench's worker polls
+
+    temporal = await Client.connect(temporal_address)
+    due = (datetime.now(UTC) + timedelta(days=3)).isoformat()
+    ids = [f"bench-floor-{time.time_ns()}-{n}" for n in range(count)]
+
+    async def start(workflow_id: str):
+        await temporal.start_workflow(
+            WORKFLOW_NAME,
+            PublishPostInput(
+                post_id=workflow_id, user_id=workflow_id, account_id=workflow_id, publish_at=due
+            ),
+            id=workflow_id,
+            task_queue=queue,
+        )
+
+    began = time.perf_counter()
+    await gather_limited([start(i) for i in ids], clients)
+    seconds = time.perf_counter() - began
+    await gather_limited([temporal.get_workflow_handle(i).terminate("benchmark") for i in ids], clients)
+    summary = {"starts": count, "clients": clients, "seconds": seconds, "per_second": count / seconds}
+    print(f"\n(g) the floor: {count} publishing workflows started straight to Temporal, {clients} at a time")
+    print(f"    {seconds:.1f} s, {summary['per_second']:.0f} starts/s")
+    return summary
 
 
 async def brief_bulk(bench: Bench, rounds: int) -> dict:
@@ -343,12 +415,19 @@ async def run(
     burst_only: bool,
     temporal: str,
     planning_only: bool,
+    throughput_only: bool = False,
 ) -> dict:
     bench = Bench(base_url, simulator)
     try:
         await bench.setup()
         if planning_only:
             return {"planning": await planning(bench, temporal, 3 if quick else 10)}
+        if throughput_only:
+            return {
+                "throughput": await schedule_throughput(bench, 200 if quick else 1000, 8),
+                "temporal_floor": await temporal_floor(temporal, 200 if quick else 1000, 8),
+                "brief_bulk_50": await brief_bulk(bench, 3 if quick else 10),
+            }
         if burst_only:
             return {"burst": await burst(bench, 200 if quick else 1000, lead), "lead_seconds": lead}
         results = {
@@ -356,6 +435,8 @@ async def run(
             "burst": await burst(bench, 200 if quick else 1000, lead),
             "baseline": await naive_baseline(bench, 100 if quick else 300, 10_000, 60.0),
             "brief_bulk_50": await brief_bulk(bench, 3 if quick else 10),
+            "throughput": await schedule_throughput(bench, 200 if quick else 1000, 8),
+            "temporal_floor": await temporal_floor(temporal, 200 if quick else 1000, 8),
             "planning": await planning(bench, temporal, 3 if quick else 10),
             "lead_seconds": lead,
         }
@@ -375,6 +456,9 @@ def main() -> None:
     )
     parser.add_argument("--burst-only", action="store_true", help="only the same-second burst")
     parser.add_argument("--planning-only", action="store_true", help="only best times and moves")
+    parser.add_argument(
+        "--throughput-only", action="store_true", help="only scheduling throughput and the 50-post bulk"
+    )
     args = parser.parse_args()
     settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": str(args.lead), "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
     with running_system(settings) as (running, simulator):
@@ -387,6 +471,7 @@ def main() -> None:
                 args.burst_only,
                 running.env["POSTFLOW_TEMPORAL_ADDRESS"],
                 args.planning_only,
+                args.throughput_only,
             )
         )
     name = (
@@ -394,6 +479,8 @@ def main() -> None:
         if args.burst_only
         else "scheduling-planning"
         if args.planning_only
+        else "scheduling-throughput"
+        if args.throughput_only
         else "scheduling"
     )
     save(name, results)

@@ -49,12 +49,12 @@ async def claimed(db: Database, post_id: str):
 
 
 @contextlib.asynccontextmanager
-async def claimed_all(db: Database, post_ids: list[str]):
-    """Claim every post in one statement (a drag and drop of many): all of them, or none
-    and a 409 naming one that is being changed."""
-    keys, token, now = sorted({parse_id(p, "Post") for p in post_ids}), uuid.uuid4(), datetime.now(UTC)
+async def claimed_some(db: Database, keys: list[uuid.UUID]):
+    """Claim every post that is free, in one statement; yields the set claimed (a post being
+    changed by another request is left out), released together at the end."""
+    keys, token, now = sorted(set(keys)), uuid.uuid4(), datetime.now(UTC)
     if not keys:
-        yield
+        yield set()
         return
     async with db.transaction() as session:
         got = set(
@@ -70,15 +70,28 @@ async def claimed_all(db: Database, post_ids: list[str]):
             )
         )
     try:
-        if busy := [key for key in keys if key not in got]:
-            raise conflict(
-                "schedule_in_progress",
-                f"Post {busy[0]}'s schedule is being changed right now; reload it",
-                post_id=str(busy[0]),
-            )
-        yield
+        yield got
     finally:
         async with db.transaction() as session:
             await session.execute(
                 delete(ScheduleClaim).where(ScheduleClaim.post_id.in_(keys), ScheduleClaim.token == token)
             )
+
+
+def in_progress(key: uuid.UUID):
+    return conflict(
+        "schedule_in_progress",
+        f"Post {key}'s schedule is being changed right now; reload it",
+        post_id=str(key),
+    )
+
+
+@contextlib.asynccontextmanager
+async def claimed_all(db: Database, post_ids: list[str]):
+    """Claim every post in one statement (a drag and drop of many): all of them, or none
+    and a 409 naming one that is being changed."""
+    keys = sorted({parse_id(p, "Post") for p in post_ids})
+    async with claimed_some(db, keys) as got:
+        if busy := [key for key in keys if key not in got]:
+            raise in_progress(busy[0])
+        yield

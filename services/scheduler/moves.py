@@ -9,11 +9,9 @@ marked (all in one write to the posts service) and its sleeping workflow moved, 
 planned draft gets its new planned time.
 """
 
-import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,7 +20,7 @@ from lib.common.grpc_errors import ask
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
-from services.scheduler import accounts, claims
+from services.scheduler import accounts, claims, concurrently
 from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import Scheduled, Scheduler
 
@@ -56,23 +54,6 @@ async def _check_one(scheduler: Scheduler, user_id: uuid.UUID, move: Move, zone:
     if scheduled.publish_now:
         raise invalid([Violation("scheduled_time", "is not in the future: a move needs a time ahead")])
     return Checked(move, post, scheduled)
-
-
-# Posts checked and workflows moved at once: each is a round trip or two that mostly
-# waits (on the posts service, on Temporal and the worker), so all of a move's at once
-# (measured: 50 moves 20% faster than 20 at a time).
-CONCURRENCY = MAX_MOVES
-
-
-async def _each(items: list, call: Callable[..., Awaitable]) -> list:
-    """call(item) for every item, CONCURRENCY at a time; results (or exceptions) in order."""
-    gate = asyncio.Semaphore(CONCURRENCY)
-
-    async def one(item):
-        async with gate:
-            return await call(item)
-
-    return await asyncio.gather(*(one(item) for item in items), return_exceptions=True)
 
 
 log = logging.getLogger(__name__)
@@ -110,7 +91,7 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
     checked: list[tuple[int, Checked]] = []
     # The user's own zone, asked once for all the moves that name none.
     own_zone = await scheduler.zone_for(user_id, "") if any(not m.timezone for m in moves) else ""
-    outcomes = await _each(
+    outcomes = await concurrently.each(
         moves, lambda one: _check_one(scheduler, user_id, one, one.timezone or own_zone, prefer)
     )
     for index, (one, outcome) in enumerate(zip(moves, outcomes, strict=True)):
@@ -157,7 +138,7 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
             user_id, one.move.post_id, account, one.scheduled, moving, known=known[one.post.account_id]
         )
 
-    outcomes = await _each([one for _, one in scheduled], fits)
+    outcomes = await concurrently.each([one for _, one in scheduled], fits)
     for (index, one), outcome in zip(scheduled, outcomes, strict=True):
         if isinstance(outcome, ServiceError):
             problems.append(Violation(f"moves.{index}", f"post {one.move.post_id}: {_why(outcome)}"))
@@ -199,7 +180,7 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
         else:
             await scheduler.wake(one.move.post_id, one.scheduled)
 
-    for outcome in await _each(done, apply):
+    for outcome in await concurrently.each(done, apply):
         if isinstance(outcome, BaseException):
             raise outcome
     log.info(

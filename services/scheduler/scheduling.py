@@ -277,18 +277,31 @@ class Scheduler:
     ) -> Scheduled:
         scheduled = await self.resolve(user_id, local, zone, prefer)
         account = await accounts.chosen(db=self.db, user_id=user_id, account_id=account_id)
+        post = await self.not_yet_scheduled(user_id, post_id)
+        await self.check_calendar(user_id, post_id, account, scheduled)
+        await self.start(user_id, post_id, account.id, scheduled, post.content.post_type)
+        return scheduled
+
+    async def not_yet_scheduled(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
+        """The user's post, when no workflow is publishing it already."""
         post = await self.require_own_post(user_id, post_id)
         if await self.running(post_id):
             raise conflict("already_scheduled", "The post is already scheduled; reschedule it instead (PUT)")
-        await self.check_calendar(user_id, post_id, account, scheduled)
-        await self.mark(user_id, post_id, account.id, scheduled, post.content.post_type)
+        return post
+
+    async def start(
+        self, user_id: uuid.UUID, post_id: str, account_id: uuid.UUID, scheduled: Scheduled, post_type: str
+    ) -> None:
+        """Mark the post scheduled, then start the workflow that publishes it (the mark is
+        undone when no workflow runs)."""
+        await self.mark(user_id, post_id, account_id, scheduled, post_type)
         try:
             await self._temporal.start_workflow(
                 WORKFLOW_NAME,
                 PublishPostInput(
                     post_id=post_id,
                     user_id=str(user_id),
-                    account_id=str(account.id),
+                    account_id=str(account_id),
                     publish_at=scheduled.resolved.utc.isoformat(),
                     lead_seconds=self.settings.publish_lead_seconds,
                     reconcile_interval_seconds=self.settings.reconcile_interval_seconds,
@@ -305,7 +318,6 @@ class Scheduler:
                     self.posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id))
                 )
             raise
-        return scheduled
 
     async def reschedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str
