@@ -13,7 +13,9 @@ RESULTS = Path(".data/bench")
 
 
 @contextmanager
-def running_system(extra_env: dict[str, str] | None = None) -> Iterator[tuple[stack.Stack, str]]:
+def running_system(
+    extra_env: dict[str, str] | None = None, workers: int = 1
+) -> Iterator[tuple[stack.Stack, str]]:
     """Every process on free ports against a scratch database; yields it and the Graph API
     simulator's URL, and removes it all afterwards."""
     server = postgres.server_url()
@@ -34,6 +36,7 @@ def running_system(extra_env: dict[str, str] | None = None) -> Iterator[tuple[st
                 "POSTFLOW_API_BURST_PER_USER": "100000",
                 **(extra_env or {}),
             },
+            workers=workers,
         )
         try:
             yield running, simulator

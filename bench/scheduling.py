@@ -416,6 +416,7 @@ async def run(
     temporal: str,
     planning_only: bool,
     throughput_only: bool = False,
+    workers: int = 1,
 ) -> dict:
     bench = Bench(base_url, simulator)
     try:
@@ -429,7 +430,11 @@ async def run(
                 "brief_bulk_50": await brief_bulk(bench, 3 if quick else 10),
             }
         if burst_only:
-            return {"burst": await burst(bench, 200 if quick else 1000, lead), "lead_seconds": lead}
+            return {
+                "burst": await burst(bench, 200 if quick else 1000, lead),
+                "lead_seconds": lead,
+                "workers": workers,
+            }
         results = {
             "steady": await steady(bench, 100 if quick else 300, 10_000),
             "burst": await burst(bench, 200 if quick else 1000, lead),
@@ -459,9 +464,10 @@ def main() -> None:
     parser.add_argument(
         "--throughput-only", action="store_true", help="only scheduling throughput and the 50-post bulk"
     )
+    parser.add_argument("--workers", type=int, default=1, help="publishing worker processes")
     args = parser.parse_args()
     settings = {"POSTFLOW_PUBLISH_LEAD_SECONDS": str(args.lead), "POSTFLOW_SCHEDULE_MIN_GAP_MINUTES": "0"}
-    with running_system(settings) as (running, simulator):
+    with running_system(settings, workers=args.workers) as (running, simulator):
         results = asyncio.run(
             run(
                 running.base_url,
@@ -472,10 +478,13 @@ def main() -> None:
                 running.env["POSTFLOW_TEMPORAL_ADDRESS"],
                 args.planning_only,
                 args.throughput_only,
+                args.workers,
             )
         )
     name = (
-        "scheduling-burst"
+        f"scheduling-burst-{args.workers}-workers"
+        if args.burst_only and args.workers > 1
+        else "scheduling-burst"
         if args.burst_only
         else "scheduling-planning"
         if args.planning_only

@@ -97,8 +97,11 @@ def start_simulator(log_dir: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("graph simulator did not start")
 
 
-def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = None) -> Stack:
-    """Start every service against database_url (already migrated) and wait until healthy."""
+def start(
+    database_url: str, log_dir: Path, extra_env: dict[str, str] | None = None, workers: int = 1
+) -> Stack:
+    """Start every service against database_url (already migrated) and wait until healthy;
+    `workers` publishing worker processes, all on the same task queue."""
     log_dir.mkdir(parents=True, exist_ok=True)
     gateway_port = free_port()
     keys_dir = os.environ.get("POSTFLOW_SERVICE_KEYS_DIR", str(ROOT / ".data" / "service-keys"))
@@ -140,7 +143,8 @@ def start(database_url: str, log_dir: Path, extra_env: dict[str, str] | None = N
             stderr=subprocess.STDOUT,
         )
         wait_listening(temporal_port, stack.processes["temporal"])
-    for name, args in SERVICES.items():
+    processes = dict(SERVICES) | {f"worker-{n}": SERVICES["worker"] for n in range(2, workers + 1)}
+    for name, args in processes.items():
         log = (log_dir / f"{name}.log").open("w")
         stack.processes[name] = subprocess.Popen(
             [sys.executable, *args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT

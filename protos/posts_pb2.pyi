@@ -496,6 +496,38 @@ class RecordPublishingRequest(_message.Message):
     expected_scheduled_for: _timestamp_pb2.Timestamp
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ..., expected_version: _Optional[int] = ..., expected_scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
+class PublishingStart(_message.Message):
+    __slots__ = ("user_id", "post_id", "expected_version", "expected_scheduled_for")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    expected_version: int
+    expected_scheduled_for: _timestamp_pb2.Timestamp
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., expected_version: _Optional[int] = ..., expected_scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class StartPublishingRequest(_message.Message):
+    __slots__ = ("posts",)
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    posts: _containers.RepeatedCompositeFieldContainer[PublishingStart]
+    def __init__(self, posts: _Optional[_Iterable[_Union[PublishingStart, _Mapping]]] = ...) -> None: ...
+
+class PublishingStarted(_message.Message):
+    __slots__ = ("post_id", "error")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    error: _common_pb2.ErrorDetail
+    def __init__(self, post_id: _Optional[str] = ..., error: _Optional[_Union[_common_pb2.ErrorDetail, _Mapping]] = ...) -> None: ...
+
+class StartPublishingResult(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[PublishingStarted]
+    def __init__(self, results: _Optional[_Iterable[_Union[PublishingStarted, _Mapping]]] = ...) -> None: ...
+
 class MediaUsageRequest(_message.Message):
     __slots__ = ("user_id", "media_ids")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

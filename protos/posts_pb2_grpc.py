@@ -157,6 +157,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Post.FromString,
                 _registered_method=True)
+        self.StartPublishing = channel.unary_unary(
+                '/postflow.posts.v1.Posts/StartPublishing',
+                request_serializer=protos_dot_posts__pb2.StartPublishingRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.StartPublishingResult.FromString,
+                _registered_method=True)
         self.CheckPublishable = channel.unary_unary(
                 '/postflow.posts.v1.Posts/CheckPublishable',
                 request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
@@ -409,6 +414,16 @@ class PostsServicer:
 
     def RecordPublishing(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartPublishing(self, request, context):
+        """The move to publishing of many posts at their due second (a worker's wave), in one
+        write: each post moves as RecordPublishing to publishing would move it, or its result
+        says why not (post_moved, post_changed_since_prepared, post_changed), as that call's
+        error detail would.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -667,6 +682,11 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.RecordPublishing,
                     request_deserializer=protos_dot_posts__pb2.RecordPublishingRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'StartPublishing': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartPublishing,
+                    request_deserializer=protos_dot_posts__pb2.StartPublishingRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.StartPublishingResult.SerializeToString,
             ),
             'CheckPublishable': grpc.unary_unary_rpc_method_handler(
                     servicer.CheckPublishable,
@@ -1420,6 +1440,33 @@ class Posts:
             '/postflow.posts.v1.Posts/RecordPublishing',
             protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
             protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartPublishing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/StartPublishing',
+            protos_dot_posts__pb2.StartPublishingRequest.SerializeToString,
+            protos_dot_posts__pb2.StartPublishingResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -40,14 +40,19 @@ def from_rpc_error(exc: grpc.aio.AioRpcError) -> ServiceError | None:
     for key, value in exc.trailing_metadata() or ():
         if key == ERROR_TRAILER:
             detail = common_pb2.ErrorDetail.FromString(value)
-            return ServiceError(
-                kind=_KIND_BY_STATUS.get(exc.code(), "invalid"),
-                code=detail.code,
-                message=detail.message,
-                violations=[Violation(v.field, v.message) for v in detail.violations],
-                context=dict(detail.context),
-            )
+            return from_detail(detail, _KIND_BY_STATUS.get(exc.code(), "invalid"))
     return None
+
+
+def from_detail(detail: common_pb2.ErrorDetail, kind: str) -> ServiceError:
+    """The ServiceError an error detail describes (one item's, in a reply about many)."""
+    return ServiceError(
+        kind=kind,
+        code=detail.code,
+        message=detail.message,
+        violations=[Violation(v.field, v.message) for v in detail.violations],
+        context=dict(detail.context),
+    )
 
 
 def rpc_handlers(servicer_cls: type) -> type:

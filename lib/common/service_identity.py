@@ -40,6 +40,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "MarkUnscheduled": frozenset({"scheduler"}),
         "MovePlannedTime": frozenset({"scheduler"}),
         "RecordPublishing": frozenset({"worker"}),
+        "StartPublishing": frozenset({"worker"}),
         "CreateOccurrence": frozenset({"worker"}),
         "RecordMetrics": frozenset({"worker"}),
         "MediaUsage": frozenset({"media"}),

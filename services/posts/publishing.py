@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, Text, cast, column, select, update, values
+from sqlalchemy import DateTime, Float, Integer, Text, cast, column, or_, select, update, values
 from sqlalchemy.dialects.postgresql import UUID
 
 from lib.common.db import Database
@@ -337,6 +337,93 @@ async def record(
             )
         raise conflict("post_changed", f"The post is {post.status}; it cannot become {status}")
     return changed
+
+
+@dataclass(frozen=True)
+class PublishingStart:
+    user_id: uuid.UUID
+    post_id: uuid.UUID
+    expected_version: int
+    expected_scheduled_for: datetime | None
+
+
+MAX_STARTS = 500
+
+_START_COLUMNS = (
+    column("id", UUID(as_uuid=True)),
+    column("user_id", UUID(as_uuid=True)),
+    column("version", Integer),
+    column("scheduled_for", DateTime(timezone=True)),
+)
+
+
+async def start_many(
+    *, db: Database, events: Outbox, starts: list[PublishingStart]
+) -> list[ServiceError | None]:
+    """The move to publishing of a wave of posts due at the same second: one guarded UPDATE
+    moves every scheduled post still at its prepared version and time (its events in the
+    same transaction). The rest (a retried publish already publishing, a post edited, moved
+    or deleted meanwhile) go the way of `record`, one by one, and come back as its error."""
+    if len(starts) > MAX_STARTS:
+        raise invalid_field("posts", f"at most {MAX_STARTS} at once, not {len(starts)}")
+    if len({s.post_id for s in starts}) != len(starts):
+        raise invalid_field("posts", "names a post twice")
+    wanted = values(*_START_COLUMNS, name="wanted").data(
+        [(s.post_id, s.user_id, s.expected_version, s.expected_scheduled_for) for s in starts]
+    )
+    at = wanted.c
+    # Cast: a VALUES column of NULLs alone would have no type of its own.
+    held_for = cast(at.scheduled_for, DateTime(timezone=True))
+    async with db.transaction() as session:
+        moved = (
+            await session.execute(
+                update(Post)
+                .where(
+                    Post.id == at.id,
+                    Post.user_id == at.user_id,
+                    Post.deleted_at.is_(None),
+                    Post.status == PostStatus.SCHEDULED,
+                    Post.version == at.version,
+                    or_(held_for.is_(None), Post.scheduled_for == held_for),
+                )
+                .values(status=PostStatus.PUBLISHING, updated_at=store.now())
+                .returning(Post.id, Post.user_id),
+                execution_options={"synchronize_session": False},
+            )
+        ).all()
+        announce = [
+            PostStatusUpdate(
+                user_id=str(user_id),
+                post_id=str(post_id),
+                status=PostStatus.PUBLISHING,
+                previous_status=PostStatus.SCHEDULED,
+                metadata={},
+            )
+            for post_id, user_id in moved
+        ]
+        await events.queue(session, announce)
+    if announce:
+        events.sent()
+    done = {post_id for post_id, _ in moved}
+    results: list[ServiceError | None] = []
+    for one in starts:
+        if one.post_id in done:
+            results.append(None)
+            continue
+        try:
+            await record(
+                db=db,
+                events=events,
+                user_id=one.user_id,
+                post_id=one.post_id,
+                status=PostStatus.PUBLISHING,
+                expected_version=one.expected_version,
+                expected_scheduled_for=one.expected_scheduled_for,
+            )
+            results.append(None)
+        except ServiceError as err:
+            results.append(err)
+    return results
 
 
 def _time_change(before: Post, scheduled_for: datetime | None, timezone: str | None) -> list[Event]:

@@ -7,7 +7,7 @@ from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import invalid_field
-from lib.common.grpc_errors import rpc_handlers
+from lib.common.grpc_errors import rpc_handlers, to_detail
 from lib.common.ids import parse_id
 from lib.common.outbox import Outbox
 from lib.common.proto_time import from_timestamp, to_timestamp
@@ -525,6 +525,24 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             expected_scheduled_for=from_timestamp(request, "expected_scheduled_for"),
         )
         return post_message(post)
+
+    async def StartPublishing(self, request, context):
+        starts = [
+            publishing.PublishingStart(
+                user_id=parse_id(one.user_id, "User"),
+                post_id=parse_id(one.post_id, "Post"),
+                expected_version=one.expected_version,
+                expected_scheduled_for=from_timestamp(one, "expected_scheduled_for"),
+            )
+            for one in request.posts
+        ]
+        errors = await publishing.start_many(db=self._db, events=self._events, starts=starts)
+        return posts_pb2.StartPublishingResult(
+            results=[
+                posts_pb2.PublishingStarted(post_id=one.post_id, error=to_detail(error) if error else None)
+                for one, error in zip(request.posts, errors, strict=True)
+            ]
+        )
 
     async def CheckPublishable(self, request, context):
         user_id, post_id = _ids(request)

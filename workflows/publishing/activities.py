@@ -16,8 +16,9 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from lib.captions import published_text
+from lib.common.errors import ServiceError
 from lib.common.events import EventPublisher, PublishingProgress
-from lib.common.grpc_errors import from_rpc_error
+from lib.common.grpc_errors import from_detail
 from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
@@ -27,6 +28,7 @@ from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, schedul
 from workflows import credentials
 from workflows.contracts import publishing
 from workflows.contracts.publishing import Outcome, PostRef, Prepared, Published, PublishInput
+from workflows.publishing.batched import Batched
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
 HOLD_BEAT_SECONDS = 4.0
@@ -116,6 +118,10 @@ async def _run_to_the_end(step: Awaitable[Published]) -> Published:
             asyncio.current_task().uncancel()
 
 
+# How long the first of a wave's moves to publishing waits for the others to join it.
+START_WINDOW = 0.005
+
+
 class _DueWave:
     """The held publishes of this worker whose due second has come and that have not
     reached Instagram yet. A finished one reports back (which sets Temporal's and the posts
@@ -196,6 +202,9 @@ class PublishingActivities:
         # their heartbeats timed out into retries.
         self._busy = asyncio.Semaphore(busy_limit)
         self._wave = _DueWave()
+        # At the due second a wave's moves to publishing go to the posts service together,
+        # in one write instead of one per post.
+        self._start_publishing = Batched(self._start_many, window=START_WINDOW, most=busy_limit)
 
     async def _progress(self, ref, progress: int, step: str) -> None:
         # Never waited for: publishing goes on while NATS is away (the status changes that
@@ -349,6 +358,12 @@ class PublishingActivities:
         await self._wave.gone_out()
         return published
 
+    async def _start_many(self, starts: list[posts_pb2.PublishingStart]) -> list[ServiceError | None]:
+        answer = await self._posts.StartPublishing(posts_pb2.StartPublishingRequest(posts=starts), timeout=10)
+        return [
+            from_detail(one.error, "conflict") if one.HasField("error") else None for one in answer.results
+        ]
+
     async def _ready_to_publish(self, request: PublishInput):
         """(post, credentials) when the post may be published; else the outcome already known."""
         post = await self._post(request)
@@ -366,32 +381,27 @@ class PublishingActivities:
 
     async def _publish_now(self, request: PublishInput, post, credentials) -> Published:
         attempt = activity.info().attempt
-        try:
-            await self._posts.RecordPublishing(
-                posts_pb2.RecordPublishingRequest(
-                    user_id=request.user_id,
-                    post_id=request.post_id,
-                    status=PostStatus.PUBLISHING.to_proto(),
-                    expected_version=request.version,
-                    # A move marked on the post while the publish held wins, even one the
-                    # activity's cancellation has not reached yet.
-                    expected_scheduled_for=to_timestamp(datetime.fromisoformat(request.due_at))
-                    if request.due_at
-                    else None,
-                ),
-                timeout=10,
+        refused = await self._start_publishing(
+            posts_pb2.PublishingStart(
+                user_id=request.user_id,
+                post_id=request.post_id,
+                expected_version=request.version,
+                # A move marked on the post while the publish held wins, even one the
+                # activity's cancellation has not reached yet.
+                expected_scheduled_for=to_timestamp(datetime.fromisoformat(request.due_at))
+                if request.due_at
+                else None,
             )
-        except grpc.aio.AioRpcError as err:
-            changed = from_rpc_error(err)
-            if changed is not None and changed.code == "post_changed_since_prepared":
+        )
+        if refused is not None:
+            if refused.code == "post_changed_since_prepared":
                 return Published("stale")  # edited since the check above: prepare it again
-            if changed is not None and changed.code == "post_moved":
-                return Published("moved", moved_to=changed.context.get("scheduled_for", ""))
-            if changed is not None and changed.code == "post_changed":
-                # Deleted or unscheduled since the check above (while held, say).
-                if gone := _off_the_calendar(await self._post(request)):
-                    return Published(gone)
-            raise
+            if refused.code == "post_moved":
+                return Published("moved", moved_to=refused.context.get("scheduled_for", ""))
+            # Deleted or unscheduled since the check above (while held, say).
+            if refused.code == "post_changed" and (gone := _off_the_calendar(await self._post(request))):
+                return Published(gone)
+            raise ApplicationError(f"the post cannot be published now: {refused}", type="PostNotPublishable")
         await self._progress(request, 85, "publishing")
         now = datetime.now(UTC).isoformat()
         try:

@@ -1,8 +1,13 @@
 """Helpers for tests that schedule posts and watch them publish."""
 
+import json
 import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
+
+import nats
+
+from lib.common.events import STREAM, user_subjects
 
 ZONE = "Europe/Paris"
 IMAGE = "https://cdn.example.com/harbour.jpg"
@@ -51,3 +56,23 @@ def arm(instagram, user, kind: str, endpoint: str | None = None, times: int = 1,
         },
     )
     assert reply.status_code == 201, reply.text
+
+
+async def user_events(nats_url: str, user_id: str, until: float) -> list[dict]:
+    """Everything the stream holds for user_id, read from the start (as a resuming client)."""
+    connection = await nats.connect(nats_url)
+    stream = connection.jetstream()
+    subscription = await stream.subscribe(user_subjects(user_id), stream=STREAM, ordered_consumer=True)
+    seen = []
+    while time.monotonic() < until:
+        try:
+            message = await subscription.next_msg(timeout=0.5)
+        except (TimeoutError, nats.errors.TimeoutError):
+            # Quiet after the outcome (progress and status come from two processes, in
+            # either order).
+            if any(e.get("status") in ("published", "failed") for e in seen):
+                break
+            continue
+        seen.append(json.loads(message.data))
+    await connection.close()
+    return seen

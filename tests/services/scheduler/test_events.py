@@ -1,35 +1,12 @@
 """Status and progress events on NATS JetStream while a post is scheduled and published."""
 
 import asyncio
-import json
 import random
 import time
 
 import httpx
-import nats
 
-from lib.common.events import STREAM, user_subjects
-from tests.services.scheduler.publishing import IMAGE, schedule, wait_for_status
-
-
-async def _events(nats_url: str, user_id: str, until: float) -> list[dict]:
-    """Everything the stream holds for user_id, read from the start (as a resuming client)."""
-    connection = await nats.connect(nats_url)
-    stream = connection.jetstream()
-    subscription = await stream.subscribe(user_subjects(user_id), stream=STREAM, ordered_consumer=True)
-    seen = []
-    while time.monotonic() < until:
-        try:
-            message = await subscription.next_msg(timeout=0.5)
-        except (TimeoutError, nats.errors.TimeoutError):
-            # Quiet after the outcome (progress and status come from two processes, in
-            # either order).
-            if any(e.get("status") in ("published", "failed") for e in seen):
-                break
-            continue
-        seen.append(json.loads(message.data))
-    await connection.close()
-    return seen
+from tests.services.scheduler.publishing import IMAGE, schedule, user_events, wait_for_status
 
 
 def test_scheduling_and_publishing_emit_status_and_progress_events(api, graph_simulator, system):
@@ -45,7 +22,7 @@ def test_scheduling_and_publishing_emit_status_and_progress_events(api, graph_si
     assert schedule(user, post["id"], 2).status_code == 200
     wait_for_status(user, post["id"], "published")
 
-    events = asyncio.run(_events(system.env["POSTFLOW_NATS_URL"], user.id, time.monotonic() + 10))
+    events = asyncio.run(user_events(system.env["POSTFLOW_NATS_URL"], user.id, time.monotonic() + 10))
     statuses = [(e["previous_status"], e["status"]) for e in events if e["type"] == "post_status_update"]
     assert statuses == [("draft", "scheduled"), ("scheduled", "publishing"), ("publishing", "published")]
     progress = [e for e in events if e["type"] == "publishing_progress"]
