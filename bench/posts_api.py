@@ -262,8 +262,11 @@ async def scenario_big_library(base_url: str, posts: int, samples: int) -> dict:
     return {op: recorder.summary(op) for op in recorder.samples}
 
 
-async def run(base_url: str, quick: bool, library_only: bool = False) -> dict:
+async def run(base_url: str, quick: bool, library_only: bool = False, users_only: bool = False) -> dict:
     results = {}
+    if users_only:
+        results["users_100"] = await scenario_users(base_url, 10 if quick else 30)
+        return results
     if library_only:
         results["library_10k"] = await scenario_big_library(
             base_url, 2000 if quick else 10_000, 30 if quick else 100
@@ -285,13 +288,15 @@ def main() -> None:
     parser.add_argument(
         "--library-only", action="store_true", help="only (4): listing, search and the calendar"
     )
+    parser.add_argument("--users-only", action="store_true", help="only (1): 100 concurrent users")
     args = parser.parse_args()
     if args.base_url:
-        results = asyncio.run(run(args.base_url, args.quick, args.library_only))
+        results = asyncio.run(run(args.base_url, args.quick, args.library_only, args.users_only))
     else:
         with running_system() as (running, _):
-            results = asyncio.run(run(running.base_url, args.quick, args.library_only))
-    save("posts_api-library" if args.library_only else "posts_api", results)
+            results = asyncio.run(run(running.base_url, args.quick, args.library_only, args.users_only))
+    name = "posts_api-library" if args.library_only else "posts_api-users" if args.users_only else "posts_api"
+    save(name, results)
 
 
 if __name__ == "__main__":
