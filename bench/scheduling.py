@@ -184,6 +184,13 @@ async def burst(bench: Bench, count: int, lead: float) -> dict:
     )
     if lateness:
         print(f"    the last one published {max(lateness):.2f} s after the due second")
+        # Posts per second from the due second on: the rate the burst went out at.
+        per_second = [0] * (int(max(lateness)) + 1)
+        for late in lateness:
+            per_second[max(int(late), 0)] += 1
+        result["per_second"] = per_second
+        result["peak_per_second"] = max(per_second)
+        print(f"    published in each second from the due second: {per_second}")
     return result
 
 

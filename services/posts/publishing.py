@@ -5,6 +5,7 @@ outcome); each change is one guarded UPDATE, so a transition that is no longer a
 (the post was deleted, published meanwhile, ...) changes nothing and says why.
 """
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,8 @@ from lib.post_status import MAY_FOLLOW, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2_grpc
 from services.posts import library_media, predictions, rules, store
 from services.posts.models import Post
+
+log = logging.getLogger(__name__)
 
 
 async def _apply(
@@ -405,6 +408,7 @@ async def start_many(
     if announce:
         events.sent()
     done = {post_id for post_id, _ in moved}
+    log.info("publishing: %d of %d posts moved in one write", len(done), len(starts))
     results: list[ServiceError | None] = []
     for one in starts:
         if one.post_id in done:

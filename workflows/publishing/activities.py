@@ -122,34 +122,54 @@ async def _run_to_the_end(step: Awaitable[Published]) -> Published:
 START_WINDOW = 0.005
 
 
-class _DueWave:
-    """The held publishes of this worker whose due second has come and that have not
-    reached Instagram yet. A finished one reports back (which sets Temporal's and the posts
-    service's bookkeeping going) only once the wave has gone out, so that at the due second
-    the machine works on the Instagram calls first."""
+class _Wave:
+    def __init__(self) -> None:
+        self.pending = 0
+        self.gone = asyncio.Event()
+
+
+class DueWaves:
+    """This worker's held publishes by due time, each counted from the start of its hold
+    until its call to Instagram has returned. A finished publish reports back (which sets
+    Temporal's and the posts service's bookkeeping going) only once every publish due at
+    or before its time has gone out, held ones whose timers a busy loop has not fired yet
+    included: at the due second the machine works on the Instagram calls first."""
 
     # However long a wave lasts, a finished publish reports back after this.
     LONGEST_WAIT = 30.0
 
     def __init__(self) -> None:
-        self._due = 0
-        self._gone = asyncio.Event()
-        self._gone.set()
+        self._waves: dict[datetime, _Wave] = {}
 
     @contextlib.contextmanager
-    def due(self):
-        self._due += 1
-        self._gone.clear()
-        try:
-            yield
-        finally:
-            self._due -= 1
-            if not self._due:
-                self._gone.set()
+    def holding(self, due: datetime):
+        """Counts a publish in the wave due at `due`; yields `leave()`, for when it has gone
+        out (left at the end in any case)."""
+        wave = self._waves.setdefault(due, _Wave())
+        wave.pending += 1
+        left = False
 
-    async def gone_out(self) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._gone.wait(), self.LONGEST_WAIT)
+        def leave() -> None:
+            nonlocal left
+            if left:
+                return
+            left = True
+            wave.pending -= 1
+            if not wave.pending:
+                wave.gone.set()
+                if self._waves.get(due) is wave:
+                    del self._waves[due]
+
+        try:
+            yield leave
+        finally:
+            leave()
+
+    async def gone_out(self, due: datetime) -> None:
+        earlier = [wave.gone.wait() for when, wave in self._waves.items() if when <= due]
+        if earlier:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*earlier), self.LONGEST_WAIT)
 
 
 def _off_the_calendar(post: posts_pb2.Post) -> str:
@@ -201,7 +221,7 @@ class PublishingActivities:
         # a time: a burst's thousand preparations at once starved the event loop, and
         # their heartbeats timed out into retries.
         self._busy = asyncio.Semaphore(busy_limit)
-        self._wave = _DueWave()
+        self._waves = DueWaves()
         # At the due second a wave's moves to publishing go to the posts service together,
         # in one write instead of one per post.
         self._start_publishing = Batched(self._start_many, window=START_WINDOW, most=busy_limit)
@@ -348,14 +368,18 @@ class PublishingActivities:
             if not request.due_at:
                 async with self._busy:
                     return await _run_to_the_end(self._publish_now(request, *ready))
-            await _hold_until(datetime.fromisoformat(request.due_at), activity.info().started_time)
-            return await _run_to_the_end(self._publish_in_wave(request, *ready))
+            due = datetime.fromisoformat(request.due_at)
+            with self._waves.holding(due) as leave:
+                await _hold_until(due, activity.info().started_time)
+                return await _run_to_the_end(self._publish_in_wave(request, due, leave, *ready))
 
-    async def _publish_in_wave(self, request: PublishInput, post, credentials) -> Published:
-        with self._wave.due():
-            async with self._busy:
-                published = await self._publish_now(request, post, credentials)
-        await self._wave.gone_out()
+    async def _publish_in_wave(
+        self, request: PublishInput, due: datetime, leave: Callable[[], None], post, credentials
+    ) -> Published:
+        async with self._busy:
+            published = await self._publish_now(request, post, credentials)
+        leave()
+        await self._waves.gone_out(due)
         return published
 
     async def _start_many(self, starts: list[posts_pb2.PublishingStart]) -> list[ServiceError | None]:
