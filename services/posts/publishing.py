@@ -371,6 +371,8 @@ async def start_many(
         raise invalid_field("posts", f"at most {MAX_STARTS} at once, not {len(starts)}")
     if len({s.post_id for s in starts}) != len(starts):
         raise invalid_field("posts", "names a post twice")
+    if not starts:
+        return []
     wanted = values(*_START_COLUMNS, name="wanted").data(
         [(s.post_id, s.user_id, s.expected_version, s.expected_scheduled_for) for s in starts]
     )

@@ -3,6 +3,7 @@ RecordPublishing guards one."""
 
 import asyncio
 import time
+import uuid
 from datetime import datetime
 
 import grpc
@@ -95,3 +96,25 @@ def test_a_wave_is_refused_whole_when_it_names_a_post_twice(publisher, system):
     except grpc.RpcError as err:
         assert err.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert publisher.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "draft"
+
+
+def test_an_empty_wave_is_answered_with_no_results(system):
+    assert _start(system, []) == []
+
+
+def test_an_oversized_wave_is_refused_naming_the_field_and_a_malformed_id_is_nobodys_post(publisher, system):
+    oversized = [
+        posts_pb2.PublishingStart(user_id=publisher.id, post_id=str(uuid.uuid4()), expected_version=1)
+        for _ in range(501)
+    ]
+    malformed = [posts_pb2.PublishingStart(user_id=publisher.id, post_id="not-a-uuid", expected_version=1)]
+    for starts, code, says in (
+        (oversized, grpc.StatusCode.INVALID_ARGUMENT, "posts: at most 500"),
+        (malformed, grpc.StatusCode.NOT_FOUND, "Post not found"),
+    ):
+        try:
+            _start(system, starts)
+            raise AssertionError(f"accepted: {says}")
+        except grpc.RpcError as err:
+            assert err.code() == code
+            assert says in err.details(), err.details()
