@@ -34,6 +34,18 @@ from workflows.recurring.workflows import RecurringPostWorkflow
 
 log = logging.getLogger(__name__)
 
+# Touched every ALIVE_SECONDS while the event loop runs: the container's health check
+# (python -m lib.common.health_probe fresh ...), the worker having no port to probe.
+ALIVE_FILE = Path(tempfile.gettempdir()) / "postflow-worker-alive"
+ALIVE_SECONDS = 10.0
+
+
+async def keep_touching(path: Path) -> None:
+    while True:
+        await asyncio.to_thread(path.touch)
+        await asyncio.sleep(ALIVE_SECONDS)
+
+
 WORKFLOWS = [
     PublishPostWorkflow,
     RecurringPostWorkflow,
@@ -144,10 +156,12 @@ async def main() -> None:
     log.info(
         "publishing worker on task queue %s at %s", settings.temporal_task_queue, settings.temporal_address
     )
+    alive = asyncio.create_task(keep_touching(ALIVE_FILE))
     async with worker:
         await ensure_media_purge(client, settings)
         await ensure_audience_learning(client, settings)
         await stop.wait()
+    alive.cancel()
     await events.close()
     await graph.close()
     await posts_channel.close()

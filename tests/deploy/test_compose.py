@@ -1,0 +1,145 @@
+"""docker-compose.yml, the Dockerfile and .env.example, checked without a Docker engine (none
+runs on the development machines): every process they start exists, every setting they name
+is one Postflow reads, the ports are the settings' own, every image is pinned, every
+long-running service has a health check, and the image installs what pyproject.toml pins."""
+
+import importlib.util
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from devtools.stack import procfile_processes
+from lib.common.config import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+SERVICES = COMPOSE["services"]
+OURS = {name: s for name, s in SERVICES.items() if str(s.get("image", "")).startswith("postflow:")}
+SETTINGS = {f"POSTFLOW_{name.upper()}" for name in Settings.model_fields}
+
+
+def default(name: str):
+    """The setting's own default (the tests' environment sets other ports for the stack)."""
+    return Settings.model_fields[name].default
+
+
+def _module(service: dict) -> str:
+    command = service["command"]
+    assert command[:2] == ["python", "-m"], command
+    return command[2]
+
+
+def test_every_process_of_the_procfile_runs_from_the_image_and_every_module_exists():
+    procfile = {args[1] for args in procfile_processes().values()}
+    modules = {_module(s) for s in OURS.values()}
+    assert procfile | {"services.migrate"} == modules
+    for module in modules:
+        assert importlib.util.find_spec(module) is not None, module
+    for service in OURS.values():
+        probe = service.get("healthcheck", {}).get("test", [])
+        if "lib.common.health_probe" in probe:
+            assert importlib.util.find_spec("lib.common.health_probe") is not None
+
+
+def _environment_names(service: dict) -> set[str]:
+    return set((service.get("environment") or {}).keys())
+
+
+def test_every_postflow_variable_named_is_a_setting_and_every_setting_is_in_the_example():
+    named = set(COMPOSE["x-postflow-environment"])
+    for service in OURS.values():
+        named |= _environment_names(service)
+    named = {n for n in named if n.startswith("POSTFLOW_")}
+    assert named <= SETTINGS, named - SETTINGS
+    example = (ROOT / ".env.example").read_text()
+    listed = set(re.findall(r"^(?:# )?(POSTFLOW_[A-Z0-9_]+)=", example, re.MULTILINE))
+    assert listed - {"POSTFLOW_IMAGE_TAG"} <= SETTINGS, listed - SETTINGS
+    assert SETTINGS <= listed, SETTINGS - listed
+    # What the compose file sets is commented out in the example, not set twice.
+    for name in COMPOSE["x-postflow-environment"]:
+        assert re.search(rf"^# {name}=", example, re.MULTILINE), name
+    # No secret has a value in the example.
+    for secret in ("POSTFLOW_JWT_SECRET", "POSTFLOW_TOKEN_ENCRYPTION_KEYS", "POSTFLOW_MEDIA_URL_SIGNING_KEY"):
+        assert re.search(rf"^{secret}=$", example, re.MULTILINE), secret
+
+
+@pytest.mark.parametrize(
+    ("service", "port"),
+    [
+        ("users", default("users_grpc_port")),
+        ("posts", default("posts_grpc_port")),
+        ("scheduler", default("scheduler_grpc_port")),
+        ("media", default("media_grpc_port")),
+        ("realtime", default("realtime_port")),
+        ("gateway", default("gateway_port")),
+        ("graph-simulator", default("graph_simulator_port")),
+    ],
+)
+def test_health_checks_probe_the_ports_the_settings_give(service, port):
+    probe = SERVICES[service]["healthcheck"]["test"]
+    assert probe[:4] == ["CMD", "python", "-m", "lib.common.health_probe"], probe
+    assert f"127.0.0.1:{port}" in probe[-1], probe
+
+
+def test_the_gateway_is_published_on_its_port_and_nothing_else_of_ours_is():
+    port = default("gateway_port")
+    assert SERVICES["gateway"]["ports"] == [f"{port}:{port}"]
+    assert [name for name, s in OURS.items() if s.get("ports")] == ["gateway"]
+
+
+def test_every_long_running_service_has_a_health_check_and_one_shots_do_not_restart():
+    for name, service in SERVICES.items():
+        if service.get("restart") == "no":
+            continue
+        assert "healthcheck" in service, name
+        assert service["healthcheck"]["test"], name
+
+
+def test_dependencies_name_services_that_exist_and_volumes_are_declared():
+    for name, service in SERVICES.items():
+        for needed in service.get("depends_on") or {}:
+            assert needed in SERVICES, (name, needed)
+        for volume in service.get("volumes") or []:
+            source = volume.split(":")[0]
+            if not source.startswith((".", "/")):
+                assert source in COMPOSE["volumes"], (name, source)
+
+
+def test_every_image_but_ours_is_pinned_to_a_version():
+    for name, service in SERVICES.items():
+        if name in OURS:
+            continue
+        image = service["image"]
+        repository, _, tag = image.partition(":")
+        assert tag and tag != "latest" and re.search(r"\d", tag), (name, image)
+
+
+def test_the_graph_api_simulator_runs_in_the_dev_profile_only():
+    assert SERVICES["graph-simulator"]["profiles"] == ["dev"]
+    assert all("profiles" not in s for name, s in SERVICES.items() if name != "graph-simulator")
+
+
+def test_the_image_is_pinned_non_root_and_installs_what_pyproject_pins():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    base = re.search(r"^FROM (\S+)", dockerfile, re.MULTILINE).group(1)
+    assert re.fullmatch(r"python:3\.11\.\d+-slim-\w+", base), base
+    assert re.search(r"^USER (?!root|0\b)\S+", dockerfile, re.MULTILINE)
+    assert "COPY pyproject.toml" in dockerfile
+    installs = re.findall(r"pip install ([^\n&\\]+)", dockerfile)
+    # The project itself (its pinned dependencies), nothing named on the side.
+    assert [i.strip() for i in installs] == ["."], installs
+    pins = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert all("==" in pin for pin in pins), [p for p in pins if "==" not in p]
+    # Every package directory a process imports is copied into the image.
+    for package in ("lib", "protos", "services", "workflows", "devtools"):
+        assert f"COPY {package} ./{package}" in dockerfile, package
+
+
+def test_the_worker_is_probed_by_the_file_it_keeps_touching():
+    from workflows.worker import ALIVE_FILE
+
+    probe = SERVICES["worker"]["healthcheck"]["test"]
+    assert probe[-2:] == ["fresh", f"/tmp/{ALIVE_FILE.name}"], probe
