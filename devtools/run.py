@@ -22,7 +22,7 @@ def _announce_when_ready(base_url: str, settings) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base_url}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"{base_url}/readyz", timeout=2).status_code == 200:
                 print(
                     f"\n  Postflow is up.\n  API:      {base_url}/api/v1\n"
                     f"  API docs: {base_url}/docs\n"

@@ -178,7 +178,7 @@ def wait_healthy(stack: Stack, timeout: float = 60.0) -> None:
             if process.poll() is not None:
                 raise RuntimeError(f"{name} exited with {process.returncode}\n{stack.logs()}")
         try:
-            reply = httpx.get(f"{stack.base_url}/healthz", timeout=2)
+            reply = httpx.get(f"{stack.base_url}/readyz", timeout=2)
             if reply.status_code == 200:
                 return
             last = reply.text

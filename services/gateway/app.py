@@ -29,10 +29,9 @@ from services.gateway.security_headers import SecurityHeadersMiddleware
 from services.gateway.sessions import LiveSessions
 
 
-async def _realtime_state(settings: Settings) -> str:
+async def _realtime_state(http: httpx.AsyncClient, settings: Settings) -> str:
     try:
-        async with httpx.AsyncClient(timeout=2) as client:
-            reply = await client.get(f"http://{settings.realtime_host}:{settings.realtime_port}/healthz")
+        reply = await http.get(f"http://{settings.realtime_host}:{settings.realtime_port}/readyz")
         return "SERVING" if reply.status_code == 200 else f"HTTP_{reply.status_code}"
     except httpx.HTTPError:
         return "UNAVAILABLE"
@@ -44,8 +43,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.clients = Clients.open(settings)
+        # One client for the readiness checks, not one per probe (a probe every few seconds).
+        app.state.probe_http = httpx.AsyncClient(timeout=2)
         settle_after_startup()
         yield
+        await app.state.probe_http.aclose()
         await app.state.clients.close()
 
     app = FastAPI(
@@ -92,6 +94,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/healthz", tags=["operations"])
     async def healthz():
+        """Alive: the gateway answers (whatever the services behind it do: see /readyz)."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["operations"])
+    async def readyz():
         """Ready when every service behind the gateway reports SERVING."""
         states = {}
         for name, channel in app.state.clients.channels.items():
@@ -102,7 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 states[name] = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
             except grpc.aio.AioRpcError as exc:
                 states[name] = exc.code().name
-        states["realtime_websocket"] = await _realtime_state(settings)
+        states["realtime_websocket"] = await _realtime_state(app.state.probe_http, settings)
         healthy = all(state == "SERVING" for state in states.values())
         return JSONResponse(
             {"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503

@@ -1,10 +1,11 @@
-"""The realtime service: the ASGI app (/ws/posts/{user_id}, /healthz), and, in the same
+"""The realtime service: the ASGI app (/ws/posts/{user_id}, /healthz, /readyz), and, in the same
 process and event loop, its gRPC server (notifications, preferences) and the notifier."""
 
 import asyncio
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, WebSocket
+from fastapi.responses import JSONResponse
 
 from lib.common import grpc_server
 from lib.common.auth_tokens import VerifiedTokens
@@ -58,7 +59,17 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/healthz")
     async def healthz():
+        """Alive: the process answers."""
         return {"status": "ok", "connections": hub.connections}
+
+    @app.get("/readyz")
+    async def readyz():
+        """Ready: connected to NATS, where every event it passes on comes from."""
+        ready = hub.nats_connected
+        return JSONResponse(
+            {"status": "ok" if ready else "degraded", "nats": "connected" if ready else "disconnected"},
+            200 if ready else 503,
+        )
 
     @app.websocket("/ws/posts/{user_id}")
     async def posts_events(websocket: WebSocket, user_id: str):

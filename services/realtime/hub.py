@@ -96,6 +96,10 @@ class Hub:
         return self._last_event_id
 
     @property
+    def nats_connected(self) -> bool:
+        return self._nc is not None and self._nc.is_connected
+
+    @property
     def connections(self) -> int:
         return sum(len(listeners) for listeners in self._listeners.values())
 

@@ -18,6 +18,9 @@ def _probe(*args: str) -> int:
 def test_a_serving_grpc_service_and_a_healthy_gateway_pass_and_a_closed_port_fails(system):
     assert _probe("grpc", f"127.0.0.1:{system.env['POSTFLOW_POSTS_GRPC_PORT']}") == 0
     assert _probe("http", f"{system.base_url}/healthz") == 0
+    # Ready: every service behind the gateway serving; the realtime service on NATS.
+    assert _probe("http", f"{system.base_url}/readyz") == 0
+    assert _probe("http", f"http://127.0.0.1:{system.env['POSTFLOW_REALTIME_PORT']}/readyz") == 0
     closed = free_port()
     assert _probe("grpc", f"127.0.0.1:{closed}") == 1
     assert _probe("http", f"http://127.0.0.1:{closed}/healthz") == 1

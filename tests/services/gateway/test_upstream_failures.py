@@ -39,9 +39,13 @@ def gateway_without_services(system, tmp_path):
 def test_unreachable_services_are_503(gateway_without_services, api):
     token = api.new_user().client.headers["authorization"]
     with httpx.Client(base_url=gateway_without_services, timeout=30) as client:
-        health = client.get("/healthz")
-        assert health.status_code == 503
-        assert health.json()["status"] == "degraded"
+        # Alive, but not ready: the services behind it are away, and readiness names them.
+        assert client.get("/healthz").status_code == 200
+        ready = client.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["status"] == "degraded"
+        for away in ("posts", "users"):
+            assert ready.json()["services"][away] in ("UNAVAILABLE", "DEADLINE_EXCEEDED"), ready.json()
         reply = client.get("/api/v1/posts", headers={"Authorization": token})
         assert reply.status_code in (503, 504)
         assert reply.json()["error"]["code"] in ("upstream_unavailable", "upstream_timeout")
