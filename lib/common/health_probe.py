@@ -28,9 +28,9 @@ def grpc_serving(address: str) -> bool:
 
 def http_ok(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as reply:  # noqa: S310 (our own URL)
+        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as reply:
             return reply.status == 200
-    except OSError:
+    except (OSError, ValueError):  # ValueError: not a URL urllib can open
         return False
 
 

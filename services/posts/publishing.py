@@ -410,7 +410,8 @@ async def start_many(
     if announce:
         events.sent()
     done = {post_id for post_id, _ in moved}
-    log.info("publishing: %d of %d posts moved in one write", len(done), len(starts))
+    if len(done) < len(starts):
+        log.info("publishing: %d of %d posts moved in one write, the rest one by one", len(done), len(starts))
     results: list[ServiceError | None] = []
     for one in starts:
         if one.post_id in done:

@@ -38,7 +38,7 @@ async def claimed(db: Database, post_id: str):
             .returning(ScheduleClaim.token)
         )
     if got != token:
-        raise conflict("schedule_in_progress", "The post's schedule is being changed right now; reload it")
+        raise in_progress(key)
     try:
         yield
     finally:

@@ -24,6 +24,7 @@ def test_a_serving_grpc_service_and_a_healthy_gateway_pass_and_a_closed_port_fai
     closed = free_port()
     assert _probe("grpc", f"127.0.0.1:{closed}") == 1
     assert _probe("http", f"http://127.0.0.1:{closed}/healthz") == 1
+    assert _probe("http", "not a url") == 1
 
 
 def test_a_file_touched_lately_passes_and_a_stale_or_missing_one_fails(tmp_path: Path):

@@ -32,6 +32,8 @@ from workflows.publishing.batched import Batched
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
 HOLD_BEAT_SECONDS = 4.0
+# How long the first of a wave's moves to publishing waits for the others to join it.
+START_WINDOW = 0.005
 # How many of the account's latest media are searched for one whose answer was lost.
 RECENT_MEDIA_SEARCHED = 25
 
@@ -116,10 +118,6 @@ async def _run_to_the_end(step: Awaitable[Published]) -> Published:
             if task.done():
                 raise
             asyncio.current_task().uncancel()
-
-
-# How long the first of a wave's moves to publishing waits for the others to join it.
-START_WINDOW = 0.005
 
 
 class _Wave:
