@@ -160,6 +160,8 @@ async def _dump(address: str, workflow: str, run_first: bool) -> str:
 
 SCENARIOS = {
     "publish_held_moved_then_published": (_held_moved, True),
+    # Since scheduled-time-search-attribute: the move also updates ScheduledTime.
+    "publish_moved_search_attribute_updated": (_held_moved, True),
     "publish_outcome_unknown_then_reconciled": (_needs_reconcile, True),
     "series_first_run_continued_as_new": (_series, True),
     "series_last_run_finished": (_series, False),

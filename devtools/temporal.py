@@ -4,6 +4,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from workflows.search_attributes import dev_server_flags
+
 
 def cli() -> str:
     found = Path(sys.executable).parent / "temporal"
@@ -34,6 +36,7 @@ def command(*, port: int, db_file: Path, ui_port: int | None) -> list[str]:
         "synchronous=normal",
         "--log-level",
         "error",
+        *dev_server_flags(),
     ]
     args += ["--ui-port", str(ui_port)] if ui_port else ["--headless"]
     return args

@@ -99,7 +99,9 @@ async def main() -> None:
     scheduler_channel = service_identity.channel(settings, caller="worker", service="scheduler")
     media_channel = service_identity.channel(settings, caller="worker", service="media")
     graph = GraphApiClient.from_settings(settings)
-    events = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    events = EventPublisher(
+        settings.nats_url, settings.events_retention_hours * 3600, settings.events_replicas
+    )
     # Instagram tokens arrive sealed and are opened here, where they are used.
     vault = TokenVault(settings)
     activities = PublishingActivities(

@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     # (4222 is often taken by a system NATS; the embedded one uses its own port.)
     nats_url: str = "nats://127.0.0.1:4250"
     events_retention_hours: float = 24 * 7
+    # Copies of the event stream in a NATS cluster (at most its servers; 1 on one server).
+    events_replicas: int = Field(default=1, ge=1, le=5)
 
     # Engagement metrics of published posts: collection intervals multiplied by this (the
     # cadence: 5 minutes the first day, hourly the first week, daily to 30 days), and a cap

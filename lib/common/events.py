@@ -186,9 +186,12 @@ def parse(data: dict[str, Any]) -> Event | None:
         raise ValueError(f"{data.get('type')} event: {exc}") from exc
 
 
-async def ensure_stream(js, retention_seconds: float) -> None:
-    """The stream exists with today's subjects and retention (created or updated)."""
-    config = StreamConfig(name=STREAM, subjects=STREAM_SUBJECTS, max_age=retention_seconds)
+async def ensure_stream(js, retention_seconds: float, replicas: int = 1) -> None:
+    """The stream exists with today's subjects, retention and replicas (created or updated:
+    an update to fewer replicas than a cluster's stream has would scale it down)."""
+    config = StreamConfig(
+        name=STREAM, subjects=STREAM_SUBJECTS, max_age=retention_seconds, num_replicas=replicas
+    )
     try:
         await js.add_stream(config)
     except BadRequestError:
@@ -199,9 +202,10 @@ class EventPublisher:
     """A NATS connection that publishes events; events are best effort for their sender:
     a NATS outage is logged, never allowed to fail the change the event reports."""
 
-    def __init__(self, url: str, retention_seconds: float) -> None:
+    def __init__(self, url: str, retention_seconds: float, replicas: int = 1) -> None:
         self._url = url
         self._retention = retention_seconds
+        self._replicas = replicas
         self._nc = None
         self._js = None
         self._in_flight: set[asyncio.Task] = set()
@@ -209,7 +213,7 @@ class EventPublisher:
     async def connect(self) -> None:
         self._nc = await nats.connect(self._url, max_reconnect_attempts=-1, connect_timeout=5)
         self._js = self._nc.jetstream()
-        await ensure_stream(self._js, self._retention)
+        await ensure_stream(self._js, self._retention, self._replicas)
 
     async def publish(self, event: Event) -> None:
         try:

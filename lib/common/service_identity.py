@@ -102,9 +102,17 @@ def _generate_missing(directory: Path) -> None:
 
 def _keys_dir(settings: Settings) -> Path:
     directory = Path(settings.service_keys_dir)
-    if settings.environment == "local":
+    # A local run makes what is missing; keys that are all there may be a read-only mount
+    # (docker compose's dev profile runs local), where even the lock file cannot be made.
+    if settings.environment == "local" and not _all_present(directory):
         ensure_keys(directory)
     return directory
+
+
+def _all_present(directory: Path) -> bool:
+    return all(
+        (directory / f"{name}.key").exists() and (directory / f"{name}.pub").exists() for name in IDENTITIES
+    )
 
 
 def private_key(settings: Settings, identity: str) -> Ed25519PrivateKey:

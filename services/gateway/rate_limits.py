@@ -2,6 +2,8 @@
 per signed-in user. Kept per gateway process: a deployment with N gateways allows N times
 as much, still bounded (the users service's lockout is shared)."""
 
+import ipaddress
+
 from fastapi import Request
 
 from lib.common.config import Settings
@@ -22,12 +24,12 @@ class GatewayLimits:
         self._by_user = RateLimiter(
             per_second=settings.api_requests_per_user_per_second, burst=settings.api_burst_per_user
         )
-        self._proxies = {p.strip() for p in settings.trusted_proxies.split(",") if p.strip()}
+        self._proxies = trusted_networks(settings.trusted_proxies)
 
     def client_ip(self, request: Request) -> str:
         """The caller's address; behind a trusted proxy, the last one it saw forward."""
         peer = request.client.host if request.client else ""
-        if peer in self._proxies:
+        if _within(peer, self._proxies):
             forwarded = [
                 a.strip() for a in request.headers.get("x-forwarded-for", "").split(",") if a.strip()
             ]
@@ -50,3 +52,25 @@ class GatewayLimits:
         wait = self._by_user.take(user_id)
         if wait:
             raise rate_limited("Too many requests; slow down", wait)
+
+
+def trusted_networks(setting: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """POSTFLOW_TRUSTED_PROXIES: addresses or networks (an ingress controller's pods have no
+    fixed address, only the cluster's pod network)."""
+    networks = []
+    for entry in (e.strip() for e in setting.split(",")):
+        if not entry:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError as err:
+            raise SystemExit(f"POSTFLOW_TRUSTED_PROXIES: {entry!r} is not an address or a network") from err
+    return tuple(networks)
+
+
+def _within(peer: str, networks) -> bool:
+    try:
+        address = ipaddress.ip_address(peer)
+    except ValueError:
+        return False
+    return any(address in network for network in networks)

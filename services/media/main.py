@@ -18,7 +18,9 @@ async def main(port: int) -> None:
     db = Database(settings)
     storage = open_storage(settings)
     posts_channel = service_identity.channel(settings, caller="media", service="posts")
-    publisher = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    publisher = EventPublisher(
+        settings.nats_url, settings.events_retention_hours * 3600, settings.events_replicas
+    )
     events = Outbox(db, OutboxEvent, publisher)
     events.start()
     videos = VideoProcessor(db=db, storage=storage, settings=settings, events=events)

@@ -14,7 +14,9 @@ from services.posts.server import PostsServicer
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
-    publisher = EventPublisher(settings.nats_url, settings.events_retention_hours * 3600)
+    publisher = EventPublisher(
+        settings.nats_url, settings.events_retention_hours * 3600, settings.events_replicas
+    )
     events = Outbox(db, OutboxEvent, publisher)
     events.start()
     media_channel = service_identity.channel(settings, caller="posts", service="media")

@@ -22,13 +22,13 @@ from services.realtime.server import RealtimeServicer
 
 def create_app(settings: Settings) -> FastAPI:
     retention = settings.events_retention_hours * 3600
-    hub = Hub(settings.nats_url, retention)
+    hub = Hub(settings.nats_url, retention, settings.events_replicas)
     tokens = VerifiedTokens(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         db = Database(settings)
-        publisher = EventPublisher(settings.nats_url, retention)
+        publisher = EventPublisher(settings.nats_url, retention, settings.events_replicas)
         await publisher.connect()
         await hub.start()
         deliveries = Deliveries(db, settings)

@@ -41,9 +41,10 @@ def user_of(subject: str) -> str:
 
 
 class Hub:
-    def __init__(self, nats_url: str, retention_seconds: float) -> None:
+    def __init__(self, nats_url: str, retention_seconds: float, replicas: int = 1) -> None:
         self._url = nats_url
         self._retention = retention_seconds
+        self._replicas = replicas
         self._listeners: dict[str, set[Listener]] = {}
         self._nc = None
         self._js = None
@@ -53,7 +54,7 @@ class Hub:
     async def start(self) -> None:
         self._nc = await nats.connect(self._url, max_reconnect_attempts=-1, connect_timeout=5)
         self._js = self._nc.jetstream()
-        await events.ensure_stream(self._js, self._retention)
+        await events.ensure_stream(self._js, self._retention, self._replicas)
         # Read before the consumer starts at "new": an event in between is one the fan-out
         # never sees, and a resume from this id replays it.
         self._last_event_id = (await self._js.stream_info(events.STREAM)).state.last_seq

@@ -24,6 +24,7 @@ from protos import posts_pb2, posts_pb2_grpc, users_pb2_grpc
 from services.scheduler import accounts, claims, conflicts, local_time
 from services.scheduler.audience import Audiences
 from services.scheduler.models import InstagramAccount
+from workflows.contracts import search_attributes
 from workflows.contracts.publishing import (
     PREPARE_ACTIVITY,
     PUBLISH_ACTIVITY,
@@ -308,6 +309,12 @@ class Scheduler:
                 ),
                 id=workflow_id(post_id),
                 task_queue=self.settings.temporal_task_queue,
+                search_attributes=search_attributes.of_post(
+                    post_id=post_id,
+                    user_id=str(user_id),
+                    account_id=str(account_id),
+                    scheduled=scheduled.resolved.utc,
+                ),
                 # A post published or failed earlier may be scheduled again.
                 id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
             )

@@ -37,6 +37,7 @@ with workflow.unsafe.imports_passed_through():
         PublishInput,
         PublishPostInput,
     )
+    from workflows.contracts.search_attributes import SCHEDULED_TIME
     from workflows.publishing.activities import PublishingActivities
 
 RETRIES = RetryPolicy(
@@ -52,6 +53,7 @@ HOLD_HEARTBEAT = timedelta(seconds=30)
 RECONCILE_UNKNOWN_OUTCOME = "reconcile-unknown-outcome"
 WAIT_FOR_QUOTA = "wait-for-quota"
 HOLD_UNTIL_DUE = "hold-publish-until-due"
+SCHEDULED_TIME_SEARCHABLE = "scheduled-time-search-attribute"
 # A held publish has this long past its due second to finish.
 PUBLISH_TIMEOUT = timedelta(minutes=2)
 # A container lives 24 hours: after that, what it says no longer changes.
@@ -237,6 +239,9 @@ class PublishPostWorkflow:
         """Move the publish time; the sleeping wait wakes up and sleeps for the new time."""
         self._publish_at = datetime.fromisoformat(publish_at)
         self._moved = True
+        if workflow.patched(SCHEDULED_TIME_SEARCHABLE):
+            # Operators search by the time the post will go out, not the one it first had.
+            workflow.upsert_search_attributes([SCHEDULED_TIME.value_set(self._publish_at)])
         return publish_at
 
     @reschedule.validator

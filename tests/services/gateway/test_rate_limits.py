@@ -15,6 +15,7 @@ import pytest
 from devtools import stack
 from lib.common.config import Settings
 from lib.common.rate_limits import RateLimiter
+from services.gateway.rate_limits import trusted_networks
 from services.users.lockout import lock_for
 from tests.processes import start_service, stop
 
@@ -32,7 +33,7 @@ def strict_gateway(system, tmp_path_factory):
         POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE="4",
         POSTFLOW_API_REQUESTS_PER_USER_PER_SECOND="5",
         POSTFLOW_API_BURST_PER_USER="10",
-        POSTFLOW_TRUSTED_PROXIES="127.0.0.1",
+        POSTFLOW_TRUSTED_PROXIES="10.0.0.0/8, 127.0.0.0/8",
     )
     yield f"http://127.0.0.1:{port}"
     stop(process)
@@ -176,3 +177,10 @@ def test_the_token_bucket_forgets_the_oldest_keys_beyond_its_capacity():
     for key in ("b", "c", "d"):
         limiter.take(key)
     assert limiter.take("a") == 0  # "a" was forgotten: bounded memory, not a bypass of note
+
+
+def test_trusted_proxies_are_addresses_or_networks_and_nonsense_stops_the_start():
+    networks = trusted_networks(" 10.0.0.0/8, 192.0.2.7 ,, fd00::/8")
+    assert [str(n) for n in networks] == ["10.0.0.0/8", "192.0.2.7/32", "fd00::/8"]
+    with pytest.raises(SystemExit, match="'10.0.0.0/33' is not an address or a network"):
+        trusted_networks("10.0.0.0/33")

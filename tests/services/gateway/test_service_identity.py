@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from lib.common import service_identity
+from lib.common.config import Settings
 from lib.common.token_vault import TokenVault
 from lib.post_status import PostStatus
 from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc, users_pb2, users_pb2_grpc
@@ -122,3 +123,18 @@ def test_keys_are_generated_once_and_kept_private(tmp_path: Path):
     assert (tmp_path / "worker.key").read_bytes() == before
     assert oct((tmp_path / "worker.key").stat().st_mode & 0o777) == "0o600"
     assert {p.stem for p in tmp_path.glob("*.pub")} == set(service_identity.IDENTITIES)
+
+
+def test_a_local_run_reads_a_complete_read_only_key_folder(tmp_path: Path):
+    """docker compose's dev profile runs local with the keys mounted read-only."""
+    keys = tmp_path / "keys"
+    service_identity.ensure_keys(keys)
+    (keys / ".lock").unlink()
+    keys.chmod(0o500)
+    try:
+        settings = Settings(environment="local", service_keys_dir=str(keys))
+        assert set(service_identity.public_keys(settings)) == set(service_identity.IDENTITIES)
+        assert service_identity.private_key(settings, "worker") is not None
+        assert not (keys / ".lock").exists()
+    finally:
+        keys.chmod(0o700)

@@ -1,0 +1,265 @@
+"""deploy/: each overlay rendered by kustomize (`kubectl kustomize`, as `kubectl apply -k`
+renders it) and every object validated offline against the Kubernetes schemas, then checked
+against the project: every process runs from the image with its own key, on the ports its
+settings give, probed the way docker-compose.yml probes it, scaled and reached as
+deploy/README.md says."""
+
+import copy
+import importlib.util
+import shutil
+import subprocess
+from pathlib import Path
+
+import kubernetes_validate
+import pytest
+import yaml
+
+from devtools.stack import procfile_processes
+from lib.common import service_identity
+from lib.common.config import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+KUBERNETES_VERSION = "1.32.0"
+OVERLAYS = ("dev", "prod")
+GRPC_PORTS = {
+    "users": "users_grpc_port",
+    "posts": "posts_grpc_port",
+    "scheduler": "scheduler_grpc_port",
+    "media": "media_grpc_port",
+}
+HTTP_PORTS = {"gateway": "gateway_port", "realtime": "realtime_port"}
+SECRET_SETTINGS = {
+    "POSTFLOW_DATABASE_URL",
+    "POSTFLOW_NATS_URL",
+    "POSTFLOW_S3_ACCESS_KEY",
+    "POSTFLOW_S3_SECRET_KEY",
+    "POSTFLOW_JWT_SECRET",
+    "POSTFLOW_JWT_PREVIOUS_SECRETS",
+    "POSTFLOW_TOKEN_ENCRYPTION_KEYS",
+    "POSTFLOW_MEDIA_URL_SIGNING_KEY",
+    "POSTFLOW_SMTP_PASSWORD",
+}
+SETTINGS = {f"POSTFLOW_{name.upper()}" for name in Settings.model_fields}
+
+
+def default(name: str):
+    return Settings.model_fields[name].default
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, list[dict]]:
+    """Each overlay's objects, rendered from a copy of deploy/ given what an operator adds
+    before the first apply: the identity keys and prod's secrets.env."""
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.skip("kubectl (with its built-in kustomize) is not installed")
+    copy_root = tmp_path_factory.mktemp("deploy") / "deploy"
+    shutil.copytree(ROOT / "deploy", copy_root)
+    shutil.copy(copy_root / "overlays/prod/secrets.env.example", copy_root / "overlays/prod/secrets.env")
+    objects = {}
+    for overlay in OVERLAYS:
+        service_identity.ensure_keys(copy_root / "overlays" / overlay / "service-keys")
+        output = subprocess.run(
+            [kubectl, "kustomize", str(copy_root / "overlays" / overlay)],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+        objects[overlay] = [doc for doc in yaml.safe_load_all(output) if doc]
+    return objects
+
+
+def _of(objects: list[dict], kind: str) -> dict[str, dict]:
+    return {o["metadata"]["name"]: o for o in objects if o["kind"] == kind}
+
+
+def _container(deployment: dict) -> dict:
+    [container] = deployment["spec"]["template"]["spec"]["containers"]
+    return container
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_object_is_valid_against_the_kubernetes_schemas(rendered, overlay):
+    kinds = set()
+    for obj in rendered[overlay]:
+        kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
+        kinds.add(obj["kind"])
+    assert kinds >= {
+        "ConfigMap",
+        "Secret",
+        "Deployment",
+        "Service",
+        "Job",
+        "HorizontalPodAutoscaler",
+        "PodDisruptionBudget",
+        "Ingress",
+        "NetworkPolicy",
+    }
+
+
+def test_the_validator_refuses_a_misspelled_field(rendered):
+    deployment = copy.deepcopy(_of(rendered["prod"], "Deployment")["gateway"])
+    _container(deployment)["readinesProbe"] = {"httpGet": {"path": "/readyz", "port": 8000}}
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(deployment, KUBERNETES_VERSION, strict=True)
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_process_runs_from_the_image_and_every_module_exists(rendered, overlay):
+    procfile = {args[1] for name, args in procfile_processes().items() if name != "graph_simulator"}
+    deployments = _of(rendered[overlay], "Deployment")
+    modules = {_container(d)["command"][2] for d in deployments.values()}
+    jobs = {_container(j)["command"][2] for j in _of(rendered[overlay], "Job").values()}
+    simulator = {"devtools.graph_simulator.main"} if overlay == "dev" else set()
+    assert modules == procfile | simulator
+    assert jobs == {"services.migrate", "workflows.search_attributes"}
+    for module in modules | jobs:
+        assert importlib.util.find_spec(module) is not None, module
+    image = "postflow:dev" if overlay == "dev" else "registry.example.com/postflow:0.15.0"
+    for workload in [*deployments.values(), *_of(rendered[overlay], "Job").values()]:
+        assert _container(workload)["image"] == image
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_probes_and_services_use_the_ports_the_settings_give(rendered, overlay):
+    deployments = _of(rendered[overlay], "Deployment")
+    services = _of(rendered[overlay], "Service")
+    for name, setting in GRPC_PORTS.items():
+        container = _container(deployments[name])
+        port = default(setting)
+        assert container["ports"] == [{"name": "grpc", "containerPort": port}]
+        for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
+            assert container[probe]["grpc"] == {"port": port}, (name, probe)
+        assert services[name]["spec"]["ports"][0]["port"] == port
+    for name, setting in HTTP_PORTS.items():
+        container = _container(deployments[name])
+        assert {"name": "http", "containerPort": default(setting)} in container["ports"]
+        assert container["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "http"}
+        assert container["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
+    assert {"name": "grpc", "containerPort": default("realtime_grpc_port")} in _container(
+        deployments["realtime"]
+    )["ports"]
+    worker = _container(deployments["worker"])["livenessProbe"]["exec"]["command"]
+    assert worker == ["python", "-m", "lib.common.health_probe", "fresh", "/tmp/postflow-worker-alive"]
+    # Every Service selects the pods of a Deployment, by a port name the container has.
+    for name, service in services.items():
+        pod = deployments[name]["spec"]["template"]
+        assert service["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
+        names = {p["name"] for p in _container(deployments[name])["ports"]}
+        assert {p["targetPort"] for p in service["spec"]["ports"]} <= names
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_settings_are_postflow_settings_and_secrets_stay_out_of_the_config_map(rendered, overlay):
+    [config] = _of(rendered[overlay], "ConfigMap").values()
+    assert set(config["data"]) <= SETTINGS, set(config["data"]) - SETTINGS
+    assert not set(config["data"]) & SECRET_SETTINGS
+    secrets = _of(rendered[overlay], "Secret")
+    [settings_secret] = [s for name, s in secrets.items() if name.startswith("postflow-secrets-")]
+    assert set(settings_secret["data"]) <= SECRET_SETTINGS
+    assert {"POSTFLOW_DATABASE_URL", "POSTFLOW_NATS_URL"} <= set(settings_secret["data"])
+    # The processes are given both, by the names the generators gave them.
+    for deployment in _of(rendered[overlay], "Deployment").values():
+        if deployment["metadata"]["name"] == "graph-simulator":
+            continue
+        sources = _container(deployment)["envFrom"]
+        assert sources[0]["configMapRef"]["name"] == config["metadata"]["name"]
+        assert sources[1]["secretRef"]["name"] == settings_secret["metadata"]["name"]
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_each_process_holds_its_own_private_key_and_every_public_key(rendered, overlay):
+    [keys_secret] = [s for n, s in _of(rendered[overlay], "Secret").items() if "service-keys" in n]
+    publics = {f"{i}.pub" for i in service_identity.IDENTITIES}
+    assert set(keys_secret["data"]) == publics | {f"{i}.key" for i in service_identity.IDENTITIES}
+    for name, deployment in _of(rendered[overlay], "Deployment").items():
+        if name == "graph-simulator":
+            continue
+        volumes = deployment["spec"]["template"]["spec"]["volumes"]
+        [volume] = [v for v in volumes if v["name"] == "service-keys"]
+        assert volume["secret"]["secretName"] == keys_secret["metadata"]["name"]
+        assert {item["key"] for item in volume["secret"]["items"]} == publics | {f"{name}.key"}
+        assert volume["secret"]["defaultMode"] == 0o440
+        mount = [m for m in _container(deployment)["volumeMounts"] if m["name"] == "service-keys"]
+        assert mount[0]["mountPath"] == "/run/postflow/service-keys" and mount[0]["readOnly"] is True
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_pod_runs_locked_down_with_requests_and_limits(rendered, overlay):
+    workloads = [*_of(rendered[overlay], "Deployment").values(), *_of(rendered[overlay], "Job").values()]
+    for workload in workloads:
+        pod = workload["spec"]["template"]["spec"]
+        container = _container(workload)
+        name = workload["metadata"]["name"]
+        assert pod["automountServiceAccountToken"] is False, name
+        assert pod["securityContext"]["runAsNonRoot"] is True, name
+        assert container["securityContext"]["readOnlyRootFilesystem"] is True, name
+        assert container["securityContext"]["allowPrivilegeEscalation"] is False, name
+        assert container["securityContext"]["capabilities"]["drop"] == ["ALL"], name
+        assert set(container["resources"]["requests"]) == {"cpu", "memory"}, name
+        assert set(container["resources"]["limits"]) == {"cpu", "memory"}, name
+        if name != "graph-simulator":
+            mounts = {m["mountPath"] for m in container["volumeMounts"]}
+            assert "/tmp" in mounts, name
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_gateway_realtime_and_worker_autoscale_and_every_process_has_a_disruption_budget(
+    rendered, overlay
+):
+    deployments = _of(rendered[overlay], "Deployment")
+    autoscalers = _of(rendered[overlay], "HorizontalPodAutoscaler").values()
+    scaled = {h["spec"]["scaleTargetRef"]["name"] for h in autoscalers}
+    assert scaled == {"gateway", "realtime", "worker"}
+    budgets = _of(rendered[overlay], "PodDisruptionBudget")
+    for name, deployment in deployments.items():
+        if name == "graph-simulator":
+            continue
+        labels = deployment["spec"]["template"]["metadata"]["labels"]
+        assert budgets[name]["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    minimum = 2 if overlay == "prod" else 1
+    for hpa in _of(rendered[overlay], "HorizontalPodAutoscaler").values():
+        assert hpa["spec"]["minReplicas"] == minimum
+    assert all(d["spec"]["replicas"] == minimum for n, d in deployments.items() if n != "graph-simulator")
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_ingress_routes_the_api_and_docs_to_the_gateway_and_the_websocket_to_realtime(rendered, overlay):
+    [ingress] = _of(rendered[overlay], "Ingress").values()
+    [rule] = ingress["spec"]["rules"]
+    routes = {p["path"]: p["backend"]["service"]["name"] for p in rule["http"]["paths"]}
+    assert routes["/api"] == routes["/docs"] == routes["/openapi.json"] == routes["/"] == "gateway"
+    assert routes["/ws"] == "realtime"
+    annotations = ingress["metadata"]["annotations"]
+    # The socket outlives many heartbeats, and uploads are not cut at nginx's default 1 MB.
+    timeout = int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"])
+    assert timeout >= 100 * default("realtime_heartbeat_seconds")
+    assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "1100m"
+    assert default("media_max_video_bytes") < 1100 * 1024 * 1024
+    if overlay == "prod":
+        assert ingress["spec"]["tls"][0]["hosts"] == [rule["host"]]
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_only_the_gateway_and_the_websocket_are_reachable_from_outside(rendered, overlay):
+    policies = _of(rendered[overlay], "NetworkPolicy")
+    deny = policies["default-deny-ingress"]["spec"]
+    assert deny == {"podSelector": {}, "policyTypes": ["Ingress"]}
+    outside = [
+        policy
+        for policy in policies.values()
+        for rule in policy["spec"].get("ingress", [])
+        if any("namespaceSelector" in source for source in rule["from"])
+    ]
+    [from_ingress] = outside
+    [selector] = from_ingress["spec"]["podSelector"]["matchExpressions"]
+    assert selector["values"] == ["gateway", "realtime"]
+    ports = {p["port"] for rule in from_ingress["spec"]["ingress"] for p in rule["ports"]}
+    assert ports == {default("gateway_port"), default("realtime_port")}
+    # Inside the namespace, every Postflow pod (the simulator in dev too) is in the group
+    # that may reach the others.
+    inside = policies["between-postflow-processes"]["spec"]
+    for deployment in _of(rendered[overlay], "Deployment").values():
+        labels = deployment["spec"]["template"]["metadata"]["labels"]
+        assert inside["podSelector"]["matchLabels"].items() <= labels.items()
