@@ -239,8 +239,11 @@ class PublishPostWorkflow:
         """Move the publish time; the sleeping wait wakes up and sleeps for the new time."""
         self._publish_at = datetime.fromisoformat(publish_at)
         self._moved = True
-        if workflow.patched(SCHEDULED_TIME_SEARCHABLE):
-            # Operators search by the time the post will go out, not the one it first had.
+        # Operators search by the time the post will go out, not the one it first had. Only
+        # a workflow started with the attribute has it kept current: one started without
+        # (before it existed, or on a server that has none registered) would fail its task.
+        searchable = workflow.info().typed_search_attributes.get(SCHEDULED_TIME) is not None
+        if searchable and workflow.patched(SCHEDULED_TIME_SEARCHABLE):
             workflow.upsert_search_attributes([SCHEDULED_TIME.value_set(self._publish_at)])
         return publish_at
 
