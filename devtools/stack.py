@@ -97,6 +97,10 @@ def start_simulator(log_dir: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("graph simulator did not start")
 
 
+# The processes that serve /metrics on a port of their own.
+METRICS_PORTS = ("users", "posts", "scheduler", "media", "worker")
+
+
 def start(
     database_url: str, log_dir: Path, extra_env: dict[str, str] | None = None, workers: int = 1
 ) -> Stack:
@@ -118,6 +122,7 @@ def start(
         "POSTFLOW_MEDIA_GRPC_PORT": str(free_port()),
         "POSTFLOW_REALTIME_PORT": str(free_port()),
         "POSTFLOW_REALTIME_GRPC_PORT": str(free_port()),
+        **{f"POSTFLOW_{name.upper()}_METRICS_PORT": str(free_port()) for name in METRICS_PORTS},
         "POSTFLOW_PUBLIC_BASE_URL": f"http://127.0.0.1:{gateway_port}",
         "POSTFLOW_MEDIA_DIR": str(log_dir / "media"),
         "POSTFLOW_GATEWAY_PORT": str(gateway_port),
@@ -146,8 +151,10 @@ def start(
     processes = dict(SERVICES) | {f"worker-{n}": SERVICES["worker"] for n in range(2, workers + 1)}
     for name, args in processes.items():
         log = (log_dir / f"{name}.log").open("w")
+        # Each worker its own metrics port.
+        own = {"POSTFLOW_WORKER_METRICS_PORT": str(free_port())} if name.startswith("worker-") else {}
         stack.processes[name] = subprocess.Popen(
-            [sys.executable, *args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, *args], cwd=ROOT, env=env | own, stdout=log, stderr=subprocess.STDOUT
         )
     try:
         wait_healthy(stack)

@@ -15,6 +15,7 @@ from temporalio.worker import Worker
 from lib.common import service_identity, temporal_client
 from lib.common.config import get_settings
 from lib.common.events import EventPublisher
+from lib.common.metrics import serve as serve_metrics
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
@@ -158,6 +159,7 @@ async def main() -> None:
     log.info(
         "publishing worker on task queue %s at %s", settings.temporal_task_queue, settings.temporal_address
     )
+    serve_metrics(settings.worker_metrics_port, settings.grpc_listen_host, "worker")
     alive = asyncio.create_task(keep_touching(ALIVE_FILE))
     async with worker:
         await ensure_media_purge(client, settings)

@@ -61,6 +61,13 @@ class Settings(BaseSettings):
     scheduler_grpc_port: int = 50053
     # Seconds the gateway waits for a service before answering 503/504.
     grpc_timeout_seconds: float = 10.0
+    # Prometheus: the processes without an HTTP port of their own serve GET /metrics on
+    # these (0: not served); the gateway and realtime answer it on their own port.
+    users_metrics_port: int = 9151
+    posts_metrics_port: int = 9152
+    scheduler_metrics_port: int = 9153
+    media_metrics_port: int = 9154
+    worker_metrics_port: int = 9156
 
     # Temporal: make run starts a dev server here unless this points at a running cluster.
     temporal_address: str = "127.0.0.1:7233"

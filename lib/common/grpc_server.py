@@ -10,9 +10,10 @@ import grpc
 import uvloop
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from lib.common import service_identity
+from lib.common import metrics, service_identity
 from lib.common.config import get_settings
 from lib.common.gc_tuning import settle_after_startup
+from lib.common.grpc_timing import Timing
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +43,12 @@ async def start(
     signals belong to something else (the realtime service runs beside uvicorn). Every call
     but health checks must come from a known service allowed to make it (`identity` is this
     service's name in service_identity)."""
-    server = grpc.aio.server(interceptors=[service_identity.caller_check(get_settings(), identity)])
+    settings = get_settings()
+    server = grpc.aio.server(interceptors=[Timing(), service_identity.caller_check(settings, identity)])
     register(server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    host = get_settings().grpc_listen_host
+    host = settings.grpc_listen_host
     bound = server.add_insecure_port(f"{host}:{port}")
     if port and bound != port:
         raise SystemExit(f"{name}: could not listen on port {port}")
@@ -54,6 +56,8 @@ async def start(
     await health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
     await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("%s gRPC listening on %s:%s", name, host, bound)
+    # The realtime service has its own HTTP port for /metrics; the others have this one.
+    metrics.serve(getattr(settings, f"{identity}_metrics_port", 0), host, identity)
     return RunningServer(server, health_servicer)
 
 

@@ -11,6 +11,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings, get_settings
 from lib.common.gc_tuning import settle_after_startup
+from lib.common.http_timing import HttpTiming, metrics_endpoint
 from services.gateway import errors
 from services.gateway.auth import routes as auth
 from services.gateway.body_limit import BodyLimitMiddleware
@@ -72,6 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     # Added last, so it runs first: even the body limit's 413 carries the headers.
     app.add_middleware(SecurityHeadersMiddleware)
+    # Outermost: the time a client waits, refusals included.
+    app.add_middleware(HttpTiming)
     errors.install(app)
     for module in (
         auth,
@@ -91,6 +94,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         schedule_templates,
     ):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
+
+    app.add_api_route("/metrics", metrics_endpoint, methods=["GET"], include_in_schema=False)
 
     @app.get("/healthz", tags=["operations"])
     async def healthz():

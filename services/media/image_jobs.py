@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TypeVar
 
+from lib.common import metrics
 from lib.common.config import Settings
 
 T = TypeVar("T")
@@ -25,4 +26,11 @@ async def run(settings: Settings, job: Callable[..., T], *args, **kwargs) -> T:
     global _pool
     if _pool is None:
         _pool = ThreadPoolExecutor(max_workers=settings.image_workers, thread_name_prefix="image")
-    return await asyncio.get_running_loop().run_in_executor(_pool, partial(job, *args, **kwargs))
+    with metrics.queued("image"):
+        return await asyncio.get_running_loop().run_in_executor(_pool, partial(_timed, job, *args, **kwargs))
+
+
+def _timed(job: Callable[..., T], *args, **kwargs) -> T:
+    """On the image thread: the time the job ran, not the time it waited for a thread."""
+    with metrics.processing("image"):
+        return job(*args, **kwargs)

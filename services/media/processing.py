@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import func, or_, select, update
 
+from lib.common import metrics
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import ServiceError
@@ -50,7 +51,12 @@ class VideoProcessor:
             return
         task = asyncio.create_task(self._run(media_id), name=f"video-{media_id}")
         self._jobs[media_id] = task
-        task.add_done_callback(lambda _: self._jobs.pop(media_id, None))
+        metrics.MEDIA_QUEUE.labels("video").inc()
+        task.add_done_callback(lambda _: self._done(media_id))
+
+    def _done(self, media_id: uuid.UUID) -> None:
+        self._jobs.pop(media_id, None)
+        metrics.MEDIA_QUEUE.labels("video").dec()
 
     async def resume(self) -> int:
         """Start the videos no media service holds (left by one that stopped), now and then
@@ -159,7 +165,8 @@ class VideoProcessor:
             log.info("video %s: converting", media_id)
             renewing = asyncio.create_task(self._renew(media_id))
             try:
-                await self._convert(media_id)
+                with metrics.processing("video"):
+                    await self._convert(media_id)
             except asyncio.CancelledError:
                 # The service is stopping: the item stays processing; let go of it so that
                 # another media service takes it at its next scan, not when the lease ends.

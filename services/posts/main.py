@@ -9,6 +9,7 @@ from lib.common.outbox import Outbox
 from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.posts.models import OutboxEvent
 from services.posts.server import PostsServicer
+from services.posts.waiting_gauge import WaitingGauge
 
 
 async def main(port: int) -> None:
@@ -19,11 +20,14 @@ async def main(port: int) -> None:
     )
     events = Outbox(db, OutboxEvent, publisher)
     events.start()
+    waiting = WaitingGauge(db)
+    waiting.start()
     media_channel = service_identity.channel(settings, caller="posts", service="media")
     users_channel = service_identity.channel(settings, caller="posts", service="users")
     scheduler_channel = service_identity.channel(settings, caller="posts", service="scheduler")
 
     async def stop() -> None:
+        await waiting.close()
         await events.close()
         await publisher.close()
         await media_channel.close()

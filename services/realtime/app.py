@@ -7,11 +7,12 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, WebSocket
 from fastapi.responses import JSONResponse
 
-from lib.common import grpc_server
+from lib.common import grpc_server, metrics
 from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.events import EventPublisher
+from lib.common.http_timing import HttpTiming, metrics_endpoint
 from protos import realtime_pb2_grpc
 from services.realtime import connection
 from services.realtime.delivery import Deliveries
@@ -56,6 +57,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="Postflow realtime", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.hub = hub
+    app.add_middleware(HttpTiming)
+    app.add_api_route("/metrics", metrics_endpoint, methods=["GET"], include_in_schema=False)
+    metrics.WEBSOCKET_CONNECTIONS.set_function(lambda: hub.connections)
 
     @app.get("/healthz")
     async def healthz():

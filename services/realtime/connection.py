@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from lib.common import metrics
 from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings
 from lib.common.errors import ServiceError
@@ -101,6 +102,8 @@ class Session:
         if not self._closed.is_set():
             self._close = (code, reason)
             self._closed.set()
+            if code == SLOW_CONSUMER:
+                metrics.WEBSOCKET_SLOW_CONSUMERS.inc()
 
     # -- the connection's own tasks ----------------------------------------------------
 

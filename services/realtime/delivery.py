@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from sqlalchemy import select, update
 
-from lib.common import mail
+from lib.common import mail, metrics
 from lib.common.config import Settings
 from lib.common.db import Database
 from services.realtime import webhook_target
@@ -151,16 +151,20 @@ class Deliveries:
         values: dict = {"attempts": done, "last_error": error}
         if not error:
             values["delivered_at"] = now
+            result = "delivered"
         elif final or done >= attempts:
             values["failed_at"] = now
+            result = "failed"
             log.warning("%s for notification %s not delivered: %s", delivery.channel, notification.id, error)
         else:
+            result = "retrying"
             delay = backoff * 2 ** (done - 1)
             values["next_attempt_at"] = now + timedelta(seconds=delay)
             loop = asyncio.get_running_loop()
             self._next_retry = min(self._next_retry, loop.time() + delay)
         async with self._db.autocommit() as connection:
             await connection.execute(update(Delivery).where(Delivery.id == delivery.id).values(**values))
+        metrics.NOTIFICATION_DELIVERIES.labels(delivery.channel, result).inc()
 
     async def _email(self, to: str, row: Notification) -> tuple[str, bool]:
         """('', _) when sent, else (why, whether trying again is pointless)."""

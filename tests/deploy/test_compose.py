@@ -143,3 +143,19 @@ def test_the_worker_is_probed_by_the_file_it_keeps_touching():
 
     probe = SERVICES["worker"]["healthcheck"]["test"]
     assert probe[-2:] == ["fresh", f"/tmp/{ALIVE_FILE.name}"], probe
+
+
+def test_every_process_carries_scrape_labels_for_the_port_it_serves_metrics_on():
+    for name, setting in [
+        ("users", "users_metrics_port"),
+        ("posts", "posts_metrics_port"),
+        ("scheduler", "scheduler_metrics_port"),
+        ("media", "media_metrics_port"),
+        ("worker", "worker_metrics_port"),
+        ("realtime", "realtime_port"),
+        ("gateway", "gateway_port"),
+    ]:
+        labels = SERVICES[name]["labels"]
+        assert labels["prometheus.io/scrape"] == "true", name
+        assert labels["prometheus.io/path"] == "/metrics", name
+        assert int(labels["prometheus.io/port"]) == default(setting), name

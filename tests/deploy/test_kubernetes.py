@@ -6,6 +6,8 @@ deploy/README.md says."""
 
 import copy
 import importlib.util
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,9 +15,10 @@ from pathlib import Path
 import kubernetes_validate
 import pytest
 import yaml
+from prometheus_client.metrics import MetricWrapperBase
 
 from devtools.stack import procfile_processes
-from lib.common import service_identity
+from lib.common import metrics, service_identity
 from lib.common.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,7 +131,7 @@ def test_probes_and_services_use_the_ports_the_settings_give(rendered, overlay):
     for name, setting in GRPC_PORTS.items():
         container = _container(deployments[name])
         port = default(setting)
-        assert container["ports"] == [{"name": "grpc", "containerPort": port}]
+        assert container["ports"][0] == {"name": "grpc", "containerPort": port}
         for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
             assert container[probe]["grpc"] == {"port": port}, (name, probe)
         assert services[name]["spec"]["ports"][0]["port"] == port
@@ -148,6 +151,27 @@ def test_probes_and_services_use_the_ports_the_settings_give(rendered, overlay):
         assert service["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
         names = {p["name"] for p in _container(deployments[name])["ports"]}
         assert {p["targetPort"] for p in service["spec"]["ports"]} <= names
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_process_is_scraped_where_it_serves_its_metrics(rendered, overlay):
+    for name, deployment in _of(rendered[overlay], "Deployment").items():
+        if name == "graph-simulator":
+            continue
+        annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+        assert annotations["prometheus.io/scrape"] == "true"
+        assert annotations["prometheus.io/path"] == "/metrics"
+        own_port = HTTP_PORTS.get(name, f"{name}_metrics_port")
+        assert int(annotations["prometheus.io/port"]) == default(own_port), name
+        declared = {p["containerPort"] for p in _container(deployment)["ports"]}
+        assert default(own_port) in declared, name
+    # Prometheus may reach them, and only from its own namespace.
+    [rule] = _of(rendered[overlay], "NetworkPolicy")["from-prometheus"]["spec"]["ingress"]
+    assert rule["from"] == [
+        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}
+    ]
+    ports = {p["port"] for p in rule["ports"]}
+    assert ports == {"metrics", default("gateway_port"), default("realtime_port")}
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -248,9 +272,9 @@ def test_only_the_gateway_and_the_websocket_are_reachable_from_outside(rendered,
     assert deny == {"podSelector": {}, "policyTypes": ["Ingress"]}
     outside = [
         policy
-        for policy in policies.values()
+        for name, policy in policies.items()
         for rule in policy["spec"].get("ingress", [])
-        if any("namespaceSelector" in source for source in rule["from"])
+        if any("namespaceSelector" in source for source in rule["from"]) and name != "from-prometheus"
     ]
     [from_ingress] = outside
     [selector] = from_ingress["spec"]["podSelector"]["matchExpressions"]
@@ -263,3 +287,22 @@ def test_only_the_gateway_and_the_websocket_are_reachable_from_outside(rendered,
     for deployment in _of(rendered[overlay], "Deployment").values():
         labels = deployment["spec"]["template"]["metadata"]["labels"]
         assert inside["podSelector"]["matchLabels"].items() <= labels.items()
+
+
+def test_the_grafana_dashboard_charts_only_metrics_postflow_exports():
+    dashboard = json.loads((ROOT / "deploy" / "grafana-dashboard.json").read_text())
+    exported = {
+        family.name
+        for m in vars(metrics).values()
+        if isinstance(m, MetricWrapperBase)
+        for family in m.describe()
+    }
+    charted = set()
+    for panel in dashboard["panels"]:
+        for target in panel["targets"]:
+            charted |= {
+                re.sub(r"_(bucket|count|sum|total)$", "", n)
+                for n in re.findall(r"postflow_\w+", target["expr"])
+            }
+    # Every metric is on the dashboard, and the dashboard charts nothing that does not exist.
+    assert charted == exported, (charted - exported, exported - charted)

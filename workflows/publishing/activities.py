@@ -16,6 +16,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from lib.captions import published_text
+from lib.common import metrics
 from lib.common.errors import ServiceError
 from lib.common.events import EventPublisher, PublishingProgress
 from lib.common.grpc_errors import from_detail
@@ -46,12 +47,33 @@ class Waits:
     publish_limit: timedelta = timedelta(minutes=15)
 
 
+def _observe_lateness(request: PublishInput, post) -> None:
+    """Instagram's answer, against the time the post was due (the held time, else the post's)."""
+    if request.due_at:
+        due = datetime.fromisoformat(request.due_at)
+    elif post.HasField("scheduled_for"):
+        due = post.scheduled_for.ToDatetime(tzinfo=UTC)
+    else:
+        return
+    metrics.PUBLISH_LATENESS_SECONDS.observe(max(0.0, (datetime.now(UTC) - due).total_seconds()))
+
+
 def _not_retryable(kind: str, message: str) -> ApplicationError:
     return ApplicationError(message, type=kind, non_retryable=True)
 
 
 def _graph_failure(err: graph_errors.GraphApiError, waits: Waits) -> ApplicationError:
-    """A Graph API error as Temporal should treat it."""
+    """A Graph API error as Temporal should treat it (and counted, by Instagram's code)."""
+    failure = _as_application_error(err, waits)
+    _count(err, retried=not failure.non_retryable)
+    return failure
+
+
+def _count(err: graph_errors.GraphApiError, *, retried: bool) -> None:
+    metrics.GRAPH_API_ERRORS.labels(str(err.code), type(err).__name__, "yes" if retried else "no").inc()
+
+
+def _as_application_error(err: graph_errors.GraphApiError, waits: Waits) -> ApplicationError:
     if isinstance(err, graph_errors.PublishLimitReached):
         # Waiting for quota is not a failure: come back when a slot may be free.
         return ApplicationError(str(err), type="PublishLimitReached", next_retry_delay=waits.publish_limit)
@@ -68,6 +90,7 @@ def _graph_failure(err: graph_errors.GraphApiError, waits: Waits) -> Application
 
 
 def _outcome_unknown(err: graph_errors.GraphApiError) -> ApplicationError:
+    _count(err, retried=False)
     return _not_retryable(
         "OutcomeUnknown",
         f"Instagram did not say whether the post was published ({err.message}); "
@@ -451,6 +474,7 @@ class PublishingActivities:
             if err.outcome_unknown and attempt >= self._unknown_after:
                 raise _outcome_unknown(err) from err
             raise _graph_failure(err, self._waits) from err
+        _observe_lateness(request, post)
         await self._progress(request, 100, "published")
         return Published("published", media_id, "", now)
 
@@ -522,6 +546,8 @@ class PublishingActivities:
     async def record_result(self, outcome: Outcome) -> None:
         if outcome.status not in RECORDED_BY_WORKER or outcome.status == PostStatus.PUBLISHING:
             return
+        if activity.info().attempt == 1:
+            metrics.PUBLISH_OUTCOMES.labels(str(outcome.status)).inc()
         async with self._busy:
             await self._record_result(outcome)
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from services.realtime import webhook_target
+from tests.scraped_metrics import metrics_url, sample, wait_for
 from tests.services.realtime.clients import events_until, open_socket, quiet_for
 from tests.services.scheduler.publishing import IMAGE, arm, schedule, wait_for_status
 
@@ -190,8 +191,12 @@ def confirm_address(user, smtp_sink, address: str, timeout: float = 15.0) -> Non
     assert reply.json()["email_address"] == address
 
 
-def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instagram, smtp_sink):
+def test_email_and_signed_webhooks_deliver_what_the_user_chose(system, publisher, instagram, smtp_sink):
     receiver = Receiver(statuses=[503])  # the first call fails: the second delivers
+    realtime = metrics_url(system, "realtime")
+    counted = "postflow_notification_deliveries_total"
+    retried_before = sample(realtime, counted, channel="webhook", result="retrying")
+    delivered_before = sample(realtime, counted, channel="webhook", result="delivered")
     address = f"team-{publisher.id[:8]}@example.com"
     reply = publisher.client.post(
         "/api/v1/notifications/preferences",
@@ -225,6 +230,10 @@ def test_email_and_signed_webhooks_deliver_what_the_user_chose(publisher, instag
     assert not verified("another secret", headers, body)
     sent = json.loads(body)
     assert (sent["id"], sent["type"], sent["post_id"]) == (failed["id"], "post_failed", post["id"])
+    assert wait_for(realtime, counted, delivered_before + 1, channel="webhook", result="delivered") >= (
+        delivered_before + 1
+    )
+    assert sample(realtime, counted, channel="webhook", result="retrying") >= retried_before + 1
 
     deadline = time.monotonic() + 20
     while not smtp_sink.to(address):

@@ -1,0 +1,126 @@
+"""Every process answers GET /metrics in Prometheus's format, and what it counts follows
+what happened: a request, a gRPC call, a post published (its lateness and outcome), a
+Graph API error, the waiting posts, an open WebSocket, an image processed."""
+
+import time
+
+import httpx
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.scraped_metrics import metrics_url, sample, wait_for
+from tests.services.media.helpers import image_bytes, upload
+from tests.services.realtime.clients import open_socket
+from tests.services.scheduler.publishing import IMAGE, arm, schedule, wait_for_status
+
+PROCESSES = ("gateway", "realtime", "users", "posts", "scheduler", "media", "worker")
+
+
+def test_every_process_serves_its_metrics_in_prometheus_format(system):
+    for process in PROCESSES:
+        reply = httpx.get(metrics_url(system, process), timeout=10)
+        assert reply.status_code == 200, process
+        assert reply.headers["content-type"].startswith("text/plain"), process
+        names = {family.name for family in text_string_to_metric_families(reply.text)}
+        assert (
+            "postflow_http_request_seconds" in names
+            or "postflow_grpc_server_seconds" in names
+            or (process == "worker" and "postflow_publish_lateness_seconds" in names)
+        ), process
+
+
+def test_a_request_through_the_ingress_is_not_shown_the_metrics(system):
+    forwarded = httpx.get(metrics_url(system, "gateway"), headers={"X-Forwarded-For": "203.0.113.5"})
+    assert forwarded.status_code == 404
+    assert "postflow_" not in forwarded.text
+
+
+def test_a_published_post_is_timed_counted_and_its_calls_observed(system, publisher):
+    worker, posts, gateway = (metrics_url(system, p) for p in ("worker", "posts", "gateway"))
+    late_before = sample(worker, "postflow_publish_lateness_seconds_count")
+    published_before = sample(worker, "postflow_publish_outcomes_total", status="published")
+    route = {"method": "GET", "route": "/api/v1/posts/{post_id}", "status": "200"}
+    gets_before = sample(gateway, "postflow_http_request_seconds_count", **route)
+
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    wait_for_status(publisher, post["id"], "published")
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}").status_code == 200
+
+    assert wait_for(worker, "postflow_publish_lateness_seconds_count", late_before + 1) >= late_before + 1
+    # Held until its second: published within the first buckets, never minutes late.
+    assert sample(worker, "postflow_publish_lateness_seconds_bucket", le="10.0") >= late_before + 1
+    assert (
+        wait_for(worker, "postflow_publish_outcomes_total", published_before + 1, status="published")
+        >= published_before + 1
+    )
+    assert sample(gateway, "postflow_http_request_seconds_count", **route) >= gets_before + 1
+    started = sample(
+        posts,
+        "postflow_grpc_server_seconds_count",
+        service="postflow.posts.v1.Posts",
+        method="StartPublishing",
+        code="OK",
+    )
+    assert started >= 1
+    # An unknown path is one series, whatever was asked for.
+    httpx.get(f"{system.base_url}/no/such/{time.time_ns()}")
+    assert (
+        sample(gateway, "postflow_http_request_seconds_count", method="GET", route="unmatched", status="404")
+        >= 1
+    )
+
+
+def test_the_posts_waiting_in_each_state_are_counted(system, publisher):
+    posts = metrics_url(system, "posts")
+    before = sample(posts, "postflow_posts", status="scheduled")
+    later = [publisher.create_post() for _ in range(3)]
+    for hours, post in enumerate(later, start=1):
+        assert schedule(publisher, post["id"], 3600 * hours).status_code == 200
+    # Counted every 10 s.
+    assert wait_for(posts, "postflow_posts", before + 3, timeout=25, status="scheduled") >= before + 3
+    for post in later:
+        assert publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule").status_code == 200
+    assert wait_for_drop(posts, before + 3) <= before
+    assert sample(posts, "postflow_posts", status="needs_reconcile") >= 0
+
+
+def wait_for_drop(url: str, above: float) -> float:
+    deadline = time.monotonic() + 25
+    while (value := sample(url, "postflow_posts", status="scheduled")) >= above:
+        assert time.monotonic() < deadline, "the unscheduled posts are still counted"
+        time.sleep(0.2)
+    return value
+
+
+def test_a_graph_api_error_is_counted_by_its_code_and_whether_it_is_retried(system, publisher, instagram):
+    worker = metrics_url(system, "worker")
+    labels = {"code": "190", "kind": "AuthorizationError", "retried": "no"}
+    before = sample(worker, "postflow_graph_api_errors_total", **labels)
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    arm(instagram, publisher, "revoked_token", "create")
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    wait_for_status(publisher, post["id"], "failed", timeout=40)
+    assert wait_for(worker, "postflow_graph_api_errors_total", before + 1, **labels) >= before + 1
+    failed = sample(worker, "postflow_publish_outcomes_total", status="failed")
+    assert failed >= 1
+
+
+def test_open_websockets_are_counted(system, publisher):
+    realtime = metrics_url(system, "realtime")
+    before = sample(realtime, "postflow_websocket_connections")
+    with open_socket(system.base_url, publisher):
+        assert sample(realtime, "postflow_websocket_connections") == before + 1
+    deadline = time.monotonic() + 10
+    while sample(realtime, "postflow_websocket_connections") != before:
+        assert time.monotonic() < deadline, "the closed socket is still counted"
+        time.sleep(0.1)
+
+
+def test_image_processing_is_timed(system, api):
+    media = metrics_url(system, "media")
+    labels = {"kind": "image", "result": "ok"}
+    before = sample(media, "postflow_media_processing_seconds_count", **labels)
+    user = api.new_user()
+    assert upload(user, image_bytes((1200, 1200))).status_code == 201
+    assert sample(media, "postflow_media_processing_seconds_count", **labels) >= before + 1
+    assert sample(media, "postflow_media_queue", kind="image") == 0
