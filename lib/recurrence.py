@@ -89,7 +89,11 @@ def parse(rrule_text: str, start_text: str, zone: str) -> Rule:
             problems.append(Violation("rrule", problem))
     if problems:
         raise invalid(problems)
-    return Rule(text, zone, start)
+    rule = Rule(text, zone, start)
+    # Some contradictions show only once expanded: refuse them now, not when a post is due.
+    first_instant = start.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC) - timedelta(seconds=1)
+    occurrences(rule, first_instant, 1)
+    return rule
 
 
 def _parts(text: str) -> dict[str, str]:
@@ -108,13 +112,44 @@ def _impossible_days(parts: dict[str, str]) -> bool:
         return False  # dateutil names the malformed value
 
 
+# part -> the values RFC 5545 allows (dateutil accepts some others, then fails while
+# expanding: BYMONTH=0 with BYDAY=2TU).
+RANGES = {
+    "BYMONTH": (range(1, 13),),
+    "BYMONTHDAY": (range(1, 32), range(-31, 0)),
+    "BYHOUR": (range(0, 24),),
+    "BYMINUTE": (range(0, 60),),
+}
+
+
+def _out_of_range(parts: dict[str, str]) -> str:
+    for part, allowed in RANGES.items():
+        if part not in parts:
+            continue
+        for value in parts[part].split(","):
+            try:
+                number = int(value)
+            except ValueError:
+                return f"{part} must list whole numbers, not {value[:20]!r}"
+            if not any(number in r for r in allowed):
+                low, high = (allowed[-1].start, allowed[0].stop - 1)
+                return f"{part} values must be from {low} to {high}" + (
+                    " (not 0)" if len(allowed) > 1 else ""
+                )
+    return ""
+
+
 def _rule_problem(text: str, start: datetime) -> str:
     parts = _parts(text)
     unknown = sorted(set(parts) - set(PARTS))
     if unknown:
         return f"{', '.join(unknown)} is not supported; use {', '.join(PARTS)}"
+    if problem := _out_of_range(parts):
+        return problem
     if _impossible_days(parts):
         return "BYMONTHDAY names days that none of the BYMONTH months has"
+    if "COUNT" in parts and "UNTIL" in parts:
+        return "give COUNT or UNTIL, not both (RFC 5545)"
     if parts.get("UNTIL", "").endswith("Z"):
         return "UNTIL must be a local time in the series' zone (no Z suffix)"
     # dateutil loops forever on INTERVAL=0 and fails late on a negative one.
@@ -132,6 +167,10 @@ def _rule_problem(text: str, start: datetime) -> str:
     if rule._freq in SHORT_FREQUENCIES:
         if not (rule._count and rule._count <= MAX_SHORT_COUNT):
             return f"a rule repeating every minute or second needs COUNT (at most {MAX_SHORT_COUNT})"
+        # At most this many in any 24 hours (an upper bound: BYHOUR or BYMINUTE only thin it).
+        step = rule._interval * (60 if rule._freq == rfc5545.MINUTELY else 1)
+        if (per_day := min(rule._count, -(-24 * 3600 // step))) > MAX_PER_DAY:
+            return f"makes up to {per_day} posts a day; Instagram publishes at most {MAX_PER_DAY}"
         return ""
     if rule._count and rule._count > MAX_COUNT:
         return f"COUNT must be at most {MAX_COUNT}"
@@ -207,15 +246,20 @@ def occurrences(
     near = after.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
     deadline = time.monotonic() + budget_seconds
     found: list[datetime] = []
-    for wall in _wall_times(rule, near):
-        if time.monotonic() > deadline:
-            raise invalid_field("rrule", "takes too long to expand; make it simpler")
-        moment = wall.replace(tzinfo=zone).astimezone(UTC)
-        if moment <= after or (found and moment <= found[-1]):
-            continue  # past, or a wall time that DST maps onto an instant already taken
-        found.append(moment)
-        if len(found) >= limit:
-            break
+    try:
+        for wall in _wall_times(rule, near):
+            if time.monotonic() > deadline:
+                raise invalid_field("rrule", "takes too long to expand; make it simpler")
+            moment = wall.replace(tzinfo=zone).astimezone(UTC)
+            if moment <= after or (found and moment <= found[-1]):
+                continue  # past, or a wall time that DST maps onto an instant already taken
+            found.append(moment)
+            if len(found) >= limit:
+                break
+    except (ValueError, OverflowError) as err:
+        # dateutil finds some contradictions only while expanding (found by hypothesis:
+        # FREQ=MINUTELY with an INTERVAL that never lands on a BYHOUR).
+        raise invalid_field("rrule", f"cannot be expanded ({err})") from err
     return found
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 from aiosmtpd.controller import Controller
+from hypothesis import settings
 
 # The tests are a local run (built-in keys, the simulator over http); unset means production.
 os.environ.setdefault("POSTFLOW_ENVIRONMENT", "local")
@@ -19,6 +20,12 @@ os.environ.setdefault("POSTFLOW_ENVIRONMENT", "local")
 from devtools import postgres, stack  # noqa: E402
 from services.migrate import migrate_all
 from tests.factories import Api
+
+# Property tests (hypothesis): the same examples on every run, so that a red CI is a change,
+# not a draw; HYPOTHESIS_PROFILE=explore draws new ones (each run differs) to look for failures.
+settings.register_profile("postflow", derandomize=True, database=None)
+settings.register_profile("explore", database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "postflow"))
 
 
 def pytest_collection_modifyitems(items):

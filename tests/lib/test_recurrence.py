@@ -61,6 +61,20 @@ def test_count_and_after_are_honoured():
         ("DTSTART:20270101T090000\nRRULE:FREQ=DAILY", "2027-01-01T09:00", "Europe/Paris", "rrule", "DTSTART"),
         ("FREQ=DAILY;INTERVAL=0", "2027-01-01T09:00", "Europe/Paris", "rrule", "INTERVAL"),
         ("FREQ=DAILY;INTERVAL=-2", "2027-01-01T09:00", "Europe/Paris", "rrule", "INTERVAL"),
+        # Found by hypothesis: dateutil took these, then failed while expanding (a 500).
+        ("FREQ=YEARLY;BYMONTH=0;BYDAY=2TU", "2027-01-01T09:00", "Europe/Paris", "rrule", "BYMONTH"),
+        ("FREQ=MONTHLY;BYMONTHDAY=0", "2027-01-01T09:00", "Europe/Paris", "rrule", "(not 0)"),
+        ("FREQ=DAILY;BYHOUR=24", "2027-01-01T09:00", "Europe/Paris", "rrule", "from 0 to 23"),
+        ("FREQ=DAILY;BYMINUTE=x", "2027-01-01T09:00", "Europe/Paris", "rrule", "whole numbers"),
+        ("FREQ=DAILY;COUNT=3;UNTIL=20270301T000000", "2027-01-01T09:00", "UTC", "rrule", "not both"),
+        # Every 12 hours from 09:00 never lands on 10:00: dateutil says so only when expanding.
+        (
+            "FREQ=MINUTELY;INTERVAL=720;BYHOUR=10;COUNT=5",
+            "2027-01-01T09:00",
+            "Europe/Paris",
+            "rrule",
+            "expanded",
+        ),
         ("FREQ=DAILY", "9999-12-31T23:59", "Europe/Paris", "start_time", "between 2000 and 2100"),
         ("FREQ=DAILY", "tomorrow at nine", "Europe/Paris", "start_time", "local date"),
         ("FREQ=DAILY", "2027-01-01T09:00+01:00", "Europe/Paris", "start_time", "local date"),
@@ -92,6 +106,9 @@ MINUTES = ",".join(map(str, range(60)))
         f"FREQ=HOURLY;BYMINUTE={MINUTES}",
         f"FREQ=WEEKLY;BYDAY=MO;BYHOUR={HOURS};BYMINUTE=0,10,20,30,40,50",
         "FREQ=DAILY;COUNT=1000000",
+        # Found by hypothesis: within their COUNT, more than Instagram publishes in a day.
+        "FREQ=MINUTELY;COUNT=101",
+        "FREQ=SECONDLY;INTERVAL=600;COUNT=500",
     ],
 )
 def test_rules_that_would_flood_an_account_or_the_cpu_are_refused(rrule_text):
@@ -161,3 +178,10 @@ def test_an_expansion_over_its_budget_is_refused():
     with pytest.raises(ServiceError) as refused:
         recurrence.occurrences(rule, datetime(2026, 1, 1, tzinfo=UTC), 10_000, budget_seconds=0)
     assert refused.value.violations[0].field == "rrule"
+
+
+def test_a_minutely_rule_spaced_within_the_daily_limit_is_kept():
+    rule = recurrence.parse("FREQ=MINUTELY;INTERVAL=15;COUNT=500", "2027-01-01T09:00", "Europe/Paris")
+    found = recurrence.occurrences(rule, datetime(2027, 1, 1, tzinfo=UTC), 200)
+    assert len(found) == 200
+    assert found[1] - found[0] == timedelta(minutes=15)
