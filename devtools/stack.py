@@ -38,10 +38,20 @@ def procfile_processes(path: Path = ROOT / "Procfile") -> dict[str, list[str]]:
 SERVICES = {name: args for name, args in procfile_processes().items() if name != "graph_simulator"}
 
 
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on, and one this process has not handed out before: the
+    kernel may offer a port again once its socket is closed, before whoever it was given
+    to has bound it (a stack asks for a dozen at once)."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 @dataclass
