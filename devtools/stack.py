@@ -4,6 +4,7 @@ The same commands as the Procfile that `make run` uses; only ports and the datab
 """
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -61,6 +62,36 @@ class Stack:
     base_url: str
     log_dir: Path
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # name -> (command, environment): what restart() starts again.
+    launches: dict[str, tuple[list[str], dict[str, str] | None]] = field(default_factory=dict)
+
+    def launch(self, name: str, command: list[str], env: dict[str, str] | None) -> subprocess.Popen:
+        """Start one process of the stack (again), its output added to <name>.log."""
+        self.launches[name] = (command, env)
+        log = (self.log_dir / f"{name}.log").open("a")
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.processes[name] = process
+        return process
+
+    def kill(self, *names: str, sig: int = signal.SIGKILL) -> None:
+        """Signal these processes (all at once), then wait until each has gone."""
+        for name in names:
+            if self.processes[name].poll() is None:
+                self.processes[name].send_signal(sig)
+        for name in names:
+            self.processes[name].wait(timeout=30)
+
+    def restart(self, *names: str) -> None:
+        """Start these again with the command, environment and ports they had."""
+        for name in names:
+            self.launch(name, *self.launches[name])
+        for name in names:
+            if name in ("temporal", "nats"):
+                wait_listening(self._port_of(name), self.processes[name])
+
+    def _port_of(self, engine: str) -> int:
+        url = self.env["POSTFLOW_TEMPORAL_ADDRESS" if engine == "temporal" else "POSTFLOW_NATS_URL"]
+        return int(url.rsplit(":", 1)[1])
 
     def stop(self) -> None:
         # Services first, Temporal (started first) last.
@@ -143,29 +174,24 @@ def start(
     if "POSTFLOW_NATS_URL" not in (extra_env or {}):
         nats_port, password = free_port(), nats.new_password()
         env["POSTFLOW_NATS_URL"] = nats.url(nats_port, password)
-        stack.processes["nats"] = subprocess.Popen(
-            nats.command(port=nats_port, store_dir=log_dir / "nats", password=password),
-            stdout=(log_dir / "nats.log").open("w"),
-            stderr=subprocess.STDOUT,
+        stack.launch(
+            "nats", nats.command(port=nats_port, store_dir=log_dir / "nats", password=password), None
         )
         wait_listening(nats_port, stack.processes["nats"])
     if "POSTFLOW_TEMPORAL_ADDRESS" not in (extra_env or {}):
         temporal_port = free_port()
         env["POSTFLOW_TEMPORAL_ADDRESS"] = f"127.0.0.1:{temporal_port}"
-        stack.processes["temporal"] = subprocess.Popen(
+        stack.launch(
+            "temporal",
             temporal.command(port=temporal_port, db_file=log_dir / "temporal.db", ui_port=None),
-            stdout=(log_dir / "temporal.log").open("w"),
-            stderr=subprocess.STDOUT,
+            None,
         )
         wait_listening(temporal_port, stack.processes["temporal"])
     processes = dict(SERVICES) | {f"worker-{n}": SERVICES["worker"] for n in range(2, workers + 1)}
     for name, args in processes.items():
-        log = (log_dir / f"{name}.log").open("w")
         # Each worker its own metrics port.
         own = {"POSTFLOW_WORKER_METRICS_PORT": str(free_port())} if name.startswith("worker-") else {}
-        stack.processes[name] = subprocess.Popen(
-            [sys.executable, *args], cwd=ROOT, env=env | own, stdout=log, stderr=subprocess.STDOUT
-        )
+        stack.launch(name, [sys.executable, *args], env | own)
     try:
         wait_healthy(stack)
     except Exception:
