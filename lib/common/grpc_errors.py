@@ -6,6 +6,7 @@ import logging
 
 import grpc
 from google.protobuf.message import Message
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from lib.common.errors import ServiceError, Violation, invalid_field
 from lib.common.proto_text import nul_field
@@ -133,8 +134,25 @@ def _wrap(method):
             return await method(self, request, context)
         except ServiceError as err:
             await _abort(context, err)
+        except DBAPIError as err:
+            if not _database_away(err):
+                raise
+            log.warning("%s: the database is not reachable: %s", method.__name__, err.orig)
+            await _abort(context, DATABASE_AWAY)
 
     return handler
+
+
+# What a caller is told while PostgreSQL restarts or is unreachable (a 503 at the gateway):
+# nothing was written, and trying again later works, without restarting anything.
+DATABASE_AWAY = ServiceError(
+    "unavailable", "database_unavailable", "The database could not answer right now; try again shortly"
+)
+
+
+def _database_away(err: DBAPIError) -> bool:
+    """A lost or refused connection, not a statement's own error (a constraint, say)."""
+    return err.connection_invalidated or isinstance(err, OperationalError | InterfaceError)
 
 
 async def ask(call):

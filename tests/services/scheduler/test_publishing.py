@@ -258,22 +258,44 @@ def test_a_scheduled_post_cannot_be_edited_into_one_that_cannot_publish(publishe
     assert [w["code"] for w in kept.json()["warnings"]] == ["media_missing"]
 
 
-def test_an_account_disconnected_after_preparation_publishes_nothing(publisher, instagram):
-    post = publisher.create_post()
-    assert schedule(publisher, post["id"], 3).status_code == 200
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        made = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
-        if made and made[0]["status_code"] == "FINISHED":
-            break
-        time.sleep(0.02)
-    else:
-        raise AssertionError("the post was never prepared")
-    # Prepared, due in about a second: the account goes away now.
-    assert publisher.client.delete(f"/api/v1/accounts/{publisher.account_id}").status_code == 204
-    status = wait_for_status(publisher, post["id"], "failed", timeout=30)
-    assert "disconnected" in status["last_error"]
-    assert publishes(instagram, publisher.ig_user_id) == []
+def test_an_account_disconnected_after_preparation_publishes_nothing(api, instagram):
+    """The disconnection must land between preparation and the due second, a window of the
+    lead (1 s here): on a loaded machine it may land after the due second, when publishing
+    was right. Such a round proves nothing and is played again with a new account."""
+    for _ in range(4):
+        user = _connected(api, instagram)
+        post = user.create_post()
+        reply = schedule(user, post["id"], 3)
+        assert reply.status_code == 200
+        due = datetime.fromisoformat(reply.json()["scheduled_for"]).timestamp()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            made = instagram.get("/_simulator/containers", params={"ig_user_id": user.ig_user_id}).json()
+            if made and made[0]["status_code"] == "FINISHED":
+                break
+            time.sleep(0.02)
+        else:
+            raise AssertionError("the post was never prepared")
+        # Prepared, due in about a second: the account goes away now.
+        assert user.client.delete(f"/api/v1/accounts/{user.account_id}").status_code == 204
+        if time.time() >= due:
+            wait_for_status(user, post["id"], "published", timeout=30)  # went out first: right
+            continue
+        status = wait_for_status(user, post["id"], "failed", timeout=30)
+        assert "disconnected" in status["last_error"]
+        assert publishes(instagram, user.ig_user_id) == []
+        return
+    pytest.fail("the disconnection never landed before the due second")
+
+
+def _connected(api, instagram):
+    user = api.new_user()
+    user.ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{user.ig_user_id}"
+    instagram.post("/_simulator/accounts", json={"ig_user_id": user.ig_user_id, "access_token": token})
+    body = {"ig_user_id": user.ig_user_id, "access_token": token}
+    user.account_id = user.client.post("/api/v1/accounts", json=body).json()["id"]
+    return user
 
 
 def test_instagram_tokens_travel_in_a_header_never_in_a_url(publisher, instagram):
