@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
+from temporalio.service import RPCError, RPCStatusCode
 
 from lib.common import profile_zone, temporal_client, time_text
 from lib.common.config import Settings
@@ -348,7 +349,17 @@ class Scheduler:
     async def wake(self, post_id: str, scheduled: Scheduled) -> None:
         """Move the post's sleeping workflow to the new time."""
         handle = self._temporal.get_workflow_handle(workflow_id(post_id))
-        await handle.execute_update(RESCHEDULE_UPDATE, scheduled.resolved.utc.isoformat())
+        try:
+            await handle.execute_update(RESCHEDULE_UPDATE, scheduled.resolved.utc.isoformat())
+        except RPCError as err:
+            if err.status != RPCStatusCode.NOT_FOUND:
+                raise
+            # Ended since it was found running (the post deleted meanwhile: found by the
+            # racing-clients drill, which got a 502 here).
+            raise conflict(
+                "not_scheduled",
+                "The post is no longer scheduled (deleted, published or taken back meanwhile)",
+            ) from err
 
     async def unschedule(self, *, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
         async with claims.claimed(self.db, post_id):

@@ -4,13 +4,35 @@ simulator recorded of it: the drills' shared steps."""
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 
+from devtools import stack
 from tests.factories import Api
 
 ACCOUNTS = 5
 PER_ACCOUNT = 20  # 100 posts a batch: Instagram's limit is 50 an account a day
+
+
+def drill_stack(database_url: str, log_dir: Path, graph_simulator: str) -> stack.Stack:
+    """A Postflow of a drill's own, to kill and start again: Instagram's refusals wait a
+    second, an unknown outcome is checked every two, and one test address signs up freely."""
+    return stack.start(
+        database_url,
+        log_dir,
+        extra_env={
+            "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
+            "POSTFLOW_PUBLISH_LEAD_SECONDS": "3",
+            "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
+            "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
+            "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
+            "POSTFLOW_RATE_LIMIT_WAIT_SECONDS": "1",
+            "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",
+            "POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE": "1000000",
+            "POSTFLOW_AUDIENCE_ROUND_SECONDS": "3600",
+        },
+    )
 
 
 def publishers(api: Api, instagram: httpx.Client, accounts: int = ACCOUNTS) -> list:

@@ -35,7 +35,14 @@ def _due_in(seconds: float) -> datetime:
     return datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=seconds)
 
 
-def _race(scheduled: dict, acknowledged: dict, seed: int, stop_at: float) -> None:
+def _race(scheduled: dict, acknowledged: dict, seed: int, stop_at: float, failures: list) -> None:
+    try:
+        _race_on(scheduled, acknowledged, seed, stop_at)
+    except BaseException as err:  # noqa: BLE001 - a thread's failure is the test's
+        failures.append(err)
+
+
+def _race_on(scheduled: dict, acknowledged: dict, seed: int, stop_at: float) -> None:
     chance = random.Random(seed)
     entries = list(scheduled.items())
     while time.time() < stop_at:
@@ -80,14 +87,16 @@ def test_clients_moving_taking_back_and_deleting_posts_as_they_come_due(api, ins
     }
 
     stop_at = time.time() + WINDOW_SECONDS
+    failures: list[BaseException] = []
     clients = [
-        threading.Thread(target=_race, args=(scheduled, acknowledged, seed, stop_at))
+        threading.Thread(target=_race, args=(scheduled, acknowledged, seed, stop_at, failures))
         for seed in range(CLIENTS)
     ]
     for client in clients:
         client.start()
     for client in clients:
         client.join()
+    assert not failures, failures
 
     # Settled: each post published, failed, taken back, deleted, or waiting for a time to come.
     deadline = time.monotonic() + 90

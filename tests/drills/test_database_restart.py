@@ -12,8 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from devtools import postgres, stack
+from devtools import postgres
 from services.migrate import migrate_all
+from tests.drills import batch
 from tests.factories import Api
 
 
@@ -38,16 +39,7 @@ def own_database(tmp_path_factory):
 @pytest.fixture(scope="module")
 def drill_system(own_database, graph_simulator, tmp_path_factory):
     url, _ = own_database
-    running = stack.start(
-        url,
-        Path(tmp_path_factory.mktemp("drill-logs")),
-        extra_env={
-            "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
-            "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",
-            "POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE": "1000000",
-            "POSTFLOW_AUDIENCE_ROUND_SECONDS": "3600",
-        },
-    )
+    running = batch.drill_stack(url, Path(tmp_path_factory.mktemp("drill-logs")), graph_simulator)
     yield running
     running.stop()
 

@@ -27,21 +27,7 @@ ENGINES = ("temporal", "nats")
 def drill_system(database_server_url, graph_simulator, tmp_path_factory):
     database = postgres.create_scratch_database(database_server_url, prefix="postflow_drill")
     migrate_all(database)
-    running = stack.start(
-        database,
-        Path(tmp_path_factory.mktemp("drills")),
-        extra_env={
-            "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
-            "POSTFLOW_PUBLISH_LEAD_SECONDS": "3",
-            "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
-            "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
-            "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
-            "POSTFLOW_RATE_LIMIT_WAIT_SECONDS": "1",
-            "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",
-            "POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE": "1000000",
-            "POSTFLOW_AUDIENCE_ROUND_SECONDS": "3600",
-        },
-    )
+    running = batch.drill_stack(database, Path(tmp_path_factory.mktemp("drills")), graph_simulator)
     yield running
     running.stop()
     postgres.drop_database(database_server_url, database)
