@@ -69,6 +69,8 @@ def trusted_networks(setting: str) -> tuple[ipaddress.IPv4Network | ipaddress.IP
 
 
 def _within(peer: str, networks) -> bool:
+    if not networks:
+        return False  # no proxy trusted: nothing to parse on every request
     try:
         address = ipaddress.ip_address(peer)
     except ValueError:

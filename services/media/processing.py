@@ -42,8 +42,9 @@ class VideoProcessor:
         self._settings = settings
         self._slots = asyncio.Semaphore(settings.video_workers)
         self._lease = timedelta(seconds=settings.video_lease_seconds)
-        # By media id: queued or converting in this process.
+        # By media id: queued or converting in this process (what the queue gauge shows).
         self._jobs: dict[uuid.UUID, asyncio.Task] = {}
+        metrics.MEDIA_QUEUE.labels("video").set_function(lambda: len(self._jobs))
         self._watcher: asyncio.Task | None = None
 
     def start(self, media_id: uuid.UUID) -> None:
@@ -51,12 +52,7 @@ class VideoProcessor:
             return
         task = asyncio.create_task(self._run(media_id), name=f"video-{media_id}")
         self._jobs[media_id] = task
-        metrics.MEDIA_QUEUE.labels("video").inc()
-        task.add_done_callback(lambda _: self._done(media_id))
-
-    def _done(self, media_id: uuid.UUID) -> None:
-        self._jobs.pop(media_id, None)
-        metrics.MEDIA_QUEUE.labels("video").dec()
+        task.add_done_callback(lambda _: self._jobs.pop(media_id, None))
 
     async def resume(self) -> int:
         """Start the videos no media service holds (left by one that stopped), now and then
