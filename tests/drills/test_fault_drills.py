@@ -3,6 +3,8 @@ again while a batch of posts sleeps and publishes. At the end, from the Graph AP
 simulator's record: every post published exactly once, none before its time, none stuck.
 
 1. Temporal stopped and started again while the posts sleep, and again while they publish.
+2. NATS stopped for 30 s in the middle of a batch, with the users' tabs open: publishing
+   goes on, and the tabs catch up with no gap and nothing twice.
 6. Every process but PostgreSQL killed with SIGKILL at once in the middle of a burst, then
    all started again.
 """
@@ -18,6 +20,7 @@ import pytest
 from devtools import postgres, stack
 from services.migrate import migrate_all
 from tests.drills import batch
+from tests.drills.live_tabs import LiveTab, stored_event_ids
 from tests.factories import Api
 
 ENGINES = ("temporal", "nats")
@@ -54,6 +57,50 @@ def test_temporal_stopped_while_posts_sleep_and_while_they_publish(drill_system,
 
     published = batch.settled(scheduled, instagram, timeout=150)
     batch.exactly_once_and_on_time(scheduled, published)
+
+
+def test_nats_stopped_for_30_seconds_while_posts_publish_and_tabs_follow(drill_system, graph_simulator):
+    instagram = httpx.Client(base_url=graph_simulator, timeout=10)
+    users = batch.publishers(Api(drill_system.base_url), instagram)
+    tabs = [LiveTab(drill_system.base_url, user).open() for user in users]
+    scheduled = batch.schedule_batch(users, [20, 27, 34, 41, 48, 55, 62], "NATS drill")
+    try:
+        batch.once_the_first_is_out(users, instagram, "NATS drill")
+        drill_system.kill("nats", sig=signal.SIGTERM)
+        out_when_stopped = batch.out(users, instagram, "NATS drill")
+        # Some tabs lose their network too, and keep trying while NATS is away; the others
+        # keep their sockets.
+        for tab in tabs[::2]:
+            tab.hang_up()
+        time.sleep(30)
+        out_when_back = batch.out(users, instagram, "NATS drill")
+        drill_system.restart("nats")
+        assert out_when_back > out_when_stopped, "publishing stopped with NATS"
+
+        published = batch.settled(scheduled, instagram, timeout=150)
+        batch.exactly_once_and_on_time(scheduled, published)
+        # Every post's "published" reaches its user's tab (from the outbox, once NATS is back).
+        posts_of = {id(u): [] for u in users}
+        for user, post, _ in scheduled.values():
+            posts_of[id(user)].append(post["id"])
+        deadline = time.monotonic() + 60
+        while any(
+            "published" not in tab.statuses(post_id) for tab in tabs for post_id in posts_of[id(tab.user)]
+        ):
+            assert time.monotonic() < deadline, "a tab never heard that its post was published"
+            time.sleep(0.5)
+        time.sleep(2)  # anything that would come twice comes now
+    finally:
+        for tab in tabs:
+            tab.close()
+
+    for tab in tabs:
+        seen = [event["event_id"] for event in tab.events]
+        assert seen == sorted(set(seen)), "an event came twice or out of order"
+        assert seen == stored_event_ids(drill_system.env["POSTFLOW_NATS_URL"], tab.user.id, tab.started_after)
+        for post_id in posts_of[id(tab.user)]:
+            assert tab.statuses(post_id).count("published") == 1
+    assert all(tab.connects > 1 for tab in tabs[::2])
 
 
 def test_everything_but_postgresql_killed_at_once_in_the_middle_of_a_burst(drill_system, graph_simulator):
