@@ -139,7 +139,7 @@ def start_simulator(log_dir: Path) -> tuple[subprocess.Popen, str]:
 
 
 # The processes that serve /metrics on a port of their own.
-METRICS_PORTS = ("users", "posts", "scheduler", "media", "worker")
+METRICS_PORTS = ("users", "posts", "scheduler", "media", "worker", "worker_sdk")
 
 
 def start(
@@ -190,7 +190,9 @@ def start(
     processes = dict(SERVICES) | {f"worker-{n}": SERVICES["worker"] for n in range(2, workers + 1)}
     for name, args in processes.items():
         # Each worker its own metrics port.
-        own = {"POSTFLOW_WORKER_METRICS_PORT": str(free_port())} if name.startswith("worker-") else {}
+        own = {}
+        if name.startswith("worker-"):
+            own = {f"POSTFLOW_{port}_METRICS_PORT": str(free_port()) for port in ("WORKER", "WORKER_SDK")}
         stack.launch(name, [sys.executable, *args], env | own)
     try:
         wait_healthy(stack)

@@ -10,9 +10,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import uvloop
+from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.worker import Worker
 
-from lib.common import service_identity, temporal_client
+from lib.common import json_logs, service_identity, temporal_client, tracing
 from lib.common.config import get_settings
 from lib.common.events import EventPublisher
 from lib.common.metrics import serve as serve_metrics
@@ -92,10 +93,28 @@ def keep_compiled_workflows() -> None:
         sys.pycache_prefix = str(Path(tempfile.gettempdir()) / "postflow-pycache")
 
 
+def sdk_runtime(settings) -> Runtime | None:
+    """A Temporal runtime that serves the SDK's own metrics (task slots, schedule-to-start
+    latency, polls, sticky cache) in the Prometheus format; None: the default runtime."""
+    if not settings.worker_sdk_metrics_port:
+        return None
+    address = f"{settings.grpc_listen_host}:{settings.worker_sdk_metrics_port}"
+    try:
+        runtime = Runtime(telemetry=TelemetryConfig(metrics=PrometheusConfig(bind_address=address)))
+    except ValueError as err:
+        # As with the worker's own metrics: a port clash must not stop a worker that publishes.
+        log.error("worker: no Temporal SDK metrics on %s (%s)", address, err)
+        return None
+    log.info("worker: Temporal SDK metrics on %s/metrics", address)
+    return runtime
+
+
 async def main() -> None:
     keep_compiled_workflows()
     settings = get_settings()
-    client = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
+    client = await temporal_client.connect(
+        settings.temporal_address, settings.temporal_namespace, runtime=sdk_runtime(settings)
+    )
     posts_channel = service_identity.channel(settings, caller="worker", service="posts")
     scheduler_channel = service_identity.channel(settings, caller="worker", service="scheduler")
     media_channel = service_identity.channel(settings, caller="worker", service="media")
@@ -174,5 +193,6 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    json_logs.configure("worker", get_settings())
+    tracing.setup("worker", get_settings())
     uvloop.run(main())

@@ -1,6 +1,7 @@
 """The one place Postflow reads its configuration: environment variables prefixed POSTFLOW_."""
 
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import Field, SecretStr, computed_field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -68,6 +69,15 @@ class Settings(BaseSettings):
     scheduler_metrics_port: int = 9153
     media_metrics_port: int = 9154
     worker_metrics_port: int = 9156
+    # The Temporal SDK's own metrics of the worker (task slots, schedule-to-start latency,
+    # polls), served by the SDK's runtime (0: not served).
+    worker_sdk_metrics_port: int = 9157
+    # OpenTelemetry: traces are exported (OTLP over HTTP, e.g. http://otel-collector:4318)
+    # only when this is set; this share of new traces is kept then.
+    otlp_endpoint: str = ""
+    trace_sample_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
+    # "json" (one object per line, with the trace id) or "text" (for a terminal).
+    log_format: Literal["json", "text"] = "json"
 
     # Temporal: make run starts a dev server here unless this points at a running cluster.
     temporal_address: str = "127.0.0.1:7233"

@@ -21,6 +21,8 @@ import nats
 from nats.js.api import StreamConfig
 from nats.js.errors import BadRequestError
 
+from lib.common import tracing
+
 log = logging.getLogger(__name__)
 
 STREAM = "POSTFLOW_EVENTS"
@@ -186,6 +188,17 @@ def parse(data: dict[str, Any]) -> Event | None:
         raise ValueError(f"{data.get('type')} event: {exc}") from exc
 
 
+# Where an event's JSON, on its way to NATS (an outbox row, say), keeps the trace context
+# it was made in; sent as message headers, never in the body clients see.
+TRACE_KEY = "_trace"
+
+
+def with_trace(event: dict[str, Any]) -> dict[str, Any]:
+    """The event's JSON with the current trace context, to be published later or now."""
+    headers = tracing.current_headers()
+    return {**event, TRACE_KEY: headers} if headers else event
+
+
 async def ensure_stream(js, retention_seconds: float, replicas: int = 1) -> None:
     """The stream exists with today's subjects, retention and replicas (created or updated:
     an update to fewer replicas than a cluster's stream has would scale it down)."""
@@ -217,7 +230,7 @@ class EventPublisher:
 
     async def publish(self, event: Event) -> None:
         try:
-            await self.publish_or_raise(event.to_json())
+            await self.publish_or_raise(with_trace(event.to_json()))
         except Exception as exc:  # noqa: BLE001 - see the class docstring
             log.warning("event %s not published: %r", event.TYPE, exc)
 
@@ -233,13 +246,14 @@ class EventPublisher:
 
     async def publish_or_raise(self, event: dict[str, Any]) -> None:
         """An event's JSON (as an outbox row keeps it) stored by JetStream once this returns
-        (the outbox relay deletes its row then)."""
+        (the outbox relay deletes its row then). The trace it was made in goes in headers."""
         if self._js is None:
             await self.connect()
+        body = {key: value for key, value in event.items() if key != TRACE_KEY}
         await self._js.publish(
-            subject_of(event),
-            json.dumps(event).encode(),
-            headers={"Nats-Msg-Id": event["message_id"]},
+            subject_of(body),
+            json.dumps(body).encode(),
+            headers={**event.get(TRACE_KEY, {}), "Nats-Msg-Id": body["message_id"]},
             timeout=5,
         )
 

@@ -10,7 +10,7 @@ import grpc
 import uvloop
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from lib.common import metrics, service_identity
+from lib.common import json_logs, metrics, service_identity, tracing
 from lib.common.config import get_settings
 from lib.common.gc_tuning import settle_after_startup
 from lib.common.grpc_timing import Timing
@@ -18,9 +18,11 @@ from lib.common.grpc_timing import Timing
 log = logging.getLogger(__name__)
 
 
-def run_service(main: Callable[[int], Awaitable[None]], *, port: int) -> None:
-    """Entry point of a service process: logging, uvloop, main(port)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+def run_service(main: Callable[[int], Awaitable[None]], *, process: str, port: int) -> None:
+    """Entry point of a service process: logs, traces, uvloop, main(port)."""
+    settings = get_settings()
+    json_logs.configure(process, settings)
+    tracing.setup(process, settings)
     uvloop.run(main(port))
 
 
@@ -44,7 +46,13 @@ async def start(
     but health checks must come from a known service allowed to make it (`identity` is this
     service's name in service_identity)."""
     settings = get_settings()
-    server = grpc.aio.server(interceptors=[Timing(), service_identity.caller_check(settings, identity)])
+    server = grpc.aio.server(
+        interceptors=[
+            tracing.grpc_server_interceptor(),
+            Timing(),
+            service_identity.caller_check(settings, identity),
+        ]
+    )
     register(server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

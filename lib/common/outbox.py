@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lib.common.db import Database
-from lib.common.events import Event, EventPublisher
+from lib.common.events import Event, EventPublisher, with_trace
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,11 @@ class Outbox:
         self._task: asyncio.Task | None = None
 
     def _rows(self, events: list[Event]) -> list[dict[str, Any]]:
-        return [{"message_id": e.message_id, "subject": e.subject, "payload": e.to_json()} for e in events]
+        # The trace the change was made in travels with the row to the relay (another task).
+        return [
+            {"message_id": e.message_id, "subject": e.subject, "payload": with_trace(e.to_json())}
+            for e in events
+        ]
 
     async def queue(self, session: AsyncSession, events: list[Event]) -> None:
         """Write events in the caller's transaction; call sent() after it commits."""

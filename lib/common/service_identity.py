@@ -21,6 +21,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from lib.common import tracing
 from lib.common.config import Settings
 
 IDENTITIES = ("gateway", "users", "posts", "scheduler", "media", "realtime", "worker")
@@ -214,7 +215,9 @@ def channel(settings: Settings, *, caller: str, service: str, options=None) -> g
         kind(signing, service)
         for kind in (_StampUnaryUnary, _StampUnaryStream, _StampStreamUnary, _StampStreamStream)
     ]
-    return grpc.aio.insecure_channel(target, options=options, interceptors=stamps)
+    return grpc.aio.insecure_channel(
+        target, options=options, interceptors=[*tracing.grpc_client_interceptors(), *stamps]
+    )
 
 
 # --- the called side ----------------------------------------------------------------------

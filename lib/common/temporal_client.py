@@ -3,13 +3,22 @@
 import asyncio
 
 from temporalio.client import Client, WorkflowExecutionDescription, WorkflowExecutionStatus
+from temporalio.runtime import Runtime
 from temporalio.service import RPCError, RPCStatusCode
 
+from lib.common import tracing
 
-async def connect(address: str, namespace: str, attempts: int = 120) -> Client:
+
+async def connect(
+    address: str, namespace: str, attempts: int = 120, runtime: Runtime | None = None
+) -> Client:
+    """A client whose workflows and activities join the caller's trace (a worker made
+    with it runs the same interceptor)."""
     for attempt in range(attempts):
         try:
-            return await Client.connect(address, namespace=namespace)
+            return await Client.connect(
+                address, namespace=namespace, interceptors=tracing.temporal_interceptors(), runtime=runtime
+            )
         except RuntimeError:
             if attempt == attempts - 1:
                 raise

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from lib.common import tracing
 from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings, get_settings
 from lib.common.gc_tuning import settle_after_startup
@@ -57,8 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Plan, version and publish Instagram posts. Authenticate with "
         "`Authorization: Bearer <access_token>` from /api/v1/auth/login.",
         lifespan=lifespan,
-        # No OpenTelemetry SDK is configured; the no-op instrumentation still costs CPU.
-        telemetry={"tracing": False, "metrics": False, "logs": False},
+        telemetry=tracing.FASTAPI_TELEMETRY,
     )
     app.state.settings = settings
     app.state.verified_tokens = VerifiedTokens(settings)

@@ -45,4 +45,4 @@ async def main(port: int) -> None:
 
 
 if __name__ == "__main__":
-    run_service(main, port=get_settings().media_grpc_port)
+    run_service(main, process="media", port=get_settings().media_grpc_port)

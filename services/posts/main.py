@@ -55,4 +55,4 @@ async def main(port: int) -> None:
 
 
 if __name__ == "__main__":
-    run_service(main, port=get_settings().posts_grpc_port)
+    run_service(main, process="posts", port=get_settings().posts_grpc_port)

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, WebSocket
 from fastapi.responses import JSONResponse
 
-from lib.common import grpc_server, metrics
+from lib.common import grpc_server, metrics, tracing
 from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings
 from lib.common.db import Database
@@ -55,7 +55,13 @@ def create_app(settings: Settings) -> FastAPI:
         await publisher.close()
         await db.dispose()
 
-    app = FastAPI(title="Postflow realtime", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="Postflow realtime",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        telemetry=tracing.FASTAPI_TELEMETRY,
+    )
     app.state.hub = hub
     app.add_middleware(HttpTiming)
     app.add_api_route("/metrics", metrics_endpoint, methods=["GET"], include_in_schema=False)

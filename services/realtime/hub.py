@@ -17,7 +17,7 @@ from typing import Protocol
 import nats
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
-from lib.common import events
+from lib.common import events, tracing
 
 log = logging.getLogger(__name__)
 
@@ -110,9 +110,11 @@ class Hub:
         listeners = self._listeners.get(user_of(message.subject))
         if not listeners:
             return
-        payload = with_event_id(message.data, event_id)
-        for listener in list(listeners):
-            listener.offer(event_id, payload)
+        with tracing.consuming("fan out to websockets", message) as span:
+            span.set_attribute("postflow.websockets", len(listeners))
+            payload = with_event_id(message.data, event_id)
+            for listener in list(listeners):
+                listener.offer(event_id, payload)
 
     async def replay(
         self,

@@ -2,16 +2,21 @@
 
 import uvicorn
 
+from lib.common import json_logs, tracing
 from lib.common.config import get_settings
 from services.realtime.app import create_app
 
 if __name__ == "__main__":
     settings = get_settings()
+    json_logs.configure("realtime", settings)
+    tracing.setup("realtime", settings)
     uvicorn.run(
         create_app(settings),
         host=settings.realtime_host,
         port=settings.realtime_port,
         log_level="warning",
+        # Uvicorn's loggers go through the process's (JSON) handler.
+        log_config=None,
         # Protocol-level pings find dead links; the application heartbeat is for clients.
         ws_ping_interval=20,
         ws_ping_timeout=20,

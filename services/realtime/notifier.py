@@ -10,7 +10,7 @@ import logging
 
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
-from lib.common import events
+from lib.common import events, tracing
 from lib.common.db import Database
 from lib.common.events import EventPublisher
 from services.realtime import notifications
@@ -60,7 +60,8 @@ class Notifier:
                 continue
             for message in messages:
                 try:
-                    await self._handle(message)
+                    with tracing.consuming("notify", message):
+                        await self._handle(message)
                 except Exception:
                     # Not acknowledged: JetStream delivers it again after ack_wait.
                     log.exception("notifier: event %s not handled", message.metadata.sequence.stream)

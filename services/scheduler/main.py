@@ -71,4 +71,4 @@ async def main(port: int) -> None:
 
 
 if __name__ == "__main__":
-    run_service(main, port=get_settings().scheduler_grpc_port)
+    run_service(main, process="scheduler", port=get_settings().scheduler_grpc_port)

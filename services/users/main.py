@@ -22,4 +22,4 @@ async def main(port: int) -> None:
 
 
 if __name__ == "__main__":
-    run_service(main, port=get_settings().users_grpc_port)
+    run_service(main, process="users", port=get_settings().users_grpc_port)

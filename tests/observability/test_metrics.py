@@ -132,3 +132,16 @@ def test_image_processing_is_timed(system, api):
     assert upload(user, image_bytes((1200, 1200))).status_code == 201
     assert sample(media, "postflow_media_processing_seconds_count", **labels) >= before + 1
     assert sample(media, "postflow_media_queue", kind="image") == 0
+
+
+def test_the_worker_serves_the_temporal_sdks_own_metrics(system, publisher):
+    post = publisher.create_post(media=[{"url": IMAGE}])
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    wait_for_status(publisher, post["id"], "published")
+    reply = httpx.get(metrics_url(system, "worker_sdk"), timeout=10)
+    assert reply.status_code == 200
+    names = {family.name for family in text_string_to_metric_families(reply.text)}
+    # Task slots (is the worker saturated?) and schedule-to-start latency (is it keeping up?).
+    assert "temporal_worker_task_slots_available" in names
+    assert any(name.startswith("temporal_workflow_task_schedule_to_start_latency") for name in names), names
+    assert any(name.startswith("temporal_activity_schedule_to_start_latency") for name in names), names

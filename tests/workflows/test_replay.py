@@ -11,16 +11,21 @@ import pytest
 from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
 
+from lib.common import tracing
 from workflows.worker import WORKFLOWS
 
 HISTORIES = sorted((Path(__file__).parent / "histories").glob("*.json"))
 TEXTS = {path.stem: path.read_text() for path in HISTORIES}
 
 
+@pytest.mark.parametrize("traced", [False, True], ids=["plain", "traced"])
 @pytest.mark.parametrize("name", sorted(TEXTS))
-async def test_recorded_history_replays(name: str):
+async def test_recorded_history_replays(name: str, traced: bool):
+    """Also under the worker's tracing interceptor: the histories were recorded without it,
+    as the workflows that slept in production before it came were started."""
     history = WorkflowHistory.from_json(name, TEXTS[name])
-    result = await Replayer(workflows=WORKFLOWS).replay_workflow(history)
+    interceptors = tracing.temporal_interceptors() if traced else []
+    result = await Replayer(workflows=WORKFLOWS, interceptors=interceptors).replay_workflow(history)
     assert result.replay_failure is None
 
 

@@ -475,6 +475,7 @@ class PublishingActivities:
                 raise _outcome_unknown(err) from err
             raise _graph_failure(err, self._waits) from err
         _observe_lateness(request, post)
+        activity.logger.info("post %s published on Instagram as %s", request.post_id, media_id)
         await self._progress(request, 100, "published")
         return Published("published", media_id, "", now)
 
