@@ -26,12 +26,14 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not system"
 
-## make bench: load benchmarks through HTTP; prints numbers, asserts nothing
+## make bench: load benchmarks through HTTP; prints numbers, asserts nothing, and writes
+## bench/REPORT.md (each figure beside its target, with the machine and the date)
 bench: $(STAMP)
 	$(PY) -m bench.posts_api
 	$(PY) -m bench.scheduling
 	$(PY) -m bench.media
 	$(PY) -m bench.realtime --via-gateway
+	$(PY) -m bench.report
 
 ## make proto: regenerate protos/*_pb2*.py from protos/*.proto
 proto: $(STAMP)
