@@ -48,7 +48,7 @@ async def start(
     settings = get_settings()
     server = grpc.aio.server(
         interceptors=[
-            tracing.grpc_server_interceptor(),
+            *tracing.grpc_server_interceptors(),
             Timing(),
             service_identity.caller_check(settings, identity),
         ]

@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Plan, version and publish Instagram posts. Authenticate with "
         "`Authorization: Bearer <access_token>` from /api/v1/auth/login.",
         lifespan=lifespan,
-        telemetry=tracing.FASTAPI_TELEMETRY,
+        telemetry=tracing.fastapi_telemetry(),
     )
     app.state.settings = settings
     app.state.verified_tokens = VerifiedTokens(settings)

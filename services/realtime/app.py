@@ -60,7 +60,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
-        telemetry=tracing.FASTAPI_TELEMETRY,
+        telemetry=tracing.fastapi_telemetry(),
     )
     app.state.hub = hub
     app.add_middleware(HttpTiming)

@@ -24,7 +24,7 @@ async def test_recorded_history_replays(name: str, traced: bool):
     """Also under the worker's tracing interceptor: the histories were recorded without it,
     as the workflows that slept in production before it came were started."""
     history = WorkflowHistory.from_json(name, TEXTS[name])
-    interceptors = tracing.temporal_interceptors() if traced else []
+    interceptors = [tracing.temporal_interceptor()] if traced else []
     result = await Replayer(workflows=WORKFLOWS, interceptors=interceptors).replay_workflow(history)
     assert result.replay_failure is None
 
