@@ -32,22 +32,49 @@ class Bench:
         self.simulator = simulator
         self.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
         self.token = ""
+        self.refresh_token = ""
+        self._renewing: asyncio.Future | None = None
         self.accounts: list[str] = []
 
     async def call(self, method: str, path: str, body=None, expect=(200, 201)):
         url = path if path.startswith("http") else self.base_url + path
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        async with self.session.request(method, url, json=body, headers=headers) as reply:
-            data = await reply.json(content_type=None)
+        for attempt in (1, 2):
+            headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+            async with self.session.request(method, url, json=body, headers=headers) as reply:
+                data = await reply.json(content_type=None)
+            if reply.status == 401 and self.token and attempt == 1:
+                # A full run outlasts an access token (15 min): renewed as a client would.
+                await self._renew()
+                continue
             if reply.status not in expect:
                 raise RuntimeError(f"{method} {path}: {reply.status} {data}")
             return data
 
+    async def _renew(self) -> None:
+        if self._renewing is None:
+            self._renewing = asyncio.ensure_future(self._refresh())
+        renewing = self._renewing
+        try:
+            await renewing
+        finally:
+            if self._renewing is renewing:
+                self._renewing = None
+
+    async def _refresh(self) -> None:
+        async with self.session.post(
+            f"{self.base_url}/api/v1/auth/refresh", json={"refresh_token": self.refresh_token}
+        ) as reply:
+            tokens = await reply.json()
+            if reply.status != 200:
+                raise RuntimeError(f"refresh: {reply.status} {tokens}")
+        self.token, self.refresh_token = tokens["access_token"], tokens["refresh_token"]
+
     async def setup(self) -> None:
         email = f"bench-{time.time_ns()}@example.com"
-        self.token = (
-            await self.call("POST", "/api/v1/auth/register", {"email": email, "password": "bench password"})
-        )["access_token"]
+        tokens = await self.call(
+            "POST", "/api/v1/auth/register", {"email": email, "password": "bench password"}
+        )
+        self.token, self.refresh_token = tokens["access_token"], tokens["refresh_token"]
         for _ in range(ACCOUNTS):
             ig_user_id = str(random.randint(10**16, 10**17))
             token = f"EAAG-{ig_user_id}"
