@@ -17,9 +17,19 @@ REPORT = Path(__file__).resolve().parent / "REPORT.md"
 REQUESTS_PER_USER_PER_SECOND = 2.0
 
 
+# A partial run of bench.scheduling (--burst-only, --throughput-only) saves its own file;
+# one newer than the full run's replaces those figures.
+PARTIAL_RUNS = {"scheduling": ("scheduling-burst", "scheduling-throughput")}
+
+
 def _load(name: str) -> dict:
     path = RESULTS / f"{name}.json"
-    return json.loads(path.read_text()) if path.exists() else {}
+    results = json.loads(path.read_text()) if path.exists() else {}
+    for partial in PARTIAL_RUNS.get(name, ()):
+        later = RESULTS / f"{partial}.json"
+        if later.exists() and (not path.exists() or later.stat().st_mtime > path.stat().st_mtime):
+            results.update(json.loads(later.read_text()))
+    return results
 
 
 def _first_line(command: list[str]) -> str:

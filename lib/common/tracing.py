@@ -4,8 +4,8 @@ Temporal to the Graph API call and the NATS event.
 Off unless POSTFLOW_OTLP_ENDPOINT is set: then every process records spans and exports
 them (OTLP over HTTP), passes the trace on (over HTTP and gRPC as `traceparent`, in Temporal
 headers, in NATS message headers), and its log lines carry the trace id. Off, nothing is
-instrumented at all: measured, the instrumentation alone (spans that record nothing, ids
-passed on) made a burst of 1,000 due posts take twice as long to go out.
+instrumented at all: in make bench, the instrumentation alone (spans that record nothing,
+ids passed on) made the last of a burst of 1,000 due posts go out 9.1 s late instead of 4.6 s.
 """
 
 from collections.abc import Mapping
