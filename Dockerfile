@@ -20,6 +20,7 @@ COPY protos ./protos
 COPY services ./services
 COPY workflows ./workflows
 COPY devtools ./devtools
+COPY web ./web
 COPY Procfile ./
 
 # Never root: the processes need to write nothing but their temp files.

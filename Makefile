@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench proto lint install clean
+.PHONY: run test test-fast bench proto lint install clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,16 @@ run: $(STAMP)
 	$(PY) -m devtools.run
 
 ## make test: the whole suite against real processes and a real PostgreSQL
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(PY) -m pytest -q
+
+## Debian's Chromium for the browser tests (Playwright cannot download its own here);
+## without root or apt, the browser tests are skipped (.ci/run requires them).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: the browser tests will be skipped"; fi; }
 
 ## make test-fast: the tests that run in-process, without starting the system
 test-fast: $(STAMP)

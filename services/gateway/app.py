@@ -13,7 +13,7 @@ from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings, get_settings
 from lib.common.gc_tuning import settle_after_startup
 from lib.common.http_timing import HttpTiming, metrics_endpoint
-from services.gateway import errors
+from services.gateway import errors, web_app
 from services.gateway.auth import routes as auth
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.calendar import routes as calendar
@@ -120,4 +120,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503
         )
 
+    web_app.install(app)
     return app

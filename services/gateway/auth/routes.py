@@ -5,8 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from lib.common.errors import invalid_field
 from protos import users_pb2
-from services.gateway.auth import schemas
+from services.gateway.auth import schemas, web_session
 from services.gateway.deps import CurrentSession, CurrentUser, UsersDep
 from services.gateway.proto_json import model, to_json
 
@@ -20,8 +21,16 @@ def _origin(request: Request) -> users_pb2.Origin:
     )
 
 
+def _answer(result: users_pb2.AuthResult, request: Request, response: Response) -> dict:
+    """The tokens; for the web app (X-Postflow-Client: web), the refresh token in an HttpOnly
+    cookie instead of the body (services/gateway/auth/web_session.py)."""
+    if web_session.wanted(request):
+        return web_session.keep(response, to_json(result), request, request.app.state.settings)
+    return to_json(result)
+
+
 @router.post("/register", status_code=201, response_model=model(users_pb2.AuthResult))
-async def register(body: schemas.RegisterIn, users: UsersDep, request: Request):
+async def register(body: schemas.RegisterIn, users: UsersDep, request: Request, response: Response):
     request.app.state.limits.sign_in_attempt(request, body.email)
     result = await users.Register(
         users_pb2.RegisterRequest(
@@ -32,25 +41,27 @@ async def register(body: schemas.RegisterIn, users: UsersDep, request: Request):
             origin=_origin(request),
         ),
     )
-    return to_json(result)
+    return _answer(result, request, response)
 
 
 @router.post("/login", response_model=model(users_pb2.AuthResult))
-async def login(body: schemas.LoginIn, users: UsersDep, request: Request):
+async def login(body: schemas.LoginIn, users: UsersDep, request: Request, response: Response):
     request.app.state.limits.sign_in_attempt(request, body.email)
     result = await users.Login(
         users_pb2.LoginRequest(email=body.email, password=body.password, origin=_origin(request))
     )
-    return to_json(result)
+    return _answer(result, request, response)
 
 
 @router.post("/refresh", response_model=model(users_pb2.AuthResult))
-async def refresh(body: schemas.RefreshIn, users: UsersDep, request: Request):
-    """New tokens for a refresh token, which then no longer works (using it again ends the session)."""
-    result = await users.Refresh(
-        users_pb2.RefreshRequest(refresh_token=body.refresh_token, origin=_origin(request))
-    )
-    return to_json(result)
+async def refresh(body: schemas.RefreshIn, users: UsersDep, request: Request, response: Response):
+    """New tokens for a refresh token, which then no longer works (using it again ends the
+    session). The web app sends none: its cookie holds it."""
+    token = body.refresh_token or web_session.refresh_token(request)
+    if not token:
+        raise invalid_field("refresh_token", "is required (or the web app's session cookie)")
+    result = await users.Refresh(users_pb2.RefreshRequest(refresh_token=token, origin=_origin(request)))
+    return _answer(result, request, response)
 
 
 @router.post("/logout", status_code=204)
@@ -60,12 +71,18 @@ async def logout(claims: CurrentSession, users: UsersDep, request: Request):
         users_pb2.SessionRef(user_id=claims.user_id, session_id=claims.session_id, origin=_origin(request))
     )
     request.app.state.live_sessions.forget(claims.session_id)
-    return Response(status_code=204)
+    ended = Response(status_code=204)
+    web_session.forget(ended)
+    return ended
 
 
 @router.post("/password", response_model=model(users_pb2.AuthResult))
 async def change_password(
-    body: schemas.PasswordChangeIn, claims: CurrentSession, users: UsersDep, request: Request
+    body: schemas.PasswordChangeIn,
+    claims: CurrentSession,
+    users: UsersDep,
+    request: Request,
+    response: Response,
 ):
     """Ends every session of the account (other devices sign in again); answers new tokens."""
     result = await users.ChangePassword(
@@ -78,7 +95,7 @@ async def change_password(
         )
     )
     request.app.state.live_sessions.forget(claims.session_id)
-    return to_json(result)
+    return _answer(result, request, response)
 
 
 @router.post("/password-reset", status_code=202)

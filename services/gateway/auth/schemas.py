@@ -22,7 +22,7 @@ class LoginIn(RequestBody):
 
 
 class RefreshIn(RequestBody):
-    refresh_token: str
+    refresh_token: str = Field("", description="Required, except from the web app (its cookie holds it)")
 
 
 class PasswordChangeIn(RequestBody):

@@ -1,0 +1,98 @@
+"""A new user in a real browser: creates an account, connects a (simulated) Instagram
+account, comes back after a reload still signed in, at a phone's width too, and signs out.
+The session's refresh token is never where a script could read it, nothing breaks the
+page's Content-Security-Policy, and axe-core finds no serious accessibility violation."""
+
+import random
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+SERIOUS = {"serious", "critical"}
+
+
+def _serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in results.response["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.fixture
+def page(browser, system):
+    context = browser.new_context(base_url=system.base_url, viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.problems = []
+    opened.on("console", lambda m: m.type == "error" and opened.problems.append(m.text))
+    opened.on("pageerror", lambda e: opened.problems.append(str(e)))
+    yield opened
+    context.close()
+
+
+def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, instagram, screenshot):
+    page.goto("/")
+    page.get_by_role("heading", name="Sign in to Postflow").wait_for()
+    assert _serious_violations(page) == []
+    screenshot(page, "sign-in")
+
+    page.get_by_role("button", name="Create an account").click()
+    email = f"browser-{random.randint(10**8, 10**9)}@example.com"
+    page.get_by_label("Your name").fill("Mina from Harbour Studio")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("short")
+    page.get_by_role("button", name="Create account").click()
+    # The API's refusal, beside the field it names.
+    password = page.get_by_label("Password")
+    refusal = page.locator(f"#{password.get_attribute('aria-describedby')}")
+    refusal.wait_for(state="visible")
+    assert "8" in refusal.inner_text() and password.get_attribute("aria-invalid") == "true"
+    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("heading", name="Instagram accounts").wait_for()
+
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post(
+        "/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token, "username": "harbour_studio"}
+    )
+    page.get_by_label("Instagram account id").fill(ig_user_id)
+    page.get_by_label("Access token").fill("EAAG-wrong")
+    page.get_by_role("button", name="Connect account").click()
+    page.locator("[aria-invalid=true]").first.wait_for()
+    page.get_by_label("Access token").fill(token)
+    page.get_by_role("button", name="Connect account").click()
+    page.get_by_role("status").filter(has_text="Connected @harbour_studio").wait_for()
+    page.get_by_role("list", name="Connected accounts").get_by_text("@harbour_studio").wait_for()
+    assert page.locator("[aria-invalid=true]").count() == 0  # the refusal is gone with its cause
+    assert _serious_violations(page) == []
+    screenshot(page, "accounts")
+
+    # Only the access token, in memory: nothing in storage, the cookie out of script's reach.
+    assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "postflow_refresh"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/api/v1/auth"
+
+    # A reload resumes the session from the cookie.
+    page.reload()
+    page.get_by_role("heading", name="Instagram accounts").wait_for()
+    page.get_by_text("@harbour_studio").wait_for()
+
+    # At a phone's width: nothing wider than the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "accounts-phone")
+
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("heading", name="Sign in to Postflow").wait_for()
+    page.reload()
+    page.get_by_role("heading", name="Sign in to Postflow").wait_for()
+    assert [c for c in page.context.cookies() if c["name"] == "postflow_refresh"] == []
+
+    # No script error and no refusal by the Content-Security-Policy on the way (the 401 of
+    # the signed-out reload's refresh and the refused token are the API's answers).
+    assert [p for p in page.problems if "status of 4" not in p] == []

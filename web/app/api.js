@@ -1,0 +1,119 @@
+// The app's one client of Postflow's public REST API.
+//
+// The access token lives in this module's memory only; the refresh token in an HttpOnly
+// cookie that no script can read (X-Postflow-Client: web asks the API for that), so a
+// script injected into the page could not carry a session away. A 401 refreshes once.
+
+const CLIENT = { "X-Postflow-Client": "web" };
+
+let session = null; // { token, expiresAt, user }
+let refreshing = null;
+const watchers = new Set();
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    const error = body?.error ?? {};
+    super(error.message || `The request failed (${status})`);
+    this.status = status;
+    this.code = error.code || "";
+    // field -> message, for the forms to show beside each field.
+    this.fields = Object.fromEntries((error.fields ?? []).map((f) => [f.field, f.message]));
+  }
+}
+
+async function send(method, path, body, token) {
+  const headers = { ...CLIENT };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let reply;
+  try {
+    reply = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, { error: { message: "Postflow cannot be reached. Check your connection." } });
+  }
+  const data = reply.status === 204 ? null : await reply.json().catch(() => null);
+  if (!reply.ok) throw new ApiError(reply.status, data);
+  return data;
+}
+
+function signedIn(result) {
+  session = {
+    token: result.access_token,
+    expiresAt: Date.now() + result.expires_in * 1000,
+    user: result.user,
+  };
+  watchers.forEach((watch) => watch(session.user));
+  return session.user;
+}
+
+function signedOut() {
+  session = null;
+  watchers.forEach((watch) => watch(null));
+}
+
+/** Calls `watch(user or null)` whenever the session starts or ends. */
+export function onSession(watch) {
+  watchers.add(watch);
+  return () => watchers.delete(watch);
+}
+
+export const currentUser = () => session?.user ?? null;
+export const accessToken = () => session?.token ?? null;
+
+export async function register(email, password, name, timezone) {
+  return signedIn(await send("POST", "/api/v1/auth/register", { email, password, name, timezone }));
+}
+
+export async function signIn(email, password) {
+  return signedIn(await send("POST", "/api/v1/auth/login", { email, password }));
+}
+
+/** A new access token from the cookie (at start, and before the current one expires). */
+export function refresh() {
+  refreshing ??= send("POST", "/api/v1/auth/refresh", {})
+    .then(signedIn)
+    .catch((err) => {
+      if (err.status === 401 || err.status === 422) signedOut();
+      throw err;
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** The session the cookie still holds, if any (a reload keeps the user signed in). */
+export async function resume() {
+  try {
+    return await refresh();
+  } catch {
+    return null;
+  }
+}
+
+export async function signOut() {
+  try {
+    if (session) await send("POST", "/api/v1/auth/logout", undefined, session.token);
+  } finally {
+    signedOut();
+  }
+}
+
+/** A signed-in call: the token refreshed first when it is about to expire, and once more
+ * when the API says it no longer holds. */
+export async function call(method, path, body) {
+  if (!session) throw new ApiError(401, { error: { message: "Sign in first." } });
+  if (session.expiresAt - Date.now() < 30_000) await refresh();
+  try {
+    return await send(method, path, body, session.token);
+  } catch (err) {
+    if (err.status !== 401) throw err;
+    await refresh();
+    return send(method, path, body, session.token);
+  }
+}

@@ -1,0 +1,67 @@
+// The app's shell: the session (resumed from its cookie on load), the navigation, and the
+// screen the address names (#/accounts, ...). Screens are custom elements, one module each.
+import { currentUser, onSession, resume, signOut } from "./api.js";
+import { h } from "./dom.js";
+import "./screens/accounts.js";
+import "./screens/sign-in.js";
+
+const SCREENS = {
+  accounts: { title: "Accounts", tag: "pf-accounts" },
+};
+const HOME = "accounts";
+
+class App extends HTMLElement {
+  async connectedCallback() {
+    this.replaceChildren(h("p", { class: "loading", role: "status" }, "Loading…"));
+    onSession(() => this.render());
+    window.addEventListener("hashchange", () => this.render());
+    await resume();
+    this.render();
+  }
+
+  route() {
+    const name = location.hash.replace(/^#\/?/, "").split("/")[0];
+    return SCREENS[name] ? name : HOME;
+  }
+
+  render() {
+    const user = currentUser();
+    if (!user) {
+      document.title = "Sign in · Postflow";
+      this.replaceChildren(h("pf-sign-in"));
+      return;
+    }
+    const current = this.route();
+    const screen = SCREENS[current];
+    document.title = `${screen.title} · Postflow`;
+    const nav = h(
+      "nav",
+      { "aria-label": "Main" },
+      h(
+        "ul",
+        {},
+        Object.entries(SCREENS).map(([name, { title }]) =>
+          h("li", {}, h("a", { href: `#/${name}`, "aria-current": name === current ? "page" : undefined }, title)),
+        ),
+      ),
+    );
+    this.replaceChildren(
+      h("a", { class: "skip", href: "#main" }, "Skip to content"),
+      h(
+        "header",
+        { class: "top" },
+        h("a", { class: "brand", href: `#/${HOME}` }, "Postflow"),
+        nav,
+        h(
+          "div",
+          { class: "me" },
+          h("span", { class: "who" }, user.name || user.email),
+          h("button", { type: "button", class: "link", onclick: () => signOut() }, "Sign out"),
+        ),
+      ),
+      h("main", { id: "main", tabindex: "-1" }, h(screen.tag)),
+    );
+  }
+}
+
+customElements.define("pf-app", App);
