@@ -27,7 +27,9 @@ def _chromium() -> str | None:
     return os.environ.get("POSTFLOW_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API runs an event loop in the main thread
+# while it is open, and every asyncio test after it would find that loop running.
+@pytest.fixture(scope="module")
 def browser():
     executable = _chromium()
     if executable is None:

@@ -56,9 +56,8 @@ def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, insta
 
     ig_user_id = str(random.randint(10**16, 10**17))
     token = f"EAAG-{ig_user_id}"
-    instagram.post(
-        "/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token, "username": "harbour_studio"}
-    )
+    account = {"ig_user_id": ig_user_id, "access_token": token, "username": "harbour_studio"}
+    instagram.post("/_simulator/accounts", json=account)
     page.get_by_label("Instagram account id").fill(ig_user_id)
     page.get_by_label("Access token").fill("EAAG-wrong")
     page.get_by_role("button", name="Connect account").click()

@@ -78,7 +78,7 @@ export function refresh() {
   refreshing ??= send("POST", "/api/v1/auth/refresh", {})
     .then(signedIn)
     .catch((err) => {
-      if (err.status === 401 || err.status === 422) signedOut();
+      if (err.status === 401) signedOut();
       throw err;
     })
     .finally(() => {

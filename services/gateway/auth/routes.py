@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from lib.common.errors import invalid_field
+from lib.common.errors import unauthenticated
 from protos import users_pb2
 from services.gateway.auth import schemas, web_session
 from services.gateway.deps import CurrentSession, CurrentUser, UsersDep
@@ -59,7 +59,8 @@ async def refresh(body: schemas.RefreshIn, users: UsersDep, request: Request, re
     session). The web app sends none: its cookie holds it."""
     token = body.refresh_token or web_session.refresh_token(request)
     if not token:
-        raise invalid_field("refresh_token", "is required (or the web app's session cookie)")
+        # No credential at all: a sign-in is what is missing, as for a wrong one.
+        raise unauthenticated("No refresh token: send refresh_token, or sign in again")
     result = await users.Refresh(users_pb2.RefreshRequest(refresh_token=token, origin=_origin(request)))
     return _answer(result, request, response)
 

@@ -22,7 +22,9 @@ class LoginIn(RequestBody):
 
 
 class RefreshIn(RequestBody):
-    refresh_token: str = Field("", description="Required, except from the web app (its cookie holds it)")
+    refresh_token: str = Field(
+        "", description="Required (else 401), except from the web app: its cookie holds it"
+    )
 
 
 class PasswordChangeIn(RequestBody):

@@ -14,7 +14,8 @@ def _web_client(api: Api) -> httpx.Client:
 
 
 def _cookie_header(reply: httpx.Response) -> str:
-    (cookie,) = [v for k, v in reply.headers.multi_items() if k == "set-cookie" and v.startswith("postflow_refresh=")]
+    set_cookies = [value for name, value in reply.headers.multi_items() if name == "set-cookie"]
+    (cookie,) = [value for value in set_cookies if value.startswith("postflow_refresh=")]
     return cookie
 
 
@@ -40,9 +41,8 @@ def test_the_cookie_refreshes_and_rotates_and_a_replayed_one_ends_the_session(ap
     assert renewed.status_code == 200, renewed.text
     assert renewed.json()["refresh_token"] == ""
     assert browser.cookies["postflow_refresh"] != first
-    me = httpx.get(
-        f"{api.base_url}/api/v1/auth/me", headers={"Authorization": f"Bearer {renewed.json()['access_token']}"}
-    )
+    bearer = {"Authorization": f"Bearer {renewed.json()['access_token']}"}
+    me = httpx.get(f"{api.base_url}/api/v1/auth/me", headers=bearer)
     assert me.json()["id"] == user.id
     # The old cookie, replayed (stolen), ends the session as a reused refresh token does.
     replay = httpx.post(
@@ -62,8 +62,8 @@ def test_the_cookie_alone_is_not_enough(api):
         json={},
         cookies={"postflow_refresh": browser.cookies["postflow_refresh"]},
     )
-    assert forged.status_code == 422
-    assert forged.json()["error"]["fields"][0]["field"] == "refresh_token"
+    assert forged.status_code == 401
+    assert "No refresh token" in forged.json()["error"]["message"]
     # ... and the session is untouched.
     assert browser.post("/api/v1/auth/refresh", json={}).status_code == 200
 
@@ -77,7 +77,7 @@ def test_logout_clears_the_cookie(api):
     cleared = _cookie_header(ended).lower()
     assert 'postflow_refresh=""' in cleared or "postflow_refresh=;" in cleared
     assert "max-age=0" in cleared
-    assert browser.post("/api/v1/auth/refresh", json={}).status_code == 422
+    assert browser.post("/api/v1/auth/refresh", json={}).status_code == 401
 
 
 def test_other_clients_keep_the_token_in_the_body(api):
@@ -86,4 +86,4 @@ def test_other_clients_keep_the_token_in_the_body(api):
     assert reply.json()["refresh_token"]
     assert "postflow_refresh" not in reply.headers.get("set-cookie", "")
     missing = api.anonymous.post("/api/v1/auth/refresh", json={})
-    assert missing.status_code == 422
+    assert missing.status_code == 401
