@@ -157,14 +157,18 @@ def test_best_times_are_learned_from_the_accounts_history(system, api, instagram
         day = truth[first.weekday()]
         assert day[first.hour] >= PEAK_SHARE * max(day), gap
 
-    # A schedule's optimal_score comes from the same model.
-    post = user.create_post(media=[{"url": "https://cdn.example.com/p.jpg"}])
+    # A schedule's optimal_score comes from the same model, for the post's own kind (a
+    # photo: the history's photos may peak an hour apart from all of its posts together).
+    photo_week = _optimal(user, start_date=start, end_date=end, count=168, post_type="photo").json()["times"]
+    photo_scores = {t["scheduled_time"]: t["score"] for t in photo_week}
+    post = user.create_post(post_type="photo", media=[{"url": "https://cdn.example.com/p.jpg"}])
     reply = user.client.post(
         f"/api/v1/posts/{post['id']}/schedule", json={"scheduled_time": best["scheduled_time"]}
     )
     assert reply.status_code == 200, reply.text
-    assert reply.json()["optimal_score"] == best["score"] == 1.0
-    assert user.client.get(f"/api/v1/posts/{post['id']}").json()["optimal_time_score"] == 1.0
+    expected = photo_scores[best["scheduled_time"]]
+    assert reply.json()["optimal_score"] == expected and expected > 0.9
+    assert user.client.get(f"/api/v1/posts/{post['id']}").json()["optimal_time_score"] == expected
 
     # Now taken: the best hour is no longer offered, nor anything within the minimum gap.
     again = _optimal(user, start_date=start, end_date=end, count=5).json()["times"]
