@@ -13,7 +13,7 @@ import uvloop
 from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.worker import Worker
 
-from lib.common import json_logs, service_identity, temporal_client, tracing
+from lib.common import process_telemetry, service_identity, temporal_client
 from lib.common.config import get_settings
 from lib.common.events import EventPublisher
 from lib.common.metrics import serve as serve_metrics
@@ -193,6 +193,5 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    json_logs.configure("worker", get_settings())
-    tracing.setup("worker", get_settings())
+    process_telemetry.setup("worker", get_settings())
     uvloop.run(main())

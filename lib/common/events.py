@@ -249,7 +249,8 @@ class EventPublisher:
         (the outbox relay deletes its row then). The trace it was made in goes in headers."""
         if self._js is None:
             await self.connect()
-        body = {key: value for key, value in event.items() if key != TRACE_KEY}
+        # Copied only when it carries a trace (most events, with tracing off, do not).
+        body = event if TRACE_KEY not in event else {k: v for k, v in event.items() if k != TRACE_KEY}
         await self._js.publish(
             subject_of(body),
             json.dumps(body).encode(),

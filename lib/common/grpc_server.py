@@ -10,7 +10,7 @@ import grpc
 import uvloop
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from lib.common import json_logs, metrics, service_identity, tracing
+from lib.common import metrics, process_telemetry, service_identity, tracing
 from lib.common.config import get_settings
 from lib.common.gc_tuning import settle_after_startup
 from lib.common.grpc_timing import Timing
@@ -21,8 +21,7 @@ log = logging.getLogger(__name__)
 def run_service(main: Callable[[int], Awaitable[None]], *, process: str, port: int) -> None:
     """Entry point of a service process: logs, traces, uvloop, main(port)."""
     settings = get_settings()
-    json_logs.configure(process, settings)
-    tracing.setup(process, settings)
+    process_telemetry.setup(process, settings)
     uvloop.run(main(port))
 
 

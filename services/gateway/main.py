@@ -2,14 +2,13 @@
 
 import uvicorn
 
-from lib.common import json_logs, tracing
+from lib.common import process_telemetry
 from lib.common.config import get_settings
 from services.gateway.app import create_app
 
 if __name__ == "__main__":
     settings = get_settings()
-    json_logs.configure("gateway", settings)
-    tracing.setup("gateway", settings)
+    process_telemetry.setup("gateway", settings)
     uvicorn.run(
         create_app(settings),
         host=settings.gateway_host,

@@ -2,14 +2,13 @@
 
 import uvicorn
 
-from lib.common import json_logs, tracing
+from lib.common import process_telemetry
 from lib.common.config import get_settings
 from services.realtime.app import create_app
 
 if __name__ == "__main__":
     settings = get_settings()
-    json_logs.configure("realtime", settings)
-    tracing.setup("realtime", settings)
+    process_telemetry.setup("realtime", settings)
     uvicorn.run(
         create_app(settings),
         host=settings.realtime_host,
