@@ -61,6 +61,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.PublishingCredentials.FromString,
                 _registered_method=True)
+        self.StillConnected = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/StillConnected',
+                request_serializer=protos_dot_scheduler__pb2.AccountRefs.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.AccountRefs.FromString,
+                _registered_method=True)
         self.SchedulePost = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/SchedulePost',
                 request_serializer=protos_dot_scheduler__pb2.SchedulePostRequest.SerializeToString,
@@ -194,6 +199,14 @@ class SchedulerServicer:
 
     def GetPublishingCredentials(self, request, context):
         """For the publishing worker only (the gateway never calls it): the decrypted token.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StillConnected(self, request, context):
+        """For the publishing worker at the due second, once for a wave of posts: those of the
+        given accounts that are still connected (a disconnection while a publish held stops it).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -358,6 +371,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.GetPublishingCredentials,
                     request_deserializer=protos_dot_scheduler__pb2.AccountRef.FromString,
                     response_serializer=protos_dot_scheduler__pb2.PublishingCredentials.SerializeToString,
+            ),
+            'StillConnected': grpc.unary_unary_rpc_method_handler(
+                    servicer.StillConnected,
+                    request_deserializer=protos_dot_scheduler__pb2.AccountRefs.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.AccountRefs.SerializeToString,
             ),
             'SchedulePost': grpc.unary_unary_rpc_method_handler(
                     servicer.SchedulePost,
@@ -597,6 +615,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/GetPublishingCredentials',
             protos_dot_scheduler__pb2.AccountRef.SerializeToString,
             protos_dot_scheduler__pb2.PublishingCredentials.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StillConnected(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/StillConnected',
+            protos_dot_scheduler__pb2.AccountRefs.SerializeToString,
+            protos_dot_scheduler__pb2.AccountRefs.FromString,
             options,
             channel_credentials,
             insecure,

@@ -54,6 +54,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     # Instagram tokens (sealed) go to the publishing worker and nobody else.
     "scheduler": {
         "GetPublishingCredentials": frozenset({"worker"}),
+        "StillConnected": frozenset({"worker"}),
         "AudienceDue": frozenset({"worker"}),
         "GetAudienceModel": frozenset({"posts"}),
         "RecordAudience": frozenset({"worker"}),

@@ -5,7 +5,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from lib.common.config import Settings
@@ -20,6 +20,9 @@ from services.scheduler.models import InstagramAccount
 _IG_USER_ID = re.compile(r"^[0-9]{1,30}$")
 _TOKEN = re.compile(r"^[\x21-\x7e]+$")
 MAX_TOKEN_LENGTH = 4096
+# A wave's check that its accounts are still connected: a publishing worker's busy limit
+# (200 by default) with room to spare.
+MAX_CHECKED_AT_ONCE = 1000
 log = logging.getLogger(__name__)
 
 
@@ -240,6 +243,24 @@ async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uu
     """The account's Instagram id and its token still encrypted, for the publishing worker."""
     account = await _connected_row(db, user_id, account_id)
     return SealedCredentials(account.ig_user_id, account.token_ciphertext)
+
+
+async def still_connected(
+    *, db: Database, accounts: list[tuple[uuid.UUID, uuid.UUID]]
+) -> set[tuple[uuid.UUID, uuid.UUID]]:
+    """Those of the (user_id, account_id) pairs whose account is connected, in one query."""
+    if len(accounts) > MAX_CHECKED_AT_ONCE:
+        raise invalid_field("accounts", f"at most {MAX_CHECKED_AT_ONCE} at once")
+    if not accounts:
+        return set()
+    async with db.reading() as session:
+        rows = await session.execute(
+            select(InstagramAccount.user_id, InstagramAccount.id).where(
+                tuple_(InstagramAccount.user_id, InstagramAccount.id).in_(accounts),
+                InstagramAccount.disconnected_at.is_(None),
+            )
+        )
+    return {(user_id, account_id) for user_id, account_id in rows}
 
 
 async def reencrypt(*, db: Database, vault: TokenVault) -> int:

@@ -81,6 +81,16 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             ig_user_id=found.ig_user_id, sealed_access_token=found.sealed_access_token
         )
 
+    async def StillConnected(self, request, context):
+        asked = [(parse_id(a.user_id, "User"), parse_id(a.account_id, "Account")) for a in request.accounts]
+        connected = await accounts.still_connected(db=self._db, accounts=asked)
+        return scheduler_pb2.AccountRefs(
+            accounts=[
+                scheduler_pb2.AccountRef(user_id=str(user_id), account_id=str(account_id))
+                for user_id, account_id in connected
+            ]
+        )
+
     async def _scheduled(self, request, move: bool):
         call = self._scheduler.reschedule if move else self._scheduler.schedule
         scheduled = await call(

@@ -25,7 +25,7 @@ from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
 from lib.instagram.graph_api import GraphApiClient
 from lib.post_status import ON_THE_CALENDAR, RECORDED_BY_WORKER, PostStatus
-from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
+from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
 from workflows import credentials
 from workflows.contracts import publishing
 from workflows.contracts.publishing import Outcome, PostRef, Prepared, Published, PublishInput
@@ -37,6 +37,19 @@ HOLD_BEAT_SECONDS = 4.0
 START_WINDOW = 0.005
 # How many of the account's latest media are searched for one whose answer was lost.
 RECENT_MEDIA_SEARCHED = 25
+
+
+DISCONNECTED_MESSAGE = "The Instagram account was disconnected; connect it and schedule again"
+# The answer to a move to publishing whose account was disconnected while the publish held.
+ACCOUNT_DISCONNECTED = ServiceError("conflict", "account_disconnected", DISCONNECTED_MESSAGE)
+
+
+@dataclass(frozen=True)
+class _Start:
+    """A move to publishing, with the account the post goes to."""
+
+    account_id: str
+    move: posts_pb2.PublishingStart
 
 
 @dataclass(frozen=True)
@@ -267,10 +280,7 @@ class PublishingActivities:
             )
         except grpc.aio.AioRpcError as err:
             if err.code() == grpc.StatusCode.NOT_FOUND:
-                raise _not_retryable(
-                    "AccountUnavailable",
-                    "The Instagram account was disconnected; connect it and schedule again",
-                ) from err
+                raise _not_retryable("AccountUnavailable", DISCONNECTED_MESSAGE) from err
             raise
 
     @activity.defn(name=publishing.PREPARE_ACTIVITY)
@@ -403,11 +413,29 @@ class PublishingActivities:
         await self._waves.gone_out(due)
         return published
 
-    async def _start_many(self, starts: list[posts_pb2.PublishingStart]) -> list[ServiceError | None]:
-        answer = await self._posts.StartPublishing(posts_pb2.StartPublishingRequest(posts=starts), timeout=10)
-        return [
-            from_detail(one.error, "conflict") if one.HasField("error") else None for one in answer.results
-        ]
+    async def _start_many(self, starts: list[_Start]) -> list[ServiceError | None]:
+        """The wave's moves to publishing, in two calls: which of its accounts are still
+        connected (one may have been disconnected while its publish held), then the guarded
+        moves of the posts whose account is."""
+        refs = {(one.move.user_id, one.account_id) for one in starts}
+        asked = [scheduler_pb2.AccountRef(user_id=user, account_id=account) for user, account in refs]
+        connected = await self._scheduler.StillConnected(
+            scheduler_pb2.AccountRefs(accounts=asked), timeout=10
+        )
+        still = {(ref.user_id, ref.account_id) for ref in connected.accounts}
+        moving = [one.move for one in starts if (one.move.user_id, one.account_id) in still]
+        results = iter(())
+        if moving:
+            request = posts_pb2.StartPublishingRequest(posts=moving)
+            results = iter((await self._posts.StartPublishing(request, timeout=10)).results)
+        answers: list[ServiceError | None] = []
+        for one in starts:
+            if (one.move.user_id, one.account_id) not in still:
+                answers.append(ACCOUNT_DISCONNECTED)
+                continue
+            result = next(results)
+            answers.append(from_detail(result.error, "conflict") if result.HasField("error") else None)
+        return answers
 
     async def _ready_to_publish(self, request: PublishInput):
         """(post, credentials) when the post may be published; else the outcome already known."""
@@ -427,17 +455,22 @@ class PublishingActivities:
     async def _publish_now(self, request: PublishInput, post, credentials) -> Published:
         attempt = activity.info().attempt
         refused = await self._start_publishing(
-            posts_pb2.PublishingStart(
-                user_id=request.user_id,
-                post_id=request.post_id,
-                expected_version=request.version,
-                # A move marked on the post while the publish held wins, even one the
-                # activity's cancellation has not reached yet.
-                expected_scheduled_for=to_timestamp(datetime.fromisoformat(request.due_at))
-                if request.due_at
-                else None,
+            _Start(
+                request.account_id,
+                posts_pb2.PublishingStart(
+                    user_id=request.user_id,
+                    post_id=request.post_id,
+                    expected_version=request.version,
+                    # A move marked on the post while the publish held wins, even one the
+                    # activity's cancellation has not reached yet.
+                    expected_scheduled_for=to_timestamp(datetime.fromisoformat(request.due_at))
+                    if request.due_at
+                    else None,
+                ),
             )
         )
+        if refused is ACCOUNT_DISCONNECTED:
+            raise _not_retryable("AccountUnavailable", DISCONNECTED_MESSAGE)
         if refused is not None:
             if refused.code == "post_changed_since_prepared":
                 return Published("stale")  # edited since the check above: prepare it again

@@ -259,9 +259,10 @@ def test_a_scheduled_post_cannot_be_edited_into_one_that_cannot_publish(publishe
 
 
 def test_an_account_disconnected_after_preparation_publishes_nothing(api, instagram):
-    """The disconnection must land between preparation and the due second, a window of the
-    lead (1 s here): on a loaded machine it may land after the due second, when publishing
-    was right. Such a round proves nothing and is played again with a new account."""
+    """The publish holds with the account's credentials read; a disconnection before the due
+    second still stops it. The disconnection must land between preparation and the due
+    second, a window of the lead (1 s here): on a loaded machine it may land after the due
+    second, when publishing was right. Such a round proves nothing and is played again with a new account."""
     for _ in range(4):
         user = _connected(api, instagram)
         post = user.create_post()
@@ -276,7 +277,9 @@ def test_an_account_disconnected_after_preparation_publishes_nothing(api, instag
             time.sleep(0.02)
         else:
             raise AssertionError("the post was never prepared")
-        # Prepared, due in about a second: the account goes away now.
+        # Prepared, due in about a second: once the publish holds for the due second (with
+        # the credentials it read), the account goes away.
+        time.sleep(0.3)
         assert user.client.delete(f"/api/v1/accounts/{user.account_id}").status_code == 204
         if time.time() >= due:
             wait_for_status(user, post["id"], "published", timeout=30)  # went out first: right
