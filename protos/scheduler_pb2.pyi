@@ -254,14 +254,16 @@ class Move(_message.Message):
     def __init__(self, post_id: _Optional[str] = ..., scheduled_time: _Optional[str] = ..., timezone: _Optional[str] = ...) -> None: ...
 
 class MovePostsRequest(_message.Message):
-    __slots__ = ("user_id", "moves", "prefer")
+    __slots__ = ("user_id", "moves", "prefer", "dry_run")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     MOVES_FIELD_NUMBER: _ClassVar[int]
     PREFER_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     moves: _containers.RepeatedCompositeFieldContainer[Move]
     prefer: str
-    def __init__(self, user_id: _Optional[str] = ..., moves: _Optional[_Iterable[_Union[Move, _Mapping]]] = ..., prefer: _Optional[str] = ...) -> None: ...
+    dry_run: bool
+    def __init__(self, user_id: _Optional[str] = ..., moves: _Optional[_Iterable[_Union[Move, _Mapping]]] = ..., prefer: _Optional[str] = ..., dry_run: _Optional[bool] = ...) -> None: ...
 
 class Moved(_message.Message):
     __slots__ = ("post_id", "status", "scheduled_for", "local_time", "timezone", "planned", "optimal_score")

@@ -71,7 +71,10 @@ def _why(err: ServiceError) -> str:
     return "; ".join(v.message for v in err.violations) or err.message
 
 
-async def move(scheduler: Scheduler, *, user_id: uuid.UUID, moves: list[Move], prefer: str) -> list[Checked]:
+async def move(
+    scheduler: Scheduler, *, user_id: uuid.UUID, moves: list[Move], prefer: str, dry_run: bool = False
+) -> list[Checked]:
+    """The moves made (or, with `dry_run`, the moves that would be made: nothing moves)."""
     if not moves:
         raise invalid([Violation("moves", "give at least one move")])
     if len(moves) > MAX_MOVES:
@@ -79,14 +82,27 @@ async def move(scheduler: Scheduler, *, user_id: uuid.UUID, moves: list[Move], p
     ids = [m.post_id for m in moves]
     if len(set(ids)) != len(ids):
         raise invalid([Violation("moves", "names a post twice")])
+    if dry_run:
+        # Only reads: no claim, so a drag's checks never hold up a schedule or a move.
+        return await _checked(scheduler, user_id, moves, prefer)
     # One statement claims them all. A malformed id is nobody's post: its move is refused by
     # name below, like any unknown post.
     async with claims.claimed_all(scheduler.db, list(filter(_is_id, ids))):
-        return await _move(scheduler, user_id, moves, prefer)
+        began = time.perf_counter()
+        done = await _checked(scheduler, user_id, moves, prefer)
+        checked = time.perf_counter()
+        await _apply(scheduler, user_id, done)
+        log.info(
+            "moved %d posts: checks %.0f ms, moves %.0f ms",
+            len(done),
+            (checked - began) * 1000,
+            (time.perf_counter() - checked) * 1000,
+        )
+        return done
 
 
-async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], prefer: str) -> list[Checked]:
-    began = time.perf_counter()
+async def _checked(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], prefer: str) -> list[Checked]:
+    """Every move checked; the refusal of those that cannot be made, else all of them."""
     problems: list[Violation] = []
     checked: list[tuple[int, Checked]] = []
     # The user's own zone, asked once for all the moves that name none.
@@ -118,7 +134,6 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
             except ServiceError as err:
                 rows[account_id] = err
 
-    checks_done = time.perf_counter()
     scheduled = [(index, one) for index, one in checked if not one.planned]
     # Each account's scheduled posts around all its moves, read once.
     known: dict[str, dict[str, datetime]] = {}
@@ -152,9 +167,10 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
             f"Nothing moved: {len(problems)} of {len(moves)} moves cannot be made",
             problems,
         )
-    done = [one for _, one in checked]
-    calendar_done = time.perf_counter()
+    return [one for _, one in checked]
 
+
+async def _apply(scheduler: Scheduler, user_id: uuid.UUID, done: list[Checked]) -> None:
     # Every scheduled post marked in one write, then each sleeping workflow moved.
     marks = [
         (one.move.post_id, one.post.account_id, one.scheduled, one.post.content.post_type)
@@ -183,11 +199,3 @@ async def _move(scheduler: Scheduler, user_id: uuid.UUID, moves: list[Move], pre
     for outcome in await concurrently.each(done, apply):
         if isinstance(outcome, BaseException):
             raise outcome
-    log.info(
-        "moved %d posts: checks %.0f ms, calendar %.0f ms, moves %.0f ms",
-        len(done),
-        (checks_done - began) * 1000,
-        (calendar_done - checks_done) * 1000,
-        (time.perf_counter() - calendar_done) * 1000,
-    )
-    return done

@@ -151,6 +151,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             user_id=parse_id(request.user_id, "User"),
             moves=[moves.Move(m.post_id, m.scheduled_time, m.timezone) for m in request.moves],
             prefer=request.prefer,
+            dry_run=request.dry_run,
         )
         return scheduler_pb2.MovePostsResult(
             moved=[

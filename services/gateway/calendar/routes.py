@@ -52,6 +52,9 @@ class RescheduleIn(RequestBody):
     prefer: Literal["earlier", "later"] = Field(
         "earlier", description="For a local time that happens twice (clocks going back)"
     )
+    dry_run: bool = Field(
+        False, description="Check only (a drag before its drop): the same answer or refusal; nothing moves"
+    )
 
 
 @router.post("/reschedule", response_model=model(scheduler_pb2.MovePostsResult))

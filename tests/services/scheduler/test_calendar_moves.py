@@ -1,5 +1,6 @@
 """POST /api/v1/calendar/reschedule: the calendar's drag and drop, all or nothing."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -65,6 +66,32 @@ def test_one_move_that_cannot_be_made_moves_nothing_and_each_refusal_is_named(pu
     assert first["id"] in named["moves.1"] and "minutes apart" in named["moves.1"]
     assert "not found" in named["moves.2"] and "not found" in named["moves.3"]
     assert {p: _get(publisher, p)["scheduled_for"] for p in before} == before
+
+
+def test_a_dry_run_answers_as_the_move_would_and_moves_nothing(publisher, instagram):
+    """The calendar asks while a card is dragged over a slot, before the drop."""
+    first, second = _post(publisher), _post(publisher)
+    assert schedule(publisher, first["id"], 7200).status_code == 200
+    assert schedule(publisher, second["id"], 4 * 3600).status_code == 200
+    draft = _post(publisher, scheduled_for="2027-05-01T10:00:00Z")
+    before = {p: _get(publisher, p)["scheduled_for"] for p in (first["id"], second["id"], draft["id"])}
+
+    refused = _move(publisher, (second["id"], local_in(7200 + 120)), dry_run=True)
+    assert refused.status_code == 409, refused.text
+    assert "minutes apart" in refused.json()["error"]["fields"][0]["message"]
+    skipped = _move(publisher, (draft["id"], "2031-03-30T02:30"), dry_run=True)
+    assert skipped.status_code == 409 and "03:00" in skipped.json()["error"]["fields"][0]["message"]
+
+    fine = _move(publisher, (second["id"], local_in(3)), (draft["id"], "2027-05-02T09:30"), dry_run=True)
+    assert fine.status_code == 200, fine.text
+    answered = {m["post_id"]: m for m in fine.json()["moved"]}
+    assert answered[draft["id"]]["local_time"] == "2027-05-02T09:30:00+02:00"
+    assert answered[second["id"]]["optimal_score"] is not None
+    assert {p: _get(publisher, p)["scheduled_for"] for p in before} == before
+    # Its workflow still sleeps for the old time: nothing goes out at the dry run's.
+    time.sleep(6)
+    assert publishes(instagram, publisher.ig_user_id) == []
+    assert _get(publisher, second["id"])["status"] == "scheduled"
 
 
 def test_two_posts_may_swap_slots_in_one_move(publisher):
