@@ -6,37 +6,23 @@ page's Content-Security-Policy, and axe-core finds no serious accessibility viol
 import random
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.pages import open_page, serious_violations
 
 pytestmark = pytest.mark.browser
-
-SERIOUS = {"serious", "critical"}
-
-
-def _serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
-        for v in results.response["violations"]
-        if v["impact"] in SERIOUS
-    ]
 
 
 @pytest.fixture
 def page(browser, system):
-    context = browser.new_context(base_url=system.base_url, viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.problems = []
-    opened.on("console", lambda m: m.type == "error" and opened.problems.append(m.text))
-    opened.on("pageerror", lambda e: opened.problems.append(str(e)))
+    opened = open_page(browser, system)
     yield opened
-    context.close()
+    opened.context.close()
 
 
 def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, instagram, screenshot):
     page.goto("/")
     page.get_by_role("heading", name="Sign in to Postflow").wait_for()
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     screenshot(page, "sign-in")
 
     page.get_by_role("button", name="Create an account").click()
@@ -67,7 +53,7 @@ def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, insta
     page.get_by_role("status").filter(has_text="Connected @harbour_studio").wait_for()
     page.get_by_role("list", name="Connected accounts").get_by_text("@harbour_studio").wait_for()
     assert page.locator("[aria-invalid=true]").count() == 0  # the refusal is gone with its cause
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     screenshot(page, "accounts")
 
     # Only the access token, in memory: nothing in storage, the cookie out of script's reach.

@@ -3,12 +3,14 @@
 import { currentUser, onSession, resume, signOut } from "./api.js";
 import { h } from "./dom.js";
 import "./screens/accounts.js";
+import "./screens/calendar.js";
 import "./screens/sign-in.js";
 
 const SCREENS = {
+  calendar: { title: "Calendar", tag: "pf-calendar" },
   accounts: { title: "Accounts", tag: "pf-accounts" },
 };
-const HOME = "accounts";
+const HOME = "calendar";
 
 class App extends HTMLElement {
   async connectedCallback() {
@@ -20,7 +22,7 @@ class App extends HTMLElement {
   }
 
   route() {
-    const name = location.hash.replace(/^#\/?/, "").split("/")[0];
+    const name = location.hash.replace(/^#\/?/, "").split(/[/?]/)[0];
     return SCREENS[name] ? name : HOME;
   }
 

@@ -31,8 +31,12 @@ class SignIn extends HTMLElement {
           event.preventDefault();
           submit.disabled = true;
           try {
-            if (creating) await register(email.value.trim(), password.value, name.value.trim(), zone);
-            else await signIn(email.value.trim(), password.value);
+            if (creating) {
+              // A new user's first step is connecting an account: the app opens there (set
+              // without a hashchange, which would redraw this form).
+              history.replaceState(null, "", "#/accounts");
+              await register(email.value.trim(), password.value, name.value.trim(), zone);
+            } else await signIn(email.value.trim(), password.value);
           } catch (err) {
             showErrors(form, err, general);
           } finally {
