@@ -6,6 +6,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 APP_POLICY = (
     "default-src 'self'; connect-src 'self'; img-src 'self' data: blob: https:; "
+    "media-src 'self' blob: https:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
 )
 DOCS_POLICY = (

@@ -68,13 +68,15 @@ def _compare(name: str, before, after) -> FieldChange | None:
         change.added = [v for v in after if key(v) not in before_keys]
         change.removed = [v for v in before if key(v) not in after_keys]
     if isinstance(before, str) and name == "caption":
-        change.text_diff = "".join(
+        # Lines without their ends, joined after: a last line with no newline of its own
+        # (most captions) would otherwise run into the next line of the diff.
+        change.text_diff = "\n".join(
             difflib.unified_diff(
-                before.splitlines(keepends=True) or [""],
-                after.splitlines(keepends=True) or [""],
+                before.splitlines() or [""],
+                after.splitlines() or [""],
                 fromfile="caption",
                 tofile="caption",
-                lineterm="\n",
+                lineterm="",
             )
         )
     return change

@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, body, token) {
+async function send(method, path, body, token, { keepalive = false } = {}) {
   const headers = { ...CLIENT };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -32,6 +32,7 @@ async function send(method, path, body, token) {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
+      keepalive,
     });
   } catch {
     throw new ApiError(0, { error: { message: "Postflow cannot be reached. Check your connection." } });
@@ -106,14 +107,17 @@ export async function signOut() {
 
 /** A signed-in call: the token refreshed first when it is about to expire, and once more
  * when the API says it no longer holds. */
-export async function call(method, path, body) {
+export async function call(method, path, body, options = {}) {
   if (!session) throw new ApiError(401, { error: { message: "Sign in first." } });
   if (session.expiresAt - Date.now() < 30_000) await refresh();
   try {
-    return await send(method, path, body, session.token);
+    return await send(method, path, body, session.token, options);
   } catch (err) {
     if (err.status !== 401) throw err;
     await refresh();
-    return send(method, path, body, session.token);
+    return send(method, path, body, session.token, options);
   }
 }
+
+/** The same call, carried to its end by the browser even as the tab closes (an auto-save). */
+export const callAsTabCloses = (method, path, body) => call(method, path, body, { keepalive: true });

@@ -4,10 +4,12 @@ import { currentUser, onSession, resume, signOut } from "./api.js";
 import { h } from "./dom.js";
 import "./screens/accounts.js";
 import "./screens/calendar.js";
+import "./screens/composer.js";
 import "./screens/sign-in.js";
 
 const SCREENS = {
   calendar: { title: "Calendar", tag: "pf-calendar" },
+  compose: { title: "New post", tag: "pf-composer" },
   accounts: { title: "Accounts", tag: "pf-accounts" },
 };
 const HOME = "calendar";

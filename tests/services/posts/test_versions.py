@@ -41,8 +41,10 @@ def test_diff_between_two_versions(user):
     assert set(changes) == {"caption", "hashtags"}
     assert changes["hashtags"]["added"] == ["c"]
     assert changes["hashtags"]["removed"] == ["a"]
-    assert "-Line two" in changes["caption"]["text_diff"]
-    assert "+Line 2" in changes["caption"]["text_diff"]
+    # A unified diff, each changed line on its own (the last line has no newline of its own).
+    lines = changes["caption"]["text_diff"].split("\n")
+    assert lines[:2] == ["--- caption", "+++ caption"]
+    assert lines[3:] == [" Line one", "-Line two", "+Line 2"]
     assert changes["caption"]["before"] == "Line one\nLine two"
     missing = user.client.get(f"/api/v1/posts/{post['id']}/versions/diff", params={"from": 1, "to": 5})
     assert missing.status_code == 404

@@ -47,7 +47,7 @@ class Calendar extends HTMLElement {
         h(
           "p",
           { class: "hint", id: "calendar-keys" },
-          "Drag a post to another day or hour, or focus it and press Alt + ←/→ to move it a day, Alt + ↑/↓ an hour.",
+          "Open a post with a click or Enter. Drag it to another day or hour, or focus it and press Alt + ←/→ to move it a day, Alt + ↑/↓ an hour.",
         ),
         this.status,
         this.body,
@@ -243,7 +243,11 @@ class Calendar extends HTMLElement {
           this.dragging = null;
           this.querySelectorAll("[data-verdict]").forEach((slot) => this.clearVerdict(slot));
         },
-        onkeydown: (event) => this.keyMove(event, post, day, time),
+        onkeydown: (event) => {
+          if (event.key === "Enter") location.hash = `#/compose/${post.post_id}`;
+          else this.keyMove(event, post, day, time);
+        },
+        onclick: () => (location.hash = `#/compose/${post.post_id}`),
       },
       post.thumbnail_url
         ? h("img", {

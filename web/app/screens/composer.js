@@ -1,0 +1,515 @@
+// The composer: write a post with live counters against Instagram's limits, hashtag
+// suggestions, media from the library (or a public URL), and an Instagram-like preview.
+// Typing is auto-saved (PUT .../autosave) a moment after it stops and as the tab closes;
+// opening the post again resumes the auto-saved draft. "Save version" makes it a version;
+// the history shows each version's changes and restores one. Then schedule it at one of
+// the best times (with their scores) or at any time, or publish it now.
+import { call, callAsTabCloses, currentUser } from "../api.js";
+import { count, hashtagList, LIMITS } from "../composer/counters.js";
+import { preview } from "../composer/preview.js";
+import { versionsPanel } from "../composer/versions.js";
+import { addDays, dayLabel, todayIn, wallClock } from "../dates.js";
+import { clearErrors, formatDate, h, showErrors } from "../dom.js";
+
+const POST_TYPES = ["photo", "carousel", "reel", "video", "story"];
+const AUTOSAVE_AFTER_MS = 1200;
+const EDITABLE = new Set(["draft", "scheduled", "failed"]);
+
+function ago(since) {
+  const seconds = Math.max(0, Math.round((Date.now() - since) / 1000));
+  if (seconds < 60) return `${seconds} s ago`;
+  return `${Math.round(seconds / 60)} min ago`;
+}
+
+class Composer extends HTMLElement {
+  async connectedCallback() {
+    this.zone = currentUser()?.timezone || "UTC";
+    this.postId = location.hash.split("?")[0].split("/")[2] || null;
+    this.post = null;
+    this.media = []; // [{ media_id?, url?, src, kind, alt }]
+    this.library = new Map();
+    this.savedAt = null;
+    this.dirty = false;
+    this.build();
+    this.ticker = setInterval(() => this.showSaved(), 1000);
+    this.flushOnHide = () => {
+      if (document.visibilityState === "hidden") this.autosave({ closing: true });
+    };
+    document.addEventListener("visibilitychange", this.flushOnHide);
+    window.addEventListener("pagehide", this.flushOnHide);
+    await Promise.all([this.loadLibrary(), this.loadAccounts()]);
+    if (this.postId) await this.open(this.postId);
+    this.refresh();
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.ticker);
+    clearTimeout(this.pending);
+    document.removeEventListener("visibilitychange", this.flushOnHide);
+    window.removeEventListener("pagehide", this.flushOnHide);
+    if (this.dirty) this.autosave({ closing: true });
+  }
+
+  build() {
+    const input = () => this.changed();
+    this.heading = h("h1", { id: "composer-title" }, this.postId ? "Edit post" : "New post");
+    this.savedLine = h("p", { class: "saved", role: "status", "aria-live": "off" });
+    this.general = h("p", { class: "form-error", role: "alert" });
+    this.typeSelect = h("select", { id: "c-type", name: "post_type", onchange: input }, POST_TYPES.map((t) => h("option", { value: t }, t)));
+    this.caption = h("textarea", { id: "c-caption", name: "caption", rows: 7, maxlength: 5000, "aria-describedby": "c-counters c-caption-error", oninput: input });
+    this.hashtags = h("input", { id: "c-hashtags", name: "hashtags", autocomplete: "off", "aria-describedby": "c-hashtags-error", oninput: input, placeholder: "harbour, sunrise" });
+    this.tags = h("input", { id: "c-tags", name: "tags", autocomplete: "off", "aria-describedby": "c-tags-error", oninput: input, placeholder: "spring-campaign" });
+    this.counters = h("p", { id: "c-counters", class: "counters", "aria-live": "polite" });
+    this.suggestions = h("div", { class: "suggestions", "aria-label": "Hashtag suggestions", role: "group" });
+    this.chosen = h("ol", { class: "chosen-media", "aria-label": "Media in this post" });
+    this.libraryList = h("ul", { class: "library-picker", "aria-label": "Your media library" });
+    this.urlInput = h("input", { id: "c-url", type: "url", placeholder: "https://…/photo.jpg" });
+    this.previewBox = h("div", { class: "preview-box" });
+    this.form = h(
+      "form",
+      { class: "card composer-form", novalidate: true, onsubmit: (e) => { e.preventDefault(); this.saveVersion(); } },
+      h("div", { class: "field" }, h("label", { for: "c-type" }, "Type"), this.typeSelect, h("p", { class: "field-error", id: "c-type-error" })),
+      h(
+        "div",
+        { class: "field" },
+        h("label", { for: "c-caption" }, "Caption"),
+        this.caption,
+        this.counters,
+        h("p", { class: "field-error", id: "c-caption-error", role: "alert" }),
+      ),
+      h(
+        "div",
+        { class: "field" },
+        h("label", { for: "c-hashtags" }, "Hashtags"),
+        this.hashtags,
+        h("p", { class: "field-error", id: "c-hashtags-error", role: "alert" }),
+        this.suggestions,
+      ),
+      h("div", { class: "field" }, h("label", { for: "c-tags" }, "Your labels"), this.tags, h("p", { class: "field-error", id: "c-tags-error", role: "alert" })),
+      h(
+        "fieldset",
+        { class: "media-field", name: "media", id: "c-media" },
+        h("legend", {}, "Media"),
+        this.chosen,
+        h("p", { class: "field-error", id: "c-media-error", role: "alert" }),
+        h("p", { class: "hint" }, "Pick from your library (in order; a carousel takes 2 to 10) or add a public URL."),
+        this.libraryList,
+        h(
+          "div",
+          { class: "row" },
+          h("label", { for: "c-url" }, "Media URL"),
+          this.urlInput,
+          h("button", { type: "button", onclick: () => this.addUrl() }, "Add"),
+        ),
+      ),
+      this.general,
+      h("div", { class: "row actions" }, h("button", { type: "submit", class: "primary" }, "Save version"), this.savedLine),
+    );
+    this.scheduleBox = h("section", { class: "card", "aria-labelledby": "schedule-title" });
+    this.historyBox = h("div");
+    this.replaceChildren(
+      h(
+        "div",
+        { class: "composer" },
+        h("div", { class: "composer-main" }, this.heading, this.form, this.scheduleBox, this.historyBox),
+        h("aside", { class: "composer-preview", "aria-label": "Instagram preview" }, h("h2", {}, "Preview"), this.previewBox),
+      ),
+    );
+    this.renderSchedule();
+  }
+
+  // --- loading ------------------------------------------------------------------------
+
+  async loadLibrary() {
+    try {
+      const page = await call("GET", "/api/v1/media?limit=60");
+      for (const item of page.items) this.library.set(item.id, item);
+      this.libraryList.replaceChildren(
+        ...(page.items.length
+          ? page.items.filter((m) => m.status === "ready").map((item) =>
+              h(
+                "li",
+                {},
+                h(
+                  "button",
+                  { type: "button", class: "pick", "aria-label": `Add ${item.filename}`, onclick: () => this.addLibrary(item) },
+                  item.thumbnail_url ? h("img", { src: item.thumbnail_url, alt: "", width: 56, height: 56 }) : null,
+                  h("span", {}, item.filename),
+                ),
+              ),
+            )
+          : [h("li", { class: "empty" }, "Your library is empty.")]),
+      );
+    } catch {
+      this.libraryList.replaceChildren(h("li", { class: "empty" }, "The library could not be read."));
+    }
+  }
+
+  async loadAccounts() {
+    try {
+      this.accounts = await call("GET", "/api/v1/accounts");
+    } catch {
+      this.accounts = [];
+    }
+  }
+
+  async open(postId) {
+    try {
+      const post = await call("GET", `/api/v1/posts/${postId}`);
+      let content = post;
+      if (post.autosaved_at) {
+        const draft = await call("GET", `/api/v1/posts/${postId}/autosave`);
+        content = { ...post, ...draft };
+        this.uncommitted = true;
+        this.savedAt = new Date(draft.saved_at).getTime();
+        this.general.textContent = "";
+        this.resumed = h(
+          "p",
+          { class: "resumed", role: "status" },
+          `Resumed your auto-saved draft from ${formatDate(draft.saved_at, this.zone)}. `,
+          h("button", { type: "button", class: "link", onclick: () => this.discardDraft() }, "Discard it"),
+        );
+        this.form.prepend(this.resumed);
+      }
+      this.post = post;
+      this.fill(content);
+      this.history = versionsPanel(post.id, {
+        current: () => this.post.version,
+        restored: (result) => {
+          this.post = result;
+          this.fill(result);
+          this.savedAt = Date.now();
+        },
+      });
+      this.historyBox.replaceChildren(this.history.panel);
+      await this.history.load();
+      this.renderSchedule();
+    } catch (err) {
+      this.general.textContent = err.message;
+    }
+  }
+
+  fill(content) {
+    this.typeSelect.value = content.post_type || "photo";
+    this.caption.value = content.caption || "";
+    this.hashtags.value = (content.hashtags || []).join(", ");
+    this.tags.value = (content.tags || []).join(", ");
+    this.media = (content.media || []).map((m) => this.mediaEntry(m));
+    this.refresh();
+  }
+
+  mediaEntry(m) {
+    const item = m.media_id ? this.library.get(m.media_id) : null;
+    return item
+      ? { media_id: item.id, src: item.cdn_url || item.thumbnail_url, kind: item.kind, alt: item.alt_text, name: item.filename }
+      : { url: m.url, src: m.url, kind: "", alt: "", name: m.url || m.media_id };
+  }
+
+  // --- editing ------------------------------------------------------------------------
+
+  content() {
+    return {
+      post_type: this.typeSelect.value,
+      caption: this.caption.value,
+      hashtags: hashtagList(this.hashtags.value),
+      tags: hashtagList(this.tags.value),
+      media: this.media.map((m) => (m.media_id ? { media_id: m.media_id } : { url: m.url })),
+    };
+  }
+
+  changed() {
+    this.dirty = true;
+    this.refresh();
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.autosave(), AUTOSAVE_AFTER_MS);
+    clearTimeout(this.suggesting);
+    this.suggesting = setTimeout(() => this.suggest(), 500);
+  }
+
+  refresh() {
+    const content = this.content();
+    const counted = count(content.caption, content.hashtags);
+    const over = (n, limit) => (n > limit ? " over" : "");
+    this.counters.replaceChildren(
+      h("span", { class: `counter${over(counted.caption, LIMITS.caption)}` }, `${counted.caption} / ${LIMITS.caption} characters`),
+      h("span", { class: `counter${over(counted.hashtags, LIMITS.hashtags)}` }, `${counted.hashtags} / ${LIMITS.hashtags} hashtags`),
+      h("span", { class: `counter${over(counted.mentions, LIMITS.mentions)}` }, `${counted.mentions} / ${LIMITS.mentions} mentions`),
+    );
+    this.chosen.replaceChildren(
+      ...this.media.map((m, i) =>
+        h(
+          "li",
+          {},
+          h("span", {}, `${i + 1}. ${m.name}`),
+          h("button", { type: "button", class: "link", "aria-label": `Remove ${m.name}`, onclick: () => this.removeMedia(i) }, "Remove"),
+        ),
+      ),
+    );
+    const account = this.accounts?.find((a) => a.id === this.post?.account_id) ?? this.accounts?.find((a) => a.is_default) ?? this.accounts?.[0];
+    this.previewBox.replaceChildren(
+      preview({
+        postType: content.post_type,
+        caption: content.caption,
+        hashtags: content.hashtags,
+        media: this.media,
+        username: account?.username || "your_account",
+      }),
+    );
+  }
+
+  addLibrary(item) {
+    this.media.push(this.mediaEntry({ media_id: item.id }));
+    this.changed();
+  }
+
+  addUrl() {
+    const url = this.urlInput.value.trim();
+    if (!url) return;
+    this.media.push({ url, src: url, kind: "", alt: "", name: url });
+    this.urlInput.value = "";
+    this.changed();
+  }
+
+  removeMedia(index) {
+    this.media.splice(index, 1);
+    this.changed();
+  }
+
+  async suggest() {
+    const query = new URLSearchParams({ caption: this.caption.value.slice(0, 5000), limit: "8" });
+    hashtagList(this.hashtags.value).slice(0, 30).forEach((t) => query.append("hashtag", t));
+    try {
+      const found = await call("GET", `/api/v1/hashtags/suggest?${query}`);
+      const warnings = found.warnings.map((w) => h("p", { class: "warning" }, w.message));
+      const chips = found.suggestions.map((s) =>
+        h(
+          "button",
+          {
+            type: "button",
+            class: "chip",
+            title: s.reason,
+            onclick: () => {
+              const list = hashtagList(this.hashtags.value);
+              list.push(s.hashtag);
+              this.hashtags.value = list.join(", ");
+              this.changed();
+            },
+          },
+          `#${s.hashtag.replace(/^#/, "")}`,
+        ),
+      );
+      this.suggestions.replaceChildren(...warnings, ...(chips.length ? [h("span", { class: "hint" }, "Suggested: "), ...chips] : []));
+    } catch {
+      // Suggestions are a help, not a step: without them the composer works the same.
+    }
+  }
+
+  // --- saving -------------------------------------------------------------------------
+
+  /** The post exists once there is something to keep: created as a draft at the first save. */
+  async ensurePost() {
+    if (this.post) return this.post;
+    const created = await call("POST", "/api/v1/posts", this.content());
+    this.post = created;
+    this.postId = created.id;
+    history.replaceState(null, "", `#/compose/${created.id}`);
+    this.heading.textContent = "Edit post";
+    return created;
+  }
+
+  async autosave({ closing = false } = {}) {
+    if (!this.dirty) return;
+    clearTimeout(this.pending);
+    this.dirty = false;
+    try {
+      if (!this.post) {
+        if (closing) return; // nothing to attach it to yet, and no time left to create one
+        await this.ensurePost();
+        await this.afterCreate();
+      } else {
+        const send = closing ? callAsTabCloses : call;
+        await send("PUT", `/api/v1/posts/${this.post.id}/autosave`, this.content());
+        this.uncommitted = true;
+      }
+      this.savedAt = Date.now();
+      this.showSaved();
+    } catch (err) {
+      this.dirty = true;
+      if (!closing) this.savedLine.textContent = `Not saved: ${err.message}`;
+    }
+  }
+
+  async afterCreate() {
+    this.history = versionsPanel(this.post.id, {
+      current: () => this.post.version,
+      restored: (result) => {
+        this.post = result;
+        this.fill(result);
+      },
+    });
+    this.historyBox.replaceChildren(this.history.panel);
+    await this.history.load();
+    this.renderSchedule();
+  }
+
+  showSaved() {
+    if (this.savedAt) this.savedLine.textContent = `Saved ${ago(this.savedAt)}`;
+  }
+
+  async saveVersion() {
+    clearErrors(this.form, this.general);
+    try {
+      if (!this.post) {
+        await this.ensurePost();
+        await this.afterCreate();
+      } else {
+        clearTimeout(this.pending);
+        this.dirty = false;
+        await call("PUT", `/api/v1/posts/${this.post.id}/autosave`, this.content());
+        this.post = await call("POST", `/api/v1/posts/${this.post.id}/autosave/commit`);
+        await this.history.load();
+      }
+      this.resumed?.remove();
+      this.uncommitted = false;
+      this.savedAt = Date.now();
+      this.savedLine.textContent = `Saved as version ${this.post.version}`;
+      return true;
+    } catch (err) {
+      showErrors(this.form, this.fieldErrors(err), this.general);
+      return false;
+    }
+  }
+
+  /** The API names fields as it stores them (media.0.url, hashtags.3); the form has one
+   * input per field. */
+  fieldErrors(err) {
+    const fields = {};
+    for (const [name, message] of Object.entries(err.fields ?? {})) {
+      const root = name.split(".")[0];
+      fields[root] ??= message;
+    }
+    return { ...err, message: err.message, fields };
+  }
+
+  async discardDraft() {
+    await call("DELETE", `/api/v1/posts/${this.post.id}/autosave`);
+    this.resumed?.remove();
+    this.uncommitted = false;
+    this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+    this.fill(this.post);
+    this.dirty = false;
+  }
+
+  // --- scheduling ---------------------------------------------------------------------
+
+  renderSchedule() {
+    const scheduled = this.post?.status === "scheduled";
+    const when = h("input", { id: "s-when", name: "scheduled_time", type: "datetime-local", "aria-describedby": "s-when-error" });
+    if (this.post?.scheduled_local) when.value = this.post.scheduled_local.slice(0, 16);
+    const accounts = this.accounts ?? [];
+    const account = h(
+      "select",
+      { id: "s-account", name: "account_id" },
+      accounts.map((a) => h("option", { value: a.id, selected: a.id === this.post?.account_id || (!this.post?.account_id && a.is_default) }, a.username ? `@${a.username}` : a.ig_user_id)),
+    );
+    const best = h("ul", { class: "best-times", "aria-label": "Best times" });
+    const error = h("p", { class: "form-error", role: "alert" });
+    const done = h("p", { class: "status", role: "status" });
+    const form = h(
+      "form",
+      { novalidate: true, onsubmit: (e) => { e.preventDefault(); this.schedule(form, when.value, account.value, error, done); } },
+      h("div", { class: "field" }, h("label", { for: "s-account" }, "Instagram account"), account, h("p", { class: "field-error", id: "s-account-error" })),
+      h("div", { class: "field" }, h("label", { for: "s-when" }, `Publish at (${this.zone})`), when, h("p", { class: "field-error", id: "s-when-error", role: "alert" })),
+      h(
+        "div",
+        { class: "row" },
+        h("button", { type: "button", onclick: () => this.bestTimes(best, when, account.value, error) }, "Suggest best times"),
+      ),
+      best,
+      error,
+      h(
+        "div",
+        { class: "row actions" },
+        h("button", { type: "submit", class: "primary" }, scheduled ? "Move" : "Schedule"),
+        h("button", { type: "button", onclick: () => this.schedule(form, "now", account.value, error, done) }, "Publish now"),
+      ),
+      done,
+    );
+    const status = this.post && this.post.status !== "draft"
+      ? h("p", { class: "meta" }, `Status: ${this.post.status}${this.post.scheduled_local ? ` for ${dayLabel(this.post.scheduled_local.slice(0, 10))} ${this.post.scheduled_local.slice(11, 16)}` : ""}`)
+      : null;
+    this.scheduleBox.replaceChildren(
+      h("h2", { id: "schedule-title" }, "Schedule"),
+      status,
+      accounts.length ? form : h("p", {}, "Connect an Instagram account first: ", h("a", { href: "#/accounts" }, "Accounts"), "."),
+    );
+    if (this.post && !EDITABLE.has(this.post.status)) this.form.querySelectorAll("input, textarea, select, button").forEach((e) => (e.disabled = true));
+  }
+
+  async bestTimes(list, when, accountId, error) {
+    error.textContent = "";
+    const today = todayIn(this.zone);
+    try {
+      const found = await call("POST", "/api/v1/posts/schedule/optimal", {
+        start_date: today,
+        end_date: addDays(today, 6),
+        count: 5,
+        account_id: accountId,
+        timezone: this.zone,
+        post_type: this.typeSelect.value,
+      });
+      list.replaceChildren(
+        ...found.times.map((time) => {
+          const [day, clock] = wallClock(time.scheduled_time);
+          return h(
+            "li",
+            {},
+            h(
+              "button",
+              { type: "button", class: "best-time", title: time.explanation, onclick: () => (when.value = `${day}T${clock}`) },
+              `${dayLabel(day)} ${clock}`,
+              h("span", { class: "score" }, ` · score ${Math.round(time.score * 100)}`),
+            ),
+          );
+        }),
+      );
+    } catch (err) {
+      error.textContent = err.message;
+    }
+  }
+
+  async schedule(form, when, accountId, error, done) {
+    clearErrors(form, error);
+    done.textContent = "";
+    if (when !== "now" && !when) {
+      showErrors(form, { fields: { scheduled_time: "Pick a day and time, or a suggested one" } }, error);
+      return;
+    }
+    if (when === "now" && !confirm("Publish this post on Instagram now?")) return;
+    // What is published is the saved version: typing not yet saved as one is saved first.
+    if ((this.dirty || !this.post || this.uncommitted) && !(await this.saveVersion())) return;
+    const body = {
+      scheduled_time: when === "now" ? new Date().toISOString() : when,
+      timezone: this.zone,
+      account_id: accountId,
+    };
+    try {
+      const method = this.post.status === "scheduled" ? "PUT" : "POST";
+      const result = await call(method, `/api/v1/posts/${this.post.id}/schedule`, body);
+      this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+      this.renderSchedule();
+      const [day, clock] = wallClock(result.local_time);
+      this.scheduleBox.append(
+        h(
+          "p",
+          { class: "status", role: "status" },
+          when === "now" ? "Publishing now" : `Scheduled for ${dayLabel(day)} ${clock} · audience score ${Math.round(result.optimal_score * 100)}`,
+        ),
+      );
+    } catch (err) {
+      showErrors(form, err, error);
+    }
+  }
+}
+
+customElements.define("pf-composer", Composer);
