@@ -347,7 +347,7 @@ class BulkActionResult(_message.Message):
     def __init__(self, results: _Optional[_Iterable[_Union[BulkItemResult, _Mapping]]] = ..., succeeded: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...
 
 class ListPostsRequest(_message.Message):
-    __slots__ = ("user_id", "statuses", "post_types", "tags", "tags_mode", "query", "created_from", "created_to", "scheduled_from", "scheduled_to", "include_deleted", "deleted_only", "sort", "order", "cursor", "limit", "include_templates", "account_id", "series_id")
+    __slots__ = ("user_id", "statuses", "post_types", "tags", "tags_mode", "query", "created_from", "created_to", "scheduled_from", "scheduled_to", "include_deleted", "deleted_only", "sort", "order", "cursor", "limit", "include_templates", "account_id", "series_id", "media_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     STATUSES_FIELD_NUMBER: _ClassVar[int]
     POST_TYPES_FIELD_NUMBER: _ClassVar[int]
@@ -367,6 +367,7 @@ class ListPostsRequest(_message.Message):
     INCLUDE_TEMPLATES_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     SERIES_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     statuses: _containers.RepeatedScalarFieldContainer[_post_status_pb2.PostStatus]
     post_types: _containers.RepeatedScalarFieldContainer[str]
@@ -386,7 +387,8 @@ class ListPostsRequest(_message.Message):
     include_templates: bool
     account_id: str
     series_id: str
-    def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ..., account_id: _Optional[str] = ..., series_id: _Optional[str] = ...) -> None: ...
+    media_id: str
+    def __init__(self, user_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., tags_mode: _Optional[str] = ..., query: _Optional[str] = ..., created_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., scheduled_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., deleted_only: _Optional[bool] = ..., sort: _Optional[str] = ..., order: _Optional[str] = ..., cursor: _Optional[str] = ..., limit: _Optional[int] = ..., include_templates: _Optional[bool] = ..., account_id: _Optional[str] = ..., series_id: _Optional[str] = ..., media_id: _Optional[str] = ...) -> None: ...
 
 class PostList(_message.Message):
     __slots__ = ("items", "next_cursor")

@@ -36,6 +36,7 @@ class Query:
     include_templates: bool = False
     account_id: str = ""
     series_id: str = ""
+    media_id: str = ""
     sort: str = "created_at"
     order: str = "desc"
     cursor: str = ""
@@ -128,6 +129,9 @@ async def search(*, db: Database, user_id: uuid.UUID, query: Query, max_limit: i
         conditions.append(Post.account_id == _id(query.account_id, "account_id"))
     if query.series_id:
         conditions.append(Post.series_id == _id(query.series_id, "series_id"))
+    if query.media_id:
+        # JSONB containment: a post whose media list holds an entry with this media_id.
+        conditions.append(Post.media.contains([{"media_id": str(_id(query.media_id, "media_id"))}]))
     if query.post_types:
         conditions.append(Post.post_type.in_(query.post_types))
     tags = [t.strip().lower() for t in query.tags if t.strip()]

@@ -312,6 +312,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             include_templates=request.include_templates,
             account_id=request.account_id,
             series_id=request.series_id,
+            media_id=request.media_id,
             sort=request.sort or "created_at",
             order=request.order or "desc",
             cursor=request.cursor,

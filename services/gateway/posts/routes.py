@@ -56,6 +56,9 @@ async def list_posts(
     series_id: Annotated[
         str, Query(max_length=requests.MAX_TEXT, description="Only the occurrences of this recurring series")
     ] = "",
+    media_id: Annotated[
+        str, Query(max_length=requests.MAX_TEXT, description="Only the posts using this library item")
+    ] = "",
     sort: Literal["created_at", "updated_at", "scheduled_for"] = "created_at",
     order: Literal["asc", "desc"] = "desc",
     cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
@@ -77,6 +80,7 @@ async def list_posts(
             deleted_only=deleted_only,
             include_templates=include_templates,
             series_id=series_id,
+            media_id=media_id,
             sort=sort,
             order=order,
             cursor=cursor,

@@ -53,6 +53,14 @@ def test_usage_is_shown_and_deleting_media_a_scheduled_post_needs_is_refused(pub
     assert used["last_used_at"] == scheduled_for
     listed = publisher.client.get("/api/v1/media").json()["items"]
     assert [(m["id"], m["use_count"]) for m in listed] == [(item["id"], 2)]
+    # "Used by": the posts themselves (a post without it, and a deleted one, are not).
+    publisher.create_post(caption="Elsewhere", media=[{"url": "https://cdn.example.com/x.jpg"}])
+    gone = publisher.create_post(caption="Gone", media=[{"media_id": item["id"]}])
+    assert publisher.client.delete(f"/api/v1/posts/{gone['id']}").status_code == 200
+    using = publisher.client.get("/api/v1/posts", params={"media_id": item["id"]}).json()["items"]
+    assert {p["id"] for p in using} == {draft["id"], post["id"]}
+    malformed = publisher.client.get("/api/v1/posts", params={"media_id": "not-an-id"})
+    assert malformed.status_code == 422 and malformed.json()["error"]["fields"][0]["field"] == "media_id"
 
     refused = publisher.client.delete(f"/api/v1/media/{item['id']}")
     assert refused.status_code == 409, refused.text
