@@ -13,7 +13,7 @@ from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings, get_settings
 from lib.common.gc_tuning import settle_after_startup
 from lib.common.http_timing import HttpTiming, metrics_endpoint
-from services.gateway import errors, web_app
+from services.gateway import errors, security_headers, web_app
 from services.gateway.auth import routes as auth
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.calendar import routes as calendar
@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         streamed={media.UPLOAD_PATH: upload_limit + 64 * 1024},
     )
     # Added last, so it runs first: even the body limit's 413 carries the headers.
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, media_origins=security_headers.media_origins(settings))
     # Outermost: the time a client waits, refusals included.
     app.add_middleware(HttpTiming)
     errors.install(app)

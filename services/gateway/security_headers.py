@@ -2,11 +2,15 @@
 and a Content-Security-Policy ready for a web app on this origin (the API's own JSON
 needs none of it; /docs loads Swagger UI's files from its CDN)."""
 
+from urllib.parse import urlsplit
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lib.common.config import Settings
+
 APP_POLICY = (
-    "default-src 'self'; connect-src 'self'; img-src 'self' data: blob: https:; "
-    "media-src 'self' blob: https:; "
+    "default-src 'self'; connect-src 'self'; img-src 'self' data: blob: https:{media}; "
+    "media-src 'self' blob: https:{media}; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
 )
 DOCS_POLICY = (
@@ -24,15 +28,30 @@ COMMON = [
 ]
 
 
+def media_origins(settings: Settings) -> list[str]:
+    """Where the app's pictures and videos come from besides this origin and https: the S3
+    endpoint and the CDN (over plain http on a local or test deployment)."""
+    origins = []
+    if settings.s3_endpoint:
+        origins.append(f"{'https' if settings.s3_secure else 'http'}://{settings.s3_endpoint}")
+    for url in (settings.media_cdn_base_url, settings.public_base_url):
+        parts = urlsplit(url)
+        if parts.scheme == "http" and parts.netloc:
+            origins.append(f"http://{parts.netloc}")
+    return sorted(set(origins))
+
+
 class SecurityHeadersMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, media_origins: list[str] = ()) -> None:
         self.app = app
+        extra = "".join(f" {origin}" for origin in media_origins)
+        self.app_policy = APP_POLICY.format(media=extra)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = DOCS_POLICY if scope["path"].startswith(DOCS_PATHS) else APP_POLICY
+        policy = DOCS_POLICY if scope["path"].startswith(DOCS_PATHS) else self.app_policy
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -43,12 +43,14 @@ async function send(method, path, body, token, { keepalive = false } = {}) {
 }
 
 function signedIn(result) {
+  const before = session?.user?.id;
   session = {
     token: result.access_token,
     expiresAt: Date.now() + result.expires_in * 1000,
     user: result.user,
   };
-  watchers.forEach((watch) => watch(session.user));
+  // A refreshed token is the same session: the screens are not redrawn for it.
+  if (before !== session.user.id) watchers.forEach((watch) => watch(session.user));
   return session.user;
 }
 
@@ -57,7 +59,7 @@ function signedOut() {
   watchers.forEach((watch) => watch(null));
 }
 
-/** Calls `watch(user or null)` whenever the session starts or ends. */
+/** Calls `watch(user or null)` whenever a session starts (another user's) or ends. */
 export function onSession(watch) {
   watchers.add(watch);
   return () => watchers.delete(watch);

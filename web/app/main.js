@@ -1,15 +1,19 @@
 // The app's shell: the session (resumed from its cookie on load), the navigation, and the
 // screen the address names (#/accounts, ...). Screens are custom elements, one module each.
 import { currentUser, onSession, resume, signOut } from "./api.js";
+import "./bell.js";
 import { h } from "./dom.js";
+import { onConnection, start as startLive } from "./live.js";
 import "./screens/accounts.js";
 import "./screens/calendar.js";
 import "./screens/composer.js";
+import "./screens/media.js";
 import "./screens/sign-in.js";
 
 const SCREENS = {
   calendar: { title: "Calendar", tag: "pf-calendar" },
   compose: { title: "New post", tag: "pf-composer" },
+  media: { title: "Media", tag: "pf-media" },
   accounts: { title: "Accounts", tag: "pf-accounts" },
 };
 const HOME = "calendar";
@@ -20,6 +24,7 @@ class App extends HTMLElement {
     onSession(() => this.render());
     window.addEventListener("hashchange", () => this.render());
     await resume();
+    startLive();
     this.render();
   }
 
@@ -59,12 +64,26 @@ class App extends HTMLElement {
         h(
           "div",
           { class: "me" },
+          this.connection(),
+          h("pf-bell"),
           h("span", { class: "who" }, user.name || user.email),
           h("button", { type: "button", class: "link", onclick: () => signOut() }, "Sign out"),
         ),
       ),
       h("main", { id: "main", tabindex: "-1" }, h(screen.tag)),
+      h("p", { id: "announcer", class: "sr-only", role: "status", "aria-live": "polite" }),
     );
+  }
+
+  /** "Live" while the socket is up; otherwise it says it is catching up. */
+  connection() {
+    const badge = h("span", { class: "connection", role: "status" });
+    this.stopWatching?.();
+    this.stopWatching = onConnection((state) => {
+      badge.dataset.state = state;
+      badge.textContent = state === "live" ? "● Live" : state === "connecting" ? "○ Reconnecting…" : "○ Offline";
+    });
+    return badge;
   }
 }
 

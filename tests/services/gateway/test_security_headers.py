@@ -30,3 +30,14 @@ def test_security_headers_on_every_response(api, method, path, body):
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
     if path != "/docs":
         assert "unsafe-inline" not in policy
+
+
+def test_the_app_may_show_media_from_the_configured_store_and_nowhere_else_over_http(api, system):
+    policy = api.anonymous.get("/").headers["content-security-policy"]
+    sources = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+    store = f"http://{system.env['POSTFLOW_S3_ENDPOINT']}"
+    for directive in ("img-src", "media-src"):
+        assert store in sources[directive]
+        assert "http:" not in sources[directive]  # no plain-http wildcard
+        assert "'unsafe-inline'" not in sources[directive]
+    assert sources["connect-src"] == ["'self'"]

@@ -5,6 +5,7 @@
 import { call, currentUser } from "../api.js";
 import { addDays, addMonths, dayLabel, daysBetween, monthGrid, monthLabel, mondayOf, pad, todayIn, wallClock } from "../dates.js";
 import { h } from "../dom.js";
+import { on } from "../live.js";
 
 const VIEWS = ["month", "week", "day"];
 const STATUSES = ["draft", "scheduled", "publishing", "published", "failed", "needs_reconcile"];
@@ -54,7 +55,32 @@ class Calendar extends HTMLElement {
       ),
     );
     this.loadChoices();
+    // Live: a card shows its publishing progress, and the calendar redraws when a post
+    // changes status or time (in this tab or another).
+    const later = () => {
+      clearTimeout(this.reloading);
+      this.reloading = setTimeout(() => this.load(document.activeElement?.dataset?.postId), 300);
+    };
+    this.stops = [
+      on("publishing_progress", (event) => this.progress(event)),
+      on("post_status_update", later),
+      on("schedule_changed", later),
+      on("resume_incomplete", later),
+    ];
     await this.load();
+  }
+
+  disconnectedCallback() {
+    this.stops?.forEach((stop) => stop());
+    clearTimeout(this.reloading);
+  }
+
+  progress(event) {
+    const card = this.querySelector(`[data-post-id="${CSS.escape(event.post_id)}"]`);
+    if (!card) return;
+    const bar = card.querySelector("progress") ?? h("progress", { max: 100, "aria-label": "Publishing progress" });
+    bar.value = event.progress;
+    card.querySelector(".card-text").append(bar);
   }
 
   toolbar() {

@@ -7,6 +7,7 @@
 import { call, callAsTabCloses, currentUser } from "../api.js";
 import { count, hashtagList, LIMITS } from "../composer/counters.js";
 import { preview } from "../composer/preview.js";
+import { liveStatus } from "../composer/live-status.js";
 import { versionsPanel } from "../composer/versions.js";
 import { addDays, dayLabel, todayIn, wallClock } from "../dates.js";
 import { clearErrors, formatDate, h, showErrors } from "../dom.js";
@@ -43,6 +44,7 @@ class Composer extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.live?.stop();
     clearInterval(this.ticker);
     clearTimeout(this.pending);
     document.removeEventListener("visibilitychange", this.flushOnHide);
@@ -106,12 +108,13 @@ class Composer extends HTMLElement {
       h("div", { class: "row actions" }, h("button", { type: "submit", class: "primary" }, "Save version"), this.savedLine),
     );
     this.scheduleBox = h("section", { class: "card", "aria-labelledby": "schedule-title" });
+    this.liveBox = h("div");
     this.historyBox = h("div");
     this.replaceChildren(
       h(
         "div",
         { class: "composer" },
-        h("div", { class: "composer-main" }, this.heading, this.form, this.scheduleBox, this.historyBox),
+        h("div", { class: "composer-main" }, this.heading, this.liveBox, this.form, this.scheduleBox, this.historyBox),
         h("aside", { class: "composer-preview", "aria-label": "Instagram preview" }, h("h2", {}, "Preview"), this.previewBox),
       ),
     );
@@ -402,7 +405,21 @@ class Composer extends HTMLElement {
 
   // --- scheduling ---------------------------------------------------------------------
 
+  /** The publishing panel, once the post is on its way (or has been). */
+  showLive() {
+    if (!this.post || this.post.status === "draft" || this.live) return;
+    this.live = liveStatus(this.post.id, {
+      changed: async () => {
+        this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+        this.renderSchedule();
+      },
+    });
+    this.liveBox.replaceChildren(this.live.panel);
+    this.live.load();
+  }
+
   renderSchedule() {
+    this.showLive();
     const scheduled = this.post?.status === "scheduled";
     const when = h("input", { id: "s-when", name: "scheduled_time", type: "datetime-local", "aria-describedby": "s-when-error" });
     if (this.post?.scheduled_local) when.value = this.post.scheduled_local.slice(0, 16);
@@ -440,10 +457,25 @@ class Composer extends HTMLElement {
       : null;
     this.scheduleBox.replaceChildren(
       h("h2", { id: "schedule-title" }, "Schedule"),
-      status,
-      accounts.length ? form : h("p", {}, "Connect an Instagram account first: ", h("a", { href: "#/accounts" }, "Accounts"), "."),
+      ...(status ? [status] : []),
+      !this.post || EDITABLE.has(this.post.status)
+        ? accounts.length
+          ? form
+          : h("p", {}, "Connect an Instagram account first: ", h("a", { href: "#/accounts" }, "Accounts"), ".")
+        : h(
+            "div",
+            {},
+            h("p", { class: "hint" }, "It is on its way to Instagram, or there already. A copy can be scheduled again."),
+            h("button", { type: "button", onclick: () => this.copy() }, "Make a copy"),
+          ),
     );
-    if (this.post && !EDITABLE.has(this.post.status)) this.form.querySelectorAll("input, textarea, select, button").forEach((e) => (e.disabled = true));
+    const locked = Boolean(this.post && !EDITABLE.has(this.post.status));
+    this.form.querySelectorAll("input, textarea, select, button").forEach((e) => (e.disabled = locked));
+  }
+
+  async copy() {
+    const copied = await call("POST", `/api/v1/posts/${this.post.id}/duplicate`);
+    location.hash = `#/compose/${copied.id}`;
   }
 
   async bestTimes(list, when, accountId, error) {
@@ -466,7 +498,7 @@ class Composer extends HTMLElement {
             {},
             h(
               "button",
-              { type: "button", class: "best-time", title: time.explanation, onclick: () => (when.value = `${day}T${clock}`) },
+              { type: "button", class: "best-time", title: time.explanation, "data-time": `${day}T${clock}`, onclick: () => (when.value = `${day}T${clock}`) },
               `${dayLabel(day)} ${clock}`,
               h("span", { class: "score" }, ` · score ${Math.round(time.score * 100)}`),
             ),

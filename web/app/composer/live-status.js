@@ -1,0 +1,96 @@
+// A post's publishing, live: its timeline (scheduled → preparing → publishing → published,
+// or failed with the reason and what to do, or being checked with Instagram) and a
+// progress bar fed by the socket's publishing_progress events.
+import { call, currentUser } from "../api.js";
+import { formatDate, h } from "../dom.js";
+import { on } from "../live.js";
+
+const STEPS = ["scheduled", "preparing", "publishing", "published"];
+const STEP_WORDS = {
+  validating: "Checking the post",
+  uploading: "Sending the media to Instagram",
+  processing: "Instagram is processing the media",
+  ready: "Ready: waiting for the minute",
+  publishing: "Publishing",
+  published: "Published",
+  waiting_for_quota: "Waiting for the account's daily limit to free a slot",
+};
+
+/** Where the post is on its way: the index in STEPS, from its status and workflow step. */
+function position(status) {
+  if (status.status === "published") return 3;
+  if (status.status === "publishing") return 2;
+  if (status.status === "scheduled") return status.step === "preparing" || status.step === "publishing" ? 1 : 0;
+  return -1;
+}
+
+export function liveStatus(postId, { changed }) {
+  const timeline = h("ol", { class: "timeline", "aria-label": "Publishing steps" });
+  const bar = h("progress", { max: 100, value: 0, "aria-label": "Publishing progress", hidden: true });
+  const step = h("p", { class: "meta", role: "status" });
+  const outcome = h("div", { role: "status" });
+  const panel = h("section", { class: "card", "aria-labelledby": "live-title" }, h("h2", { id: "live-title" }, "Publishing"), timeline, bar, step, outcome);
+  const zone = currentUser()?.timezone;
+
+  function render(status) {
+    const at = position(status);
+    timeline.replaceChildren(
+      ...[
+        ...STEPS.map((name, i) =>
+        h("li", { class: at > i || (name === "published" && at === 3) ? "done" : at === i ? "current" : "" }, name[0].toUpperCase() + name.slice(1)),
+      ),
+        status.status === "failed" ? h("li", { class: "failed" }, "Failed") : null,
+        status.status === "needs_reconcile" ? h("li", { class: "current" }, "Checking with Instagram") : null,
+      ].filter(Boolean),
+    );
+    if (status.status === "published") {
+      bar.hidden = false;
+      bar.value = 100;
+      step.textContent = "";
+      outcome.replaceChildren(
+        h(
+          "p",
+          { class: "ok" },
+          `Published ${status.published_at ? formatDate(status.published_at, zone) : ""}. `,
+          status.permalink ? h("a", { href: status.permalink, target: "_blank", rel: "noopener noreferrer" }, "See it on Instagram") : null,
+        ),
+      );
+    } else if (status.status === "failed") {
+      bar.hidden = true;
+      outcome.replaceChildren(
+        h("p", { class: "form-error" }, status.last_error || "Publishing failed."),
+        h("p", { class: "hint" }, "Fix what it says, then schedule it again below (or publish it now)."),
+      );
+    } else if (status.status === "needs_reconcile") {
+      outcome.replaceChildren(h("p", { class: "hint" }, "Instagram's answer was lost: Postflow keeps asking whether it went out, and will not post it twice."));
+    } else {
+      outcome.replaceChildren();
+    }
+  }
+
+  async function load() {
+    try {
+      render(await call("GET", `/api/v1/posts/${postId}/status`));
+    } catch {
+      // A draft has no publishing to show.
+    }
+  }
+
+  const stops = [
+    on("publishing_progress", (event) => {
+      if (event.post_id !== postId) return;
+      bar.hidden = false;
+      bar.value = event.progress;
+      step.textContent = `${STEP_WORDS[event.current_step] || event.current_step} · ${event.progress}%`;
+      if (event.progress < 100) render({ status: event.current_step === "publishing" ? "publishing" : "scheduled", step: "preparing" });
+    }),
+    on("post_status_update", async (event) => {
+      if (event.post_id !== postId) return;
+      await load();
+      changed();
+    }),
+    on("resume_incomplete", load),
+  ];
+
+  return { panel, load, stop: () => stops.forEach((stop) => stop()) };
+}
