@@ -27,7 +27,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from protos import api_options_pb2 as protos_dot_api__options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12protos/users.proto\x12\x11postflow.users.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/api_options.proto\"q\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05\x65mail\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"(\n\x06Origin\x12\n\n\x02ip\x18\x01 \x01(\t\x12\x12\n\nuser_agent\x18\x02 \x01(\t\"}\n\x0fRegisterRequest\x12\r\n\x05\x65mail\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12)\n\x06origin\x18\x05 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"Z\n\x0cLoginRequest\x12\r\n\x05\x65mail\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12)\n\x06origin\x18\x03 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\xc4\x02\n\nAuthResult\x12%\n\x04user\x18\x01 \x01(\x0b\x32\x17.postflow.users.v1.User\x12Y\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\tBC\xd2\xf3\x18?Send as Authorization: Bearer; short-lived (expires_in seconds)\x12\x12\n\ntoken_type\x18\x06 \x01(\t\x12\x12\n\nexpires_in\x18\x03 \x01(\x03\x12p\n\rrefresh_token\x18\x04 \x01(\tBY\xd2\xf3\x18UExchange at /api/v1/auth/refresh for new tokens; works once (the answer has the next)\x12\x1a\n\x12refresh_expires_in\x18\x05 \x01(\x03\"!\n\x0eGetUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"R\n\x0eRefreshRequest\x12\x15\n\rrefresh_token\x18\x01 \x01(\t\x12)\n\x06origin\x18\x02 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\\\n\nSessionRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12)\n\x06origin\x18\x03 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\x1c\n\x0cSessionState\x12\x0c\n\x04live\x18\x01 \x01(\x08\"\x97\x01\n\x15\x43hangePasswordRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x18\n\x10\x63urrent_password\x18\x03 \x01(\t\x12\x14\n\x0cnew_password\x18\x04 \x01(\t\x12)\n\x06origin\x18\x05 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"P\n\x14PasswordResetRequest\x12\r\n\x05\x65mail\x18\x01 \x01(\t\x12)\n\x06origin\x18\x02 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"f\n\x14ResetPasswordRequest\x12\r\n\x05token\x18\x01 \x01(\t\x12\x14\n\x0cnew_password\x18\x02 \x01(\t\x12)\n\x06origin\x18\x03 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\x06\n\x04\x44one\"2\n\x10ListAuditRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\"\xb0\x01\n\nAuditEvent\x12\x15\n\x07user_id\x18\x01 \x01(\tB\x04\xd8\xf3\x18\x01\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\n\n\x02ip\x18\x03 \x01(\t\x12\x12\n\nuser_agent\x18\x04 \x01(\t\x12\'\n\x06\x64\x65tail\x18\x07 \x01(\x0b\x32\x17.google.protobuf.Struct\x12.\n\ncreated_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\x05\x10\x06\"9\n\tAuditList\x12,\n\x05items\x18\x01 \x03(\x0b\x32\x1d.postflow.users.v1.AuditEvent2\xe4\x06\n\x05Users\x12M\n\x08Register\x12\".postflow.users.v1.RegisterRequest\x1a\x1d.postflow.users.v1.AuthResult\x12G\n\x05Login\x12\x1f.postflow.users.v1.LoginRequest\x1a\x1d.postflow.users.v1.AuthResult\x12\x45\n\x07GetUser\x12!.postflow.users.v1.GetUserRequest\x1a\x17.postflow.users.v1.User\x12K\n\x07Refresh\x12!.postflow.users.v1.RefreshRequest\x1a\x1d.postflow.users.v1.AuthResult\x12@\n\x06Logout\x12\x1d.postflow.users.v1.SessionRef\x1a\x17.postflow.users.v1.Done\x12N\n\x0c\x43heckSession\x12\x1d.postflow.users.v1.SessionRef\x1a\x1f.postflow.users.v1.SessionState\x12Y\n\x0e\x43hangePassword\x12(.postflow.users.v1.ChangePasswordRequest\x1a\x1d.postflow.users.v1.AuthResult\x12X\n\x14RequestPasswordReset\x12\'.postflow.users.v1.PasswordResetRequest\x1a\x17.postflow.users.v1.Done\x12Q\n\rResetPassword\x12\'.postflow.users.v1.ResetPasswordRequest\x1a\x17.postflow.users.v1.Done\x12N\n\tListAudit\x12#.postflow.users.v1.ListAuditRequest\x1a\x1c.postflow.users.v1.AuditList\x12\x45\n\x0bRecordAudit\x12\x1d.postflow.users.v1.AuditEvent\x1a\x17.postflow.users.v1.Doneb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12protos/users.proto\x12\x11postflow.users.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/api_options.proto\"q\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05\x65mail\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12.\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"g\n\x14UpdateProfileRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\x04name\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x15\n\x08timezone\x18\x03 \x01(\tH\x01\x88\x01\x01\x42\x07\n\x05_nameB\x0b\n\t_timezone\"(\n\x06Origin\x12\n\n\x02ip\x18\x01 \x01(\t\x12\x12\n\nuser_agent\x18\x02 \x01(\t\"}\n\x0fRegisterRequest\x12\r\n\x05\x65mail\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x10\n\x08timezone\x18\x04 \x01(\t\x12)\n\x06origin\x18\x05 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"Z\n\x0cLoginRequest\x12\r\n\x05\x65mail\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12)\n\x06origin\x18\x03 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\xc4\x02\n\nAuthResult\x12%\n\x04user\x18\x01 \x01(\x0b\x32\x17.postflow.users.v1.User\x12Y\n\x0c\x61\x63\x63\x65ss_token\x18\x02 \x01(\tBC\xd2\xf3\x18?Send as Authorization: Bearer; short-lived (expires_in seconds)\x12\x12\n\ntoken_type\x18\x06 \x01(\t\x12\x12\n\nexpires_in\x18\x03 \x01(\x03\x12p\n\rrefresh_token\x18\x04 \x01(\tBY\xd2\xf3\x18UExchange at /api/v1/auth/refresh for new tokens; works once (the answer has the next)\x12\x1a\n\x12refresh_expires_in\x18\x05 \x01(\x03\"!\n\x0eGetUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"R\n\x0eRefreshRequest\x12\x15\n\rrefresh_token\x18\x01 \x01(\t\x12)\n\x06origin\x18\x02 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\\\n\nSessionRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12)\n\x06origin\x18\x03 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\x1c\n\x0cSessionState\x12\x0c\n\x04live\x18\x01 \x01(\x08\"\x97\x01\n\x15\x43hangePasswordRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x18\n\x10\x63urrent_password\x18\x03 \x01(\t\x12\x14\n\x0cnew_password\x18\x04 \x01(\t\x12)\n\x06origin\x18\x05 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"P\n\x14PasswordResetRequest\x12\r\n\x05\x65mail\x18\x01 \x01(\t\x12)\n\x06origin\x18\x02 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"f\n\x14ResetPasswordRequest\x12\r\n\x05token\x18\x01 \x01(\t\x12\x14\n\x0cnew_password\x18\x02 \x01(\t\x12)\n\x06origin\x18\x03 \x01(\x0b\x32\x19.postflow.users.v1.Origin\"\x06\n\x04\x44one\"2\n\x10ListAuditRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\"\xb0\x01\n\nAuditEvent\x12\x15\n\x07user_id\x18\x01 \x01(\tB\x04\xd8\xf3\x18\x01\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\n\n\x02ip\x18\x03 \x01(\t\x12\x12\n\nuser_agent\x18\x04 \x01(\t\x12\'\n\x06\x64\x65tail\x18\x07 \x01(\x0b\x32\x17.google.protobuf.Struct\x12.\n\ncreated_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\x05\x10\x06\"9\n\tAuditList\x12,\n\x05items\x18\x01 \x03(\x0b\x32\x1d.postflow.users.v1.AuditEvent2\xb7\x07\n\x05Users\x12M\n\x08Register\x12\".postflow.users.v1.RegisterRequest\x1a\x1d.postflow.users.v1.AuthResult\x12G\n\x05Login\x12\x1f.postflow.users.v1.LoginRequest\x1a\x1d.postflow.users.v1.AuthResult\x12\x45\n\x07GetUser\x12!.postflow.users.v1.GetUserRequest\x1a\x17.postflow.users.v1.User\x12Q\n\rUpdateProfile\x12\'.postflow.users.v1.UpdateProfileRequest\x1a\x17.postflow.users.v1.User\x12K\n\x07Refresh\x12!.postflow.users.v1.RefreshRequest\x1a\x1d.postflow.users.v1.AuthResult\x12@\n\x06Logout\x12\x1d.postflow.users.v1.SessionRef\x1a\x17.postflow.users.v1.Done\x12N\n\x0c\x43heckSession\x12\x1d.postflow.users.v1.SessionRef\x1a\x1f.postflow.users.v1.SessionState\x12Y\n\x0e\x43hangePassword\x12(.postflow.users.v1.ChangePasswordRequest\x1a\x1d.postflow.users.v1.AuthResult\x12X\n\x14RequestPasswordReset\x12\'.postflow.users.v1.PasswordResetRequest\x1a\x17.postflow.users.v1.Done\x12Q\n\rResetPassword\x12\'.postflow.users.v1.ResetPasswordRequest\x1a\x17.postflow.users.v1.Done\x12N\n\tListAudit\x12#.postflow.users.v1.ListAuditRequest\x1a\x1c.postflow.users.v1.AuditList\x12\x45\n\x0bRecordAudit\x12\x1d.postflow.users.v1.AuditEvent\x1a\x17.postflow.users.v1.Doneb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -42,36 +42,38 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_AUDITEVENT'].fields_by_name['user_id']._serialized_options = b'\330\363\030\001'
   _globals['_USER']._serialized_start=130
   _globals['_USER']._serialized_end=243
-  _globals['_ORIGIN']._serialized_start=245
-  _globals['_ORIGIN']._serialized_end=285
-  _globals['_REGISTERREQUEST']._serialized_start=287
-  _globals['_REGISTERREQUEST']._serialized_end=412
-  _globals['_LOGINREQUEST']._serialized_start=414
-  _globals['_LOGINREQUEST']._serialized_end=504
-  _globals['_AUTHRESULT']._serialized_start=507
-  _globals['_AUTHRESULT']._serialized_end=831
-  _globals['_GETUSERREQUEST']._serialized_start=833
-  _globals['_GETUSERREQUEST']._serialized_end=866
-  _globals['_REFRESHREQUEST']._serialized_start=868
-  _globals['_REFRESHREQUEST']._serialized_end=950
-  _globals['_SESSIONREF']._serialized_start=952
-  _globals['_SESSIONREF']._serialized_end=1044
-  _globals['_SESSIONSTATE']._serialized_start=1046
-  _globals['_SESSIONSTATE']._serialized_end=1074
-  _globals['_CHANGEPASSWORDREQUEST']._serialized_start=1077
-  _globals['_CHANGEPASSWORDREQUEST']._serialized_end=1228
-  _globals['_PASSWORDRESETREQUEST']._serialized_start=1230
-  _globals['_PASSWORDRESETREQUEST']._serialized_end=1310
-  _globals['_RESETPASSWORDREQUEST']._serialized_start=1312
-  _globals['_RESETPASSWORDREQUEST']._serialized_end=1414
-  _globals['_DONE']._serialized_start=1416
-  _globals['_DONE']._serialized_end=1422
-  _globals['_LISTAUDITREQUEST']._serialized_start=1424
-  _globals['_LISTAUDITREQUEST']._serialized_end=1474
-  _globals['_AUDITEVENT']._serialized_start=1477
-  _globals['_AUDITEVENT']._serialized_end=1653
-  _globals['_AUDITLIST']._serialized_start=1655
-  _globals['_AUDITLIST']._serialized_end=1712
-  _globals['_USERS']._serialized_start=1715
-  _globals['_USERS']._serialized_end=2583
+  _globals['_UPDATEPROFILEREQUEST']._serialized_start=245
+  _globals['_UPDATEPROFILEREQUEST']._serialized_end=348
+  _globals['_ORIGIN']._serialized_start=350
+  _globals['_ORIGIN']._serialized_end=390
+  _globals['_REGISTERREQUEST']._serialized_start=392
+  _globals['_REGISTERREQUEST']._serialized_end=517
+  _globals['_LOGINREQUEST']._serialized_start=519
+  _globals['_LOGINREQUEST']._serialized_end=609
+  _globals['_AUTHRESULT']._serialized_start=612
+  _globals['_AUTHRESULT']._serialized_end=936
+  _globals['_GETUSERREQUEST']._serialized_start=938
+  _globals['_GETUSERREQUEST']._serialized_end=971
+  _globals['_REFRESHREQUEST']._serialized_start=973
+  _globals['_REFRESHREQUEST']._serialized_end=1055
+  _globals['_SESSIONREF']._serialized_start=1057
+  _globals['_SESSIONREF']._serialized_end=1149
+  _globals['_SESSIONSTATE']._serialized_start=1151
+  _globals['_SESSIONSTATE']._serialized_end=1179
+  _globals['_CHANGEPASSWORDREQUEST']._serialized_start=1182
+  _globals['_CHANGEPASSWORDREQUEST']._serialized_end=1333
+  _globals['_PASSWORDRESETREQUEST']._serialized_start=1335
+  _globals['_PASSWORDRESETREQUEST']._serialized_end=1415
+  _globals['_RESETPASSWORDREQUEST']._serialized_start=1417
+  _globals['_RESETPASSWORDREQUEST']._serialized_end=1519
+  _globals['_DONE']._serialized_start=1521
+  _globals['_DONE']._serialized_end=1527
+  _globals['_LISTAUDITREQUEST']._serialized_start=1529
+  _globals['_LISTAUDITREQUEST']._serialized_end=1579
+  _globals['_AUDITEVENT']._serialized_start=1582
+  _globals['_AUDITEVENT']._serialized_end=1758
+  _globals['_AUDITLIST']._serialized_start=1760
+  _globals['_AUDITLIST']._serialized_end=1817
+  _globals['_USERS']._serialized_start=1820
+  _globals['_USERS']._serialized_end=2771
 # @@protoc_insertion_point(module_scope)

@@ -25,6 +25,16 @@ class User(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     def __init__(self, id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., timezone: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
+class UpdateProfileRequest(_message.Message):
+    __slots__ = ("user_id", "name", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    name: str
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., name: _Optional[str] = ..., timezone: _Optional[str] = ...) -> None: ...
+
 class Origin(_message.Message):
     __slots__ = ("ip", "user_agent")
     IP_FIELD_NUMBER: _ClassVar[int]

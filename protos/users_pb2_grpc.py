@@ -53,6 +53,11 @@ class UsersStub:
                 request_serializer=protos_dot_users__pb2.GetUserRequest.SerializeToString,
                 response_deserializer=protos_dot_users__pb2.User.FromString,
                 _registered_method=True)
+        self.UpdateProfile = channel.unary_unary(
+                '/postflow.users.v1.Users/UpdateProfile',
+                request_serializer=protos_dot_users__pb2.UpdateProfileRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.User.FromString,
+                _registered_method=True)
         self.Refresh = channel.unary_unary(
                 '/postflow.users.v1.Users/Refresh',
                 request_serializer=protos_dot_users__pb2.RefreshRequest.SerializeToString,
@@ -116,6 +121,13 @@ class UsersServicer:
 
     def GetUser(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateProfile(self, request, context):
+        """The user's own name and time zone (the zone times without one are read in).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -188,6 +200,11 @@ def add_UsersServicer_to_server(servicer, server):
             'GetUser': grpc.unary_unary_rpc_method_handler(
                     servicer.GetUser,
                     request_deserializer=protos_dot_users__pb2.GetUserRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.User.SerializeToString,
+            ),
+            'UpdateProfile': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateProfile,
+                    request_deserializer=protos_dot_users__pb2.UpdateProfileRequest.FromString,
                     response_serializer=protos_dot_users__pb2.User.SerializeToString,
             ),
             'Refresh': grpc.unary_unary_rpc_method_handler(
@@ -315,6 +332,33 @@ class Users:
             target,
             '/postflow.users.v1.Users/GetUser',
             protos_dot_users__pb2.GetUserRequest.SerializeToString,
+            protos_dot_users__pb2.User.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateProfile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/UpdateProfile',
+            protos_dot_users__pb2.UpdateProfileRequest.SerializeToString,
             protos_dot_users__pb2.User.FromString,
             options,
             channel_credentials,

@@ -31,8 +31,8 @@ def _check_registration(settings: Settings, email: str, password: str, name: str
         problems.append(Violation("email", "must be an email address like name@example.com"))
     if problem := password_problem(settings, password):
         problems.append(Violation("password", problem))
-    if len(name) > _MAX_NAME:
-        problems.append(Violation("name", f"must be at most {_MAX_NAME} characters"))
+    if problem := _name_problem(name):
+        problems.append(Violation("name", problem))
     if timezone and not is_valid_zone(timezone):
         problems.append(Violation("timezone", f"{timezone!r} is not an IANA time zone"))
     if problems:
@@ -81,6 +81,39 @@ async def authenticate(
             await session.execute(
                 update(User).where(User.id == user.id).values(password_hash=user.password_hash)
             )
+    return user
+
+
+def _name_problem(name: str) -> str:
+    if len(name) > _MAX_NAME:
+        return f"must be at most {_MAX_NAME} characters"
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "must not contain control characters"
+    return ""
+
+
+async def update_profile(*, db: Database, user_id, name: str | None, timezone: str | None) -> User:
+    """Changes the name and/or the time zone given; the others stay."""
+    problems = []
+    if name is not None and (problem := _name_problem(name)):
+        problems.append(Violation("name", problem))
+    if timezone is not None and not is_valid_zone(timezone):
+        problems.append(
+            Violation("timezone", f"{timezone[:64]!r} is not an IANA time zone, e.g. Europe/Paris")
+        )
+    if problems:
+        raise invalid(problems)
+    values = {}
+    if name is not None:
+        values["name"] = name.strip()
+    if timezone is not None:
+        values["timezone"] = timezone
+    if not values:
+        return await get(db=db, user_id=user_id)
+    async with db.transaction() as session:
+        user = await session.scalar(update(User).where(User.id == user_id).values(**values).returning(User))
+    if user is None:
+        raise not_found("User")
     return user
 
 

@@ -51,6 +51,15 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
         user = await accounts.get(db=self._db, user_id=parse_id(request.user_id, "User"))
         return user_message(user)
 
+    async def UpdateProfile(self, request, context):
+        user = await accounts.update_profile(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            name=request.name if request.HasField("name") else None,
+            timezone=request.timezone if request.HasField("timezone") else None,
+        )
+        return user_message(user)
+
     async def Refresh(self, request, context):
         refreshed = await sessions.refresh(self._db, self._settings, request.refresh_token, _origin(request))
         return auth_result(await sessions.owner(self._db, refreshed.user_id), refreshed.tokens)

@@ -8,6 +8,7 @@ import "./screens/accounts.js";
 import "./screens/calendar.js";
 import "./screens/composer.js";
 import "./screens/media.js";
+import "./screens/settings.js";
 import "./screens/sign-in.js";
 
 const SCREENS = {
@@ -15,6 +16,7 @@ const SCREENS = {
   compose: { title: "New post", tag: "pf-composer" },
   media: { title: "Media", tag: "pf-media" },
   accounts: { title: "Accounts", tag: "pf-accounts" },
+  settings: { title: "Settings", tag: "pf-settings" },
 };
 const HOME = "calendar";
 

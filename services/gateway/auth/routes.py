@@ -127,6 +127,16 @@ async def me(user_id: CurrentUser, users: UsersDep):
     return to_json(user)
 
 
+@router.patch("/me", response_model=model(users_pb2.User))
+async def update_me(body: schemas.ProfileIn, user_id: CurrentUser, users: UsersDep):
+    """Your name and time zone (the zone your times are read in when they name none, and
+    the calendar's days); only the fields sent change."""
+    user = await users.UpdateProfile(
+        users_pb2.UpdateProfileRequest(user_id=user_id, **body.model_dump(exclude_unset=True))
+    )
+    return to_json(user)
+
+
 @router.get("/audit", response_model=model(users_pb2.AuditList))
 async def audit_log(
     user_id: CurrentUser,

@@ -16,6 +16,11 @@ class RegisterIn(RequestBody):
     timezone: str = Field("UTC", description="IANA time zone, e.g. Europe/Paris")
 
 
+class ProfileIn(RequestBody):
+    name: str = Field(None, max_length=200)
+    timezone: str = Field(None, max_length=64, description="IANA time zone, e.g. Europe/Paris")
+
+
 class LoginIn(RequestBody):
     email: str
     password: str
