@@ -5,6 +5,7 @@ import "./bell.js";
 import { h } from "./dom.js";
 import { onConnection, start as startLive } from "./live.js";
 import "./screens/accounts.js";
+import "./screens/analytics.js";
 import "./screens/calendar.js";
 import "./screens/composer.js";
 import "./screens/media.js";
@@ -15,6 +16,7 @@ const SCREENS = {
   calendar: { title: "Calendar", tag: "pf-calendar" },
   compose: { title: "New post", tag: "pf-composer" },
   media: { title: "Media", tag: "pf-media" },
+  analytics: { title: "Analytics", tag: "pf-analytics" },
   accounts: { title: "Accounts", tag: "pf-accounts" },
   settings: { title: "Settings", tag: "pf-settings" },
 };
