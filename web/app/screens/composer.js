@@ -8,6 +8,7 @@ import { call, callAsTabCloses, currentUser } from "../api.js";
 import { count, hashtagList, LIMITS } from "../composer/counters.js";
 import { preview } from "../composer/preview.js";
 import { liveStatus } from "../composer/live-status.js";
+import { recurrencePanel } from "../composer/recurrence.js";
 import { versionsPanel } from "../composer/versions.js";
 import { addDays, dayLabel, todayIn, wallClock } from "../dates.js";
 import { clearErrors, formatDate, h, showErrors } from "../dom.js";
@@ -109,12 +110,13 @@ class Composer extends HTMLElement {
     );
     this.scheduleBox = h("section", { class: "card", "aria-labelledby": "schedule-title" });
     this.liveBox = h("div");
+    this.repeatBox = h("div");
     this.historyBox = h("div");
     this.replaceChildren(
       h(
         "div",
         { class: "composer" },
-        h("div", { class: "composer-main" }, this.heading, this.liveBox, this.form, this.scheduleBox, this.historyBox),
+        h("div", { class: "composer-main" }, this.heading, this.liveBox, this.form, this.scheduleBox, this.repeatBox, this.historyBox),
         h("aside", { class: "composer-preview", "aria-label": "Instagram preview" }, h("h2", {}, "Preview"), this.previewBox),
       ),
     );
@@ -418,8 +420,20 @@ class Composer extends HTMLElement {
     this.live.load();
   }
 
+  /** Repeating: for a post that is still a draft (each occurrence publishes a copy of it). */
+  showRepeat() {
+    if (!this.post || this.post.status !== "draft" || this.repeat) return;
+    this.repeat = recurrencePanel(this.post.id, {
+      zone: this.zone,
+      accountId: () => this.scheduleBox.querySelector("#s-account")?.value || "",
+    });
+    this.repeatBox.replaceChildren(this.repeat.panel);
+    this.repeat.load().catch(() => this.repeatBox.replaceChildren());
+  }
+
   renderSchedule() {
     this.showLive();
+    this.showRepeat();
     const scheduled = this.post?.status === "scheduled";
     const when = h("input", { id: "s-when", name: "scheduled_time", type: "datetime-local", "aria-describedby": "s-when-error" });
     if (this.post?.scheduled_local) when.value = this.post.scheduled_local.slice(0, 16);
