@@ -87,6 +87,9 @@ def test_a_new_users_day(browser, system, instagram, screenshot, tmp_path):
     page.locator(".media-tile").nth(1).wait_for()
     assert serious_violations(page) == []
     screenshot(page, "media-library")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider than it
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # 4. Compose a carousel of both.
     page.get_by_role("link", name="New post").click()

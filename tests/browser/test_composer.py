@@ -9,6 +9,7 @@ import time
 import pytest
 
 from tests.browser.pages import serious_violations, signed_in_page
+from tests.services.media.helpers import image_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +32,9 @@ def _post_id(page) -> str:
     return address.removeprefix("#/compose/")
 
 
-def test_write_autosave_resume_version_and_schedule_a_carousel(browser, system, api, instagram, screenshot):
+def test_write_autosave_resume_version_and_schedule_a_carousel(
+    browser, system, api, instagram, screenshot, tmp_path
+):
     user = api.new_user(name="Mina", timezone=ZONE)
     ig_user_id = str(random.randint(10**16, 10**17))
     credentials = {"ig_user_id": ig_user_id, "access_token": f"EAAG-{ig_user_id}"}
@@ -89,6 +92,13 @@ def test_write_autosave_resume_version_and_schedule_a_carousel(browser, system, 
     assert page.get_by_label("Caption").input_value().startswith("Morning")
     assert user.client.get(f"/api/v1/posts/{post_id}").json()["version"] == 3
 
+    # A photo uploaded from the composer joins the carousel.
+    photo = tmp_path / "quay.jpg"
+    photo.write_bytes(image_bytes((1080, 1350)))
+    page.set_input_files("#c-upload", str(photo))
+    page.get_by_role("status").filter(has_text="quay.jpg added").wait_for()
+    assert page.locator(".chosen-media li").count() == 3
+
     # Every kind previews as Instagram shows it.
     for kind, frame in (("reel", ".ig-reel"), ("story", ".ig-story"), ("carousel", ".ig-feed .ig-track")):
         page.get_by_label("Type").select_option(kind)
@@ -107,7 +117,10 @@ def test_write_autosave_resume_version_and_schedule_a_carousel(browser, system, 
     assert stored["status"] == "scheduled"
     assert stored["scheduled_local"].startswith(chosen)
     assert stored["post_type"] == "carousel"  # the type shown when it was scheduled was saved first
+    assert len(stored["media"]) == 3 and stored["media"][2]["media_id"]
     assert serious_violations(page) == []
     screenshot(page, "composer-scheduled")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider than it
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert [p for p in page.problems if "Failed to load resource" not in p] == []
     page.context.close()

@@ -121,5 +121,13 @@ export async function call(method, path, body, options = {}) {
   }
 }
 
+/** A token good for a while yet (refreshed first when it is about to expire), for requests
+ * made without `call`: an upload's XMLHttpRequest. */
+export async function freshToken(margin = 60_000) {
+  if (!session) throw new ApiError(401, { error: { message: "Sign in first." } });
+  if (session.expiresAt - Date.now() < margin) await refresh();
+  return session.token;
+}
+
 /** The same call, carried to its end by the browser even as the tab closes (an auto-save). */
 export const callAsTabCloses = (method, path, body) => call(method, path, body, { keepalive: true });

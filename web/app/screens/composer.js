@@ -10,6 +10,7 @@ import { preview } from "../composer/preview.js";
 import { liveStatus } from "../composer/live-status.js";
 import { recurrencePanel } from "../composer/recurrence.js";
 import { versionsPanel } from "../composer/versions.js";
+import { upload } from "../upload.js";
 import { addDays, dayLabel, todayIn, wallClock } from "../dates.js";
 import { clearErrors, formatDate, h, showErrors } from "../dom.js";
 
@@ -95,8 +96,9 @@ class Composer extends HTMLElement {
         h("legend", {}, "Media"),
         this.chosen,
         h("p", { class: "field-error", id: "c-media-error", role: "alert" }),
-        h("p", { class: "hint" }, "Pick from your library (in order; a carousel takes 2 to 10) or add a public URL."),
+        h("p", { class: "hint" }, "Pick from your library (in order; a carousel takes 2 to 10), upload, or add a public URL."),
         this.libraryList,
+        this.uploadRow(),
         h(
           "div",
           { class: "row" },
@@ -260,6 +262,38 @@ class Composer extends HTMLElement {
         username: account?.username || "your_account",
       }),
     );
+  }
+
+  uploadRow() {
+    const progress = h("progress", { max: 100, value: 0, hidden: true, "aria-label": "Upload progress" });
+    const state = h("span", { class: "meta", role: "status" });
+    const input = h("input", {
+      id: "c-upload",
+      type: "file",
+      accept: "image/*,video/*",
+      multiple: true,
+      class: "sr-only",
+      onchange: async () => {
+        for (const file of input.files) {
+          progress.hidden = false;
+          try {
+            const item = await upload(file, (percent) => {
+              progress.value = percent;
+              state.textContent = `Uploading ${file.name}: ${percent}%`;
+            });
+            this.library.set(item.id, item);
+            this.media.push(this.mediaEntry({ media_id: item.id }));
+            state.textContent = item.status === "processing" ? `${file.name} added; the video is being made ready` : `${file.name} added`;
+            this.changed();
+          } catch (err) {
+            state.textContent = err.message;
+          }
+        }
+        input.value = "";
+        progress.hidden = true;
+      },
+    });
+    return h("div", { class: "row" }, h("label", { for: "c-upload", class: "button-like" }, "Upload from this device"), input, progress, state);
   }
 
   addLibrary(item) {

@@ -2,9 +2,10 @@
 // processing progress live from the socket (videos); search by words, tag or kind; open an
 // item to describe it, tag it, apply a suggestion in one click, edit it with a preview
 // (crop, rotate, filter, text, watermark: the edit is a new item), see which posts use it.
-import { accessToken, call, currentUser, refresh } from "../api.js";
+import { call, currentUser } from "../api.js";
 import { formatDate, h } from "../dom.js";
 import { on } from "../live.js";
+import { upload } from "../upload.js";
 
 const FILTERS = ["", "grayscale", "sepia", "warm", "cool", "contrast", "brightness", "sharpen"];
 // How the browser shows a filter before the media service applies it.
@@ -18,32 +19,6 @@ const CSS_FILTERS = {
   sharpen: "contrast(1.1)",
 };
 const RATIOS = { "": "", "4:5": "4 / 5", "1:1": "1 / 1", "1.91:1": "1.91 / 1" };
-
-/** POST the file with XMLHttpRequest: fetch cannot report an upload's progress. */
-async function upload(file, onProgress) {
-  await refresh().catch(() => null); // a fresh token for what may be a long upload
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open("POST", "/api/v1/media/upload");
-    request.setRequestHeader("Authorization", `Bearer ${accessToken()}`);
-    request.setRequestHeader("X-Postflow-Client", "web");
-    request.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    request.onload = () => {
-      let body = null;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        // not JSON: said below
-      }
-      if (request.status >= 200 && request.status < 300) resolve(body.items[0]);
-      else reject(new Error(body?.error?.message || `The upload failed (${request.status})`));
-    };
-    request.onerror = () => reject(new Error("The upload was cut off: check your connection and try again."));
-    const form = new FormData();
-    form.append("file", file);
-    request.send(form);
-  });
-}
 
 class MediaLibrary extends HTMLElement {
   async connectedCallback() {
