@@ -52,7 +52,7 @@ def test_drag_a_post_see_the_refusal_before_the_drop_then_move_it(
     monday, tuesday, wednesday, thursday, *_ = _week_ahead()
     moving = _scheduled(user, account, f"{monday}T10:00", "Harbour at ten")
     _scheduled(user, account, f"{tuesday}T10:00", "Already on Tuesday")
-    _scheduled(user, account, f"{tuesday}T14:00", "Tuesday afternoon")
+    markup = _scheduled(user, account, f"{tuesday}T14:00", '<img src=x onerror="window.pwned=1">')
     planned = user.create_post(caption="An idea for later", scheduled_for=f"{wednesday}T17:00:00Z")
 
     page = signed_in_page(browser, system, user, f"/#/calendar?view=week&date={monday}")
@@ -60,6 +60,9 @@ def test_drag_a_post_see_the_refusal_before_the_drop_then_move_it(
     card.wait_for()
     assert card.get_attribute("data-time") == "10:00"
     assert "planned" in page.locator(f'[data-post-id="{planned["id"]}"]').get_attribute("class")
+    # A caption is text, never markup: shown as typed, and nothing of it runs.
+    assert "<img src=x" in page.locator(f'[data-post-id="{markup["id"]}"] .caption').inner_text()
+    assert page.evaluate("window.pwned === undefined")
     # A new user posts once a day at least: the empty days ahead are gaps, with best hours.
     # (a planned draft fills its day's slot: Wednesday is no gap).
     assert page.locator(f'li.day.gap[data-date="{thursday}"] .gap-note').inner_text().startswith("1 missing")

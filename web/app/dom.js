@@ -54,3 +54,13 @@ export function formatDate(iso, zone) {
     new Date(iso),
   );
 }
+
+/** `url` when it is an http(s) address, else null: a link made from data never runs script. */
+export function webAddress(url) {
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -2,7 +2,7 @@
 // or failed with the reason and what to do, or being checked with Instagram) and a
 // progress bar fed by the socket's publishing_progress events.
 import { call, currentUser } from "../api.js";
-import { formatDate, h } from "../dom.js";
+import { formatDate, h, webAddress } from "../dom.js";
 import { on } from "../live.js";
 
 const STEPS = ["scheduled", "preparing", "publishing", "published"];
@@ -52,7 +52,7 @@ export function liveStatus(postId, { changed }) {
           "p",
           { class: "ok" },
           `Published ${status.published_at ? formatDate(status.published_at, zone) : ""}. `,
-          status.permalink ? h("a", { href: status.permalink, target: "_blank", rel: "noopener noreferrer" }, "See it on Instagram") : null,
+          webAddress(status.permalink) ? h("a", { href: webAddress(status.permalink), target: "_blank", rel: "noopener noreferrer" }, "See it on Instagram") : null,
         ),
       );
     } else if (status.status === "failed") {

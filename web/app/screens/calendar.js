@@ -13,6 +13,7 @@ const POST_TYPES = ["photo", "video", "carousel", "reel", "story"];
 const MOVABLE = new Set(["scheduled", "draft"]);
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 const STATUS_WORDS = { draft: "planned", needs_reconcile: "checking" };
+const ASK_AFTER_MS = 150;
 
 const ISO_TIME = /(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
 const POST_ID = /\b[Pp]ost [0-9a-f]{8}-[0-9a-f-]{27}\b/g;
@@ -356,6 +357,10 @@ class Calendar extends HTMLElement {
     const note = slot.querySelector(":scope > .verdict") ?? h("p", { class: "verdict", role: "status" });
     note.textContent = "Checking…";
     slot.append(note);
+    // Asked once the card rests on the slot: a card swept across the week asks nothing
+    // of the slots it only passes over.
+    await new Promise((resolve) => setTimeout(resolve, ASK_AFTER_MS));
+    if (slot.dataset.asked !== `${post.post_id}|${when}`) return;
     const { ok, text } = await this.verdict(post, when);
     if (slot.dataset.asked !== `${post.post_id}|${when}`) return; // the drag went on elsewhere
     slot.dataset.verdict = ok ? "fits" : "refused";
