@@ -180,17 +180,7 @@ class Composer extends HTMLElement {
       }
       this.post = post;
       this.fill(content);
-      this.history = versionsPanel(post.id, {
-        current: () => this.post.version,
-        restored: (result) => {
-          this.post = result;
-          this.fill(result);
-          this.savedAt = Date.now();
-        },
-      });
-      this.historyBox.replaceChildren(this.history.panel);
-      await this.history.load();
-      this.renderSchedule();
+      await this.showPanels();
     } catch (err) {
       this.general.textContent = err.message;
     }
@@ -364,7 +354,7 @@ class Composer extends HTMLElement {
       if (!this.post) {
         if (closing) return; // nothing to attach it to yet, and no time left to create one
         await this.ensurePost();
-        await this.afterCreate();
+        await this.showPanels();
       } else {
         const send = closing ? callAsTabCloses : call;
         await send("PUT", `/api/v1/posts/${this.post.id}/autosave`, this.content());
@@ -378,12 +368,16 @@ class Composer extends HTMLElement {
     }
   }
 
-  async afterCreate() {
+  /** The panels of a post that exists: its history, its schedule. */
+  async showPanels() {
     this.history = versionsPanel(this.post.id, {
       current: () => this.post.version,
       restored: (result) => {
         this.post = result;
         this.fill(result);
+        this.uncommitted = false; // a restore is a saved version, and ends the draft
+        this.resumed?.remove();
+        this.savedAt = Date.now();
       },
     });
     this.historyBox.replaceChildren(this.history.panel);
@@ -400,7 +394,7 @@ class Composer extends HTMLElement {
     try {
       if (!this.post) {
         await this.ensurePost();
-        await this.afterCreate();
+        await this.showPanels();
       } else {
         clearTimeout(this.pending);
         this.dirty = false;
