@@ -40,7 +40,9 @@ def test_time_zone_and_notification_preferences(browser, system, api, screenshot
     page.get_by_label("A post failed to publish: Webhook").uncheck()
     webhook.fill("")
     page.get_by_role("button", name="Save notifications").click()
-    page.get_by_role("status").filter(has_text="Saved").last.wait_for()
+    # (This form's own status: the profile's "Saved" above is already on the page.)
+    notifications = page.get_by_role("region", name="Notifications", exact=True)
+    notifications.get_by_role("status").filter(has_text="Saved").wait_for()
     saved = user.client.get("/api/v1/notifications/preferences").json()
     assert saved["channels"]["schedule_changed"]["websocket"] is False
     assert saved["channels"]["post_published"]["websocket"] is True
