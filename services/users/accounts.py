@@ -33,10 +33,14 @@ def _check_registration(settings: Settings, email: str, password: str, name: str
         problems.append(Violation("password", problem))
     if problem := _name_problem(name):
         problems.append(Violation("name", problem))
-    if timezone and not is_valid_zone(timezone):
-        problems.append(Violation("timezone", f"{timezone!r} is not an IANA time zone"))
+    if timezone and (problem := _zone_problem(timezone)):
+        problems.append(Violation("timezone", problem))
     if problems:
         raise invalid(problems)
+
+
+def _zone_problem(timezone: str) -> str:
+    return "" if is_valid_zone(timezone) else f"{timezone[:64]!r} is not an IANA time zone, e.g. Europe/Paris"
 
 
 async def register(
@@ -97,10 +101,8 @@ async def update_profile(*, db: Database, user_id, name: str | None, timezone: s
     problems = []
     if name is not None and (problem := _name_problem(name)):
         problems.append(Violation("name", problem))
-    if timezone is not None and not is_valid_zone(timezone):
-        problems.append(
-            Violation("timezone", f"{timezone[:64]!r} is not an IANA time zone, e.g. Europe/Paris")
-        )
+    if timezone is not None and (problem := _zone_problem(timezone)):
+        problems.append(Violation("timezone", problem))
     if problems:
         raise invalid(problems)
     values = {}

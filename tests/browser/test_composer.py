@@ -124,3 +124,21 @@ def test_write_autosave_resume_version_and_schedule_a_carousel(
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert [p for p in page.problems if "Failed to load resource" not in p] == []
     page.context.close()
+
+
+def test_a_draft_over_a_limit_is_kept_as_typed_and_saving_it_says_what_to_fix(browser, system, api):
+    user = api.new_user(name="Mina", timezone=ZONE)
+    page = signed_in_page(browser, system, user, "/#/compose")
+    page.get_by_role("heading", name="New post").wait_for()
+    page.get_by_label("Caption").fill("x" * 2300)  # over Instagram's 2,200 while still being written
+    post_id = _post_id(page)
+    page.locator(".saved").filter(has_text="Saved").wait_for()
+    assert len(user.client.get(f"/api/v1/posts/{post_id}/autosave").json()["caption"]) == 2300
+
+    page.get_by_role("button", name="Save version").click()
+    caption = page.get_by_label("Caption")
+    page.locator(f"#{caption.get_attribute('id')}-error").filter(has_text="2200").wait_for()
+    assert caption.get_attribute("aria-invalid") == "true"
+    assert user.client.get(f"/api/v1/posts/{post_id}").json()["caption"] == ""  # no version of it
+    assert [p for p in page.problems if "Failed to load resource" not in p] == []
+    page.context.close()

@@ -35,13 +35,16 @@ export function clearErrors(form, general) {
   if (general) general.textContent = "";
 }
 
-/** Shows an ApiError's per-field messages beside the inputs named in it, else in `general`. */
+/** Shows an ApiError's per-field messages beside the inputs named in it, else in `general`.
+ * A field the API names within a list or object (media.0.url) goes to the input of its
+ * root (media) when the form has no input of its own for it; the first message wins. */
 export function showErrors(form, err, general) {
   clearErrors(form);
   let placed = false;
   for (const [name, message] of Object.entries(err.fields ?? {})) {
-    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
-    if (!input) continue;
+    const named = (field) => form.querySelector(`[name="${CSS.escape(field)}"]`);
+    const input = named(name) ?? named(name.split(".")[0]);
+    if (!input || input.getAttribute("aria-invalid")) continue;
     input.setAttribute("aria-invalid", "true");
     document.getElementById(`${input.id}-error`).textContent = message;
     placed = true;
@@ -57,6 +60,7 @@ export function formatDate(iso, zone) {
 
 /** `url` when it is an http(s) address, else null: a link made from data never runs script. */
 export function webAddress(url) {
+  if (!url) return null;
   try {
     const parsed = new URL(url, location.href);
     return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;

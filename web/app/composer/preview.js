@@ -1,15 +1,17 @@
 // What the post will look like on Instagram: a feed photo, a carousel to swipe, a reel or a
 // story, from the composer's current content.
-import { h } from "../dom.js";
+import { h, webAddress } from "../dom.js";
 
 const isVideo = (media) => media.kind === "video" || /\.(mp4|mov|m4v)(\?|$)/i.test(media.src || "");
 
 function visual(media, className) {
-  if (!media?.src) return h("div", { class: `${className} placeholder` }, "Add a photo or video");
+  // Only web addresses are shown: what is typed into the URL field may be anything.
+  const src = webAddress(media?.src);
+  if (!src) return h("div", { class: `${className} placeholder` }, "Add a photo or video");
   if (isVideo(media)) {
-    return h("video", { class: className, src: media.src, muted: true, loop: true, playsInline: true, autoplay: true, "aria-label": media.alt || "Video" });
+    return h("video", { class: className, src, muted: true, loop: true, playsInline: true, autoplay: true, "aria-label": media.alt || "Video" });
   }
-  return h("img", { class: className, src: media.src, alt: media.alt || "", onerror: (e) => e.target.classList.add("missing") });
+  return h("img", { class: className, src, alt: media.alt || "", onerror: (e) => e.target.classList.add("missing") });
 }
 
 function captionBlock(username, caption, hashtags) {

@@ -62,7 +62,7 @@ export function recurrencePanel(postId, { zone, accountId }) {
   }
 
   function form() {
-    const frequency = h("select", { id: "r-freq", name: "frequency", onchange: () => update() }, [["WEEKLY", "Some days of the week"], ["DAILY", "Every day"], ["MONTHLY", "A day of the month"]].map(([v, t]) => h("option", { value: v }, t)));
+    const frequency = h("select", { id: "r-freq", name: "rrule", onchange: () => update() }, [["WEEKLY", "Some days of the week"], ["DAILY", "Every day"], ["MONTHLY", "A day of the month"]].map(([v, t]) => h("option", { value: v }, t)));
     const days = DAYS.map(([code, name]) => h("label", { class: "day-pick" }, h("input", { type: "checkbox", value: code, onchange: () => update(), checked: code === "MO" }), name.slice(0, 3)));
     const dayGroup = h("fieldset", { class: "days-pick" }, h("legend", {}, "On"), days);
     const monthDay = h("input", { id: "r-monthday", type: "number", min: 1, max: 31, value: 1, oninput: () => update() });
@@ -108,9 +108,7 @@ export function recurrencePanel(postId, { zone, accountId }) {
             });
             await load();
           } catch (err) {
-            const fields = { ...err.fields };
-            if (fields.rrule) fields.frequency = fields.rrule;
-            showErrors(element, { ...err, fields }, error);
+            showErrors(element, err, error);
           }
         },
       },

@@ -6,13 +6,11 @@ import { call, currentUser } from "../api.js";
 import { addDays, addMonths, dayLabel, daysBetween, monthGrid, monthLabel, mondayOf, pad, todayIn, wallClock } from "../dates.js";
 import { h } from "../dom.js";
 import { on } from "../live.js";
+import { POST_TYPES, STATUS_WORDS, STATUSES } from "../vocabulary.js";
 
 const VIEWS = ["month", "week", "day"];
-const STATUSES = ["draft", "scheduled", "publishing", "published", "failed", "needs_reconcile"];
-const POST_TYPES = ["photo", "video", "carousel", "reel", "story"];
 const MOVABLE = new Set(["scheduled", "draft"]);
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
-const STATUS_WORDS = { draft: "planned", needs_reconcile: "checking" };
 const ASK_AFTER_MS = 150;
 
 const ISO_TIME = /(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;

@@ -11,10 +11,10 @@ import { liveStatus } from "../composer/live-status.js";
 import { recurrencePanel } from "../composer/recurrence.js";
 import { versionsPanel } from "../composer/versions.js";
 import { upload } from "../upload.js";
+import { POST_TYPES } from "../vocabulary.js";
 import { addDays, dayLabel, todayIn, wallClock } from "../dates.js";
 import { clearErrors, formatDate, h, showErrors } from "../dom.js";
 
-const POST_TYPES = ["photo", "carousel", "reel", "video", "story"];
 const AUTOSAVE_AFTER_MS = 1200;
 const EDITABLE = new Set(["draft", "scheduled", "failed"]);
 
@@ -336,14 +336,26 @@ class Composer extends HTMLElement {
   // --- saving -------------------------------------------------------------------------
 
   /** The post exists once there is something to keep: created as a draft at the first save. */
+  /** Whether this call created it. Content not valid yet (over a limit, a URL half typed)
+   * still makes the post: it starts empty and what was typed goes to its auto-save, which
+   * keeps work in progress as it is; saving it as a version says what to fix. */
   async ensurePost() {
-    if (this.post) return this.post;
-    const created = await call("POST", "/api/v1/posts", this.content());
+    if (this.post) return false;
+    let created;
+    try {
+      created = await call("POST", "/api/v1/posts", this.content());
+    } catch (err) {
+      if (err.status !== 422) throw err;
+      created = await call("POST", "/api/v1/posts", { post_type: this.typeSelect.value });
+      await call("PUT", `/api/v1/posts/${created.id}/autosave`, this.content());
+      this.uncommitted = true;
+    }
     this.post = created;
     this.postId = created.id;
     history.replaceState(null, "", `#/compose/${created.id}`);
     this.heading.textContent = "Edit post";
-    return created;
+    await this.showPanels();
+    return true;
   }
 
   async autosave({ closing = false } = {}) {
@@ -354,7 +366,6 @@ class Composer extends HTMLElement {
       if (!this.post) {
         if (closing) return; // nothing to attach it to yet, and no time left to create one
         await this.ensurePost();
-        await this.showPanels();
       } else {
         const send = closing ? callAsTabCloses : call;
         await send("PUT", `/api/v1/posts/${this.post.id}/autosave`, this.content());
@@ -392,10 +403,8 @@ class Composer extends HTMLElement {
   async saveVersion() {
     clearErrors(this.form, this.general);
     try {
-      if (!this.post) {
-        await this.ensurePost();
-        await this.showPanels();
-      } else {
+      // A post just made from valid content is its version 1 already.
+      if (!(await this.ensurePost()) || this.uncommitted) {
         clearTimeout(this.pending);
         this.dirty = false;
         await call("PUT", `/api/v1/posts/${this.post.id}/autosave`, this.content());
@@ -408,20 +417,9 @@ class Composer extends HTMLElement {
       this.savedLine.textContent = `Saved as version ${this.post.version}`;
       return true;
     } catch (err) {
-      showErrors(this.form, this.fieldErrors(err), this.general);
+      showErrors(this.form, err, this.general);
       return false;
     }
-  }
-
-  /** The API names fields as it stores them (media.0.url, hashtags.3); the form has one
-   * input per field. */
-  fieldErrors(err) {
-    const fields = {};
-    for (const [name, message] of Object.entries(err.fields ?? {})) {
-      const root = name.split(".")[0];
-      fields[root] ??= message;
-    }
-    return { ...err, message: err.message, fields };
   }
 
   async discardDraft() {
