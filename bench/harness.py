@@ -28,7 +28,7 @@ def running_system(
             database,
             logs,
             extra_env={
-                "POSTFLOW_GRAPH_API_BASE_URL": simulator,
+                "POSTFLOW_META_SIMULATOR_URL": simulator,
                 # The load generator signs hundreds of users up from one address, and one
                 # user schedules a thousand posts as fast as it can.
                 "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",

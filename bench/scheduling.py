@@ -443,7 +443,7 @@ async def naive_baseline(bench: Bench, count: int, per_hour: int, poll_seconds: 
         f"{bench.simulator}/_simulator/accounts",
         {"ig_user_id": ig_user_id, "access_token": token, "publish_limit": 100_000},
     )
-    root = f"{bench.simulator}/v21.0"
+    root = f"{bench.simulator}/graph.facebook.com/v25.0"
     pending = list(range(count))
     first_poll = start + random.uniform(0, poll_seconds)
     await asyncio.sleep(max(0.0, first_poll - time.time()))

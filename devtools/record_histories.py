@@ -180,7 +180,7 @@ def main(names: list[str]) -> None:
         database,
         logs,
         extra_env={
-            "POSTFLOW_GRAPH_API_BASE_URL": simulator_url,
+            "POSTFLOW_META_SIMULATOR_URL": simulator_url,
             # Held publishes (recorded since hold-publish-until-due) hold for up to 3 s.
             "POSTFLOW_PUBLISH_LEAD_SECONDS": "3",
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",

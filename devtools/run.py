@@ -16,6 +16,14 @@ from lib.common.config import get_settings
 from services.migrate import migrate_all
 
 ROOT = Path(__file__).resolve().parent.parent
+# make run's Meta: the simulator stands in for every Meta host, with these apps registered.
+LOCAL_META_APPS = {
+    "POSTFLOW_META_SIMULATOR_URL": f"http://127.0.0.1:{os.environ.get('POSTFLOW_GRAPH_SIMULATOR_PORT', '8010')}",
+    "POSTFLOW_META_APP_ID": "100000000000001",
+    "POSTFLOW_META_APP_SECRET": "local-facebook-app-secret",
+    "POSTFLOW_INSTAGRAM_APP_ID": "100000000000002",
+    "POSTFLOW_INSTAGRAM_APP_SECRET": "local-instagram-app-secret",
+}
 
 
 def _announce_when_ready(base_url: str, settings) -> None:
@@ -27,7 +35,7 @@ def _announce_when_ready(base_url: str, settings) -> None:
                     f"\n  Postflow is up.\n  API:      {base_url}/api/v1\n"
                     f"  API docs: {base_url}/docs\n"
                     f"  Temporal UI: http://127.0.0.1:{settings.temporal_ui_port}\n"
-                    f"  Instagram Graph API simulator (not Instagram): {settings.graph_api_base_url}\n"
+                    f"  Instagram Graph API simulator (not Instagram): {settings.meta_simulator_url}\n"
                     "  Stop:     Ctrl-C\n",
                     flush=True,
                 )
@@ -42,6 +50,8 @@ def main() -> int:
     # make run is a local run: built-in development keys and the local Graph API simulator.
     # (Unset means production, which refuses both.)
     os.environ.setdefault("POSTFLOW_ENVIRONMENT", "local")
+    for name, value in LOCAL_META_APPS.items():
+        os.environ.setdefault(name, value)
     database_url = postgres.server_url()
     where = "configured" if os.environ.get("POSTFLOW_DATABASE_URL") else "embedded, under .data/postgres"
     print(f"PostgreSQL: {where}", flush=True)

@@ -35,6 +35,15 @@ def procfile_processes(path: Path = ROOT / "Procfile") -> dict[str, list[str]]:
     return processes
 
 
+# Meta's apps in tests and benchmarks (the simulator learns them, with the gateway's
+# redirect URI, once the stack is up).
+TEST_META_APPS = {
+    "POSTFLOW_META_APP_ID": "100000000000001",
+    "POSTFLOW_META_APP_SECRET": "test-facebook-app-secret",
+    "POSTFLOW_INSTAGRAM_APP_ID": "100000000000002",
+    "POSTFLOW_INSTAGRAM_APP_SECRET": "test-instagram-app-secret",
+}
+
 # The Graph API simulator is started on its own (tests share one across the session).
 SERVICES = {name: args for name, args in procfile_processes().items() if name != "graph_simulator"}
 
@@ -117,6 +126,8 @@ def start_simulator(log_dir: Path) -> tuple[subprocess.Popen, str]:
         **os.environ,
         "POSTFLOW_ENVIRONMENT": os.environ.get("POSTFLOW_ENVIRONMENT", "local"),
         "POSTFLOW_GRAPH_SIMULATOR_PORT": str(port),
+        # Its world in the log folder: a restart of it (tests do) forgets nothing.
+        "POSTFLOW_GRAPH_SIMULATOR_STATE_FILE": str(log_dir / "graph_simulator.pickle"),
         "PYTHONPATH": str(ROOT),
     }
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -168,6 +179,7 @@ def start(
         "POSTFLOW_MEDIA_DIR": str(log_dir / "media"),
         "POSTFLOW_GATEWAY_PORT": str(gateway_port),
         "PYTHONPATH": str(ROOT),
+        **TEST_META_APPS,
         **(extra_env or {}),
     }
     stack = Stack(database_url, env, f"http://127.0.0.1:{gateway_port}", log_dir)
@@ -196,10 +208,29 @@ def start(
         stack.launch(name, [sys.executable, *args], env | own)
     try:
         wait_healthy(stack)
+        if simulator := env.get("POSTFLOW_META_SIMULATOR_URL"):
+            register_meta_apps(simulator, env, f"{stack.base_url}/connect/callback")
     except Exception:
         stack.stop()
         raise
     return stack
+
+
+def register_meta_apps(simulator: str, env: dict[str, str], redirect_uri: str) -> None:
+    """Tell the simulator of the stack's Meta apps, as their dashboard would know them."""
+    for login, prefix in (("facebook", "POSTFLOW_META_APP"), ("instagram", "POSTFLOW_INSTAGRAM_APP")):
+        if not env.get(f"{prefix}_ID"):
+            continue
+        httpx.post(
+            f"{simulator}/_simulator/apps",
+            json={
+                "app_id": env[f"{prefix}_ID"],
+                "secret": env[f"{prefix}_SECRET"],
+                "login": login,
+                "redirect_uris": [redirect_uri],
+            },
+            timeout=10,
+        ).raise_for_status()
 
 
 def wait_listening(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:

@@ -14,20 +14,100 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class InstagramAccount(_message.Message):
-    __slots__ = ("id", "ig_user_id", "username", "connected_at", "min_gap_minutes", "is_default")
+    __slots__ = ("id", "ig_user_id", "username", "connected_at", "min_gap_minutes", "is_default", "login_type", "graph_host", "scopes", "token_expires_at", "health", "health_reason", "page_name")
     ID_FIELD_NUMBER: _ClassVar[int]
     IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     CONNECTED_AT_FIELD_NUMBER: _ClassVar[int]
     MIN_GAP_MINUTES_FIELD_NUMBER: _ClassVar[int]
     IS_DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_TYPE_FIELD_NUMBER: _ClassVar[int]
+    GRAPH_HOST_FIELD_NUMBER: _ClassVar[int]
+    SCOPES_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    HEALTH_FIELD_NUMBER: _ClassVar[int]
+    HEALTH_REASON_FIELD_NUMBER: _ClassVar[int]
+    PAGE_NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     ig_user_id: str
     username: str
     connected_at: _timestamp_pb2.Timestamp
     min_gap_minutes: float
     is_default: bool
-    def __init__(self, id: _Optional[str] = ..., ig_user_id: _Optional[str] = ..., username: _Optional[str] = ..., connected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_gap_minutes: _Optional[float] = ..., is_default: _Optional[bool] = ...) -> None: ...
+    login_type: str
+    graph_host: str
+    scopes: _containers.RepeatedScalarFieldContainer[str]
+    token_expires_at: _timestamp_pb2.Timestamp
+    health: str
+    health_reason: str
+    page_name: str
+    def __init__(self, id: _Optional[str] = ..., ig_user_id: _Optional[str] = ..., username: _Optional[str] = ..., connected_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_gap_minutes: _Optional[float] = ..., is_default: _Optional[bool] = ..., login_type: _Optional[str] = ..., graph_host: _Optional[str] = ..., scopes: _Optional[_Iterable[str]] = ..., token_expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., health: _Optional[str] = ..., health_reason: _Optional[str] = ..., page_name: _Optional[str] = ...) -> None: ...
+
+class StartLoginRequest(_message.Message):
+    __slots__ = ("user_id", "login_type")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_TYPE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    login_type: str
+    def __init__(self, user_id: _Optional[str] = ..., login_type: _Optional[str] = ...) -> None: ...
+
+class LoginStarted(_message.Message):
+    __slots__ = ("id", "login_type", "authorize_url", "expires_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_TYPE_FIELD_NUMBER: _ClassVar[int]
+    AUTHORIZE_URL_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    login_type: str
+    authorize_url: str
+    expires_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., login_type: _Optional[str] = ..., authorize_url: _Optional[str] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CompleteLoginRequest(_message.Message):
+    __slots__ = ("user_id", "state", "code", "error", "error_description")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    ERROR_DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    state: str
+    code: str
+    error: str
+    error_description: str
+    def __init__(self, user_id: _Optional[str] = ..., state: _Optional[str] = ..., code: _Optional[str] = ..., error: _Optional[str] = ..., error_description: _Optional[str] = ...) -> None: ...
+
+class LoginChoice(_message.Message):
+    __slots__ = ("ig_user_id", "username", "page_name")
+    IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PAGE_NAME_FIELD_NUMBER: _ClassVar[int]
+    ig_user_id: str
+    username: str
+    page_name: str
+    def __init__(self, ig_user_id: _Optional[str] = ..., username: _Optional[str] = ..., page_name: _Optional[str] = ...) -> None: ...
+
+class LoginResult(_message.Message):
+    __slots__ = ("login_id", "status", "accounts", "choices")
+    LOGIN_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    CHOICES_FIELD_NUMBER: _ClassVar[int]
+    login_id: str
+    status: str
+    accounts: _containers.RepeatedCompositeFieldContainer[InstagramAccount]
+    choices: _containers.RepeatedCompositeFieldContainer[LoginChoice]
+    def __init__(self, login_id: _Optional[str] = ..., status: _Optional[str] = ..., accounts: _Optional[_Iterable[_Union[InstagramAccount, _Mapping]]] = ..., choices: _Optional[_Iterable[_Union[LoginChoice, _Mapping]]] = ...) -> None: ...
+
+class ChooseLoginAccountsRequest(_message.Message):
+    __slots__ = ("user_id", "login_id", "ig_user_ids")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_ID_FIELD_NUMBER: _ClassVar[int]
+    IG_USER_IDS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    login_id: str
+    ig_user_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., login_id: _Optional[str] = ..., ig_user_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class UpdateAccountRequest(_message.Message):
     __slots__ = ("user_id", "account_id", "min_gap_minutes", "is_default")
@@ -42,14 +122,16 @@ class UpdateAccountRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., min_gap_minutes: _Optional[float] = ..., is_default: _Optional[bool] = ...) -> None: ...
 
 class ConnectAccountRequest(_message.Message):
-    __slots__ = ("user_id", "ig_user_id", "access_token")
+    __slots__ = ("user_id", "ig_user_id", "access_token", "login_type")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_TYPE_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     ig_user_id: str
     access_token: str
-    def __init__(self, user_id: _Optional[str] = ..., ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ...) -> None: ...
+    login_type: str
+    def __init__(self, user_id: _Optional[str] = ..., ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., login_type: _Optional[str] = ...) -> None: ...
 
 class ListAccountsRequest(_message.Message):
     __slots__ = ("user_id",)
@@ -72,14 +154,16 @@ class AccountRef(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
 
 class PublishingCredentials(_message.Message):
-    __slots__ = ("ig_user_id", "access_token", "sealed_access_token")
+    __slots__ = ("ig_user_id", "access_token", "sealed_access_token", "graph_host")
     IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
     SEALED_ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    GRAPH_HOST_FIELD_NUMBER: _ClassVar[int]
     ig_user_id: str
     access_token: str
     sealed_access_token: bytes
-    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ...) -> None: ...
+    graph_host: str
+    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ..., graph_host: _Optional[str] = ...) -> None: ...
 
 class PostRef(_message.Message):
     __slots__ = ("user_id", "post_id")

@@ -56,6 +56,21 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.UpdateAccountRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.InstagramAccount.FromString,
                 _registered_method=True)
+        self.StartLogin = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/StartLogin',
+                request_serializer=protos_dot_scheduler__pb2.StartLoginRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.LoginStarted.FromString,
+                _registered_method=True)
+        self.CompleteLogin = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/CompleteLogin',
+                request_serializer=protos_dot_scheduler__pb2.CompleteLoginRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.LoginResult.FromString,
+                _registered_method=True)
+        self.ChooseLoginAccounts = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ChooseLoginAccounts',
+                request_serializer=protos_dot_scheduler__pb2.ChooseLoginAccountsRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.LoginResult.FromString,
+                _registered_method=True)
         self.GetPublishingCredentials = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/GetPublishingCredentials',
                 request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
@@ -192,6 +207,27 @@ class SchedulerServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateAccount(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartLogin(self, request, context):
+        """Meta's logins ("Connect with Instagram", "Connect with Facebook"): the dialog's address
+        and a single-use state bound to the person; the code Meta sent back, exchanged for
+        tokens (an account connected, or a Facebook login's accounts to pick from); the pick.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteLogin(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChooseLoginAccounts(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -366,6 +402,21 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.UpdateAccount,
                     request_deserializer=protos_dot_scheduler__pb2.UpdateAccountRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.InstagramAccount.SerializeToString,
+            ),
+            'StartLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartLogin,
+                    request_deserializer=protos_dot_scheduler__pb2.StartLoginRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.LoginStarted.SerializeToString,
+            ),
+            'CompleteLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteLogin,
+                    request_deserializer=protos_dot_scheduler__pb2.CompleteLoginRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.LoginResult.SerializeToString,
+            ),
+            'ChooseLoginAccounts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChooseLoginAccounts,
+                    request_deserializer=protos_dot_scheduler__pb2.ChooseLoginAccountsRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.LoginResult.SerializeToString,
             ),
             'GetPublishingCredentials': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPublishingCredentials,
@@ -588,6 +639,87 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/UpdateAccount',
             protos_dot_scheduler__pb2.UpdateAccountRequest.SerializeToString,
             protos_dot_scheduler__pb2.InstagramAccount.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/StartLogin',
+            protos_dot_scheduler__pb2.StartLoginRequest.SerializeToString,
+            protos_dot_scheduler__pb2.LoginStarted.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/CompleteLogin',
+            protos_dot_scheduler__pb2.CompleteLoginRequest.SerializeToString,
+            protos_dot_scheduler__pb2.LoginResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChooseLoginAccounts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ChooseLoginAccounts',
+            protos_dot_scheduler__pb2.ChooseLoginAccountsRequest.SerializeToString,
+            protos_dot_scheduler__pb2.LoginResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -96,7 +96,7 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
         database_url,
         Path(tmp_path_factory.mktemp("logs")),
         extra_env={
-            "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
+            "POSTFLOW_META_SIMULATOR_URL": graph_simulator,
             # Prepare one second ahead, so that tests can schedule a few seconds out.
             "POSTFLOW_PUBLISH_LEAD_SECONDS": "1",
             # Instagram's refusals wait seconds here, not minutes, so faults resolve quickly.

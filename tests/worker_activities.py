@@ -17,7 +17,7 @@ async def publishing_activities(system, graph_simulator: str, *, poll_seconds: f
     posts = aio_channel(system, caller="worker", service="posts")
     scheduler = aio_channel(system, caller="worker", service="scheduler")
     media = aio_channel(system, caller="worker", service="media")
-    graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=graph_timeout)
+    graph = GraphApiClient(meta_url=graph_simulator, version="v25.0", timeout=graph_timeout)
     events = EventPublisher(system.env["POSTFLOW_NATS_URL"], 3600)
     try:
         yield PublishingActivities(

@@ -12,6 +12,8 @@ from protos import scheduler_pb2, scheduler_pb2_grpc
 class Credentials:
     ig_user_id: str
     access_token: str
+    # The Graph API host the token works on (graph.instagram.com or graph.facebook.com).
+    graph_host: str = "graph.facebook.com"
 
 
 async def fetch(
@@ -21,4 +23,6 @@ async def fetch(
     reply = await scheduler.GetPublishingCredentials(
         scheduler_pb2.AccountRef(user_id=user_id, account_id=account_id), timeout=10
     )
-    return Credentials(reply.ig_user_id, vault.open(reply.sealed_access_token))
+    return Credentials(
+        reply.ig_user_id, vault.open(reply.sealed_access_token), reply.graph_host or "graph.facebook.com"
+    )

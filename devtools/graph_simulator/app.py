@@ -1,25 +1,30 @@
-"""A local stand-in for the Instagram Graph API content-publishing endpoints.
+"""A local stand-in for Meta's hosts: the Instagram Graph API's content-publishing
+endpoints (login.py: the login dialogs and tokens).
 
-Same paths, parameters, JSON shapes and error envelope as graph.facebook.com, with the
-24-hour publishing limit, container processing delay, and faults a test can arm
-(`POST /_simulator/faults`). A development and test tool: never a production target.
+Requests arrive as /{host}/{path}, the host being the one Meta serves the path on
+(graph.facebook.com, graph.instagram.com, ...), with the same parameters, JSON shapes and
+error envelope, the 24-hour publishing limit, container processing delay, tokens that
+expire and work on their own host only, and faults a test can arm (`POST
+/_simulator/faults`). A development and test tool: never a production target.
 """
 
 import asyncio
 import collections
 import itertools
 import random
-import uuid
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from devtools.graph_simulator import engagement
+from devtools.graph_simulator import engagement, login, persistence, tokens
+from devtools.graph_simulator.errors import GraphError, error_body
 from devtools.graph_simulator.state import (
+    ALL_SCOPES,
     ENDPOINTS,
     FAULTS,
+    GRAPH_HOSTS,
     Account,
     Container,
     Fault,
@@ -29,31 +34,6 @@ from devtools.graph_simulator.state import (
 )
 
 MEDIA_TYPES = {"IMAGE", "VIDEO", "REELS", "STORIES", "CAROUSEL"}
-
-
-class GraphError(Exception):
-    def __init__(self, status: int, code: int, subcode: int, message: str, transient: bool = False) -> None:
-        super().__init__(message)
-        self.status, self.code, self.subcode, self.message, self.transient = (
-            status,
-            code,
-            subcode,
-            message,
-            transient,
-        )
-
-
-def _error_body(err: GraphError) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "message": err.message,
-        "type": "OAuthException",
-        "code": err.code,
-        "is_transient": err.transient,
-        "fbtrace_id": uuid.uuid4().hex[:20],
-    }
-    if err.subcode:
-        body["error_subcode"] = err.subcode
-    return {"error": body}
 
 
 class AccountIn(BaseModel):
@@ -67,6 +47,9 @@ class AccountIn(BaseModel):
     audience_weekdays: list[float] = Field(default_factory=lambda: [1.0] * 7, min_length=7, max_length=7)
     audience_peak_hour_utc_by_type: dict[str, float] = Field(default_factory=dict, max_length=10)
     engagement_speed: float = 1.0
+    # The token above is a system user's (Facebook Login, graph.facebook.com, every
+    # permission, never expires), or with "instagram" an Instagram Login one.
+    login: str = Field("facebook", pattern="^(facebook|instagram)$")
 
 
 class HistoryIn(BaseModel):
@@ -87,14 +70,21 @@ class FaultIn(BaseModel):
     seconds: float = 0.0
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="Instagram Graph API simulator (development and tests only)")
+def create_app(state_file: str = "") -> FastAPI:
     world = World()
+    saver = persistence.Saver(world, state_file)
+    app = FastAPI(title="Instagram Graph API simulator (development and tests only)", lifespan=saver.lifespan)
     app.state.world = world
 
     @app.exception_handler(GraphError)
     async def graph_error(request: Request, err: GraphError):
-        return JSONResponse(_error_body(err), err.status)
+        return JSONResponse(error_body(err), err.status)
+
+    @app.middleware("http")
+    async def count_changes(request: Request, call_next):
+        if request.method != "GET":
+            world.changes += 1
+        return await call_next(request)
 
     async def params(request: Request) -> dict[str, str]:
         """Graph API parameters arrive in the query string or as a form body."""
@@ -110,15 +100,24 @@ def create_app() -> FastAPI:
             values.setdefault("access_token", header[7:].strip())
         return values
 
-    def account(ig_user_id: str, values: dict[str, str]) -> Account:
+    def account(host: str, ig_user_id: str, values: dict[str, str], need: str = "basic") -> Account:
+        """The account a call names, if its token may make the call: Meta checks the token
+        first, then the object, then the permission."""
+        token = tokens.authenticate(world, host, values)
         found = world.accounts.get(ig_user_id)
         if found is None:
             raise GraphError(
                 400, 100, 33, f"Unsupported request: object with ID '{ig_user_id}' does not exist"
             )
-        if values.get("access_token") != found.access_token:
-            raise GraphError(400, 190, 0, "Invalid OAuth access token - Cannot parse access token")
+        tokens.may_act_for(token, ig_user_id)
+        tokens.require(token, need)
         return found
+
+    def graph_host(host: str, version: str) -> None:
+        if host not in GRAPH_HOSTS:
+            raise GraphError(404, 100, 0, f"No such host: {host}")
+        if not (version.startswith("v") and version[1:].replace(".", "").isdigit()):
+            raise GraphError(400, 2500, 0, f"Unknown path components: /{version}")
 
     async def apply_fault(endpoint: str, ig_user_id: str | None) -> Fault | None:
         fault = world.take_fault(endpoint, ig_user_id)
@@ -137,7 +136,19 @@ def create_app() -> FastAPI:
 
     @app.post("/_simulator/accounts", status_code=201)
     async def add_account(body: AccountIn):
-        world.accounts[body.ig_user_id] = Account(**body.model_dump())
+        fields = body.model_dump()
+        logged_in_with = fields.pop("login")
+        world.accounts[body.ig_user_id] = Account(**fields)
+        world.issue(
+            value=body.access_token,
+            app_id="",
+            login=logged_in_with,
+            kind="system",
+            scopes=list(ALL_SCOPES),
+            issued_at=world.now(),
+            expires_at=0,
+            ig_user_ids=[body.ig_user_id],
+        )
         return body
 
     @app.post("/_simulator/accounts/{ig_user_id}/history", status_code=201)
@@ -224,6 +235,7 @@ def create_app() -> FastAPI:
     @app.post("/_simulator/reset", status_code=204)
     async def reset():
         world.reset()
+        login.register_configured_apps(world)
 
     @app.get("/healthz")
     async def healthz():
@@ -231,10 +243,11 @@ def create_app() -> FastAPI:
 
     # --- Graph API ------------------------------------------------------------------
 
-    @app.post("/{version}/{ig_user_id}/media")
-    async def create_container(version: str, ig_user_id: str, request: Request):
+    @app.post("/{host}/{version}/{ig_user_id}/media")
+    async def create_container(host: str, version: str, ig_user_id: str, request: Request):
+        graph_host(host, version)
         values = await params(request)
-        owner = account(ig_user_id, values)
+        owner = account(host, ig_user_id, values, "publish")
         await apply_fault("create", ig_user_id)
         media_type = values.get("media_type", "IMAGE").upper()
         if media_type not in MEDIA_TYPES:
@@ -272,10 +285,11 @@ def create_app() -> FastAPI:
         world.containers[container.id] = container
         return {"id": container.id}
 
-    @app.post("/{version}/{ig_user_id}/media_publish")
-    async def publish(version: str, ig_user_id: str, request: Request):
+    @app.post("/{host}/{version}/{ig_user_id}/media_publish")
+    async def publish(host: str, version: str, ig_user_id: str, request: Request):
+        graph_host(host, version)
         values = await params(request)
-        owner = account(ig_user_id, values)
+        owner = account(host, ig_user_id, values, "publish")
         lost = await apply_fault("publish", ig_user_id)
         container = world.containers.get(values.get("creation_id", ""))
         if container is None or container.ig_user_id != ig_user_id:
@@ -300,12 +314,13 @@ def create_app() -> FastAPI:
             raise GraphError(status, code, subcode, message, transient)
         return {"id": media.id}
 
-    @app.get("/{version}/{ig_user_id}/media")
-    async def list_media(version: str, ig_user_id: str, request: Request):
+    @app.get("/{host}/{version}/{ig_user_id}/media")
+    async def list_media(host: str, version: str, ig_user_id: str, request: Request):
         """The account's published media, newest first, a page at a time (`limit`, at most
         100, and the `after` cursor of the page before, as the real endpoint pages)."""
+        graph_host(host, version)
         values = await params(request)
-        owner = account(ig_user_id, values)
+        owner = account(host, ig_user_id, values)
         await apply_fault("media", ig_user_id)
         limit = min(int(values.get("limit", "25") or 25), 100)
         mine = sorted(
@@ -343,10 +358,11 @@ def create_app() -> FastAPI:
             body["paging"] = {"cursors": {"after": str(start + limit)}}
         return body
 
-    @app.get("/{version}/{ig_user_id}/content_publishing_limit")
-    async def publishing_limit(version: str, ig_user_id: str, request: Request):
+    @app.get("/{host}/{version}/{ig_user_id}/content_publishing_limit")
+    async def publishing_limit(host: str, version: str, ig_user_id: str, request: Request):
+        graph_host(host, version)
         values = await params(request)
-        owner = account(ig_user_id, values)
+        owner = account(host, ig_user_id, values)
         await apply_fault("limit", ig_user_id)
         usage = owner.publishes_in_window(world.now())
         return {
@@ -358,13 +374,14 @@ def create_app() -> FastAPI:
             ]
         }
 
-    @app.get("/{version}/{media_id}/insights")
-    async def media_insights(version: str, media_id: str, request: Request):
+    @app.get("/{host}/{version}/{media_id}/insights")
+    async def media_insights(host: str, version: str, media_id: str, request: Request):
+        graph_host(host, version)
         values = await params(request)
         item = world.media.get(media_id)
         if item is None:
             raise GraphError(400, 100, 33, f"Object with ID '{media_id}' does not exist")
-        owner = account(item.ig_user_id, values)
+        owner = account(host, item.ig_user_id, values, "insights")
         await apply_fault("media", item.ig_user_id)
         wanted = [m for m in values.get("metric", "").split(",") if m]
         unknown = [m for m in wanted if m not in engagement.METRICS]
@@ -391,23 +408,33 @@ def create_app() -> FastAPI:
             ]
         }
 
-    @app.get("/{version}/{node_id}")
-    async def read_node(version: str, node_id: str, request: Request):
+    login.install(app, world)
+
+    @app.get("/{host}/{version}/{node_id}")
+    async def read_node(host: str, version: str, node_id: str, request: Request):
+        graph_host(host, version)
         values = await params(request)
         fields = [f for f in values.get("fields", "id").split(",") if f]
-        if node_id in world.accounts:
-            owner = account(node_id, values)
+        if node_id == "me":
+            found = login.me(world, host, values)
+        elif node_id in world.accounts:
+            owner = account(host, node_id, values)
             await apply_fault("account", owner.ig_user_id)
-            found = {"id": owner.ig_user_id, "username": owner.username, "followers_count": owner.followers}
+            found = {
+                "id": owner.ig_user_id,
+                "user_id": owner.ig_user_id,
+                "username": owner.username,
+                "followers_count": owner.followers,
+            }
         elif node_id in world.containers:
             container = world.containers[node_id]
-            account(container.ig_user_id, values)
+            account(host, container.ig_user_id, values)
             await apply_fault("status", container.ig_user_id)
             state = container.status_code(world.now())
             found = {"id": container.id, "status_code": state, "status": state}
         elif node_id in world.media:
             item = world.media[node_id]
-            account(item.ig_user_id, values)
+            account(host, item.ig_user_id, values)
             await apply_fault("media", item.ig_user_id)
             found = {
                 "id": item.id,
@@ -417,6 +444,7 @@ def create_app() -> FastAPI:
                 "timestamp": graph_timestamp(item.published_at),
             }
         else:
+            tokens.authenticate(world, host, values)
             raise GraphError(
                 400, 100, 33, f"Unsupported get request. Object with ID '{node_id}' does not exist"
             )

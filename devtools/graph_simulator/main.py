@@ -8,7 +8,7 @@ from lib.common.config import get_settings
 if __name__ == "__main__":
     settings = get_settings()
     uvicorn.run(
-        create_app(),
+        create_app(settings.graph_simulator_state_file),
         host=settings.graph_simulator_host,
         port=settings.graph_simulator_port,
         log_level="warning",

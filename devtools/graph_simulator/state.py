@@ -1,10 +1,12 @@
-"""The simulated Instagram: accounts, media containers, published media, switchable faults.
+"""The simulated Instagram: apps, people and their tokens, accounts, media containers,
+published media, switchable faults, and a clock tests can move forward.
 
-In memory on purpose: the simulator is a development and test tool, restarted freely.
+In memory, written to a file (persistence.py) so that a restart of make run forgets nothing.
 """
 
 import collections
 import itertools
+import secrets
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -97,6 +99,96 @@ class Account:
         return len(self.publish_times)
 
 
+# The hosts the simulator stands in for (requests arrive as /{host}/...).
+FACEBOOK_GRAPH = "graph.facebook.com"
+INSTAGRAM_GRAPH = "graph.instagram.com"
+GRAPH_HOSTS = (FACEBOOK_GRAPH, INSTAGRAM_GRAPH)
+# Meta's token lifetimes (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived
+# and .../instagram-platform/reference/access_token): an hour, then 60 days.
+SHORT_LIVED_SECONDS = 3600
+LONG_LIVED_SECONDS = 60 * 86400
+# An authorization code works once, within an hour (.../instagram-platform/reference/oauth-access-token).
+CODE_SECONDS = 3600
+# Every permission a token made by the control API has (a system user's, given every one).
+ALL_SCOPES = (
+    "instagram_basic",
+    "instagram_content_publish",
+    "instagram_manage_insights",
+    "instagram_manage_comments",
+    "pages_show_list",
+    "pages_read_engagement",
+    "business_management",
+    "instagram_business_basic",
+    "instagram_business_content_publish",
+    "instagram_business_manage_insights",
+    "instagram_business_manage_comments",
+)
+
+
+@dataclass
+class App:
+    """A Meta app as its dashboard configures it: Facebook Login's, or the Instagram app id
+    of Instagram Login's product."""
+
+    app_id: str
+    secret: str
+    login: str  # "facebook" or "instagram"
+    redirect_uris: list[str]
+    # "Require App Secret" in the dashboard: every call must carry appsecret_proof.
+    require_proof: bool = False
+
+
+@dataclass
+class Token:
+    value: str
+    app_id: str  # "" for a system user's token added through the control API
+    login: str  # "facebook" (graph.facebook.com) or "instagram" (graph.instagram.com)
+    kind: str  # "short", "long", "page" or "system"
+    scopes: list[str]
+    issued_at: float
+    expires_at: float  # 0: never
+    # The Instagram accounts it may act for.
+    ig_user_ids: list[str]
+    facebook_user_id: str = ""
+    revoked: bool = False
+
+    @property
+    def host(self) -> str:
+        return INSTAGRAM_GRAPH if self.login == "instagram" else FACEBOOK_GRAPH
+
+
+@dataclass
+class Page:
+    id: str
+    name: str
+    ig_user_id: str
+
+
+@dataclass
+class FacebookUser:
+    """A person on Facebook who manages Pages, each linked to an Instagram account."""
+
+    id: str
+    name: str
+    pages: list[Page]
+
+
+@dataclass
+class Grant:
+    """What a consent dialog gave, waiting for its code to be exchanged."""
+
+    code: str
+    app_id: str
+    redirect_uri: str
+    login: str
+    scopes: list[str]
+    ig_user_ids: list[str]
+    facebook_user_id: str
+    page_ids: list[str]
+    created_at: float
+    used: bool = False
+
+
 @dataclass
 class Container:
     id: str
@@ -132,6 +224,11 @@ class Media:
         return f"https://www.instagram.com/p/sim{self.id}/"
 
 
+def _token_value(login: str) -> str:
+    # Meta's own prefixes: Instagram Login's tokens start IG, Facebook's EAA.
+    return ("IGAA" if login == "instagram" else "EAAG") + secrets.token_urlsafe(24)
+
+
 def graph_timestamp(epoch: float) -> str:
     """The Graph API's time format: 2026-11-25T15:52:35+0000."""
     return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(epoch))
@@ -142,6 +239,13 @@ class World:
         self.reset()
 
     def reset(self) -> None:
+        # Counted up by every request that may change the world (persistence.py saves then).
+        self.changes = 0
+        self.clock_offset = 0.0
+        self.apps: dict[str, App] = {}
+        self.tokens: dict[str, Token] = {}
+        self.facebook_users: dict[str, FacebookUser] = {}
+        self.grants: dict[str, Grant] = {}
         self.accounts: dict[str, Account] = {}
         self.containers: dict[str, Container] = {}
         self.media: dict[str, Media] = {}
@@ -158,7 +262,16 @@ class World:
         return str(next(self._ids))
 
     def now(self) -> float:
-        return time.time()
+        """Meta's clock: this machine's, moved forward by the tests (POST /_simulator/clock)."""
+        return time.time() + self.clock_offset
+
+    def issue(self, **fields) -> Token:
+        token = Token(value=fields.pop("value", None) or _token_value(fields["login"]), **fields)
+        self.tokens[token.value] = token
+        return token
+
+    def pages_of(self, ig_user_id: str) -> list[Page]:
+        return [p for u in self.facebook_users.values() for p in u.pages if p.ig_user_id == ig_user_id]
 
     def take_fault(self, endpoint: str, ig_user_id: str | None) -> Fault | None:
         """The first armed fault for this call, used up by one."""

@@ -139,9 +139,27 @@ class Settings(BaseSettings):
     webhook_attempts: int = 4
     webhook_allow_private_hosts: bool = False
 
-    # Instagram Graph API. make run and the tests point this at the local simulator.
-    graph_api_base_url: str = "http://127.0.0.1:8010"
-    graph_api_version: str = "v21.0"
+    # Meta's hosts: graph.instagram.com (tokens from Instagram Login), graph.facebook.com
+    # (Facebook Login, system users), api.instagram.com, www.instagram.com and
+    # www.facebook.com (the login dialogs). Local runs reach every one of them through the
+    # Graph API simulator, as {meta_simulator_url}/{host}/...; a deployment leaves it empty.
+    meta_simulator_url: str = ""
+    # Meta retires a Graph API version two years after its release: keep this current.
+    graph_api_version: str = "v25.0"
+    # The Meta app behind "Connect with Facebook" (Facebook Login for Business), and the
+    # Instagram app id and secret of its "Instagram API with Instagram Login" product
+    # (App Dashboard > Instagram > API setup with Instagram login). Empty id: that button
+    # is not offered. The secrets never leave the scheduler (and the worker, which signs
+    # its Graph calls with them: appsecret_proof).
+    meta_app_id: str = ""
+    meta_app_secret: SecretStr = SecretStr("")
+    instagram_app_id: str = ""
+    instagram_app_secret: SecretStr = SecretStr("")
+    # Where Meta sends the person back after the login dialog: add it to the apps' "Valid
+    # OAuth Redirect URIs". Empty: {public_base_url}/connect/callback.
+    meta_redirect_uri: str = ""
+    # A login started and not finished within this is refused (its state is single-use).
+    meta_login_ttl_seconds: int = 15 * 60
     graph_api_timeout_seconds: float = 10.0
     # How long a publish waits after Instagram says "too many calls" / "publishing limit
     # reached" before it tries again (instead of burning its retries).
@@ -155,6 +173,8 @@ class Settings(BaseSettings):
     series_occurrences_per_run: int = 100
     graph_simulator_host: str = "127.0.0.1"
     graph_simulator_port: int = 8010
+    # Where the simulator keeps its accounts, tokens and media across restarts ("": nowhere).
+    graph_simulator_state_file: str = ".data/graph_simulator.pickle"
 
     # Media. Storage: any S3-compatible endpoint (host:port), else files under media_dir.
     media_grpc_host: str = "127.0.0.1"
@@ -267,11 +287,21 @@ class Settings(BaseSettings):
         ):
             if len(value.get_secret_value().encode()) < MIN_SECRET_BYTES:
                 raise ValueError(f"{variable} must be at least {MIN_SECRET_BYTES} bytes")
-        if not self.graph_api_base_url.startswith("https://"):
+        if self.meta_simulator_url:
             raise ValueError(
-                "POSTFLOW_GRAPH_API_BASE_URL must be https:// outside local runs (tokens travel on it)"
+                "POSTFLOW_META_SIMULATOR_URL is for local runs only: a deployment talks to Meta's own hosts"
             )
         return self
+
+    def meta_url(self, host: str) -> str:
+        """The root URL of one of Meta's hosts (graph.instagram.com, ...), or of its stand-in."""
+        if self.meta_simulator_url:
+            return f"{self.meta_simulator_url.rstrip('/')}/{host}"
+        return f"https://{host}"
+
+    @property
+    def redirect_uri(self) -> str:
+        return self.meta_redirect_uri or f"{self.public_base_url.rstrip('/')}/connect/callback"
 
     def require_database_url(self) -> str:
         if not self.database_url:

@@ -49,6 +49,11 @@ class AuthorizationError(GraphApiError):
     """The access token is invalid or revoked (190): the account must be reconnected."""
 
 
+class PermissionMissing(AuthorizationError):
+    """The person did not grant (or took back) a permission the call needs (10, 200-299):
+    only a new consent brings it back."""
+
+
 class NotFound(GraphApiError):
     """The object does not exist (100 / 33)."""
 
@@ -62,6 +67,8 @@ def classify(code: int, subcode: int, message: str, http_status: int, is_transie
         return PublishLimitReached(**fields, retryable=True)
     if code == 190:
         return AuthorizationError(**fields)
+    if code == 10 or 200 <= code <= 299:
+        return PermissionMissing(**fields)
     if subcode == 2207020 or code == -2:
         return ContainerExpired(**fields)
     if code == 9004 or subcode in (2207052, 2207026, 2207023, 2207027):

@@ -1,10 +1,15 @@
 """A client for the Instagram Graph API content-publishing flow (aiohttp, async).
 
 create container -> poll its status_code -> media_publish, plus the publishing limit and
-the permalink. The base URL and API version come from settings; make run and the tests
-point them at the local simulator.
+the permalink. An account's calls go to the host its token works on (`on(host)`):
+graph.instagram.com for Instagram Login, graph.facebook.com for Facebook Login and system
+users. The API version comes from settings; make run and the tests reach Meta's hosts
+through the local simulator.
 """
 
+import copy
+import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +20,9 @@ from lib.common.config import Settings
 from lib.instagram.errors import GraphApiError, TransientError, classify
 
 CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
+FACEBOOK_GRAPH = "graph.facebook.com"
+INSTAGRAM_GRAPH = "graph.instagram.com"
+GRAPH_HOSTS = (FACEBOOK_GRAPH, INSTAGRAM_GRAPH)
 
 
 # Lifetime metrics asked of every published post (views replaced impressions in 2025).
@@ -49,40 +57,101 @@ class PublishingLimit:
         return max(0, self.total - self.used)
 
 
+class _Pool:
+    """One aiohttp session, shared by a client and its views of other hosts."""
+
+    # Calls in flight at once; more wait for a connection.
+    CONNECTIONS = 256
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = aiohttp.ClientTimeout(total=timeout)
+        self.session: aiohttp.ClientSession | None = None
+
+    def http(self) -> aiohttp.ClientSession:
+        # Made on first use, inside the event loop that uses it (aiohttp's requirement).
+        if self.session is None:
+            self.session = aiohttp.ClientSession(
+                timeout=self.timeout, connector=aiohttp.TCPConnector(limit=self.CONNECTIONS)
+            )
+        return self.session
+
+
+def meta_root(meta_url: str, host: str) -> str:
+    """https://{host}, or the simulator's stand-in for it (lib.common.config.Settings.meta_url)."""
+    return f"{meta_url.rstrip('/')}/{host}" if meta_url else f"https://{host}"
+
+
 class GraphApiClient:
     @classmethod
     def from_settings(cls, settings: Settings) -> "GraphApiClient":
         """The client the configuration names (the simulator in local runs)."""
         return cls(
-            base_url=settings.graph_api_base_url,
+            meta_url=settings.meta_simulator_url,
             version=settings.graph_api_version,
             timeout=settings.graph_api_timeout_seconds,
+            app_secrets={
+                FACEBOOK_GRAPH: settings.meta_app_secret.get_secret_value(),
+                INSTAGRAM_GRAPH: settings.instagram_app_secret.get_secret_value(),
+            },
         )
 
-    # Calls in flight at once; more wait for a connection.
-    CONNECTIONS = 256
+    def __init__(
+        self,
+        *,
+        meta_url: str = "",
+        version: str,
+        timeout: float,
+        app_secrets: dict[str, str] | None = None,
+        host: str = FACEBOOK_GRAPH,
+    ):
+        self.meta_url = meta_url
+        self.version = version
+        self._secrets = {h: secret for h, secret in (app_secrets or {}).items() if secret}
+        self._pool = _Pool(timeout)
+        self.host = host
+        self._root = f"{meta_root(meta_url, host)}/{version}"
 
-    def __init__(self, *, base_url: str, version: str, timeout: float):
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._root = f"{base_url.rstrip('/')}/{version}"
-        self._session: aiohttp.ClientSession | None = None
+    def on(self, host: str) -> "GraphApiClient":
+        """The same client, calling `host` (the one the account's token works on)."""
+        if host == self.host:
+            return self
+        if host not in GRAPH_HOSTS:
+            raise ValueError(f"not a Graph API host: {host!r}")
+        view = copy.copy(self)
+        view.host = host
+        view._root = f"{meta_root(self.meta_url, host)}/{self.version}"
+        return view
+
+    def url(self, host: str, path: str) -> str:
+        """A path on another of Meta's hosts (api.instagram.com, ...), unversioned."""
+        return f"{meta_root(self.meta_url, host)}/{path}"
 
     def _http(self) -> aiohttp.ClientSession:
-        # Made on first use, inside the event loop that uses it (aiohttp's requirement).
-        if self._session is None:
-            self._session = aiohttp.ClientSession(
-                timeout=self._timeout, connector=aiohttp.TCPConnector(limit=self.CONNECTIONS)
-            )
-        return self._session
+        return self._pool.http()
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        if self._pool.session is not None:
+            await self._pool.session.close()
+
+    def _proof(self, token: str) -> str:
+        """appsecret_proof: the token's HMAC-SHA256 keyed with the app secret, on every call
+        when a secret is configured (a stolen token alone is then useless:
+        https://developers.facebook.com/docs/graph-api/guides/secure-requests)."""
+        secret = self._secrets.get(self.host)
+        if not secret:
+            return ""
+        return hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
 
     async def _call(self, method: str, path: str, token: str, params: dict[str, str]) -> dict:
-        url = f"{self._root}/{path}"
+        if proof := self._proof(token):
+            params = {**params, "appsecret_proof": proof}
         # In a header, never in the URL (URLs end up in proxy and server logs).
-        headers = {"Authorization": f"Bearer {token}"}
+        return await self.request(
+            method, f"{self._root}/{path}", params, {"Authorization": f"Bearer {token}"}
+        )
+
+    async def request(self, method: str, url: str, params: dict[str, str], headers: dict[str, str]) -> dict:
+        """One call to one of Meta's hosts; its error envelope raised as a GraphApiError."""
         # aiohttp, not httpx: in a burst of a thousand publishes at the same second,
         # httpx's connection pool (its search for a free connection, per request) took
         # two thirds of the worker's CPU.
@@ -113,6 +182,11 @@ class GraphApiClient:
         if 200 <= status < 300 and "error" not in body:
             return body
         error = body.get("error") or {}
+        if not isinstance(error, dict):
+            # api.instagram.com's own envelope: {"error_type", "code", "error_message"}.
+            error = {"message": body.get("error_message") or str(error), "code": body.get("code", 0)}
+        elif "error_message" in body:
+            error = {"message": body["error_message"], "code": body.get("code", 0)}
         raise classify(
             int(error.get("code", 0) or 0),
             int(error.get("error_subcode", 0) or 0),

@@ -29,3 +29,8 @@ def install(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(WEB_ROOT / "index.html", headers=REVALIDATE)
+
+    # Meta's login sends the person back here (the redirect URI): the app finishes it.
+    @app.get("/connect/callback", include_in_schema=False)
+    async def meta_login_callback() -> FileResponse:
+        return FileResponse(WEB_ROOT / "index.html", headers=REVALIDATE)

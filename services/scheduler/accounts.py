@@ -4,6 +4,7 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
@@ -13,7 +14,9 @@ from lib.common.db import Database
 from lib.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
 from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
+from lib.instagram import meta_login
 from lib.instagram.graph_api import GraphApiClient
+from lib.instagram.meta_login import MetaLogin
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
 
@@ -26,6 +29,20 @@ MAX_CHECKED_AT_ONCE = 1000
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Grant:
+    """What Meta gave for one Instagram account: its token and what is known of it."""
+
+    ig_user_id: str
+    username: str
+    access_token: str
+    login_type: str
+    scopes: list[str] | None = None
+    expires_at: datetime | None = None
+    page_id: str | None = None
+    page_name: str | None = None
+
+
 async def connect(
     *,
     db: Database,
@@ -35,8 +52,11 @@ async def connect(
     ig_user_id: str,
     access_token: str,
     audit: AuditTrail,
+    login_type: str = "",
+    login: MetaLogin | None = None,
 ) -> InstagramAccount:
-    """Check with Instagram that the token may act for the account, then store it sealed."""
+    """A pasted token (a system user's, for agencies): checked with Instagram on the host it
+    works on, then stored sealed (in place of the account's token if it is connected)."""
     problems = []
     if not _IG_USER_ID.match(ig_user_id):
         problems.append(
@@ -48,34 +68,101 @@ async def connect(
         # It travels in an HTTP header: a token is printable ASCII, and anything else made
         # the request fail before it left (a 502 instead of a 422).
         problems.append(Violation("access_token", "must be printable ASCII, as Instagram issues it"))
+    if login_type and login_type not in meta_login.LOGIN_TYPES:
+        problems.append(Violation("login_type", "must be instagram or facebook"))
     if problems:
         raise invalid(problems)
+    token = access_token.strip()
+    # Instagram Login's tokens start IG (Meta's prefixes); system users' are Facebook's.
+    login_type = login_type or (meta_login.INSTAGRAM if token.startswith("IG") else meta_login.FACEBOOK)
     try:
-        username = await graph.account_username(ig_user_id, access_token.strip())
+        username = await graph.on(meta_login.HOST_OF[login_type]).account_username(ig_user_id, token)
     except graph_errors.NotFound as err:
         raise invalid_field("ig_user_id", f"Instagram knows no such account ({err.message})") from err
     except graph_errors.AuthorizationError as err:
         raise invalid_field("access_token", f"Instagram refused the token: {err.message}") from err
     except graph_errors.GraphApiError as err:
-        raise ServiceError(
-            "unavailable",
-            "instagram_unavailable",
-            f"Instagram could not be reached to check the token: {err}",
-        ) from err
-    account = InstagramAccount(
-        id=uuid.uuid4(),
+        raise _unavailable(err) from err
+    scopes, expires_at = None, None
+    if login_type == meta_login.FACEBOOK and login is not None and login.configured(meta_login.FACEBOOK):
+        try:
+            info = await login.debug_token(token)
+        except graph_errors.GraphApiError as err:
+            log.warning("debug_token of a pasted token failed: %s", err)
+        else:
+            scopes = list(info.scopes)
+            expires_at = datetime.fromtimestamp(info.expires_at, UTC) if info.expires_at else None
+            if missing := meta_login.missing_scopes(login_type, scopes):
+                raise invalid_field("access_token", _missing_message(missing))
+    account, _ = await store(
+        db=db,
+        vault=vault,
         user_id=user_id,
-        ig_user_id=ig_user_id,
-        username=username,
-        token_ciphertext=vault.seal(access_token.strip()),
+        grant=Grant(ig_user_id, username, token, login_type, scopes, expires_at),
+        audit=audit,
     )
-    try:
-        async with db.transaction() as session:
-            session.add(account)
-    except IntegrityError as exc:
-        raise conflict("account_already_connected", f"@{username} is already connected") from exc
-    await audit.record(user_id, "account_connected", account_id=str(account.id), username=username)
     return account
+
+
+def _unavailable(err: graph_errors.GraphApiError) -> ServiceError:
+    return ServiceError(
+        "unavailable", "instagram_unavailable", f"Instagram could not be reached to check the token: {err}"
+    )
+
+
+def _missing_message(missing: list[str]) -> str:
+    return (
+        f"Meta did not grant {', '.join(missing)}: Postflow cannot publish without "
+        f"{'it' if len(missing) == 1 else 'them'}. Connect again and leave "
+        f"{'it' if len(missing) == 1 else 'them'} ticked"
+    )
+
+
+async def store(
+    *, db: Database, vault: TokenVault, user_id: uuid.UUID, grant: Grant, audit: AuditTrail
+) -> tuple[InstagramAccount, bool]:
+    """The account with this token: the user's connected row for the Instagram account gets
+    it in place (same id, schedule untouched, health back to connected), else a new row.
+    Returns (account, replaced)."""
+    values = {
+        "username": grant.username,
+        "token_ciphertext": vault.seal(grant.access_token),
+        "login_type": grant.login_type,
+        "graph_host": meta_login.HOST_OF[grant.login_type],
+        "scopes": grant.scopes,
+        "token_expires_at": grant.expires_at,
+        "token_refreshed_at": func.now(),
+        "health": "connected",
+        "health_reason": None,
+        "page_id": grant.page_id,
+        "page_name": grant.page_name,
+    }
+    mine = (
+        InstagramAccount.user_id == user_id,
+        InstagramAccount.ig_user_id == grant.ig_user_id,
+        InstagramAccount.disconnected_at.is_(None),
+    )
+    for _ in range(2):  # a second connect racing this one: the loser updates the winner's row
+        async with db.transaction() as session:
+            replaced = await session.scalar(
+                update(InstagramAccount).where(*mine).values(**values).returning(InstagramAccount)
+            )
+        if replaced is not None:
+            await audit.record(
+                user_id, "account_reconnected", account_id=str(replaced.id), username=grant.username
+            )
+            return replaced, True
+        account = InstagramAccount(id=uuid.uuid4(), user_id=user_id, ig_user_id=grant.ig_user_id, **values)
+        try:
+            async with db.transaction() as session:
+                session.add(account)
+        except IntegrityError:
+            continue
+        async with db.reading() as session:
+            account = await session.get(InstagramAccount, account.id)
+        await audit.record(user_id, "account_connected", account_id=str(account.id), username=grant.username)
+        return account, False
+    raise conflict("account_busy", f"@{grant.username} is being connected by another request; try again")
 
 
 async def list_connected(*, db: Database, user_id: uuid.UUID) -> list[InstagramAccount]:
@@ -110,6 +197,26 @@ async def disconnect(
 
 
 MAX_GAP_MINUTES = 24 * 60
+# A token that expires within this, and that Postflow cannot refresh, is shown as expiring.
+EXPIRY_WARNING = timedelta(days=7)
+
+
+def health(account: InstagramAccount) -> tuple[str, str]:
+    """(health, why) as the accounts screen shows it: needs_reauth (Instagram refused the
+    token), missing_permission (a publishing permission was not granted), expiring (within
+    a week, and no refresh can extend it), else connected."""
+    if account.health == "needs_reauth":
+        return "needs_reauth", account.health_reason or "Instagram refused the token: reconnect the account"
+    if account.scopes is not None:
+        if missing := meta_login.missing_scopes(account.login_type, account.scopes):
+            return "missing_permission", _missing_message(missing)
+    expires = account.token_expires_at
+    if expires is not None and expires - datetime.now(UTC) < EXPIRY_WARNING:
+        return (
+            "expiring",
+            f"The token expires on {expires:%Y-%m-%d %H:%M} UTC: reconnect the account before then",
+        )
+    return "connected", ""
 
 
 async def connected(*, db: Database, user_id: uuid.UUID, account_id: str) -> InstagramAccount:
@@ -208,6 +315,7 @@ async def chosen(*, db: Database, user_id: uuid.UUID, account_id: str) -> Instag
 class Credentials:
     ig_user_id: str
     access_token: str
+    graph_host: str = "graph.facebook.com"
 
 
 @dataclass
@@ -215,6 +323,7 @@ class SealedCredentials:
     ig_user_id: str
     # The token's Fernet ciphertext: only the publishing worker opens it.
     sealed_access_token: bytes
+    graph_host: str = "graph.facebook.com"
 
 
 async def credentials(
@@ -222,7 +331,7 @@ async def credentials(
 ) -> Credentials:
     """The account's Instagram id and decrypted token, for the scheduler's own Graph calls."""
     account = await _connected_row(db, user_id, account_id)
-    return Credentials(account.ig_user_id, vault.open(account.token_ciphertext))
+    return Credentials(account.ig_user_id, vault.open(account.token_ciphertext), account.graph_host)
 
 
 async def _connected_row(db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> InstagramAccount:
@@ -242,7 +351,7 @@ async def _connected_row(db: Database, user_id: uuid.UUID, account_id: uuid.UUID
 async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> SealedCredentials:
     """The account's Instagram id and its token still encrypted, for the publishing worker."""
     account = await _connected_row(db, user_id, account_id)
-    return SealedCredentials(account.ig_user_id, account.token_ciphertext)
+    return SealedCredentials(account.ig_user_id, account.token_ciphertext, account.graph_host)
 
 
 async def still_connected(

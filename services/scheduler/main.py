@@ -8,10 +8,12 @@ from lib.common.db import Database
 from lib.common.grpc_server import run_service, serve
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
+from lib.instagram.meta_login import MetaLogin
 from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.scheduler import accounts
 from services.scheduler.audience import Audiences
 from services.scheduler.audit_trail import AuditTrail
+from services.scheduler.meta_logins import Logins
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 from services.scheduler.server import SchedulerServicer
@@ -44,6 +46,9 @@ async def main(port: int) -> None:
         db=db, posts=posts_pb2_grpc.PostsStub(posts_channel), temporal=temporal, settings=settings
     )
 
+    audit = AuditTrail(users_pb2_grpc.UsersStub(users_channel))
+    login = MetaLogin(settings, graph)
+
     async def stop() -> None:
         await graph.close()
         await posts_channel.close()
@@ -62,7 +67,9 @@ async def main(port: int) -> None:
                 scheduler,
                 series,
                 settings,
-                AuditTrail(users_pb2_grpc.UsersStub(users_channel)),
+                audit,
+                Logins(db=db, vault=vault, login=login, settings=settings, audit=audit),
+                login,
             ),
             server,
         ),

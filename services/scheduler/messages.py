@@ -7,12 +7,14 @@ from protos import scheduler_pb2
 from services.scheduler import accounts, schedule_templates
 from services.scheduler.audience import Fitted
 from services.scheduler.best_times import Suggestions
+from services.scheduler.meta_logins import Completed
 from services.scheduler.models import InstagramAccount, ScheduleTemplate
 from services.scheduler.scheduling import PublishingState
 from services.scheduler.series import SeriesView
 
 
 def account_message(account: InstagramAccount, settings: Settings) -> scheduler_pb2.InstagramAccount:
+    health, reason = accounts.health(account)
     return scheduler_pb2.InstagramAccount(
         id=str(account.id),
         ig_user_id=account.ig_user_id,
@@ -20,6 +22,27 @@ def account_message(account: InstagramAccount, settings: Settings) -> scheduler_
         connected_at=to_timestamp(account.connected_at),
         min_gap_minutes=accounts.min_gap(account, settings),
         is_default=account.is_default,
+        login_type=account.login_type,
+        graph_host=account.graph_host,
+        scopes=account.scopes or [],
+        token_expires_at=to_timestamp(account.token_expires_at),
+        health=health,
+        health_reason=reason,
+        page_name=account.page_name or "",
+    )
+
+
+def login_result_message(done: Completed, settings: Settings) -> scheduler_pb2.LoginResult:
+    return scheduler_pb2.LoginResult(
+        login_id=str(done.login_id),
+        status=done.status,
+        accounts=[account_message(a, settings) for a in done.accounts],
+        choices=[
+            scheduler_pb2.LoginChoice(
+                ig_user_id=c["ig_user_id"], username=c["username"], page_name=c.get("page_name") or ""
+            )
+            for c in done.choices
+        ],
     )
 
 

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import BigInteger, Boolean, DateTime, Float, LargeBinary, Text, false, func, text
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SCHEMA = "scheduler"
@@ -34,6 +34,40 @@ class InstagramAccount(Base):
     min_gap_minutes: Mapped[float | None] = mapped_column(Float)
     # Where a schedule that names no account goes (at most one per user).
     is_default: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    # How the token was obtained: "instagram" (Instagram Login, graph.instagram.com) or
+    # "facebook" (Facebook Login or a system user's, graph.facebook.com): its calls go there.
+    login_type: Mapped[str] = mapped_column(Text, server_default="facebook")
+    graph_host: Mapped[str] = mapped_column(Text, server_default="graph.facebook.com")
+    # What Meta says was granted; None: not known (a pasted token no app can inspect).
+    scopes: Mapped[list[str] | None] = mapped_column(ARRAY(Text))
+    # None: the token does not expire (a Page's or a system user's) or it is not known.
+    token_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    token_refreshed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # "connected" or "needs_reauth" (Instagram refused the token), and why.
+    health: Mapped[str] = mapped_column(Text, server_default="connected")
+    health_reason: Mapped[str | None] = mapped_column(Text)
+    # Facebook Login: the Page the Instagram account is linked to.
+    page_id: Mapped[str | None] = mapped_column(Text)
+    page_name: Mapped[str | None] = mapped_column(Text)
+
+
+class MetaLogin(Base):
+    """A Meta login under way: its state (hashed) is single-use and bound to the person who
+    started it; a Facebook login with several accounts waits here for the person to pick."""
+
+    __tablename__ = "meta_logins"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    login_type: Mapped[str] = mapped_column(Text)
+    state_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    choices: Mapped[list[dict] | None] = mapped_column(JSONB)
+    sealed_tokens: Mapped[bytes | None] = mapped_column(LargeBinary)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class RecurringSeries(Base):

@@ -162,7 +162,7 @@ class Scheduler:
         found = await accounts.credentials(db=self.db, vault=self._vault, user_id=user_id, account_id=account)
         try:
             limit = (
-                await self._graph.publishing_limit(found.ig_user_id, found.access_token)
+                await self._graph.on(found.graph_host).publishing_limit(found.ig_user_id, found.access_token)
             ).total or DEFAULT_PUBLISH_LIMIT
         except GraphApiError as err:
             log.warning(

@@ -9,6 +9,7 @@ from lib.common.ids import parse_id
 from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
+from lib.instagram.meta_login import MetaLogin
 from protos import scheduler_pb2, scheduler_pb2_grpc
 from services.scheduler import accounts, audience, best_times, bulk, moves, schedule_templates
 from services.scheduler.audit_trail import AuditTrail
@@ -16,11 +17,13 @@ from services.scheduler.messages import (
     account_message,
     audience_message,
     bulk_result_message,
+    login_result_message,
     publishing_status_message,
     schedule_template_message,
     series_message,
     suggestions_message,
 )
+from services.scheduler.meta_logins import Logins
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 
@@ -36,7 +39,11 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         series: SeriesManager,
         settings: Settings,
         audit: AuditTrail,
+        logins: Logins,
+        login: MetaLogin,
     ) -> None:
+        self._logins = logins
+        self._login = login
         self._audit = audit
         self._series = series
         self._settings = settings
@@ -54,8 +61,39 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             ig_user_id=request.ig_user_id,
             access_token=request.access_token,
             audit=self._audit,
+            login_type=request.login_type,
+            login=self._login,
         )
         return account_message(account, self._settings)
+
+    async def StartLogin(self, request, context):
+        started = await self._logins.start(
+            user_id=parse_id(request.user_id, "User"), login_type=request.login_type
+        )
+        return scheduler_pb2.LoginStarted(
+            id=str(started.id),
+            login_type=started.login_type,
+            authorize_url=started.authorize_url,
+            expires_at=to_timestamp(started.expires_at),
+        )
+
+    async def CompleteLogin(self, request, context):
+        done = await self._logins.complete(
+            user_id=parse_id(request.user_id, "User"),
+            state=request.state,
+            code=request.code,
+            error=request.error,
+            error_description=request.error_description,
+        )
+        return login_result_message(done, self._settings)
+
+    async def ChooseLoginAccounts(self, request, context):
+        done = await self._logins.choose(
+            user_id=parse_id(request.user_id, "User"),
+            login_id=parse_id(request.login_id, "Login"),
+            ig_user_ids=list(request.ig_user_ids),
+        )
+        return login_result_message(done, self._settings)
 
     async def ListAccounts(self, request, context):
         rows = await accounts.list_connected(db=self._db, user_id=parse_id(request.user_id, "User"))
@@ -78,7 +116,9 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             account_id=parse_id(request.account_id, "Account"),
         )
         return scheduler_pb2.PublishingCredentials(
-            ig_user_id=found.ig_user_id, sealed_access_token=found.sealed_access_token
+            ig_user_id=found.ig_user_id,
+            sealed_access_token=found.sealed_access_token,
+            graph_host=found.graph_host,
         )
 
     async def StillConnected(self, request, context):

@@ -22,7 +22,7 @@ def drill_stack(database_url: str, log_dir: Path, graph_simulator: str) -> stack
         database_url,
         log_dir,
         extra_env={
-            "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
+            "POSTFLOW_META_SIMULATOR_URL": graph_simulator,
             "POSTFLOW_PUBLISH_LEAD_SECONDS": "3",
             "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",

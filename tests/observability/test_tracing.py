@@ -37,7 +37,7 @@ def traced_system(database_server_url, graph_simulator, collector, tmp_path_fact
         database,
         Path(tmp_path_factory.mktemp("traced")),
         extra_env={
-            "POSTFLOW_GRAPH_API_BASE_URL": graph_simulator,
+            "POSTFLOW_META_SIMULATOR_URL": graph_simulator,
             "POSTFLOW_PUBLISH_LEAD_SECONDS": "1",
             "POSTFLOW_OTLP_ENDPOINT": collector.endpoint,
             # The SDK's batch export, every 200 ms rather than 5 s.

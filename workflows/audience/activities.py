@@ -62,8 +62,10 @@ class AudienceActivities:
             raise
         followers, media = 0, []
         try:
-            followers = await self._graph.followers_count(account.ig_user_id, account.access_token)
-            media = await self._graph.media_engagement(
+            followers = await self._graph.on(account.graph_host).followers_count(
+                account.ig_user_id, account.access_token
+            )
+            media = await self._graph.on(account.graph_host).media_engagement(
                 account.ig_user_id,
                 account.access_token,
                 since=datetime.now(UTC) - timedelta(days=HISTORY_DAYS),

@@ -42,7 +42,9 @@ class MetricsActivities:
                 return Collected(go_on=False)  # the account was disconnected
             raise
         try:
-            figures = await self._graph.insights(request.media_id, account.access_token)
+            figures = await self._graph.on(account.graph_host).insights(
+                request.media_id, account.access_token
+            )
         except graph_errors.GraphApiError as err:
             if err.retryable:
                 raise

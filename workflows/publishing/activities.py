@@ -307,7 +307,9 @@ class PublishingActivities:
                 credentials, post.content.post_type, urls, _published_caption(post)
             )
             await self._progress(ref, 40, "processing")
-            await self._wait_ready(container, credentials.access_token)
+            await self._wait_ready(
+                self._graph.on(credentials.graph_host), container, credentials.access_token
+            )
         except graph_errors.GraphApiError as err:
             raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
@@ -338,35 +340,32 @@ class PublishingActivities:
 
     async def _create(self, credentials, post_type: str, urls: list[str], caption: str) -> str:
         ig, token = credentials.ig_user_id, credentials.access_token
+        graph = self._graph.on(credentials.graph_host)
         if post_type == "carousel":
             children = []
             for url in urls:
                 if _is_video(url):
-                    child = await self._graph.create_container(
+                    child = await graph.create_container(
                         ig, token, video_url=url, media_type="VIDEO", is_carousel_item=True
                     )
                 else:
-                    child = await self._graph.create_container(
-                        ig, token, image_url=url, is_carousel_item=True
-                    )
+                    child = await graph.create_container(ig, token, image_url=url, is_carousel_item=True)
                 children.append(child)
-            return await self._graph.create_container(
+            return await graph.create_container(
                 ig, token, media_type="CAROUSEL", children=children, caption=caption
             )
         url = urls[0]
         if post_type == "story":
             kind = {"video_url": url} if _is_video(url) else {"image_url": url}
-            return await self._graph.create_container(ig, token, media_type="STORIES", **kind)
+            return await graph.create_container(ig, token, media_type="STORIES", **kind)
         if post_type in ("video", "reel"):
-            return await self._graph.create_container(
-                ig, token, video_url=url, media_type="REELS", caption=caption
-            )
-        return await self._graph.create_container(ig, token, image_url=url, caption=caption)
+            return await graph.create_container(ig, token, video_url=url, media_type="REELS", caption=caption)
+        return await graph.create_container(ig, token, image_url=url, caption=caption)
 
-    async def _wait_ready(self, container: str, token: str) -> None:
+    async def _wait_ready(self, graph: GraphApiClient, container: str, token: str) -> None:
         polls = 0
         while True:
-            state = await self._graph.container_status(container, token)
+            state = await graph.container_status(container, token)
             if state in ("FINISHED", "PUBLISHED"):
                 return
             if state == "ERROR":
@@ -484,7 +483,7 @@ class PublishingActivities:
         now = datetime.now(UTC).isoformat()
         try:
             try:
-                media_id = await self._graph.publish(
+                media_id = await self._graph.on(credentials.graph_host).publish(
                     credentials.ig_user_id, credentials.access_token, request.container_id
                 )
             except graph_errors.AuthorizationError:
@@ -493,7 +492,7 @@ class PublishingActivities:
                 # Held for minutes, the token read before may have been rotated since:
                 # refused, nothing was published, so ask once more with the current one.
                 credentials = await self._credentials(request)
-                media_id = await self._graph.publish(
+                media_id = await self._graph.on(credentials.graph_host).publish(
                     credentials.ig_user_id, credentials.access_token, request.container_id
                 )
         except graph_errors.ContainerExpired:
@@ -516,7 +515,9 @@ class PublishingActivities:
         """Published when an earlier attempt published the container; stale when the container
         expired unpublished; None when publishing it now is safe."""
         try:
-            state = await self._graph.container_status(request.container_id, credentials.access_token)
+            state = await self._graph.on(credentials.graph_host).container_status(
+                request.container_id, credentials.access_token
+            )
         except graph_errors.GraphApiError as err:
             if attempt >= self._unknown_after:
                 raise _outcome_unknown(err) from err
@@ -537,7 +538,7 @@ class PublishingActivities:
         caption = _published_caption(post)
         now = datetime.now(UTC).isoformat()
         try:
-            recent = await self._graph.recent_media(
+            recent = await self._graph.on(credentials.graph_host).recent_media(
                 credentials.ig_user_id, credentials.access_token, RECENT_MEDIA_SEARCHED
             )
         except graph_errors.GraphApiError as err:
@@ -560,7 +561,9 @@ class PublishingActivities:
         post = await self._post(request)
         credentials = await self._credentials(request)
         try:
-            state = await self._graph.container_status(request.container_id, credentials.access_token)
+            state = await self._graph.on(credentials.graph_host).container_status(
+                request.container_id, credentials.access_token
+            )
         except graph_errors.GraphApiError as err:
             raise ApplicationError(f"still cannot read the container: {err}", type="OutcomeUnknown") from err
         if state == "PUBLISHED":
@@ -572,7 +575,9 @@ class PublishingActivities:
         try:
             post = await self._post(outcome)
             credentials = await self._credentials(PostRef(outcome.post_id, outcome.user_id, post.account_id))
-            return await self._graph.permalink(outcome.media_id, credentials.access_token)
+            return await self._graph.on(credentials.graph_host).permalink(
+                outcome.media_id, credentials.access_token
+            )
         except (graph_errors.GraphApiError, grpc.aio.AioRpcError, ApplicationError):
             return ""  # published all the same; the link can be looked up later
 

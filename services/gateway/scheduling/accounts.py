@@ -14,10 +14,53 @@ router = APIRouter(prefix="/api/v1/accounts", tags=["accounts"])
 async def connect_account(body: schemas.AccountConnectIn, user_id: CurrentUser, scheduler: SchedulerDep):
     account = await scheduler.ConnectAccount(
         scheduler_pb2.ConnectAccountRequest(
-            user_id=user_id, ig_user_id=body.ig_user_id, access_token=body.access_token
+            user_id=user_id,
+            ig_user_id=body.ig_user_id,
+            access_token=body.access_token,
+            login_type=body.login_type or "",
         )
     )
     return to_json(account)
+
+
+@router.post("/logins", status_code=201, response_model=model(scheduler_pb2.LoginStarted))
+async def start_login(body: schemas.LoginStartIn, user_id: CurrentUser, scheduler: SchedulerDep):
+    """Connect with Instagram or Facebook: send the person's browser to `authorize_url`.
+    Meta sends it back to the redirect URI with `state` and `code` (or `error`), which go to
+    POST /api/v1/accounts/logins/complete within the login's lifetime, once."""
+    started = await scheduler.StartLogin(
+        scheduler_pb2.StartLoginRequest(user_id=user_id, login_type=body.login_type)
+    )
+    return to_json(started)
+
+
+@router.post("/logins/complete", response_model=model(scheduler_pb2.LoginResult))
+async def complete_login(body: schemas.LoginCompleteIn, user_id: CurrentUser, scheduler: SchedulerDep):
+    """The account is connected (an account already connected gets its new token in place:
+    same id, schedule untouched); or, a Facebook login with several accounts, `choose` and
+    its `choices` for POST /api/v1/accounts/logins/{login_id}/choose."""
+    done = await scheduler.CompleteLogin(
+        scheduler_pb2.CompleteLoginRequest(
+            user_id=user_id,
+            state=body.state,
+            code=body.code,
+            error=body.error,
+            error_description=body.error_description,
+        )
+    )
+    return to_json(done)
+
+
+@router.post("/logins/{login_id}/choose", response_model=model(scheduler_pb2.LoginResult))
+async def choose_login_accounts(
+    login_id: str, body: schemas.LoginChooseIn, user_id: CurrentUser, scheduler: SchedulerDep
+):
+    done = await scheduler.ChooseLoginAccounts(
+        scheduler_pb2.ChooseLoginAccountsRequest(
+            user_id=user_id, login_id=login_id, ig_user_ids=body.ig_user_ids
+        )
+    )
+    return to_json(done)
 
 
 @router.get("", response_model=list[model(scheduler_pb2.InstagramAccount)])

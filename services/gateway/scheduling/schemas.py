@@ -14,6 +14,37 @@ class AccountConnectIn(RequestBody):
     access_token: documented(minLength=1, pattern="^\\s*[!-~]+\\s*$") = Field(
         description="A token allowed to publish for it; stored encrypted, never shown"
     )
+    login_type: Literal["instagram", "facebook"] | None = Field(
+        None,
+        description="How the token was made: instagram (Instagram Login, works on graph.instagram.com) or "
+        "facebook (Facebook Login or a system user, graph.facebook.com). Absent: tokens starting IG are "
+        "Instagram Login's",
+    )
+
+
+class LoginStartIn(RequestBody):
+    login_type: Literal["instagram", "facebook"] = Field(
+        description="instagram: Connect with Instagram (Instagram Login); facebook: Connect with Facebook "
+        "(Facebook Login for Business, the Pages' Instagram accounts)"
+    )
+
+
+class LoginCompleteIn(RequestBody):
+    """What Meta appended to the redirect URI, as the browser received it."""
+
+    state: documented(minLength=1, maxLength=2048)
+    code: documented(maxLength=2048) = ""
+    error: documented(maxLength=200) = ""
+    error_description: documented(maxLength=1000) = ""
+    # Also appended by Meta on a refusal; the description says it for a person.
+    error_reason: documented(maxLength=200) = ""
+    error_code: documented(maxLength=20) = ""
+
+
+class LoginChooseIn(RequestBody):
+    ig_user_ids: list[documented(pattern="^[0-9]{1,30}$")] = Field(
+        min_length=1, max_length=50, description="The accounts to connect, among the login's choices"
+    )
 
 
 class AccountUpdateIn(RequestBody):

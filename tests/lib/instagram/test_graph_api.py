@@ -40,7 +40,7 @@ def sim(graph_simulator) -> Simulator:
 
 @pytest.fixture
 async def client(graph_simulator):
-    graph = GraphApiClient(base_url=graph_simulator, version="v21.0", timeout=2)
+    graph = GraphApiClient(meta_url=graph_simulator, version="v25.0", timeout=2)
     yield graph
     await graph.close()
 
@@ -106,11 +106,16 @@ async def test_the_24_hour_publishing_limit(sim, client):
 
 
 async def test_wrong_token_and_unknown_account(sim, client):
-    account, _ = sim.account()
+    account, token = sim.account()
+    other, _ = sim.account()
     with pytest.raises(errors.AuthorizationError):
         await client.create_container(account, "not-the-token", image_url=IMAGE)
+    # Meta reads the token first, then the object: a good token on an unknown account, or
+    # on an account it may not act for, is 100 / 33.
     with pytest.raises(errors.NotFound):
-        await client.create_container("123", "whatever", image_url=IMAGE)
+        await client.create_container("123", token, image_url=IMAGE)
+    with pytest.raises(errors.NotFound):
+        await client.create_container(other, token, image_url=IMAGE)
 
 
 @pytest.mark.parametrize(

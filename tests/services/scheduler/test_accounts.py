@@ -49,7 +49,8 @@ def test_a_token_instagram_refuses_is_a_422_on_access_token(api, instagram):
     reply = user.client.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": "stolen"})
     assert reply.status_code == 422
     assert reply.json()["error"]["fields"][0]["field"] == "access_token"
-    unknown = user.client.post("/api/v1/accounts", json={"ig_user_id": "1234", "access_token": "x"})
+    _, other_token = simulated_account(instagram)
+    unknown = user.client.post("/api/v1/accounts", json={"ig_user_id": "1234", "access_token": other_token})
     assert unknown.json()["error"]["fields"][0]["field"] == "ig_user_id"
     malformed = user.client.post("/api/v1/accounts", json={"ig_user_id": "@harbour", "access_token": ""})
     assert {f["field"] for f in malformed.json()["error"]["fields"]} == {"ig_user_id", "access_token"}
@@ -61,14 +62,22 @@ def test_a_token_instagram_refuses_is_a_422_on_access_token(api, instagram):
     assert user.client.get("/api/v1/accounts").json() == []
 
 
-def test_connecting_twice_is_a_conflict_but_two_users_may_share_an_account(api, instagram):
+def test_connecting_again_replaces_the_token_in_place_and_two_users_may_share_an_account(api, instagram, db):
     first, second = api.new_user(), api.new_user()
     ig_user_id, token = simulated_account(instagram)
     body = {"ig_user_id": ig_user_id, "access_token": token}
-    assert first.client.post("/api/v1/accounts", json=body).status_code == 201
+    connected = first.client.post("/api/v1/accounts", json=body).json()
+    sealed = db.execute(
+        "SELECT token_ciphertext FROM scheduler.instagram_accounts WHERE id = %s", (connected["id"],)
+    ).fetchone()[0]
     again = first.client.post("/api/v1/accounts", json=body)
-    assert again.status_code == 409
-    assert again.json()["error"]["code"] == "account_already_connected"
+    assert again.status_code == 201, again.text
+    assert again.json()["id"] == connected["id"], "same account, schedule untouched"
+    resealed = db.execute(
+        "SELECT token_ciphertext FROM scheduler.instagram_accounts WHERE id = %s", (connected["id"],)
+    ).fetchone()[0]
+    assert bytes(resealed) != bytes(sealed)
+    assert [a["id"] for a in first.client.get("/api/v1/accounts").json()] == [connected["id"]]
     assert second.client.post("/api/v1/accounts", json=body).status_code == 201
 
 

@@ -10,7 +10,6 @@ PRIVATE = {
     "jwt_secret": "a-long-private-value-from-the-vault-0123456789",
     "token_encryption_keys": "c2VjcmV0LWtleS1mb3ItcHJvZHVjdGlvbi11c2UtMTI=",
     "media_url_signing_key": "another-private-value-from-the-vault-98765",
-    "graph_api_base_url": "https://graph.instagram.com",
 }
 
 
@@ -45,9 +44,17 @@ def test_short_secrets_are_refused_in_production(name):
         Settings(environment="production", **{**PRIVATE, name: "short-but-private"})
 
 
-def test_a_plain_http_graph_api_is_refused_in_production():
-    with pytest.raises(ValidationError, match="https"):
-        Settings(environment="production", **{**PRIVATE, "graph_api_base_url": "http://127.0.0.1:8010"})
+def test_the_simulator_is_refused_in_production():
+    with pytest.raises(ValidationError, match="POSTFLOW_META_SIMULATOR_URL"):
+        Settings(environment="production", **{**PRIVATE, "meta_simulator_url": "http://127.0.0.1:8010"})
+
+
+def test_meta_hosts_are_meta_s_own_unless_a_simulator_stands_in():
+    assert Settings(environment="production", **PRIVATE).meta_url("graph.instagram.com") == (
+        "https://graph.instagram.com"
+    )
+    local = Settings(environment="local", meta_simulator_url="http://127.0.0.1:8010/")
+    assert local.meta_url("graph.facebook.com") == "http://127.0.0.1:8010/graph.facebook.com"
 
 
 def test_private_secrets_are_accepted_in_production():
@@ -59,4 +66,4 @@ def test_private_secrets_are_accepted_in_production():
 
 
 def test_local_runs_keep_their_built_in_keys():
-    assert Settings(environment="local").graph_api_base_url.startswith("http://")
+    assert Settings(environment="local").jwt_secret.get_secret_value()

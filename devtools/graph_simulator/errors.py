@@ -1,0 +1,30 @@
+"""The Graph API's error envelope, as Meta answers on graph.facebook.com and
+graph.instagram.com (https://developers.facebook.com/docs/graph-api/guides/error-handling)."""
+
+import uuid
+from typing import Any
+
+
+class GraphError(Exception):
+    def __init__(self, status: int, code: int, subcode: int, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.status, self.code, self.subcode, self.message, self.transient = (
+            status,
+            code,
+            subcode,
+            message,
+            transient,
+        )
+
+
+def error_body(err: GraphError) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "message": err.message,
+        "type": "OAuthException",
+        "code": err.code,
+        "is_transient": err.transient,
+        "fbtrace_id": uuid.uuid4().hex[:20],
+    }
+    if err.subcode:
+        body["error_subcode"] = err.subcode
+    return {"error": body}
