@@ -58,6 +58,7 @@ def test_a_new_users_day(browser, system, instagram, screenshot, tmp_path):
         "/_simulator/accounts",
         json={"ig_user_id": ig_user_id, "access_token": token, "username": "harbour_studio"},
     )
+    page.get_by_text("Advanced: paste an access token").click()
     page.get_by_label("Instagram account id").fill(ig_user_id)
     page.get_by_label("Access token").fill(token)
     page.get_by_role("button", name="Connect account").click()

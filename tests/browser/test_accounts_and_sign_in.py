@@ -40,10 +40,35 @@ def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, insta
     page.get_by_role("button", name="Create account").click()
     page.get_by_role("heading", name="Instagram accounts").wait_for()
 
+    # Connect with Instagram: Meta's (the simulator's) dialog, denied first, then allowed.
+    username = f"harbour_{random.randint(10**8, 10**9)}"
+    own_id = str(random.randint(10**16, 10**17))
+    instagram.post(
+        "/_simulator/accounts",
+        json={"ig_user_id": own_id, "access_token": f"EAAG-{own_id}", "username": username},
+    )
+    page.get_by_role("button", name="Connect with Instagram").click()
+    page.get_by_role("heading", name="Log in to Instagram").wait_for()
+    page.get_by_role("button", name="Deny").click()
+    page.get_by_role("alert").filter(has_text="You did not allow Postflow").wait_for()
+    assert page.url.endswith("/#/accounts")
+    page.get_by_role("button", name="Connect with Instagram").click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_role("button", name="Allow").click()
+    page.get_by_role("status").filter(has_text=f"Connected @{username}").wait_for()
+    listed = page.get_by_role("list", name="Connected accounts")
+    listed.get_by_text(f"@{username}").wait_for()
+    listed.get_by_text("Instagram login").wait_for()
+    # A callback whose state this person never started is refused, and says so.
+    page.goto("/connect/callback?state=forged-state&code=stolen-code")
+    page.get_by_role("alert").filter(has_text="is not a login you started here").wait_for()
+
+    # Advanced: a pasted token (a system user's).
     ig_user_id = str(random.randint(10**16, 10**17))
     token = f"EAAG-{ig_user_id}"
     account = {"ig_user_id": ig_user_id, "access_token": token, "username": "harbour_studio"}
     instagram.post("/_simulator/accounts", json=account)
+    page.get_by_text("Advanced: paste an access token").click()
     page.get_by_label("Instagram account id").fill(ig_user_id)
     page.get_by_label("Access token").fill("EAAG-wrong")
     page.get_by_role("button", name="Connect account").click()

@@ -4,7 +4,7 @@ import { currentUser, onSession, resume, signOut } from "./api.js";
 import "./bell.js";
 import { h } from "./dom.js";
 import { onConnection, start as startLive } from "./live.js";
-import "./screens/accounts.js";
+import { finishLogin } from "./screens/accounts.js";
 import "./screens/analytics.js";
 import "./screens/calendar.js";
 import "./screens/composer.js";
@@ -42,6 +42,11 @@ class App extends HTMLElement {
     if (!user) {
       document.title = "Sign in · Postflow";
       this.replaceChildren(h("pf-sign-in"));
+      return;
+    }
+    if (location.pathname === "/connect/callback") {
+      // Back from Meta's login: finish it, then show the accounts screen with its outcome.
+      finishLogin().then(() => this.render());
       return;
     }
     const current = this.route();
