@@ -41,6 +41,11 @@ SECRET_SETTINGS = {
     "POSTFLOW_TOKEN_ENCRYPTION_KEYS",
     "POSTFLOW_MEDIA_URL_SIGNING_KEY",
     "POSTFLOW_SMTP_PASSWORD",
+    # The Meta app: its secrets, and its ids beside them.
+    "POSTFLOW_META_APP_ID",
+    "POSTFLOW_META_APP_SECRET",
+    "POSTFLOW_INSTAGRAM_APP_ID",
+    "POSTFLOW_INSTAGRAM_APP_SECRET",
 }
 SETTINGS = {f"POSTFLOW_{name.upper()}" for name in Settings.model_fields}
 
