@@ -18,7 +18,8 @@ from services.migrate import migrate_all
 ROOT = Path(__file__).resolve().parent.parent
 # make run's Meta: the simulator stands in for every Meta host, with these apps registered.
 LOCAL_META_APPS = {
-    "POSTFLOW_META_SIMULATOR_URL": f"http://127.0.0.1:{os.environ.get('POSTFLOW_GRAPH_SIMULATOR_PORT', '8010')}",
+    "POSTFLOW_META_SIMULATOR_URL": "http://127.0.0.1:"
+    + os.environ.get("POSTFLOW_GRAPH_SIMULATOR_PORT", "8010"),
     "POSTFLOW_META_APP_ID": "100000000000001",
     "POSTFLOW_META_APP_SECRET": "local-facebook-app-secret",
     "POSTFLOW_INSTAGRAM_APP_ID": "100000000000002",
