@@ -215,7 +215,13 @@ def install(app: FastAPI, world: World) -> None:
 
     @app.post("/_simulator/apps", status_code=201)
     async def add_app(body: AppIn):
-        world.apps[body.app_id] = App(**body.model_dump())
+        # An app's redirect URIs are a list in its dashboard: another stack registering the
+        # same app adds its own, and keeps the others working.
+        known = world.apps.get(body.app_id)
+        fields = body.model_dump()
+        if known is not None:
+            fields["redirect_uris"] = list(dict.fromkeys([*known.redirect_uris, *body.redirect_uris]))
+        world.apps[body.app_id] = App(**fields)
         return {"app_id": body.app_id}
 
     @app.post("/_simulator/facebook_users", status_code=201)
