@@ -1,10 +1,38 @@
-"""Meta's consent dialogs (the simulator's) answered as a person's browser would: open the
-page, post its form; what comes back on the redirect URI."""
+"""What the tests of Meta's logins share: Instagram accounts and Facebook people in the
+simulator, and its consent dialogs answered as a person's browser would (open the page,
+post its form; what comes back on the redirect URI)."""
 
+import random
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
+
+
+def new_account(control: httpx.Client, prefix: str) -> tuple[str, str]:
+    """A professional account with a unique username (the dialog logs in by it): (id, username)."""
+    username = f"{prefix}_{random.randint(0, 10**9)}"
+    ig_user_id = str(random.randint(10**16, 10**17))
+    reply = control.post(
+        "/_simulator/accounts",
+        json={"ig_user_id": ig_user_id, "access_token": f"EAAG-{ig_user_id}", "username": username},
+    )
+    assert reply.status_code == 201, reply.text
+    return ig_user_id, username
+
+
+def facebook_person(control: httpx.Client, pages: dict[str, str]) -> tuple[str, list[str]]:
+    """A person on Facebook managing Pages (name -> linked Instagram account id): their id
+    and the Pages' ids, in order."""
+    person = str(random.randint(10**14, 10**15))
+    page_ids = [f"{person}{n}" for n in range(len(pages))]
+    listed = [
+        {"id": i, "name": name, "ig_user_id": ig}
+        for i, (name, ig) in zip(page_ids, pages.items(), strict=True)
+    ]
+    reply = control.post("/_simulator/facebook_users", json={"id": person, "name": "Ana", "pages": listed})
+    assert reply.status_code == 201, reply.text
+    return person, page_ids
 
 
 def consent(

@@ -10,6 +10,7 @@ expire and work on their own host only, and faults a test can arm (`POST
 
 import asyncio
 import collections
+import contextlib
 import itertools
 import random
 from typing import Annotated, Any
@@ -73,7 +74,14 @@ class FaultIn(BaseModel):
 def create_app(state_file: str = "") -> FastAPI:
     world = World()
     saver = persistence.Saver(world, state_file)
-    app = FastAPI(title="Instagram Graph API simulator (development and tests only)", lifespan=saver.lifespan)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        async with saver.kept():
+            login.register_configured_apps(world)
+            yield
+
+    app = FastAPI(title="Instagram Graph API simulator (development and tests only)", lifespan=lifespan)
     app.state.world = world
 
     @app.exception_handler(GraphError)
@@ -82,8 +90,8 @@ def create_app(state_file: str = "") -> FastAPI:
 
     @app.middleware("http")
     async def count_changes(request: Request, call_next):
-        if request.method != "GET":
-            world.changes += 1
+        # Any call may change the world (a GET exchanges a code, or makes Page tokens).
+        world.changes += 1
         return await call_next(request)
 
     async def params(request: Request) -> dict[str, str]:

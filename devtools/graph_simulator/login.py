@@ -112,6 +112,41 @@ def _redirect(redirect_uri: str, params: dict[str, str], fragment: str = "") -> 
     return RedirectResponse(f"{redirect_uri}{joiner}{urlencode(params)}{fragment}", 302)
 
 
+# What each dialog appends to the redirect URI when the person denies: Instagram's
+# (https://developers.facebook.com/docs/instagram-platform/reference/oauth-authorize) and
+# Facebook's (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#canceled).
+DENIALS = {
+    "instagram": (
+        {
+            "error": "access_denied",
+            "error_reason": "user_denied",
+            "error_description": "The user denied your request.",
+        },
+        "#_",
+    ),
+    "facebook": (
+        {
+            "error": "access_denied",
+            "error_code": "200",
+            "error_description": "Permissions error",
+            "error_reason": "user_denied",
+        },
+        "#_=_",
+    ),
+}
+
+
+def _denied(login: str, redirect_uri: str, state: str) -> RedirectResponse:
+    params, fragment = DENIALS[login]
+    return _redirect(redirect_uri, {**params, "state": state}, fragment)
+
+
+async def _form(request: Request):
+    """The dialog's posted form, and its fields as single values."""
+    form = await request.form()
+    return form, {k: str(v) for k, v in form.items()}
+
+
 def _hidden(**values: str) -> str:
     return "".join(
         f'<input type=hidden name="{html.escape(k)}" value="{html.escape(v)}">' for k, v in values.items()
@@ -300,23 +335,13 @@ def install(app: FastAPI, world: World) -> None:
 
     @app.post("/www.instagram.com/oauth/authorize")
     async def instagram_consent(request: Request):
-        form = await request.form()
-        values = {k: str(v) for k, v in form.items()}
+        form, values = await _form(request)
         found = known_app(values.get("client_id", ""), values.get("redirect_uri", ""), "instagram")
         if found is None:
             return _page("Invalid redirect_uri", status=400)
         state = values.get("state", "")
         if values.get("decision") != "allow":
-            return _redirect(
-                values["redirect_uri"],
-                {
-                    "error": "access_denied",
-                    "error_reason": "user_denied",
-                    "error_description": "The user denied your request.",
-                    "state": state,
-                },
-                "#_",
-            )
+            return _denied("instagram", values["redirect_uri"], state)
         name = values.get("username", "").strip()
         matches = [a for a in world.accounts.values() if name and name in (a.username, a.ig_user_id)]
         if len(matches) != 1:
@@ -424,25 +449,14 @@ def install(app: FastAPI, world: World) -> None:
 
     @app.post("/www.facebook.com/{version}/dialog/oauth")
     async def facebook_consent(version: str, request: Request):
-        form = await request.form()
-        values = {k: str(v) for k, v in form.items()}
+        form, values = await _form(request)
         found = known_app(values.get("client_id", ""), values.get("redirect_uri", ""), "facebook")
         person = world.facebook_users.get(values.get("fb_user", ""))
         if found is None or person is None:
             return _page("Invalid request", status=400)
         state = values.get("state", "")
         if values.get("decision") != "allow":
-            return _redirect(
-                values["redirect_uri"],
-                {
-                    "error": "access_denied",
-                    "error_code": "200",
-                    "error_description": "Permissions error",
-                    "error_reason": "user_denied",
-                    "state": state,
-                },
-                "#_=_",
-            )
+            return _denied("facebook", values["redirect_uri"], state)
         chosen = [p for p in person.pages if p.id in form.getlist("page")]
         requested = values.get("scope", "").split(",")
         granted = [s for s in form.getlist("grant") if s in requested]

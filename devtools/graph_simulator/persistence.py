@@ -1,7 +1,9 @@
 """The simulator's world kept in a file, so that a restart of make run forgets no account,
 token or published media (as PostgreSQL and Temporal remember theirs): loaded at start,
-written a moment after it changes and at shutdown. Pickle, because the file is the
-simulator's own, written and read by the same code on one machine."""
+written at shutdown, and every half minute while requests come (a kill loses at most
+that). Not more often: writing a large world pauses the simulator, and the benchmarks time
+it. Pickle, because the file is the simulator's own, written and read by the same code on
+one machine."""
 
 import asyncio
 import contextlib
@@ -30,7 +32,7 @@ log = logging.getLogger(__name__)
 
 
 class Saver:
-    EVERY_SECONDS = 1.0
+    EVERY_SECONDS = 30.0
 
     def __init__(self, world: World, path: str) -> None:
         self._world = world
@@ -67,11 +69,9 @@ class Saver:
                 last = marker
 
     @contextlib.asynccontextmanager
-    async def lifespan(self, app):
+    async def kept(self):
+        """Loaded on entering, saved while it runs and on leaving."""
         self.load()
-        from devtools.graph_simulator import login
-
-        login.register_configured_apps(self._world)
         task = asyncio.create_task(self._keep_saving()) if self._path else None
         try:
             yield

@@ -239,7 +239,7 @@ class World:
         self.reset()
 
     def reset(self) -> None:
-        # Counted up by every request that may change the world (persistence.py saves then).
+        # Counted up by every request (persistence.py saves when it has moved).
         self.changes = 0
         self.clock_offset = 0.0
         self.apps: dict[str, App] = {}

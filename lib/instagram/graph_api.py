@@ -150,6 +150,10 @@ class GraphApiClient:
             method, f"{self._root}/{path}", params, {"Authorization": f"Bearer {token}"}
         )
 
+    async def get(self, path: str, token: str, params: dict[str, str]) -> dict:
+        """GET a path of this host's Graph API as the token's owner."""
+        return await self._call("GET", path, token, params)
+
     async def request(self, method: str, url: str, params: dict[str, str], headers: dict[str, str]) -> dict:
         """One call to one of Meta's hosts; its error envelope raised as a GraphApiError."""
         # aiohttp, not httpx: in a burst of a thousand publishes at the same second,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from lib.common.config import Settings
-from lib.instagram.graph_api import FACEBOOK_GRAPH, INSTAGRAM_GRAPH, GraphApiClient, meta_root
+from lib.instagram.graph_api import FACEBOOK_GRAPH, INSTAGRAM_GRAPH, GraphApiClient
 
 INSTAGRAM = "instagram"
 FACEBOOK = "facebook"
@@ -94,24 +94,20 @@ class MetaLogin:
         """The consent dialog's address, for the person's browser."""
         settings = self._settings
         if login_type == INSTAGRAM:
-            query = {
-                "client_id": settings.instagram_app_id,
-                "redirect_uri": settings.redirect_uri,
-                "response_type": "code",
-                "scope": ",".join(SCOPES[INSTAGRAM]),
-                "state": state,
-            }
-            root = meta_root(settings.meta_simulator_url, "www.instagram.com")
-            return f"{root}/oauth/authorize?{urlencode(query)}"
+            app_id, dialog = settings.instagram_app_id, ("www.instagram.com", "oauth/authorize")
+        else:
+            app_id, dialog = (
+                settings.meta_app_id,
+                ("www.facebook.com", f"{self._graph.version}/dialog/oauth"),
+            )
         query = {
-            "client_id": settings.meta_app_id,
+            "client_id": app_id,
             "redirect_uri": settings.redirect_uri,
             "response_type": "code",
-            "scope": ",".join(SCOPES[FACEBOOK]),
+            "scope": ",".join(SCOPES[login_type]),
             "state": state,
         }
-        root = meta_root(settings.meta_simulator_url, "www.facebook.com")
-        return f"{root}/{settings.graph_api_version}/dialog/oauth?{urlencode(query)}"
+        return f"{self._graph.url(*dialog)}?{urlencode(query)}"
 
     # --- Instagram Login ---------------------------------------------------------------------
 
@@ -170,7 +166,7 @@ class MetaLogin:
 
     async def instagram_account(self, token: str) -> tuple[str, str]:
         """(ig_user_id, username) of the professional account a token acts for."""
-        body = await self._graph.on(INSTAGRAM_GRAPH)._call("GET", "me", token, {"fields": "user_id,username"})
+        body = await self._graph.on(INSTAGRAM_GRAPH).get("me", token, {"fields": "user_id,username"})
         return str(body.get("user_id") or body.get("id")), str(body.get("username") or "")
 
     # --- Facebook Login for Business ---------------------------------------------------------
@@ -185,7 +181,7 @@ class MetaLogin:
         """The code -> a short-lived user token (GET graph.facebook.com/{v}/oauth/access_token)."""
         body = await self._graph.request(
             "GET",
-            f"{self._graph.url(FACEBOOK_GRAPH, self._settings.graph_api_version)}/oauth/access_token",
+            self._graph.url(FACEBOOK_GRAPH, f"{self._graph.version}/oauth/access_token"),
             {**self._facebook_app(), "redirect_uri": self._settings.redirect_uri, "code": code},
             {},
         )
@@ -195,7 +191,7 @@ class MetaLogin:
         """A short-lived user token -> a long-lived one (60 days, fb_exchange_token)."""
         body = await self._graph.request(
             "GET",
-            f"{self._graph.url(FACEBOOK_GRAPH, self._settings.graph_api_version)}/oauth/access_token",
+            self._graph.url(FACEBOOK_GRAPH, f"{self._graph.version}/oauth/access_token"),
             {
                 **self._facebook_app(),
                 "grant_type": "fb_exchange_token",
@@ -208,9 +204,7 @@ class MetaLogin:
     async def facebook_pages(self, user_token: str) -> list[PageAccount]:
         """The Pages the person chose that have an Instagram professional account, each with
         its Page token (GET /me/accounts)."""
-        graph = self._graph.on(FACEBOOK_GRAPH)
-        body = await graph._call(
-            "GET",
+        body = await self._graph.on(FACEBOOK_GRAPH).get(
             "me/accounts",
             user_token,
             {"fields": "id,name,access_token,instagram_business_account{id,username}", "limit": "100"},
@@ -238,7 +232,7 @@ class MetaLogin:
         app_token = f"{settings.meta_app_id}|{settings.meta_app_secret.get_secret_value()}"
         body = await self._graph.request(
             "GET",
-            f"{self._graph.url(FACEBOOK_GRAPH, settings.graph_api_version)}/debug_token",
+            self._graph.url(FACEBOOK_GRAPH, f"{self._graph.version}/debug_token"),
             {"input_token": token},
             {"Authorization": f"Bearer {app_token}"},
         )

@@ -93,7 +93,7 @@ async def connect(
             scopes = list(info.scopes)
             expires_at = datetime.fromtimestamp(info.expires_at, UTC) if info.expires_at else None
             if missing := meta_login.missing_scopes(login_type, scopes):
-                raise invalid_field("access_token", _missing_message(missing))
+                raise invalid_field("access_token", missing_permission_message(missing))
     account, _ = await store(
         db=db,
         vault=vault,
@@ -110,7 +110,7 @@ def _unavailable(err: graph_errors.GraphApiError) -> ServiceError:
     )
 
 
-def _missing_message(missing: list[str]) -> str:
+def missing_permission_message(missing: list[str]) -> str:
     return (
         f"Meta did not grant {', '.join(missing)}: Postflow cannot publish without "
         f"{'it' if len(missing) == 1 else 'them'}. Connect again and leave "
@@ -209,7 +209,7 @@ def health(account: InstagramAccount) -> tuple[str, str]:
         return "needs_reauth", account.health_reason or "Instagram refused the token: reconnect the account"
     if account.scopes is not None:
         if missing := meta_login.missing_scopes(account.login_type, account.scopes):
-            return "missing_permission", _missing_message(missing)
+            return "missing_permission", missing_permission_message(missing)
     expires = account.token_expires_at
     if expires is not None and expires - datetime.now(UTC) < EXPIRY_WARNING:
         return (

@@ -15,11 +15,11 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from lib.common.config import Settings
 from lib.common.db import Database
-from lib.common.errors import ServiceError, invalid_field, not_found
+from lib.common.errors import ServiceError, invalid_field, not_found, rate_limited
 from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
 from lib.instagram import meta_login
@@ -31,6 +31,7 @@ from services.scheduler.models import MetaLogin as LoginRow
 
 log = logging.getLogger(__name__)
 MAX_FIELD = 2048
+MAX_OPEN_LOGINS = 10
 DENIED = {
     meta_login.INSTAGRAM: "You did not allow Postflow to use your Instagram account",
     meta_login.FACEBOOK: "You did not allow Postflow to use your Facebook Pages' Instagram accounts",
@@ -76,6 +77,7 @@ class Logins:
                 f"Connect with {login_type.title()} is not set up on this Postflow: its operator sets "
                 f"{variable} and its secret (README, Connecting Instagram)",
             )
+        await self._make_room(user_id)
         state = secrets.token_urlsafe(32)
         row = LoginRow(
             id=uuid.uuid4(),
@@ -87,6 +89,27 @@ class Logins:
         async with self._db.transaction() as session:
             session.add(row)
         return Started(row.id, login_type, self._login.authorize_url(login_type, state), row.expires_at)
+
+    async def _make_room(self, user_id: uuid.UUID) -> None:
+        """Expired logins go (with any Page tokens kept for a pick); a person may have a few
+        logins open at once (tabs, a retry), not an unbounded number."""
+        async with self._db.transaction() as session:
+            await session.execute(delete(LoginRow).where(LoginRow.expires_at <= func.now()))
+            open_now = await session.scalar(
+                select(func.count())
+                .select_from(LoginRow)
+                .where(
+                    LoginRow.user_id == user_id,
+                    LoginRow.finished_at.is_(None),
+                    # Not yet back from Meta, or back and waiting for the person's pick.
+                    or_(LoginRow.used_at.is_(None), LoginRow.sealed_tokens.is_not(None)),
+                )
+            )
+        if open_now >= MAX_OPEN_LOGINS:
+            raise rate_limited(
+                f"{open_now} logins are started and not finished: finish one, or wait until they expire",
+                self._settings.meta_login_ttl_seconds,
+            )
 
     async def _take(self, user_id: uuid.UUID, state: str) -> LoginRow:
         """The person's login this state stands for, used up now (once only)."""
@@ -114,12 +137,13 @@ class Logins:
     async def complete(
         self, *, user_id: uuid.UUID, state: str, code: str, error: str, error_description: str
     ) -> Completed:
+        if len(code) > MAX_FIELD:
+            # Before the state is used up: a bad request costs the person nothing.
+            raise invalid_field("code", f"must be at most {MAX_FIELD} characters")
         row = await self._take(user_id, state)
         if error or not code:
             said = f" (Meta said: {error_description[:300]})" if error_description else ""
             raise invalid_field("error", f"{DENIED[row.login_type]}{said}. Nothing was connected.")
-        if len(code) > MAX_FIELD:
-            raise invalid_field("code", f"must be at most {MAX_FIELD} characters")
         try:
             if row.login_type == meta_login.INSTAGRAM:
                 return await self._instagram(row, code)
@@ -138,7 +162,7 @@ class Logins:
     async def _instagram(self, row: LoginRow, code: str) -> Completed:
         short = await self._login.instagram_code(code)
         if missing := meta_login.missing_scopes(meta_login.INSTAGRAM, short.scopes):
-            raise invalid_field("scopes", accounts._missing_message(missing))
+            raise invalid_field("scopes", accounts.missing_permission_message(missing))
         long = await self._login.instagram_long_lived(short)
         ig_user_id, username = await self._login.instagram_account(long.access_token)
         grant = accounts.Grant(
@@ -160,7 +184,7 @@ class Logins:
         long = await self._login.facebook_long_lived(short)
         info = await self._login.debug_token(long.access_token)
         if missing := meta_login.missing_scopes(meta_login.FACEBOOK, info.scopes):
-            raise invalid_field("scopes", accounts._missing_message(missing))
+            raise invalid_field("scopes", accounts.missing_permission_message(missing))
         pages = await self._login.facebook_pages(long.access_token)
         if not pages:
             raise invalid_field(

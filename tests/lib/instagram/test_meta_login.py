@@ -12,6 +12,7 @@ from lib.instagram import errors
 from lib.instagram.graph_api import FACEBOOK_GRAPH, INSTAGRAM_GRAPH, GraphApiClient
 from lib.instagram.meta_login import FACEBOOK, INSTAGRAM, SCOPES, MetaLogin
 from tests import meta_dialogs
+from tests.meta_dialogs import facebook_person, new_account
 
 REDIRECT = "https://postflow.test/connect/callback"
 DAY = 86400
@@ -52,15 +53,6 @@ async def meta(graph_simulator, control):
     control.post("/_simulator/clock", json={"offset_seconds": 0})
 
 
-def new_account(control, username: str) -> str:
-    ig_user_id = str(random.randint(10**16, 10**17))
-    token = f"EAAG-{ig_user_id}"
-    control.post(
-        "/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token, "username": username}
-    )
-    return ig_user_id
-
-
 def consent(
     control, authorize_url: str, fields: dict, grant: list[str] | None = None
 ) -> dict[str, list[str]]:
@@ -81,8 +73,7 @@ async def instagram_login(meta, control, username: str, grant=None):
 
 async def test_instagram_login_makes_a_60_day_token_for_graph_instagram_com_only(meta, control):
     login, graph = meta
-    username = f"harbour_{random.randint(0, 10**9)}"
-    ig_user_id = new_account(control, username)
+    ig_user_id, username = new_account(control, "harbour")
     code = await instagram_login(meta, control, ig_user_id)
     short = await login.instagram_code(code)
     assert short.user_id == ig_user_id
@@ -102,7 +93,7 @@ async def test_instagram_login_makes_a_60_day_token_for_graph_instagram_com_only
 
 async def test_a_long_lived_token_refreshes_after_a_day_and_dies_after_60_days(meta, control):
     login, graph = meta
-    ig_user_id = new_account(control, f"quay_{random.randint(0, 10**9)}")
+    ig_user_id, _ = new_account(control, "quay")
     long = await login.instagram_long_lived(
         await login.instagram_code(await instagram_login(meta, control, ig_user_id))
     )
@@ -122,7 +113,7 @@ async def test_a_long_lived_token_refreshes_after_a_day_and_dies_after_60_days(m
 
 async def test_an_unticked_publishing_permission_is_named_and_publishing_is_refused(meta, control):
     login, graph = meta
-    ig_user_id = new_account(control, f"dock_{random.randint(0, 10**9)}")
+    ig_user_id, _ = new_account(control, "dock")
     granted = ["instagram_business_basic", "instagram_business_manage_insights"]
     short = await login.instagram_code(await instagram_login(meta, control, ig_user_id, granted))
     assert "instagram_business_content_publish" not in short.scopes
@@ -153,24 +144,12 @@ def test_an_unregistered_redirect_uri_gets_no_redirect(control):
 
 async def test_facebook_login_gives_the_chosen_pages_with_their_instagram_accounts(meta, control):
     login, graph = meta
-    first = new_account(control, f"north_{random.randint(0, 10**9)}")
-    second = new_account(control, f"south_{random.randint(0, 10**9)}")
-    person = str(random.randint(10**14, 10**15))
-    control.post(
-        "/_simulator/facebook_users",
-        json={
-            "id": person,
-            "name": "Ana",
-            "pages": [
-                {"id": "501", "name": "North Café", "ig_user_id": first},
-                {"id": "502", "name": "South Café", "ig_user_id": second},
-            ],
-        },
-    )
+    (first, _), (second, _) = new_account(control, "north"), new_account(control, "south")
+    person, (north_page, _) = facebook_person(control, {"North Café": first, "South Café": second})
     back = consent(
         control,
-        login.authorize_url(FACEBOOK, "s3") + f"&fb_user={person}",
-        {"decision": "allow", "page": "501"},
+        login.authorize_url(FACEBOOK, "s3"),
+        {"fb_user": person, "decision": "allow", "page": north_page},
     )
     user = await login.facebook_long_lived(await login.facebook_code(back["code"][0]))
     assert user.expires_in == 60 * DAY
@@ -193,7 +172,7 @@ async def test_appsecret_proof_is_checked_when_sent_and_required_when_the_app_sa
     meta, control, graph_simulator
 ):
     login, graph = meta
-    ig_user_id = new_account(control, f"pier_{random.randint(0, 10**9)}")
+    ig_user_id, _ = new_account(control, "pier")
     long = await login.instagram_long_lived(
         await login.instagram_code(await instagram_login(meta, control, ig_user_id))
     )

@@ -2,22 +2,11 @@
 start, the person consents on Meta's (the simulator's) dialog, the app hands back what
 came to the redirect URI. The real scheduler exchanges the code with the simulator."""
 
-import random
-
 from tests import meta_dialogs
+from tests.meta_dialogs import facebook_person, new_account
 from tests.services.scheduler.publishing import publishes, schedule, wait_for_status
 
 IMAGE = "https://cdn.example.com/harbour.jpg"
-
-
-def new_account(instagram, prefix: str) -> tuple[str, str]:
-    username = f"{prefix}_{random.randint(0, 10**9)}"
-    ig_user_id = str(random.randint(10**16, 10**17))
-    instagram.post(
-        "/_simulator/accounts",
-        json={"ig_user_id": ig_user_id, "access_token": f"EAAG-{ig_user_id}", "username": username},
-    )
-    return ig_user_id, username
 
 
 def login(user, system, instagram, login_type: str, fields: dict, grant=None) -> dict:
@@ -120,19 +109,8 @@ def test_facebook_login_with_two_pages_lets_the_person_pick(api, system, instagr
         new_account(instagram, "north"),
         new_account(instagram, "south"),
     )
-    person = str(random.randint(10**14, 10**15))
-    instagram.post(
-        "/_simulator/facebook_users",
-        json={
-            "id": person,
-            "name": "Ana",
-            "pages": [
-                {"id": f"{person}1", "name": "North Café", "ig_user_id": north},
-                {"id": f"{person}2", "name": "South Café", "ig_user_id": south},
-            ],
-        },
-    )
-    fields = {"fb_user": person, "decision": "allow", "page": [f"{person}1", f"{person}2"]}
+    person, pages = facebook_person(instagram, {"North Café": north, "South Café": south})
+    fields = {"fb_user": person, "decision": "allow", "page": pages}
     result = complete(user, login(user, system, instagram, "facebook", fields)).json()
     assert result["status"] == "choose", result
     assert {(c["ig_user_id"], c["page_name"]) for c in result["choices"]} == {
@@ -154,3 +132,25 @@ def test_facebook_login_with_two_pages_lets_the_person_pick(api, system, instagr
     assert user.client.post(choose, json={"ig_user_ids": [north]}).status_code == 404, "picked once"
     assert [a["username"] for a in user.client.get("/api/v1/accounts").json()] == [south_name]
     assert north_name not in picked.text
+
+
+def test_a_bad_code_costs_nothing_and_open_logins_are_bounded(api, system, instagram):
+    user = api.new_user()
+    _, username = new_account(instagram, "slip")
+    back = login(user, system, instagram, "instagram", {"username": username, "decision": "allow"})
+    too_long = complete(user, {**back, "code": "x" * 2049})
+    assert too_long.status_code == 422
+    assert too_long.json()["error"]["fields"][0]["field"] == "code"
+    assert complete(user, back).status_code == 200, "the state was not used up by a bad request"
+
+    started = [
+        user.client.post("/api/v1/accounts/logins", json={"login_type": "facebook"}) for _ in range(10)
+    ]
+    assert [r.status_code for r in started] == [201] * 10
+    one_more = user.client.post("/api/v1/accounts/logins", json={"login_type": "instagram"})
+    assert one_more.status_code == 429, one_more.text
+    assert "not finished" in one_more.json()["error"]["message"]
+    assert (
+        api.new_user().client.post("/api/v1/accounts/logins", json={"login_type": "instagram"}).status_code
+        == 201
+    )
