@@ -349,7 +349,7 @@ def install(app: FastAPI, world: World) -> None:
                 values | {"response_type": "code"}, "No single Instagram account has that username"
             )
         requested = values.get("scope", "").split(",")
-        granted = [s for s in form.getlist("grant") if s in requested]
+        granted = list(dict.fromkeys(s for s in form.getlist("grant") if s in requested))
         code = new_grant(found, values["redirect_uri"], granted, [matches[0].ig_user_id])
         return _redirect(values["redirect_uri"], {"code": code, "state": state}, "#_")
 
@@ -459,7 +459,7 @@ def install(app: FastAPI, world: World) -> None:
             return _denied("facebook", values["redirect_uri"], state)
         chosen = [p for p in person.pages if p.id in form.getlist("page")]
         requested = values.get("scope", "").split(",")
-        granted = [s for s in form.getlist("grant") if s in requested]
+        granted = list(dict.fromkeys(s for s in form.getlist("grant") if s in requested))
         code = new_grant(
             found,
             values["redirect_uri"],

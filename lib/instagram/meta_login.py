@@ -136,7 +136,7 @@ class MetaLogin:
             access_token=str(entry["access_token"]),
             expires_in=3600,
             user_id=str(entry.get("user_id") or ""),
-            scopes=tuple(permissions),
+            scopes=tuple(dict.fromkeys(permissions)),
         )
 
     async def instagram_long_lived(self, short: IssuedToken) -> IssuedToken:

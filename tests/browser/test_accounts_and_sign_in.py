@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from tests.browser.pages import open_page, serious_violations
+from tests.browser.pages import open_page, serious_violations, signed_in_page
+from tests.meta_dialogs import facebook_person, new_account
 
 pytestmark = pytest.mark.browser
 
@@ -41,12 +42,7 @@ def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, insta
     page.get_by_role("heading", name="Instagram accounts").wait_for()
 
     # Connect with Instagram: Meta's (the simulator's) dialog, denied first, then allowed.
-    username = f"harbour_{random.randint(10**8, 10**9)}"
-    own_id = str(random.randint(10**16, 10**17))
-    instagram.post(
-        "/_simulator/accounts",
-        json={"ig_user_id": own_id, "access_token": f"EAAG-{own_id}", "username": username},
-    )
+    _, username = new_account(instagram, "harbour")
     page.get_by_role("button", name="Connect with Instagram").click()
     page.get_by_role("heading", name="Log in to Instagram").wait_for()
     page.get_by_role("button", name="Deny").click()
@@ -106,3 +102,29 @@ def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, insta
     # No script error and no refusal by the Content-Security-Policy on the way (the 401 of
     # the signed-out reload's refresh and the refused token are the API's answers).
     assert [p for p in page.problems if "status of 4" not in p] == []
+
+
+def test_connect_with_facebook_and_pick_one_of_two_pages(browser, system, api, instagram):
+    user = api.new_user()
+    (north, _), (south, south_name) = new_account(instagram, "north"), new_account(instagram, "south")
+    person, _ = facebook_person(instagram, {"North Café": north, "South Café": south})
+    page = signed_in_page(browser, system, user, "/#/accounts")
+    try:
+        page.get_by_role("button", name="Connect with Facebook").click()
+        page.get_by_label("Facebook account").fill(person)
+        page.get_by_role("button", name="Continue").click()
+        page.get_by_role("heading", name="Continue as Ana?").wait_for()
+        page.get_by_role("button", name="Allow").click()
+        # Back in Postflow: both Pages' accounts offered, the person keeps one.
+        picker = page.get_by_role("form", name="Which accounts should Postflow publish to?")
+        picker.wait_for()
+        assert serious_violations(page) == []
+        picker.get_by_label("North Café").uncheck()
+        picker.get_by_role("button", name="Connect selected").click()
+        page.get_by_role("status").filter(has_text=f"Connected @{south_name}").wait_for()
+        listed = page.get_by_role("list", name="Connected accounts")
+        listed.get_by_text("Page South Café").wait_for()
+        assert listed.get_by_text("North Café").count() == 0
+        assert [a["username"] for a in user.client.get("/api/v1/accounts").json()] == [south_name]
+    finally:
+        page.context.close()

@@ -77,7 +77,7 @@ async def test_instagram_login_makes_a_60_day_token_for_graph_instagram_com_only
     code = await instagram_login(meta, control, ig_user_id)
     short = await login.instagram_code(code)
     assert short.user_id == ig_user_id
-    assert set(short.scopes) == set(SCOPES[INSTAGRAM])
+    assert sorted(short.scopes) == sorted(SCOPES[INSTAGRAM]), "each once"
     with pytest.raises(errors.GraphApiError, match="used"):
         await login.instagram_code(code)  # a code works once
     long = await login.instagram_long_lived(short)
