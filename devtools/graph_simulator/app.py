@@ -140,17 +140,16 @@ def create_app(state_file: str = "") -> FastAPI:
         raise GraphError(status, code, subcode, message, transient)
 
     # --- control API for tests and local development (before the Graph routes, whose
-    # /{version}/{node_id} pattern would otherwise match these paths) --------------------
+    # /{host}/{version}/{node_id} pattern would otherwise match these paths) --------------------
 
     @app.post("/_simulator/accounts", status_code=201)
     async def add_account(body: AccountIn):
-        fields = body.model_dump()
-        logged_in_with = fields.pop("login")
-        world.accounts[body.ig_user_id] = Account(**fields)
+        # The token is not the account's: it is a system user's, acting for it.
+        world.accounts[body.ig_user_id] = Account(**body.model_dump(exclude={"access_token", "login"}))
         world.issue(
             value=body.access_token,
             app_id="",
-            login=logged_in_with,
+            login=body.login,
             kind="system",
             scopes=list(ALL_SCOPES),
             issued_at=world.now(),

@@ -44,6 +44,7 @@ from devtools.graph_simulator.state import (
     Token,
     World,
 )
+from lib.common.config import get_settings
 
 REFRESH_MIN_AGE_SECONDS = 24 * 3600
 INSTAGRAM_BASIC = "instagram_business_basic"
@@ -81,8 +82,6 @@ class RevokeIn(BaseModel):
 
 def register_configured_apps(world: World) -> None:
     """make run's apps, from the same settings Postflow reads (POSTFLOW_META_APP_ID, ...)."""
-    from lib.common.config import get_settings
-
     settings = get_settings()
     for app_id, secret, login in (
         (settings.meta_app_id, settings.meta_app_secret, "facebook"),
@@ -199,17 +198,18 @@ def install(app: FastAPI, world: World) -> None:
             return None
         return found
 
-    def issue(login: str, kind: str, grant_or_token, app_id: str, lifetime: float) -> Token:
+    def issue(login: str, kind: str, basis: Grant | Token, app_id: str, lifetime: float) -> Token:
+        """A new token with the scopes and accounts of the grant or token it comes from."""
         now = world.now()
         return world.issue(
             app_id=app_id,
             login=login,
             kind=kind,
-            scopes=list(grant_or_token.scopes),
+            scopes=list(basis.scopes),
             issued_at=now,
             expires_at=now + lifetime if lifetime else 0,
-            ig_user_ids=list(grant_or_token.ig_user_ids),
-            facebook_user_id=grant_or_token.facebook_user_id,
+            ig_user_ids=list(basis.ig_user_ids),
+            facebook_user_id=basis.facebook_user_id,
         )
 
     def take_code(code: str, app_id: str, redirect_uri: str) -> Grant | str:

@@ -76,7 +76,6 @@ class Fault:
 @dataclass
 class Account:
     ig_user_id: str
-    access_token: str
     username: str
     publish_limit: int = 50
     processing_seconds: float = 0.0

@@ -293,12 +293,6 @@ class Settings(BaseSettings):
             )
         return self
 
-    def meta_url(self, host: str) -> str:
-        """The root URL of one of Meta's hosts (graph.instagram.com, ...), or of its stand-in."""
-        if self.meta_simulator_url:
-            return f"{self.meta_simulator_url.rstrip('/')}/{host}"
-        return f"https://{host}"
-
     @property
     def redirect_uri(self) -> str:
         return self.meta_redirect_uri or f"{self.public_base_url.rstrip('/')}/connect/callback"

@@ -77,7 +77,7 @@ class _Pool:
 
 
 def meta_root(meta_url: str, host: str) -> str:
-    """https://{host}, or the simulator's stand-in for it (lib.common.config.Settings.meta_url)."""
+    """https://{host}, or, in local runs, the simulator's stand-in for it ({meta_url}/{host})."""
     return f"{meta_url.rstrip('/')}/{host}" if meta_url else f"https://{host}"
 
 
@@ -110,16 +110,20 @@ class GraphApiClient:
         self._pool = _Pool(timeout)
         self.host = host
         self._root = f"{meta_root(meta_url, host)}/{version}"
+        # One view per host, shared: a publish asks for its account's on every call.
+        self._views = {host: self}
 
     def on(self, host: str) -> "GraphApiClient":
-        """The same client, calling `host` (the one the account's token works on)."""
-        if host == self.host:
-            return self
+        """The same client (its connections too), calling `host`: the one the account's
+        token works on."""
+        if (view := self._views.get(host)) is not None:
+            return view
         if host not in GRAPH_HOSTS:
             raise ValueError(f"not a Graph API host: {host!r}")
         view = copy.copy(self)
         view.host = host
         view._root = f"{meta_root(self.meta_url, host)}/{self.version}"
+        self._views[host] = view
         return view
 
     def url(self, host: str, path: str) -> str:

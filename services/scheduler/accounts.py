@@ -82,7 +82,11 @@ async def connect(
     except graph_errors.AuthorizationError as err:
         raise invalid_field("access_token", f"Instagram refused the token: {err.message}") from err
     except graph_errors.GraphApiError as err:
-        raise _unavailable(err) from err
+        raise ServiceError(
+            "unavailable",
+            "instagram_unavailable",
+            f"Instagram could not be reached to check the token: {err}",
+        ) from err
     scopes, expires_at = None, None
     if login_type == meta_login.FACEBOOK and login is not None and login.configured(meta_login.FACEBOOK):
         try:
@@ -94,19 +98,12 @@ async def connect(
             expires_at = datetime.fromtimestamp(info.expires_at, UTC) if info.expires_at else None
             if missing := meta_login.missing_scopes(login_type, scopes):
                 raise invalid_field("access_token", missing_permission_message(missing))
-    account, _ = await store(
+    return await store(
         db=db,
         vault=vault,
         user_id=user_id,
         grant=Grant(ig_user_id, username, token, login_type, scopes, expires_at),
         audit=audit,
-    )
-    return account
-
-
-def _unavailable(err: graph_errors.GraphApiError) -> ServiceError:
-    return ServiceError(
-        "unavailable", "instagram_unavailable", f"Instagram could not be reached to check the token: {err}"
     )
 
 
@@ -120,10 +117,9 @@ def missing_permission_message(missing: list[str]) -> str:
 
 async def store(
     *, db: Database, vault: TokenVault, user_id: uuid.UUID, grant: Grant, audit: AuditTrail
-) -> tuple[InstagramAccount, bool]:
+) -> InstagramAccount:
     """The account with this token: the user's connected row for the Instagram account gets
-    it in place (same id, schedule untouched, health back to connected), else a new row.
-    Returns (account, replaced)."""
+    it in place (same id, schedule untouched, health back to connected), else a new row."""
     values = {
         "username": grant.username,
         "token_ciphertext": vault.seal(grant.access_token),
@@ -151,7 +147,7 @@ async def store(
             await audit.record(
                 user_id, "account_reconnected", account_id=str(replaced.id), username=grant.username
             )
-            return replaced, True
+            return replaced
         account = InstagramAccount(id=uuid.uuid4(), user_id=user_id, ig_user_id=grant.ig_user_id, **values)
         try:
             async with db.transaction() as session:
@@ -161,7 +157,7 @@ async def store(
         async with db.reading() as session:
             account = await session.get(InstagramAccount, account.id)
         await audit.record(user_id, "account_connected", account_id=str(account.id), username=grant.username)
-        return account, False
+        return account
     raise conflict("account_busy", f"@{grant.username} is being connected by another request; try again")
 
 

@@ -137,11 +137,15 @@ class Logins:
     async def complete(
         self, *, user_id: uuid.UUID, state: str, code: str, error: str, error_description: str
     ) -> Completed:
+        # Before the state is used up: a malformed request costs the person nothing.
         if len(code) > MAX_FIELD:
-            # Before the state is used up: a bad request costs the person nothing.
             raise invalid_field("code", f"must be at most {MAX_FIELD} characters")
+        if not code and not error:
+            raise invalid_field(
+                "code", "is missing: pass on what Meta added to the redirect URI (code, or error)"
+            )
         row = await self._take(user_id, state)
-        if error or not code:
+        if error:
             said = f" (Meta said: {error_description[:300]})" if error_description else ""
             raise invalid_field("error", f"{DENIED[row.login_type]}{said}. Nothing was connected.")
         try:
@@ -173,11 +177,7 @@ class Logins:
             scopes=list(short.scopes),
             expires_at=datetime.now(UTC) + timedelta(seconds=long.expires_in) if long.expires_in else None,
         )
-        account, _ = await accounts.store(
-            db=self._db, vault=self._vault, user_id=row.user_id, grant=grant, audit=self._audit
-        )
-        await self._finish(row.id)
-        return Completed(row.id, "connected", [account])
+        return Completed(row.id, "connected", await self._store(row, [grant]))
 
     async def _facebook(self, row: LoginRow, code: str) -> Completed:
         short = await self._login.facebook_code(code)
@@ -269,7 +269,7 @@ class Logins:
     async def _store(self, row: LoginRow, grants: list[accounts.Grant]) -> list[InstagramAccount]:
         stored = []
         for grant in grants:
-            account, _ = await accounts.store(
+            account = await accounts.store(
                 db=self._db, vault=self._vault, user_id=row.user_id, grant=grant, audit=self._audit
             )
             stored.append(account)

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from lib.instagram import errors
-from lib.instagram.graph_api import GraphApiClient
+from lib.instagram.graph_api import GraphApiClient, meta_root
 
 IMAGE = "https://cdn.example.com/a.jpg"
 VIDEO = "https://cdn.example.com/a.mp4"
@@ -173,3 +173,22 @@ async def test_a_hanging_call_times_out_as_transient(sim, client):
 def test_the_simulator_refuses_unknown_faults(sim):
     reply = sim.control.post("/_simulator/faults", json={"kind": "meteor"})
     assert reply.status_code == 422
+
+
+def test_meta_hosts_are_meta_s_own_unless_a_simulator_stands_in():
+    assert meta_root("", "graph.instagram.com") == "https://graph.instagram.com"
+    assert (
+        meta_root("http://127.0.0.1:8010/", "graph.facebook.com")
+        == "http://127.0.0.1:8010/graph.facebook.com"
+    )
+
+
+async def test_an_account_s_calls_go_to_its_host_through_one_shared_view(graph_simulator):
+    graph = GraphApiClient(meta_url=graph_simulator, version="v25.0", timeout=2)
+    try:
+        assert graph.on("graph.instagram.com") is graph.on("graph.instagram.com")
+        assert graph.on("graph.facebook.com") is graph
+        with pytest.raises(ValueError):
+            graph.on("evil.example.com")
+    finally:
+        await graph.close()

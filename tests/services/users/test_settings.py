@@ -49,14 +49,6 @@ def test_the_simulator_is_refused_in_production():
         Settings(environment="production", **{**PRIVATE, "meta_simulator_url": "http://127.0.0.1:8010"})
 
 
-def test_meta_hosts_are_meta_s_own_unless_a_simulator_stands_in():
-    assert Settings(environment="production", **PRIVATE).meta_url("graph.instagram.com") == (
-        "https://graph.instagram.com"
-    )
-    local = Settings(environment="local", meta_simulator_url="http://127.0.0.1:8010/")
-    assert local.meta_url("graph.facebook.com") == "http://127.0.0.1:8010/graph.facebook.com"
-
-
 def test_private_secrets_are_accepted_in_production():
     settings = Settings(environment="production", **PRIVATE)
     assert settings.jwt_secret.get_secret_value() == PRIVATE["jwt_secret"]
