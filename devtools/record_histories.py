@@ -24,7 +24,7 @@ from temporalio.client import Client
 from devtools import postgres, stack
 from services.migrate import migrate_all
 from tests.factories import Api
-from workflows.contracts.maintenance import MEDIA_PURGE_WORKFLOW_ID
+from workflows.contracts.maintenance import ACCOUNT_UPKEEP_WORKFLOW_ID, MEDIA_PURGE_WORKFLOW_ID
 from workflows.contracts.metrics import metrics_workflow_id
 from workflows.contracts.publishing import workflow_id
 from workflows.contracts.recurring import series_workflow_id
@@ -136,6 +136,35 @@ def _metrics(api: Api, instagram: httpx.Client, address: str) -> str:
     return metrics_workflow_id(post["id"])
 
 
+def _reconnect(api: Api, instagram: httpx.Client, address: str) -> str:
+    """Instagram refuses the token at the container's creation: the post waits for its
+    account's reconnect (a pasted token), is woken by it, and is published."""
+    user = _publisher(api, instagram)
+    post = user.create_post(caption="Waited for a reconnect")
+    instagram.post(
+        "/_simulator/faults",
+        json={"kind": "revoked_token", "endpoint": "create", "ig_user_id": user.ig_user_id},
+    )
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(2), "timezone": ZONE, "account_id": user.account_id},
+    )
+    _wait(lambda: user.client.get("/api/v1/accounts").json()[0]["health"] == "needs_reauth")
+    time.sleep(3)  # a poll or two of the waiting workflow
+    user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": user.ig_user_id, "access_token": f"EAAG-{user.ig_user_id}"}
+    ).raise_for_status()
+    _wait(lambda: user.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "published")
+    time.sleep(1)  # the workflow's last task completes
+    return workflow_id(post["id"])
+
+
+def _account_upkeep(api: Api, instagram: httpx.Client, address: str) -> str:
+    """The deployment's account upkeep job: a few rounds."""
+    time.sleep(3)
+    return ACCOUNT_UPKEEP_WORKFLOW_ID
+
+
 def _media_purge(api: Api, instagram: httpx.Client, address: str) -> str:
     """The deployment's purge job: a deleted picture's files removed in one of its rounds."""
     user = api.new_user()
@@ -167,6 +196,8 @@ SCENARIOS = {
     "series_last_run_finished": (_series, False),
     "metrics_collected_then_finished": (_metrics, True),
     "media_purge_rounds": (_media_purge, True),
+    "publish_waited_for_reconnect_then_published": (_reconnect, True),
+    "account_upkeep_rounds": (_account_upkeep, True),
 }
 
 
@@ -190,6 +221,8 @@ def main(names: list[str]) -> None:
             "POSTFLOW_METRICS_MAX_SAMPLES": "3",
             "POSTFLOW_MEDIA_DELETE_GRACE_SECONDS": "1",
             "POSTFLOW_MEDIA_PURGE_INTERVAL_SECONDS": "1",
+            "POSTFLOW_REAUTH_POLL_SECONDS": "1",
+            "POSTFLOW_ACCOUNT_UPKEEP_INTERVAL_SECONDS": "1",
         },
     )
     try:

@@ -154,16 +154,54 @@ class AccountRef(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
 
 class PublishingCredentials(_message.Message):
-    __slots__ = ("ig_user_id", "access_token", "sealed_access_token", "graph_host")
+    __slots__ = ("ig_user_id", "access_token", "sealed_access_token", "graph_host", "health")
     IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
     SEALED_ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
     GRAPH_HOST_FIELD_NUMBER: _ClassVar[int]
+    HEALTH_FIELD_NUMBER: _ClassVar[int]
     ig_user_id: str
     access_token: str
     sealed_access_token: bytes
     graph_host: str
-    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ..., graph_host: _Optional[str] = ...) -> None: ...
+    health: str
+    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ..., graph_host: _Optional[str] = ..., health: _Optional[str] = ...) -> None: ...
+
+class TokenRefused(_message.Message):
+    __slots__ = ("user_id", "account_id", "sealed_access_token", "reason")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    SEALED_ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    account_id: str
+    sealed_access_token: bytes
+    reason: str
+    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class TokenRefusedResult(_message.Message):
+    __slots__ = ("changed",)
+    CHANGED_FIELD_NUMBER: _ClassVar[int]
+    changed: bool
+    def __init__(self, changed: _Optional[bool] = ...) -> None: ...
+
+class KeepAccountsConnectedRequest(_message.Message):
+    __slots__ = ("as_of",)
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    as_of: _timestamp_pb2.Timestamp
+    def __init__(self, as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class KeepAccountsConnectedResult(_message.Message):
+    __slots__ = ("refreshed", "checked", "needs_reauth", "warned")
+    REFRESHED_FIELD_NUMBER: _ClassVar[int]
+    CHECKED_FIELD_NUMBER: _ClassVar[int]
+    NEEDS_REAUTH_FIELD_NUMBER: _ClassVar[int]
+    WARNED_FIELD_NUMBER: _ClassVar[int]
+    refreshed: int
+    checked: int
+    needs_reauth: int
+    warned: int
+    def __init__(self, refreshed: _Optional[int] = ..., checked: _Optional[int] = ..., needs_reauth: _Optional[int] = ..., warned: _Optional[int] = ...) -> None: ...
 
 class PostRef(_message.Message):
     __slots__ = ("user_id", "post_id")

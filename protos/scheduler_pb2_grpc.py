@@ -81,6 +81,16 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.AccountRefs.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.AccountRefs.FromString,
                 _registered_method=True)
+        self.ReportTokenRefused = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ReportTokenRefused',
+                request_serializer=protos_dot_scheduler__pb2.TokenRefused.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.TokenRefusedResult.FromString,
+                _registered_method=True)
+        self.KeepAccountsConnected = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/KeepAccountsConnected',
+                request_serializer=protos_dot_scheduler__pb2.KeepAccountsConnectedRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.KeepAccountsConnectedResult.FromString,
+                _registered_method=True)
         self.SchedulePost = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/SchedulePost',
                 request_serializer=protos_dot_scheduler__pb2.SchedulePostRequest.SerializeToString,
@@ -243,6 +253,21 @@ class SchedulerServicer:
     def StillConnected(self, request, context):
         """For the publishing worker at the due second, once for a wave of posts: those of the
         given accounts that are still connected (a disconnection while a publish held stops it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportTokenRefused(self, request, context):
+        """For the publishing worker: Instagram refused this (sealed) token of the account, which
+        then needs a reconnect (its due posts wait for it, and the user is told).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KeepAccountsConnected(self, request, context):
+        """For the worker's upkeep workflow: one round of refreshing, checking and warning.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -427,6 +452,16 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.StillConnected,
                     request_deserializer=protos_dot_scheduler__pb2.AccountRefs.FromString,
                     response_serializer=protos_dot_scheduler__pb2.AccountRefs.SerializeToString,
+            ),
+            'ReportTokenRefused': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportTokenRefused,
+                    request_deserializer=protos_dot_scheduler__pb2.TokenRefused.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.TokenRefusedResult.SerializeToString,
+            ),
+            'KeepAccountsConnected': grpc.unary_unary_rpc_method_handler(
+                    servicer.KeepAccountsConnected,
+                    request_deserializer=protos_dot_scheduler__pb2.KeepAccountsConnectedRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.KeepAccountsConnectedResult.SerializeToString,
             ),
             'SchedulePost': grpc.unary_unary_rpc_method_handler(
                     servicer.SchedulePost,
@@ -774,6 +809,60 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/StillConnected',
             protos_dot_scheduler__pb2.AccountRefs.SerializeToString,
             protos_dot_scheduler__pb2.AccountRefs.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportTokenRefused(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ReportTokenRefused',
+            protos_dot_scheduler__pb2.TokenRefused.SerializeToString,
+            protos_dot_scheduler__pb2.TokenRefusedResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KeepAccountsConnected(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/KeepAccountsConnected',
+            protos_dot_scheduler__pb2.KeepAccountsConnectedRequest.SerializeToString,
+            protos_dot_scheduler__pb2.KeepAccountsConnectedResult.FromString,
             options,
             channel_credentials,
             insecure,

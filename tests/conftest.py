@@ -105,6 +105,8 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
+            # A post waiting for a reconnect that missed its wake-up asks again within 2 s.
+            "POSTFLOW_REAUTH_POLL_SECONDS": "2",
             # Series continue as new after every second occurrence, so tests cross it.
             "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
             # Realtime: a quick heartbeat, and slow consumers found with few events.
@@ -131,6 +133,10 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             "POSTFLOW_MEDIA_DELETE_GRACE_SECONDS": "2",
             "POSTFLOW_MEDIA_PURGE_INTERVAL_SECONDS": "2",
             "POSTFLOW_S3_ENDPOINT": s3_server,
+            # The bucket as "the internet" reaches it: another name for the same server, so
+            # that a URL signed for the internal endpoint would show (Instagram fetches it).
+            "POSTFLOW_S3_PUBLIC_ENDPOINT": s3_server.replace("127.0.0.1", "localhost"),
+            "POSTFLOW_S3_PUBLIC_SECURE": "false",
             "POSTFLOW_S3_ACCESS_KEY": "postflow-test",
             "POSTFLOW_S3_SECRET_KEY": "postflow-test-secret",
         },

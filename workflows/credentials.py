@@ -14,6 +14,10 @@ class Credentials:
     access_token: str
     # The Graph API host the token works on (graph.instagram.com or graph.facebook.com).
     graph_host: str = "graph.facebook.com"
+    # The token as the scheduler sealed it: names it when reporting that Instagram refused it.
+    sealed_access_token: bytes = b""
+    # connected, or needs_reauth (Instagram refused the token: a reconnect is awaited).
+    health: str = "connected"
 
 
 async def fetch(
@@ -24,5 +28,9 @@ async def fetch(
         scheduler_pb2.AccountRef(user_id=user_id, account_id=account_id), timeout=10
     )
     return Credentials(
-        reply.ig_user_id, vault.open(reply.sealed_access_token), reply.graph_host or "graph.facebook.com"
+        reply.ig_user_id,
+        vault.open(reply.sealed_access_token),
+        reply.graph_host or "graph.facebook.com",
+        reply.sealed_access_token,
+        reply.health or "connected",
     )

@@ -24,8 +24,8 @@ from workflows.audience.activities import AudienceActivities
 from workflows.audience.starter import ensure_audience_learning
 from workflows.audience.workflows import AudienceLearningWorkflow
 from workflows.maintenance.activities import MaintenanceActivities
-from workflows.maintenance.starter import ensure_media_purge
-from workflows.maintenance.workflows import MediaPurgeWorkflow
+from workflows.maintenance.starter import ensure_account_upkeep, ensure_media_purge
+from workflows.maintenance.workflows import AccountUpkeepWorkflow, MediaPurgeWorkflow
 from workflows.metrics.activities import MetricsActivities
 from workflows.metrics.starter import MetricsStarter
 from workflows.metrics.workflows import PostMetricsWorkflow
@@ -54,6 +54,7 @@ WORKFLOWS = [
     PostMetricsWorkflow,
     MediaPurgeWorkflow,
     AudienceLearningWorkflow,
+    AccountUpkeepWorkflow,
 ]
 
 
@@ -76,7 +77,7 @@ def activity_functions(
     if metrics is not None:
         functions.append(metrics.collect)
     if maintenance is not None:
-        functions.append(maintenance.purge_deleted_media)
+        functions.extend([maintenance.purge_deleted_media, maintenance.keep_accounts_connected])
     if audience is not None:
         functions.append(audience.learn)
     return functions
@@ -159,7 +160,10 @@ async def main() -> None:
             activities,
             series,
             metrics,
-            MaintenanceActivities(media=media_pb2_grpc.MediaStub(media_channel)),
+            MaintenanceActivities(
+                media=media_pb2_grpc.MediaStub(media_channel),
+                scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+            ),
             AudienceActivities(
                 scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel), graph=graph, vault=vault
             ),
@@ -182,6 +186,7 @@ async def main() -> None:
     alive = asyncio.create_task(keep_touching(ALIVE_FILE))
     async with worker:
         await ensure_media_purge(client, settings)
+        await ensure_account_upkeep(client, settings)
         await ensure_audience_learning(client, settings)
         await stop.wait()
     alive.cancel()

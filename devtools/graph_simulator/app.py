@@ -16,10 +16,10 @@ import random
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from devtools.graph_simulator import engagement, login, persistence, tokens
+from devtools.graph_simulator import engagement, fetching, login, persistence, tokens
 from devtools.graph_simulator.errors import GraphError, error_body
 from devtools.graph_simulator.state import (
     ALL_SCOPES,
@@ -51,6 +51,9 @@ class AccountIn(BaseModel):
     # The token above is a system user's (Facebook Login, graph.facebook.com, every
     # permission, never expires), or with "instagram" an Instagram Login one.
     login: str = Field("facebook", pattern="^(facebook|instagram)$")
+    # A system user's token may be made to expire in 60 days (Meta's Business settings):
+    # 0, never (https://developers.facebook.com/docs/business-management-apis/system-users/).
+    expires_in_seconds: int = Field(0, ge=0)
 
 
 class HistoryIn(BaseModel):
@@ -71,15 +74,18 @@ class FaultIn(BaseModel):
     seconds: float = 0.0
 
 
-def create_app(state_file: str = "") -> FastAPI:
+def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> FastAPI:
+    """`own_url`: where this simulator is reached (it fetches example.com's media from itself)."""
     world = World()
     saver = persistence.Saver(world, state_file)
+    fetcher = fetching.MediaFetcher(own_url)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         async with saver.kept():
             login.register_configured_apps(world)
             yield
+        await fetcher.close()
 
     app = FastAPI(title="Instagram Graph API simulator (development and tests only)", lifespan=lifespan)
     app.state.world = world
@@ -145,7 +151,9 @@ def create_app(state_file: str = "") -> FastAPI:
     @app.post("/_simulator/accounts", status_code=201)
     async def add_account(body: AccountIn):
         # The token is not the account's: it is a system user's, acting for it.
-        world.accounts[body.ig_user_id] = Account(**body.model_dump(exclude={"access_token", "login"}))
+        world.accounts[body.ig_user_id] = Account(
+            **body.model_dump(exclude={"access_token", "login", "expires_in_seconds"})
+        )
         world.issue(
             value=body.access_token,
             app_id="",
@@ -153,7 +161,7 @@ def create_app(state_file: str = "") -> FastAPI:
             kind="system",
             scopes=list(ALL_SCOPES),
             issued_at=world.now(),
-            expires_at=0,
+            expires_at=world.now() + body.expires_in_seconds if body.expires_in_seconds else 0,
             ig_user_ids=[body.ig_user_id],
         )
         return body
@@ -248,6 +256,14 @@ def create_app(state_file: str = "") -> FastAPI:
     async def healthz():
         return {"status": "ok", "simulator": True}
 
+    @app.get("/_web/{host}/{path:path}", include_in_schema=False)
+    async def web_stand_in(host: str, path: str):
+        """example.com's media (fetching.py): what tests' and benchmarks' URLs name."""
+        if not fetching.served_here(host.lower()):
+            return Response(b"not a stand-in host", 404, media_type="text/plain")
+        status, body, kind = fetching.stand_in(path)
+        return Response(body, status, media_type=kind)
+
     # --- Graph API ------------------------------------------------------------------
 
     @app.post("/{host}/{version}/{ig_user_id}/media")
@@ -276,6 +292,11 @@ def create_app(state_file: str = "") -> FastAPI:
             and media_type != "STORIES"
         ):
             raise GraphError(400, 100, 2207023, f"{media_type} needs video_url")
+        # Instagram fetches the media now, and refuses what it cannot fetch or take.
+        if "video_url" in values:
+            await fetcher.video(url)
+        elif url:
+            await fetcher.image(url)
         now = world.now()
         is_video = "video_url" in values
         container = Container(

@@ -12,6 +12,8 @@ LOCAL_TOKEN_KEY = "cG9zdGZsb3ctbG9jYWwtdG9rZW4ta2V5LWNoYW5nZS0="
 LOCAL_MEDIA_URL_KEY = "postflow-local-media-url-key-change-me"
 # Shortest secret a deployment may use for signing (HMAC keys: at least the hash's size).
 MIN_SECRET_BYTES = 32
+# Media URLs live at least this long outside local runs (Instagram fetches them).
+MIN_MEDIA_URL_SECONDS = 900
 
 
 class Settings(BaseSettings):
@@ -169,6 +171,15 @@ class Settings(BaseSettings):
     # needs_reconcile and the workflow checks the container every reconcile interval.
     publish_unknown_after_attempts: int = 4
     reconcile_interval_seconds: float = 60.0
+    # When Instagram refuses an account's token, its due posts wait this long for a reconnect
+    # (then fail with the reason), asking the account again at least every poll interval (a
+    # reconnect wakes them at once).
+    reauth_wait_hours: float = 72.0
+    reauth_poll_seconds: float = 300.0
+    # Instagram Login's 60-day tokens are refreshed once fewer than this many days are left;
+    # the upkeep round (refresh, Page tokens' daily debug_token, expiry warnings) runs this often.
+    token_refresh_days_before: float = 20.0
+    account_upkeep_interval_seconds: float = 3600.0
     # A recurring series continues as new after this many occurrences (short histories).
     series_occurrences_per_run: int = 100
     graph_simulator_host: str = "127.0.0.1"
@@ -185,10 +196,18 @@ class Settings(BaseSettings):
     s3_bucket: str = "postflow-media"
     s3_secure: bool = False
     s3_region: str = "us-east-1"
+    # Where Instagram (and browsers) reach the bucket: its host[:port] on the internet,
+    # distinct from the internal s3_endpoint (presigned URLs are signed for this host).
+    s3_public_endpoint: str = ""
+    s3_public_secure: bool = True
     media_dir: str = ".data/media"
-    # Media URLs expire after this; set a CDN base URL to serve files through a CDN instead.
+    # Media URLs expire after this: long enough for Instagram to fetch a video while it
+    # processes it, and for the retries of a preparation (each asks for a fresh URL).
     media_url_expiry_seconds: int = 3600
+    # Serve files through a CDN instead (its base URL, unsigned).
     media_cdn_base_url: str = ""
+    # Locally stored files: the base of their signed URLs (empty: public_base_url).
+    media_public_base_url: str = ""
     # Signs URLs of locally stored files (served by the gateway at /media/files/...).
     media_url_signing_key: SecretStr = SecretStr(LOCAL_MEDIA_URL_KEY)
     # Where clients reach the gateway (the host in signed local media URLs).
@@ -291,7 +310,43 @@ class Settings(BaseSettings):
             raise ValueError(
                 "POSTFLOW_META_SIMULATOR_URL is for local runs only: a deployment talks to Meta's own hosts"
             )
+        self._require_public_media()
         return self
+
+    def _require_public_media(self) -> None:
+        """Instagram downloads each media file itself: outside local runs its URLs must be
+        public and HTTPS, and live long enough for Instagram to fetch them."""
+        if self.media_url_expiry_seconds < MIN_MEDIA_URL_SECONDS:
+            raise ValueError(
+                f"POSTFLOW_MEDIA_URL_EXPIRY_SECONDS must be at least {MIN_MEDIA_URL_SECONDS}: Instagram "
+                "fetches a video while it processes it, minutes after the container is made"
+            )
+        if self.s3_endpoint:
+            if self.media_cdn_base_url:
+                if not self.media_cdn_base_url.startswith("https://"):
+                    raise ValueError(
+                        "POSTFLOW_MEDIA_CDN_BASE_URL must be an https:// URL Instagram can fetch"
+                    )
+            elif not self.s3_public_endpoint or not self.s3_public_secure:
+                raise ValueError(
+                    "Instagram fetches media from a public HTTPS address, not the internal "
+                    f"{self.s3_endpoint}: set POSTFLOW_S3_PUBLIC_ENDPOINT (the bucket's host as the "
+                    "internet reaches it, with POSTFLOW_S3_PUBLIC_SECURE=true) or POSTFLOW_MEDIA_CDN_BASE_URL"
+                )
+            return
+        variable = "POSTFLOW_PUBLIC_BASE_URL"
+        if self.media_public_base_url:
+            variable = "POSTFLOW_MEDIA_PUBLIC_BASE_URL"
+        if not self.media_base_url.startswith("https://"):
+            raise ValueError(
+                f"{variable} must be the public https:// address Instagram fetches media from, "
+                f"not {self.media_base_url!r}"
+            )
+
+    @property
+    def media_base_url(self) -> str:
+        """Where locally stored files are served (/media/files/...), as Instagram reaches them."""
+        return (self.media_public_base_url or self.public_base_url).rstrip("/")
 
     @property
     def redirect_uri(self) -> str:

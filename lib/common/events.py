@@ -31,6 +31,7 @@ MAX_IN_FLIGHT = 1000
 SUBJECT_PREFIX = "postflow.posts"
 MEDIA_SUBJECT_PREFIX = "postflow.media"
 NOTIFICATION_SUBJECT_PREFIX = "postflow.notifications"
+ACCOUNT_SUBJECT_PREFIX = "postflow.accounts"
 # postflow.<area>.<user_id>.<id>: one pattern, so that every consumer's filter (all events,
 # or one user's) is a subset of the stream's subjects, as JetStream requires.
 ALL_EVENTS = "postflow.*.*.*"
@@ -45,6 +46,10 @@ def media_subject(user_id: str, media_id: str) -> str:
     return f"{MEDIA_SUBJECT_PREFIX}.{user_id}.{media_id}"
 
 
+def account_subject(user_id: str, account_id: str) -> str:
+    return f"{ACCOUNT_SUBJECT_PREFIX}.{user_id}.{account_id}"
+
+
 def user_subjects(user_id: str) -> str:
     """Every event of one user, posts and media (a subscription filter)."""
     return f"postflow.*.{user_id}.*"
@@ -53,6 +58,8 @@ def user_subjects(user_id: str) -> str:
 def subject_of(event: dict[str, Any]) -> str:
     if event["type"] == "notification":
         return f"{NOTIFICATION_SUBJECT_PREFIX}.{event['user_id']}.{event['notification_id']}"
+    if event["type"] == "account_changed":
+        return account_subject(event["user_id"], event["account_id"])
     if "media_id" in event:
         return media_subject(event["user_id"], event["media_id"])
     return post_subject(event["user_id"], event["post_id"])
@@ -162,6 +169,28 @@ class MetricsUpdate(Event):
     account_median_reach: float | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class AccountChanged(Event):
+    """An Instagram account was connected, reconnected or disconnected, or its health
+    changed: needs_reauth (Instagram refused its token: its due posts wait for a reconnect),
+    expiring (its token ends on expires_at and cannot be refreshed) or refreshed."""
+
+    TYPE: ClassVar[str] = "account_changed"
+    account_id: str
+    username: str
+    change: str
+    reason: str = ""
+    # ISO 8601, UTC: when the token ends (expiring, refreshed).
+    expires_at: str | None = None
+    # The account's scheduled posts that wait on it (needs_reauth) or fall after expires_at
+    # (expiring), earliest first, at most POSTS_AT_RISK_LISTED: {post_id, scheduled_for}.
+    posts_at_risk: list[dict[str, str]] = field(default_factory=list)
+    posts_at_risk_total: int = 0
+
+
+POSTS_AT_RISK_LISTED = 20
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
@@ -171,6 +200,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         MediaProcessing,
         NotificationMade,
         MetricsUpdate,
+        AccountChanged,
     )
 }
 

@@ -55,6 +55,8 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "scheduler": {
         "GetPublishingCredentials": frozenset({"worker"}),
         "StillConnected": frozenset({"worker"}),
+        "ReportTokenRefused": frozenset({"worker"}),
+        "KeepAccountsConnected": frozenset({"worker"}),
         "AudienceDue": frozenset({"worker"}),
         "GetAudienceModel": frozenset({"posts"}),
         "RecordAudience": frozenset({"worker"}),

@@ -71,7 +71,7 @@ def classify(code: int, subcode: int, message: str, http_status: int, is_transie
         return PermissionMissing(**fields)
     if subcode == 2207020 or code == -2:
         return ContainerExpired(**fields)
-    if code == 9004 or subcode in (2207052, 2207026, 2207023, 2207027):
+    if code == 9004 or subcode in (2207052, 2207026, 2207023, 2207027, 2207004):
         return MediaRejected(**fields)
     if code == 100 and subcode == 33:
         return NotFound(**fields)

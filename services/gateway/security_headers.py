@@ -34,7 +34,10 @@ def media_origins(settings: Settings) -> list[str]:
     origins = []
     if settings.s3_endpoint:
         origins.append(f"{'https' if settings.s3_secure else 'http'}://{settings.s3_endpoint}")
-    for url in (settings.media_cdn_base_url, settings.public_base_url):
+    if settings.s3_public_endpoint:
+        scheme = "https" if settings.s3_public_secure else "http"
+        origins.append(f"{scheme}://{settings.s3_public_endpoint}")
+    for url in (settings.media_cdn_base_url, settings.public_base_url, settings.media_public_base_url):
         parts = urlsplit(url)
         if parts.scheme == "http" and parts.netloc:
             origins.append(f"http://{parts.netloc}")

@@ -43,6 +43,19 @@ class S3Storage:
         self._bucket = settings.s3_bucket
         self._expiry = timedelta(seconds=settings.media_url_expiry_seconds)
         self._cdn = settings.media_cdn_base_url.rstrip("/")
+        # URLs are signed for the host Instagram reaches (with the region given, presigning
+        # asks that host nothing).
+        self._public = (
+            Minio(
+                settings.s3_public_endpoint,
+                access_key=settings.s3_access_key.get_secret_value(),
+                secret_key=settings.s3_secret_key.get_secret_value(),
+                secure=settings.s3_public_secure,
+                region=settings.s3_region,
+            )
+            if settings.s3_public_endpoint
+            else self._client
+        )
         if not self._client.bucket_exists(self._bucket):
             try:
                 self._client.make_bucket(self._bucket)
@@ -60,7 +73,7 @@ class S3Storage:
     def url(self, key: str) -> str:
         if self._cdn:
             return f"{self._cdn}/{quote(key)}"
-        return self._client.presigned_get_object(self._bucket, key, expires=self._expiry)
+        return self._public.presigned_get_object(self._bucket, key, expires=self._expiry)
 
     def delete(self, key: str) -> None:
         self._client.remove_object(self._bucket, key)
@@ -72,7 +85,7 @@ class LocalStorage:
         self._root.mkdir(parents=True, exist_ok=True)
         self._expiry = settings.media_url_expiry_seconds
         self._secret = settings.media_url_signing_key.get_secret_value()
-        self._base = settings.public_base_url.rstrip("/")
+        self._base = settings.media_base_url
 
     def _path(self, key: str) -> Path:
         path = (self._root / key).resolve()

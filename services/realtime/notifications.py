@@ -15,7 +15,14 @@ from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.emails import is_email_address
 from lib.common.errors import Violation, invalid, invalid_field, not_found
-from lib.common.events import Event, MediaProcessing, MetricsUpdate, PostStatusUpdate, ScheduleChanged
+from lib.common.events import (
+    AccountChanged,
+    Event,
+    MediaProcessing,
+    MetricsUpdate,
+    PostStatusUpdate,
+    ScheduleChanged,
+)
 from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
 from services.realtime import email_confirmation, webhook_target
@@ -29,9 +36,15 @@ TYPES = (
     "media_ready",
     "media_failed",
     "post_milestone",
+    "account_needs_reauth",
+    "account_expiring",
 )
 # Event types that can make a notification (others are not even looked at).
-SOURCES = tuple(cls.TYPE for cls in (PostStatusUpdate, ScheduleChanged, MediaProcessing, MetricsUpdate))
+SOURCES = tuple(
+    cls.TYPE for cls in (PostStatusUpdate, ScheduleChanged, MediaProcessing, MetricsUpdate, AccountChanged)
+)
+# Posts at risk named in an account's notification (the rest are counted).
+POSTS_NAMED = 5
 # Likes counts worth a notification, and reach as a multiple of the account's median.
 DEFAULT_MILESTONES = {"likes": [100, 1000, 10000], "reach_multiple": 2.0}
 MAX_LIKE_MILESTONES = 20
@@ -69,6 +82,40 @@ def _milestone(event: MetricsUpdate, milestones: dict) -> Draft | None:
     )
 
 
+def _posts_at_risk(event: AccountChanged) -> str:
+    """ "2 scheduled posts are at risk: 2026-12-07 09:00 UTC, 2026-12-08 09:00 UTC." """
+    total = event.posts_at_risk_total or len(event.posts_at_risk)
+    if not total:
+        return "No scheduled post is at risk."
+    times = []
+    for post in event.posts_at_risk[:POSTS_NAMED]:
+        try:
+            times.append(
+                f"{datetime.fromisoformat(post['scheduled_for']).astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+    more = f" and {total - len(times)} more" if total > len(times) else ""
+    noun = "post is" if total == 1 else "posts are"
+    return f"{total} scheduled {noun} at risk: {', '.join(times)}{more}."
+
+
+def _account(event: AccountChanged) -> Draft | None:
+    if event.change == "needs_reauth":
+        return Draft(
+            "account_needs_reauth",
+            f"Reconnect @{event.username}",
+            f"{event.reason}. {_posts_at_risk(event)}",
+        )
+    if event.change == "expiring":
+        return Draft(
+            "account_expiring",
+            f"@{event.username}'s connection ends soon",
+            f"{event.reason}. {_posts_at_risk(event)}",
+        )
+    return None
+
+
 def needs_preferences(event: Event) -> bool:
     """Milestones depend on the user's thresholds; the other rules do not."""
     return isinstance(event, MetricsUpdate)
@@ -76,6 +123,8 @@ def needs_preferences(event: Event) -> bool:
 
 def from_event(event: Event, preferences: Preferences | None = None) -> Draft | None:
     """The notification an event calls for, if any."""
+    if isinstance(event, AccountChanged):
+        return _account(event)
     if isinstance(event, MetricsUpdate):
         return _milestone(event, milestones_of(preferences))
     if isinstance(event, PostStatusUpdate):

@@ -12,6 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import ServiceError, Violation, conflict, invalid, invalid_field, not_found
+from lib.common.events import AccountChanged
+from lib.common.outbox import Outbox
 from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
 from lib.instagram import meta_login
@@ -52,6 +54,7 @@ async def connect(
     ig_user_id: str,
     access_token: str,
     audit: AuditTrail,
+    events: Outbox,
     login_type: str = "",
     login: MetaLogin | None = None,
 ) -> InstagramAccount:
@@ -104,6 +107,7 @@ async def connect(
         user_id=user_id,
         grant=Grant(ig_user_id, username, token, login_type, scopes, expires_at),
         audit=audit,
+        events=events,
     )
 
 
@@ -115,8 +119,19 @@ def missing_permission_message(missing: list[str]) -> str:
     )
 
 
+def changed(account: InstagramAccount, change: str, **details) -> AccountChanged:
+    """The account_changed event of `account` (the user's open tabs and channels hear it)."""
+    return AccountChanged(
+        user_id=str(account.user_id),
+        account_id=str(account.id),
+        username=account.username,
+        change=change,
+        **details,
+    )
+
+
 async def store(
-    *, db: Database, vault: TokenVault, user_id: uuid.UUID, grant: Grant, audit: AuditTrail
+    *, db: Database, vault: TokenVault, user_id: uuid.UUID, grant: Grant, audit: AuditTrail, events: Outbox
 ) -> InstagramAccount:
     """The account with this token: the user's connected row for the Instagram account gets
     it in place (same id, schedule untouched, health back to connected), else a new row."""
@@ -128,8 +143,11 @@ async def store(
         "scopes": grant.scopes,
         "token_expires_at": grant.expires_at,
         "token_refreshed_at": func.now(),
+        "token_checked_at": func.now(),
         "health": "connected",
         "health_reason": None,
+        "needs_reauth_since": None,
+        "expiry_warned_at": None,
         "page_id": grant.page_id,
         "page_name": grant.page_name,
     }
@@ -143,7 +161,10 @@ async def store(
             replaced = await session.scalar(
                 update(InstagramAccount).where(*mine).values(**values).returning(InstagramAccount)
             )
+            if replaced is not None:
+                await events.queue(session, [changed(replaced, "reconnected")])
         if replaced is not None:
+            events.sent()
             await audit.record(
                 user_id, "account_reconnected", account_id=str(replaced.id), username=grant.username
             )
@@ -152,8 +173,11 @@ async def store(
         try:
             async with db.transaction() as session:
                 session.add(account)
+                await session.flush()
+                await events.queue(session, [changed(account, "connected")])
         except IntegrityError:
             continue
+        events.sent()
         async with db.reading() as session:
             account = await session.get(InstagramAccount, account.id)
         await audit.record(user_id, "account_connected", account_id=str(account.id), username=grant.username)
@@ -172,7 +196,7 @@ async def list_connected(*, db: Database, user_id: uuid.UUID) -> list[InstagramA
 
 
 async def disconnect(
-    *, db: Database, user_id: uuid.UUID, account_id: uuid.UUID, audit: AuditTrail
+    *, db: Database, user_id: uuid.UUID, account_id: uuid.UUID, audit: AuditTrail, events: Outbox
 ) -> InstagramAccount:
     """Forget the token at once; the row stays so that past posts still name the account."""
     async with db.transaction() as session:
@@ -186,8 +210,11 @@ async def disconnect(
             .values(disconnected_at=func.now(), token_ciphertext=None, is_default=False)
             .returning(InstagramAccount)
         )
+        if account is not None:
+            await events.queue(session, [changed(account, "disconnected")])
     if account is None:
         raise not_found("Account")
+    events.sent()
     await audit.record(user_id, "account_disconnected", account_id=str(account.id), username=account.username)
     return account
 
@@ -320,6 +347,7 @@ class SealedCredentials:
     # The token's Fernet ciphertext: only the publishing worker opens it.
     sealed_access_token: bytes
     graph_host: str = "graph.facebook.com"
+    health: str = "connected"
 
 
 async def credentials(
@@ -347,7 +375,7 @@ async def _connected_row(db: Database, user_id: uuid.UUID, account_id: uuid.UUID
 async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> SealedCredentials:
     """The account's Instagram id and its token still encrypted, for the publishing worker."""
     account = await _connected_row(db, user_id, account_id)
-    return SealedCredentials(account.ig_user_id, account.token_ciphertext, account.graph_host)
+    return SealedCredentials(account.ig_user_id, account.token_ciphertext, account.graph_host, account.health)
 
 
 async def still_connected(

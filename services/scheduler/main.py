@@ -5,15 +5,19 @@ import logging
 from lib.common import service_identity, temporal_client
 from lib.common.config import get_settings
 from lib.common.db import Database
+from lib.common.events import EventPublisher
 from lib.common.grpc_server import run_service, serve
+from lib.common.outbox import Outbox
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from lib.instagram.meta_login import MetaLogin
 from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.scheduler import accounts
+from services.scheduler.account_health import AccountHealth
 from services.scheduler.audience import Audiences
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.meta_logins import Logins
+from services.scheduler.models import OutboxEvent
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 from services.scheduler.server import SchedulerServicer
@@ -48,8 +52,24 @@ async def main(port: int) -> None:
 
     audit = AuditTrail(users_pb2_grpc.UsersStub(users_channel))
     login = MetaLogin(settings, graph)
+    publisher = EventPublisher(
+        settings.nats_url, settings.events_retention_hours * 3600, settings.events_replicas
+    )
+    events = Outbox(db, OutboxEvent, publisher)
+    events.start()
+    health = AccountHealth(
+        db=db,
+        events=events,
+        scheduler=scheduler,
+        temporal=temporal,
+        login=login,
+        vault=vault,
+        settings=settings,
+    )
 
     async def stop() -> None:
+        await events.close()
+        await publisher.close()
         await graph.close()
         await posts_channel.close()
         await users_channel.close()
@@ -68,8 +88,9 @@ async def main(port: int) -> None:
                 series,
                 settings,
                 audit,
-                Logins(db=db, vault=vault, login=login, settings=settings, audit=audit),
+                Logins(db=db, vault=vault, login=login, settings=settings, audit=audit, health=health),
                 login,
+                health,
             ),
             server,
         ),

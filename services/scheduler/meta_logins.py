@@ -25,6 +25,7 @@ from lib.instagram import errors as graph_errors
 from lib.instagram import meta_login
 from lib.instagram.meta_login import MetaLogin
 from services.scheduler import accounts
+from services.scheduler.account_health import AccountHealth
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.models import InstagramAccount
 from services.scheduler.models import MetaLogin as LoginRow
@@ -61,9 +62,17 @@ def _hash(state: str) -> bytes:
 
 class Logins:
     def __init__(
-        self, *, db: Database, vault: TokenVault, login: MetaLogin, settings: Settings, audit: AuditTrail
+        self,
+        *,
+        db: Database,
+        vault: TokenVault,
+        login: MetaLogin,
+        settings: Settings,
+        audit: AuditTrail,
+        health: AccountHealth,
     ) -> None:
         self._db, self._vault, self._login, self._settings, self._audit = db, vault, login, settings, audit
+        self._health = health
 
     async def start(self, *, user_id: uuid.UUID, login_type: str) -> Started:
         if login_type not in meta_login.LOGIN_TYPES:
@@ -270,8 +279,14 @@ class Logins:
         stored = []
         for grant in grants:
             account = await accounts.store(
-                db=self._db, vault=self._vault, user_id=row.user_id, grant=grant, audit=self._audit
+                db=self._db,
+                vault=self._vault,
+                user_id=row.user_id,
+                grant=grant,
+                audit=self._audit,
+                events=self._health.events,
             )
+            await self._health.reconnected(account)
             stored.append(account)
         await self._finish(row.id)
         return stored

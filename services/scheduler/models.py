@@ -7,6 +7,8 @@ from sqlalchemy import BigInteger, Boolean, DateTime, Float, LargeBinary, Text, 
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from lib.common.outbox import OutboxEventColumns
+
 SCHEMA = "scheduler"
 
 
@@ -49,6 +51,19 @@ class InstagramAccount(Base):
     # Facebook Login: the Page the Instagram account is linked to.
     page_id: Mapped[str | None] = mapped_column(Text)
     page_name: Mapped[str | None] = mapped_column(Text)
+    # The last time Meta was asked about the token (debug_token or a refresh).
+    token_checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The owner was told the token ends soon (once per token: cleared when it changes).
+    expiry_warned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Since when Instagram has refused the token (health needs_reauth).
+    needs_reauth_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OutboxEvent(OutboxEventColumns, Base):
+    """An event written with the change it reports, relayed to NATS (lib/common/outbox.py)."""
+
+    __tablename__ = "event_outbox"
+    __table_args__ = {"schema": SCHEMA}
 
 
 class MetaLogin(Base):

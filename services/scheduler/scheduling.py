@@ -307,6 +307,8 @@ class Scheduler:
                     publish_at=scheduled.resolved.utc.isoformat(),
                     lead_seconds=self.settings.publish_lead_seconds,
                     reconcile_interval_seconds=self.settings.reconcile_interval_seconds,
+                    reauth_wait_seconds=self.settings.reauth_wait_hours * 3600,
+                    reauth_poll_seconds=self.settings.reauth_poll_seconds,
                 ),
                 id=workflow_id(post_id),
                 task_queue=self.settings.temporal_task_queue,

@@ -85,6 +85,8 @@ class SeriesManager:
             rule=SeriesRule(row.rrule, row.timezone, row.start_local),
             lead_seconds=self._settings.publish_lead_seconds,
             reconcile_interval_seconds=self._settings.reconcile_interval_seconds,
+            reauth_wait_seconds=self._settings.reauth_wait_hours * 3600,
+            reauth_poll_seconds=self._settings.reauth_poll_seconds,
             per_run=self._settings.series_occurrences_per_run,
         )
 

@@ -12,6 +12,7 @@ from lib.instagram.graph_api import GraphApiClient
 from lib.instagram.meta_login import MetaLogin
 from protos import scheduler_pb2, scheduler_pb2_grpc
 from services.scheduler import accounts, audience, best_times, bulk, moves, schedule_templates
+from services.scheduler.account_health import AccountHealth
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.messages import (
     account_message,
@@ -27,6 +28,9 @@ from services.scheduler.meta_logins import Logins
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 
+# Instagram's words about a refused token, as kept on the account.
+MAX_REASON_LENGTH = 1000
+
 
 @rpc_handlers
 class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
@@ -41,7 +45,9 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         audit: AuditTrail,
         logins: Logins,
         login: MetaLogin,
+        health: AccountHealth,
     ) -> None:
+        self._health = health
         self._logins = logins
         self._login = login
         self._audit = audit
@@ -61,9 +67,11 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             ig_user_id=request.ig_user_id,
             access_token=request.access_token,
             audit=self._audit,
+            events=self._health.events,
             login_type=request.login_type,
             login=self._login,
         )
+        await self._health.reconnected(account)
         return account_message(account, self._settings)
 
     async def StartLogin(self, request, context):
@@ -119,6 +127,23 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             ig_user_id=found.ig_user_id,
             sealed_access_token=found.sealed_access_token,
             graph_host=found.graph_host,
+            health=found.health,
+        )
+
+    async def ReportTokenRefused(self, request, context):
+        changed = await self._health.token_refused(
+            user_id=parse_id(request.user_id, "User"),
+            account_id=parse_id(request.account_id, "Account"),
+            sealed_token=request.sealed_access_token,
+            reason=request.reason[:MAX_REASON_LENGTH],
+        )
+        return scheduler_pb2.TokenRefusedResult(changed=changed is not None)
+
+    async def KeepAccountsConnected(self, request, context):
+        as_of = request.as_of.ToDatetime(tzinfo=UTC) if request.HasField("as_of") else None
+        kept = await self._health.keep_connected(as_of)
+        return scheduler_pb2.KeepAccountsConnectedResult(
+            refreshed=kept.refreshed, checked=kept.checked, needs_reauth=kept.needs_reauth, warned=kept.warned
         )
 
     async def StillConnected(self, request, context):
@@ -322,6 +347,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             user_id=parse_id(request.user_id, "User"),
             account_id=parse_id(request.account_id, "Account"),
             audit=self._audit,
+            events=self._health.events,
         )
         return account_message(account, self._settings)
 

@@ -26,6 +26,15 @@ def _samples() -> list[events.Event]:
             user_id="u", notification_id="n", notification_type="post_failed", title="t", message="m"
         ),
         events.MetricsUpdate(user_id="u", post_id="p", metrics={"likes": 3}, age_seconds=60),
+        events.AccountChanged(
+            user_id="u",
+            account_id="a",
+            username="harbour",
+            change="needs_reauth",
+            reason="refused",
+            posts_at_risk=[{"post_id": "p", "scheduled_for": "2027-01-01T09:00:00+00:00"}],
+            posts_at_risk_total=1,
+        ),
     ]
 
 
@@ -57,3 +66,8 @@ def test_an_event_missing_a_field_it_needs_is_refused():
 def test_progress_is_a_percent_whatever_the_caller_says():
     assert events.PublishingProgress(user_id="u", post_id="p", progress=250, current_step="x").progress == 100
     assert events.MediaProcessing(user_id="u", media_id="m", status="processing", progress=-5).progress == 0
+
+
+def test_an_account_event_travels_on_the_accounts_subject():
+    event = events.AccountChanged(user_id="u", account_id="a", username="harbour", change="connected")
+    assert event.subject == "postflow.accounts.u.a"

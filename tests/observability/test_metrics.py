@@ -37,6 +37,8 @@ def test_a_request_through_the_ingress_is_not_shown_the_metrics(system):
 def test_a_published_post_is_timed_counted_and_its_calls_observed(system, publisher):
     worker, posts, gateway = (metrics_url(system, p) for p in ("worker", "posts", "gateway"))
     late_before = sample(worker, "postflow_publish_lateness_seconds_count")
+    # Earlier posts may have gone out late on purpose (one waited for its account's reconnect).
+    on_time_before = sample(worker, "postflow_publish_lateness_seconds_bucket", le="10.0")
     published_before = sample(worker, "postflow_publish_outcomes_total", status="published")
     route = {"method": "GET", "route": "/api/v1/posts/{post_id}", "status": "200"}
     gets_before = sample(gateway, "postflow_http_request_seconds_count", **route)
@@ -48,7 +50,7 @@ def test_a_published_post_is_timed_counted_and_its_calls_observed(system, publis
 
     assert wait_for(worker, "postflow_publish_lateness_seconds_count", late_before + 1) >= late_before + 1
     # Held until its second: published within the first buckets, never minutes late.
-    assert sample(worker, "postflow_publish_lateness_seconds_bucket", le="10.0") >= late_before + 1
+    assert sample(worker, "postflow_publish_lateness_seconds_bucket", le="10.0") >= on_time_before + 1
     assert (
         wait_for(worker, "postflow_publish_outcomes_total", published_before + 1, status="published")
         >= published_before + 1
@@ -102,10 +104,10 @@ def _counted_as_stored(db, url: str, user_id: str, *, mine: int) -> float:
 
 def test_a_graph_api_error_is_counted_by_its_code_and_whether_it_is_retried(system, publisher, instagram):
     worker = metrics_url(system, "worker")
-    labels = {"code": "190", "kind": "AuthorizationError", "retried": "no"}
+    labels = {"code": "9004", "kind": "MediaRejected", "retried": "no"}
     before = sample(worker, "postflow_graph_api_errors_total", **labels)
     post = publisher.create_post(media=[{"url": IMAGE}])
-    arm(instagram, publisher, "revoked_token", "create")
+    arm(instagram, publisher, "media_fetch_failure", "create")
     assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "failed", timeout=40)
     assert wait_for(worker, "postflow_graph_api_errors_total", before + 1, **labels) >= before + 1

@@ -42,12 +42,12 @@ def test_a_publishing_limit_that_lasts_waits_for_quota_instead_of_failing(publis
     assert status["instagram_media_id"] == publishes(instagram, publisher.ig_user_id)[0]["media_id"]
 
 
-def test_a_revoked_token_fails_asking_to_reconnect(publisher, instagram):
+def test_media_instagram_cannot_fetch_fails_with_instagrams_reason(publisher, instagram):
     post = publisher.create_post()
-    arm(instagram, publisher, "revoked_token", "create")
+    arm(instagram, publisher, "media_fetch_failure", "create")
     assert schedule(publisher, post["id"], 2).status_code == 200
     status = wait_for_status(publisher, post["id"], "failed", timeout=30)
-    assert "reconnect the account" in status["last_error"]
+    assert "could not be fetched" in status["last_error"]
     assert publishes(instagram, publisher.ig_user_id) == []
 
 

@@ -22,3 +22,23 @@ class PurgeInput:
 class PurgeRound:
     purged: int
     files_removed: int
+
+
+ACCOUNT_UPKEEP_WORKFLOW_NAME = "AccountUpkeepWorkflow"
+KEEP_ACCOUNTS_CONNECTED_ACTIVITY = "keep_accounts_connected"
+ACCOUNT_UPKEEP_WORKFLOW_ID = "account-upkeep"
+
+
+@dataclass
+class UpkeepInput:
+    # How often a round runs (refreshing tokens, checking Page tokens, expiry warnings).
+    interval_seconds: float
+    rounds_per_run: int = 100
+
+
+@dataclass
+class UpkeepRound:
+    refreshed: int = 0
+    checked: int = 0
+    needs_reauth: int = 0
+    warned: int = 0

@@ -10,6 +10,8 @@ WORKFLOW_NAME = "PublishPostWorkflow"
 # Updates and queries the workflow answers.
 RESCHEDULE_UPDATE = "reschedule"
 PUBLISH_AT_QUERY = "publish_at"
+# Sent by the scheduler when the post's account is reconnected: a post waiting for it goes on.
+ACCOUNT_RECONNECTED_SIGNAL = "account_reconnected"
 # Its activities, in the order a publish runs them. These names are in the histories of
 # workflows already sleeping in production: never rename one.
 PREPARE_ACTIVITY = "prepare"
@@ -33,6 +35,10 @@ class PublishPostInput:
     lead_seconds: float = 300.0
     # After a publish whose outcome could not be learnt: how often Instagram is asked again.
     reconcile_interval_seconds: float = 60.0
+    # Instagram refused the account's token: how long a due post waits for a reconnect, and
+    # how often it asks the account again meanwhile (a reconnect's signal wakes it at once).
+    reauth_wait_seconds: float = 72 * 3600.0
+    reauth_poll_seconds: float = 300.0
 
 
 @dataclass
@@ -40,11 +46,13 @@ class PostRef:
     post_id: str
     user_id: str
     account_id: str
+    # Answer "needs_reauth" (instead of failing) when Instagram refuses the account's token.
+    wait_for_reauth: bool = False
 
 
 @dataclass
 class Prepared:
-    # ready, deleted or unscheduled
+    # ready, deleted, unscheduled or needs_reauth (the account waits for a reconnect)
     outcome: str
     container_id: str = ""
     # The post version the container was made from: an edit after it means prepare again.
@@ -63,13 +71,16 @@ class PublishInput:
     # ISO 8601, UTC: check the post and the account now, then hold until this instant and
     # publish (so that at the due second only Instagram's call is left). Empty: publish now.
     due_at: str = ""
+    # Answer "needs_reauth" (instead of failing) when Instagram refuses the account's token.
+    wait_for_reauth: bool = False
 
 
 @dataclass
 class Published:
     # published, stale (edited since prepared: prepare again), deleted, unscheduled,
     # quota (the account's publishing limit is reached: try again after retry_after_seconds),
-    # moved (to moved_to while the publish held) or (reconcile only) not_published
+    # moved (to moved_to while the publish held), needs_reauth (the account waits for a
+    # reconnect; nothing was published) or (reconcile only) not_published
     outcome: str
     media_id: str = ""
     permalink: str = ""

@@ -34,6 +34,8 @@ class SeriesInput:
     rule: SeriesRule
     lead_seconds: float = 300.0
     reconcile_interval_seconds: float = 60.0
+    reauth_wait_seconds: float = 72 * 3600.0
+    reauth_poll_seconds: float = 300.0
     # The last occurrence handled (UTC ISO 8601), carried over continue-as-new.
     after: str = ""
     # Occurrences made by earlier runs of this series.
@@ -50,6 +52,8 @@ class SeriesInput:
             publish_at=publish_at,
             lead_seconds=self.lead_seconds,
             reconcile_interval_seconds=self.reconcile_interval_seconds,
+            reauth_wait_seconds=self.reauth_wait_seconds,
+            reauth_poll_seconds=self.reauth_poll_seconds,
         )
 
 

@@ -1,6 +1,9 @@
-"""MediaPurgeWorkflow: the durable periodic job that removes deleted media's files once
-their grace period is over. One per deployment (fixed id), started by every worker at
-start (the second start finds it running); continues as new every `rounds_per_run`."""
+"""The deployment's durable periodic jobs, one each (fixed ids), started by every worker at
+start (the second start finds it running); each continues as new every `rounds_per_run`:
+
+- MediaPurgeWorkflow removes deleted media's files once their grace period is over;
+- AccountUpkeepWorkflow keeps Instagram accounts connected (services/scheduler/account_health.py).
+"""
 
 from dataclasses import replace
 from datetime import timedelta
@@ -10,7 +13,12 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
-    from workflows.contracts.maintenance import MEDIA_PURGE_WORKFLOW_NAME, PurgeInput
+    from workflows.contracts.maintenance import (
+        ACCOUNT_UPKEEP_WORKFLOW_NAME,
+        MEDIA_PURGE_WORKFLOW_NAME,
+        PurgeInput,
+        UpkeepInput,
+    )
     from workflows.maintenance.activities import MaintenanceActivities
 
 RETRIES = RetryPolicy(
@@ -33,5 +41,23 @@ class MediaPurgeWorkflow:
                 )
             except ActivityError:
                 pass  # storage or the media service away: the next round catches up
+            await workflow.sleep(timedelta(seconds=request.interval_seconds))
+        workflow.continue_as_new(replace(request))
+
+
+@workflow.defn(name=ACCOUNT_UPKEEP_WORKFLOW_NAME)
+class AccountUpkeepWorkflow:
+    @workflow.run
+    async def run(self, request: UpkeepInput) -> None:
+        for _ in range(request.rounds_per_run):
+            try:
+                await workflow.execute_activity_method(
+                    MaintenanceActivities.keep_accounts_connected,
+                    request,
+                    start_to_close_timeout=timedelta(minutes=10),
+                    retry_policy=RETRIES,
+                )
+            except ActivityError:
+                pass  # the scheduler or Meta away: the next round catches up
             await workflow.sleep(timedelta(seconds=request.interval_seconds))
         workflow.continue_as_new(replace(request))

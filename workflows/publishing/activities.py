@@ -39,6 +39,8 @@ START_WINDOW = 0.005
 RECENT_MEDIA_SEARCHED = 25
 
 
+# The step a post waiting for its account's reconnect shows (publishing_progress).
+WAITING_FOR_RECONNECT = "waiting_for_reconnect"
 DISCONNECTED_MESSAGE = "The Instagram account was disconnected; connect it and schedule again"
 # The answer to a move to publishing whose account was disconnected while the publish held.
 ACCOUNT_DISCONNECTED = ServiceError("conflict", "account_disconnected", DISCONNECTED_MESSAGE)
@@ -301,6 +303,9 @@ class PublishingActivities:
         await self._progress(ref, 10, "validating")
         urls = await self._media_urls(ref, media)
         credentials = await self._credentials(ref)
+        if ref.wait_for_reauth and credentials.health == "needs_reauth":
+            await self._progress(ref, 10, WAITING_FOR_RECONNECT)
+            return Prepared("needs_reauth")
         try:
             await self._progress(ref, 20, "uploading")
             container = await self._create(
@@ -310,10 +315,30 @@ class PublishingActivities:
             await self._wait_ready(
                 self._graph.on(credentials.graph_host), container, credentials.access_token
             )
+        except graph_errors.AuthorizationError as err:
+            if not ref.wait_for_reauth:
+                raise _graph_failure(err, self._waits) from err
+            await self._token_refused(ref, credentials, err)
+            return Prepared("needs_reauth")
         except graph_errors.GraphApiError as err:
             raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
         return Prepared("ready", container, post.version)
+
+    async def _token_refused(self, ref, credentials, err: graph_errors.GraphApiError) -> None:
+        """Instagram refused the account's token: the account needs a reconnect (the scheduler
+        tells the user), and the post waits for it."""
+        _count(err, retried=True)
+        await self._scheduler.ReportTokenRefused(
+            scheduler_pb2.TokenRefused(
+                user_id=ref.user_id,
+                account_id=ref.account_id,
+                sealed_access_token=credentials.sealed_access_token,
+                reason=err.message or str(err),
+            ),
+            timeout=10,
+        )
+        await self._progress(ref, 10, WAITING_FOR_RECONNECT)
 
     async def _media_urls(self, ref: PostRef, media) -> list[str]:
         """The URL Instagram fetches for each item: the post's own, or a fresh URL of the
@@ -440,6 +465,9 @@ class PublishingActivities:
         """(post, credentials) when the post may be published; else the outcome already known."""
         post = await self._post(request)
         credentials = await self._credentials(request)
+        if request.wait_for_reauth and credentials.health == "needs_reauth":
+            await self._progress(request, 10, WAITING_FOR_RECONNECT)
+            return Published("needs_reauth")
         attempt = activity.info().attempt
         if attempt > 1:
             earlier = await self._earlier_attempt(request, post, credentials, attempt)
@@ -495,6 +523,12 @@ class PublishingActivities:
                 media_id = await self._graph.on(credentials.graph_host).publish(
                     credentials.ig_user_id, credentials.access_token, request.container_id
                 )
+        except graph_errors.AuthorizationError as err:
+            if not request.wait_for_reauth:
+                raise _graph_failure(err, self._waits) from err
+            # Refused: nothing was published. The post waits for a reconnect.
+            await self._token_refused(request, credentials, err)
+            return Published("needs_reauth")
         except graph_errors.ContainerExpired:
             return Published("stale")
         except graph_errors.PublishLimitReached as err:

@@ -11,6 +11,10 @@
    reached publishing limit answers "quota", and the workflow sleeps and tries again;
 4. record the outcome on the post.
 
+When Instagram refuses the account's token, the account needs a reconnect: the post waits
+for it (woken by the reconnect's signal, asking again every poll interval meanwhile) for up
+to `reauth_wait_seconds`, then fails with a reason a person can act on.
+
 When publish attempts cannot learn whether Instagram published (no answer, and the
 container cannot be read), the post becomes needs_reconcile and the workflow asks the
 container again at a growing interval for a day: published, or not (failed, schedule
@@ -27,6 +31,7 @@ from temporalio.workflow import ActivityCancellationType
 with workflow.unsafe.imports_passed_through():
     from lib.post_status import PostStatus
     from workflows.contracts.publishing import (
+        ACCOUNT_RECONNECTED_SIGNAL,
         PUBLISH_AT_QUERY,
         RESCHEDULE_UPDATE,
         WORKFLOW_NAME,
@@ -54,6 +59,7 @@ RECONCILE_UNKNOWN_OUTCOME = "reconcile-unknown-outcome"
 WAIT_FOR_QUOTA = "wait-for-quota"
 HOLD_UNTIL_DUE = "hold-publish-until-due"
 SCHEDULED_TIME_SEARCHABLE = "scheduled-time-search-attribute"
+WAIT_FOR_REAUTH = "wait-for-reconnect"
 # A time this recently past means "publish now", as the scheduler's API says
 # (services/scheduler/scheduling.py: PUBLISH_NOW_WINDOW). Validators do not run on replay.
 NOW_WINDOW = timedelta(minutes=5)
@@ -68,6 +74,9 @@ class PublishPostWorkflow:
     def __init__(self) -> None:
         self._publish_at: datetime | None = None
         self._moved = False
+        self._reconnected = False
+        # Since when the post waits for its account's reconnect (None: it does not).
+        self._waiting_since: datetime | None = None
 
     @workflow.run
     async def run(self, request: PublishPostInput) -> Outcome:
@@ -82,11 +91,18 @@ class PublishPostWorkflow:
                     await self._sleep_until(lambda: self._publish_at - lead)
                     prepared = await workflow.execute_activity_method(
                         PublishingActivities.prepare,
-                        ref,
+                        self._ref(ref),
                         start_to_close_timeout=timedelta(minutes=10),
                         heartbeat_timeout=timedelta(seconds=30),
                         retry_policy=RETRIES,
                     )
+                    if prepared.outcome == "needs_reauth":
+                        prepared = None
+                        if not await self._wait_for_reconnect(request):
+                            outcome = self._not_reconnected(request)
+                            break
+                        continue
+                    self._waiting_since = None
                     if prepared.outcome != "ready":
                         return Outcome(request.post_id, request.user_id, prepared.outcome)
                 if workflow.patched(HOLD_UNTIL_DUE):
@@ -115,6 +131,11 @@ class PublishPostWorkflow:
                     continue
                 if published.outcome == "stale":
                     prepared = None
+                    continue
+                if published.outcome == "needs_reauth":
+                    if not await self._wait_for_reconnect(request):
+                        outcome = self._not_reconnected(request)
+                        break
                     continue
                 if published.outcome == "quota":
                     # Waiting for the account's 24-hour window to free a slot is not a
@@ -152,7 +173,47 @@ class PublishPostWorkflow:
             prepared.version,
             wait_for_quota=workflow.patched(WAIT_FOR_QUOTA),
             due_at=due_at,
+            wait_for_reauth=workflow.patched(WAIT_FOR_REAUTH),
         )
+
+    def _ref(self, ref: PostRef) -> PostRef:
+        return PostRef(
+            ref.post_id, ref.user_id, ref.account_id, wait_for_reauth=workflow.patched(WAIT_FOR_REAUTH)
+        )
+
+    async def _wait_for_reconnect(self, request: PublishPostInput) -> bool:
+        """Wait for the account's reconnect (its signal, or the poll interval: the caller then
+        asks the account again) or a move of the post; False once the post has waited its
+        limit. Waiting costs no retries."""
+        now = workflow.now()
+        if self._waiting_since is None:
+            self._waiting_since = now
+        left = self._waiting_since + timedelta(seconds=request.reauth_wait_seconds) - now
+        if left <= timedelta(0):
+            return False
+        self._reconnected = self._moved = False
+        try:
+            await workflow.wait_condition(
+                lambda: self._reconnected or self._moved,
+                timeout=min(left, timedelta(seconds=request.reauth_poll_seconds)),
+            )
+        except TimeoutError:
+            pass
+        return True
+
+    def _not_reconnected(self, request: PublishPostInput) -> Outcome:
+        hours = request.reauth_wait_seconds / 3600
+        return Outcome(
+            request.post_id,
+            request.user_id,
+            PostStatus.FAILED,
+            error=f"Instagram refused the account's token, and the account was not reconnected "
+            f"within {hours:g} hours: reconnect it on the accounts screen, then schedule the post again",
+        )
+
+    @workflow.signal(name=ACCOUNT_RECONNECTED_SIGNAL)
+    def account_reconnected(self) -> None:
+        self._reconnected = True
 
     async def _held_publish(self, attempt: PublishInput) -> Published | None:
         """The publish activity, started now and holding until attempt.due_at; None when the

@@ -20,7 +20,7 @@ def test_nothing_is_mailed_to_an_address_before_it_is_confirmed(publisher, insta
     stranger = f"stranger-{publisher.id[:8]}@example.com"
     assert _save(publisher, stranger)["email_confirmed"] is False
     post = publisher.create_post(media=[{"url": IMAGE}])
-    arm(instagram, publisher, "revoked_token", "create")
+    arm(instagram, publisher, "media_fetch_failure", "create")
     assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_notification(publisher, "post_failed", timeout=40)
     time.sleep(2)

@@ -22,7 +22,11 @@ def test_scheduling_and_publishing_emit_status_and_progress_events(api, graph_si
     assert schedule(user, post["id"], 2).status_code == 200
     wait_for_status(user, post["id"], "published")
 
-    events = asyncio.run(user_events(system.env["POSTFLOW_NATS_URL"], user.id, time.monotonic() + 10))
+    everything = asyncio.run(user_events(system.env["POSTFLOW_NATS_URL"], user.id, time.monotonic() + 10))
+    # Connecting the account was announced first, on the account's subject.
+    [connected] = [e for e in everything if e["type"] == "account_changed"]
+    assert (connected["change"], connected["account_id"]) == ("connected", user.account_id)
+    events = [e for e in everything if e["type"] != "account_changed"]
     statuses = [(e["previous_status"], e["status"]) for e in events if e["type"] == "post_status_update"]
     assert statuses == [("draft", "scheduled"), ("scheduled", "publishing"), ("publishing", "published")]
     progress = [e for e in events if e["type"] == "publishing_progress"]

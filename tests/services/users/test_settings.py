@@ -10,6 +10,7 @@ PRIVATE = {
     "jwt_secret": "a-long-private-value-from-the-vault-0123456789",
     "token_encryption_keys": "c2VjcmV0LWtleS1mb3ItcHJvZHVjdGlvbi11c2UtMTI=",
     "media_url_signing_key": "another-private-value-from-the-vault-98765",
+    "public_base_url": "https://postflow.example.com",
 }
 
 
@@ -59,3 +60,36 @@ def test_private_secrets_are_accepted_in_production():
 
 def test_local_runs_keep_their_built_in_keys():
     assert Settings(environment="local").jwt_secret.get_secret_value()
+
+
+def test_media_behind_s3_needs_a_public_https_endpoint_outside_local_runs():
+    internal = {**PRIVATE, "s3_endpoint": "minio.minio.svc:9000"}
+    with pytest.raises(ValidationError, match="POSTFLOW_S3_PUBLIC_ENDPOINT"):
+        Settings(environment="production", **internal)
+    with pytest.raises(ValidationError, match="POSTFLOW_S3_PUBLIC_ENDPOINT"):
+        Settings(
+            environment="production",
+            **internal,
+            s3_public_endpoint="media.example.com",
+            s3_public_secure=False,
+        )
+    with pytest.raises(ValidationError, match="POSTFLOW_MEDIA_CDN_BASE_URL"):
+        Settings(environment="production", **internal, media_cdn_base_url="http://cdn.example.com")
+    Settings(environment="production", **internal, s3_public_endpoint="media.example.com")
+    Settings(environment="production", **internal, media_cdn_base_url="https://cdn.example.com")
+
+
+def test_local_files_need_a_public_https_base_outside_local_runs():
+    with pytest.raises(ValidationError, match="POSTFLOW_PUBLIC_BASE_URL"):
+        Settings(environment="production", **{**PRIVATE, "public_base_url": "http://127.0.0.1:8000"})
+    with pytest.raises(ValidationError, match="POSTFLOW_MEDIA_PUBLIC_BASE_URL"):
+        Settings(environment="production", **PRIVATE, media_public_base_url="http://10.0.0.5:8000")
+    settings = Settings(
+        environment="production", **PRIVATE, media_public_base_url="https://media.example.com/"
+    )
+    assert settings.media_base_url == "https://media.example.com"
+
+
+def test_media_urls_must_live_long_enough_for_instagram_to_fetch_them():
+    with pytest.raises(ValidationError, match="POSTFLOW_MEDIA_URL_EXPIRY_SECONDS"):
+        Settings(environment="production", **PRIVATE, media_url_expiry_seconds=60)

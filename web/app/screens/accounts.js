@@ -3,6 +3,7 @@
 // minimum gap between posts, disconnect.
 import { call, currentUser } from "../api.js";
 import { clearErrors, field, formatDate, h, showErrors } from "../dom.js";
+import { on } from "../live.js";
 
 const CALLBACK = "/connect/callback";
 // What the last login came back with, for the accounts screen to show once.
@@ -52,7 +53,24 @@ class Accounts extends HTMLElement {
       ),
     );
     this.showOutcome();
+    // Health changes (a token refused, refreshed, ending) and connections made in another
+    // tab show here as they happen.
+    this.stopLive = on("account_changed", () => this.load());
     await this.load();
+  }
+
+  disconnectedCallback() {
+    this.stopLive?.();
+  }
+
+  async startLogin(loginType) {
+    this.alert.textContent = "";
+    try {
+      const started = await call("POST", "/api/v1/accounts/logins", { login_type: loginType });
+      location.assign(started.authorize_url);
+    } catch (err) {
+      this.alert.textContent = err.message;
+    }
   }
 
   showOutcome() {
@@ -110,15 +128,7 @@ class Accounts extends HTMLElement {
   }
 
   loginButtons() {
-    const start = (loginType) => async () => {
-      this.alert.textContent = "";
-      try {
-        const started = await call("POST", "/api/v1/accounts/logins", { login_type: loginType });
-        location.assign(started.authorize_url);
-      } catch (err) {
-        this.alert.textContent = err.message;
-      }
-    };
+    const start = (loginType) => () => this.startLogin(loginType);
     return h(
       "div",
       { class: "card", "aria-labelledby": "login-title" },
@@ -188,6 +198,19 @@ class Accounts extends HTMLElement {
       h(
         "div",
         { class: "row actions" },
+        account.health === "connected"
+          ? null
+          : h(
+              "button",
+              {
+                type: "button",
+                class: "primary",
+                "aria-label": `Reconnect ${name}`,
+                // The same login again: the account keeps its id, its schedule and settings.
+                onclick: () => this.startLogin(account.login_type === "instagram" ? "instagram" : "facebook"),
+              },
+              "Reconnect",
+            ),
         account.is_default
           ? null
           : h(

@@ -65,6 +65,10 @@ class Calendar extends HTMLElement {
       on("post_status_update", later),
       on("schedule_changed", later),
       on("resume_incomplete", later),
+      // An account connected or disconnected: the account filter lists it or not.
+      on("account_changed", (event) => {
+        if (["connected", "reconnected", "disconnected"].includes(event.change)) this.loadChoices();
+      }),
     ];
     await this.load();
   }
@@ -125,8 +129,12 @@ class Calendar extends HTMLElement {
   }
 
   async loadChoices() {
-    const fill = (wrapper, items) =>
-      wrapper.querySelector("select").append(...items.map(([value, text]) => h("option", { value }, text)));
+    const fill = (wrapper, items) => {
+      const box = wrapper.querySelector("select");
+      const kept = box.value;
+      box.replaceChildren(box.options[0], ...items.map(([value, text]) => h("option", { value }, text)));
+      box.value = items.some(([value]) => value === kept) ? kept : "";
+    };
     try {
       const [accounts, campaigns] = await Promise.all([call("GET", "/api/v1/accounts"), call("GET", "/api/v1/campaigns")]);
       fill(this.accountFilter, accounts.map((a) => [a.id, a.username ? `@${a.username}` : a.ig_user_id]));

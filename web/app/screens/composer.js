@@ -10,6 +10,7 @@ import { preview } from "../composer/preview.js";
 import { liveStatus } from "../composer/live-status.js";
 import { recurrencePanel } from "../composer/recurrence.js";
 import { versionsPanel } from "../composer/versions.js";
+import { on } from "../live.js";
 import { upload } from "../upload.js";
 import { POST_TYPES } from "../vocabulary.js";
 import { addDays, dayLabel, todayIn, wallClock } from "../dates.js";
@@ -40,12 +41,30 @@ class Composer extends HTMLElement {
     };
     document.addEventListener("visibilitychange", this.flushOnHide);
     window.addEventListener("pagehide", this.flushOnHide);
+    // A connect, reconnect or disconnect (on the accounts screen, in this tab or another)
+    // redraws what depends on the accounts: the Schedule panel and the preview.
+    this.stopAccounts = on("account_changed", () => this.accountsChanged());
     await Promise.all([this.loadLibrary(), this.loadAccounts()]);
     if (this.postId) await this.open(this.postId);
+    else this.renderSchedule(); // drawn by build() before the accounts arrived
+    this.refresh();
+  }
+
+  async accountsChanged() {
+    await this.loadAccounts();
+    // What the person was typing in the Schedule panel survives the redraw.
+    const when = this.querySelector("#s-when")?.value;
+    const picked = this.querySelector("#s-account")?.value;
+    this.renderSchedule();
+    const whenInput = this.querySelector("#s-when");
+    if (when && whenInput) whenInput.value = when;
+    const select = this.querySelector("#s-account");
+    if (picked && select && this.accounts.some((a) => a.id === picked)) select.value = picked;
     this.refresh();
   }
 
   disconnectedCallback() {
+    this.stopAccounts?.();
     this.live?.stop();
     clearInterval(this.ticker);
     clearTimeout(this.pending);

@@ -12,6 +12,8 @@ const KINDS = {
   media_ready: "A video is ready",
   media_failed: "A video could not be processed",
   post_milestone: "A post reached a milestone",
+  account_needs_reauth: "An account needs to be reconnected",
+  account_expiring: "An account's connection ends soon",
 };
 const CHANNELS = ["websocket", "email", "webhook"];
 const CHANNEL_WORDS = { websocket: "In the app", email: "Email", webhook: "Webhook" };
