@@ -102,6 +102,7 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # Instagram's refusals wait seconds here, not minutes, so faults resolve quickly.
             "POSTFLOW_RATE_LIMIT_WAIT_SECONDS": "1",
             "POSTFLOW_PUBLISH_LIMIT_WAIT_SECONDS": "1",
+            "POSTFLOW_CONTAINER_NOT_READY_WAIT_SECONDS": "1",
             "POSTFLOW_GRAPH_API_TIMEOUT_SECONDS": "2",
             "POSTFLOW_PUBLISH_UNKNOWN_AFTER_ATTEMPTS": "3",
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",

@@ -135,6 +135,7 @@ async def main() -> None:
         waits=Waits(
             rate_limited=timedelta(seconds=settings.rate_limit_wait_seconds),
             publish_limit=timedelta(seconds=settings.publish_limit_wait_seconds),
+            not_ready=timedelta(seconds=settings.container_not_ready_wait_seconds),
         ),
         unknown_after_attempts=settings.publish_unknown_after_attempts,
         busy_limit=settings.worker_concurrency,

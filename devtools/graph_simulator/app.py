@@ -74,6 +74,13 @@ class FaultIn(BaseModel):
     seconds: float = 0.0
 
 
+def fault_error(kind: str) -> GraphError:
+    """An armed fault's answer, with Meta's words for the person as its error table has them."""
+    status, code, subcode, message, transient = FAULTS[kind]
+    title = kind.replace("_", " ").capitalize()
+    return GraphError(status, code, subcode, message, transient, user_title=title, user_message=message)
+
+
 def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> FastAPI:
     """`own_url`: where this simulator is reached (it fetches example.com's media from itself)."""
     world = World()
@@ -142,8 +149,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
             return None
         if fault.kind == "publish_response_lost":
             return fault  # the caller publishes first, then fails
-        status, code, subcode, message, transient = FAULTS[fault.kind]
-        raise GraphError(status, code, subcode, message, transient)
+        raise fault_error(fault.kind)
 
     # --- control API for tests and local development (before the Graph routes, whose
     # /{host}/{version}/{node_id} pattern would otherwise match these paths) --------------------
@@ -279,11 +285,11 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         url = values.get("image_url") or values.get("video_url") or ""
         if media_type == "CAROUSEL":
             if not 2 <= len(children) <= 10:
-                raise GraphError(400, 100, 2207027, "A carousel needs 2 to 10 children")
+                raise GraphError(400, 100, 2207028, "A carousel needs 2 to 10 children")
             for child in children:
                 item = world.containers.get(child)
                 if item is None or item.ig_user_id != ig_user_id or not item.is_carousel_item:
-                    raise GraphError(400, 100, 2207027, f"Child container {child} is not a carousel item")
+                    raise GraphError(400, 100, 2207028, f"Child container {child} is not a carousel item")
         elif not url.startswith(("http://", "https://")):
             raise GraphError(400, 100, 2207052, "image_url or video_url must be a public http(s) URL")
         if (
@@ -338,8 +344,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         world.publishes.append(media)
         owner.publish_times.append(now)
         if lost is not None:
-            status, code, subcode, message, transient = FAULTS[lost.kind]
-            raise GraphError(status, code, subcode, message, transient)
+            raise fault_error(lost.kind)
         return {"id": media.id}
 
     @app.get("/{host}/{version}/{ig_user_id}/media")

@@ -6,8 +6,19 @@ from typing import Any
 
 
 class GraphError(Exception):
-    def __init__(self, status: int, code: int, subcode: int, message: str, transient: bool = False) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: int,
+        subcode: int,
+        message: str,
+        transient: bool = False,
+        user_title: str = "",
+        user_message: str = "",
+    ) -> None:
         super().__init__(message)
+        # Meta's words for the person, which it sends with most content-publishing errors.
+        self.user_title, self.user_message = user_title, user_message
         self.status, self.code, self.subcode, self.message, self.transient = (
             status,
             code,
@@ -27,4 +38,7 @@ def error_body(err: GraphError) -> dict[str, Any]:
     }
     if err.subcode:
         body["error_subcode"] = err.subcode
+    if err.user_message:
+        body["error_user_title"] = err.user_title
+        body["error_user_msg"] = err.user_message
     return {"error": body}

@@ -7,7 +7,8 @@ instagram-graph-api/reference/error-codes):
 - the media is fetched from the URL: a URL Instagram cannot fetch (no answer, an error
   status) is 9004 / 2207052 "Media download has failed"; a download that takes too long is
   -2 / 2207003;
-- JPEG is the only image format: any other is refused (9004 / 2207052);
+- JPEG is the only image format: any other is refused (36001 / 2207005, "The image format
+  is not supported");
 - an image is at most 8 MiB (36000 / 2207004).
 
 Hosts under example.com (reserved for documentation, RFC 2606: no real media lives there)
@@ -66,7 +67,9 @@ class MediaFetcher:
         if body is None:
             raise GraphError(400, 36000, 2207004, "The image size is too large.")
         if not body.startswith(JPEG_MAGIC):
-            raise download_failed("the image format is not supported: only JPEG images can be published")
+            raise GraphError(
+                400, 36001, 2207005, "The image format is not supported. Only JPEG images can be published."
+            )
 
     async def video(self, url: str) -> None:
         body = await self._download(url, MAX_VIDEO_BYTES, head_only=64)

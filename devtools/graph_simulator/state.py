@@ -53,6 +53,46 @@ FAULTS: dict[str, tuple[int, int, int, str, bool]] = {
     ),
     # The call hangs for `seconds` before it is answered normally.
     "timeout": (0, 0, 0, "", True),
+    # More rows of Meta's error table (https://developers.facebook.com/docs/instagram-platform/
+    # instagram-graph-api/reference/error-codes), each answered with error_user_msg.
+    "download_timeout": (400, -2, 2207003, "It takes too long to download the media.", True),
+    "create_failed": (400, -1, 2207032, "Create media fail, please try to re-create media", True),
+    "upload_unknown": (400, -1, 2207053, "unknown upload error", True),
+    "thumb_offset": (
+        400,
+        1,
+        2207057,
+        "Thumbnail offset must be greater than or equal to 0 and less than video duration",
+        False,
+    ),
+    "spam_restricted": (
+        400,
+        4,
+        2207051,
+        "We restrict certain activity to protect our community. Tell us if you think we made a mistake.",
+        False,
+    ),
+    "publish_temporary": (400, 24, 2207008, "Temporary error publishing the container. Try again.", True),
+    "account_restricted": (
+        400,
+        25,
+        2207050,
+        "The Instagram account is inactive, checkpointed or restricted. Sign in to the Instagram app.",
+        False,
+    ),
+    "image_too_large": (400, 36000, 2207004, "The image is too large to download (over 8 MiB).", False),
+    "image_format": (400, 36001, 2207005, "The image format is not supported.", False),
+    "aspect_ratio": (400, 36003, 2207009, "The aspect ratio is not supported.", False),
+    "caption_too_long": (400, 36004, 2207010, "The caption is too long.", False),
+    "video_format": (400, 352, 2207026, "The video format is not supported.", False),
+    "media_not_ready": (400, 9007, 2207027, "The media is not ready for publishing, please wait.", False),
+    "media_type": (400, 100, 2207023, "The media type is unknown.", False),
+    "carousel_invalid": (400, 100, 2207028, "The carousel could not be validated.", False),
+    "too_many_tags": (400, 100, 2207040, "Cannot use more than 20 tags per item.", False),
+    # Instagram's business use case limit (https://developers.facebook.com/docs/graph-api/
+    # overview/rate-limiting#buc-rate-limits).
+    "business_throttle": (400, 80002, 0, "There have been too many calls to this Instagram account.", True),
+    "permission_missing": (403, 10, 0, "(#10) Application does not have permission for this action", False),
 }
 # Which calls a fault applies to when the test does not say.
 FAULT_ENDPOINTS = {

@@ -167,6 +167,8 @@ class Settings(BaseSettings):
     # reached" before it tries again (instead of burning its retries).
     rate_limit_wait_seconds: float = 60.0
     publish_limit_wait_seconds: float = 15 * 60.0
+    # Instagram says a container is not ready to publish yet (9007): asked again after this.
+    container_not_ready_wait_seconds: float = 10.0
     # After this many publish attempts whose outcome could not be learnt, the post becomes
     # needs_reconcile and the workflow checks the container every reconcile interval.
     publish_unknown_after_attempts: int = 4

@@ -1,13 +1,14 @@
 """What the Graph API can answer instead of success, sorted by what a caller should do.
 
-Codes and subcodes as documented for the content-publishing endpoints; the classes say
-whether retrying can help (`retryable`) and whether a publish may have happened anyway
+Which class an answer is comes from one table (answers.py); the classes say whether
+retrying can help (`retryable`) and whether a publish may have happened anyway
 (`outcome_unknown`).
 """
 
 from dataclasses import dataclass
 
-THROTTLING_CODES = frozenset({4, 17, 32, 613})
+from lib.instagram import answers
+from lib.instagram.answers import Action
 
 
 @dataclass
@@ -20,6 +21,16 @@ class GraphApiError(Exception):
     retryable: bool = False
     # The call may have taken effect although no success was received (publish).
     outcome_unknown: bool = False
+    # Meta's words for the person (error_user_title / error_user_msg), when it sends them.
+    user_title: str = ""
+    user_message: str = ""
+
+    @property
+    def for_people(self) -> str:
+        """What a person reads: Meta's own words for them when sent, else its message."""
+        if self.user_message:
+            return f"{self.user_title}: {self.user_message}" if self.user_title else self.user_message
+        return self.message
 
     def __str__(self) -> str:
         return f"Graph API error {self.code}/{self.subcode}: {self.message}"
@@ -58,23 +69,50 @@ class NotFound(GraphApiError):
     """The object does not exist (100 / 33)."""
 
 
-def classify(code: int, subcode: int, message: str, http_status: int, is_transient: bool) -> GraphApiError:
-    """The error class for a Graph API error envelope."""
-    fields = {"message": message, "code": code, "subcode": subcode, "http_status": http_status}
-    if code in THROTTLING_CODES:
-        return RateLimited(**fields, retryable=True)
-    if code == 9 or subcode == 2207042:
-        return PublishLimitReached(**fields, retryable=True)
-    if code == 190:
-        return AuthorizationError(**fields)
-    if code == 10 or 200 <= code <= 299:
-        return PermissionMissing(**fields)
-    if subcode == 2207020 or code == -2:
-        return ContainerExpired(**fields)
-    if code == 9004 or subcode in (2207052, 2207026, 2207023, 2207027, 2207004):
-        return MediaRejected(**fields)
-    if code == 100 and subcode == 33:
-        return NotFound(**fields)
-    if is_transient or code in (-1, 1, 2) or http_status >= 500:
-        return TransientError(**fields, retryable=True)
-    return GraphApiError(**fields)
+class MediaNotReady(GraphApiError):
+    """The container is still processing (9007 / 2207027): ask again a little later."""
+
+
+class AccountRestricted(GraphApiError):
+    """Instagram restricts the account (4 / 2207051 spam suspicion, 25 / 2207050 inactive or
+    checkpointed): calling again could deepen it; the person must look at the account."""
+
+
+def classify(
+    code: int,
+    subcode: int,
+    message: str,
+    http_status: int,
+    is_transient: bool,
+    user_title: str = "",
+    user_message: str = "",
+) -> GraphApiError:
+    """The error class for a Graph API error envelope, as the answer table says."""
+    answer = answers.answer_for(code, subcode, http_status, is_transient)
+    fields = {
+        "message": message,
+        "code": code,
+        "subcode": subcode,
+        "http_status": http_status,
+        "user_title": user_title,
+        "user_message": user_message,
+    }
+    action = answer.action
+    if action is Action.REAUTH:
+        return AuthorizationError(**fields) if code == 190 else PermissionMissing(**fields)
+    if answer is answers.UNKNOWN:
+        return GraphApiError(**fields)
+    kind, retryable = CLASS_OF[action]
+    return kind(**fields, retryable=retryable)
+
+
+CLASS_OF: dict[Action, tuple[type[GraphApiError], bool]] = {
+    Action.RETRY: (TransientError, True),
+    Action.WAIT_FOR_USAGE: (RateLimited, True),
+    Action.WAIT_FOR_QUOTA: (PublishLimitReached, True),
+    Action.WAIT_FOR_CONTAINER: (MediaNotReady, True),
+    Action.NEW_CONTAINER: (ContainerExpired, False),
+    Action.PAUSE_ACCOUNT: (AccountRestricted, False),
+    Action.FAIL: (MediaRejected, False),
+    Action.NOT_FOUND: (NotFound, False),
+}

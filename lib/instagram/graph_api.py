@@ -201,6 +201,8 @@ class GraphApiClient:
             str(error.get("message") or text[:200] or reason),
             status,
             bool(error.get("is_transient", False)),
+            str(error.get("error_user_title") or ""),
+            str(error.get("error_user_msg") or ""),
         )
 
     async def create_container(

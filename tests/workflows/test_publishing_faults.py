@@ -18,6 +18,13 @@ from tests.services.scheduler.publishing import arm, publishes, schedule, wait_f
         ("transient", "create", 2),
         ("transient", "publish", 1),
         ("expired_container", "publish", 1),
+        # Rows of the answer table (lib/instagram/answers.py) that end published.
+        ("download_timeout", "create", 1),
+        ("create_failed", "create", 1),
+        ("upload_unknown", "create", 1),
+        ("publish_temporary", "publish", 1),
+        ("media_not_ready", "publish", 2),
+        ("business_throttle", "create", 1),
     ],
 )
 def test_passing_faults_end_published_exactly_once(publisher, instagram, kind, endpoint, times):
@@ -40,6 +47,33 @@ def test_a_publishing_limit_that_lasts_waits_for_quota_instead_of_failing(publis
     status = wait_for_status(publisher, post["id"], "published", timeout=60)
     assert len(publishes(instagram, publisher.ig_user_id)) == 1
     assert status["instagram_media_id"] == publishes(instagram, publisher.ig_user_id)[0]["media_id"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("image_too_large", "The image is too large"),
+        ("image_format", "The image format is not supported"),
+        ("aspect_ratio", "The aspect ratio is not supported"),
+        ("caption_too_long", "The caption is too long"),
+        ("thumb_offset", "Thumbnail offset"),
+        ("media_type", "The media type is unknown"),
+        ("carousel_invalid", "The carousel could not be validated"),
+        ("too_many_tags", "Cannot use more than 20 tags"),
+        # A restriction is never retried (it could deepen it): the person is sent to Instagram.
+        ("spam_restricted", "restricts this account"),
+        ("account_restricted", "restricts this account"),
+    ],
+)
+def test_refusals_fail_at_once_with_metas_words(publisher, instagram, kind, words):
+    # Armed once: a retry would get through and publish, so "failed, nothing published"
+    # also proves the refusal was not retried.
+    post = publisher.create_post()
+    arm(instagram, publisher, kind, "create")
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    status = wait_for_status(publisher, post["id"], "failed", timeout=30)
+    assert words in status["last_error"], status["last_error"]
+    assert publishes(instagram, publisher.ig_user_id) == []
 
 
 def test_media_instagram_cannot_fetch_fails_with_instagrams_reason(publisher, instagram):

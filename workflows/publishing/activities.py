@@ -60,6 +60,8 @@ class Waits:
 
     rate_limited: timedelta = timedelta(minutes=1)
     publish_limit: timedelta = timedelta(minutes=15)
+    # A container Instagram says is not ready yet (9007 / 2207027).
+    not_ready: timedelta = timedelta(seconds=10)
 
 
 def _observe_lateness(request: PublishInput, post) -> None:
@@ -94,8 +96,18 @@ def _as_application_error(err: graph_errors.GraphApiError, waits: Waits) -> Appl
         return ApplicationError(str(err), type="PublishLimitReached", next_retry_delay=waits.publish_limit)
     if isinstance(err, graph_errors.RateLimited):
         return ApplicationError(str(err), type="RateLimited", next_retry_delay=waits.rate_limited)
+    if isinstance(err, graph_errors.MediaNotReady):
+        # Still processing: not a failure, ask again shortly (Meta: "please wait").
+        return ApplicationError(str(err), type="MediaNotReady", next_retry_delay=waits.not_ready)
+    if isinstance(err, graph_errors.AccountRestricted):
+        return _not_retryable(
+            "AccountRestricted",
+            f"Instagram restricts this account ({err.for_people}). Postflow does not try again, "
+            "which could deepen the restriction: open Instagram to check the account, then "
+            "schedule the post again",
+        )
     if isinstance(err, graph_errors.MediaRejected):
-        return _not_retryable("MediaRejected", f"Instagram rejected the media: {err.message}")
+        return _not_retryable("MediaRejected", f"Instagram rejected the post: {err.for_people}")
     if isinstance(err, graph_errors.AuthorizationError):
         return _not_retryable(
             "AuthorizationError",

@@ -70,8 +70,10 @@ async def test_a_reel_is_processed_before_it_can_publish(sim, client):
     account, token = sim.account(processing_seconds=0.5)
     container = await client.create_container(account, token, video_url=VIDEO, media_type="REELS")
     assert await client.container_status(container, token) == "IN_PROGRESS"
-    with pytest.raises(errors.MediaRejected):
+    # 9007 / 2207027 means "wait", not "the media is bad" (it was read as a rejection once).
+    with pytest.raises(errors.MediaNotReady) as early:
         await client.publish(account, token, container)
+    assert early.value.retryable
     import asyncio
 
     await asyncio.sleep(0.6)
@@ -128,6 +130,24 @@ async def test_wrong_token_and_unknown_account(sim, client):
         ("transient", errors.TransientError, -1, True),
         ("media_fetch_failure", errors.MediaRejected, 9004, False),
         ("revoked_token", errors.AuthorizationError, 190, False),
+        ("download_timeout", errors.TransientError, -2, True),
+        ("create_failed", errors.ContainerExpired, -1, False),
+        ("upload_unknown", errors.ContainerExpired, -1, False),
+        ("thumb_offset", errors.MediaRejected, 1, False),
+        ("spam_restricted", errors.AccountRestricted, 4, False),
+        ("publish_temporary", errors.TransientError, 24, True),
+        ("account_restricted", errors.AccountRestricted, 25, False),
+        ("image_too_large", errors.MediaRejected, 36000, False),
+        ("image_format", errors.MediaRejected, 36001, False),
+        ("aspect_ratio", errors.MediaRejected, 36003, False),
+        ("caption_too_long", errors.MediaRejected, 36004, False),
+        ("video_format", errors.MediaRejected, 352, False),
+        ("media_not_ready", errors.MediaNotReady, 9007, True),
+        ("media_type", errors.MediaRejected, 100, False),
+        ("carousel_invalid", errors.MediaRejected, 100, False),
+        ("too_many_tags", errors.MediaRejected, 100, False),
+        ("business_throttle", errors.RateLimited, 80002, True),
+        ("permission_missing", errors.PermissionMissing, 10, False),
     ],
 )
 async def test_faults_on_container_creation(sim, client, kind, error_class, code, retryable):
@@ -136,6 +156,8 @@ async def test_faults_on_container_creation(sim, client, kind, error_class, code
     with pytest.raises(error_class) as raised:
         await client.create_container(account, token, image_url=IMAGE)
     assert (raised.value.code, raised.value.retryable) == (code, retryable)
+    # Meta's words for the person travel with the error.
+    assert raised.value.user_message and raised.value.user_message in raised.value.for_people
     # Armed once: the next call goes through.
     assert await client.create_container(account, token, image_url=IMAGE)
 

@@ -34,7 +34,7 @@ def test_library_media_are_fetched_from_the_public_endpoint(system, publisher, i
     ("url", "reason"),
     [
         ("https://cdn.example.com/missing/harbour.jpg", "Media download has failed"),
-        ("https://cdn.example.com/harbour.png", "only JPEG images can be published"),
+        ("https://cdn.example.com/harbour.png", "Only JPEG images can be published"),
         ("http://127.0.0.1:9/nothing-listens-here.jpg", "Media download has failed"),
     ],
 )

@@ -8,6 +8,7 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from temporalio.client import Client
 
 from lib.common.config import Settings
@@ -76,11 +77,15 @@ def test_a_revoked_token_makes_the_post_wait_and_a_reconnect_publishes_it_once(a
     user.client.delete(f"/api/v1/posts/{later['id']}/schedule")
 
 
-def test_a_refusal_while_publishing_is_reported_once_and_a_pasted_token_resumes_it(publisher, instagram):
-    # Instagram refuses the token once, at the container's creation (the fault is one-shot):
-    # the account needs a reconnect; pasting the token again is one.
+@pytest.mark.parametrize("kind", ["revoked_token", "permission_missing"])
+def test_a_refusal_while_publishing_is_reported_once_and_a_pasted_token_resumes_it(
+    publisher, instagram, kind
+):
+    # Instagram refuses the token (190) or a permission (10) once, at the container's
+    # creation (the fault is one-shot): the account needs a reconnect; pasting the token
+    # again is one.
     post = publisher.create_post(media=[{"url": IMAGE}])
-    arm(instagram, publisher, "revoked_token", "create")
+    arm(instagram, publisher, kind, "create")
     assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_health(publisher, publisher.account_id, "needs_reauth")
     assert publishes(instagram, publisher.ig_user_id) == []
