@@ -290,6 +290,16 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
                 item = world.containers.get(child)
                 if item is None or item.ig_user_id != ig_user_id or not item.is_carousel_item:
                     raise GraphError(400, 100, 2207028, f"Child container {child} is not a carousel item")
+                # A carousel is made of processed items: a child still processing (a video)
+                # is not ready (https://developers.facebook.com/docs/instagram-platform/
+                # content-publishing/#carousel-posts: check each item's status_code first).
+                if item.status_code(world.now()) != "FINISHED":
+                    raise GraphError(
+                        400,
+                        9007,
+                        2207027,
+                        f"Child {child} is not ready for publishing, please wait",
+                    )
         elif not url.startswith(("http://", "https://")):
             raise GraphError(400, 100, 2207052, "image_url or video_url must be a public http(s) URL")
         if (

@@ -12,7 +12,6 @@
 import asyncio
 import logging
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, update
@@ -30,6 +29,7 @@ from lib.instagram.meta_login import MetaLogin
 from services.scheduler import accounts
 from services.scheduler.models import InstagramAccount
 from services.scheduler.scheduling import Scheduler
+from workflows.contracts.maintenance import UpkeepRound
 from workflows.contracts.publishing import ACCOUNT_RECONNECTED_SIGNAL, workflow_id
 
 log = logging.getLogger(__name__)
@@ -43,14 +43,6 @@ CHECK_EVERY = timedelta(days=1)
 HORIZON = timedelta(days=400)
 # Workflows woken at once after a reconnect.
 SIGNALS_AT_ONCE = 20
-
-
-@dataclass
-class UpkeepRound:
-    refreshed: int = 0
-    checked: int = 0
-    needs_reauth: int = 0
-    warned: int = 0
 
 
 class AccountHealth:

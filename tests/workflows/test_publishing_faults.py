@@ -1,5 +1,6 @@
 """Every fault the Graph API simulator can raise leads the workflow to the right end state."""
 
+import random
 import time
 
 import pytest
@@ -141,3 +142,38 @@ def test_an_unknowable_outcome_that_did_not_publish_settles_failed(publisher, in
     again = schedule(publisher, post["id"], 3600)
     assert again.status_code == 200, again.text
     publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
+
+
+def test_a_retried_preparation_reuses_the_container_it_made(publisher, instagram):
+    # The container is made, then reading its status fails: the preparation is retried,
+    # and asks about the container it made instead of making another (400 a day at most).
+    post = publisher.create_post(caption="One container")
+    arm(instagram, publisher, "transient", "status", times=1)
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    wait_for_status(publisher, post["id"], "published", timeout=45)
+    assert len(publishes(instagram, publisher.ig_user_id)) == 1
+    made = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
+    assert len(made) == 1, made
+
+
+def test_a_carousel_of_two_videos_waits_for_both_before_its_parent(api, instagram):
+    # The simulator refuses a parent whose children are still processing, as Instagram does.
+    user = api.new_user()
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post(
+        "/_simulator/accounts",
+        json={"ig_user_id": ig_user_id, "access_token": token, "processing_seconds": 2},
+    )
+    user.account_id = user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}
+    ).json()["id"]
+    post = user.create_post(
+        post_type="carousel",
+        media=[{"url": "https://cdn.example.com/one.mp4"}, {"url": "https://cdn.example.com/two.mp4"}],
+    )
+    assert schedule(user, post["id"], 2).status_code == 200
+    wait_for_status(user, post["id"], "published", timeout=60)
+    assert len(publishes(instagram, ig_user_id)) == 1
+    made = instagram.get("/_simulator/containers", params={"ig_user_id": ig_user_id}).json()
+    assert sorted(c["media_type"] for c in made) == ["CAROUSEL", "VIDEO", "VIDEO"]

@@ -19,7 +19,7 @@ from temporalio.client import Client
 from lib.common.proto_time import to_timestamp
 from protos import posts_pb2, posts_pb2_grpc
 from tests.grpc_clients import aio_channel
-from tests.services.scheduler.publishing import publishes
+from tests.services.scheduler.publishing import mark_scheduled, publishes
 from workflows.contracts.publishing import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,16 +64,7 @@ def wait_for_post_status(user, post_id: str, wanted: str, timeout: float = 30.0)
 async def test_a_worker_killed_during_publish_publishes_exactly_once(system, publisher, instagram, tmp_path):
     post = publisher.create_post(caption="Published by a worker that died")
     publish_at = datetime.now(UTC) + timedelta(seconds=3)
-    async with aio_channel(system, caller="scheduler", service="posts") as channel:
-        await posts_pb2_grpc.PostsStub(channel).MarkScheduled(
-            posts_pb2.MarkScheduledRequest(
-                user_id=publisher.id,
-                post_id=post["id"],
-                account_id=publisher.account_id,
-                scheduled_for=to_timestamp(publish_at),
-                timezone="UTC",
-            )
-        )
+    await mark_scheduled(system, publisher, post["id"], publish_at)
     # media_publish hangs 4 s, then publishes: the worker dies before it hears anything.
     instagram.post(
         "/_simulator/faults",

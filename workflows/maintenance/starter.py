@@ -19,23 +19,22 @@ from workflows.contracts.maintenance import (
 log = logging.getLogger(__name__)
 
 
-async def ensure_media_purge(client: Client, settings: Settings) -> None:
+async def _ensure(client: Client, settings: Settings, name: str, request, workflow_id: str) -> None:
     await client.start_workflow(
-        MEDIA_PURGE_WORKFLOW_NAME,
-        PurgeInput(interval_seconds=settings.media_purge_interval_seconds),
-        id=MEDIA_PURGE_WORKFLOW_ID,
+        name,
+        request,
+        id=workflow_id,
         task_queue=settings.temporal_task_queue,
         id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
     )
-    log.info("media purge: a round every %g s", settings.media_purge_interval_seconds)
+    log.info("%s: a round every %g s", workflow_id, request.interval_seconds)
+
+
+async def ensure_media_purge(client: Client, settings: Settings) -> None:
+    request = PurgeInput(interval_seconds=settings.media_purge_interval_seconds)
+    await _ensure(client, settings, MEDIA_PURGE_WORKFLOW_NAME, request, MEDIA_PURGE_WORKFLOW_ID)
 
 
 async def ensure_account_upkeep(client: Client, settings: Settings) -> None:
-    await client.start_workflow(
-        ACCOUNT_UPKEEP_WORKFLOW_NAME,
-        UpkeepInput(interval_seconds=settings.account_upkeep_interval_seconds),
-        id=ACCOUNT_UPKEEP_WORKFLOW_ID,
-        task_queue=settings.temporal_task_queue,
-        id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
-    )
-    log.info("account upkeep: a round every %g s", settings.account_upkeep_interval_seconds)
+    request = UpkeepInput(interval_seconds=settings.account_upkeep_interval_seconds)
+    await _ensure(client, settings, ACCOUNT_UPKEEP_WORKFLOW_NAME, request, ACCOUNT_UPKEEP_WORKFLOW_ID)

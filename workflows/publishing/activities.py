@@ -126,13 +126,17 @@ def _outcome_unknown(err: graph_errors.GraphApiError) -> ApplicationError:
 
 
 @contextlib.asynccontextmanager
-async def _heartbeating(every: float = 1.0):
+async def _heartbeating(every: float = 1.0, details: dict | None = None):
     """Heartbeat while a step waits, so that Temporal notices a dead worker within the
-    heartbeat timeout (seconds) instead of the whole start-to-close timeout (minutes)."""
+    heartbeat timeout (seconds) instead of the whole start-to-close timeout (minutes).
+    `details` (kept up to date by the step) go with every beat: the next attempt reads them."""
 
     async def beat() -> None:
         while True:
-            activity.heartbeat()
+            if details:
+                activity.heartbeat(details)
+            else:
+                activity.heartbeat()
             await asyncio.sleep(every)
 
     task = asyncio.create_task(beat())
@@ -168,6 +172,39 @@ async def _run_to_the_end(step: Awaitable[Published]) -> Published:
             if task.done():
                 raise
             asyncio.current_task().uncancel()
+
+
+# A container in one of these states cannot be published: an earlier attempt's is not reused.
+UNUSABLE = ("ERROR", "EXPIRED", "PUBLISHED")
+
+
+class _ContainersMade:
+    """The containers a preparation made, by role ("parent", "child-<n>"), for one version
+    of the post: sent with every heartbeat, so that the next attempt (after a crash, a
+    timeout or an error) reuses them."""
+
+    def __init__(self, details: dict | None = None) -> None:
+        self.details: dict = details if isinstance(details, dict) else {}
+        self._reusable = dict(self.details.get("containers") or {})
+
+    @classmethod
+    def of_earlier_attempt(cls) -> "_ContainersMade":
+        earlier = activity.info().heartbeat_details
+        return cls(earlier[0] if earlier else None)
+
+    def begin(self, version: int) -> None:
+        if self.details.get("version") != version:
+            self._reusable = {}  # made for another version of the post: not its content
+        self.details["version"] = version
+        self.details["containers"] = {}
+
+    def get(self, key: str) -> str:
+        return self._reusable.get(key, "")
+
+    def keep(self, key: str, container_id: str) -> str:
+        self.details["containers"][key] = container_id
+        activity.heartbeat(self.details)
+        return container_id
 
 
 class _Wave:
@@ -302,10 +339,11 @@ class PublishingActivities:
         """Check the post and create its Instagram container(s), polled until ready. Up to
         a dozen Graph API calls: it heartbeats throughout, so a slow Instagram is not
         mistaken for a dead worker (which would retry, and make duplicate containers)."""
-        async with _heartbeating(), self._busy:
-            return await self._prepare(ref)
+        made = _ContainersMade.of_earlier_attempt()
+        async with _heartbeating(details=made.details), self._busy:
+            return await self._prepare(ref, made)
 
-    async def _prepare(self, ref: PostRef) -> Prepared:
+    async def _prepare(self, ref: PostRef, made: "_ContainersMade") -> Prepared:
         post = await self._post(ref)
         if gone := _off_the_calendar(post):
             return Prepared(gone)
@@ -320,8 +358,9 @@ class PublishingActivities:
             return Prepared("needs_reauth")
         try:
             await self._progress(ref, 20, "uploading")
+            made.begin(post.version)
             container = await self._create(
-                credentials, post.content.post_type, urls, _published_caption(post)
+                credentials, post.content.post_type, urls, _published_caption(post), made
             )
             await self._progress(ref, 40, "processing")
             await self._wait_ready(
@@ -375,29 +414,34 @@ class PublishingActivities:
             urls.append(item.cdn_url)
         return urls
 
-    async def _create(self, credentials, post_type: str, urls: list[str], caption: str) -> str:
+    async def _create(self, credentials, post_type: str, urls: list[str], caption: str, made) -> str:
+        """The post's container; containers an earlier attempt made (for the same version)
+        are reused while Instagram still has them, instead of made again (an account may make
+        400 a day). A carousel's children are awaited until Instagram has processed them:
+        their parent cannot be made before."""
         ig, token = credentials.ig_user_id, credentials.access_token
         graph = self._graph.on(credentials.graph_host)
+
+        async def once(key: str, **fields) -> str:
+            if (kept := made.get(key)) and await graph.container_status(kept, token) not in UNUSABLE:
+                return kept
+            return made.keep(key, await graph.create_container(ig, token, **fields))
+
         if post_type == "carousel":
             children = []
-            for url in urls:
-                if _is_video(url):
-                    child = await graph.create_container(
-                        ig, token, video_url=url, media_type="VIDEO", is_carousel_item=True
-                    )
-                else:
-                    child = await graph.create_container(ig, token, image_url=url, is_carousel_item=True)
-                children.append(child)
-            return await graph.create_container(
-                ig, token, media_type="CAROUSEL", children=children, caption=caption
-            )
+            for n, url in enumerate(urls):
+                media = {"video_url": url, "media_type": "VIDEO"} if _is_video(url) else {"image_url": url}
+                children.append(await once(f"child-{n}", is_carousel_item=True, **media))
+            for child in children:
+                await self._wait_ready(graph, child, token)
+            return await once("parent", media_type="CAROUSEL", children=children, caption=caption)
         url = urls[0]
         if post_type == "story":
             kind = {"video_url": url} if _is_video(url) else {"image_url": url}
-            return await graph.create_container(ig, token, media_type="STORIES", **kind)
+            return await once("parent", media_type="STORIES", **kind)
         if post_type in ("video", "reel"):
-            return await graph.create_container(ig, token, video_url=url, media_type="REELS", caption=caption)
-        return await graph.create_container(ig, token, image_url=url, caption=caption)
+            return await once("parent", video_url=url, media_type="REELS", caption=caption)
+        return await once("parent", image_url=url, caption=caption)
 
     async def _wait_ready(self, graph: GraphApiClient, container: str, token: str) -> None:
         polls = 0

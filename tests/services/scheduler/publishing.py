@@ -8,6 +8,9 @@ from zoneinfo import ZoneInfo
 import nats
 
 from lib.common.events import STREAM, user_subjects
+from lib.common.proto_time import to_timestamp
+from protos import posts_pb2, posts_pb2_grpc
+from tests.grpc_clients import aio_channel
 
 ZONE = "Europe/Paris"
 IMAGE = "https://cdn.example.com/harbour.jpg"
@@ -76,3 +79,18 @@ async def user_events(nats_url: str, user_id: str, until: float) -> list[dict]:
         seen.append(json.loads(message.data))
     await connection.close()
     return seen
+
+
+async def mark_scheduled(system, user, post_id: str, publish_at: datetime) -> None:
+    """The post marked scheduled as the scheduler marks it (for a test that starts the
+    post's workflow itself, on a queue or with timings of its own)."""
+    async with aio_channel(system, caller="scheduler", service="posts") as channel:
+        await posts_pb2_grpc.PostsStub(channel).MarkScheduled(
+            posts_pb2.MarkScheduledRequest(
+                user_id=user.id,
+                post_id=post_id,
+                account_id=user.account_id,
+                scheduled_for=to_timestamp(publish_at),
+                timezone="UTC",
+            )
+        )

@@ -13,11 +13,11 @@ from temporalio.client import Client
 
 from lib.common.config import Settings
 from lib.common.proto_time import to_timestamp
-from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from protos import scheduler_pb2, scheduler_pb2_grpc
 from tests.grpc_clients import aio_channel
 from tests.meta_dialogs import new_account
 from tests.services.realtime.test_notifications import wait_for_notification
-from tests.services.scheduler.publishing import arm, publishes, schedule, wait_for_status
+from tests.services.scheduler.publishing import arm, mark_scheduled, publishes, schedule, wait_for_status
 from tests.services.scheduler.test_meta_logins import complete, login
 from workflows.contracts.publishing import WORKFLOW_NAME, Outcome, PublishPostInput, workflow_id
 
@@ -108,16 +108,7 @@ def test_a_refusal_while_publishing_is_reported_once_and_a_pasted_token_resumes_
 async def test_a_post_that_waits_past_the_limit_fails_saying_what_to_do(system, publisher, instagram):
     post = publisher.create_post(media=[{"url": IMAGE}])
     publish_at = datetime.now(UTC) + timedelta(seconds=2)
-    async with aio_channel(system, caller="scheduler", service="posts") as channel:
-        await posts_pb2_grpc.PostsStub(channel).MarkScheduled(
-            posts_pb2.MarkScheduledRequest(
-                user_id=publisher.id,
-                post_id=post["id"],
-                account_id=publisher.account_id,
-                scheduled_for=to_timestamp(publish_at),
-                timezone="UTC",
-            )
-        )
+    await mark_scheduled(system, publisher, post["id"], publish_at)
     instagram.post("/_simulator/revoke", json={"ig_user_id": publisher.ig_user_id})
     client = await Client.connect(system.env["POSTFLOW_TEMPORAL_ADDRESS"])
     handle = await client.start_workflow(
