@@ -427,9 +427,21 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         owner = account(host, item.ig_user_id, values, "insights")
         await apply_fault("media", item.ig_user_id)
         wanted = [m for m in values.get("metric", "").split(",") if m]
-        unknown = [m for m in wanted if m not in engagement.METRICS]
-        if not wanted or unknown:
-            raise GraphError(400, 100, 2108006, f"metric must be among {', '.join(engagement.METRICS)}")
+        kind = engagement.product_type(item.media_type)
+        offered = engagement.METRICS_OF[kind]
+        if not wanted:
+            raise GraphError(
+                400, 100, 0, f"(#100) metric[0] must be one of the following values: {', '.join(offered)}"
+            )
+        for metric in wanted:
+            if metric not in offered:
+                raise GraphError(
+                    400,
+                    100,
+                    0,
+                    f"(#100) The Media Insights API does not support the {metric} metric "
+                    "for this media product type.",
+                )
         figures = engagement.insights(
             item.id,
             followers=owner.followers,

@@ -9,7 +9,23 @@ import hashlib
 import math
 import random
 
-METRICS = ("likes", "comments", "shares", "saved", "reach", "views")
+# What each media product type has, as the Media Insights reference lists it for v22.0 on
+# (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights):
+# stories have no likes, comments or saves; impressions, plays and video_views are retired.
+FEED_METRICS = ("likes", "comments", "shares", "saved", "reach", "views", "total_interactions")
+METRICS_OF = {
+    "FEED": FEED_METRICS,
+    "REELS": FEED_METRICS,
+    "STORY": ("reach", "views", "shares", "replies", "total_interactions"),
+}
+METRICS = FEED_METRICS
+
+
+def product_type(media_type: str) -> str:
+    """The media_product_type of a container's media_type."""
+    return {"STORIES": "STORY", "REELS": "REELS", "VIDEO": "REELS"}.get(media_type, "FEED")
+
+
 # Half of a post's eventual reach arrives in roughly its first 4 hours.
 SETTLE_SECONDS = 6 * 3600
 
@@ -38,11 +54,14 @@ def insights(
     settled = 1 - math.exp(-age / SETTLE_SECONDS)
     reach = followers * 0.35 * quality * audience_activity(published_at, peak_hour_utc, weekdays) * settled
     likes = reach * 0.09
-    return {
+    figures = {
         "reach": int(reach),
         "views": int(reach * 1.6),
         "likes": int(likes),
         "comments": int(likes * 0.04),
         "saved": int(likes * 0.12),
         "shares": int(likes * 0.05),
+        "replies": int(likes * 0.02),
     }
+    figures["total_interactions"] = sum(figures[m] for m in ("likes", "comments", "saved", "shares"))
+    return figures

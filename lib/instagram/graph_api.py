@@ -17,6 +17,7 @@ from datetime import datetime
 import aiohttp
 
 from lib.common.config import Settings
+from lib.instagram import insights
 from lib.instagram.errors import GraphApiError, TransientError, classify
 
 CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
@@ -26,7 +27,7 @@ GRAPH_HOSTS = (FACEBOOK_GRAPH, INSTAGRAM_GRAPH)
 
 
 # Lifetime metrics asked of every published post (views replaced impressions in 2025).
-INSIGHT_METRICS = ("likes", "comments", "shares", "saved", "reach", "views")
+FEED_METRICS = insights.FEED
 
 
 @dataclass(frozen=True)
@@ -272,9 +273,26 @@ class GraphApiClient:
     async def permalink(self, media_id: str, token: str) -> str:
         return str((await self._call("GET", media_id, token, {"fields": "permalink"}))["permalink"])
 
-    async def insights(self, media_id: str, token: str) -> dict[str, int]:
-        """Lifetime engagement of published media (GET /{ig-media-id}/insights)."""
-        body = await self._call("GET", f"{media_id}/insights", token, {"metric": ",".join(INSIGHT_METRICS)})
+    async def insights(self, media_id: str, token: str, metrics=FEED_METRICS) -> dict[str, int]:
+        """Lifetime engagement of published media (GET /{ig-media-id}/insights). One metric
+        Instagram refuses (100: not for this media, or retired) fails the whole call: then
+        each is asked alone, and those refused are left out."""
+        try:
+            return await self._insights(media_id, token, metrics)
+        except GraphApiError as err:
+            if err.code != 100 or err.subcode == 33 or len(metrics) < 2:
+                raise
+        figures: dict[str, int] = {}
+        for metric in metrics:
+            try:
+                figures |= await self._insights(media_id, token, (metric,))
+            except GraphApiError as err:
+                if err.code != 100 or err.subcode == 33:
+                    raise
+        return figures
+
+    async def _insights(self, media_id: str, token: str, metrics) -> dict[str, int]:
+        body = await self._call("GET", f"{media_id}/insights", token, {"metric": ",".join(metrics)})
         return {
             item["name"]: int(item["values"][0]["value"])
             for item in body.get("data", [])

@@ -133,3 +133,14 @@ def test_bad_milestones_are_422(api):
         reply = user.client.post("/api/v1/notifications/preferences", json=body)
         assert reply.status_code == 422, (body, reply.text)
         assert reply.json()["error"]["fields"][0]["field"] == field
+
+
+def test_a_storys_figures_are_the_ones_instagram_has_for_stories(api, instagram):
+    # Stories have no likes, comments or saves: asking for them failed every collection once.
+    user = fast_audience_publisher(api, instagram)
+    post = user.create_post(media=[{"url": IMAGE}], post_type="story", caption="")
+    assert schedule(user, post["id"], 2).status_code == 200
+    wait_for_status(user, post["id"], "published", timeout=40)
+    samples = wait_for_samples(user, post["id"])
+    assert samples[-1]["reach"] > 0 and samples[-1]["views"] >= samples[-1]["reach"]
+    assert all(s["likes"] == s["comments"] == s["saves"] == 0 for s in samples)

@@ -37,6 +37,8 @@ class MetricsInput:
     # Collections so far, carried over continue-as-new.
     samples: int = 0
     per_run: int = 100
+    # The post's type (photo, carousel, reel, video, story): which metrics Instagram has.
+    post_type: str = ""
 
 
 @dataclass

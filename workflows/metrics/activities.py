@@ -2,7 +2,7 @@
 record them on the post (which announces them). Idempotent: a repeat records the same
 time's figures again."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import grpc
 from temporalio import activity
@@ -10,11 +10,16 @@ from temporalio import activity
 from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
+from lib.instagram import insights
 from lib.instagram.graph_api import GraphApiClient
 from protos import posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc
 from workflows import credentials
 from workflows.contracts import metrics
 from workflows.contracts.metrics import Collected, MetricsInput
+
+
+def _age(request: MetricsInput) -> timedelta:
+    return datetime.now(UTC) - datetime.fromisoformat(request.published_at)
 
 
 class MetricsActivities:
@@ -33,6 +38,8 @@ class MetricsActivities:
 
     @activity.defn(name=metrics.COLLECT_METRICS_ACTIVITY)
     async def collect(self, request: MetricsInput) -> Collected:
+        if request.post_type == "story" and _age(request) > insights.STORY_INSIGHTS_LAST:
+            return Collected(go_on=False)  # Instagram keeps a story's insights 24 hours
         try:
             account = await credentials.fetch(
                 self._scheduler, self._vault, user_id=request.user_id, account_id=request.account_id
@@ -43,7 +50,7 @@ class MetricsActivities:
             raise
         try:
             figures = await self._graph.on(account.graph_host).insights(
-                request.media_id, account.access_token
+                request.media_id, account.access_token, insights.metrics_for(request.post_type)
             )
         except graph_errors.GraphApiError as err:
             if err.retryable:

@@ -33,6 +33,7 @@ class MetricsStarter:
             published_at=published_at.isoformat(),
             interval_scale=self._scale,
             max_samples=self._max_samples,
+            post_type=post.content.post_type,
         )
         try:
             await self._client.start_workflow(

@@ -5,7 +5,7 @@ import random
 import httpx
 import pytest
 
-from lib.instagram import errors
+from lib.instagram import errors, insights
 from lib.instagram.graph_api import GraphApiClient, meta_root
 
 IMAGE = "https://cdn.example.com/a.jpg"
@@ -214,3 +214,21 @@ async def test_an_account_s_calls_go_to_its_host_through_one_shared_view(graph_s
             graph.on("evil.example.com")
     finally:
         await graph.close()
+
+
+async def test_insights_are_asked_by_media_product_type(sim, client):
+    account, token = sim.account()
+    container = await client.create_container(account, token, image_url=IMAGE)
+    photo = await client.publish(account, token, container)
+    story = await client.publish(
+        account, token, await client.create_container(account, token, image_url=IMAGE, media_type="STORIES")
+    )
+    assert set(await client.insights(photo, token, insights.FEED)) == set(insights.FEED)
+    assert set(await client.insights(story, token, insights.STORY)) == set(insights.STORY)
+    # A story has no likes or saves, and impressions were retired: Instagram refuses the call,
+    # and the client asks each metric alone, keeping those Instagram has.
+    mixed = await client.insights(story, token, ("likes", "impressions", "reach", "saved", "views"))
+    assert set(mixed) == {"reach", "views"}
+    with pytest.raises(errors.GraphApiError) as refused:
+        await client.insights(story, token, ("likes",))
+    assert refused.value.code == 100 and "likes" in refused.value.message
