@@ -152,6 +152,17 @@ def _hidden(**values: str) -> str:
     )
 
 
+def _dialog_fields(app_id: str, values: dict[str, str], scopes: list[str], **more: str) -> str:
+    """What a consent dialog's form carries back on its POST: the request it answers."""
+    return _hidden(
+        client_id=app_id,
+        redirect_uri=values["redirect_uri"],
+        state=values.get("state", ""),
+        scope=",".join(scopes),
+        **more,
+    )
+
+
 def _scope_boxes(scopes: list[str], locked: str) -> str:
     boxes = []
     for scope in scopes:
@@ -317,12 +328,7 @@ def install(app: FastAPI, world: World) -> None:
             "Log in to Instagram",
             f"<p role=alert>{html.escape(problem)}</p>" if problem else "",
             "<form method=post>",
-            _hidden(
-                client_id=found.app_id,
-                redirect_uri=values["redirect_uri"],
-                state=values.get("state", ""),
-                scope=",".join(scopes),
-            ),
+            _dialog_fields(found.app_id, values, scopes),
             "<label>Username <input name=username autocomplete=off></label>",
             f"<p>Allow this app to use your professional account?</p>{_scope_boxes(scopes, INSTAGRAM_BASIC)}",
             _decision_buttons(),
@@ -434,13 +440,7 @@ def install(app: FastAPI, world: World) -> None:
         return _page(
             f"Continue as {person.name}?",
             "<form method=post>",
-            _hidden(
-                client_id=found.app_id,
-                redirect_uri=values["redirect_uri"],
-                state=values.get("state", ""),
-                scope=",".join(scopes),
-                fb_user=person.id,
-            ),
+            _dialog_fields(found.app_id, values, scopes, fb_user=person.id),
             f"<fieldset><legend>Choose the Pages and Instagram accounts</legend>{pages}</fieldset>",
             _scope_boxes(scopes, ""),
             _decision_buttons(),

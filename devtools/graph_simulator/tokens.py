@@ -47,11 +47,10 @@ def authenticate(world: World, host: str, values: dict[str, str]) -> Token:
     if token is None or token.host != host:
         raise GraphError(400, 190, 0, CANNOT_PARSE)
     if token.revoked:
+        # A system user's token (the control API's) names no app here.
+        application = f"application {token.app_id}" if token.app_id else "the application"
         raise GraphError(
-            400,
-            190,
-            458,
-            f"Error validating access token: The user has not authorized application {token.app_id}.",
+            400, 190, 458, f"Error validating access token: The user has not authorized {application}."
         )
     now = world.now()
     if token.expires_at and now >= token.expires_at:

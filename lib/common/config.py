@@ -168,7 +168,7 @@ class Settings(BaseSettings):
     rate_limit_wait_seconds: float = 60.0
     publish_limit_wait_seconds: float = 15 * 60.0
     # Instagram says a container is not ready to publish yet (9007): asked again after this.
-    container_not_ready_wait_seconds: float = 10.0
+    container_not_ready_wait_seconds: float = Field(default=10.0, gt=0)
     # After this many publish attempts whose outcome could not be learnt, the post becomes
     # needs_reconcile and the workflow checks the container every reconcile interval.
     publish_unknown_after_attempts: int = 4
@@ -176,12 +176,12 @@ class Settings(BaseSettings):
     # When Instagram refuses an account's token, its due posts wait this long for a reconnect
     # (then fail with the reason), asking the account again at least every poll interval (a
     # reconnect wakes them at once).
-    reauth_wait_hours: float = 72.0
-    reauth_poll_seconds: float = 300.0
+    reauth_wait_hours: float = Field(default=72.0, gt=0)
+    reauth_poll_seconds: float = Field(default=300.0, gt=0)
     # Instagram Login's 60-day tokens are refreshed once fewer than this many days are left;
     # the upkeep round (refresh, Page tokens' daily debug_token, expiry warnings) runs this often.
-    token_refresh_days_before: float = 20.0
-    account_upkeep_interval_seconds: float = 3600.0
+    token_refresh_days_before: float = Field(default=20.0, ge=1, le=59)
+    account_upkeep_interval_seconds: float = Field(default=3600.0, gt=0)
     # A recurring series continues as new after this many occurrences (short histories).
     series_occurrences_per_run: int = 100
     graph_simulator_host: str = "127.0.0.1"

@@ -10,6 +10,7 @@ Pages, and what a token was granted. The app secrets are used here and never lea
 """
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from lib.common.config import Settings
@@ -72,6 +73,10 @@ class TokenInfo:
     # Epoch seconds; 0: never.
     expires_at: int
     error: str = ""
+
+    @property
+    def expiry(self) -> datetime | None:
+        return datetime.fromtimestamp(self.expires_at, UTC) if self.expires_at else None
 
 
 def missing_scopes(login_type: str, granted) -> list[str]:

@@ -60,7 +60,6 @@ class AccountHealth:
         self._db = db
         # Public: connecting and disconnecting (accounts.py) write their events here too.
         self.events = events
-        self._events = events
         self._scheduler = scheduler
         self._temporal = temporal
         self._login = login
@@ -97,11 +96,11 @@ class AccountHealth:
                 .returning(InstagramAccount)
             )
             if changed is not None:
-                await self._events.queue(
+                await self.events.queue(
                     session, [accounts.changed(changed, "needs_reauth", reason=said, **at_risk)]
                 )
         if changed is not None:
-            self._events.sent()
+            self.events.sent()
             log.warning("account %s needs a reconnect: %s", account.id, reason)
         return changed
 
@@ -213,9 +212,9 @@ class AccountHealth:
             )
             if done is not None:
                 details = {"expires_at": expires_at.isoformat() if expires_at else None}
-                await self._events.queue(session, [accounts.changed(done, "refreshed", **details)])
+                await self.events.queue(session, [accounts.changed(done, "refreshed", **details)])
         if done is not None:
-            self._events.sent()
+            self.events.sent()
             kept.refreshed += 1
         return True
 
@@ -236,9 +235,7 @@ class AccountHealth:
                 .values(
                     token_checked_at=now,
                     scopes=list(info.scopes),
-                    token_expires_at=datetime.fromtimestamp(info.expires_at, UTC)
-                    if info.expires_at
-                    else None,
+                    token_expires_at=info.expiry,
                 )
             )
         return True
@@ -264,9 +261,9 @@ class AccountHealth:
                 event = accounts.changed(
                     warned, "expiring", reason=said, expires_at=expires.isoformat(), **at_risk
                 )
-                await self._events.queue(session, [event])
+                await self.events.queue(session, [event])
         if warned is not None:
-            self._events.sent()
+            self.events.sent()
             kept.warned += 1
 
     async def _posts_between(self, account: InstagramAccount, start: datetime, end: datetime | None) -> dict:

@@ -98,7 +98,7 @@ async def connect(
             log.warning("debug_token of a pasted token failed: %s", err)
         else:
             scopes = list(info.scopes)
-            expires_at = datetime.fromtimestamp(info.expires_at, UTC) if info.expires_at else None
+            expires_at = info.expiry
             if missing := meta_login.missing_scopes(login_type, scopes):
                 raise invalid_field("access_token", missing_permission_message(missing))
     return await store(

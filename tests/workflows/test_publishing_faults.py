@@ -144,11 +144,13 @@ def test_an_unknowable_outcome_that_did_not_publish_settles_failed(publisher, in
     publisher.client.delete(f"/api/v1/posts/{post['id']}/schedule")
 
 
-def test_a_retried_preparation_reuses_the_container_it_made(publisher, instagram):
-    # The container is made, then reading its status fails: the preparation is retried,
-    # and asks about the container it made instead of making another (400 a day at most).
+@pytest.mark.parametrize("failures", [1, 2])
+def test_a_retried_preparation_reuses_the_container_it_made(publisher, instagram, failures):
+    # The container is made, then reading its status fails (twice: the second attempt's
+    # question about it fails too): each retry asks about the container made first instead
+    # of making another (400 a day at most).
     post = publisher.create_post(caption="One container")
-    arm(instagram, publisher, "transient", "status", times=1)
+    arm(instagram, publisher, "transient", "status", times=failures)
     assert schedule(publisher, post["id"], 2).status_code == 200
     wait_for_status(publisher, post["id"], "published", timeout=45)
     assert len(publishes(instagram, publisher.ig_user_id)) == 1

@@ -196,7 +196,9 @@ class _ContainersMade:
         if self.details.get("version") != version:
             self._reusable = {}  # made for another version of the post: not its content
         self.details["version"] = version
-        self.details["containers"] = {}
+        # Still there for the attempt after this one, until replaced (asking about them may
+        # fail too).
+        self.details["containers"] = dict(self._reusable)
 
     def get(self, key: str) -> str:
         return self._reusable.get(key, "")
