@@ -44,7 +44,7 @@ class ResolveMediaRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., media_ids: _Optional[_Iterable[str]] = ..., by_filename: _Optional[bool] = ...) -> None: ...
 
 class ResolvedItem(_message.Message):
-    __slots__ = ("media_id", "found", "status", "kind", "cdn_url", "id", "thumbnail_url")
+    __slots__ = ("media_id", "found", "status", "kind", "cdn_url", "id", "thumbnail_url", "alt_text")
     MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
     FOUND_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -52,6 +52,7 @@ class ResolvedItem(_message.Message):
     CDN_URL_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
     THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
+    ALT_TEXT_FIELD_NUMBER: _ClassVar[int]
     media_id: str
     found: bool
     status: str
@@ -59,7 +60,8 @@ class ResolvedItem(_message.Message):
     cdn_url: str
     id: str
     thumbnail_url: str
-    def __init__(self, media_id: _Optional[str] = ..., found: _Optional[bool] = ..., status: _Optional[str] = ..., kind: _Optional[str] = ..., cdn_url: _Optional[str] = ..., id: _Optional[str] = ..., thumbnail_url: _Optional[str] = ...) -> None: ...
+    alt_text: str
+    def __init__(self, media_id: _Optional[str] = ..., found: _Optional[bool] = ..., status: _Optional[str] = ..., kind: _Optional[str] = ..., cdn_url: _Optional[str] = ..., id: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., alt_text: _Optional[str] = ...) -> None: ...
 
 class ResolvedMedia(_message.Message):
     __slots__ = ("items",)

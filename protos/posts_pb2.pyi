@@ -15,15 +15,51 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class PostMedia(_message.Message):
-    __slots__ = ("media_id", "url")
+    __slots__ = ("media_id", "url", "alt_text", "user_tags")
     MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
     URL_FIELD_NUMBER: _ClassVar[int]
+    ALT_TEXT_FIELD_NUMBER: _ClassVar[int]
+    USER_TAGS_FIELD_NUMBER: _ClassVar[int]
     media_id: str
     url: str
-    def __init__(self, media_id: _Optional[str] = ..., url: _Optional[str] = ...) -> None: ...
+    alt_text: str
+    user_tags: _containers.RepeatedCompositeFieldContainer[UserTag]
+    def __init__(self, media_id: _Optional[str] = ..., url: _Optional[str] = ..., alt_text: _Optional[str] = ..., user_tags: _Optional[_Iterable[_Union[UserTag, _Mapping]]] = ...) -> None: ...
+
+class UserTag(_message.Message):
+    __slots__ = ("username", "x", "y")
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    X_FIELD_NUMBER: _ClassVar[int]
+    Y_FIELD_NUMBER: _ClassVar[int]
+    username: str
+    x: float
+    y: float
+    def __init__(self, username: _Optional[str] = ..., x: _Optional[float] = ..., y: _Optional[float] = ...) -> None: ...
+
+class PublishOptions(_message.Message):
+    __slots__ = ("first_comment", "location_id", "location_name", "collaborators", "share_to_feed", "cover", "thumb_offset_ms", "audio_name", "trial")
+    FIRST_COMMENT_FIELD_NUMBER: _ClassVar[int]
+    LOCATION_ID_FIELD_NUMBER: _ClassVar[int]
+    LOCATION_NAME_FIELD_NUMBER: _ClassVar[int]
+    COLLABORATORS_FIELD_NUMBER: _ClassVar[int]
+    SHARE_TO_FEED_FIELD_NUMBER: _ClassVar[int]
+    COVER_FIELD_NUMBER: _ClassVar[int]
+    THUMB_OFFSET_MS_FIELD_NUMBER: _ClassVar[int]
+    AUDIO_NAME_FIELD_NUMBER: _ClassVar[int]
+    TRIAL_FIELD_NUMBER: _ClassVar[int]
+    first_comment: str
+    location_id: str
+    location_name: str
+    collaborators: _containers.RepeatedScalarFieldContainer[str]
+    share_to_feed: bool
+    cover: PostMedia
+    thumb_offset_ms: int
+    audio_name: str
+    trial: str
+    def __init__(self, first_comment: _Optional[str] = ..., location_id: _Optional[str] = ..., location_name: _Optional[str] = ..., collaborators: _Optional[_Iterable[str]] = ..., share_to_feed: _Optional[bool] = ..., cover: _Optional[_Union[PostMedia, _Mapping]] = ..., thumb_offset_ms: _Optional[int] = ..., audio_name: _Optional[str] = ..., trial: _Optional[str] = ...) -> None: ...
 
 class PostContent(_message.Message):
-    __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "media_urls")
+    __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "media_urls", "options")
     CAPTION_FIELD_NUMBER: _ClassVar[int]
     HASHTAGS_FIELD_NUMBER: _ClassVar[int]
     MEDIA_FIELD_NUMBER: _ClassVar[int]
@@ -31,6 +67,7 @@ class PostContent(_message.Message):
     TAGS_FIELD_NUMBER: _ClassVar[int]
     METADATA_FIELD_NUMBER: _ClassVar[int]
     MEDIA_URLS_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
     caption: str
     hashtags: _containers.RepeatedScalarFieldContainer[str]
     media: _containers.RepeatedCompositeFieldContainer[PostMedia]
@@ -38,10 +75,11 @@ class PostContent(_message.Message):
     tags: _containers.RepeatedScalarFieldContainer[str]
     metadata: _struct_pb2.Struct
     media_urls: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_urls: _Optional[_Iterable[str]] = ...) -> None: ...
+    options: PublishOptions
+    def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_urls: _Optional[_Iterable[str]] = ..., options: _Optional[_Union[PublishOptions, _Mapping]] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id", "predicted_reach", "predicted_reach_low", "predicted_reach_high")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id", "predicted_reach", "predicted_reach_low", "predicted_reach_high", "first_comment")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -67,6 +105,7 @@ class Post(_message.Message):
     PREDICTED_REACH_FIELD_NUMBER: _ClassVar[int]
     PREDICTED_REACH_LOW_FIELD_NUMBER: _ClassVar[int]
     PREDICTED_REACH_HIGH_FIELD_NUMBER: _ClassVar[int]
+    FIRST_COMMENT_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -92,7 +131,36 @@ class Post(_message.Message):
     predicted_reach: float
     predicted_reach_low: float
     predicted_reach_high: float
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ..., predicted_reach: _Optional[float] = ..., predicted_reach_low: _Optional[float] = ..., predicted_reach_high: _Optional[float] = ...) -> None: ...
+    first_comment: FirstComment
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ..., predicted_reach: _Optional[float] = ..., predicted_reach_low: _Optional[float] = ..., predicted_reach_high: _Optional[float] = ..., first_comment: _Optional[_Union[FirstComment, _Mapping]] = ...) -> None: ...
+
+class FirstComment(_message.Message):
+    __slots__ = ("status", "comment_id", "error", "attempts", "updated_at")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    status: str
+    comment_id: str
+    error: str
+    attempts: int
+    updated_at: _timestamp_pb2.Timestamp
+    def __init__(self, status: _Optional[str] = ..., comment_id: _Optional[str] = ..., error: _Optional[str] = ..., attempts: _Optional[int] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RecordFirstCommentRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "status", "comment_id", "error")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    status: str
+    comment_id: str
+    error: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., status: _Optional[str] = ..., comment_id: _Optional[str] = ..., error: _Optional[str] = ...) -> None: ...
 
 class Warning(_message.Message):
     __slots__ = ("field", "code", "message")

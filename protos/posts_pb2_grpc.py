@@ -157,6 +157,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Post.FromString,
                 _registered_method=True)
+        self.RecordFirstComment = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RecordFirstComment',
+                request_serializer=protos_dot_posts__pb2.RecordFirstCommentRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
         self.StartPublishing = channel.unary_unary(
                 '/postflow.posts.v1.Posts/StartPublishing',
                 request_serializer=protos_dot_posts__pb2.StartPublishingRequest.SerializeToString,
@@ -414,6 +419,13 @@ class PostsServicer:
 
     def RecordPublishing(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordFirstComment(self, request, context):
+        """The first comment's step (worker; the scheduler marks a retry pending).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -681,6 +693,11 @@ def add_PostsServicer_to_server(servicer, server):
             'RecordPublishing': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordPublishing,
                     request_deserializer=protos_dot_posts__pb2.RecordPublishingRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'RecordFirstComment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordFirstComment,
+                    request_deserializer=protos_dot_posts__pb2.RecordFirstCommentRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
             ),
             'StartPublishing': grpc.unary_unary_rpc_method_handler(
@@ -1439,6 +1456,33 @@ class Posts:
             target,
             '/postflow.posts.v1.Posts/RecordPublishing',
             protos_dot_posts__pb2.RecordPublishingRequest.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordFirstComment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RecordFirstComment',
+            protos_dot_posts__pb2.RecordFirstCommentRequest.SerializeToString,
             protos_dot_posts__pb2.Post.FromString,
             options,
             channel_credentials,

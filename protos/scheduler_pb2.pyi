@@ -211,6 +211,16 @@ class PostRef(_message.Message):
     post_id: str
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ...) -> None: ...
 
+class FirstCommentRetry(_message.Message):
+    __slots__ = ("post_id", "status", "attempts")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    status: str
+    attempts: int
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[str] = ..., attempts: _Optional[int] = ...) -> None: ...
+
 class SchedulePostRequest(_message.Message):
     __slots__ = ("user_id", "post_id", "account_id", "local_time", "timezone", "prefer")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

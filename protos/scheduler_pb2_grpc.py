@@ -111,6 +111,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.PublishingStatus.FromString,
                 _registered_method=True)
+        self.RetryFirstComment = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/RetryFirstComment',
+                request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.FirstCommentRetry.FromString,
+                _registered_method=True)
         self.BulkSchedule = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/BulkSchedule',
                 request_serializer=protos_dot_scheduler__pb2.BulkScheduleRequest.SerializeToString,
@@ -293,6 +298,13 @@ class SchedulerServicer:
 
     def GetPublishingStatus(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RetryFirstComment(self, request, context):
+        """Post a published post's failed first comment again (202: its step started).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -482,6 +494,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.GetPublishingStatus,
                     request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
                     response_serializer=protos_dot_scheduler__pb2.PublishingStatus.SerializeToString,
+            ),
+            'RetryFirstComment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RetryFirstComment,
+                    request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.FirstCommentRetry.SerializeToString,
             ),
             'BulkSchedule': grpc.unary_unary_rpc_method_handler(
                     servicer.BulkSchedule,
@@ -971,6 +988,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/GetPublishingStatus',
             protos_dot_scheduler__pb2.PostRef.SerializeToString,
             protos_dot_scheduler__pb2.PublishingStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RetryFirstComment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/RetryFirstComment',
+            protos_dot_scheduler__pb2.PostRef.SerializeToString,
+            protos_dot_scheduler__pb2.FirstCommentRetry.FromString,
             options,
             channel_credentials,
             insecure,

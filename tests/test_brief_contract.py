@@ -308,11 +308,10 @@ def test_media_urls_take_urls_library_ids_and_file_names(publisher, library_file
         post_type="carousel",
     )
     assert post["media_urls"] == ["https://cdn.example.com/a.jpg", item["id"], item["id"]]
-    assert (
-        post["media"]
-        == [{"url": "https://cdn.example.com/a.jpg", "media_id": None}]
-        + [{"media_id": item["id"], "url": None}] * 2
-    )
+    # Postflow's richer form: each item's source, and its alt text and people tags (none).
+    assert [{k: m[k] for k in ("url", "media_id", "alt_text", "user_tags")} for m in post["media"]] == [
+        {"url": "https://cdn.example.com/a.jpg", "media_id": None, "alt_text": None, "user_tags": []}
+    ] + [{"media_id": item["id"], "url": None, "alt_text": None, "user_tags": []}] * 2
     # The richer form answers media_urls as well.
     rich = publisher.create_post(media=[{"media_id": item["id"]}])
     assert rich["media_urls"] == [item["id"]]
@@ -320,7 +319,7 @@ def test_media_urls_take_urls_library_ids_and_file_names(publisher, library_file
     changed = publisher.client.put(
         f"/api/v1/posts/{rich['id']}", json={"version": 1, "media_urls": ["https://cdn.example.com/b.jpg"]}
     ).json()
-    assert changed["media"] == [{"url": "https://cdn.example.com/b.jpg", "media_id": None}]
+    assert [(m["url"], m["media_id"]) for m in changed["media"]] == [("https://cdn.example.com/b.jpg", None)]
 
 
 def test_media_urls_that_are_neither_a_url_nor_a_library_item_are_refused(publisher, api):

@@ -30,7 +30,8 @@ from workflows.metrics.activities import MetricsActivities
 from workflows.metrics.starter import MetricsStarter
 from workflows.metrics.workflows import PostMetricsWorkflow
 from workflows.publishing.activities import PublishingActivities, Waits
-from workflows.publishing.workflows import PublishPostWorkflow
+from workflows.publishing.first_comment import FirstCommentActivities
+from workflows.publishing.workflows import FirstCommentWorkflow, PublishPostWorkflow
 from workflows.recurring.activities import SeriesActivities
 from workflows.recurring.workflows import RecurringPostWorkflow
 
@@ -50,6 +51,7 @@ async def keep_touching(path: Path) -> None:
 
 WORKFLOWS = [
     PublishPostWorkflow,
+    FirstCommentWorkflow,
     RecurringPostWorkflow,
     PostMetricsWorkflow,
     MediaPurgeWorkflow,
@@ -64,6 +66,7 @@ def activity_functions(
     metrics: MetricsActivities | None = None,
     maintenance: MaintenanceActivities | None = None,
     audience: AudienceActivities | None = None,
+    first_comment: FirstCommentActivities | None = None,
 ) -> list:
     """Every activity the workflows call (tests register the same list)."""
     functions = [
@@ -80,6 +83,8 @@ def activity_functions(
         functions.extend([maintenance.purge_deleted_media, maintenance.keep_accounts_connected])
     if audience is not None:
         functions.append(audience.learn)
+    if first_comment is not None:
+        functions.append(first_comment.post_first_comment)
     return functions
 
 
@@ -167,6 +172,12 @@ async def main() -> None:
             ),
             AudienceActivities(
                 scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel), graph=graph, vault=vault
+            ),
+            FirstCommentActivities(
+                posts=posts_pb2_grpc.PostsStub(posts_channel),
+                scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+                graph=graph,
+                vault=vault,
             ),
         ),
         # Every sleeping workflow stays cached: a burst of due posts then costs no replays.

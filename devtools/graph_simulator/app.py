@@ -19,7 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from devtools.graph_simulator import engagement, fetching, login, persistence, tokens
+from devtools.graph_simulator import container_params, engagement, fetching, login, persistence, tokens
 from devtools.graph_simulator.errors import GraphError, error_body
 from devtools.graph_simulator.state import (
     ALL_SCOPES,
@@ -248,10 +248,18 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
                 "media_type": c.media_type,
                 "media_url": c.media_url,
                 "status_code": c.status_code(now),
+                "caption": c.caption,
+                "is_carousel_item": c.is_carousel_item,
+                "children": c.children,
+                "options": c.options or {},
             }
             for c in world.containers.values()
             if ig_user_id in (None, c.ig_user_id)
         ]
+
+    @app.get("/_simulator/comments")
+    async def comments(media_id: str):
+        return world.comments.get(media_id, [])
 
     @app.post("/_simulator/reset", status_code=204)
     async def reset():
@@ -308,11 +316,15 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
             and media_type != "STORIES"
         ):
             raise GraphError(400, 100, 2207023, f"{media_type} needs video_url")
+        is_child = values.get("is_carousel_item", "false").lower() == "true"
+        options = container_params.check(values, media_type, is_child)
         # Instagram fetches the media now, and refuses what it cannot fetch or take.
         if "video_url" in values:
             await fetcher.video(url)
         elif url:
             await fetcher.image(url)
+        if cover := values.get("cover_url"):
+            await fetcher.image(cover)
         now = world.now()
         is_video = "video_url" in values
         container = Container(
@@ -321,10 +333,11 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
             media_type=media_type,
             media_url=url,
             caption=values.get("caption", ""),
-            is_carousel_item=values.get("is_carousel_item", "false").lower() == "true",
+            is_carousel_item=is_child,
             children=children,
             created_at=now,
             ready_at=now + (owner.processing_seconds if is_video or media_type == "CAROUSEL" else 0.0),
+            options=options,
         )
         world.containers[container.id] = container
         return {"id": container.id}
@@ -462,6 +475,49 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
                 for name in wanted
             ]
         }
+
+    # Comments (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/
+    # reference/ig-media/comments): the account's own media, with the comments permission;
+    # a story takes none.
+    def commented_media(host: str, media_id: str, values: dict[str, str]) -> Media:
+        item = world.media.get(media_id)
+        if item is None:
+            tokens.authenticate(world, host, values)
+            raise GraphError(400, 100, 33, f"Unsupported request. Object with ID '{media_id}' does not exist")
+        account(host, item.ig_user_id, values, "comments")
+        if item.media_type == "STORIES":
+            raise GraphError(400, 100, 0, "(#100) Comments are not supported on stories")
+        return item
+
+    @app.post("/{host}/{version}/{media_id}/comments")
+    async def add_comment(host: str, version: str, media_id: str, request: Request):
+        graph_host(host, version)
+        values = await params(request)
+        item = commented_media(host, media_id, values)
+        await apply_fault("comment", item.ig_user_id)
+        text = values.get("message", "")
+        if not text.strip():
+            raise GraphError(400, 100, 0, "(#100) The parameter message is required")
+        if len(text) > 2200:
+            raise GraphError(400, 100, 0, "(#100) The comment is too long")
+        comment = {
+            "id": world.next_id(),
+            "text": text,
+            "username": world.accounts[item.ig_user_id].username,
+            "timestamp": graph_timestamp(world.now()),
+        }
+        world.comments.setdefault(item.id, []).append(comment)
+        return {"id": comment["id"]}
+
+    @app.get("/{host}/{version}/{media_id}/comments")
+    async def list_comments(host: str, version: str, media_id: str, request: Request):
+        graph_host(host, version)
+        values = await params(request)
+        item = commented_media(host, media_id, values)
+        await apply_fault("comment", item.ig_user_id)
+        fields = [f for f in values.get("fields", "id,text,timestamp").split(",") if f]
+        found = world.comments.get(item.id, [])
+        return {"data": [{k: c[k] for k in ["id", *fields] if k in c} for c in reversed(found)]}
 
     login.install(app, world)
 

@@ -50,7 +50,15 @@ class MediaFetcher:
     def __init__(self, own_url: str) -> None:
         # This simulator's own address: example.com's media are fetched from it.
         self._own_url = own_url.rstrip("/")
-        self._client = httpx.AsyncClient(timeout=TIMEOUT_SECONDS, follow_redirects=True)
+        # No kept-alive connections: a server closes an idle one after its own timeout
+        # (uvicorn: 5 s, httpx's pool: also 5 s), and a fetch that picks one up at that moment
+        # reads "server disconnected" (RemoteProtocolError), a download failure Instagram
+        # would not report. A fresh connection per fetch costs little and cannot race.
+        self._client = httpx.AsyncClient(
+            timeout=TIMEOUT_SECONDS,
+            follow_redirects=True,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
 
     async def close(self) -> None:
         await self._client.aclose()

@@ -26,6 +26,7 @@ KEPT = (
     "media",
     "publishes",
     "history",
+    "comments",
     "_ids",
 )
 log = logging.getLogger(__name__)

@@ -101,7 +101,7 @@ FAULT_ENDPOINTS = {
     "expired_container": "publish",
     "publish_response_lost": "publish",
 }
-ENDPOINTS = ("create", "status", "publish", "limit", "media", "account")
+ENDPOINTS = ("create", "status", "publish", "limit", "media", "account", "comment")
 
 
 @dataclass
@@ -240,6 +240,8 @@ class Container:
     created_at: float
     ready_at: float
     published_media_id: str | None = None
+    # What else it was made with (container_params.py); None in worlds saved before.
+    options: dict | None = None
 
     def status_code(self, now: float) -> str:
         if self.published_media_id:
@@ -291,6 +293,8 @@ class World:
         self.publishes: list[Media] = []
         # Media an account published before Postflow knew it (POST /_simulator/.../history).
         self.history: list[Media] = []
+        # Comments by media id: {"id", "text", "username", "timestamp"}.
+        self.comments: dict[str, list[dict]] = {}
         self.faults: list[Fault] = []
         # How the access token came with each Graph call: "header" or "query" (a token in a
         # URL ends up in proxy and server logs; tests check Postflow never sends one there).

@@ -27,6 +27,7 @@ NEEDS = {
     "basic": {"instagram": "instagram_business_basic", "facebook": "instagram_basic"},
     "publish": {"instagram": "instagram_business_content_publish", "facebook": "instagram_content_publish"},
     "insights": {"instagram": "instagram_business_manage_insights", "facebook": "instagram_manage_insights"},
+    "comments": {"instagram": "instagram_business_manage_comments", "facebook": "instagram_manage_comments"},
 }
 
 

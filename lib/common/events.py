@@ -191,6 +191,18 @@ class AccountChanged(Event):
 POSTS_AT_RISK_LISTED = 20
 
 
+@dataclass(frozen=True, kw_only=True)
+class FirstCommentChanged(Event):
+    """A published post's first comment: pending (its step runs), posted, or failed (with
+    the reason; the person may retry it)."""
+
+    TYPE: ClassVar[str] = "first_comment"
+    post_id: str
+    status: str
+    comment_id: str = ""
+    error: str = ""
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
@@ -201,6 +213,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         NotificationMade,
         MetricsUpdate,
         AccountChanged,
+        FirstCommentChanged,
     )
 }
 

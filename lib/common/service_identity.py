@@ -41,6 +41,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "MarkUnscheduled": frozenset({"scheduler"}),
         "MovePlannedTime": frozenset({"scheduler"}),
         "RecordPublishing": frozenset({"worker"}),
+        "RecordFirstComment": frozenset({"worker"}),
         "StartPublishing": frozenset({"worker"}),
         "CreateOccurrence": frozenset({"worker"}),
         "RecordMetrics": frozenset({"worker"}),

@@ -210,6 +210,7 @@ class GraphApiClient:
         self,
         ig_user_id: str,
         token: str,
+        fields: dict[str, str] | None = None,
         *,
         image_url: str = "",
         video_url: str = "",
@@ -218,17 +219,17 @@ class GraphApiClient:
         is_carousel_item: bool = False,
         children: list[str] | None = None,
     ) -> str:
-        """A media container's id (POST /{ig-user-id}/media)."""
-        params = {
+        """A media container's id (POST /{ig-user-id}/media): `fields` as Instagram names
+        them (lib/instagram/publish_options.py builds them), or the common ones by name."""
+        named = {
             "image_url": image_url,
             "video_url": video_url,
             "media_type": media_type,
             "caption": caption,
             "children": ",".join(children or []),
+            "is_carousel_item": "true" if is_carousel_item else "",
         }
-        params = {k: v for k, v in params.items() if v}
-        if is_carousel_item:
-            params["is_carousel_item"] = "true"
+        params = {k: v for k, v in (fields or {}).items() if v} | {k: v for k, v in named.items() if v}
         return str((await self._call("POST", f"{ig_user_id}/media", token, params))["id"])
 
     async def container_status(self, container_id: str, token: str) -> str:
@@ -253,6 +254,26 @@ class GraphApiClient:
             err.outcome_unknown = True
             raise
         return str(body["id"])
+
+    async def comment(self, media_id: str, token: str, message: str) -> str:
+        """A comment's id, posted on a media as its account (POST /{ig-media-id}/comments).
+        A failure that may have posted anyway is marked outcome_unknown: look among
+        recent_comments before posting again."""
+        try:
+            body = await self._call("POST", f"{media_id}/comments", token, {"message": message})
+        except TransientError as err:
+            err.outcome_unknown = True
+            raise
+        return str(body["id"])
+
+    async def recent_comments(self, media_id: str, token: str) -> list[tuple[str, str, str]]:
+        """The media's latest comments, newest first: (id, username, text)."""
+        body = await self._call("GET", f"{media_id}/comments", token, {"fields": "id,text,username"})
+        return [
+            (str(c.get("id", "")), str(c.get("username", "")), str(c.get("text", "")))
+            for c in body.get("data") or []
+            if isinstance(c, dict)
+        ]
 
     async def publishing_limit(self, ig_user_id: str, token: str) -> PublishingLimit:
         body = await self._call(

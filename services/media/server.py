@@ -171,6 +171,7 @@ class MediaServicer(media_pb2_grpc.MediaServicer):
                     cdn_url=url,
                     id=str(row.id),
                     thumbnail_url=thumbnail,
+                    alt_text=row.alt_text or "",
                 )
             )
         return media_pb2.ResolvedMedia(items=items)

@@ -13,9 +13,11 @@ from lib.common.db import Database
 from lib.common.errors import ServiceError, Violation, invalid
 from lib.post_status import WAITING_TO_PUBLISH
 from protos import media_pb2, media_pb2_grpc
-from services.posts import rules
+from services.posts import option_rules, rules
 from services.posts.content import Content
 from services.posts.models import Post
+
+COVER = "options.cover.media_id"
 
 
 async def _resolve(
@@ -54,8 +56,11 @@ async def draft_warnings(
 
 
 async def check_ready(media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, content: Content) -> None:
+    cover = content.options.get("cover", {})
     try:
         resolved = await _resolve(media, user_id, content.media, deadline=10)
+        if cover.get("media_id"):
+            resolved += [(COVER, item) for _, item in await _resolve(media, user_id, [cover], deadline=10)]
     except grpc.aio.AioRpcError as err:
         raise ServiceError(
             "unavailable", "media_unavailable", f"The media library could not be asked: {err.code().name}"
@@ -66,6 +71,15 @@ async def check_ready(media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, conte
             problems.append(Violation(field_name, "is not in your media library"))
         elif item.status != "ready":
             problems.append(Violation(field_name, f"is {item.status}; a post can use it once it is ready"))
+        elif field_name == COVER:
+            if item.kind != "image":
+                problems.append(Violation(field_name, "a reel's cover is a picture, not a video"))
+        else:
+            # What a library item carries is known now: its kind decides what it may take.
+            index = int(field_name.split(".")[1])
+            problems += option_rules.item_problems(
+                content.post_type, index, content.media[index], item.kind == "video"
+            )
     if problems:
         raise invalid(problems)
 

@@ -4,6 +4,8 @@ import math
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from google.protobuf import json_format
+
 from lib.common import proto_struct
 from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
@@ -20,12 +22,18 @@ def content_message(content: Content) -> posts_pb2.PostContent:
     return posts_pb2.PostContent(
         caption=content.caption,
         hashtags=content.hashtags,
-        media=[posts_pb2.PostMedia(**item) for item in content.media],
+        media=[json_format.ParseDict(item, posts_pb2.PostMedia()) for item in content.media],
         post_type=content.post_type,
         tags=content.tags,
         metadata=proto_struct.struct(content.metadata),
         media_urls=media_refs.urls_of(content.media),
+        options=json_format.ParseDict(content.options, posts_pb2.PublishOptions()),
     )
+
+
+def _as_dict(message) -> dict:
+    """The fields that are set, named as in the proto (what the database keeps)."""
+    return json_format.MessageToDict(message, preserving_proto_field_name=True)
 
 
 def content_from(message: posts_pb2.PostContent) -> Content:
@@ -34,13 +42,17 @@ def content_from(message: posts_pb2.PostContent) -> Content:
         raise invalid_field("metadata", "numbers must be finite")
     if _has_nul(metadata):
         raise invalid_field("metadata", "must not contain NUL characters")
+    media, options = [_as_dict(m) for m in message.media], _as_dict(message.options)
+    if _has_nul(media) or _has_nul(options):
+        raise invalid_field("media" if _has_nul(media) else "options", "must not contain NUL characters")
     return Content(
         caption=message.caption,
         hashtags=list(message.hashtags),
-        media=[{k: getattr(m, k) for k in ("media_id", "url") if m.HasField(k)} for m in message.media],
+        media=media,
         post_type=message.post_type,
         tags=list(message.tags),
         metadata=metadata,
+        options=options,
     )
 
 
@@ -99,6 +111,13 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
         predicted_reach=post.predicted_reach,
         predicted_reach_low=post.predicted_reach_low,
         predicted_reach_high=post.predicted_reach_high,
+        first_comment=posts_pb2.FirstComment(
+            status=post.first_comment_status or "",
+            comment_id=post.first_comment_id or "",
+            error=post.first_comment_error or "",
+            attempts=post.first_comment_attempts or 0,
+            updated_at=to_timestamp(post.first_comment_at),
+        ),
     )
 
 

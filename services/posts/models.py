@@ -47,6 +47,14 @@ class Post(Base):
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
     # "metadata" is reserved by SQLAlchemy's declarative base.
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, default=dict)
+    # PublishOptions' set fields (first comment, location, collaborators, reel options).
+    options: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+    # The first comment's own step (first_comments.py): "" (none yet), pending, posted, failed.
+    first_comment_status: Mapped[str] = mapped_column(Text, default="", server_default="")
+    first_comment_id: Mapped[str | None] = mapped_column(Text)
+    first_comment_error: Mapped[str | None] = mapped_column(Text)
+    first_comment_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_comment_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     status: Mapped[str] = mapped_column(Text, default=PostStatus.DRAFT)
     version: Mapped[int] = mapped_column(Integer, default=1)
     template_name: Mapped[str | None] = mapped_column(Text)
@@ -95,6 +103,7 @@ class PostVersion(Base):
     post_type: Mapped[str] = mapped_column(Text)
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text))
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB)
+    options: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
     changed_by: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     change_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from lib.common.errors import Violation, invalid
-from services.posts import hashtag_lists
+from services.posts import hashtag_lists, option_rules
 from services.posts.content import POST_TYPES, Content
 
 MAX_CAPTION = 2200
@@ -54,6 +54,7 @@ def check(content: Content, *, to_publish: bool = False) -> list[Warning]:
     problems += _hashtag_problems(content)
     problems += _media_problems(content, warnings, to_publish)
     problems += _tag_problems(content)
+    problems += option_rules.problems(content)
 
     if len(json.dumps(content.metadata)) > MAX_METADATA_BYTES:
         problems.append(Violation("metadata", f"must be at most {MAX_METADATA_BYTES} bytes as JSON"))

@@ -20,6 +20,7 @@ from services.posts import (
     calendar,
     calendar_feed,
     campaigns,
+    first_comments,
     hashtags,
     library_media,
     listing,
@@ -524,6 +525,19 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             error=request.error,
             expected_version=request.expected_version,
             expected_scheduled_for=from_timestamp(request, "expected_scheduled_for"),
+        )
+        return post_message(post)
+
+    async def RecordFirstComment(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await first_comments.record(
+            db=self._db,
+            events=self._events,
+            user_id=user_id,
+            post_id=post_id,
+            status=request.status,
+            comment_id=request.comment_id,
+            error=request.error,
         )
         return post_message(post)
 

@@ -35,6 +35,7 @@ def content_of(row: Post | PostVersion) -> Content:
         post_type=row.post_type,
         tags=list(row.tags),
         metadata=dict(row.meta),
+        options=dict(row.options or {}),
     )
 
 
@@ -59,6 +60,7 @@ def _show(post: Post, content: Content) -> None:
     post.post_type = content.post_type
     post.tags = content.tags
     post.meta = content.metadata
+    post.options = content.options
 
 
 async def load(session: AsyncSession, *, user_id: uuid.UUID, post_id: uuid.UUID) -> Post:

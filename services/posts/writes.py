@@ -27,8 +27,8 @@ autosaves = Autosave.__table__
 # Once Instagram has (or is about to have) the post, its content is history.
 # needs_reconcile: Instagram may hold the post already; its content is what was sent.
 
-CONTENT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "search_text")
-_SNAPSHOT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata")
+CONTENT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "options", "search_text")
+_SNAPSHOT_COLUMNS = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "options")
 _NEW_POST_COLUMNS = (
     "id",
     "user_id",
@@ -50,6 +50,7 @@ def content_columns(content: Content) -> dict[str, Any]:
         "post_type": content.post_type,
         "tags": content.tags,
         "metadata": content.metadata,
+        "options": content.options,
         "search_text": content.search_text(),
     }
 

@@ -22,7 +22,7 @@ from lib.instagram.errors import GraphApiError
 from lib.instagram.graph_api import GraphApiClient
 from lib.post_status import FINISHED, ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, posts_pb2_grpc, users_pb2_grpc
-from services.scheduler import accounts, claims, conflicts, local_time
+from services.scheduler import accounts, claims, conflicts, first_comment_retry, local_time
 from services.scheduler.audience import Audiences
 from services.scheduler.models import InstagramAccount
 from workflows.contracts import search_attributes
@@ -374,6 +374,15 @@ class Scheduler:
         if await self.running(post_id):
             await self._temporal.get_workflow_handle(workflow_id(post_id)).cancel()
         return post
+
+    async def retry_first_comment(self, *, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
+        return await first_comment_retry.retry(
+            temporal=self._temporal,
+            posts=self.posts,
+            settings=self.settings,
+            user_id=user_id,
+            post_id=post_id,
+        )
 
     async def require_own_post(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
         return await ask(

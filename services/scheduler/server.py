@@ -188,6 +188,14 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return scheduler_pb2.UnscheduleResult(post_id=post.id, status=post.status)
 
+    async def RetryFirstComment(self, request, context):
+        post = await self._scheduler.retry_first_comment(
+            user_id=parse_id(request.user_id, "User"), post_id=request.post_id
+        )
+        return scheduler_pb2.FirstCommentRetry(
+            post_id=post.id, status="pending", attempts=post.first_comment.attempts
+        )
+
     async def GetPublishingStatus(self, request, context):
         state = await self._scheduler.status(
             user_id=parse_id(request.user_id, "User"), post_id=request.post_id

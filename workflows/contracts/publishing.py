@@ -57,6 +57,8 @@ class Prepared:
     container_id: str = ""
     # The post version the container was made from: an edit after it means prepare again.
     version: int = 0
+    # That version has a first comment to post once it is published.
+    first_comment: bool = False
 
 
 @dataclass
@@ -100,4 +102,25 @@ class Outcome:
     media_id: str = ""
     permalink: str = ""
     published_at: str = ""
+    error: str = ""
+
+
+# The first comment: its own step after the publish (and, retried by the person, its own
+# workflow). Its activity's name is in histories: never rename it.
+FIRST_COMMENT_ACTIVITY = "post_first_comment"
+FIRST_COMMENT_WORKFLOW = "FirstCommentWorkflow"
+# Attempts of the step before it is recorded failed (the person may retry it then).
+FIRST_COMMENT_ATTEMPTS = 5
+
+
+def first_comment_workflow_id(post_id: str) -> str:
+    """One retry of a post's first comment at a time."""
+    return f"first-comment-{post_id}"
+
+
+@dataclass
+class FirstCommentResult:
+    # posted, failed, or none (no first comment to post: none set, or not published)
+    status: str
+    comment_id: str = ""
     error: str = ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import grpc
+from google.protobuf import json_format
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
@@ -23,6 +24,7 @@ from lib.common.grpc_errors import from_detail
 from lib.common.proto_time import to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram import errors as graph_errors
+from lib.instagram import publish_options
 from lib.instagram.graph_api import GraphApiClient
 from lib.post_status import ON_THE_CALENDAR, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2, media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
@@ -353,7 +355,8 @@ class PublishingActivities:
         if not media:
             raise _not_retryable("MediaRejected", "The post has no media")
         await self._progress(ref, 10, "validating")
-        urls = await self._media_urls(ref, media)
+        options = json_format.MessageToDict(post.content.options, preserving_proto_field_name=True)
+        items, cover_url = await self._media_items(ref, media, post.content.options.cover)
         credentials = await self._credentials(ref)
         if ref.wait_for_reauth and credentials.health == "needs_reauth":
             await self._progress(ref, 10, WAITING_FOR_RECONNECT)
@@ -361,9 +364,10 @@ class PublishingActivities:
         try:
             await self._progress(ref, 20, "uploading")
             made.begin(post.version)
-            container = await self._create(
-                credentials, post.content.post_type, urls, _published_caption(post), made
+            parent = publish_options.container(
+                post.content.post_type, _published_caption(post), options, items, cover_url
             )
+            container = await self._create(credentials, post.content.post_type, items, parent, made)
             await self._progress(ref, 40, "processing")
             await self._wait_ready(
                 self._graph.on(credentials.graph_host), container, credentials.access_token
@@ -376,7 +380,7 @@ class PublishingActivities:
         except graph_errors.GraphApiError as err:
             raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
-        return Prepared("ready", container, post.version)
+        return Prepared("ready", container, post.version, bool(post.content.options.first_comment))
 
     async def _token_refused(self, ref, credentials, err: graph_errors.GraphApiError) -> None:
         """Instagram refused the account's token: the account needs a reconnect (the scheduler
@@ -393,30 +397,44 @@ class PublishingActivities:
         )
         await self._progress(ref, 10, WAITING_FOR_RECONNECT)
 
-    async def _media_urls(self, ref: PostRef, media) -> list[str]:
-        """The URL Instagram fetches for each item: the post's own, or a fresh URL of the
-        library item's Instagram-ready file (it must still be there, and ready)."""
-        ids = [m.media_id for m in media if m.media_id]
+    async def _media_items(
+        self, ref: PostRef, media, cover: posts_pb2.PostMedia
+    ) -> tuple[list[publish_options.Item], str]:
+        """Each item as Instagram fetches it (the post's own URL, or a fresh URL of the
+        library item's Instagram-ready file, which must still be there, and ready), and the
+        reel's cover URL. A library item's kind says whether it is a video, and its alt text
+        is the default."""
+        ids = [m.media_id for m in [*media, cover] if m.media_id]
         resolved = {}
         if ids:
             reply = await self._media.ResolveMedia(
                 media_pb2.ResolveMediaRequest(user_id=ref.user_id, media_ids=ids), timeout=10
             )
             resolved = {item.media_id: item for item in reply.items}
-        urls = []
-        for m in media:
-            if not m.media_id:
-                urls.append(m.url)
-                continue
-            item = resolved[m.media_id]
+
+        def library(media_id: str) -> media_pb2.ResolvedItem:
+            item = resolved[media_id]
             if not item.found or item.status != "ready" or not item.cdn_url:
                 raise _not_retryable(
-                    "MediaRejected", f"Media {m.media_id} is no longer in the library, or not ready"
+                    "MediaRejected", f"Media {media_id} is no longer in the library, or not ready"
                 )
-            urls.append(item.cdn_url)
-        return urls
+            return item
 
-    async def _create(self, credentials, post_type: str, urls: list[str], caption: str, made) -> str:
+        items = []
+        for m in media:
+            tags = [json_format.MessageToDict(t, preserving_proto_field_name=True) for t in m.user_tags]
+            if not m.media_id:
+                items.append(publish_options.Item(m.url, _is_video(m.url), m.alt_text, tags))
+                continue
+            item = library(m.media_id)
+            alt_text = m.alt_text if m.HasField("alt_text") else item.alt_text
+            items.append(publish_options.Item(item.cdn_url, item.kind == "video", alt_text, tags))
+        cover_url = library(cover.media_id).cdn_url if cover.media_id else cover.url
+        return items, cover_url
+
+    async def _create(
+        self, credentials, post_type: str, items: list[publish_options.Item], parent: dict[str, str], made
+    ) -> str:
         """The post's container; containers an earlier attempt made (for the same version)
         are reused while Instagram still has them, instead of made again (an account may make
         400 a day). A carousel's children are awaited until Instagram has processed them:
@@ -424,26 +442,19 @@ class PublishingActivities:
         ig, token = credentials.ig_user_id, credentials.access_token
         graph = self._graph.on(credentials.graph_host)
 
-        async def once(key: str, **fields) -> str:
+        async def once(key: str, fields: dict[str, str]) -> str:
             if (kept := made.get(key)) and await graph.container_status(kept, token) not in UNUSABLE:
                 return kept
-            return made.keep(key, await graph.create_container(ig, token, **fields))
+            return made.keep(key, await graph.create_container(ig, token, fields))
 
         if post_type == "carousel":
             children = []
-            for n, url in enumerate(urls):
-                media = {"video_url": url, "media_type": "VIDEO"} if _is_video(url) else {"image_url": url}
-                children.append(await once(f"child-{n}", is_carousel_item=True, **media))
+            for n, item in enumerate(items):
+                children.append(await once(f"child-{n}", publish_options.carousel_child(item)))
             for child in children:
                 await self._wait_ready(graph, child, token)
-            return await once("parent", media_type="CAROUSEL", children=children, caption=caption)
-        url = urls[0]
-        if post_type == "story":
-            kind = {"video_url": url} if _is_video(url) else {"image_url": url}
-            return await once("parent", media_type="STORIES", **kind)
-        if post_type in ("video", "reel"):
-            return await once("parent", video_url=url, media_type="REELS", caption=caption)
-        return await once("parent", image_url=url, caption=caption)
+            parent = parent | {"children": ",".join(children)}
+        return await once("parent", parent)
 
     async def _wait_ready(self, graph: GraphApiClient, container: str, token: str) -> None:
         polls = 0

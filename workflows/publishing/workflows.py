@@ -9,7 +9,9 @@
    reschedule while it holds cancels it and it holds again for the new time. An edit
    after preparation makes the activity answer "stale" and the post is prepared again; a
    reached publishing limit answers "quota", and the workflow sleeps and tries again;
-4. record the outcome on the post.
+4. record the outcome on the post;
+5. post its first comment, when it has one: its own step, with its own status and retries
+   (FirstCommentWorkflow runs the same step again when the person retries a failed one).
 
 When Instagram refuses the account's token, the account needs a reconnect: the post waits
 for it (woken by the reconnect's signal, asking again every poll interval meanwhile) for up
@@ -32,6 +34,8 @@ with workflow.unsafe.imports_passed_through():
     from lib.post_status import PostStatus
     from workflows.contracts.publishing import (
         ACCOUNT_RECONNECTED_SIGNAL,
+        FIRST_COMMENT_ATTEMPTS,
+        FIRST_COMMENT_WORKFLOW,
         PUBLISH_AT_QUERY,
         RESCHEDULE_UPDATE,
         WORKFLOW_NAME,
@@ -44,6 +48,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from workflows.contracts.search_attributes import SCHEDULED_TIME
     from workflows.publishing.activities import PublishingActivities
+    from workflows.publishing.first_comment import FirstCommentActivities
 
 RETRIES = RetryPolicy(
     initial_interval=timedelta(seconds=2),
@@ -60,6 +65,15 @@ WAIT_FOR_QUOTA = "wait-for-quota"
 HOLD_UNTIL_DUE = "hold-publish-until-due"
 SCHEDULED_TIME_SEARCHABLE = "scheduled-time-search-attribute"
 WAIT_FOR_REAUTH = "wait-for-reconnect"
+FIRST_COMMENT = "first-comment"
+# The first comment's step: a few attempts, then it is recorded failed (by the activity's
+# last attempt) and the person may retry it.
+FIRST_COMMENT_RETRIES = RetryPolicy(
+    initial_interval=timedelta(seconds=5),
+    backoff_coefficient=2.0,
+    maximum_interval=timedelta(minutes=2),
+    maximum_attempts=FIRST_COMMENT_ATTEMPTS,
+)
 # A time this recently past means "publish now", as the scheduler's API says
 # (services/scheduler/scheduling.py: PUBLISH_NOW_WINDOW). Validators do not run on replay.
 NOW_WINDOW = timedelta(minutes=5)
@@ -162,6 +176,11 @@ class PublishPostWorkflow:
             if unknown and attempt is not None and workflow.patched(RECONCILE_UNKNOWN_OUTCOME):
                 outcome = await self._reconcile(request, attempt, reason)
         await self._record(outcome)
+        published_with_comment = (
+            outcome.status == PostStatus.PUBLISHED and prepared and prepared.first_comment
+        )
+        if published_with_comment and workflow.patched(FIRST_COMMENT):
+            await post_first_comment(ref)
         return outcome
 
     def _attempt(self, request: PublishPostInput, prepared: Prepared, *, due_at: str) -> PublishInput:
@@ -321,3 +340,26 @@ class PublishPostWorkflow:
     @workflow.query(name=PUBLISH_AT_QUERY)
     def publish_at(self) -> str:
         return self._publish_at.isoformat() if self._publish_at else ""
+
+
+async def post_first_comment(ref: PostRef) -> None:
+    """The first comment's step. Its failure is recorded on the post by the step itself and
+    never reaches the publish: the post is published whatever happens here."""
+    try:
+        await workflow.execute_activity_method(
+            FirstCommentActivities.post_first_comment,
+            ref,
+            start_to_close_timeout=timedelta(minutes=1),
+            retry_policy=FIRST_COMMENT_RETRIES,
+        )
+    except ActivityError as err:
+        workflow.logger.warning("first comment of %s not posted: %s", ref.post_id, err.cause or err)
+
+
+@workflow.defn(name=FIRST_COMMENT_WORKFLOW)
+class FirstCommentWorkflow:
+    """A person's retry of a failed first comment (workflow id first-comment-<post id>)."""
+
+    @workflow.run
+    async def run(self, ref: PostRef) -> None:
+        await post_first_comment(ref)

@@ -23,7 +23,7 @@ from services.gateway.requests import (
 MAX_TAGS = 30
 Tag = documented(maxLength=50)
 
-CONTENT_FIELDS = ("caption", "hashtags", "media", "media_urls", "post_type", "tags", "metadata")
+CONTENT_FIELDS = ("caption", "hashtags", "media", "media_urls", "post_type", "tags", "metadata", "options")
 # A time with or without an offset; the posts service reads it (and names its problems).
 PlannedTime = documented(maxLength=64, pattern=SCHEDULE_TIME_PATTERN)
 POST_TYPES = list(post_types.POST_TYPES)
@@ -33,9 +33,47 @@ PostType = Literal["photo", "video", "carousel", "reel", "story"]
 PostTypeField = Annotated[str, Field(json_schema_extra={"enum": POST_TYPES})]
 
 
-class PostMediaIn(RequestBody):
+class UserTagIn(RequestBody):
+    username: str = Field(description="Their Instagram username, without @", max_length=64)
+    x: float | None = Field(None, description="From the left edge, 0 to 1 (photos: required)")
+    y: float | None = Field(None, description="From the top edge, 0 to 1 (photos: required)")
+
+
+class MediaSourceIn(RequestBody):
     media_id: str | None = Field(None, description="An item of your media library")
     url: str | None = Field(None, description="Or a public http(s) URL")
+
+
+class PostMediaIn(MediaSourceIn):
+    alt_text: str | None = Field(
+        None, description="Images: the text Instagram reads out for the picture (default: the library item's)"
+    )
+    user_tags: Items(UserTagIn, 50) = Field(
+        default_factory=list,
+        description="People tagged: on photos at a place (x, y), on reels by name, on stories either way",
+    )
+
+
+class PublishOptionsIn(RequestBody):
+    """What Instagram is asked besides the media and the caption; which kinds of post take
+    which option is Instagram's, checked when the post is saved."""
+
+    first_comment: Caption = Field(
+        "", description="Posted as a comment right after the post (not on stories)"
+    )
+    location_id: str = Field("", description="A Facebook Page id with a location (not on stories)")
+    location_name: str = Field("", description="The location's name, as shown in Postflow")
+    collaborators: Items(str, 10) = Field(
+        default_factory=list,
+        description="Up to 3 Instagram usernames invited as collaborators (not on stories)",
+    )
+    share_to_feed: bool | None = Field(None, description="Reels: also shown in the profile's feed")
+    cover: MediaSourceIn | None = Field(None, description="Reels: a cover picture, a library image or a URL")
+    thumb_offset_ms: Int32 | None = Field(None, description="Reels: the frame used as the cover, in ms")
+    audio_name: str = Field("", description="Reels: the name of the reel's original audio")
+    trial: Literal["", "manual", "ss_performance"] = Field(
+        "", description="Reels: a trial reel, shown first to non-followers (manual or ss_performance)"
+    )
 
 
 class PostChanges(RequestBody):
@@ -52,6 +90,9 @@ class PostChanges(RequestBody):
     post_type: PostTypeField | None = None
     tags: Items(Tag, MAX_TAGS) | None = Field(None, description="Your own labels")
     metadata: Metadata | None = None
+    options: PublishOptionsIn | None = Field(
+        None, description="First comment, location, collaborators and a reel's options; replaced as a whole"
+    )
 
     def content(self) -> posts_pb2.PostContent:
         """The content fields the body carries; those it leaves out stay unset."""
@@ -76,6 +117,7 @@ class PostContentIn(PostChanges):
     post_type: PostTypeField = "photo"
     tags: Items(Tag, MAX_TAGS) = Field(default_factory=list, description="Your own labels")
     metadata: Metadata = Field(default_factory=dict)
+    options: PublishOptionsIn = Field(default_factory=PublishOptionsIn)
 
 
 class PlannedTimeIn(RequestBody):

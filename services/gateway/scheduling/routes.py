@@ -47,3 +47,11 @@ async def unschedule(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep
 async def status(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
     result = await scheduler.GetPublishingStatus(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
     return to_json(result)
+
+
+@router.post("/first-comment/retry", status_code=202, response_model=model(scheduler_pb2.FirstCommentRetry))
+async def retry_first_comment(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
+    """Post a published post's failed first comment again (202: its step started; follow
+    the post's first_comment, or the first_comment events). 409 unless it failed."""
+    result = await scheduler.RetryFirstComment(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+    return to_json(result)

@@ -15,7 +15,9 @@ def test_create_returns_the_post_as_saved(user):
     assert post["status"] == "draft"
     assert post["version"] == 1
     assert post["hashtags"] == ["harbour", "#sunrise"]  # as written
-    assert post["media"] == [{"media_id": None, "url": "https://cdn.example.com/harbour.jpg"}]
+    assert post["media"] == [
+        {"media_id": None, "url": "https://cdn.example.com/harbour.jpg", "alt_text": None, "user_tags": []}
+    ]
     assert post["metadata"] == {"shoot": {"camera": "X100V", "iso": 200}}
     assert post["tags"] == ["campaign-a"]
     assert post["deleted_at"] is None

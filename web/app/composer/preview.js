@@ -11,7 +11,7 @@ function visual(media, className) {
   if (isVideo(media)) {
     return h("video", { class: className, src, muted: true, loop: true, playsInline: true, autoplay: true, "aria-label": media.alt || "Video" });
   }
-  return h("img", { class: className, src, alt: media.alt || "", onerror: (e) => e.target.classList.add("missing") });
+  return h("img", { class: className, src, alt: media.alt_text || media.alt || "", onerror: (e) => e.target.classList.add("missing") });
 }
 
 function captionBlock(username, caption, hashtags) {
@@ -23,16 +23,33 @@ function captionBlock(username, caption, hashtags) {
   return h("p", { class: "ig-caption" }, h("strong", {}, username), " ", parts);
 }
 
-/** `media`: [{src, kind, alt}]. */
-export function preview({ postType, caption, hashtags, media, username }) {
-  const head = h("div", { class: "ig-head" }, h("span", { class: "ig-avatar", "aria-hidden": "true" }), h("strong", {}, username));
+/** The first comment, under the caption as Instagram shows it. */
+function firstComment(username, options) {
+  return options?.first_comment ? h("p", { class: "ig-comment" }, h("strong", {}, username), " ", options.first_comment) : null;
+}
+
+/** `media`: [{src, kind, alt, alt_text}]; `options`: the post's publish options. */
+export function preview({ postType, caption, hashtags, media, username, options = {} }) {
+  const names = [username, ...(options.collaborators || [])];
+  const head = h(
+    "div",
+    { class: "ig-head" },
+    h("span", { class: "ig-avatar", "aria-hidden": "true" }),
+    h("span", {}, h("strong", {}, names.join(" and ")), options.location_name ? h("small", { class: "ig-location" }, options.location_name) : null),
+  );
   if (postType === "story" || postType === "reel") {
     return h(
       "figure",
       { class: `ig ig-${postType}`, "aria-label": `Preview: ${postType}` },
       postType === "story" ? h("div", { class: "ig-story-bars", "aria-hidden": "true" }, h("span")) : null,
       visual(media[0], "ig-full"),
-      h("figcaption", { class: "ig-overlay" }, head, postType === "reel" ? captionBlock(username, caption, hashtags) : null),
+      h(
+        "figcaption",
+        { class: "ig-overlay" },
+        head,
+        postType === "reel" ? captionBlock(username, caption, hashtags) : null,
+        postType === "reel" ? firstComment(username, options) : null,
+      ),
     );
   }
   let frame;
@@ -62,6 +79,6 @@ export function preview({ postType, caption, hashtags, media, username }) {
     head,
     ...frame,
     h("div", { class: "ig-actions", "aria-hidden": "true" }, "♡   ➤"),
-    h("figcaption", {}, captionBlock(username, caption, hashtags)),
+    h("figcaption", {}, captionBlock(username, caption, hashtags), firstComment(username, options)),
   );
 }

@@ -6,6 +6,8 @@
 // the best times (with their scores) or at any time, or publish it now.
 import { call, callAsTabCloses, currentUser } from "../api.js";
 import { count, hashtagList, LIMITS } from "../composer/counters.js";
+import { itemContent, mediaDetails } from "../composer/media-details.js";
+import { optionsPanel } from "../composer/options.js";
 import { preview } from "../composer/preview.js";
 import { liveStatus } from "../composer/live-status.js";
 import { recurrencePanel } from "../composer/recurrence.js";
@@ -78,7 +80,12 @@ class Composer extends HTMLElement {
     this.heading = h("h1", { id: "composer-title" }, this.postId ? "Edit post" : "New post");
     this.savedLine = h("p", { class: "saved", role: "status", "aria-live": "off" });
     this.general = h("p", { class: "form-error", role: "alert" });
-    this.typeSelect = h("select", { id: "c-type", name: "post_type", onchange: input }, POST_TYPES.map((t) => h("option", { value: t }, t)));
+    const retyped = () => {
+      this.renderChosen();
+      this.changed();
+    };
+    this.typeSelect = h("select", { id: "c-type", name: "post_type", onchange: retyped }, POST_TYPES.map((t) => h("option", { value: t }, t)));
+    this.options = optionsPanel({ changed: input });
     this.caption = h("textarea", { id: "c-caption", name: "caption", rows: 7, maxlength: 5000, "aria-describedby": "c-counters c-caption-error", oninput: input });
     this.hashtags = h("input", { id: "c-hashtags", name: "hashtags", autocomplete: "off", "aria-describedby": "c-hashtags-error", oninput: input, placeholder: "harbour, sunrise" });
     this.tags = h("input", { id: "c-tags", name: "tags", autocomplete: "off", "aria-describedby": "c-tags-error", oninput: input, placeholder: "spring-campaign" });
@@ -126,6 +133,7 @@ class Composer extends HTMLElement {
           h("button", { type: "button", onclick: () => this.addUrl() }, "Add"),
         ),
       ),
+      this.options.element,
       this.general,
       h("div", { class: "row actions" }, h("button", { type: "submit", class: "primary" }, "Save version"), this.savedLine),
     );
@@ -141,6 +149,7 @@ class Composer extends HTMLElement {
         h("aside", { class: "composer-preview", "aria-label": "Instagram preview" }, h("h2", {}, "Preview"), this.previewBox),
       ),
     );
+    this.renderChosen();
     this.renderSchedule();
   }
 
@@ -150,6 +159,7 @@ class Composer extends HTMLElement {
     try {
       const page = await call("GET", "/api/v1/media?limit=60");
       for (const item of page.items) this.library.set(item.id, item);
+      this.renderChosen();
       this.libraryList.replaceChildren(
         ...(page.items.length
           ? page.items.filter((m) => m.status === "ready").map((item) =>
@@ -211,14 +221,37 @@ class Composer extends HTMLElement {
     this.hashtags.value = (content.hashtags || []).join(", ");
     this.tags.value = (content.tags || []).join(", ");
     this.media = (content.media || []).map((m) => this.mediaEntry(m));
+    this.options.fill(content.options || {});
+    this.renderChosen();
     this.refresh();
   }
 
+  /** An item as the composer keeps it; alt_text and user_tags are the post's own. */
   mediaEntry(m) {
     const item = m.media_id ? this.library.get(m.media_id) : null;
+    const own = { alt_text: m.alt_text ?? undefined, user_tags: (m.user_tags || []).map((t) => ({ ...t })) };
     return item
-      ? { media_id: item.id, src: item.cdn_url || item.thumbnail_url, kind: item.kind, alt: item.alt_text, name: item.filename }
-      : { url: m.url, src: m.url, kind: "", alt: "", name: m.url || m.media_id };
+      ? { media_id: item.id, src: item.cdn_url || item.thumbnail_url, kind: item.kind, alt: item.alt_text, name: item.filename, ...own }
+      : { url: m.url, src: m.url, kind: "", alt: "", name: m.url || m.media_id, ...own };
+  }
+
+  /** The chosen media with their details, drawn again when the media or the type change
+   * (not on every key: a redraw would take the focus from the alt text being typed). */
+  renderChosen() {
+    const postType = this.typeSelect.value;
+    this.chosen.replaceChildren(
+      ...this.media.map((m, i) =>
+        h(
+          "li",
+          {},
+          h("span", {}, `${i + 1}. ${m.name}`),
+          h("button", { type: "button", class: "link", "aria-label": `Remove ${m.name}`, onclick: () => this.removeMedia(i) }, "Remove"),
+          mediaDetails(m, i, postType, { changed: () => this.changed() }),
+        ),
+      ),
+    );
+    const pictures = [...this.library.values()].filter((item) => item.kind === "image" && item.status === "ready");
+    this.options.showFor(postType, pictures);
   }
 
   // --- editing ------------------------------------------------------------------------
@@ -229,7 +262,8 @@ class Composer extends HTMLElement {
       caption: this.caption.value,
       hashtags: hashtagList(this.hashtags.value),
       tags: hashtagList(this.tags.value),
-      media: this.media.map((m) => (m.media_id ? { media_id: m.media_id } : { url: m.url })),
+      media: this.media.map((m) => itemContent(m, this.typeSelect.value)),
+      options: this.options.value(this.typeSelect.value),
     };
   }
 
@@ -251,16 +285,6 @@ class Composer extends HTMLElement {
       h("span", { class: `counter${over(counted.hashtags, LIMITS.hashtags)}` }, `${counted.hashtags} / ${LIMITS.hashtags} hashtags`),
       h("span", { class: `counter${over(counted.mentions, LIMITS.mentions)}` }, `${counted.mentions} / ${LIMITS.mentions} mentions`),
     );
-    this.chosen.replaceChildren(
-      ...this.media.map((m, i) =>
-        h(
-          "li",
-          {},
-          h("span", {}, `${i + 1}. ${m.name}`),
-          h("button", { type: "button", class: "link", "aria-label": `Remove ${m.name}`, onclick: () => this.removeMedia(i) }, "Remove"),
-        ),
-      ),
-    );
     const account = this.accounts?.find((a) => a.id === this.post?.account_id) ?? this.accounts?.find((a) => a.is_default) ?? this.accounts?.[0];
     this.previewBox.replaceChildren(
       preview({
@@ -269,6 +293,7 @@ class Composer extends HTMLElement {
         hashtags: content.hashtags,
         media: this.media,
         username: account?.username || "your_account",
+        options: content.options,
       }),
     );
   }
@@ -292,6 +317,7 @@ class Composer extends HTMLElement {
             });
             this.library.set(item.id, item);
             this.media.push(this.mediaEntry({ media_id: item.id }));
+            this.renderChosen();
             state.textContent = item.status === "processing" ? `${file.name} added; the video is being made ready` : `${file.name} added`;
             this.changed();
           } catch (err) {
@@ -307,19 +333,22 @@ class Composer extends HTMLElement {
 
   addLibrary(item) {
     this.media.push(this.mediaEntry({ media_id: item.id }));
+    this.renderChosen();
     this.changed();
   }
 
   addUrl() {
     const url = this.urlInput.value.trim();
     if (!url) return;
-    this.media.push({ url, src: url, kind: "", alt: "", name: url });
+    this.media.push(this.mediaEntry({ url }));
     this.urlInput.value = "";
+    this.renderChosen();
     this.changed();
   }
 
   removeMedia(index) {
     this.media.splice(index, 1);
+    this.renderChosen();
     this.changed();
   }
 
