@@ -159,6 +159,25 @@ def _reconnect(api: Api, instagram: httpx.Client, address: str) -> str:
     return workflow_id(post["id"])
 
 
+def _first_comment(api: Api, instagram: httpx.Client, address: str) -> str:
+    """Published with a first comment, which Instagram throttles once, then takes."""
+    user = _publisher(api, instagram)
+    post = user.create_post(caption="With a first comment", options={"first_comment": "#harbour"})
+    instagram.post(
+        "/_simulator/faults",
+        json={"kind": "throttle_user", "endpoint": "comment", "ig_user_id": user.ig_user_id},
+    )
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(2), "timezone": ZONE, "account_id": user.account_id},
+    )
+    _wait(
+        lambda: user.client.get(f"/api/v1/posts/{post['id']}").json()["first_comment"]["status"] == "posted"
+    )
+    time.sleep(1)  # the workflow's last task completes
+    return workflow_id(post["id"])
+
+
 def _account_upkeep(api: Api, instagram: httpx.Client, address: str) -> str:
     """The deployment's account upkeep job: a few rounds."""
     time.sleep(3)
@@ -198,6 +217,7 @@ SCENARIOS = {
     "media_purge_rounds": (_media_purge, True),
     "publish_waited_for_reconnect_then_published": (_reconnect, True),
     "account_upkeep_rounds": (_account_upkeep, True),
+    "publish_then_first_comment_after_a_throttle": (_first_comment, True),
 }
 
 

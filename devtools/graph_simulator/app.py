@@ -35,6 +35,8 @@ from devtools.graph_simulator.state import (
 )
 
 MEDIA_TYPES = {"IMAGE", "VIDEO", "REELS", "STORIES", "CAROUSEL"}
+# Faults that answer normally but change the container (state.py).
+CONTAINER_FAULTS = ("processing_failed", "processing_upload_broke")
 
 
 class AccountIn(BaseModel):
@@ -147,8 +149,8 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         if fault.kind == "timeout":
             await asyncio.sleep(fault.seconds)
             return None
-        if fault.kind == "publish_response_lost":
-            return fault  # the caller publishes first, then fails
+        if fault.kind in ("publish_response_lost", *CONTAINER_FAULTS):
+            return fault  # the caller acts on it
         raise fault_error(fault.kind)
 
     # --- control API for tests and local development (before the Graph routes, whose
@@ -540,9 +542,14 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         elif node_id in world.containers:
             container = world.containers[node_id]
             account(host, container.ig_user_id, values)
-            await apply_fault("status", container.ig_user_id)
+            if (
+                failed := await apply_fault("status", container.ig_user_id)
+            ) and not container.published_media_id:
+                _, _, subcode, message, _ = FAULTS[failed.kind]
+                # Meta's form: "Error: <what>" with the subcode, which the error page explains.
+                container.error = f"Error: {message} (error code {subcode})"
             state = container.status_code(world.now())
-            found = {"id": container.id, "status_code": state, "status": state}
+            found = {"id": container.id, "status_code": state, "status": container.error or state}
         elif node_id in world.media:
             item = world.media[node_id]
             account(host, item.ig_user_id, values)

@@ -53,6 +53,10 @@ FAULTS: dict[str, tuple[int, int, int, str, bool]] = {
     ),
     # The call hangs for `seconds` before it is answered normally.
     "timeout": (0, 0, 0, "", True),
+    # The container's processing fails (asked on "status"): its status_code is ERROR from
+    # then on, and its status names the subcode (the error-code page's processing rows).
+    "processing_failed": (200, 352, 2207026, "The video format is not supported.", False),
+    "processing_upload_broke": (200, -1, 2207053, "Unknown upload error.", False),
     # More rows of Meta's error table (https://developers.facebook.com/docs/instagram-platform/
     # instagram-graph-api/reference/error-codes), each answered with error_user_msg.
     "download_timeout": (400, -2, 2207003, "It takes too long to download the media.", True),
@@ -242,10 +246,14 @@ class Container:
     published_media_id: str | None = None
     # What else it was made with (container_params.py); None in worlds saved before.
     options: dict | None = None
+    # Its processing failed: Meta's status text, with the subcode (ERROR from then on).
+    error: str | None = None
 
     def status_code(self, now: float) -> str:
         if self.published_media_id:
             return "PUBLISHED"
+        if self.error:
+            return "ERROR"
         if now - self.created_at > CONTAINER_LIFETIME_SECONDS:
             return "EXPIRED"
         return "FINISHED" if now >= self.ready_at else "IN_PROGRESS"

@@ -5,6 +5,7 @@ retrying can help (`retryable`) and whether a publish may have happened anyway
 (`outcome_unknown`).
 """
 
+import re
 from dataclasses import dataclass
 
 from lib.instagram import answers
@@ -116,3 +117,19 @@ CLASS_OF: dict[Action, tuple[type[GraphApiError], bool]] = {
     Action.FAIL: (MediaRejected, False),
     Action.NOT_FOUND: (NotFound, False),
 }
+
+
+# A container's status text names the subcode of its failure ("Error: ... 2207026").
+CONTAINER_SUBCODE = re.compile(r"\b(2207\d{3})\b")
+
+
+def container_failure(status: str) -> GraphApiError:
+    """A container whose processing failed (status_code ERROR), as the error its status
+    names: the answer table's row for the subcode decides (a broken upload: a new
+    container; a format Instagram refuses: fail with its words)."""
+    found = CONTAINER_SUBCODE.search(status)
+    subcode = int(found.group(1)) if found else 0
+    code = answers.answer_for(0, subcode).code if subcode else 0
+    message = status.removeprefix("Error:").strip() or "Instagram could not process the media"
+    failure = classify(code, subcode, message, 400, False)
+    return failure if subcode else MediaRejected(message=message)

@@ -234,11 +234,16 @@ class GraphApiClient:
 
     async def container_status(self, container_id: str, token: str) -> str:
         """IN_PROGRESS, FINISHED, ERROR, EXPIRED or PUBLISHED."""
+        return (await self.container_state(container_id, token))[0]
+
+    async def container_state(self, container_id: str, token: str) -> tuple[str, str]:
+        """(status_code, status): status says more than the code, as an ERROR's reason
+        ("Error: ... 2207026", the subcode of Meta's error-code page)."""
         body = await self._call("GET", container_id, token, {"fields": "status_code,status"})
         state = str(body.get("status_code", ""))
         if state not in CONTAINER_STATES:
             raise GraphApiError(f"unexpected container status {state!r}")
-        return state
+        return state, str(body.get("status") or "")
 
     async def publish(self, ig_user_id: str, token: str, creation_id: str) -> str:
         """The published media's id (POST /{ig-user-id}/media_publish).

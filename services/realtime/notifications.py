@@ -18,6 +18,7 @@ from lib.common.errors import Violation, invalid, invalid_field, not_found
 from lib.common.events import (
     AccountChanged,
     Event,
+    FirstCommentChanged,
     MediaProcessing,
     MetricsUpdate,
     PostStatusUpdate,
@@ -38,10 +39,19 @@ TYPES = (
     "post_milestone",
     "account_needs_reauth",
     "account_expiring",
+    "first_comment_failed",
 )
 # Event types that can make a notification (others are not even looked at).
 SOURCES = tuple(
-    cls.TYPE for cls in (PostStatusUpdate, ScheduleChanged, MediaProcessing, MetricsUpdate, AccountChanged)
+    cls.TYPE
+    for cls in (
+        PostStatusUpdate,
+        ScheduleChanged,
+        MediaProcessing,
+        MetricsUpdate,
+        AccountChanged,
+        FirstCommentChanged,
+    )
 )
 # Posts at risk named in an account's notification (the rest are counted).
 POSTS_NAMED = 5
@@ -125,6 +135,15 @@ def from_event(event: Event, preferences: Preferences | None = None) -> Draft | 
     """The notification an event calls for, if any."""
     if isinstance(event, AccountChanged):
         return _account(event)
+    if isinstance(event, FirstCommentChanged):
+        if event.status != "failed":
+            return None
+        return Draft(
+            "first_comment_failed",
+            "First comment not posted",
+            f"The post is live; its first comment is not: {event.error} Retry it from the post.",
+            event.post_id,
+        )
     if isinstance(event, MetricsUpdate):
         return _milestone(event, milestones_of(preferences))
     if isinstance(event, PostStatusUpdate):

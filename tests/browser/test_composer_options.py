@@ -1,13 +1,16 @@
 """The composer's Instagram options in a real browser: a person tagged where the picture is
 clicked, alt text, a first comment and collaborators on a photo; a reel's share-to-feed,
 audio name and trial; each shown only for the kinds of post Instagram takes it on, and
-each checked against what the API then holds."""
+each checked against what the API then holds. And a failed first comment, retried from
+the post."""
 
 import pytest
 
 from tests.browser.pages import serious_violations, signed_in_page
 from tests.browser.test_composer import _post_id
 from tests.services.media.helpers import image_bytes, upload, wait_ready
+from tests.services.scheduler.publishing import arm, schedule, wait_for_status
+from tests.workflows.test_first_comment import first_comment
 
 pytestmark = pytest.mark.browser
 
@@ -63,4 +66,23 @@ def test_tag_people_on_the_picture_and_set_the_options_each_type_takes(browser, 
     assert reel["media"][0]["alt_text"] is None
     assert serious_violations(page) == []
     assert [p for p in page.problems if "Failed to load resource" not in p] == []
+    page.context.close()
+
+
+def test_a_failed_first_comment_is_shown_on_the_post_and_retried_from_it(
+    browser, system, publisher, instagram
+):
+    arm(instagram, publisher, "permission_missing", "comment")
+    post = publisher.create_post(caption="Quay", options={"first_comment": "More in bio"})
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    wait_for_status(publisher, post["id"], "published", timeout=45)
+    first_comment(publisher, post["id"], "failed")
+
+    page = signed_in_page(browser, system, publisher, f"/#/compose/{post['id']}")
+    page.locator(".first-comment").filter(has_text="The first comment was not posted").wait_for()
+    page.get_by_role("button", name="Retry the first comment").click()
+    # Followed live: the first_comment event of the retry's step.
+    page.locator(".first-comment").filter(has_text="First comment posted.").wait_for(timeout=30_000)
+    assert publisher.client.get(f"/api/v1/posts/{post['id']}").json()["first_comment"]["status"] == "posted"
+    assert serious_violations(page) == []
     page.context.close()

@@ -35,6 +35,7 @@ def _samples() -> list[events.Event]:
             posts_at_risk=[{"post_id": "p", "scheduled_for": "2027-01-01T09:00:00+00:00"}],
             posts_at_risk_total=1,
         ),
+        events.FirstCommentChanged(user_id="u", post_id="p", status="failed", error="refused"),
     ]
 
 

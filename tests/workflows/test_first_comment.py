@@ -4,6 +4,7 @@ retry posts it, once."""
 
 import time
 
+from tests.services.realtime.test_notifications import wait_for_notification
 from tests.services.scheduler.publishing import arm, publishes, schedule, wait_for_status
 
 
@@ -47,6 +48,8 @@ def test_a_refused_first_comment_fails_alone_and_a_retry_posts_it(publisher, ins
     assert "Reconnect the account" in failed["error"], failed
     assert comments_on(instagram, publisher, post["id"]) == []
     assert publisher.client.get(f"/api/v1/posts/{post['id']}/status").json()["status"] == "published"
+    told = wait_for_notification(publisher, "first_comment_failed")
+    assert told["post_id"] == post["id"] and "Retry it" in told["message"]
 
     started = publisher.client.post(retry)
     assert started.status_code == 202, started.text

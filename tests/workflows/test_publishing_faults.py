@@ -77,6 +77,25 @@ def test_refusals_fail_at_once_with_metas_words(publisher, instagram, kind, word
     assert publishes(instagram, publisher.ig_user_id) == []
 
 
+def test_a_container_whose_processing_failed_is_judged_by_the_subcode_in_its_status(publisher, instagram):
+    # 2207053 (a broken upload): a new container, then published, once.
+    broke = publisher.create_post(caption="Upload broke")
+    arm(instagram, publisher, "processing_upload_broke", "status")
+    assert schedule(publisher, broke["id"], 2).status_code == 200
+    wait_for_status(publisher, broke["id"], "published", timeout=45)
+    made = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
+    assert [c["status_code"] for c in made] == ["ERROR", "PUBLISHED"]
+    # 2207026 (a format Instagram refuses): failed with its words, nothing more made.
+    refused = publisher.create_post(caption="Format refused")
+    arm(instagram, publisher, "processing_failed", "status")
+    gap = publisher.client.patch(f"/api/v1/accounts/{publisher.account_id}", json={"min_gap_minutes": 0})
+    assert gap.status_code == 200
+    assert schedule(publisher, refused["id"], 2).status_code == 200
+    status = wait_for_status(publisher, refused["id"], "failed", timeout=45)
+    assert "The video format is not supported" in status["last_error"], status["last_error"]
+    assert len(publishes(instagram, publisher.ig_user_id)) == 1
+
+
 def test_media_instagram_cannot_fetch_fails_with_instagrams_reason(publisher, instagram):
     post = publisher.create_post()
     arm(instagram, publisher, "media_fetch_failure", "create")

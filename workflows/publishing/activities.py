@@ -459,11 +459,12 @@ class PublishingActivities:
     async def _wait_ready(self, graph: GraphApiClient, container: str, token: str) -> None:
         polls = 0
         while True:
-            state = await graph.container_status(container, token)
+            state, detail = await graph.container_state(container, token)
             if state in ("FINISHED", "PUBLISHED"):
                 return
             if state == "ERROR":
-                raise _not_retryable("MediaRejected", "Instagram could not process the media")
+                # The subcode in its status decides: a new container, or fail with its words.
+                raise graph_errors.container_failure(detail)
             if state == "EXPIRED":
                 raise ApplicationError("the container expired before it was ready", type="ContainerExpired")
             polls += 1

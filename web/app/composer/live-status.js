@@ -1,6 +1,7 @@
 // A post's publishing, live: its timeline (scheduled → preparing → publishing → published,
 // or failed with the reason and what to do, or being checked with Instagram) and a
-// progress bar fed by the socket's publishing_progress events.
+// progress bar fed by the socket's publishing_progress events. Once published, the first
+// comment's own step: posted, being posted, or failed with a Retry button.
 import { call, currentUser } from "../api.js";
 import { formatDate, h, webAddress } from "../dom.js";
 import { on } from "../live.js";
@@ -29,7 +30,8 @@ export function liveStatus(postId, { changed }) {
   const bar = h("progress", { max: 100, value: 0, "aria-label": "Publishing progress", hidden: true });
   const step = h("p", { class: "meta", role: "status" });
   const outcome = h("div", { role: "status" });
-  const panel = h("section", { class: "card", "aria-labelledby": "live-title" }, h("h2", { id: "live-title" }, "Publishing"), timeline, bar, step, outcome);
+  const comment = h("div", { class: "first-comment", role: "status" });
+  const panel = h("section", { class: "card", "aria-labelledby": "live-title" }, h("h2", { id: "live-title" }, "Publishing"), timeline, bar, step, outcome, comment);
   const zone = currentUser()?.timezone;
 
   function render(status) {
@@ -68,9 +70,29 @@ export function liveStatus(postId, { changed }) {
     }
   }
 
+  function renderComment(state) {
+    if (!state?.status) return comment.replaceChildren();
+    if (state.status === "posted") return comment.replaceChildren(h("p", { class: "ok" }, "First comment posted."));
+    if (state.status === "pending") return comment.replaceChildren(h("p", { class: "meta" }, "Posting the first comment…"));
+    const retry = h("button", { type: "button" }, "Retry the first comment");
+    retry.addEventListener("click", async () => {
+      retry.disabled = true;
+      try {
+        await call("POST", `/api/v1/posts/${postId}/first-comment/retry`);
+        renderComment({ status: "pending" });
+      } catch (err) {
+        retry.disabled = false;
+        comment.append(h("p", { class: "form-error" }, err.message));
+      }
+    });
+    comment.replaceChildren(h("p", { class: "form-error" }, `The first comment was not posted: ${state.error}`), retry);
+  }
+
   async function load() {
     try {
-      render(await call("GET", `/api/v1/posts/${postId}/status`));
+      const status = await call("GET", `/api/v1/posts/${postId}/status`);
+      render(status);
+      if (status.status === "published") renderComment((await call("GET", `/api/v1/posts/${postId}`)).first_comment);
     } catch {
       // A draft has no publishing to show.
     }
@@ -88,6 +110,9 @@ export function liveStatus(postId, { changed }) {
       if (event.post_id !== postId) return;
       await load();
       changed();
+    }),
+    on("first_comment", (event) => {
+      if (event.post_id === postId) renderComment(event);
     }),
     on("resume_incomplete", load),
   ];

@@ -14,6 +14,7 @@ const KINDS = {
   post_milestone: "A post reached a milestone",
   account_needs_reauth: "An account needs to be reconnected",
   account_expiring: "An account's connection ends soon",
+  first_comment_failed: "A first comment could not be posted",
 };
 const CHANNELS = ["websocket", "email", "webhook"];
 const CHANNEL_WORDS = { websocket: "In the app", email: "Email", webhook: "Webhook" };
