@@ -178,6 +178,25 @@ def _first_comment(api: Api, instagram: httpx.Client, address: str) -> str:
     return workflow_id(post["id"])
 
 
+def _throttled(api: Api, instagram: httpx.Client, address: str) -> str:
+    """Too many calls when its container is made, and again when it is published: durable
+    waits, then published."""
+    user = _publisher(api, instagram)
+    post = user.create_post(caption="Throttled twice")
+    for endpoint in ("create", "publish"):
+        instagram.post(
+            "/_simulator/faults",
+            json={"kind": "throttle_app", "endpoint": endpoint, "ig_user_id": user.ig_user_id},
+        )
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(2), "timezone": ZONE, "account_id": user.account_id},
+    )
+    _wait(lambda: user.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "published")
+    time.sleep(1)  # the workflow's last task completes
+    return workflow_id(post["id"])
+
+
 def _account_upkeep(api: Api, instagram: httpx.Client, address: str) -> str:
     """The deployment's account upkeep job: a few rounds."""
     time.sleep(3)
@@ -218,6 +237,7 @@ SCENARIOS = {
     "publish_waited_for_reconnect_then_published": (_reconnect, True),
     "account_upkeep_rounds": (_account_upkeep, True),
     "publish_then_first_comment_after_a_throttle": (_first_comment, True),
+    "publish_throttled_on_create_and_publish_then_published": (_throttled, True),
 }
 
 
@@ -243,6 +263,7 @@ def main(names: list[str]) -> None:
             "POSTFLOW_MEDIA_PURGE_INTERVAL_SECONDS": "1",
             "POSTFLOW_REAUTH_POLL_SECONDS": "1",
             "POSTFLOW_ACCOUNT_UPKEEP_INTERVAL_SECONDS": "1",
+            "POSTFLOW_RATE_LIMIT_WAIT_SECONDS": "1",
         },
     )
     try:

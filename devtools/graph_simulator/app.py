@@ -12,6 +12,8 @@ import asyncio
 import collections
 import contextlib
 import itertools
+import json
+import math
 import random
 from typing import Annotated, Any
 
@@ -76,6 +78,22 @@ class FaultIn(BaseModel):
     seconds: float = 0.0
 
 
+# Too many calls: the app's, the account's, a Page's, a call's, Instagram's business use case.
+THROTTLE_CODES = (4, 17, 32, 613, 80002)
+
+
+def usage_headers(ig_user_id: str, regain_minutes: int) -> dict[str, str]:
+    """Meta's usage headers of a throttled call: every budget spent, and the business use
+    case's estimate of when access comes back, in minutes
+    (https://developers.facebook.com/docs/graph-api/overview/rate-limiting)."""
+    spent = {"call_count": 100, "total_cputime": 100, "total_time": 100}
+    business = {**spent, "type": "instagram", "estimated_time_to_regain_access": regain_minutes}
+    return {
+        "X-App-Usage": json.dumps(spent),
+        "X-Business-Use-Case-Usage": json.dumps({ig_user_id: [business]}),
+    }
+
+
 def fault_error(kind: str) -> GraphError:
     """An armed fault's answer, with Meta's words for the person as its error table has them."""
     status, code, subcode, message, transient = FAULTS[kind]
@@ -101,7 +119,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
 
     @app.exception_handler(GraphError)
     async def graph_error(request: Request, err: GraphError):
-        return JSONResponse(error_body(err), err.status)
+        return JSONResponse(error_body(err), err.status, headers=err.headers)
 
     @app.middleware("http")
     async def count_changes(request: Request, call_next):
@@ -151,7 +169,10 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
             return None
         if fault.kind in ("publish_response_lost", *CONTAINER_FAULTS):
             return fault  # the caller acts on it
-        raise fault_error(fault.kind)
+        err = fault_error(fault.kind)
+        if err.code in THROTTLE_CODES:
+            err.headers = usage_headers(ig_user_id or "", regain_minutes=math.ceil(fault.seconds / 60))
+        raise err
 
     # --- control API for tests and local development (before the Graph routes, whose
     # /{host}/{version}/{node_id} pattern would otherwise match these paths) --------------------

@@ -19,6 +19,8 @@ class GraphError(Exception):
         super().__init__(message)
         # Meta's words for the person, which it sends with most content-publishing errors.
         self.user_title, self.user_message = user_title, user_message
+        # Response headers (a throttled call's usage headers).
+        self.headers: dict[str, str] = {}
         self.status, self.code, self.subcode, self.message, self.transient = (
             status,
             code,

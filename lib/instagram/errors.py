@@ -25,6 +25,8 @@ class GraphApiError(Exception):
     # Meta's words for the person (error_user_title / error_user_msg), when it sends them.
     user_title: str = ""
     user_message: str = ""
+    # Too many calls: when Meta says access comes back (usage headers), in seconds; 0: unsaid.
+    retry_after_seconds: float = 0.0
 
     @property
     def for_people(self) -> str:

@@ -17,7 +17,7 @@ from datetime import datetime
 import aiohttp
 
 from lib.common.config import Settings
-from lib.instagram import insights
+from lib.instagram import insights, usage
 from lib.instagram.errors import GraphApiError, TransientError, classify
 
 CONTAINER_STATES = ("IN_PROGRESS", "FINISHED", "ERROR", "EXPIRED", "PUBLISHED")
@@ -173,6 +173,7 @@ class GraphApiClient:
             async with request as response:
                 text = await response.text()
                 status, reason = response.status, response.reason or ""
+                headers = response.headers
         except TimeoutError as exc:
             raise TransientError(
                 f"no answer from the Graph API: {exc!r}", retryable=True, outcome_unknown=True
@@ -196,7 +197,7 @@ class GraphApiClient:
             error = {"message": body.get("error_message") or str(error), "code": body.get("code", 0)}
         elif "error_message" in body:
             error = {"message": body["error_message"], "code": body.get("code", 0)}
-        raise classify(
+        failure = classify(
             int(error.get("code", 0) or 0),
             int(error.get("error_subcode", 0) or 0),
             str(error.get("message") or text[:200] or reason),
@@ -205,6 +206,8 @@ class GraphApiClient:
             str(error.get("error_user_title") or ""),
             str(error.get("error_user_msg") or ""),
         )
+        failure.retry_after_seconds = usage.regain_seconds(headers)
+        raise failure
 
     async def create_container(
         self,

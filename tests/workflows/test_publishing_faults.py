@@ -40,6 +40,20 @@ def test_passing_faults_end_published_exactly_once(publisher, instagram, kind, e
     assert stored["instagram_media_id"] == published[0]["media_id"]
 
 
+@pytest.mark.parametrize("endpoint", ["create", "publish"])
+def test_throttling_waits_without_spending_attempts(publisher, instagram, endpoint):
+    # Ten "too many calls" in a row: more than the 8 attempts a step has, so only waits
+    # that are not attempts get the post out; it goes out once.
+    post = publisher.create_post(caption=f"Throttled on {endpoint}")
+    arm(instagram, publisher, "throttle_user", endpoint, times=10)
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    status = wait_for_status(publisher, post["id"], "published", timeout=60)
+    assert status["attempts"] <= 1
+    assert len(publishes(instagram, publisher.ig_user_id)) == 1
+    containers = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
+    assert len(containers) == 1
+
+
 def test_a_publishing_limit_that_lasts_waits_for_quota_instead_of_failing(publisher, instagram):
     # More refusals than the retry policy has attempts (8): waiting for quota must not use them.
     post = publisher.create_post(caption="Patience")

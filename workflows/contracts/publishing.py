@@ -4,7 +4,7 @@ One dataclass each, so that fields can be added later without breaking callers o
 workflows already sleeping in production (give new fields defaults).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 WORKFLOW_NAME = "PublishPostWorkflow"
 # Updates and queries the workflow answers.
@@ -48,17 +48,27 @@ class PostRef:
     account_id: str
     # Answer "needs_reauth" (instead of failing) when Instagram refuses the account's token.
     wait_for_reauth: bool = False
+    # Answer "throttled" (instead of failing into retries) when Instagram says too many calls.
+    wait_for_usage: bool = False
+    # Containers an earlier preparation made (by role) for post version containers_version,
+    # to be reused: a throttled preparation hands them to the next one.
+    containers: dict[str, str] = field(default_factory=dict)
+    containers_version: int = 0
 
 
 @dataclass
 class Prepared:
-    # ready, deleted, unscheduled or needs_reauth (the account waits for a reconnect)
+    # ready, deleted, unscheduled, needs_reauth (the account waits for a reconnect) or
+    # throttled (too many calls: prepare again after retry_after_seconds)
     outcome: str
     container_id: str = ""
     # The post version the container was made from: an edit after it means prepare again.
     version: int = 0
     # That version has a first comment to post once it is published.
     first_comment: bool = False
+    retry_after_seconds: float = 0.0
+    # throttled: the containers made so far (by role), for the next preparation.
+    containers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,12 +85,15 @@ class PublishInput:
     due_at: str = ""
     # Answer "needs_reauth" (instead of failing) when Instagram refuses the account's token.
     wait_for_reauth: bool = False
+    # Answer "throttled" (instead of failing into retries) when Instagram says too many calls.
+    wait_for_usage: bool = False
 
 
 @dataclass
 class Published:
     # published, stale (edited since prepared: prepare again), deleted, unscheduled,
     # quota (the account's publishing limit is reached: try again after retry_after_seconds),
+    # throttled (too many calls: nothing was published; try again after retry_after_seconds),
     # moved (to moved_to while the publish held), needs_reauth (the account waits for a
     # reconnect; nothing was published) or (reconcile only) not_published
     outcome: str

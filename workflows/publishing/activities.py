@@ -43,6 +43,7 @@ RECENT_MEDIA_SEARCHED = 25
 
 # The step a post waiting for its account's reconnect shows (publishing_progress).
 WAITING_FOR_RECONNECT = "waiting_for_reconnect"
+WAITING_FOR_USAGE = "waiting_for_usage"
 DISCONNECTED_MESSAGE = "The Instagram account was disconnected; connect it and schedule again"
 # The answer to a move to publishing whose account was disconnected while the publish held.
 ACCOUNT_DISCONNECTED = ServiceError("conflict", "account_disconnected", DISCONNECTED_MESSAGE)
@@ -64,6 +65,16 @@ class Waits:
     publish_limit: timedelta = timedelta(minutes=15)
     # A container Instagram says is not ready yet (9007 / 2207027).
     not_ready: timedelta = timedelta(seconds=10)
+    # However long Instagram says its usage window stays closed, a throttled step waits at
+    # most this long before it asks again.
+    longest_usage_wait: timedelta = timedelta(hours=1)
+
+    def for_usage(self, err: graph_errors.GraphApiError) -> float:
+        """Seconds to wait after "too many calls": Meta's estimate of when access comes back
+        (X-Business-Use-Case-Usage's estimated_time_to_regain_access), at least the
+        configured wait, at most longest_usage_wait."""
+        wanted = max(err.retry_after_seconds, self.rate_limited.total_seconds())
+        return min(wanted, self.longest_usage_wait.total_seconds())
 
 
 def _observe_lateness(request: PublishInput, post) -> None:
@@ -97,7 +108,9 @@ def _as_application_error(err: graph_errors.GraphApiError, waits: Waits) -> Appl
         # Waiting for quota is not a failure: come back when a slot may be free.
         return ApplicationError(str(err), type="PublishLimitReached", next_retry_delay=waits.publish_limit)
     if isinstance(err, graph_errors.RateLimited):
-        return ApplicationError(str(err), type="RateLimited", next_retry_delay=waits.rate_limited)
+        return ApplicationError(
+            str(err), type="RateLimited", next_retry_delay=timedelta(seconds=waits.for_usage(err))
+        )
     if isinstance(err, graph_errors.MediaNotReady):
         # Still processing: not a failure, ask again shortly (Meta: "please wait").
         return ApplicationError(str(err), type="MediaNotReady", next_retry_delay=waits.not_ready)
@@ -190,9 +203,15 @@ class _ContainersMade:
         self._reusable = dict(self.details.get("containers") or {})
 
     @classmethod
-    def of_earlier_attempt(cls) -> "_ContainersMade":
+    def of_earlier_attempt(cls, ref: PostRef) -> "_ContainersMade":
+        """This activity's earlier attempt's, else those of a throttled preparation before."""
         earlier = activity.info().heartbeat_details
-        return cls(earlier[0] if earlier else None)
+        if earlier:
+            return cls(earlier[0])
+        return cls({"version": ref.containers_version, "containers": dict(ref.containers)})
+
+    def kept(self) -> dict[str, str]:
+        return dict(self.details.get("containers") or {})
 
     def begin(self, version: int) -> None:
         if self.details.get("version") != version:
@@ -343,7 +362,7 @@ class PublishingActivities:
         """Check the post and create its Instagram container(s), polled until ready. Up to
         a dozen Graph API calls: it heartbeats throughout, so a slow Instagram is not
         mistaken for a dead worker (which would retry, and make duplicate containers)."""
-        made = _ContainersMade.of_earlier_attempt()
+        made = _ContainersMade.of_earlier_attempt(ref)
         async with _heartbeating(details=made.details), self._busy:
             return await self._prepare(ref, made)
 
@@ -377,6 +396,15 @@ class PublishingActivities:
                 raise _graph_failure(err, self._waits) from err
             await self._token_refused(ref, credentials, err)
             return Prepared("needs_reauth")
+        except graph_errors.RateLimited as err:
+            if not ref.wait_for_usage:
+                raise _graph_failure(err, self._waits) from err
+            _count(err, retried=True)
+            await self._progress(ref, 20, WAITING_FOR_USAGE)
+            wait = self._waits.for_usage(err)
+            return Prepared(
+                "throttled", version=post.version, retry_after_seconds=wait, containers=made.kept()
+            )
         except graph_errors.GraphApiError as err:
             raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
@@ -601,6 +629,13 @@ class PublishingActivities:
             return Published("needs_reauth")
         except graph_errors.ContainerExpired:
             return Published("stale")
+        except graph_errors.RateLimited as err:
+            if not request.wait_for_usage:
+                raise _graph_failure(err, self._waits) from err
+            # Refused before publishing: nothing went out. A durable wait, not an attempt.
+            _count(err, retried=True)
+            await self._progress(request, 85, WAITING_FOR_USAGE)
+            return Published("throttled", retry_after_seconds=self._waits.for_usage(err))
         except graph_errors.PublishLimitReached as err:
             if not request.wait_for_quota:
                 raise _graph_failure(err, self._waits) from err

@@ -66,6 +66,7 @@ HOLD_UNTIL_DUE = "hold-publish-until-due"
 SCHEDULED_TIME_SEARCHABLE = "scheduled-time-search-attribute"
 WAIT_FOR_REAUTH = "wait-for-reconnect"
 FIRST_COMMENT = "first-comment"
+WAIT_FOR_USAGE = "wait-for-usage"
 # The first comment's step: a few attempts, then it is recorded failed (by the activity's
 # last attempt) and the person may retry it.
 FIRST_COMMENT_RETRIES = RetryPolicy(
@@ -91,6 +92,8 @@ class PublishPostWorkflow:
         self._reconnected = False
         # Since when the post waits for its account's reconnect (None: it does not).
         self._waiting_since: datetime | None = None
+        # Containers a throttled preparation made, and the post version they are of.
+        self._containers: tuple[dict[str, str], int] = ({}, 0)
 
     @workflow.run
     async def run(self, request: PublishPostInput) -> Outcome:
@@ -110,6 +113,13 @@ class PublishPostWorkflow:
                         heartbeat_timeout=timedelta(seconds=30),
                         retry_policy=RETRIES,
                     )
+                    if prepared.outcome == "throttled":
+                        # Too many calls: a durable wait, not an attempt (eight of those used
+                        # to fail the post); the containers made so far are kept for later.
+                        self._containers = (prepared.containers, prepared.version)
+                        await workflow.sleep(timedelta(seconds=prepared.retry_after_seconds))
+                        prepared = None
+                        continue
                     if prepared.outcome == "needs_reauth":
                         prepared = None
                         if not await self._wait_for_reconnect(request):
@@ -150,6 +160,9 @@ class PublishPostWorkflow:
                     if not await self._wait_for_reconnect(request):
                         outcome = self._not_reconnected(request)
                         break
+                    continue
+                if published.outcome == "throttled":
+                    await workflow.sleep(timedelta(seconds=published.retry_after_seconds))
                     continue
                 if published.outcome == "quota":
                     # Waiting for the account's 24-hour window to free a slot is not a
@@ -193,11 +206,19 @@ class PublishPostWorkflow:
             wait_for_quota=workflow.patched(WAIT_FOR_QUOTA),
             due_at=due_at,
             wait_for_reauth=workflow.patched(WAIT_FOR_REAUTH),
+            wait_for_usage=workflow.patched(WAIT_FOR_USAGE),
         )
 
     def _ref(self, ref: PostRef) -> PostRef:
+        containers, version = self._containers
         return PostRef(
-            ref.post_id, ref.user_id, ref.account_id, wait_for_reauth=workflow.patched(WAIT_FOR_REAUTH)
+            ref.post_id,
+            ref.user_id,
+            ref.account_id,
+            wait_for_reauth=workflow.patched(WAIT_FOR_REAUTH),
+            wait_for_usage=workflow.patched(WAIT_FOR_USAGE),
+            containers=containers,
+            containers_version=version,
         )
 
     async def _wait_for_reconnect(self, request: PublishPostInput) -> bool:
