@@ -3,10 +3,10 @@ text, people tagged), checked when the post is saved, each problem named by its 
 What Instagram takes where is lib/instagram/publish_options.py."""
 
 import math
-import uuid
 from typing import Any
 
 from lib.common.errors import Violation
+from lib.common.ids import is_id
 from lib.instagram import publish_options as meta
 from services.posts.content import MEDIA_SOURCES, Content
 
@@ -96,14 +96,6 @@ def _position_problems(where: str, tag: dict[str, Any], positions: str) -> list[
     return found
 
 
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _option_problems(post_type: str, options: dict[str, Any]) -> list[Violation]:
     found = []
     for name in options:
@@ -144,7 +136,7 @@ def _option_problems(post_type: str, options: dict[str, Any]) -> list[Violation]
         found.append(Violation("options.cover", "give exactly one of media_id or url"))
     elif (url := cover.get("url")) and not url.startswith(("http://", "https://")):
         found.append(Violation("options.cover.url", "must be an http(s) URL"))
-    elif (media_id := cover.get("media_id")) and not _is_uuid(media_id):
+    elif (media_id := cover.get("media_id")) and not is_id(media_id):
         found.append(Violation("options.cover.media_id", "is not a media id"))
     offset = options.get("thumb_offset_ms")
     if offset is not None and cover:

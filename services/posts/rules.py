@@ -2,11 +2,11 @@
 
 import json
 import re
-import uuid
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from lib.common.errors import Violation, invalid
+from lib.common.ids import is_id
 from services.posts import hashtag_lists, option_rules
 from services.posts.content import POST_TYPES, Content
 
@@ -123,7 +123,7 @@ def _media_problems(content: Content, warnings: list[Warning], to_publish: bool)
         media_id, url = item.get("media_id"), item.get("url")
         if bool(media_id) == bool(url):
             problems.append(Violation(f"media.{i}", "give exactly one of media_id or url"))
-        elif media_id and not _is_uuid(media_id):
+        elif media_id and not is_id(media_id):
             problems.append(Violation(f"media.{i}.media_id", "is not a media id"))
         elif url and not _is_web_url(url):
             problems.append(Violation(f"media.{i}.url", "must be an http(s) URL"))
@@ -152,14 +152,6 @@ def _tag_problems(content: Content) -> list[Violation]:
         if len(tag) > MAX_TAG_LENGTH:
             problems.append(Violation(f"tags.{i}", f"must be at most {MAX_TAG_LENGTH} characters"))
     return problems
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _is_web_url(value: str) -> bool:

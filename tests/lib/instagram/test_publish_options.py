@@ -8,23 +8,10 @@ import pytest
 
 from lib.instagram import errors
 from lib.instagram import publish_options as options
-from lib.instagram.graph_api import GraphApiClient
-from tests.lib.instagram.test_graph_api import IMAGE, VIDEO, Simulator
+from tests.lib.instagram.conftest import IMAGE, VIDEO, Simulator
 
 PHOTO_TAGS = [{"username": "ana.lima", "x": 0.25, "y": 0.5}, {"username": "joe_b", "x": 1, "y": 0}]
 FEED = {"location_id": "110843418940484", "collaborators": ["ana.lima", "studio_two"]}
-
-
-@pytest.fixture(scope="module")
-def sim(graph_simulator) -> Simulator:
-    return Simulator(graph_simulator)
-
-
-@pytest.fixture
-async def client(graph_simulator):
-    graph = GraphApiClient(meta_url=graph_simulator, version="v25.0", timeout=5)
-    yield graph
-    await graph.close()
 
 
 def kept(sim: Simulator, ig_user_id: str, container_id: str) -> dict:

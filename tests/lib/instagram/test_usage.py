@@ -6,8 +6,7 @@ import json
 import pytest
 
 from lib.instagram import errors, usage
-from lib.instagram.graph_api import GraphApiClient
-from tests.lib.instagram.test_graph_api import IMAGE, Simulator
+from tests.lib.instagram.conftest import IMAGE, Simulator
 
 
 def _business(minutes, **extra) -> dict[str, str]:
@@ -40,13 +39,6 @@ def test_a_missing_or_malformed_header_says_nothing(headers):
 def test_an_estimate_that_is_not_a_number_of_minutes_is_no_estimate(estimate):
     assert usage.regain_seconds(_business(estimate)) == 0
     assert usage.highest_percent(_business(estimate)) == 97
-
-
-@pytest.fixture
-async def client(graph_simulator):
-    graph = GraphApiClient(meta_url=graph_simulator, version="v25.0", timeout=5)
-    yield graph
-    await graph.close()
 
 
 async def test_a_throttled_call_carries_metas_estimate(graph_simulator, client):

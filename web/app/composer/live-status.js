@@ -15,6 +15,7 @@ const STEP_WORDS = {
   publishing: "Publishing",
   published: "Published",
   waiting_for_quota: "Waiting for the account's daily limit to free a slot",
+  waiting_for_usage: "Instagram asked for fewer calls: waiting until it takes them again",
 };
 
 /** Where the post is on its way: the index in STEPS, from its status and workflow step. */
