@@ -154,18 +154,30 @@ class AccountRef(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
 
 class PublishingCredentials(_message.Message):
-    __slots__ = ("ig_user_id", "access_token", "sealed_access_token", "graph_host", "health")
+    __slots__ = ("ig_user_id", "access_token", "sealed_access_token", "graph_host", "health", "throttled_until")
     IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
     SEALED_ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
     GRAPH_HOST_FIELD_NUMBER: _ClassVar[int]
     HEALTH_FIELD_NUMBER: _ClassVar[int]
+    THROTTLED_UNTIL_FIELD_NUMBER: _ClassVar[int]
     ig_user_id: str
     access_token: str
     sealed_access_token: bytes
     graph_host: str
     health: str
-    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ..., graph_host: _Optional[str] = ..., health: _Optional[str] = ...) -> None: ...
+    throttled_until: _timestamp_pb2.Timestamp
+    def __init__(self, ig_user_id: _Optional[str] = ..., access_token: _Optional[str] = ..., sealed_access_token: _Optional[bytes] = ..., graph_host: _Optional[str] = ..., health: _Optional[str] = ..., throttled_until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ThrottleReport(_message.Message):
+    __slots__ = ("user_id", "account_id", "until")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    UNTIL_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    account_id: str
+    until: _timestamp_pb2.Timestamp
+    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TokenRefused(_message.Message):
     __slots__ = ("user_id", "account_id", "sealed_access_token", "reason")

@@ -86,6 +86,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.TokenRefused.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.TokenRefusedResult.FromString,
                 _registered_method=True)
+        self.ReportThrottled = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ReportThrottled',
+                request_serializer=protos_dot_scheduler__pb2.ThrottleReport.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ThrottleReport.FromString,
+                _registered_method=True)
         self.KeepAccountsConnected = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/KeepAccountsConnected',
                 request_serializer=protos_dot_scheduler__pb2.KeepAccountsConnectedRequest.SerializeToString,
@@ -266,6 +271,13 @@ class SchedulerServicer:
     def ReportTokenRefused(self, request, context):
         """For the publishing worker: Instagram refused this (sealed) token of the account, which
         then needs a reconnect (its due posts wait for it, and the user is told).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportThrottled(self, request, context):
+        """Instagram asked for fewer calls (worker only): the answer has the account's pause.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -469,6 +481,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.ReportTokenRefused,
                     request_deserializer=protos_dot_scheduler__pb2.TokenRefused.FromString,
                     response_serializer=protos_dot_scheduler__pb2.TokenRefusedResult.SerializeToString,
+            ),
+            'ReportThrottled': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportThrottled,
+                    request_deserializer=protos_dot_scheduler__pb2.ThrottleReport.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ThrottleReport.SerializeToString,
             ),
             'KeepAccountsConnected': grpc.unary_unary_rpc_method_handler(
                     servicer.KeepAccountsConnected,
@@ -853,6 +870,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/ReportTokenRefused',
             protos_dot_scheduler__pb2.TokenRefused.SerializeToString,
             protos_dot_scheduler__pb2.TokenRefusedResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportThrottled(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ReportThrottled',
+            protos_dot_scheduler__pb2.ThrottleReport.SerializeToString,
+            protos_dot_scheduler__pb2.ThrottleReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -2,10 +2,16 @@
 at every step (never cached, nor put in workflow history: an account disconnected a second
 before its post is due publishes nothing), received sealed, opened here where they are used."""
 
+import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import grpc
 
 from lib.common.token_vault import TokenVault
 from protos import scheduler_pb2, scheduler_pb2_grpc
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,14 @@ class Credentials:
     sealed_access_token: bytes = b""
     # connected, or needs_reauth (Instagram refused the token: a reconnect is awaited).
     health: str = "connected"
+    # Instagram asked for fewer calls on the account until then (None: it did not).
+    throttled_until: datetime | None = None
+
+    def throttled_for(self) -> float:
+        """Seconds left before the account may be called again (0: it may now)."""
+        if self.throttled_until is None:
+            return 0.0
+        return max(0.0, (self.throttled_until - datetime.now(UTC)).total_seconds())
 
 
 async def fetch(
@@ -33,4 +47,18 @@ async def fetch(
         reply.graph_host or "graph.facebook.com",
         reply.sealed_access_token,
         reply.health or "connected",
+        reply.throttled_until.ToDatetime(tzinfo=UTC) if reply.HasField("throttled_until") else None,
     )
+
+
+async def report_throttled(
+    scheduler: scheduler_pb2_grpc.SchedulerStub, *, user_id: str, account_id: str, seconds: float
+) -> None:
+    """Tell every worker the account is paused for `seconds` (best effort: the caller waits
+    anyway, and a lost report only means another caller learns it from Instagram)."""
+    report = scheduler_pb2.ThrottleReport(user_id=user_id, account_id=account_id)
+    report.until.FromDatetime(datetime.now(UTC) + timedelta(seconds=seconds))
+    try:
+        await scheduler.ReportThrottled(report, timeout=5)
+    except grpc.aio.AioRpcError as err:
+        log.warning("account %s: throttle not reported (%s)", account_id, err.code().name)

@@ -157,6 +157,7 @@ async def main() -> None:
         scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
         graph=graph,
         vault=vault,
+        throttle_pause_seconds=settings.rate_limit_wait_seconds,
     )
     worker = Worker(
         client,

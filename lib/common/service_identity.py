@@ -57,6 +57,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "GetPublishingCredentials": frozenset({"worker"}),
         "StillConnected": frozenset({"worker"}),
         "ReportTokenRefused": frozenset({"worker"}),
+        "ReportThrottled": frozenset({"worker"}),
         "KeepAccountsConnected": frozenset({"worker"}),
         "AudienceDue": frozenset({"worker"}),
         "GetAudienceModel": frozenset({"posts"}),

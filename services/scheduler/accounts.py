@@ -348,6 +348,7 @@ class SealedCredentials:
     sealed_access_token: bytes
     graph_host: str = "graph.facebook.com"
     health: str = "connected"
+    throttled_until: datetime | None = None
 
 
 async def credentials(
@@ -375,7 +376,13 @@ async def _connected_row(db: Database, user_id: uuid.UUID, account_id: uuid.UUID
 async def sealed_credentials(*, db: Database, user_id: uuid.UUID, account_id: uuid.UUID) -> SealedCredentials:
     """The account's Instagram id and its token still encrypted, for the publishing worker."""
     account = await _connected_row(db, user_id, account_id)
-    return SealedCredentials(account.ig_user_id, account.token_ciphertext, account.graph_host, account.health)
+    return SealedCredentials(
+        account.ig_user_id,
+        account.token_ciphertext,
+        account.graph_host,
+        account.health,
+        account.throttled_until,
+    )
 
 
 async def still_connected(

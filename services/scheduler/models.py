@@ -57,6 +57,8 @@ class InstagramAccount(Base):
     expiry_warned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Since when Instagram has refused the token (health needs_reauth).
     needs_reauth_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Instagram asked for fewer calls until then (throttles.py): every worker waits for it.
+    throttled_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class OutboxEvent(OutboxEventColumns, Base):

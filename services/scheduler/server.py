@@ -6,12 +6,12 @@ from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
 from lib.common.ids import parse_id
-from lib.common.proto_time import to_timestamp
+from lib.common.proto_time import from_timestamp, to_timestamp
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from lib.instagram.meta_login import MetaLogin
 from protos import scheduler_pb2, scheduler_pb2_grpc
-from services.scheduler import accounts, audience, best_times, bulk, moves, schedule_templates
+from services.scheduler import accounts, audience, best_times, bulk, moves, schedule_templates, throttles
 from services.scheduler.account_health import AccountHealth
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.messages import (
@@ -128,6 +128,18 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             sealed_access_token=found.sealed_access_token,
             graph_host=found.graph_host,
             health=found.health,
+            throttled_until=to_timestamp(found.throttled_until),
+        )
+
+    async def ReportThrottled(self, request, context):
+        until = await throttles.report(
+            db=self._db,
+            user_id=parse_id(request.user_id, "User"),
+            account_id=parse_id(request.account_id, "Account"),
+            until=from_timestamp(request, "until"),
+        )
+        return scheduler_pb2.ThrottleReport(
+            user_id=request.user_id, account_id=request.account_id, until=to_timestamp(until)
         )
 
     async def ReportTokenRefused(self, request, context):

@@ -30,7 +30,11 @@ class MetricsActivities:
         scheduler: scheduler_pb2_grpc.SchedulerStub,
         graph: GraphApiClient,
         vault: TokenVault,
+        # "Too many calls" while collecting, without Meta's estimate: the account's calls
+        # pause this long (publishing goes first; the next sample comes on its own schedule).
+        throttle_pause_seconds: float = 60.0,
     ) -> None:
+        self._throttle_pause = throttle_pause_seconds
         self._posts = posts
         self._scheduler = scheduler
         self._graph = graph
@@ -48,10 +52,22 @@ class MetricsActivities:
             if err.code() == grpc.StatusCode.NOT_FOUND:
                 return Collected(go_on=False)  # the account was disconnected
             raise
+        if account.throttled_for():
+            # The account's calls are paused ("too many calls"): publishing comes first;
+            # this sample is skipped, the next one is taken on time.
+            return Collected(go_on=True)
         try:
             figures = await self._graph.on(account.graph_host).insights(
                 request.media_id, account.access_token, insights.metrics_for(request.post_type)
             )
+        except graph_errors.RateLimited as err:
+            await credentials.report_throttled(
+                self._scheduler,
+                user_id=request.user_id,
+                account_id=request.account_id,
+                seconds=max(err.retry_after_seconds, self._throttle_pause),
+            )
+            return Collected(go_on=True)
         except graph_errors.GraphApiError as err:
             if err.retryable:
                 raise

@@ -380,6 +380,12 @@ class PublishingActivities:
         if ref.wait_for_reauth and credentials.health == "needs_reauth":
             await self._progress(ref, 10, WAITING_FOR_RECONNECT)
             return Prepared("needs_reauth")
+        if ref.wait_for_usage and (paused := credentials.throttled_for()):
+            # Another step of this account was told "too many calls": no call before it ends.
+            await self._progress(ref, 10, WAITING_FOR_USAGE)
+            return Prepared(
+                "throttled", version=post.version, retry_after_seconds=paused, containers=made.kept()
+            )
         try:
             await self._progress(ref, 20, "uploading")
             made.begin(post.version)
@@ -399,9 +405,8 @@ class PublishingActivities:
         except graph_errors.RateLimited as err:
             if not ref.wait_for_usage:
                 raise _graph_failure(err, self._waits) from err
-            _count(err, retried=True)
+            wait = await self._throttled(ref, err)
             await self._progress(ref, 20, WAITING_FOR_USAGE)
-            wait = self._waits.for_usage(err)
             return Prepared(
                 "throttled", version=post.version, retry_after_seconds=wait, containers=made.kept()
             )
@@ -409,6 +414,16 @@ class PublishingActivities:
             raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
         return Prepared("ready", container, post.version, bool(post.content.options.first_comment))
+
+    async def _throttled(self, ref, err: graph_errors.GraphApiError) -> float:
+        """Instagram said "too many calls": how long to wait, which every worker learns (the
+        account's pause, kept by the scheduler)."""
+        _count(err, retried=True)
+        wait = self._waits.for_usage(err)
+        await credentials.report_throttled(
+            self._scheduler, user_id=ref.user_id, account_id=ref.account_id, seconds=wait
+        )
+        return wait
 
     async def _token_refused(self, ref, credentials, err: graph_errors.GraphApiError) -> None:
         """Instagram refused the account's token: the account needs a reconnect (the scheduler
@@ -518,6 +533,11 @@ class PublishingActivities:
                 ready = await self._ready_to_publish(request)
             if isinstance(ready, Published):
                 return ready
+            if request.wait_for_usage and (paused := ready[1].throttled_for()):
+                # The account is paused ("too many calls" on another of its steps): the
+                # publish waits for the pause to end instead of being refused.
+                await self._progress(request, 80, WAITING_FOR_USAGE)
+                return Published("throttled", retry_after_seconds=paused)
             if not request.due_at:
                 async with self._busy:
                     return await _run_to_the_end(self._publish_now(request, *ready))
@@ -633,9 +653,9 @@ class PublishingActivities:
             if not request.wait_for_usage:
                 raise _graph_failure(err, self._waits) from err
             # Refused before publishing: nothing went out. A durable wait, not an attempt.
-            _count(err, retried=True)
+            wait = await self._throttled(request, err)
             await self._progress(request, 85, WAITING_FOR_USAGE)
-            return Published("throttled", retry_after_seconds=self._waits.for_usage(err))
+            return Published("throttled", retry_after_seconds=wait)
         except graph_errors.PublishLimitReached as err:
             if not request.wait_for_quota:
                 raise _graph_failure(err, self._waits) from err

@@ -1,0 +1,56 @@
+"""Instagram's "too many calls" pauses the account for every worker: the pause is kept on the
+account (the longest wins, a day at most) and read with its credentials, and a post due
+meanwhile makes no call to Instagram before the pause ends (then publishes, once)."""
+
+from datetime import UTC, datetime, timedelta
+
+import grpc
+import pytest
+
+from protos import scheduler_pb2, scheduler_pb2_grpc
+from tests.grpc_clients import aio_channel
+from tests.services.scheduler.publishing import publishes, schedule, wait_for_status
+
+
+def _report(user, until: datetime) -> scheduler_pb2.ThrottleReport:
+    report = scheduler_pb2.ThrottleReport(user_id=user.id, account_id=user.account_id)
+    report.until.FromDatetime(until)
+    return report
+
+
+async def test_the_longest_pause_is_kept_on_the_account_for_a_day_at_most(system, publisher, instagram):
+    until = (datetime.now(UTC) + timedelta(seconds=6)).replace(microsecond=0)
+    async with aio_channel(system, caller="worker", service="scheduler") as channel:
+        scheduler = scheduler_pb2_grpc.SchedulerStub(channel)
+        kept = await scheduler.ReportThrottled(_report(publisher, until))
+        assert kept.until.ToDatetime(tzinfo=UTC) == until
+        # A shorter pause reported later does not cut the longer one short.
+        shorter = await scheduler.ReportThrottled(_report(publisher, until - timedelta(seconds=5)))
+        assert shorter.until.ToDatetime(tzinfo=UTC) == until
+        # Nor can one last past a day.
+        far = await scheduler.ReportThrottled(_report(publisher, until + timedelta(days=30)))
+        assert far.until.ToDatetime(tzinfo=UTC) < datetime.now(UTC) + timedelta(days=1, minutes=1)
+        credentials = await scheduler.GetPublishingCredentials(
+            scheduler_pb2.AccountRef(user_id=publisher.id, account_id=publisher.account_id)
+        )
+        assert credentials.throttled_until == far.until
+        stranger = scheduler_pb2.ThrottleReport(
+            user_id=publisher.id, account_id="00000000-0000-4000-8000-000000000000"
+        )
+        stranger.until.FromDatetime(until)
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await scheduler.ReportThrottled(stranger)
+        assert refused.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_a_post_due_during_a_pause_waits_for_it_then_publishes_once(system, publisher, instagram):
+    until = datetime.now(UTC) + timedelta(seconds=6)
+    async with aio_channel(system, caller="worker", service="scheduler") as channel:
+        await scheduler_pb2_grpc.SchedulerStub(channel).ReportThrottled(_report(publisher, until))
+    post = publisher.create_post(caption="Due during a pause")
+    assert schedule(publisher, post["id"], 1).status_code == 200
+    wait_for_status(publisher, post["id"], "published", timeout=45)
+    (published,) = publishes(instagram, publisher.ig_user_id)
+    assert published["published_at"] >= until.timestamp()
+    containers = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
+    assert len(containers) == 1
