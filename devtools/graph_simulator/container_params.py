@@ -49,6 +49,10 @@ MAX_TAGS = 20
 MAX_COLLABORATORS = 3
 USERNAME = re.compile(r"^[A-Za-z0-9._]{1,30}$")
 GRADUATIONS = ("MANUAL", "SS_PERFORMANCE")
+MAX_CAPTION = 2200
+MAX_HASHTAGS = 30
+HASHTAG = re.compile(r"#\w+")
+MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9._]+")
 
 
 def invalid(name: str, why: str) -> GraphError:
@@ -79,7 +83,8 @@ def _user_tags(values: dict[str, str], places: str) -> list[dict[str, Any]]:
     if not isinstance(tags, list) or not all(isinstance(t, dict) for t in tags):
         raise invalid("user_tags", "must be an array of objects")
     if len(tags) > MAX_TAGS:
-        raise invalid("user_tags", f"at most {MAX_TAGS} users may be tagged")
+        # The error-code page's own row for it.
+        raise GraphError(400, 100, 2207040, f"Cannot use more than {MAX_TAGS} tags per item.")
     for tag in tags:
         if not USERNAME.match(str(tag.get("username", ""))):
             raise invalid("user_tags", f"{tag.get('username')!r} is not a username")
@@ -93,11 +98,23 @@ def _user_tags(values: dict[str, str], places: str) -> list[dict[str, Any]]:
     return tags
 
 
+def check_caption(caption: str) -> None:
+    """The content publishing guide's caption limits: 2,200 characters (36004 / 2207010 on
+    the error-code page), 30 hashtags, 20 @mentions (2207040: more than 20 tags)."""
+    if len(caption) > MAX_CAPTION:
+        raise GraphError(400, 36004, 2207010, "The caption is too long.")
+    if len({tag.lower() for tag in HASHTAG.findall(caption)}) > MAX_HASHTAGS:
+        raise invalid("caption", f"at most {MAX_HASHTAGS} hashtags")
+    if len({name.lower() for name in MENTION.findall(caption)}) > MAX_TAGS:
+        raise GraphError(400, 100, 2207040, f"Cannot use more than {MAX_TAGS} tags per item.")
+
+
 def check(values: dict[str, str], media_type: str, is_child: bool) -> dict[str, Any]:
     """The options of a container, as kept; raises Meta's error for any it would refuse."""
     for name in values:
         if name not in KNOWN:
             raise invalid(name, "is not a parameter of this endpoint")
+    check_caption(values.get("caption", ""))
     is_video = "video_url" in values
     options: dict[str, Any] = {}
     if "alt_text" in values:

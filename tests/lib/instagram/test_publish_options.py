@@ -93,7 +93,7 @@ async def test_the_simulator_takes_what_postflow_builds_and_keeps_it(sim, client
                 "image_url": IMAGE,
                 "user_tags": json.dumps([{"username": f"u{i}", "x": 0, "y": 0} for i in range(21)]),
             },
-            "user_tags",
+            "20 tags",
         ),
         (
             {"video_url": VIDEO, "media_type": "REELS", "user_tags": '[{"username": "ana", "x": 0, "y": 0}]'},
@@ -109,11 +109,25 @@ async def test_the_simulator_takes_what_postflow_builds_and_keeps_it(sim, client
             "trial_params",
         ),
         ({"image_url": IMAGE, "is_carousel_item": "true", "location_id": "1"}, "location_id"),
+        ({"image_url": IMAGE, "caption": "x" * 2201}, "caption is too long"),
+        ({"image_url": IMAGE, "caption": " ".join(f"#t{i}" for i in range(31))}, "caption"),
+        ({"image_url": IMAGE, "caption": " ".join(f"@u{i}" for i in range(21))}, "20 tags"),
     ],
 )
 async def test_the_simulator_refuses_what_instagram_does_not_take(sim, client, fields, named):
     account, token = sim.account()
     with pytest.raises(errors.GraphApiError) as refused:
         await client.create_container(account, token, fields)
-    assert refused.value.code == 100
+    assert refused.value.code in (100, 36004)
     assert named in refused.value.message
+
+
+async def test_the_limits_themselves_are_taken(sim, client):
+    account, token = sim.account()
+    words = " ".join([*(f"#t{i}" for i in range(30)), *(f"@u{i}" for i in range(20))])
+    caption = words + " " + "x" * (2200 - len(words) - 1)
+    tags = json.dumps([{"username": f"u{i}", "x": 0.5, "y": 0.5} for i in range(20)])
+    container = await client.create_container(
+        account, token, {"image_url": IMAGE, "caption": caption, "user_tags": tags}
+    )
+    assert kept(sim, account, container)["caption"] == caption
