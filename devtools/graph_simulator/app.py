@@ -11,6 +11,7 @@ expire and work on their own host only, and faults a test can arm (`POST
 import asyncio
 import collections
 import contextlib
+import contextvars
 import itertools
 import json
 import math
@@ -52,6 +53,9 @@ class AccountIn(BaseModel):
     audience_weekdays: list[float] = Field(default_factory=lambda: [1.0] * 7, min_length=7, max_length=7)
     audience_peak_hour_utc_by_type: dict[str, float] = Field(default_factory=dict, max_length=10)
     engagement_speed: float = 1.0
+    # Calls allowed in a rolling window (0: no limit); past it, 80002 with usage headers.
+    call_budget: int = Field(0, ge=0)
+    call_window_seconds: float = Field(3600.0, gt=0, le=86400)
     # The token above is a system user's (Facebook Login, graph.facebook.com, every
     # permission, never expires), or with "instagram" an Instagram Login one.
     login: str = Field("facebook", pattern="^(facebook|instagram)$")
@@ -78,15 +82,17 @@ class FaultIn(BaseModel):
     seconds: float = 0.0
 
 
+# The usage headers of the call being answered (count_changes sends them).
+USAGE: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("usage")
 # Too many calls: the app's, the account's, a Page's, a call's, Instagram's business use case.
 THROTTLE_CODES = (4, 17, 32, 613, 80002)
 
 
-def usage_headers(ig_user_id: str, regain_minutes: int) -> dict[str, str]:
-    """Meta's usage headers of a throttled call: every budget spent, and the business use
-    case's estimate of when access comes back, in minutes
+def usage_headers(ig_user_id: str, regain_minutes: int, percent: float = 100) -> dict[str, str]:
+    """Meta's usage headers: the share of each budget used, and the business use case's
+    estimate of when access comes back, in minutes (0 while it is open)
     (https://developers.facebook.com/docs/graph-api/overview/rate-limiting)."""
-    spent = {"call_count": 100, "total_cputime": 100, "total_time": 100}
+    spent = {"call_count": round(percent), "total_cputime": round(percent), "total_time": round(percent)}
     business = {**spent, "type": "instagram", "estimated_time_to_regain_access": regain_minutes}
     return {
         "X-App-Usage": json.dumps(spent),
@@ -125,7 +131,13 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
     async def count_changes(request: Request, call_next):
         # Any call may change the world (a GET exchanges a code, or makes Page tokens).
         world.changes += 1
-        return await call_next(request)
+        # account() fills it in with the account's usage headers; the endpoint runs in a
+        # copy of this context, which shares the dict.
+        sent = {}
+        USAGE.set(sent)
+        response = await call_next(request)
+        response.headers.update(sent)
+        return response
 
     async def params(request: Request) -> dict[str, str]:
         """Graph API parameters arrive in the query string or as a form body."""
@@ -152,6 +164,16 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
             )
         tokens.may_act_for(token, ig_user_id)
         tokens.require(token, need)
+        percent, wait = found.spend_call(world.now())
+        if found.call_budget:
+            headers = usage_headers(ig_user_id, math.ceil(wait / 60), percent)
+            USAGE.get({}).update(headers)
+            if wait:
+                err = GraphError(
+                    400, 80002, 0, "There have been too many calls to this Instagram account.", True
+                )
+                err.headers = headers
+                raise err
         return found
 
     def graph_host(host: str, version: str) -> None:

@@ -132,9 +132,30 @@ class Account:
     audience_peak_hour_utc_by_type: dict[str, float] = field(default_factory=dict)
     engagement_speed: float = 1.0
     publish_times: deque = field(default_factory=deque)
+    # Instagram's business use case budget: at most call_budget calls (0: no limit) in a
+    # rolling call_window_seconds, counted per account (Meta computes the real one from the
+    # account's impressions: https://developers.facebook.com/docs/graph-api/overview/
+    # rate-limiting#buc-rate-limits); the times of the calls counted (None before any).
+    call_budget: int = 0
+    call_window_seconds: float = 3600.0
+    call_times: deque | None = None
 
     def peak_hour_for(self, media_type: str) -> float:
         return self.audience_peak_hour_utc_by_type.get(media_type.upper(), self.audience_peak_hour_utc)
+
+    def spend_call(self, now: float) -> tuple[float, float]:
+        """Count a call: (percent of the budget now used, seconds until a call frees up when
+        none is left; the call is then refused and not counted)."""
+        if not self.call_budget:
+            return 0.0, 0.0
+        if self.call_times is None:
+            self.call_times = deque()
+        while self.call_times and self.call_times[0] <= now - self.call_window_seconds:
+            self.call_times.popleft()
+        if len(self.call_times) >= self.call_budget:
+            return 100.0, self.call_times[0] + self.call_window_seconds - now
+        self.call_times.append(now)
+        return 100.0 * len(self.call_times) / self.call_budget, 0.0
 
     def publishes_in_window(self, now: float) -> int:
         while self.publish_times and self.publish_times[0] <= now - PUBLISH_WINDOW_SECONDS:

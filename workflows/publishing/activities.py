@@ -511,8 +511,11 @@ class PublishingActivities:
             if state == "EXPIRED":
                 raise ApplicationError("the container expired before it was ready", type="ContainerExpired")
             polls += 1
-            activity.heartbeat({"step": "processing", "polls": polls})
-            await asyncio.sleep(self._poll_seconds)
+            # No heartbeat of its own: the preparation's beats carry the containers made,
+            # which details of another shape would replace.
+            # Backing off (1, 1, 1, 2, 2, 2, 4, ... up to 8 intervals): a video that takes
+            # minutes would otherwise spend the account's call budget on "not yet".
+            await asyncio.sleep(self._poll_seconds * min(2 ** (polls // 3), 8))
 
     @activity.defn(name=publishing.PUBLISH_ACTIVITY)
     async def publish(self, request: PublishInput) -> Published:

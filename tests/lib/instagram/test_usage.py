@@ -49,3 +49,21 @@ async def test_a_throttled_call_carries_metas_estimate(graph_simulator, client):
         await client.create_container(account, token, image_url=IMAGE)
     assert throttled.value.code == 80002
     assert throttled.value.retry_after_seconds == 180  # Meta says minutes: 150 s is 3 of them
+
+
+async def test_the_simulator_counts_each_accounts_calls_and_says_so(sim, client):
+    account, token = sim.account(call_budget=3, call_window_seconds=60)
+    other, other_token = sim.account(call_budget=3, call_window_seconds=60)
+    address = f"/graph.facebook.com/v25.0/{account}/content_publishing_limit"
+    used = []
+    for _ in range(3):
+        reply = sim.control.get(address, headers={"Authorization": f"Bearer {token}"})
+        assert reply.status_code == 200, reply.text
+        used.append(usage.highest_percent(reply.headers))
+    assert used == [33, 67, 100]
+    with pytest.raises(errors.RateLimited) as throttled:
+        await client.create_container(account, token, image_url=IMAGE)
+    assert throttled.value.code == 80002
+    assert throttled.value.retry_after_seconds == 60  # a call frees up within the minute
+    # Another account's budget is its own.
+    assert await client.create_container(other, other_token, image_url=IMAGE)

@@ -2,6 +2,7 @@
 account (the longest wins, a day at most) and read with its credentials, and a post due
 meanwhile makes no call to Instagram before the pause ends (then publishes, once)."""
 
+import random
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -54,3 +55,28 @@ async def test_a_post_due_during_a_pause_waits_for_it_then_publishes_once(system
     assert published["published_at"] >= until.timestamp()
     containers = instagram.get("/_simulator/containers", params={"ig_user_id": publisher.ig_user_id}).json()
     assert len(containers) == 1
+
+
+def test_posts_that_spend_the_accounts_call_budget_all_publish_once_it_reopens(api, instagram):
+    # An account whose budget (counted by the simulator, per Meta's business use case
+    # limit) runs out while three posts go out: the one refused waits for the window Meta
+    # names in its usage headers (a minute), not counted as failed, and publishes then.
+    user = api.new_user()
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    budget = {"call_budget": 8, "call_window_seconds": 40}
+    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token, **budget})
+    user.account_id = user.client.post(
+        "/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}
+    ).json()["id"]
+    user.client.patch(f"/api/v1/accounts/{user.account_id}", json={"min_gap_minutes": 0})
+    posts = [user.create_post(caption=f"Budget {n}") for n in range(3)]
+    for post in posts:
+        assert schedule(user, post["id"], 2).status_code == 200
+    for post in posts:
+        status = wait_for_status(user, post["id"], "published", timeout=150)
+        assert status["attempts"] <= 1, status
+    times = sorted(p["published_at"] for p in publishes(instagram, ig_user_id))
+    assert len(times) == 3
+    # The budget did run out: the last went out after the window Meta named.
+    assert times[-1] - times[0] >= 30
