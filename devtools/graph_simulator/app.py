@@ -334,7 +334,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         media_type = values.get("media_type", "IMAGE").upper()
         if media_type not in MEDIA_TYPES:
             raise GraphError(400, 100, 2207023, f"The media type {media_type} is not supported")
-        children = [c for c in values.get("children", "").split(",") if c]
+        children = container_params.id_list(values.get("children", ""))
         url = values.get("image_url") or values.get("video_url") or ""
         if media_type == "CAROUSEL":
             if not 2 <= len(children) <= 10:

@@ -43,6 +43,17 @@ KNOWN = {
     "trial_params",
     "product_tags",
     "upload_type",
+    # Taken by Meta too (its SDK lists them), not sent by Postflow: accepted as they are.
+    "audio_configuration",
+    "branded_content_sponsor_ids",
+    "cross_post_to_threads",
+    "is_ai_generated",
+    "is_comment_prompt_used",
+    "is_paid_partnership",
+    "is_poll_duration_extended",
+    "poll_attachment",
+    "show_ig_link",
+    "title",
 }
 REELS_ONLY = ("share_to_feed", "cover_url", "thumb_offset", "audio_name", "trial_params")
 MAX_TAGS = 20
@@ -96,6 +107,20 @@ def _user_tags(values: dict[str, str], places: str) -> list[dict[str, Any]]:
         if not all(_unit(tag[axis]) for axis in placed):
             raise invalid("user_tags", "x and y must be from 0.0 to 1.0")
     return tags
+
+
+def id_list(value: str) -> list[str]:
+    """A list of ids as the Graph API takes one: a JSON array (what Meta's SDKs send) or
+    comma-separated."""
+    if value.lstrip().startswith("["):
+        try:
+            found = json.loads(value)
+        except ValueError as exc:
+            raise invalid("children", "must be a JSON array or comma-separated ids") from exc
+        if not isinstance(found, list):
+            raise invalid("children", "must be a JSON array or comma-separated ids")
+        return [str(item) for item in found if str(item)]
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def check_caption(caption: str) -> None:
