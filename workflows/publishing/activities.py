@@ -44,6 +44,8 @@ RECENT_MEDIA_SEARCHED = 25
 # The step a post waiting for its account's reconnect shows (publishing_progress).
 WAITING_FOR_RECONNECT = "waiting_for_reconnect"
 WAITING_FOR_USAGE = "waiting_for_usage"
+# Instagram restricts an account: how long its other posts make no call.
+RESTRICTION_PAUSE_SECONDS = 24 * 3600.0
 DISCONNECTED_MESSAGE = "The Instagram account was disconnected; connect it and schedule again"
 # The answer to a move to publishing whose account was disconnected while the publish held.
 ACCOUNT_DISCONNECTED = ServiceError("conflict", "account_disconnected", DISCONNECTED_MESSAGE)
@@ -118,8 +120,8 @@ def _as_application_error(err: graph_errors.GraphApiError, waits: Waits) -> Appl
         return _not_retryable(
             "AccountRestricted",
             f"Instagram restricts this account ({err.for_people}). Postflow does not try again, "
-            "which could deepen the restriction: open Instagram to check the account, then "
-            "schedule the post again",
+            "which could deepen the restriction, and the account's other posts wait a day before "
+            "any call: open Instagram to check the account, then schedule the post again",
         )
     if isinstance(err, graph_errors.MediaRejected):
         return _not_retryable("MediaRejected", f"Instagram rejected the post: {err.for_people}")
@@ -402,6 +404,9 @@ class PublishingActivities:
                 raise _graph_failure(err, self._waits) from err
             await self._token_refused(ref, credentials, err)
             return Prepared("needs_reauth")
+        except graph_errors.AccountRestricted as err:
+            await self._restricted(ref)
+            raise _graph_failure(err, self._waits) from err
         except graph_errors.RateLimited as err:
             if not ref.wait_for_usage:
                 raise _graph_failure(err, self._waits) from err
@@ -414,6 +419,13 @@ class PublishingActivities:
             raise _graph_failure(err, self._waits) from err
         await self._progress(ref, 70, "ready")
         return Prepared("ready", container, post.version, bool(post.content.options.first_comment))
+
+    async def _restricted(self, ref) -> None:
+        """Instagram restricts the account (spam suspicion, a checkpoint): its other posts make
+        no call for a day, since each could deepen the restriction (they wait, then try)."""
+        await credentials.report_throttled(
+            self._scheduler, user_id=ref.user_id, account_id=ref.account_id, seconds=RESTRICTION_PAUSE_SECONDS
+        )
 
     async def _throttled(self, ref, err: graph_errors.GraphApiError) -> float:
         """Instagram said "too many calls": how long to wait, which every worker learns (the
@@ -652,6 +664,9 @@ class PublishingActivities:
             return Published("needs_reauth")
         except graph_errors.ContainerExpired:
             return Published("stale")
+        except graph_errors.AccountRestricted as err:
+            await self._restricted(request)
+            raise _graph_failure(err, self._waits) from err
         except graph_errors.RateLimited as err:
             if not request.wait_for_usage:
                 raise _graph_failure(err, self._waits) from err

@@ -10,7 +10,7 @@ import pytest
 
 from protos import scheduler_pb2, scheduler_pb2_grpc
 from tests.grpc_clients import aio_channel
-from tests.services.scheduler.publishing import publishes, schedule, wait_for_status
+from tests.services.scheduler.publishing import arm, publishes, schedule, wait_for_status
 
 
 def _report(user, until: datetime) -> scheduler_pb2.ThrottleReport:
@@ -80,3 +80,18 @@ def test_posts_that_spend_the_accounts_call_budget_all_publish_once_it_reopens(a
     assert len(times) == 3
     # The budget did run out: the last went out after the window Meta named.
     assert times[-1] - times[0] >= 30
+
+
+async def test_a_restricted_account_fails_its_post_and_pauses_the_others_for_a_day(
+    system, publisher, instagram
+):
+    post = publisher.create_post(caption="Restricted")
+    arm(instagram, publisher, "spam_restricted", "create")
+    assert schedule(publisher, post["id"], 2).status_code == 200
+    status = wait_for_status(publisher, post["id"], "failed", timeout=45)
+    assert "other posts wait a day" in status["last_error"]
+    async with aio_channel(system, caller="worker", service="scheduler") as channel:
+        credentials = await scheduler_pb2_grpc.SchedulerStub(channel).GetPublishingCredentials(
+            scheduler_pb2.AccountRef(user_id=publisher.id, account_id=publisher.account_id)
+        )
+    assert credentials.throttled_until.ToDatetime(tzinfo=UTC) > datetime.now(UTC) + timedelta(hours=23)
