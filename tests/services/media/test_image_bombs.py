@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from services.media.edits import mark_size
 from tests.services.media.helpers import fetched, image_bytes, upload
 
 # Peak resident memory the media service may reach in this file (it decodes at most two
@@ -83,3 +84,19 @@ def test_many_bombs_at_once_keep_the_media_service_bounded(user, system):
         statuses = list(pool.map(send, bombs))
     assert statuses == [201] * len(bombs)
     assert _peak_resident_bytes(system.processes["media"].pid) < MAX_MEDIA_SERVICE_BYTES
+
+
+@pytest.mark.parametrize(
+    ("picture", "logo", "scale", "fits"),
+    [
+        # The finding: a tall, narrow logo on a wide picture.
+        ((80_000, 1_000), (1_000, 79_000), 50, (13, 1_000)),
+        ((1080, 1080), (200, 100), 20, (216, 108)),
+        ((1080, 1350), (10, 10), 100, (1080, 1080)),
+        ((100, 10), (1, 1_000_000), 100, (1, 10)),
+    ],
+)
+def test_a_watermark_is_never_larger_than_its_picture(picture, logo, scale, fits):
+    width, height = mark_size(picture, logo, scale)
+    assert (width, height) == fits
+    assert width <= picture[0] and height <= picture[1]
