@@ -249,6 +249,9 @@ class Settings(BaseSettings):
     login_free_failures: int = 5
     login_lockout_seconds: float = 30
     login_lockout_max_seconds: float = 3600
+    # Failures stop counting after this long without another (one wrong password an hour
+    # would otherwise lock its owner out for good).
+    login_failures_forgotten_after_seconds: float = Field(900, gt=0, le=7 * 86400)
     # argon2 hashes (64 MiB each) computed at once per users service, and how many more may
     # wait for one before sign-ins are turned away with a 429.
     password_hash_concurrency: int = 2

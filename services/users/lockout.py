@@ -2,12 +2,14 @@
 
 The first few failures are free; each one after them locks the address for twice as long
 as the last (30 s, 60 s, 120 s, ... up to an hour by default). A locked address is refused
-before its password is checked, so guessing costs no argon2 hash either. A success clears it.
+before its password is checked, so guessing costs no argon2 hash either. A success clears it,
+and so does quiet: a failure long after the last one (login_failures_forgotten_after_seconds)
+counts as the first again.
 """
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import case, delete, select
 from sqlalchemy.dialects.postgresql import insert
 
 from lib.common.config import Settings
@@ -50,13 +52,20 @@ def lock_for(failures: int, settings: Settings) -> timedelta | None:
 
 
 async def record_failure(*, db: Database, settings: Settings, email: str) -> None:
+    now = datetime.now(UTC)
+    forgotten = now - timedelta(seconds=settings.login_failures_forgotten_after_seconds)
     async with db.transaction() as session:
         failures = await session.scalar(
             insert(LoginFailure)
-            .values(email_key=key_of(email), failures=1)
+            .values(email_key=key_of(email), failures=1, last_failure_at=now)
             .on_conflict_do_update(
                 index_elements=[LoginFailure.email_key],
-                set_={"failures": LoginFailure.failures + 1, "last_failure_at": datetime.now(UTC)},
+                set_={
+                    "failures": case(
+                        (LoginFailure.last_failure_at < forgotten, 1), else_=LoginFailure.failures + 1
+                    ),
+                    "last_failure_at": now,
+                },
             )
             .returning(LoginFailure.failures)
         )

@@ -137,6 +137,29 @@ def test_a_lockout_ends_and_a_success_clears_the_count(api, db):
     assert count == 0
 
 
+def test_failures_long_apart_never_lock_their_owner_out(api, db):
+    # One wrong password now and then (a typo an hour): the count starts again after quiet.
+    person = api.new_user()
+    key = person.email.lower()
+    for _ in range(12):
+        reply = api.anonymous.post(
+            "/api/v1/auth/login", json={"email": person.email, "password": "typo typo"}
+        )
+        assert reply.status_code == 401, reply.text
+        # The last failure was 16 minutes ago (the default forgets after 15).
+        db.execute(
+            "UPDATE users.login_failures SET last_failure_at = now() - interval '16 minutes'"
+            " WHERE email_key = %s",
+            (key,),
+        )
+    failures = db.execute(
+        "SELECT failures FROM users.login_failures WHERE email_key = %s", (key,)
+    ).fetchone()[0]
+    assert failures == 1
+    ok = api.anonymous.post("/api/v1/auth/login", json={"email": person.email, "password": person.password})
+    assert ok.status_code == 200
+
+
 def test_each_user_is_limited_on_the_whole_api(api, strict_gateway):
     person = api.new_user()
     client = httpx.Client(base_url=strict_gateway, headers=person.client.headers, timeout=30)
