@@ -39,7 +39,7 @@ class GatewayLimits:
 
     def sign_in_attempt(self, request: Request, email: str | None) -> None:
         """A login, registration or password reset may go ahead; else a 429 with Retry-After."""
-        wait = self._by_ip.take(self.client_ip(request))
+        wait = self._by_ip.take(client_key(self.client_ip(request)))
         if wait:
             raise rate_limited("Too many sign-in attempts from your address; wait and try again", wait)
         if email is None:
@@ -52,6 +52,19 @@ class GatewayLimits:
         wait = self._by_user.take(user_id)
         if wait:
             raise rate_limited("Too many requests; slow down", wait)
+
+
+def client_key(address: str) -> str:
+    """What an address's sign-in budget is kept under: an IPv4 address, or an IPv6 address's
+    /64 (one home or server is handed a whole /64: keyed by full address, it had unlimited
+    budgets)."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed.ipv4_mapped or parsed)
 
 
 def trusted_networks(setting: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

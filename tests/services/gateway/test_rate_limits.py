@@ -15,7 +15,7 @@ import pytest
 from devtools import stack
 from lib.common.config import Settings
 from lib.common.rate_limits import RateLimiter
-from services.gateway.rate_limits import trusted_networks
+from services.gateway.rate_limits import client_key, trusted_networks
 from services.users.lockout import lock_for
 from tests.processes import start_service, stop
 
@@ -200,6 +200,21 @@ def test_the_token_bucket_forgets_the_oldest_keys_beyond_its_capacity():
     for key in ("b", "c", "d"):
         limiter.take(key)
     assert limiter.take("a") == 0  # "a" was forgotten: bounded memory, not a bypass of note
+
+
+@pytest.mark.parametrize(
+    ("address", "key"),
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),
+        ("2001:db8:1:3::1", "2001:db8:1:3::/64"),
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        ("not an address", "not an address"),
+    ],
+)
+def test_an_ipv6_client_is_limited_by_its_64(address, key):
+    assert client_key(address) == key
 
 
 def test_trusted_proxies_are_addresses_or_networks_and_nonsense_stops_the_start():
