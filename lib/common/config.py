@@ -292,6 +292,16 @@ class Settings(BaseSettings):
         return f"{self.realtime_host}:{self.realtime_grpc_port}"
 
     @model_validator(mode="after")
+    def _refuse_a_login_in_clear(self) -> "Settings":
+        # In every environment: a mail password sent without TLS can be read on the way.
+        if self.smtp_username and not self.smtp_starttls:
+            raise ValueError(
+                "POSTFLOW_SMTP_USERNAME needs POSTFLOW_SMTP_STARTTLS=true: the login would cross "
+                "the network in clear"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _refuse_default_secrets_outside_local(self) -> "Settings":
         if self.environment == "local":
             return self
