@@ -91,3 +91,22 @@ def verify(*, settings: Settings, token: str) -> TokenClaims:
     except jwt.PyJWTError as exc:
         raise unauthenticated("The access token is not valid") from exc
     return TokenClaims(str(payload["sub"]), str(payload["sid"]), int(payload["exp"]))
+
+
+# A browser cannot send headers with a WebSocket: it offers "bearer, <token>" as subprotocols.
+BEARER_PROTOCOL = "bearer"
+
+
+def websocket_token(headers, query_params) -> tuple[str, str | None, bool]:
+    """A WebSocket handshake's access token, the subprotocol to accept (when it came as one),
+    and whether it came in an Authorization header (which browsers cannot send; server-side
+    clients do)."""
+    offered = [p.strip() for p in headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
+    if len(offered) == 2 and offered[0].lower() == BEARER_PROTOCOL:
+        return offered[1], offered[0], False
+    if token := query_params.get("token", ""):
+        return token, None, False
+    scheme, _, credentials = headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip(), None, True
+    return "", None, False

@@ -125,6 +125,8 @@ class Settings(BaseSettings):
     realtime_port: int = 8020
     realtime_max_queued_events: int = 1000
     realtime_send_timeout_seconds: float = 10.0
+    # Live connections one user may hold through one gateway (tabs, devices, clients).
+    realtime_max_connections_per_user: int = Field(20, ge=1, le=1000)
     realtime_heartbeat_seconds: float = 15.0
     # Its gRPC side (notifications, preferences), served by the same process.
     realtime_grpc_port: int = 50055

@@ -22,6 +22,7 @@ from services.gateway.clients import Clients
 from services.gateway.media import routes as media
 from services.gateway.notifications import live
 from services.gateway.notifications import routes as notifications
+from services.gateway.notifications.live import Connections
 from services.gateway.posts import hashtags, templates, versions
 from services.gateway.posts import routes as posts
 from services.gateway.rate_limits import GatewayLimits
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.verified_tokens = VerifiedTokens(settings)
     app.state.limits = GatewayLimits(settings)
     app.state.live_sessions = LiveSessions(settings.session_check_seconds)
+    app.state.live_connections = Connections(settings.realtime_max_connections_per_user)
     # Not FastAPI's max_body_size: its 413 is plain text, and every error here is JSON.
     upload_limit = max(settings.media_max_image_bytes, settings.media_max_video_bytes)
     app.add_middleware(

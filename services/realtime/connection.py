@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from lib.common import metrics
-from lib.common.auth_tokens import VerifiedTokens
+from lib.common.auth_tokens import VerifiedTokens, websocket_token
 from lib.common.config import Settings
 from lib.common.errors import ServiceError
 from services.realtime.hub import Hub
@@ -44,27 +44,12 @@ CLOSE_WAIT_SECONDS = 30
 # Timeouts here are asyncio.timeout(), never asyncio.wait_for(): on Python 3.11 wait_for
 # swallows a cancellation that arrives as the awaited send completes, and a connection
 # told to close went on sending heartbeats instead (seen one run in twenty on a busy machine).
-BEARER_PROTOCOL = "bearer"
 FULL, BRIEF = "full", "brief"
 BRIEF_EVENT_TYPES = frozenset({"post_status_update", "publishing_progress"})
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
-
-
-def token_of(websocket: WebSocket) -> tuple[str, str | None, bool]:
-    """The token, the subprotocol to accept (when it came as one), and whether it came in an
-    Authorization header (which browsers cannot send; server-side clients do)."""
-    offered = [p.strip() for p in websocket.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
-    if len(offered) == 2 and offered[0].lower() == BEARER_PROTOCOL:
-        return offered[1], offered[0], False
-    if token := websocket.query_params.get("token", ""):
-        return token, None, False
-    scheme, _, credentials = websocket.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and credentials.strip():
-        return credentials.strip(), None, True
-    return "", None, False
 
 
 def _event_type(payload: str) -> str | None:
@@ -205,7 +190,7 @@ class Session:
 async def serve(
     websocket: WebSocket, user_id: str, hub: Hub, tokens: VerifiedTokens, settings: Settings
 ) -> None:
-    token, protocol, from_header = token_of(websocket)
+    token, protocol, from_header = websocket_token(websocket.headers, websocket.query_params)
     # Accepted first: a close code (4401/4403) can only be sent on an open WebSocket.
     await websocket.accept(subprotocol=protocol)
     try:
