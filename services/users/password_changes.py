@@ -66,7 +66,8 @@ async def request_reset(*, db: Database, settings: Settings, email: str, origin:
     expires = datetime.now(UTC) + timedelta(seconds=settings.password_reset_ttl_seconds)
     async with db.transaction() as session:
         session.add(PasswordReset(token_hash=sessions.digest(token), user_id=user.id, expires_at=expires))
-    link = f"{settings.public_base_url.rstrip('/')}/reset-password?{urlencode({'token': token})}"
+    # The web app's own page for it (a route of its single page: #/reset-password).
+    link = f"{settings.public_base_url.rstrip('/')}/#/reset-password?{urlencode({'token': token})}"
     minutes = settings.password_reset_ttl_seconds // 60
     body = (
         f"Someone asked to reset the password of your Postflow account.\n\n"

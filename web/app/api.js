@@ -76,6 +76,16 @@ export async function signIn(email, password) {
   return signedIn(await send("POST", "/api/v1/auth/login", { email, password }));
 }
 
+/** A reset link by email, if the address has an account (the answer is the same either way). */
+export function requestPasswordReset(email) {
+  return send("POST", "/api/v1/auth/password-reset", { email });
+}
+
+/** A new password with the token of a reset link (every session of the account ends). */
+export function resetPassword(token, newPassword) {
+  return send("POST", "/api/v1/auth/password-reset/confirm", { token, new_password: newPassword });
+}
+
 /** A new access token from the cookie (at start, and before the current one expires). */
 export function refresh() {
   refreshing ??= send("POST", "/api/v1/auth/refresh", {})

@@ -39,7 +39,8 @@ class App extends HTMLElement {
 
   render() {
     const user = currentUser();
-    if (!user) {
+    // A reset link (#/reset-password?token=...) is for someone who cannot sign in.
+    if (!user || location.hash.startsWith("#/reset-password")) {
       document.title = "Sign in · Postflow";
       this.replaceChildren(h("pf-sign-in"));
       return;
