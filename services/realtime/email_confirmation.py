@@ -2,7 +2,9 @@
 Postflow must not become a way to mail someone who never asked for it.
 
 A new or changed address gets a single-use link (the token is stored as its SHA-256); the
-same unconfirmed address saved again is mailed again at most once a minute."""
+same unconfirmed address saved again is mailed again at most once a minute, and another
+address not before ten minutes after the last link (429): saving preferences with a new
+address each time would otherwise mail any number of strangers."""
 
 import asyncio
 import hashlib
@@ -17,12 +19,13 @@ from sqlalchemy import update
 from lib.common import mail
 from lib.common.config import Settings
 from lib.common.db import Database
-from lib.common.errors import invalid_field
+from lib.common.errors import invalid_field, rate_limited
 from services.realtime.models import Preferences
 
 log = logging.getLogger(__name__)
 
 RESEND_AFTER = timedelta(minutes=1)
+ANOTHER_ADDRESS_AFTER = timedelta(minutes=10)
 CONFIRM_PATH = "/api/v1/notifications/email/confirm"
 
 
@@ -48,6 +51,12 @@ def plan(current: Preferences | None, address: str, now: datetime) -> Plan:
         return Plan({}, "")
     if same and current.email_confirm_sent_at and now - current.email_confirm_sent_at < RESEND_AFTER:
         return Plan({}, "")
+    last = current.email_confirm_sent_at if current is not None else None
+    if not same and last is not None and now - last < ANOTHER_ADDRESS_AFTER:
+        raise rate_limited(
+            "A confirmation link went out minutes ago; wait before giving another address",
+            (last + ANOTHER_ADDRESS_AFTER - now).total_seconds(),
+        )
     token = secrets.token_urlsafe(32)
     values = {"email_confirmed_at": None, "email_confirm_hash": digest(token), "email_confirm_sent_at": now}
     return Plan(values, token)

@@ -32,7 +32,7 @@ def test_nothing_is_mailed_to_an_address_before_it_is_confirmed(publisher, insta
     assert len(smtp_sink.to(stranger)) == 1
 
 
-def test_a_link_works_once_and_a_changed_address_needs_its_own(api, smtp_sink):
+def test_a_link_works_once_and_a_changed_address_needs_its_own(api, smtp_sink, db):
     user = api.new_user()
     first = f"first-{user.id[:8]}@example.com"
     _save(user, first)
@@ -43,6 +43,18 @@ def test_a_link_works_once_and_a_changed_address_needs_its_own(api, smtp_sink):
     again = api.anonymous.get("/api/v1/notifications/email/confirm", params={"token": token})
     assert again.status_code == 422 and again.json()["error"]["fields"][0]["field"] == "token"
     second = f"second-{user.id[:8]}@example.com"
+    # Another address within ten minutes of the last link: not mailed (a stranger after a
+    # stranger otherwise), and said so.
+    soon = user.client.post(
+        "/api/v1/notifications/preferences", json={**FAILED_BY_EMAIL, "email_address": second}
+    )
+    assert soon.status_code == 429 and int(soon.headers["Retry-After"]) > 500
+    assert smtp_sink.to(second) == []
+    db.execute(
+        "UPDATE notifications.notification_preferences"
+        " SET email_confirm_sent_at = now() - interval '11 minutes' WHERE user_id = %s",
+        (user.id,),
+    )
     assert _save(user, second)["email_confirmed"] is False
     confirm_address(user, smtp_sink, second)
     assert user.client.get("/api/v1/notifications/preferences").json()["email_confirmed"] is True
