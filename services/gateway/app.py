@@ -13,7 +13,7 @@ from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings, get_settings
 from lib.common.gc_tuning import settle_after_startup
 from lib.common.http_timing import HttpTiming, metrics_endpoint
-from services.gateway import errors, security_headers, web_app
+from services.gateway import api_docs, errors, security_headers, web_app
 from services.gateway.auth import routes as auth
 from services.gateway.body_limit import BodyLimitMiddleware
 from services.gateway.calendar import routes as calendar
@@ -60,7 +60,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "`Authorization: Bearer <access_token>` from /api/v1/auth/login.",
         lifespan=lifespan,
         telemetry=tracing.fastapi_telemetry(),
+        # Served from this origin instead (api_docs.py).
+        docs_url=None,
+        redoc_url=None,
     )
+    api_docs.install(app)
     app.state.settings = settings
     app.state.verified_tokens = VerifiedTokens(settings)
     app.state.limits = GatewayLimits(settings)

@@ -1,6 +1,6 @@
 """Security headers on every gateway response: no MIME sniffing, no framing, no referrer,
 and a Content-Security-Policy ready for a web app on this origin (the API's own JSON
-needs none of it; /docs loads Swagger UI's files from its CDN)."""
+needs none of it; /docs is Swagger UI, served from this origin too)."""
 
 from urllib.parse import urlsplit
 
@@ -13,12 +13,12 @@ APP_POLICY = (
     "media-src 'self' blob: https:{media}; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
 )
+# Swagger UI's scripts from this origin only; its React sets inline styles.
 DOCS_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
-DOCS_PATHS = ("/docs", "/redoc")
+DOCS_PATHS = ("/docs",)
 COMMON = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
