@@ -187,6 +187,9 @@ async def main() -> None:
         max_concurrent_activities=settings.worker_activity_slots,
         max_concurrent_workflow_task_polls=10,
         max_concurrent_activity_task_polls=10,
+        # Stopping (a deploy, a scale-down): running activities get this long to finish
+        # before they are cancelled, so that a publish held for its second goes out.
+        graceful_shutdown_timeout=timedelta(seconds=settings.worker_shutdown_grace_seconds),
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -90,6 +90,19 @@ def test_the_gateway_is_published_on_its_port_and_nothing_else_of_ours_is():
     assert [name for name, s in OURS.items() if s.get("ports")] == ["gateway"]
 
 
+def test_long_running_services_restart_and_the_temporal_ui_is_this_machines_only():
+    for name, service in SERVICES.items():
+        assert service.get("restart") in ("no", "unless-stopped"), name
+    # No login: whoever reaches it can terminate any workflow.
+    assert SERVICES["temporal-ui"]["ports"] == ["127.0.0.1:8233:8080"]
+
+
+def test_the_worker_stops_after_its_own_grace_for_held_publishes():
+    grace = SERVICES["worker"]["stop_grace_period"]
+    seconds = int(grace[:-1]) * (60 if grace.endswith("m") else 1)
+    assert default("worker_shutdown_grace_seconds") < seconds
+
+
 def test_every_long_running_service_has_a_health_check_and_one_shots_do_not_restart():
     for name, service in SERVICES.items():
         if service.get("restart") == "no":
