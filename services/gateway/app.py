@@ -110,7 +110,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/readyz", tags=["operations"])
     async def readyz():
-        """Ready when every service behind the gateway reports SERVING."""
+        """Ready (200) while the users service serves: every signed-in request checks its
+        session there. Another service away is "degraded", still 200: the media service down
+        must not take the posts, the calendar and scheduling out of the load balancer (its
+        own calls answer 503). Every service's state is in the answer."""
         states = {}
         for name, channel in app.state.clients.channels.items():
             try:
@@ -122,8 +125,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 states[name] = exc.code().name
         states["realtime_websocket"] = await _realtime_state(app.state.probe_http, settings)
         healthy = all(state == "SERVING" for state in states.values())
+        ready = states.get("users") == "SERVING"
         return JSONResponse(
-            {"status": "ok" if healthy else "degraded", "services": states}, 200 if healthy else 503
+            {"status": "ok" if healthy else "degraded", "services": states}, 200 if ready else 503
         )
 
     web_app.install(app)

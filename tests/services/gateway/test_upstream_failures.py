@@ -10,14 +10,13 @@ import pytest
 from devtools.stack import ROOT, free_port
 
 
-@pytest.fixture
-def gateway_without_services(system, tmp_path):
+def _gateway(system, tmp_path, away: tuple[str, ...]):
+    """A gateway of its own, whose `away` services are at ports where nothing listens."""
     port = free_port()
     env = {
         **system.env,
         "POSTFLOW_GATEWAY_PORT": str(port),
-        "POSTFLOW_POSTS_GRPC_PORT": str(free_port()),
-        "POSTFLOW_USERS_GRPC_PORT": str(free_port()),
+        **{f"POSTFLOW_{name.upper()}_GRPC_PORT": str(free_port()) for name in away},
         "POSTFLOW_GRPC_TIMEOUT_SECONDS": "2",
     }
     log = (tmp_path / "gateway.log").open("w")
@@ -34,6 +33,28 @@ def gateway_without_services(system, tmp_path):
     yield base
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def gateway_without_services(system, tmp_path):
+    yield from _gateway(system, tmp_path, ("posts", "users"))
+
+
+@pytest.fixture
+def gateway_without_media(system, tmp_path):
+    yield from _gateway(system, tmp_path, ("media",))
+
+
+def test_one_service_away_degrades_the_gateway_but_keeps_it_in_rotation(gateway_without_media, api):
+    # The media service down must not take the whole API out of the load balancer.
+    with httpx.Client(base_url=gateway_without_media, timeout=30) as client:
+        ready = client.get("/readyz")
+        assert ready.status_code == 200, ready.text
+        assert ready.json()["status"] == "degraded"
+        assert ready.json()["services"]["media"] in ("UNAVAILABLE", "DEADLINE_EXCEEDED")
+        assert ready.json()["services"]["users"] == "SERVING"
+        token = api.new_user().client.headers["authorization"]
+        assert client.get("/api/v1/posts", headers={"Authorization": token}).status_code == 200
 
 
 def test_unreachable_services_are_503(gateway_without_services, api):
