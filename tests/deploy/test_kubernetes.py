@@ -223,6 +223,9 @@ def test_every_pod_runs_locked_down_with_requests_and_limits(rendered, overlay):
         name = workload["metadata"]["name"]
         assert pod["automountServiceAccountToken"] is False, name
         assert pod["securityContext"]["runAsNonRoot"] is True, name
+        # What the namespaces' "restricted" Pod Security Standard requires besides.
+        assert pod["securityContext"]["seccompProfile"]["type"] == "RuntimeDefault", name
+        assert not pod.get("initContainers"), name
         assert container["securityContext"]["readOnlyRootFilesystem"] is True, name
         assert container["securityContext"]["allowPrivilegeEscalation"] is False, name
         assert container["securityContext"]["capabilities"]["drop"] == ["ALL"], name
@@ -250,7 +253,27 @@ def test_the_gateway_realtime_and_worker_autoscale_and_every_process_has_a_disru
     minimum = 2 if overlay == "prod" else 1
     for hpa in _of(rendered[overlay], "HorizontalPodAutoscaler").values():
         assert hpa["spec"]["minReplicas"] == minimum
-    assert all(d["spec"]["replicas"] == minimum for n, d in deployments.items() if n != "graph-simulator")
+    for name, deployment in deployments.items():
+        if name in scaled:
+            # The autoscaler owns the count: a value here would reset it at every apply.
+            assert "replicas" not in deployment["spec"], name
+        elif name != "graph-simulator":
+            assert deployment["spec"]["replicas"] == minimum, name
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_grpc_services_are_headless_so_round_robin_reaches_every_replica(rendered, overlay):
+    services = _of(rendered[overlay], "Service")
+    for name in ("users", "posts", "scheduler", "media"):
+        assert services[name]["spec"]["clusterIP"] == "None", name
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_each_overlay_makes_its_namespace_under_the_restricted_pod_security_standard(rendered, overlay):
+    [namespace] = _of(rendered[overlay], "Namespace").values()
+    named = {o["metadata"].get("namespace") for o in rendered[overlay] if o["kind"] != "Namespace"}
+    assert named == {namespace["metadata"]["name"]}
+    assert namespace["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "restricted"
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
