@@ -13,6 +13,7 @@ Health checks (grpc.health.v1) stay open: orchestrators probe them without an id
 """
 
 import fcntl
+import logging
 import time
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from lib.common import tracing
 from lib.common.config import Settings
+
+log = logging.getLogger(__name__)
 
 IDENTITIES = ("gateway", "users", "posts", "scheduler", "media", "realtime", "worker")
 METADATA_KEY = "x-postflow-service-token"
@@ -111,7 +114,12 @@ def _keys_dir(settings: Settings) -> Path:
     # A local run makes what is missing; keys that are all there may be a read-only mount
     # (docker compose's dev profile runs local), where even the lock file cannot be made.
     if settings.environment == "local" and not _all_present(directory):
-        ensure_keys(directory)
+        try:
+            ensure_keys(directory)
+        except OSError as err:
+            # A read-only mount of this process's own key and the public ones (the dev
+            # overlay's): what is there is what this process needs; nothing is made.
+            log.info("service keys in %s used as they are (%s)", directory, err.strerror)
     return directory
 
 
