@@ -3,6 +3,7 @@ account (the longest wins, a day at most) and read with its credentials, and a p
 meanwhile makes no call to Instagram before the pause ends (then publishes, once)."""
 
 import random
+import time
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -71,6 +72,7 @@ def test_posts_that_spend_the_accounts_call_budget_all_publish_once_it_reopens(a
     ).json()["id"]
     user.client.patch(f"/api/v1/accounts/{user.account_id}", json={"min_gap_minutes": 0})
     posts = [user.create_post(caption=f"Budget {n}") for n in range(3)]
+    scheduled_at = time.time()
     for post in posts:
         assert schedule(user, post["id"], 2).status_code == 200
     for post in posts:
@@ -78,8 +80,10 @@ def test_posts_that_spend_the_accounts_call_budget_all_publish_once_it_reopens(a
         assert status["attempts"] <= 1, status
     times = sorted(p["published_at"] for p in publishes(instagram, ig_user_id))
     assert len(times) == 3
-    # The budget did run out: the last went out after the window Meta named.
-    assert times[-1] - times[0] >= 30
+    # The budget did run out: what it refused went out after the minute Meta named (the
+    # others with it, or before, depending on which call was refused: the pause is the
+    # account's).
+    assert times[-1] - scheduled_at >= 30
 
 
 async def test_a_restricted_account_fails_its_post_and_pauses_the_others_for_a_day(
