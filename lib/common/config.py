@@ -125,6 +125,8 @@ class Settings(BaseSettings):
     realtime_port: int = 8020
     realtime_max_queued_events: int = 1000
     realtime_send_timeout_seconds: float = 10.0
+    # How long Temporal keeps a finished workflow's history, when Postflow makes the namespace.
+    temporal_retention_days: int = Field(7, ge=1, le=3650)
     # How long a stopping worker lets its running activities (a publish held for its due
     # second) finish before cancelling them; below the pod's and compose's stop grace (120 s).
     worker_shutdown_grace_seconds: float = Field(110, ge=0, le=3600)
