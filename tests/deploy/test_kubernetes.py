@@ -334,3 +334,17 @@ def test_the_grafana_dashboard_charts_only_metrics_postflow_exports():
             }
     # Every metric is on the dashboard, and the dashboard charts nothing that does not exist.
     assert charted == exported, (charted - exported, exported - charted)
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_prometheus_may_reach_every_metrics_port_a_container_declares(rendered, overlay):
+    [policy] = [
+        p
+        for p in _of(rendered[overlay], "NetworkPolicy").values()
+        if p["metadata"]["name"] == "from-prometheus"
+    ]
+    allowed = {port["port"] for rule in policy["spec"]["ingress"] for port in rule["ports"]}
+    for deployment in _of(rendered[overlay], "Deployment").values():
+        for port in _container(deployment).get("ports", []):
+            if "metrics" in port.get("name", ""):
+                assert port["name"] in allowed, (deployment["metadata"]["name"], port)
