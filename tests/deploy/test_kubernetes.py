@@ -176,7 +176,7 @@ def test_every_process_is_scraped_where_it_serves_its_metrics(rendered, overlay)
         {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}
     ]
     ports = {p["port"] for p in rule["ports"]}
-    assert ports == {"metrics", default("gateway_port"), default("realtime_port")}
+    assert ports == {"metrics", "sdk-metrics", default("gateway_port"), default("realtime_port")}
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
