@@ -242,6 +242,8 @@ class Settings(BaseSettings):
     video_probe_timeout_seconds: float = 20.0
     video_process_timeout_seconds: float = 1800.0
     video_workers: int = 1
+    # Videos one user may have waiting for the converter or being converted (429 beyond).
+    media_max_processing_videos_per_user: int = Field(5, ge=1, le=1000)
     # A media service converting a video holds it this long, renewed while it works; a
     # video whose holder stopped is taken up by another within about this time.
     video_lease_seconds: float = 60.0

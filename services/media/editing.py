@@ -11,7 +11,7 @@ from pathlib import Path
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import ServiceError, invalid_field
-from services.media import branding, edits, image_items, library, video
+from services.media import branding, edits, image_items, library, quota, video, video_share
 from services.media.models import MediaFile
 from services.media.probe import probe
 from services.media.processing import VideoProcessor
@@ -41,6 +41,14 @@ class Editor:
             raise ServiceError(
                 "conflict", "media_not_ready", f"The item is {parent.status}; edit it once it is ready"
             )
+        # An edit makes a new item: counted against the quota like an upload (its size is
+        # about its parent's), and a video's against the user's share of the converter.
+        if allowed := self._settings.media_quota_bytes:
+            used = await quota.used_bytes(self._db, user_id)
+            if used + (parent.size_bytes or 0) > allowed:
+                raise quota.over_quota(used, allowed)
+        if parent.kind == "video":
+            await video_share.require_room(self._db, self._settings, user_id)
         child = MediaFile(
             id=uuid.uuid4(),
             user_id=user_id,

@@ -13,7 +13,7 @@ from lib.common.db import Database
 from lib.common.errors import ServiceError, Violation, invalid_field
 from lib.common.ids import parse_id
 from protos import media_pb2
-from services.media import branding, image_items, images, quota, video
+from services.media import branding, image_items, images, quota, video, video_share
 from services.media.models import MediaFile
 from services.media.probe import probe
 from services.media.processing import VideoProcessor
@@ -142,6 +142,7 @@ class Uploads:
         converted in the background."""
         if size > self._settings.media_max_video_bytes:
             raise _too_large(self._settings.media_max_video_bytes, "video")
+        await video_share.require_room(self._db, self._settings, row.user_id)
         facts = await probe(original, self._settings.video_probe_timeout_seconds)
         is_gif = row.original_format == "gif"
         if problem := video.problems(facts, video.Cut(), is_gif):

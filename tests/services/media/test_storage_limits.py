@@ -15,15 +15,12 @@ from PIL import Image
 
 from devtools import stack
 from tests.processes import start_service, stop
-from tests.services.media.helpers import image_bytes, upload
+from tests.services.media.helpers import image_bytes, make_video, upload
 
 QUOTA = 600_000
 
 
-@pytest.fixture(scope="module")
-def small_quota(system, tmp_path_factory):
-    """A media service with a 600 KB quota per user, and a gateway in front of it."""
-    logs = Path(tmp_path_factory.mktemp("quota"))
+def _media_behind_a_gateway(system, logs: Path, **settings):
     media_port, gateway_port = stack.free_port(), stack.free_port()
     media = start_service(
         system,
@@ -31,7 +28,7 @@ def small_quota(system, tmp_path_factory):
         media_port,
         logs / "media.log",
         POSTFLOW_MEDIA_GRPC_PORT=str(media_port),
-        POSTFLOW_MEDIA_QUOTA_BYTES=str(QUOTA),
+        **settings,
     )
     gateway = start_service(
         system,
@@ -44,6 +41,20 @@ def small_quota(system, tmp_path_factory):
     yield f"http://127.0.0.1:{gateway_port}"
     stop(gateway)
     stop(media)
+
+
+@pytest.fixture(scope="module")
+def small_quota(system, tmp_path_factory):
+    """A media service with a 600 KB quota per user, and a gateway in front of it."""
+    logs = Path(tmp_path_factory.mktemp("quota"))
+    yield from _media_behind_a_gateway(system, logs, POSTFLOW_MEDIA_QUOTA_BYTES=str(QUOTA))
+
+
+@pytest.fixture(scope="module")
+def one_video_each(system, tmp_path_factory):
+    """A media service whose users may each have one video converting at a time."""
+    logs = Path(tmp_path_factory.mktemp("share"))
+    yield from _media_behind_a_gateway(system, logs, POSTFLOW_MEDIA_MAX_PROCESSING_VIDEOS_PER_USER="1")
 
 
 def _noisy_jpeg() -> bytes:
@@ -83,6 +94,43 @@ def test_uploads_over_the_quota_are_a_413_naming_it_and_deleting_makes_room(api,
     _wait(lambda: client.get("/api/v1/media/usage").json()["used_bytes"] == 0, what="purge")
     again = client.post("/api/v1/media/upload", files={"file": ("n.jpg", files[-1], "image/jpeg")})
     assert again.status_code == 201, again.text
+
+
+def test_edits_count_against_the_quota_too(api, small_quota):
+    person = api.new_user()
+    client = httpx.Client(base_url=small_quota, headers=person.client.headers, timeout=60)
+    item = client.post("/api/v1/media/upload", files={"file": ("n.jpg", _noisy_jpeg(), "image/jpeg")})
+    assert item.status_code == 201, item.text
+    media_id = item.json()["items"][0]["id"]
+    statuses = []
+    for _ in range(6):
+        reply = client.post(
+            f"/api/v1/media/{media_id}/edit", json={"operations": [{"op": "flip", "direction": "horizontal"}]}
+        )
+        statuses.append(reply.status_code)
+        if reply.status_code != 201:
+            assert reply.json()["error"]["code"] == "storage_quota_exceeded", reply.text
+            break
+    assert statuses[0] == 201 and statuses[-1] == 413, statuses
+    assert client.get("/api/v1/media/usage").json()["used_bytes"] <= QUOTA
+
+
+def test_one_user_holds_at_most_their_share_of_the_video_converter(api, one_video_each, tmp_path):
+    person, other = api.new_user(), api.new_user()
+    video = make_video(tmp_path / "clip.mp4", seconds=6, size="640x360")
+
+    def send(user):
+        client = httpx.Client(base_url=one_video_each, headers=user.client.headers, timeout=60)
+        return client.post("/api/v1/media/upload", files={"file": ("clip.mp4", video, "video/mp4")})
+
+    first = send(person)
+    assert first.status_code == 201, first.text
+    # Their share (1 here) is taken while the first converts: a 429 saying when to come back.
+    second = send(person)
+    assert second.status_code == 429, second.text
+    assert int(second.headers["Retry-After"]) > 0
+    # Another user is not held back by them.
+    assert send(other).status_code == 201
 
 
 @pytest.fixture(scope="module")
