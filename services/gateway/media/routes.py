@@ -9,8 +9,6 @@ import grpc
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
-from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
 
 from lib.common.errors import ServiceError, invalid_field
 from lib.common.grpc_errors import ask
@@ -18,7 +16,7 @@ from lib.common.proto_time import to_timestamp
 from protos import media_pb2
 from services.gateway import requests
 from services.gateway.deps import CurrentUser, MediaDep
-from services.gateway.media import schemas
+from services.gateway.media import multipart_stream, schemas
 from services.gateway.proto_json import model, to_json
 
 UPLOAD_PATH = "/api/v1/media/upload"
@@ -31,14 +29,13 @@ router = APIRouter(tags=["media"])
 
 
 async def _chunks(
-    file: UploadFile, user_id: str, fit: str, thumbnail_at: float | None
+    filename: str, pieces: AsyncIterator[bytes], user_id: str, fit: str, thumbnail_at: float | None
 ) -> AsyncIterator[media_pb2.UploadChunk]:
-    header = media_pb2.UploadHeader(
-        user_id=user_id, filename=file.filename or "", fit=fit, thumbnail_at=thumbnail_at
-    )
+    header = media_pb2.UploadHeader(user_id=user_id, filename=filename, fit=fit, thumbnail_at=thumbnail_at)
     yield media_pb2.UploadChunk(header=header)
-    while data := await file.read(CHUNK):
-        yield media_pb2.UploadChunk(data=data)
+    async for piece in pieces:
+        for start in range(0, len(piece), CHUNK):
+            yield media_pb2.UploadChunk(data=piece[start : start + CHUNK])
 
 
 class Uploaded(BaseModel):
@@ -69,33 +66,39 @@ async def upload(
     converted in the background (GET the item to follow `progress`)."""
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         raise invalid_field("file", "send the files as multipart/form-data, field name 'file'")
-    try:
-        form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
-    except HTTPException as exc:  # Starlette's answer to a malformed or oversized form
-        raise invalid_field("file", str(exc.detail)) from exc
-    files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
-    if not files:
-        raise invalid_field("file", "send one or more files in the multipart field 'file'")
-    items = []
-    try:
-        for file in files:
-            try:
-                items.append(
-                    to_json(
-                        await ask(
-                            media.Upload(
-                                _chunks(file, user_id, fit, thumbnail_at), timeout=UPLOAD_TIMEOUT_SECONDS
-                            )
-                        )
+    items: list[dict] = []
+
+    async def send(filename: str, pieces: AsyncIterator[bytes]) -> dict:
+        """One file to the media service, its bytes passed on as they arrive."""
+        try:
+            item = to_json(
+                await ask(
+                    media.Upload(
+                        _chunks(filename, pieces, user_id, fit, thumbnail_at), timeout=UPLOAD_TIMEOUT_SECONDS
                     )
                 )
-            except ServiceError as err:
-                err.message = f"{file.filename}: {err.message}"
-                if items:
-                    err.context["saved_media_ids"] = ",".join(item["id"] for item in items)
-                raise
-    finally:
-        await form.close()
+            )
+        except ServiceError as err:
+            err.message = f"{filename}: {err.message}"
+            if items:
+                err.context["saved_media_ids"] = ",".join(item["id"] for item in items)
+            raise
+        items.append(item)
+        return item
+
+    try:
+        await multipart_stream.each_file(request, field="file", max_files=MAX_FILES, handle=send)
+    except ServiceError as err:
+        if "saved_media_ids" not in err.context:
+            # The body itself is refused (too many files, malformed, cut short): what of it
+            # was already stored goes too, as if nothing had been sent.
+            for item in items:
+                await media.DeleteMedia(
+                    media_pb2.DeleteMediaRequest(user_id=user_id, media_id=item["id"], force=True), timeout=10
+                )
+        raise
+    if not items:
+        raise invalid_field("file", "send one or more files in the multipart field 'file'")
     if len(items) == 1:
         return {**items[0], "items": items}
     return {"items": items}
