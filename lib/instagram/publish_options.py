@@ -51,6 +51,15 @@ TAKEN_BY = {
 }
 
 
+# A media URL's kind by its suffix, where no library item says it (the posts service when
+# the post is saved, the worker when it is sent).
+VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
+
+
+def is_video_url(url: str) -> bool:
+    return url.lower().split("?")[0].endswith(VIDEO_SUFFIXES)
+
+
 def takes(post_type: str, option: str) -> bool:
     return post_type in TAKEN_BY.get(option, ())
 

@@ -10,12 +10,10 @@ from lib.common.ids import is_id
 from lib.instagram import publish_options as meta
 from services.posts.content import MEDIA_SOURCES, Content
 
-VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
-
 
 def looks_like_video(item: dict[str, Any]) -> bool:
     """A URL item by its suffix; a library item's kind is checked when it is scheduled."""
-    return str(item.get("url", "")).lower().split("?")[0].endswith(VIDEO_SUFFIXES)
+    return meta.is_video_url(str(item.get("url", "")))
 
 
 def problems(content: Content) -> list[Violation]:

@@ -33,7 +33,6 @@ from workflows.contracts import publishing
 from workflows.contracts.publishing import Outcome, PostRef, Prepared, Published, PublishInput
 from workflows.publishing.batched import Batched
 
-VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
 HOLD_BEAT_SECONDS = 4.0
 # How long the first of a wave's moves to publishing waits for the others to join it.
 START_WINDOW = 0.005
@@ -296,10 +295,6 @@ def _published_caption(post: posts_pb2.Post) -> str:
     return published_text(post.content.caption, list(post.content.hashtags))
 
 
-def _is_video(url: str) -> bool:
-    return url.lower().split("?")[0].endswith(VIDEO_SUFFIXES)
-
-
 class PublishingActivities:
     def __init__(
         self,
@@ -479,7 +474,9 @@ class PublishingActivities:
         for m in media:
             tags = [json_format.MessageToDict(t, preserving_proto_field_name=True) for t in m.user_tags]
             if not m.media_id:
-                items.append(publish_options.Item(m.url, _is_video(m.url), m.alt_text, tags))
+                items.append(
+                    publish_options.Item(m.url, publish_options.is_video_url(m.url), m.alt_text, tags)
+                )
                 continue
             item = library(m.media_id)
             alt_text = m.alt_text if m.HasField("alt_text") else item.alt_text

@@ -3,6 +3,30 @@
 import { register, requestPasswordReset, resetPassword, signIn } from "../api.js";
 import { field, h, showErrors } from "../dom.js";
 
+/** A sign-in screen's form: its submit button held while `act` runs, its refusal shown in it. */
+function submittedForm(submit, general, act, ...children) {
+  const form = h(
+    "form",
+    {
+      class: "card narrow",
+      novalidate: true,
+      onsubmit: async (event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        try {
+          await act();
+        } catch (err) {
+          showErrors(form, err, general);
+        } finally {
+          submit.disabled = false;
+        }
+      },
+    },
+    ...children,
+  );
+  return form;
+}
+
 const resetToken = () => new URLSearchParams(location.hash.split("?")[1] || "").get("token");
 
 class SignIn extends HTMLElement {
@@ -33,27 +57,16 @@ class SignIn extends HTMLElement {
     const [nameField, name] = field("Your name", { name: "name", autocomplete: "name" });
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
     const submit = h("button", { type: "submit", class: "primary" }, creating ? "Create account" : "Sign in");
-    const form = h(
-      "form",
-      {
-        class: "card narrow",
-        novalidate: true,
-        onsubmit: async (event) => {
-          event.preventDefault();
-          submit.disabled = true;
-          try {
-            if (creating) {
-              // A new user's first step is connecting an account: the app opens there (set
-              // without a hashchange, which would redraw this form).
-              history.replaceState(null, "", "#/accounts");
-              await register(email.value.trim(), password.value, name.value.trim(), zone);
-            } else await signIn(email.value.trim(), password.value);
-          } catch (err) {
-            showErrors(form, err, general);
-          } finally {
-            submit.disabled = false;
-          }
-        },
+    const form = submittedForm(
+      submit,
+      general,
+      async () => {
+        if (creating) {
+          // A new user's first step is connecting an account: the app opens there (set
+          // without a hashchange, which would redraw this form).
+          history.replaceState(null, "", "#/accounts");
+          await register(email.value.trim(), password.value, name.value.trim(), zone);
+        } else await signIn(email.value.trim(), password.value);
       },
       h("h1", {}, creating ? "Create your Postflow account" : "Sign in to Postflow"),
       this.notice ? h("p", { class: "ok", role: "status" }, this.notice) : null,
@@ -91,22 +104,11 @@ class SignIn extends HTMLElement {
     const general = h("p", { class: "form-error", role: "alert" });
     const done = h("p", { class: "ok", role: "status" });
     const submit = h("button", { type: "submit", class: "primary" }, label);
-    const form = h(
-      "form",
-      {
-        class: "card narrow",
-        novalidate: true,
-        onsubmit: async (event) => {
-          event.preventDefault();
-          submit.disabled = true;
-          try {
-            done.textContent = await act();
-          } catch (err) {
-            showErrors(form, err, general);
-          } finally {
-            submit.disabled = false;
-          }
-        },
+    const form = submittedForm(
+      submit,
+      general,
+      async () => {
+        done.textContent = await act();
       },
       h("h1", {}, title),
       fieldNode,
