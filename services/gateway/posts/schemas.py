@@ -71,8 +71,11 @@ class PublishOptionsIn(RequestBody):
     cover: MediaSourceIn | None = Field(None, description="Reels: a cover picture, a library image or a URL")
     thumb_offset_ms: Int32 | None = Field(None, description="Reels: the frame used as the cover, in ms")
     audio_name: str = Field("", description="Reels: the name of the reel's original audio")
-    trial: Literal["", "manual", "ss_performance"] = Field(
-        "", description="Reels: a trial reel, shown first to non-followers (manual or ss_performance)"
+    # Checked by the posts service, with the post's other problems in one answer (as post_type).
+    trial: str = Field(
+        "",
+        description="Reels: a trial reel, shown first to non-followers (manual or ss_performance)",
+        json_schema_extra={"enum": ["", "manual", "ss_performance"]},
     )
 
 
