@@ -598,6 +598,46 @@ class StartPublishingResult(_message.Message):
     results: _containers.RepeatedCompositeFieldContainer[PublishingStarted]
     def __init__(self, results: _Optional[_Iterable[_Union[PublishingStarted, _Mapping]]] = ...) -> None: ...
 
+class ScheduleRecordsRequest(_message.Message):
+    __slots__ = ("post_ids", "after_id", "limit")
+    POST_IDS_FIELD_NUMBER: _ClassVar[int]
+    AFTER_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    post_ids: _containers.RepeatedScalarFieldContainer[str]
+    after_id: str
+    limit: int
+    def __init__(self, post_ids: _Optional[_Iterable[str]] = ..., after_id: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ScheduleRecord(_message.Message):
+    __slots__ = ("post_id", "user_id", "account_id", "status", "scheduled_for", "timezone", "updated_at", "deleted", "post_type")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    user_id: str
+    account_id: str
+    status: _post_status_pb2.PostStatus
+    scheduled_for: _timestamp_pb2.Timestamp
+    timezone: str
+    updated_at: _timestamp_pb2.Timestamp
+    deleted: bool
+    post_type: str
+    def __init__(self, post_id: _Optional[str] = ..., user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted: _Optional[bool] = ..., post_type: _Optional[str] = ...) -> None: ...
+
+class ScheduleRecords(_message.Message):
+    __slots__ = ("records", "next_after_id")
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_AFTER_ID_FIELD_NUMBER: _ClassVar[int]
+    records: _containers.RepeatedCompositeFieldContainer[ScheduleRecord]
+    next_after_id: str
+    def __init__(self, records: _Optional[_Iterable[_Union[ScheduleRecord, _Mapping]]] = ..., next_after_id: _Optional[str] = ...) -> None: ...
+
 class MediaUsageRequest(_message.Message):
     __slots__ = ("user_id", "media_ids")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

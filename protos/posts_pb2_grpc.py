@@ -172,6 +172,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Post.FromString,
                 _registered_method=True)
+        self.ListScheduleRecords = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListScheduleRecords',
+                request_serializer=protos_dot_posts__pb2.ScheduleRecordsRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ScheduleRecords.FromString,
+                _registered_method=True)
         self.CreateOccurrence = channel.unary_unary(
                 '/postflow.posts.v1.Posts/CreateOccurrence',
                 request_serializer=protos_dot_posts__pb2.CreateOccurrenceRequest.SerializeToString,
@@ -448,6 +453,14 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListScheduleRecords(self, request, context):
+        """For the scheduler's reconciler: what the posts say of their schedules, by id (deleted
+        posts included) or, with no ids, every post scheduled or publishing, a page at a time.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateOccurrence(self, request, context):
         """One occurrence of a recurring series: a scheduled copy of the series' post. Idempotent:
         asking again for the same series and time returns the same copy.
@@ -709,6 +722,11 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.CheckPublishable,
                     request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
                     response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'ListScheduleRecords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListScheduleRecords,
+                    request_deserializer=protos_dot_posts__pb2.ScheduleRecordsRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ScheduleRecords.SerializeToString,
             ),
             'CreateOccurrence': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateOccurrence,
@@ -1538,6 +1556,33 @@ class Posts:
             '/postflow.posts.v1.Posts/CheckPublishable',
             protos_dot_posts__pb2.PostRef.SerializeToString,
             protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListScheduleRecords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListScheduleRecords',
+            protos_dot_posts__pb2.ScheduleRecordsRequest.SerializeToString,
+            protos_dot_posts__pb2.ScheduleRecords.FromString,
             options,
             channel_credentials,
             insecure,

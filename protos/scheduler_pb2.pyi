@@ -215,6 +215,34 @@ class KeepAccountsConnectedResult(_message.Message):
     warned: int
     def __init__(self, refreshed: _Optional[int] = ..., checked: _Optional[int] = ..., needs_reauth: _Optional[int] = ..., warned: _Optional[int] = ...) -> None: ...
 
+class ReconcileSchedulesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ScheduleRepair(_message.Message):
+    __slots__ = ("post_id", "action", "detail")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    action: str
+    detail: str
+    def __init__(self, post_id: _Optional[str] = ..., action: _Optional[str] = ..., detail: _Optional[str] = ...) -> None: ...
+
+class ReconcileSchedulesReport(_message.Message):
+    __slots__ = ("posts_checked", "workflows_checked", "busy", "repairs", "failed")
+    POSTS_CHECKED_FIELD_NUMBER: _ClassVar[int]
+    WORKFLOWS_CHECKED_FIELD_NUMBER: _ClassVar[int]
+    BUSY_FIELD_NUMBER: _ClassVar[int]
+    REPAIRS_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    posts_checked: int
+    workflows_checked: int
+    busy: int
+    repairs: _containers.RepeatedCompositeFieldContainer[ScheduleRepair]
+    failed: _containers.RepeatedCompositeFieldContainer[ScheduleRepair]
+    def __init__(self, posts_checked: _Optional[int] = ..., workflows_checked: _Optional[int] = ..., busy: _Optional[int] = ..., repairs: _Optional[_Iterable[_Union[ScheduleRepair, _Mapping]]] = ..., failed: _Optional[_Iterable[_Union[ScheduleRepair, _Mapping]]] = ...) -> None: ...
+
 class PostRef(_message.Message):
     __slots__ = ("user_id", "post_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

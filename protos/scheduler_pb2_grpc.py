@@ -96,6 +96,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.KeepAccountsConnectedRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.KeepAccountsConnectedResult.FromString,
                 _registered_method=True)
+        self.ReconcileSchedules = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ReconcileSchedules',
+                request_serializer=protos_dot_scheduler__pb2.ReconcileSchedulesRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ReconcileSchedulesReport.FromString,
+                _registered_method=True)
         self.SchedulePost = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/SchedulePost',
                 request_serializer=protos_dot_scheduler__pb2.SchedulePostRequest.SerializeToString,
@@ -285,6 +290,15 @@ class SchedulerServicer:
 
     def KeepAccountsConnected(self, request, context):
         """For the worker's upkeep workflow: one round of refreshing, checking and warning.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReconcileSchedules(self, request, context):
+        """One round of the schedule reconciler (the worker's maintenance workflow, or an operator
+        after a restore: python -m services.scheduler.reconcile): every scheduled post has its
+        workflow at its time, every waiting workflow its post; what differed is repaired.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -491,6 +505,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.KeepAccountsConnected,
                     request_deserializer=protos_dot_scheduler__pb2.KeepAccountsConnectedRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.KeepAccountsConnectedResult.SerializeToString,
+            ),
+            'ReconcileSchedules': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReconcileSchedules,
+                    request_deserializer=protos_dot_scheduler__pb2.ReconcileSchedulesRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ReconcileSchedulesReport.SerializeToString,
             ),
             'SchedulePost': grpc.unary_unary_rpc_method_handler(
                     servicer.SchedulePost,
@@ -924,6 +943,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/KeepAccountsConnected',
             protos_dot_scheduler__pb2.KeepAccountsConnectedRequest.SerializeToString,
             protos_dot_scheduler__pb2.KeepAccountsConnectedResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReconcileSchedules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ReconcileSchedules',
+            protos_dot_scheduler__pb2.ReconcileSchedulesRequest.SerializeToString,
+            protos_dot_scheduler__pb2.ReconcileSchedulesReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -24,8 +24,12 @@ from workflows.audience.activities import AudienceActivities
 from workflows.audience.starter import ensure_audience_learning
 from workflows.audience.workflows import AudienceLearningWorkflow
 from workflows.maintenance.activities import MaintenanceActivities
-from workflows.maintenance.starter import ensure_account_upkeep, ensure_media_purge
-from workflows.maintenance.workflows import AccountUpkeepWorkflow, MediaPurgeWorkflow
+from workflows.maintenance.starter import ensure_account_upkeep, ensure_media_purge, ensure_schedule_reconcile
+from workflows.maintenance.workflows import (
+    AccountUpkeepWorkflow,
+    MediaPurgeWorkflow,
+    ScheduleReconcileWorkflow,
+)
 from workflows.metrics.activities import MetricsActivities
 from workflows.metrics.starter import MetricsStarter
 from workflows.metrics.workflows import PostMetricsWorkflow
@@ -57,6 +61,7 @@ WORKFLOWS = [
     MediaPurgeWorkflow,
     AudienceLearningWorkflow,
     AccountUpkeepWorkflow,
+    ScheduleReconcileWorkflow,
 ]
 
 
@@ -80,7 +85,13 @@ def activity_functions(
     if metrics is not None:
         functions.append(metrics.collect)
     if maintenance is not None:
-        functions.extend([maintenance.purge_deleted_media, maintenance.keep_accounts_connected])
+        functions.extend(
+            [
+                maintenance.purge_deleted_media,
+                maintenance.keep_accounts_connected,
+                maintenance.reconcile_schedules,
+            ]
+        )
     if audience is not None:
         functions.append(audience.learn)
     if first_comment is not None:
@@ -203,6 +214,7 @@ async def main() -> None:
     async with worker:
         await ensure_media_purge(client, settings)
         await ensure_account_upkeep(client, settings)
+        await ensure_schedule_reconcile(client, settings)
         await ensure_audience_learning(client, settings)
         await stop.wait()
     alive.cancel()

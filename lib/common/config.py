@@ -189,6 +189,11 @@ class Settings(BaseSettings):
     # the upkeep round (refresh, Page tokens' daily debug_token, expiry warnings) runs this often.
     token_refresh_days_before: float = Field(default=20.0, ge=1, le=59)
     account_upkeep_interval_seconds: float = Field(default=3600.0, gt=0)
+    # The schedule reconciler's round (services/scheduler/reconciler.py) runs this often. A
+    # scheduled post it finds without a workflow publishes late within the grace, else is
+    # recorded failed ("missed"): a post days late is rarely what its author wanted.
+    schedule_reconcile_interval_seconds: float = Field(default=900.0, gt=0)
+    missed_post_grace_hours: float = Field(default=24.0, ge=0)
     # A recurring series continues as new after this many occurrences (short histories).
     series_occurrences_per_run: int = 100
     graph_simulator_host: str = "127.0.0.1"

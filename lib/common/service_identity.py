@@ -39,11 +39,13 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "GetPost": frozenset({"gateway", "scheduler", "worker"}),
         "ListPosts": frozenset({"gateway", "scheduler"}),
         "CheckPublishable": frozenset({"scheduler"}),
+        "ListScheduleRecords": frozenset({"scheduler"}),
         "MarkScheduled": frozenset({"scheduler"}),
         "MarkScheduledMany": frozenset({"scheduler"}),
         "MarkUnscheduled": frozenset({"scheduler"}),
         "MovePlannedTime": frozenset({"scheduler"}),
-        "RecordPublishing": frozenset({"worker"}),
+        # The scheduler's reconciler records an outcome the workflow reached after a restore.
+        "RecordPublishing": frozenset({"worker", "scheduler"}),
         "RecordFirstComment": frozenset({"worker"}),
         "StartPublishing": frozenset({"worker"}),
         "CreateOccurrence": frozenset({"worker"}),
@@ -62,6 +64,8 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "ReportTokenRefused": frozenset({"worker"}),
         "ReportThrottled": frozenset({"worker"}),
         "KeepAccountsConnected": frozenset({"worker"}),
+        # The maintenance workflow's rounds, and an operator's from the scheduler's own pod.
+        "ReconcileSchedules": frozenset({"worker", "scheduler"}),
         "AudienceDue": frozenset({"worker"}),
         "GetAudienceModel": frozenset({"posts"}),
         "RecordAudience": frozenset({"worker"}),

@@ -35,3 +35,13 @@ async def running(client: Client, workflow_id: str) -> WorkflowExecutionDescript
             return None
         raise
     return description if description.status == WorkflowExecutionStatus.RUNNING else None
+
+
+async def latest(client: Client, workflow_id: str) -> WorkflowExecutionDescription | None:
+    """The description of the workflow's latest run, running or ended; None if none ever ran."""
+    try:
+        return await client.get_workflow_handle(workflow_id).describe()
+    except RPCError as err:
+        if err.status == RPCStatusCode.NOT_FOUND:
+            return None
+        raise

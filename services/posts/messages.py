@@ -121,6 +121,20 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
     )
 
 
+def schedule_record(post: Post) -> posts_pb2.ScheduleRecord:
+    return posts_pb2.ScheduleRecord(
+        post_id=str(post.id),
+        user_id=str(post.user_id),
+        account_id=str(post.account_id) if post.account_id else "",
+        status=PostStatus(post.status).to_proto(),
+        scheduled_for=to_timestamp(post.scheduled_for) if post.scheduled_for else None,
+        timezone=post.timezone or "",
+        updated_at=to_timestamp(post.updated_at),
+        deleted=post.deleted_at is not None,
+        post_type=post.post_type,
+    )
+
+
 def warning_messages(warnings: list[Warning]) -> list[posts_pb2.Warning]:
     return [posts_pb2.Warning(field=w.field, code=w.code, message=w.message) for w in warnings]
 

@@ -30,6 +30,7 @@ from services.posts import (
     planned,
     planning_settings,
     publishing,
+    schedule_records,
     store,
     templates,
     versions,
@@ -43,6 +44,7 @@ from services.posts.messages import (
     gaps_message,
     metrics_sample,
     post_message,
+    schedule_record,
     timeline_message,
     version_message,
     warning_messages,
@@ -558,6 +560,12 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
                 for one, error in zip(request.posts, errors, strict=True)
             ]
         )
+
+    async def ListScheduleRecords(self, request, context):
+        rows, after = await schedule_records.listed(
+            self._db, post_ids=list(request.post_ids), after_id=request.after_id, limit=request.limit
+        )
+        return posts_pb2.ScheduleRecords(records=[schedule_record(row) for row in rows], next_after_id=after)
 
     async def CheckPublishable(self, request, context):
         user_id, post_id = _ids(request)

@@ -1,6 +1,7 @@
 """Run the scheduler service: python -m services.scheduler.main"""
 
 import logging
+from datetime import timedelta
 
 from lib.common import service_identity, temporal_client
 from lib.common.config import get_settings
@@ -18,6 +19,7 @@ from services.scheduler.audience import Audiences
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.meta_logins import Logins
 from services.scheduler.models import OutboxEvent
+from services.scheduler.reconciler import Reconciler
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 from services.scheduler.server import SchedulerServicer
@@ -91,6 +93,11 @@ async def main(port: int) -> None:
                 Logins(db=db, vault=vault, login=login, settings=settings, audit=audit, health=health),
                 login,
                 health,
+                Reconciler(
+                    scheduler=scheduler,
+                    temporal=temporal,
+                    missed_grace=timedelta(hours=settings.missed_post_grace_hours),
+                ),
             ),
             server,
         ),

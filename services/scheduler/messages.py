@@ -9,6 +9,7 @@ from services.scheduler.audience import Fitted
 from services.scheduler.best_times import Suggestions
 from services.scheduler.meta_logins import Completed
 from services.scheduler.models import InstagramAccount, ScheduleTemplate
+from services.scheduler.reconciler import Report
 from services.scheduler.scheduling import PublishingState
 from services.scheduler.series import SeriesView
 
@@ -143,4 +144,17 @@ def bulk_result_message(results: list[ItemResult]) -> scheduler_pb2.BulkSchedule
         ],
         succeeded=sum(r.ok for r in results),
         failed=sum(not r.ok for r in results),
+    )
+
+
+def reconcile_report_message(report: Report) -> scheduler_pb2.ReconcileSchedulesReport:
+    def repair(one) -> scheduler_pb2.ScheduleRepair:
+        return scheduler_pb2.ScheduleRepair(post_id=one.post_id, action=one.action, detail=one.detail)
+
+    return scheduler_pb2.ReconcileSchedulesReport(
+        posts_checked=report.posts_checked,
+        workflows_checked=report.workflows_checked,
+        busy=report.busy,
+        repairs=[repair(one) for one in report.repairs],
+        failed=[repair(one) for one in report.failed],
     )

@@ -298,29 +298,7 @@ class Scheduler:
         undone when no workflow runs)."""
         await self.mark(user_id, post_id, account_id, scheduled, post_type)
         try:
-            await self._temporal.start_workflow(
-                WORKFLOW_NAME,
-                PublishPostInput(
-                    post_id=post_id,
-                    user_id=str(user_id),
-                    account_id=str(account_id),
-                    publish_at=scheduled.resolved.utc.isoformat(),
-                    lead_seconds=self.settings.publish_lead_seconds,
-                    reconcile_interval_seconds=self.settings.reconcile_interval_seconds,
-                    reauth_wait_seconds=self.settings.reauth_wait_hours * 3600,
-                    reauth_poll_seconds=self.settings.reauth_poll_seconds,
-                ),
-                id=workflow_id(post_id),
-                task_queue=self.settings.temporal_task_queue,
-                search_attributes=search_attributes.of_post(
-                    post_id=post_id,
-                    user_id=str(user_id),
-                    account_id=str(account_id),
-                    scheduled=scheduled.resolved.utc,
-                ),
-                # A post published or failed earlier may be scheduled again.
-                id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
-            )
+            await self.start_workflow(user_id, post_id, account_id, scheduled.resolved.utc)
         except Exception:
             # Undone only if no workflow runs: a start whose answer was lost may have worked.
             if not await self.running(post_id):
@@ -328,6 +306,31 @@ class Scheduler:
                     self.posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id))
                 )
             raise
+
+    async def start_workflow(
+        self, user_id: uuid.UUID, post_id: str, account_id: uuid.UUID | str, publish_at: datetime
+    ) -> None:
+        """The post's publishing workflow, sleeping until publish_at (the post is marked)."""
+        await self._temporal.start_workflow(
+            WORKFLOW_NAME,
+            PublishPostInput(
+                post_id=post_id,
+                user_id=str(user_id),
+                account_id=str(account_id),
+                publish_at=publish_at.isoformat(),
+                lead_seconds=self.settings.publish_lead_seconds,
+                reconcile_interval_seconds=self.settings.reconcile_interval_seconds,
+                reauth_wait_seconds=self.settings.reauth_wait_hours * 3600,
+                reauth_poll_seconds=self.settings.reauth_poll_seconds,
+            ),
+            id=workflow_id(post_id),
+            task_queue=self.settings.temporal_task_queue,
+            search_attributes=search_attributes.of_post(
+                post_id=post_id, user_id=str(user_id), account_id=str(account_id), scheduled=publish_at
+            ),
+            # A post published or failed earlier may be scheduled again.
+            id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
+        )
 
     async def reschedule(
         self, *, user_id: uuid.UUID, post_id: str, account_id: str, local: str, zone: str, prefer: str

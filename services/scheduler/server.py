@@ -20,11 +20,13 @@ from services.scheduler.messages import (
     bulk_result_message,
     login_result_message,
     publishing_status_message,
+    reconcile_report_message,
     schedule_template_message,
     series_message,
     suggestions_message,
 )
 from services.scheduler.meta_logins import Logins
+from services.scheduler.reconciler import Reconciler
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
 
@@ -46,7 +48,9 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         logins: Logins,
         login: MetaLogin,
         health: AccountHealth,
+        reconciler: Reconciler,
     ) -> None:
+        self._reconciler = reconciler
         self._health = health
         self._logins = logins
         self._login = login
@@ -157,6 +161,9 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         return scheduler_pb2.KeepAccountsConnectedResult(
             refreshed=kept.refreshed, checked=kept.checked, needs_reauth=kept.needs_reauth, warned=kept.warned
         )
+
+    async def ReconcileSchedules(self, request, context):
+        return reconcile_report_message(await self._reconciler.run())
 
     async def StillConnected(self, request, context):
         asked = [(parse_id(a.user_id, "User"), parse_id(a.account_id, "Account")) for a in request.accounts]

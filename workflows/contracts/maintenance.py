@@ -36,6 +36,27 @@ class UpkeepInput:
     rounds_per_run: int = 100
 
 
+SCHEDULE_RECONCILE_WORKFLOW_NAME = "ScheduleReconcileWorkflow"
+RECONCILE_SCHEDULES_ACTIVITY = "reconcile_schedules"
+SCHEDULE_RECONCILE_WORKFLOW_ID = "schedule-reconcile"
+
+
+@dataclass
+class ReconcileInput:
+    # How often a round runs (every scheduled post has its workflow at its time).
+    interval_seconds: float
+    rounds_per_run: int = 100
+
+
+@dataclass
+class ReconcileRound:
+    posts_checked: int = 0
+    workflows_checked: int = 0
+    repaired: int = 0
+    failed: int = 0
+    busy: int = 0
+
+
 @dataclass
 class UpkeepRound:
     refreshed: int = 0

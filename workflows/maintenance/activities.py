@@ -4,7 +4,14 @@ from temporalio import activity
 
 from protos import media_pb2, media_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
 from workflows.contracts import maintenance
-from workflows.contracts.maintenance import PurgeInput, PurgeRound, UpkeepInput, UpkeepRound
+from workflows.contracts.maintenance import (
+    PurgeInput,
+    PurgeRound,
+    ReconcileInput,
+    ReconcileRound,
+    UpkeepInput,
+    UpkeepRound,
+)
 
 BATCH = 200
 
@@ -24,6 +31,21 @@ class MaintenanceActivities:
             scheduler_pb2.KeepAccountsConnectedRequest(), timeout=300
         )
         return UpkeepRound(kept.refreshed, kept.checked, kept.needs_reauth, kept.warned)
+
+    @activity.defn(name=maintenance.RECONCILE_SCHEDULES_ACTIVITY)
+    async def reconcile_schedules(self, request: ReconcileInput) -> ReconcileRound:
+        """One round of the scheduler's schedule reconciler (idempotent: what agrees is left
+        as it is)."""
+        report = await self._scheduler.ReconcileSchedules(
+            scheduler_pb2.ReconcileSchedulesRequest(), timeout=600
+        )
+        return ReconcileRound(
+            report.posts_checked,
+            report.workflows_checked,
+            len(report.repairs),
+            len(report.failed),
+            report.busy,
+        )
 
     @activity.defn(name=maintenance.PURGE_DELETED_MEDIA_ACTIVITY)
     async def purge_deleted_media(self, request: PurgeInput) -> PurgeRound:

@@ -1,5 +1,5 @@
-"""Starts the deployment's one MediaPurgeWorkflow and one AccountUpkeepWorkflow if they are
-not running (every worker asks at start; the first one starts them)."""
+"""Starts the deployment's one MediaPurgeWorkflow, AccountUpkeepWorkflow and
+ScheduleReconcileWorkflow if they are not running (every worker asks at start; the first one starts them)."""
 
 import logging
 
@@ -12,7 +12,10 @@ from workflows.contracts.maintenance import (
     ACCOUNT_UPKEEP_WORKFLOW_NAME,
     MEDIA_PURGE_WORKFLOW_ID,
     MEDIA_PURGE_WORKFLOW_NAME,
+    SCHEDULE_RECONCILE_WORKFLOW_ID,
+    SCHEDULE_RECONCILE_WORKFLOW_NAME,
     PurgeInput,
+    ReconcileInput,
     UpkeepInput,
 )
 
@@ -38,3 +41,8 @@ async def ensure_media_purge(client: Client, settings: Settings) -> None:
 async def ensure_account_upkeep(client: Client, settings: Settings) -> None:
     request = UpkeepInput(interval_seconds=settings.account_upkeep_interval_seconds)
     await _ensure(client, settings, ACCOUNT_UPKEEP_WORKFLOW_NAME, request, ACCOUNT_UPKEEP_WORKFLOW_ID)
+
+
+async def ensure_schedule_reconcile(client: Client, settings: Settings) -> None:
+    request = ReconcileInput(interval_seconds=settings.schedule_reconcile_interval_seconds)
+    await _ensure(client, settings, SCHEDULE_RECONCILE_WORKFLOW_NAME, request, SCHEDULE_RECONCILE_WORKFLOW_ID)

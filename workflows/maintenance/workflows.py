@@ -2,7 +2,9 @@
 start (the second start finds it running); each continues as new every `rounds_per_run`:
 
 - MediaPurgeWorkflow removes deleted media's files once their grace period is over;
-- AccountUpkeepWorkflow keeps Instagram accounts connected (services/scheduler/account_health.py).
+- AccountUpkeepWorkflow keeps Instagram accounts connected (services/scheduler/account_health.py);
+- ScheduleReconcileWorkflow makes scheduled posts and their workflows agree
+  (services/scheduler/reconciler.py).
 """
 
 from dataclasses import replace
@@ -16,7 +18,9 @@ with workflow.unsafe.imports_passed_through():
     from workflows.contracts.maintenance import (
         ACCOUNT_UPKEEP_WORKFLOW_NAME,
         MEDIA_PURGE_WORKFLOW_NAME,
+        SCHEDULE_RECONCILE_WORKFLOW_NAME,
         PurgeInput,
+        ReconcileInput,
         UpkeepInput,
     )
     from workflows.maintenance.activities import MaintenanceActivities
@@ -59,5 +63,23 @@ class AccountUpkeepWorkflow:
                 )
             except ActivityError:
                 pass  # the scheduler or Meta away: the next round catches up
+            await workflow.sleep(timedelta(seconds=request.interval_seconds))
+        workflow.continue_as_new(replace(request))
+
+
+@workflow.defn(name=SCHEDULE_RECONCILE_WORKFLOW_NAME)
+class ScheduleReconcileWorkflow:
+    @workflow.run
+    async def run(self, request: ReconcileInput) -> None:
+        for _ in range(request.rounds_per_run):
+            try:
+                await workflow.execute_activity_method(
+                    MaintenanceActivities.reconcile_schedules,
+                    request,
+                    start_to_close_timeout=timedelta(minutes=15),
+                    retry_policy=RETRIES,
+                )
+            except ActivityError:
+                pass  # the scheduler away: the next round catches up
             await workflow.sleep(timedelta(seconds=request.interval_seconds))
         workflow.continue_as_new(replace(request))
