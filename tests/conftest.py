@@ -120,6 +120,10 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # Best times are learned when a test asks (the learn_now signal), never on their
             # own: a round would call the Graph API beside tests that arm its faults.
             "POSTFLOW_AUDIENCE_ROUND_SECONDS": "3600",
+            # The schedule reconciler runs when a test asks (tests/services/scheduler/
+            # test_schedule_reconciler.py): a round of its own would repair states other
+            # tests make on purpose.
+            "POSTFLOW_SCHEDULE_RECONCILE_INTERVAL_SECONDS": "86400",
             # A video whose media service died is taken up by another within seconds.
             "POSTFLOW_VIDEO_LEASE_SECONDS": "3",
             "POSTFLOW_SMTP_HOST": "127.0.0.1",
