@@ -7,6 +7,7 @@ flags). What is already there is kept, so running it again changes nothing; an a
 registered with another type is an error."""
 
 import asyncio
+import os
 import sys
 
 from temporalio.api.enums.v1 import IndexedValueType
@@ -97,4 +98,11 @@ async def _main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(_main()))
+    code = asyncio.run(_main())
+    # Straight out, past the interpreter's teardown: the Temporal client's Rust threads can
+    # outlive it and abort the process (SIGABRT, "PyGILState_Release ... finalizing") after
+    # the work is done, which a Job counts as a failure (temporalio/sdk-python#300; found by
+    # tests/deploy/test_every_container_starts.py).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -1,0 +1,301 @@
+"""A rendered manifest's container, run on this machine as its manifest describes it: its
+command, the environment its ConfigMaps and Secrets give it, only the files it mounts
+(read-only ones owned by root, readable by the pod's group), its user and groups, and a
+probe taken as the kubelet would take it.
+
+What cannot be the cluster's is rewritten, and only that:
+- addresses: the cluster's names (a Service, an engine's `*.svc`) become 127.0.0.1, and each
+  port setting gets a free local port (every process here shares one network);
+- the engines: PostgreSQL, NATS (one server: one copy of the event stream), Temporal and S3
+  are the test's, the Temporal namespace a new one the server does not have;
+- mount paths: a mounted folder is a local folder, /tmp the pod's own (TMPDIR);
+- the image's own environment: PATH to this checkout's Python, PYTHONPATH to the code, HOME.
+"""
+
+import base64
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from devtools import stack
+from lib.common.config import Settings
+
+ROOT = stack.ROOT
+# The ports Postflow's processes listen on, by setting: each gets a local one.
+PORT_SETTINGS = {
+    name: field_info.default
+    for name, field_info in Settings.model_fields.items()
+    if name.endswith("_port") and name not in ("temporal_ui_port", "smtp_port")
+}
+# Where the cluster's engines are, by setting; their values are the test's.
+ENGINE_SETTINGS = (
+    "POSTFLOW_DATABASE_URL",
+    "POSTFLOW_NATS_URL",
+    "POSTFLOW_TEMPORAL_ADDRESS",
+    "POSTFLOW_TEMPORAL_NAMESPACE",
+    "POSTFLOW_S3_ENDPOINT",
+    "POSTFLOW_META_SIMULATOR_URL",
+    # The copies of the event stream a NATS cluster keeps: the test's NATS is one server.
+    "POSTFLOW_EVENTS_REPLICAS",
+)
+HOST_SETTINGS = re.compile(
+    r"^POSTFLOW_(\w+_GRPC_HOST|REALTIME_HOST|GATEWAY_HOST|GRPC_LISTEN_HOST|GRAPH_SIMULATOR_HOST)$"
+)
+
+
+@dataclass
+class Engines:
+    database_url: str
+    nats_url: str
+    temporal_address: str
+    temporal_namespace: str
+    s3_endpoint: str
+
+
+@dataclass
+class Running:
+    name: str
+    process: subprocess.Popen
+    probe: list[str] | None  # a command whose exit status 0 means ready
+    env: dict[str, str]
+    user: dict
+    log: Path
+
+    def tail(self) -> str:
+        return self.log.read_text()[-3000:]
+
+
+@dataclass
+class Machine:
+    """One overlay's pods on this machine."""
+
+    objects: list[dict]
+    engines: Engines
+    workdir: Path
+    ports: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ports = {name: stack.free_port() for name in PORT_SETTINGS}
+        # A port as a manifest names it (containerPort, a probe's) -> the local one.
+        self._by_number = {default: self.ports[name] for name, default in PORT_SETTINGS.items()}
+
+    def of_kind(self, kind: str) -> dict[str, dict]:
+        return {o["metadata"]["name"]: o for o in self.objects if o["kind"] == kind}
+
+    def _data(self, kind: str, name: str) -> dict[str, str]:
+        found = self.of_kind(kind)[name]
+        if kind == "Secret":
+            return {k: base64.b64decode(v).decode() for k, v in found.get("data", {}).items()}
+        return dict(found.get("data", {}))
+
+    def _environment(self, container: dict) -> dict[str, str]:
+        env: dict[str, str] = {}
+        for source in container.get("envFrom", []):
+            if "configMapRef" in source:
+                env |= self._data("ConfigMap", source["configMapRef"]["name"])
+            if "secretRef" in source:
+                env |= self._data("Secret", source["secretRef"]["name"])
+        for one in container.get("env", []):
+            if "value" in one:
+                env[one["name"]] = one["value"]
+            elif ref := one.get("valueFrom", {}).get("secretKeyRef"):
+                env[one["name"]] = self._data("Secret", ref["name"])[ref["key"]]
+            elif ref := one.get("valueFrom", {}).get("configMapKeyRef"):
+                env[one["name"]] = self._data("ConfigMap", ref["name"])[ref["key"]]
+        return env
+
+    def _engine(self, name: str) -> str:
+        e = self.engines
+        return {
+            "POSTFLOW_DATABASE_URL": e.database_url,
+            "POSTFLOW_NATS_URL": e.nats_url,
+            "POSTFLOW_TEMPORAL_ADDRESS": e.temporal_address,
+            "POSTFLOW_TEMPORAL_NAMESPACE": e.temporal_namespace,
+            "POSTFLOW_S3_ENDPOINT": e.s3_endpoint,
+            "POSTFLOW_META_SIMULATOR_URL": f"http://127.0.0.1:{self.ports['graph_simulator_port']}",
+            "POSTFLOW_EVENTS_REPLICAS": "1",
+        }[name]
+
+    def _mounts(self, name: str, pod: dict, container: dict, user: dict) -> dict[str, Path]:
+        """mountPath -> a local folder holding what the volume holds (and nothing else)."""
+        volumes = {v["name"]: v for v in pod.get("volumes", [])}
+        mounts = {}
+        for mount in container.get("volumeMounts", []):
+            volume = volumes[mount["name"]]
+            local = self.workdir / name / mount["name"]
+            local.mkdir(parents=True)
+            if "secret" in volume:
+                data = self._data("Secret", volume["secret"]["secretName"])
+                items = volume["secret"].get("items") or [{"key": k, "path": k} for k in data]
+                mode = volume["secret"].get("defaultMode", 0o644)
+                for item in items:
+                    path = local / item["path"]
+                    path.write_text(data[item["key"]])
+                    os.chown(path, 0, user["fsGroup"])
+                    path.chmod(mode)
+            if mount.get("readOnly") or "secret" in volume:
+                # Owned by root, read (and listed) by the pod's group only: nothing in it,
+                # nor the folder itself, can be changed by the process.
+                os.chown(local, 0, user["fsGroup"])
+                local.chmod(0o550)
+            else:
+                os.chown(local, user["runAsUser"], user["fsGroup"])
+                local.chmod(0o2770)
+            mounts[mount["mountPath"]] = local
+        return mounts
+
+    def _local(self, value: str, mounts: dict[str, Path]) -> str:
+        for mount_path, local in sorted(mounts.items(), key=lambda m: -len(m[0])):
+            if value == mount_path or value.startswith(mount_path + "/"):
+                return str(local) + value[len(mount_path) :]
+        return value
+
+    def start(self, name: str, workload: dict) -> Running:
+        pod = workload["spec"]["template"]["spec"]
+        container = pod["containers"][0]
+        security = pod.get("securityContext", {})
+        user = {
+            "runAsUser": security["runAsUser"],
+            "runAsGroup": security.get("runAsGroup", security["runAsUser"]),
+            "fsGroup": security.get("fsGroup", security.get("runAsGroup", security["runAsUser"])),
+        }
+        mounts = self._mounts(name, pod, container, user)
+        env = self._environment(container)
+        for key, value in list(env.items()):
+            if key in ENGINE_SETTINGS:
+                env[key] = self._engine(key)
+            elif HOST_SETTINGS.match(key):
+                env[key] = "127.0.0.1"
+            else:
+                env[key] = self._local(value, mounts)
+        env |= {f"POSTFLOW_{setting.upper()}": str(port) for setting, port in self.ports.items()}
+        if "TMPDIR" not in env and "/tmp" in mounts:
+            env["TMPDIR"] = str(mounts["/tmp"])
+        # The image's own: its Python first on the PATH, the code importable, HOME its folder.
+        env |= {
+            "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+            "PYTHONUNBUFFERED": "1",
+            "HOME": str(ROOT),
+        }
+        log = self.workdir / f"{name}.log"
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                container["command"],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                user=user["runAsUser"],
+                group=user["runAsGroup"],
+                extra_groups=[user["fsGroup"]],
+            )
+        probe = self._probe(container, mounts)
+        return Running(name, process, probe, env, user, log)
+
+    def _probe(self, container: dict, mounts: dict[str, Path]) -> list[str] | None:
+        spec = (
+            container.get("readinessProbe") or container.get("startupProbe") or container.get("livenessProbe")
+        )
+        if spec is None:
+            return None
+        named = {p["name"]: p["containerPort"] for p in container.get("ports", [])}
+        check = [sys.executable, "-m", "lib.common.health_probe"]
+        if "grpc" in spec:
+            return [*check, "grpc", f"127.0.0.1:{self._by_number[spec['grpc']['port']]}"]
+        if "httpGet" in spec:
+            port = spec["httpGet"]["port"]
+            number = named[port] if isinstance(port, str) else port
+            return [*check, "http", f"http://127.0.0.1:{self._by_number[number]}{spec['httpGet']['path']}"]
+        return [self._local(arg, mounts) for arg in spec["exec"]["command"]]
+
+    def ready(self, running: Running) -> bool:
+        if running.probe is None:
+            return running.process.poll() is None
+        done = subprocess.run(
+            running.probe,
+            env=running.env,
+            cwd=ROOT,
+            capture_output=True,
+            timeout=30,
+            user=running.user["runAsUser"],
+            group=running.user["runAsGroup"],
+            extra_groups=[running.user["fsGroup"]],
+        )
+        return done.returncode == 0
+
+
+def python_reachable_by(uid: int) -> bool:
+    """Whether this checkout's Python runs as another user (its folders may be root's own)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "pass"], capture_output=True, user=uid, group=uid, check=False, cwd="/"
+    )
+    return done.returncode == 0
+
+
+def remove(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+class TcpToUnixSocket:
+    """127.0.0.1:<port> forwarded to a unix socket: the embedded PostgreSQL listens on a
+    socket in a folder only its owner may enter, and a pod reaches its database over TCP."""
+
+    def __init__(self, socket_path: str) -> None:
+        import socket
+        import threading
+
+        self._socket_path = socket_path
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(64)
+        self.port = self._listener.getsockname()[1]
+        self._threading = threading
+        self._socket = socket
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return  # closed
+            server = self._socket.socket(self._socket.AF_UNIX)
+            server.connect(self._socket_path)
+            for source, target in ((client, server), (server, client)):
+                self._threading.Thread(target=_pipe, args=(source, target), daemon=True).start()
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+def _pipe(source, target) -> None:
+    try:
+        while chunk := source.recv(65536):
+            target.sendall(chunk)
+    except OSError:
+        pass
+    finally:
+        for one in (source, target):
+            try:
+                one.shutdown(2)
+            except OSError:
+                pass
+
+
+def reachable_over_tcp(url: str) -> tuple[str, "TcpToUnixSocket | None"]:
+    """url as a pod would use it: unchanged when it names a host, else through a forwarder
+    to its unix socket."""
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    socket_dir = parsed.query.get("host")
+    if parsed.host or not socket_dir:
+        return url, None
+    forwarder = TcpToUnixSocket(f"{socket_dir}/.s.PGSQL.{parsed.port or 5432}")
+    tcp = parsed.set(host="127.0.0.1", port=forwarder.port, query={})
+    return tcp.render_as_string(hide_password=False), forwarder

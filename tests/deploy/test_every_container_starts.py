@@ -1,0 +1,179 @@
+"""Every Postflow container of each Kubernetes overlay, started on this machine exactly as
+its manifest describes it (tests/deploy/pods.py: its command, environment, mounts, user),
+against real PostgreSQL, NATS and S3 and a Temporal dev server that has no namespace of
+Postflow's yet: the Jobs run to success, and then every Deployment becomes ready by its own
+probe and stays up.
+
+This is what an operator's first `kubectl apply -k` meets. Before it passed: the worker and
+the scheduler never started, because nothing made Temporal's namespace (issue 28, item 1),
+and every pod of the dev overlay crash-looped, trying to write beside its read-only key
+(item 2)."""
+
+import os
+import secrets
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import yaml
+from cryptography.fernet import Fernet
+
+from devtools import nats, postgres, stack, temporal
+from lib.common import service_identity
+from tests.deploy import pods
+
+pytestmark = pytest.mark.system
+
+ROOT = stack.ROOT
+OVERLAYS = ("dev", "prod")
+READY_WITHIN_SECONDS = 120
+# The order an operator's apply leaves them in: the schema, then Temporal's namespace.
+JOBS = ("migrate", "temporal-search-attributes")
+
+
+def _operator_files(copy_root: Path, overlay: str) -> None:
+    """What an operator adds before the first apply: the identity keys, and prod's
+    secrets.env filled in as its comments say."""
+    service_identity.ensure_keys(copy_root / "overlays" / overlay / "service-keys")
+    if overlay != "prod":
+        return
+    filled = {
+        "POSTFLOW_JWT_SECRET": secrets.token_urlsafe(48),
+        "POSTFLOW_MEDIA_URL_SIGNING_KEY": secrets.token_urlsafe(48),
+        "POSTFLOW_TOKEN_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "POSTFLOW_S3_ACCESS_KEY": "postflow",
+        "POSTFLOW_S3_SECRET_KEY": secrets.token_urlsafe(24),
+    }
+    lines = []
+    for line in (copy_root / "overlays/prod/secrets.env.example").read_text().splitlines():
+        name = line.split("=", 1)[0]
+        lines.append(f"{name}={filled[name]}" if name in filled else line)
+    (copy_root / "overlays/prod/secrets.env").write_text("\n".join(lines) + "\n")
+
+
+def _rendered(tmp_path: Path, overlay: str) -> list[dict]:
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.skip("kubectl (with its built-in kustomize) is not installed")
+    copy_root = tmp_path / "deploy"
+    shutil.copytree(ROOT / "deploy", copy_root)
+    _operator_files(copy_root, overlay)
+    output = subprocess.run(
+        [kubectl, "kustomize", str(copy_root / "overlays" / overlay)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    return [doc for doc in yaml.safe_load_all(output) if doc]
+
+
+@pytest.fixture(scope="module")
+def as_the_pods_user():
+    """The pods run as user 10001: this checkout's Python must be reachable by it. Only root
+    can start a process as another user; the folders on the way may be root's own (0700
+    /root holding pyenv), so they are opened for traversal (not listing) meanwhile."""
+    if os.geteuid() != 0:
+        pytest.skip("starting processes as the manifests' user 10001 needs root")
+    opened = []
+    python = Path(sys.executable)
+    for folder in {*python.parents, *python.resolve().parents}:
+        mode = folder.stat().st_mode
+        if not mode & stat.S_IXOTH:
+            folder.chmod(mode | stat.S_IXOTH)
+            opened.append((folder, mode))
+    yield
+    for folder, mode in opened:
+        folder.chmod(mode)
+
+
+@pytest.fixture
+def engines(database_server_url, s3_server, tmp_path):
+    url = postgres.create_scratch_database(database_server_url, prefix="postflow_pods")
+    logs = tmp_path / "engines"
+    logs.mkdir()
+    nats_port, password = stack.free_port(), nats.new_password()
+    temporal_port = stack.free_port()
+    started = [
+        subprocess.Popen(
+            nats.command(port=nats_port, store_dir=logs / "nats", password=password),
+            stdout=(logs / "nats.log").open("w"),
+            stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            temporal.command(port=temporal_port, db_file=logs / "temporal.db", ui_port=None),
+            stdout=(logs / "temporal.log").open("w"),
+            stderr=subprocess.STDOUT,
+        ),
+    ]
+    stack.wait_listening(nats_port, started[0])
+    stack.wait_listening(temporal_port, started[1])
+    pod_url, forwarder = pods.reachable_over_tcp(url)
+    yield pods.Engines(
+        database_url=pod_url,
+        nats_url=nats.url(nats_port, password),
+        temporal_address=f"127.0.0.1:{temporal_port}",
+        # The manifests' "default" exists on every dev server: a name none has stands for
+        # the real server's empty list of namespaces.
+        temporal_namespace=f"postflow-{uuid.uuid4().hex[:8]}",
+        s3_endpoint=s3_server,
+    )
+    if forwarder is not None:
+        forwarder.close()
+    for process in started:
+        process.terminate()
+        process.wait(timeout=15)
+    postgres.drop_database(database_server_url, url)
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_container_of_the_overlay_starts_as_its_manifest_describes_it(
+    overlay, engines, as_the_pods_user, tmp_path
+):
+    objects = _rendered(tmp_path, overlay)
+    # Outside pytest's own folder, which only root may enter.
+    workdir = Path(tempfile.mkdtemp(prefix="postflow-pods-"))
+    workdir.chmod(0o755)
+    machine = pods.Machine(objects, engines, workdir)
+    running: list[pods.Running] = []
+    try:
+        jobs = machine.of_kind("Job")
+        assert set(jobs) == set(JOBS), sorted(jobs)
+        for name in JOBS:
+            job = machine.start(name, jobs[name])
+            running.append(job)
+            assert job.process.wait(timeout=180) == 0, f"Job {name} failed:\n{job.tail()}"
+
+        deployments = machine.of_kind("Deployment")
+        pods_up = [machine.start(name, deployment) for name, deployment in sorted(deployments.items())]
+        running += pods_up
+        waiting = {pod.name: pod for pod in pods_up}
+        deadline = time.monotonic() + READY_WITHIN_SECONDS
+        while waiting:
+            for name, pod in list(waiting.items()):
+                assert pod.process.poll() is None, (
+                    f"{name} exited with {pod.process.returncode}:\n{pod.tail()}"
+                )
+                if machine.ready(pod):
+                    del waiting[name]
+            assert time.monotonic() < deadline, {name: pod.tail() for name, pod in waiting.items()}
+            time.sleep(0.5)
+        time.sleep(3)  # and stay up a moment (a crash right after the first probe)
+        for pod in pods_up:
+            assert pod.process.poll() is None, f"{pod.name} exited after it was ready:\n{pod.tail()}"
+    finally:
+        for one in running:
+            if one.process.poll() is None:
+                one.process.terminate()
+        for one in running:
+            try:
+                one.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                one.process.kill()
+        pods.remove(workdir)
