@@ -120,24 +120,28 @@ class Machine:
             "POSTFLOW_EVENTS_REPLICAS": "1",
         }[name]
 
-    def _mounts(self, name: str, pod: dict, container: dict, user: dict) -> dict[str, Path]:
-        """mountPath -> a local folder holding what the volume holds (and nothing else)."""
-        volumes = {v["name"]: v for v in pod.get("volumes", [])}
-        mounts = {}
-        for mount in container.get("volumeMounts", []):
-            volume = volumes[mount["name"]]
-            local = self.workdir / name / mount["name"]
+    def _volumes(self, name: str, pod: dict, user: dict) -> dict[str, Path]:
+        """volume name -> a local folder holding what the volume holds (and nothing else),
+        shared by the pod's containers."""
+        read_only = {
+            m["name"]
+            for c in [*pod.get("initContainers", []), *pod["containers"]]
+            for m in c.get("volumeMounts", [])
+            if m.get("readOnly")
+        }
+        folders = {}
+        for volume in pod.get("volumes", []):
+            local = self.workdir / name / volume["name"]
             local.mkdir(parents=True)
             if "secret" in volume:
                 data = self._data("Secret", volume["secret"]["secretName"])
                 items = volume["secret"].get("items") or [{"key": k, "path": k} for k in data]
-                mode = volume["secret"].get("defaultMode", 0o644)
                 for item in items:
                     path = local / item["path"]
                     path.write_text(data[item["key"]])
                     os.chown(path, 0, user["fsGroup"])
-                    path.chmod(mode)
-            if mount.get("readOnly") or "secret" in volume:
+                    path.chmod(volume["secret"].get("defaultMode", 0o644))
+            if volume["name"] in read_only or "secret" in volume:
                 # Owned by root, read (and listed) by the pod's group only: nothing in it,
                 # nor the folder itself, can be changed by the process.
                 os.chown(local, 0, user["fsGroup"])
@@ -145,8 +149,8 @@ class Machine:
             else:
                 os.chown(local, user["runAsUser"], user["fsGroup"])
                 local.chmod(0o2770)
-            mounts[mount["mountPath"]] = local
-        return mounts
+            folders[volume["name"]] = local
+        return folders
 
     def _local(self, value: str, mounts: dict[str, Path]) -> str:
         for mount_path, local in sorted(mounts.items(), key=lambda m: -len(m[0])):
@@ -155,15 +159,24 @@ class Machine:
         return value
 
     def start(self, name: str, workload: dict) -> Running:
+        """The pod's init containers, each run to its end (an AssertionError if one fails),
+        then its container, started."""
         pod = workload["spec"]["template"]["spec"]
-        container = pod["containers"][0]
         security = pod.get("securityContext", {})
         user = {
             "runAsUser": security["runAsUser"],
             "runAsGroup": security.get("runAsGroup", security["runAsUser"]),
             "fsGroup": security.get("fsGroup", security.get("runAsGroup", security["runAsUser"])),
         }
-        mounts = self._mounts(name, pod, container, user)
+        volumes = self._volumes(name, pod, user)
+        for init in pod.get("initContainers", []):
+            step = self._launch(f"{name}.{init['name']}", init, volumes, user)
+            code = step.process.wait(timeout=180)
+            assert code == 0, f"{name}'s init container {init['name']} exited with {code}:\n{step.tail()}"
+        return self._launch(name, pod["containers"][0], volumes, user)
+
+    def _launch(self, name: str, container: dict, volumes: dict[str, Path], user: dict) -> Running:
+        mounts = {m["mountPath"]: volumes[m["name"]] for m in container.get("volumeMounts", [])}
         env = self._environment(container)
         for key, value in list(env.items()):
             if key in ENGINE_SETTINGS:
@@ -194,8 +207,7 @@ class Machine:
                 group=user["runAsGroup"],
                 extra_groups=[user["fsGroup"]],
             )
-        probe = self._probe(container, mounts)
-        return Running(name, process, probe, env, user, log)
+        return Running(name, process, self._probe(container, mounts), env, user, log)
 
     def _probe(self, container: dict, mounts: dict[str, Path]) -> list[str] | None:
         spec = (
