@@ -6,6 +6,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, computed_field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from lib.common.process_secrets import SECRETS_OF
+
 LOCAL_JWT_SECRET = "postflow-local-development-secret-change-me"
 # A Fernet key for local runs only (32 url-safe base64 bytes); deployments set their own.
 LOCAL_TOKEN_KEY = "cG9zdGZsb3ctbG9jYWwtdG9rZW4ta2V5LWNoYW5nZS0="
@@ -22,6 +24,9 @@ class Settings(BaseSettings):
     # "local" for make run and the tests, which set it; anything else, and unset, is a real
     # deployment, which refuses built-in or short secrets and a plain-http Graph API.
     environment: str = "production"
+    # Which process this is (lib/common/process_secrets.py), set by its deployment: outside
+    # local runs only its own secrets must be private ones. Unset: every secret must be.
+    process: str = ""
 
     database_url: str = Field(
         default="",
@@ -319,21 +324,20 @@ class Settings(BaseSettings):
     def _refuse_default_secrets_outside_local(self) -> "Settings":
         if self.environment == "local":
             return self
-        for variable, value, default in (
-            ("POSTFLOW_JWT_SECRET", self.jwt_secret, LOCAL_JWT_SECRET),
-            ("POSTFLOW_TOKEN_ENCRYPTION_KEYS", self.token_encryption_keys, LOCAL_TOKEN_KEY),
-            ("POSTFLOW_MEDIA_URL_SIGNING_KEY", self.media_url_signing_key, LOCAL_MEDIA_URL_KEY),
+        own = self._own_secrets()
+        for name, default in (
+            ("jwt_secret", LOCAL_JWT_SECRET),
+            ("token_encryption_keys", LOCAL_TOKEN_KEY),
+            ("media_url_signing_key", LOCAL_MEDIA_URL_KEY),
         ):
-            if default in value.get_secret_value().split(","):
+            if name in own and default in getattr(self, name).get_secret_value().split(","):
                 raise ValueError(
-                    f"{variable} must be set to a private value when "
+                    f"POSTFLOW_{name.upper()} must be set to a private value when "
                     f"POSTFLOW_ENVIRONMENT={self.environment!r}"
                 )
-        for variable, value in (
-            ("POSTFLOW_JWT_SECRET", self.jwt_secret),
-            ("POSTFLOW_MEDIA_URL_SIGNING_KEY", self.media_url_signing_key),
-        ):
-            if len(value.get_secret_value().encode()) < MIN_SECRET_BYTES:
+        for name in ("jwt_secret", "media_url_signing_key"):
+            variable, value = f"POSTFLOW_{name.upper()}", getattr(self, name)
+            if name in own and len(value.get_secret_value().encode()) < MIN_SECRET_BYTES:
                 raise ValueError(f"{variable} must be at least {MIN_SECRET_BYTES} bytes")
         if self.meta_simulator_url:
             raise ValueError(
@@ -341,6 +345,13 @@ class Settings(BaseSettings):
             )
         self._require_public_media()
         return self
+
+    def _own_secrets(self) -> frozenset[str]:
+        if not self.process:
+            return frozenset().union(*SECRETS_OF.values())
+        if self.process not in SECRETS_OF:
+            raise ValueError(f"POSTFLOW_PROCESS: {self.process!r} is none of {', '.join(SECRETS_OF)}")
+        return SECRETS_OF[self.process]
 
     def _require_public_media(self) -> None:
         """Instagram downloads each media file itself: outside local runs its URLs must be

@@ -102,10 +102,17 @@ class Machine:
         for one in container.get("env", []):
             if "value" in one:
                 env[one["name"]] = one["value"]
-            elif ref := one.get("valueFrom", {}).get("secretKeyRef"):
-                env[one["name"]] = self._data("Secret", ref["name"])[ref["key"]]
-            elif ref := one.get("valueFrom", {}).get("configMapKeyRef"):
-                env[one["name"]] = self._data("ConfigMap", ref["name"])[ref["key"]]
+            else:
+                kind, ref = next(
+                    (kind, one["valueFrom"][key])
+                    for kind, key in (("Secret", "secretKeyRef"), ("ConfigMap", "configMapKeyRef"))
+                    if key in one["valueFrom"]
+                )
+                data = self._data(kind, ref["name"])
+                if ref["key"] in data:
+                    env[one["name"]] = data[ref["key"]]
+                else:  # the kubelet refuses to start the container, unless it is optional
+                    assert ref.get("optional"), f"{kind} {ref['name']} has no {ref['key']}"
         return env
 
     def _engine(self, name: str) -> str:

@@ -20,6 +20,7 @@ from prometheus_client.metrics import MetricWrapperBase
 from devtools.stack import procfile_processes
 from lib.common import metrics, service_identity
 from lib.common.config import Settings
+from lib.common.process_secrets import SECRETS_OF
 
 ROOT = Path(__file__).resolve().parents[2]
 KUBERNETES_VERSION = "1.32.0"
@@ -201,13 +202,26 @@ def test_settings_are_postflow_settings_and_secrets_stay_out_of_the_config_map(r
     [settings_secret] = [s for name, s in secrets.items() if name.startswith("postflow-secrets-")]
     assert set(settings_secret["data"]) <= SECRET_SETTINGS
     assert {"POSTFLOW_DATABASE_URL", "POSTFLOW_NATS_URL"} <= set(settings_secret["data"])
-    # The processes are given both, by the names the generators gave them.
+    # Every container is given the settings, and of the Secret only its own process's
+    # secrets (lib/common/process_secrets.py), by the names the generators gave them.
     for deployment in _of(rendered[overlay], "Deployment").values():
         if deployment["metadata"]["name"] == "graph-simulator":
             continue
-        sources = _container(deployment)["envFrom"]
-        assert sources[0]["configMapRef"]["name"] == config["metadata"]["name"]
-        assert sources[1]["secretRef"]["name"] == settings_secret["metadata"]["name"]
+        pod = deployment["spec"]["template"]["spec"]
+        for container in [*pod.get("initContainers", []), *pod["containers"]]:
+            assert container["envFrom"] == [{"configMapRef": {"name": config["metadata"]["name"]}}]
+            env = {one["name"]: one for one in container["env"]}
+            process = env["POSTFLOW_PROCESS"]["value"]
+            given = {name for name, one in env.items() if "secretKeyRef" in one.get("valueFrom", {})}
+            assert given == {f"POSTFLOW_{name.upper()}" for name in SECRETS_OF[process]}, container["name"]
+            for name in given:
+                assert env[name]["valueFrom"]["secretKeyRef"]["name"] == settings_secret["metadata"]["name"]
+                assert env[name]["valueFrom"]["secretKeyRef"]["key"] == name
+        # Each container is the process it says it is.
+        assert pod["containers"][0]["env"][0] == {
+            "name": "POSTFLOW_PROCESS",
+            "value": deployment["metadata"]["name"],
+        }
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)

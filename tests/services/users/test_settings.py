@@ -93,3 +93,24 @@ def test_local_files_need_a_public_https_base_outside_local_runs():
 def test_media_urls_must_live_long_enough_for_instagram_to_fetch_them():
     with pytest.raises(ValidationError, match="POSTFLOW_MEDIA_URL_EXPIRY_SECONDS"):
         Settings(environment="production", **PRIVATE, media_url_expiry_seconds=60)
+
+
+def test_a_process_is_refused_only_for_a_built_in_secret_of_its_own():
+    # The posts service is given no JWT secret, token key or media URL key (its pod holds
+    # only its database and NATS URLs): it starts without them.
+    Settings(environment="production", process="posts", public_base_url=PRIVATE["public_base_url"])
+    with pytest.raises(ValidationError, match="POSTFLOW_MEDIA_URL_SIGNING_KEY"):
+        Settings(environment="production", process="media", jwt_secret=PRIVATE["jwt_secret"])
+    with pytest.raises(ValidationError, match="POSTFLOW_TOKEN_ENCRYPTION_KEYS"):
+        Settings(environment="production", process="worker", jwt_secret=PRIVATE["jwt_secret"])
+    with pytest.raises(ValidationError, match="POSTFLOW_JWT_SECRET"):
+        Settings(
+            environment="production",
+            process="gateway",
+            token_encryption_keys=PRIVATE["token_encryption_keys"],
+        )
+
+
+def test_an_unknown_process_is_refused():
+    with pytest.raises(ValidationError, match="POSTFLOW_PROCESS"):
+        Settings(environment="production", process="postz", **PRIVATE)
