@@ -344,6 +344,51 @@ def test_only_the_gateway_and_the_websocket_are_reachable_from_outside(rendered,
         assert inside["podSelector"]["matchLabels"].items() <= labels.items()
 
 
+def _reaching(policy: dict) -> set[str]:
+    [selector] = policy["spec"]["podSelector"].get("matchExpressions", [None]) or [None]
+    if selector is None:
+        return {policy["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/name"]}
+    assert selector["operator"] == "In"
+    return set(selector["values"])
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_each_process_reaches_only_the_engines_it_uses(rendered, overlay):
+    """Egress is denied but for DNS, each other, and per process what its secrets say it uses
+    (lib/common/process_secrets.py): the database, NATS, MinIO; Temporal (no login) only
+    from the scheduler and the worker; the internet only from those that mail or call Meta."""
+    policies = _of(rendered[overlay], "NetworkPolicy")
+    assert policies["default-deny-egress"]["spec"] == {"podSelector": {}, "policyTypes": ["Egress"]}
+    processes = [p for p in SECRETS_OF if p not in ("migrate", "temporal-namespace")]
+
+    def holding(*secrets: str) -> set[str]:
+        return {p for p in processes if SECRETS_OF[p] & set(secrets)}
+
+    engines = {
+        "to-postgresql": ("postgresql", 5432, holding("database_url")),
+        "to-nats": ("nats", 4222, holding("nats_url")),
+        "to-minio": ("minio", 9000, holding("s3_access_key")),
+        "to-temporal": ("temporal", 7233, {"scheduler", "worker"}),
+    }
+    for name, (namespace, port, expected) in engines.items():
+        policy = policies[name]
+        assert _reaching(policy) == expected, name
+        [rule] = policy["spec"]["egress"]
+        assert rule["to"] == [
+            {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": namespace}}}
+        ]
+        assert rule["ports"] == [{"port": port, "protocol": "TCP"}], name
+    internet = policies["to-the-internet"]
+    assert _reaching(internet) == holding("smtp_password", "meta_app_secret") | {"realtime"}
+    [rule] = internet["spec"]["egress"]
+    [block] = rule["to"]
+    assert block["ipBlock"]["cidr"] == "0.0.0.0/0"
+    assert {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"} <= set(block["ipBlock"]["except"])
+    # No other policy lets anything out.
+    allowed = set(engines) | {"to-the-internet", "to-dns-and-each-other"}
+    assert {n for n, p in policies.items() if p["spec"].get("egress")} == allowed
+
+
 def test_the_grafana_dashboard_charts_only_metrics_postflow_exports():
     dashboard = json.loads((ROOT / "deploy" / "grafana-dashboard.json").read_text())
     exported = {
