@@ -172,3 +172,33 @@ def test_every_process_carries_scrape_labels_for_the_port_it_serves_metrics_on()
         assert labels["prometheus.io/scrape"] == "true", name
         assert labels["prometheus.io/path"] == "/metrics", name
         assert int(labels["prometheus.io/port"]) == default(setting), name
+
+
+PROCESSES = ("gateway", "users", "posts", "scheduler", "media", "realtime", "worker")
+
+
+def test_each_process_mounts_only_its_own_keys_and_says_which_process_it_is():
+    keys_step = SERVICES["service-keys"]
+    made = {v.split(":")[0] for v in keys_step["volumes"]} - {"./secrets/service-keys"}
+    assert made == {f"keys-{p}" for p in PROCESSES}
+    assert "/keys/$$p.key" in keys_step["command"][0], "each volume gets its own private key only"
+    for name, service in OURS.items():
+        mounts = service.get("volumes", [])
+        if name in PROCESSES:
+            assert mounts == [f"keys-{name}:/run/postflow/service-keys:ro"], name
+            assert service["environment"]["POSTFLOW_PROCESS"] == name
+        else:  # the one-shot steps and the simulator make no gRPC calls
+            assert mounts == [], name
+    assert SERVICES["migrate"]["environment"]["POSTFLOW_PROCESS"] == "migrate"
+    assert SERVICES["temporal-search-attributes"]["environment"]["POSTFLOW_PROCESS"] == "temporal-namespace"
+
+
+def test_postflow_uses_its_own_minio_user_never_the_root_one():
+    environment = COMPOSE["x-postflow-environment"]
+    for name in ("POSTFLOW_S3_ACCESS_KEY", "POSTFLOW_S3_SECRET_KEY"):
+        assert "MINIO_ROOT" not in environment[name], name
+    assert "MINIO_POSTFLOW" in environment["POSTFLOW_S3_SECRET_KEY"]
+    step = SERVICES["minio-bucket"]["command"][0]
+    # The user is allowed the bucket's objects, and nothing of MinIO's administration.
+    assert "mc admin user add" in step and "policy attach postflow postflow-media" in step
+    assert '"s3:*"' not in step and "admin:" not in step
