@@ -420,3 +420,61 @@ def test_prometheus_may_reach_every_metrics_port_a_container_declares(rendered, 
         for port in _container(deployment).get("ports", []):
             if "metrics" in port.get("name", ""):
                 assert port["name"] in allowed, (deployment["metadata"]["name"], port)
+
+
+def test_postgresql_has_a_connection_for_every_pool_at_its_most(rendered):
+    """Every pod that can open connections, at its most (prod; autoscaled ones at their
+    maximum): Postflow's two pools per process, Temporal's server pods, a reserve for
+    operators. Over max_connections, a burst would be refused connections."""
+    external = ROOT / "deploy" / "external"
+    postgresql = yaml.safe_load((external / "postgresql-values.yaml").read_text())
+    configured = dict(
+        line.split(" = ") for line in postgresql["primary"]["extendedConfiguration"].strip().splitlines()
+    )
+    max_connections = int(configured["max_connections"])
+    [config] = _of(rendered["prod"], "ConfigMap").values()
+    per_pool = int(config["data"]["POSTFLOW_DATABASE_POOL_SIZE"]) + int(
+        config["data"]["POSTFLOW_DATABASE_MAX_OVERFLOW"]
+    )
+    most = {
+        h["spec"]["scaleTargetRef"]["name"]: h["spec"]["maxReplicas"]
+        for h in _of(rendered["prod"], "HorizontalPodAutoscaler").values()
+    }
+    users_of_the_database = {p for p, secrets in SECRETS_OF.items() if "database_url" in secrets} - {
+        "migrate"
+    }
+    postflow = 0
+    for name, deployment in _of(rendered["prod"], "Deployment").items():
+        if name in users_of_the_database:
+            postflow += most.get(name, deployment["spec"].get("replicas", 1)) * 2 * per_pool
+    temporal = yaml.safe_load((external / "temporal-values.yaml").read_text())["server"]
+    stores = temporal["config"]["persistence"]["datastores"]
+    per_server_pod = sum(store["sql"]["maxConns"] for store in stores.values())
+    server_pods = sum(
+        temporal[role]["replicaCount"] for role in ("frontend", "history", "matching", "worker")
+    )
+    reserve = int(configured["superuser_reserved_connections"]) + 20  # psql, backups, migrations
+    assert postflow + server_pods * per_server_pod + reserve <= max_connections, (
+        postflow,
+        server_pods * per_server_pod,
+    )
+
+
+def test_the_engines_charts_are_pinned_and_temporal_values_use_the_1x_chart_format():
+    """The documented installs name a chart version (an unpinned install took the newest
+    chart, whose keys the values no longer matched), and Temporal's values are in the 1.x
+    chart's format: the server's own persistence config, no sub-chart keys."""
+    readme = (ROOT / "deploy" / "external" / "README.md").read_text()
+    installs = [line for line in readme.splitlines() if line.startswith("helm install")]
+    assert len(installs) == 4
+    for line in installs:
+        assert re.search(r"--version \S+", line), line
+    values = yaml.safe_load((ROOT / "deploy" / "external" / "temporal-values.yaml").read_text())
+    assert not {"cassandra", "mysql", "postgresql", "elasticsearch", "prometheus", "grafana"} & set(values)
+    persistence = values["server"]["config"]["persistence"]
+    assert persistence["defaultStore"] == "default" and persistence["visibilityStore"] == "visibility"
+    for store in persistence["datastores"].values():
+        sql = store["sql"]
+        assert sql["pluginName"] == sql["driverName"] == "postgres12"
+        assert sql["connectAddr"] == "postgresql.postgresql.svc:5432"
+        assert "password" not in sql and sql["existingSecret"]
