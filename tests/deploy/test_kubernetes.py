@@ -478,3 +478,25 @@ def test_the_engines_charts_are_pinned_and_temporal_values_use_the_1x_chart_form
         assert sql["pluginName"] == sql["driverName"] == "postgres12"
         assert sql["connectAddr"] == "postgresql.postgresql.svc:5432"
         assert "password" not in sql and sql["existingSecret"]
+
+
+def test_the_pod_monitor_scrapes_every_metrics_port_the_pods_declare(rendered):
+    """deploy/monitoring (for the Prometheus Operator) names the ports every Postflow pod
+    serves /metrics on, the same the NetworkPolicy lets Prometheus reach."""
+    output = subprocess.run(
+        [shutil.which("kubectl"), "kustomize", str(ROOT / "deploy" / "monitoring")],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    [monitor] = [doc for doc in yaml.safe_load_all(output) if doc]
+    assert monitor["kind"] == "PodMonitor"
+    scraped = {endpoint["port"] for endpoint in monitor["spec"]["podMetricsEndpoints"]}
+    for name, deployment in _of(rendered["prod"], "Deployment").items():
+        labels = deployment["spec"]["template"]["metadata"]["labels"]
+        assert monitor["spec"]["selector"]["matchLabels"].items() <= labels.items(), name
+        annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+        ports = {p["containerPort"]: p["name"] for p in _container(deployment)["ports"]}
+        # The port its prometheus.io annotation names is one the PodMonitor scrapes.
+        assert ports[int(annotations["prometheus.io/port"])] in scraped, name
