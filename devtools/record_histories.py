@@ -233,6 +233,8 @@ SCENARIOS = {
     "series_first_run_continued_as_new": (_series, True),
     "series_last_run_finished": (_series, False),
     "metrics_collected_then_finished": (_metrics, True),
+    # Since jitter-metrics-cadence: each wait stretched by a random part.
+    "metrics_jittered_then_finished": (_metrics, True),
     "media_purge_rounds": (_media_purge, True),
     "publish_waited_for_reconnect_then_published": (_reconnect, True),
     "account_upkeep_rounds": (_account_upkeep, True),

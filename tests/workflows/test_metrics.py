@@ -144,3 +144,36 @@ def test_a_storys_figures_are_the_ones_instagram_has_for_stories(api, instagram)
     samples = wait_for_samples(user, post["id"])
     assert samples[-1]["reach"] > 0 and samples[-1]["views"] >= samples[-1]["reach"]
     assert all(s["likes"] == s["comments"] == s["saves"] == 0 for s in samples)
+
+
+async def test_posts_published_together_collect_their_metrics_apart(api, instagram, system):
+    """Each wait between collections is stretched by a random part of up to a fifth of itself
+    (workflows/metrics/workflows.py), so that a burst's posts do not all ask Instagram in the
+    same second every five minutes."""
+    from temporalio.api.enums.v1 import EventType
+    from temporalio.client import Client
+
+    from workflows.contracts.metrics import interval_at, metrics_workflow_id
+    from workflows.metrics.workflows import JITTER
+
+    user = fast_audience_publisher(api, instagram)
+    user.client.patch(f"/api/v1/accounts/{user.account_id}", json={"min_gap_minutes": 0})  # one second
+    posts = [user.create_post(media=[{"url": IMAGE}]) for _ in range(3)]
+    for post in posts:
+        assert schedule(user, post["id"], 2).status_code == 200
+    for post in posts:
+        wait_samples = wait_for_samples(user, post["id"])
+        assert len(wait_samples) == 3
+    client = await Client.connect(system.env["POSTFLOW_TEMPORAL_ADDRESS"])
+    base = interval_at(0, float(system.env["POSTFLOW_METRICS_INTERVAL_SCALE"]))
+    waits = []
+    for post in posts:
+        handle = client.get_workflow_handle(metrics_workflow_id(post["id"]))
+        async for event in handle.fetch_history_events():
+            if event.event_type == EventType.EVENT_TYPE_TIMER_STARTED:
+                waits.append(
+                    event.timer_started_event_attributes.start_to_fire_timeout.ToTimedelta().total_seconds()
+                )
+    assert len(waits) == 9, waits
+    assert all(base <= wait <= base * (1 + JITTER) + 0.001 for wait in waits), (base, waits)
+    assert len({round(wait, 3) for wait in waits}) > 1, "every wait the same: no jitter"
