@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(PY) -m bench.scheduling
 	$(PY) -m bench.media
 	$(PY) -m bench.realtime --via-gateway
+	$(PY) -m bench.moments
 	$(PY) -m bench.report
 
 ## make proto: regenerate protos/*_pb2*.py from protos/*.proto

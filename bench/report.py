@@ -304,6 +304,26 @@ def capacity_lines() -> list[str]:
     return lines
 
 
+def moments_lines() -> list[str]:
+    """The moments users meet besides the settled one (bench/moments.py)."""
+    found = _load("moments")
+    lines = ["## The moments users meet", ""]
+    if not found:
+        return [*lines, "- Not measured (run `make bench`)."]
+    titles = {
+        "first_minute": "The first minute after start (no warm-up)",
+        "after_burst": "The minute after a burst published together, the worker restarted",
+        "settled": "Settled, the minute after that",
+    }
+    for key, title in titles.items():
+        windows = found.get(key, [])
+        if windows:
+            p95s = ", ".join(_ms(w["p95"]) for w in windows)
+            rate = sum(w["rate"] for w in windows) / len(windows)
+            lines.append(f"- **{title}**: p95 by 10-s window {p95s}, at {rate:.0f} requests/s.")
+    return lines
+
+
 def write(path: Path = REPORT) -> str:
     table = ["| What | Measured | Target | The brief | Met |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(row)} |" for row in rows()]
@@ -326,6 +346,8 @@ def write(path: Path = REPORT) -> str:
             *table,
             "",
             *capacity_lines(),
+            "",
+            *moments_lines(),
             "",
         ]
     )
