@@ -148,7 +148,15 @@ class Machine:
                     path.write_text(data[item["key"]])
                     os.chown(path, 0, user["fsGroup"])
                     path.chmod(volume["secret"].get("defaultMode", 0o644))
-            if volume["name"] in read_only or "secret" in volume:
+            if "files" in volume:  # a compose volume a one-shot step filled: (text, owner, mode)
+                for file_name, (text, owner, mode) in volume["files"].items():
+                    path = local / file_name
+                    path.write_text(text)
+                    os.chown(path, owner, owner)
+                    path.chmod(mode)
+                os.chown(local, 0, 0)
+                local.chmod(0o555 if volume["name"] in read_only else 0o777)
+            elif volume["name"] in read_only or "secret" in volume:
                 # Owned by root, read (and listed) by the pod's group only: nothing in it,
                 # nor the folder itself, can be changed by the process.
                 os.chown(local, 0, user["fsGroup"])
@@ -186,7 +194,7 @@ class Machine:
         mounts = {m["mountPath"]: volumes[m["name"]] for m in container.get("volumeMounts", [])}
         env = self._environment(container)
         for key, value in list(env.items()):
-            if key in ENGINE_SETTINGS:
+            if key in ENGINE_SETTINGS and value:
                 env[key] = self._engine(key)
             elif HOST_SETTINGS.match(key):
                 env[key] = "127.0.0.1"
@@ -230,7 +238,12 @@ class Machine:
             port = spec["httpGet"]["port"]
             number = named[port] if isinstance(port, str) else port
             return [*check, "http", f"http://127.0.0.1:{self._by_number[number]}{spec['httpGet']['path']}"]
-        return [self._local(arg, mounts) for arg in spec["exec"]["command"]]
+        # An address on this machine in the command (compose's health checks) is the process's
+        # own port, moved like the rest.
+        return [
+            re.sub(r"127\.0\.0\.1:(\d+)", lambda m: f"127.0.0.1:{self._by_number.get(int(m[1]), m[1])}", arg)
+            for arg in (self._local(arg, mounts) for arg in spec["exec"]["command"])
+        ]
 
     def ready(self, running: Running) -> bool:
         if running.probe is None:
@@ -318,3 +331,74 @@ def reachable_over_tcp(url: str) -> tuple[str, "TcpToUnixSocket | None"]:
     forwarder = TcpToUnixSocket(f"{socket_dir}/.s.PGSQL.{parsed.port or 5432}")
     tcp = parsed.set(host="127.0.0.1", port=forwarder.port, query={})
     return tcp.render_as_string(hide_password=False), forwarder
+
+
+# --- docker-compose.yml -------------------------------------------------------------------
+
+_VARIABLE = re.compile(r"\$\$|\$\{(\w+)(?:(:?[-?])([^}]*))?\}")
+
+
+def interpolate(text: str, variables: dict[str, str]) -> str:
+    """Compose's ${VAR}, ${VAR:-default}, ${VAR:?error} and $$ (a literal $)."""
+
+    def one(match: re.Match) -> str:
+        if match[0] == "$$":
+            return "$"
+        name, how, other = match[1], match[2], match[3]
+        value = variables.get(name, "")
+        if how and how.endswith("-") and not value:
+            return other
+        if how and how.endswith("?") and not value:
+            raise AssertionError(f"compose would refuse to start: {other}")
+        return value
+
+    return _VARIABLE.sub(one, text)
+
+
+def compose_workloads(compose: dict, dotenv: dict[str, str], keys: dict[str, str]) -> list[dict]:
+    """Postflow's services of docker-compose.yml (the default profile) as the pods above: the
+    one-shot steps as Jobs, the others as Deployments. Each runs as the image's user (10001),
+    with its `environment` over its `env_file` (.env), its named volumes as the one-shot
+    steps fill them, and its own /tmp; its health check is its probe."""
+    keys_step = compose["services"]["service-keys"]["command"][0]
+    workloads = []
+    for name, service in compose["services"].items():
+        if not str(service.get("image", "")).startswith("postflow:") or service.get("profiles"):
+            continue
+        env = dict(dotenv)
+        env |= {k: interpolate(str(v), dotenv) for k, v in (service.get("environment") or {}).items()}
+        volumes, mounts = [{"name": "tmp", "emptyDir": {}}], [{"name": "tmp", "mountPath": "/tmp"}]
+        for entry in service.get("volumes", []):
+            volume, path, *mode = entry.split(":")
+            process = volume.removeprefix("keys-")
+            assert "/keys/$$p.key" in keys_step and volume.startswith("keys-"), entry
+            files = {n: (keys[n], 10001, 0o644) for n in keys if n.endswith(".pub")}
+            files[f"{process}.key"] = (keys[f"{process}.key"], 10001, 0o600)
+            volumes.append({"name": volume, "files": files})
+            mounts.append({"name": volume, "mountPath": path, "readOnly": mode == ["ro"]})
+        container = {
+            "name": name,
+            "command": [interpolate(arg, dotenv) for arg in service["command"]],
+            "env": [{"name": k, "value": v} for k, v in env.items()],
+            "volumeMounts": mounts,
+        }
+        if test := service.get("healthcheck", {}).get("test"):
+            assert test[0] == "CMD", test
+            container["readinessProbe"] = {"exec": {"command": test[1:]}}
+        one_shot = service.get("restart") == "no"
+        workloads.append(
+            {
+                "kind": "Job" if one_shot else "Deployment",
+                "metadata": {"name": name},
+                "spec": {
+                    "template": {
+                        "spec": {
+                            "securityContext": {"runAsUser": 10001, "runAsGroup": 10001, "fsGroup": 10001},
+                            "volumes": volumes,
+                            "containers": [container],
+                        }
+                    }
+                },
+            }
+        )
+    return workloads

@@ -1,5 +1,6 @@
-"""Every Postflow container of each Kubernetes overlay, started on this machine exactly as
-its manifest describes it (tests/deploy/pods.py: its command, environment, mounts, user),
+"""Every Postflow container of each Kubernetes overlay and of docker-compose.yml, started on
+this machine exactly as its manifest describes it (tests/deploy/pods.py: its command,
+environment, mounts, user),
 against real PostgreSQL, NATS and S3 and a Temporal dev server that has no namespace of
 Postflow's yet: every Deployment's init containers (the migrations, the namespace) run to
 success, and then it becomes ready by its own probe and stays up.
@@ -33,6 +34,7 @@ pytestmark = pytest.mark.system
 
 ROOT = stack.ROOT
 OVERLAYS = ("dev", "prod")
+COMPOSE_STEPS = ("migrate", "temporal-search-attributes")
 READY_WITHIN_SECONDS = 120
 
 
@@ -131,27 +133,55 @@ def engines(database_server_url, s3_server, tmp_path):
     postgres.drop_database(database_server_url, url)
 
 
-@pytest.mark.parametrize("overlay", OVERLAYS)
-def test_every_container_of_the_overlay_starts_as_its_manifest_describes_it(
-    overlay, engines, as_the_pods_user, tmp_path
-):
-    objects = _rendered(tmp_path, overlay)
+def _compose(tmp_path: Path) -> list[dict]:
+    """docker-compose.yml's Postflow services, with the .env an operator makes from
+    .env.example (its empty secrets filled in) and the identity keys devtools makes."""
+    dotenv = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#") and "=" in line:
+            name, value = line.split("=", 1)
+            dotenv[name] = value
+    dotenv |= {
+        name: secrets.token_urlsafe(24)
+        for name in ("POSTGRES_PASSWORD", "NATS_PASSWORD", "MINIO_ROOT_PASSWORD", "MINIO_POSTFLOW_PASSWORD")
+    }
+    dotenv |= {
+        "POSTFLOW_JWT_SECRET": secrets.token_urlsafe(48),
+        "POSTFLOW_MEDIA_URL_SIGNING_KEY": secrets.token_urlsafe(48),
+        "POSTFLOW_TOKEN_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+    }
+    keys_dir = tmp_path / "service-keys"
+    service_identity.ensure_keys(keys_dir)
+    keys = {path.name: path.read_text() for path in keys_dir.iterdir()}
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    return pods.compose_workloads(compose, dotenv, keys)
+
+
+@pytest.mark.parametrize("deployment", [*OVERLAYS, "compose"])
+def test_every_container_starts_as_its_manifest_describes_it(deployment, engines, as_the_pods_user, tmp_path):
+    objects = _compose(tmp_path) if deployment == "compose" else _rendered(tmp_path, deployment)
     # Outside pytest's own folder, which only root may enter.
     workdir = Path(tempfile.mkdtemp(prefix="postflow-pods-"))
     workdir.chmod(0o755)
     machine = pods.Machine(objects, engines, workdir)
     running: list[pods.Running] = []
     try:
-        assert not machine.of_kind("Job"), (
-            "a Job's template cannot change: re-applied with a new image, it fails"
-        )
+        jobs = machine.of_kind("Job")
+        if deployment == "compose":
+            # compose's one-shot steps, in the order its depends_on gives them.
+            assert list(jobs) == list(COMPOSE_STEPS), list(jobs)
+            for name in COMPOSE_STEPS:
+                step = machine.start(name, jobs[name])
+                running.append(step)
+                assert step.process.wait(timeout=180) == 0, f"{name} failed:\n{step.tail()}"
+        else:
+            assert not jobs, "a Job's template cannot change: re-applied with a new image, it fails"
         deployments = machine.of_kind("Deployment")
         # All at once, as an apply starts them: their init containers (the migrations, the
         # namespace) run side by side.
         with concurrent.futures.ThreadPoolExecutor(len(deployments)) as starting:
             started = {
-                name: starting.submit(machine.start, name, deployment)
-                for name, deployment in deployments.items()
+                name: starting.submit(machine.start, name, workload) for name, workload in deployments.items()
             }
         failed = [future.exception() for future in started.values() if future.exception()]
         pods_up = [future.result() for future in started.values() if not future.exception()]
