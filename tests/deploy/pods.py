@@ -355,17 +355,32 @@ def interpolate(text: str, variables: dict[str, str]) -> str:
     return _VARIABLE.sub(one, text)
 
 
-def compose_workloads(compose: dict, dotenv: dict[str, str], keys: dict[str, str]) -> list[dict]:
+def _env_file(path: Path) -> dict[str, str]:
+    found = {}
+    for line in path.read_text().splitlines():
+        if line and not line.startswith("#") and "=" in line:
+            name, value = line.split("=", 1)
+            found[name] = value
+    return found
+
+
+def compose_workloads(
+    compose: dict, project: Path, dotenv: dict[str, str], keys: dict[str, str]
+) -> list[dict]:
     """Postflow's services of docker-compose.yml (the default profile) as the pods above: the
     one-shot steps as Jobs, the others as Deployments. Each runs as the image's user (10001),
-    with its `environment` over its `env_file` (.env), its named volumes as the one-shot
-    steps fill them, and its own /tmp; its health check is its probe."""
+    with its `environment` (the compose file's variables from .env) over its `env_file`
+    (relative to `project`), its named volumes as the one-shot steps fill them, and its own
+    /tmp; its health check is its probe."""
     keys_step = compose["services"]["service-keys"]["command"][0]
     workloads = []
     for name, service in compose["services"].items():
         if not str(service.get("image", "")).startswith("postflow:") or service.get("profiles"):
             continue
-        env = dict(dotenv)
+        files = service.get("env_file") or []
+        env = {}
+        for one in [files] if isinstance(files, str) else files:
+            env |= _env_file(project / one)
         env |= {k: interpolate(str(v), dotenv) for k, v in (service.get("environment") or {}).items()}
         volumes, mounts = [{"name": "tmp", "emptyDir": {}}], [{"name": "tmp", "mountPath": "/tmp"}]
         for entry in service.get("volumes", []):

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from devtools import compose_env
 from devtools.stack import procfile_processes
 from lib.common.config import Settings
+from lib.common.process_secrets import SECRETS_OF
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -194,7 +196,7 @@ def test_each_process_mounts_only_its_own_keys_and_says_which_process_it_is():
 
 
 def test_postflow_uses_its_own_minio_user_never_the_root_one():
-    environment = COMPOSE["x-postflow-environment"]
+    environment = COMPOSE["x-media-bucket"]
     for name in ("POSTFLOW_S3_ACCESS_KEY", "POSTFLOW_S3_SECRET_KEY"):
         assert "MINIO_ROOT" not in environment[name], name
     assert "MINIO_POSTFLOW" in environment["POSTFLOW_S3_SECRET_KEY"]
@@ -202,3 +204,52 @@ def test_postflow_uses_its_own_minio_user_never_the_root_one():
     # The user is allowed the bucket's objects, and nothing of MinIO's administration.
     assert "mc admin user add" in step and "policy attach postflow postflow-media" in step
     assert '"s3:*"' not in step and "admin:" not in step
+
+
+def test_each_container_is_given_only_its_own_processs_secrets():
+    """The engines' credentials by the compose file, the rest by the process's own env file
+    (devtools/compose_env.py): both follow lib/common/process_secrets.py."""
+    secrets = {f"POSTFLOW_{n.upper()}" for names in SECRETS_OF.values() for n in names}
+    for name, service in OURS.items():
+        if service.get("profiles"):
+            continue
+        process = service["environment"]["POSTFLOW_PROCESS"]
+        assert service["env_file"] == f"secrets/env/{process}.env", name
+        given = set(service["environment"]) & secrets
+        assert given == {f"POSTFLOW_{n.upper()}" for n in SECRETS_OF[process]} & compose_env.SET_BY_COMPOSE, (
+            name
+        )
+        # The engines' passwords appear only in the variables the process is given.
+        for variable, value in service["environment"].items():
+            for password in ("POSTGRES_PASSWORD", "NATS_PASSWORD", "MINIO_POSTFLOW_PASSWORD", "MINIO_ROOT"):
+                if password in str(value):
+                    assert variable in given, (name, variable)
+
+
+def test_the_env_files_hold_every_setting_and_only_the_processs_own_secrets(tmp_path):
+    example = (ROOT / ".env.example").read_text()
+    env = tmp_path / ".env"
+    filled = {
+        "POSTFLOW_JWT_SECRET": "jwt-" + "x" * 40,
+        "POSTFLOW_TOKEN_ENCRYPTION_KEYS": "token-key",
+        "POSTFLOW_MEDIA_URL_SIGNING_KEY": "media-" + "y" * 40,
+        "POSTFLOW_SMTP_PASSWORD": "smtp-password",
+        "POSTFLOW_META_APP_SECRET": "meta-secret",
+    }
+    lines = [
+        f"{line.split('=', 1)[0]}={filled[line.split('=', 1)[0]]}"
+        if line.split("=", 1)[0] in filled
+        else line
+        for line in example.splitlines()
+    ]
+    env.write_text("\n".join(lines) + "\n")
+    compose_env.write(env, tmp_path / "out")
+    files = {path.stem: path.read_text() for path in (tmp_path / "out").iterdir()}
+    assert set(files) == set(SECRETS_OF)
+    for process, text in files.items():
+        assert (tmp_path / "out" / f"{process}.env").stat().st_mode & 0o077 == 0, "readable by its owner only"
+        assert "POSTFLOW_PUBLIC_BASE_URL=https://postflow.example.com" in text, process
+        for name, value in filled.items():
+            own = name.removeprefix("POSTFLOW_").lower() in SECRETS_OF[process]
+            assert (value in text) == own, (process, name)
+        assert "POSTGRES_PASSWORD" not in text and "MINIO_ROOT" not in text

@@ -26,7 +26,7 @@ import pytest
 import yaml
 from cryptography.fernet import Fernet
 
-from devtools import nats, postgres, stack, temporal
+from devtools import compose_env, nats, postgres, stack, temporal
 from lib.common import service_identity
 from tests.deploy import pods
 
@@ -153,8 +153,11 @@ def _compose(tmp_path: Path) -> list[dict]:
     keys_dir = tmp_path / "service-keys"
     service_identity.ensure_keys(keys_dir)
     keys = {path.name: path.read_text() for path in keys_dir.iterdir()}
+    # As the operator's `python -m devtools.compose_env` makes them from .env.
+    (tmp_path / ".env").write_text("".join(f"{k}={v}\n" for k, v in dotenv.items()))
+    compose_env.write(tmp_path / ".env", tmp_path / "secrets" / "env")
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-    return pods.compose_workloads(compose, dotenv, keys)
+    return pods.compose_workloads(compose, tmp_path, dotenv, keys)
 
 
 @pytest.mark.parametrize("deployment", [*OVERLAYS, "compose"])
