@@ -1,5 +1,7 @@
 """The one place database engines and sessions are made (SQLAlchemy 2 async, psycopg 3)."""
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,6 +14,8 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from lib.common.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 def async_url(url: str) -> str:
@@ -66,6 +70,24 @@ class Database:
         """A session for queries that change nothing; each statement sees committed data."""
         async with self._read_sessions() as session:
             yield session
+
+    async def warm(self) -> None:
+        """Open each pool's resident connections now, at start-up, rather than in the first
+        requests' time (each costs a round trip and PostgreSQL's fork; a burst of requests
+        right after a start paid them all at once). A database not there yet is left to the
+        first requests, as before."""
+
+        async def open_pool(engine: AsyncEngine) -> None:
+            connections = await asyncio.gather(
+                *(engine.connect() for _ in range(engine.pool.size())), return_exceptions=True
+            )
+            for connection in connections:
+                if isinstance(connection, BaseException):
+                    log.warning("database pool not warmed: %s", connection)
+                else:
+                    await connection.close()
+
+        await asyncio.gather(open_pool(self.engine), open_pool(self.read_engine))
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.clients = Clients.open(settings)
+        await app.state.clients.connect(within=3)
         # One client for the readiness checks, not one per probe (a probe every few seconds).
         app.state.probe_http = httpx.AsyncClient(timeout=2)
         settle_after_startup()

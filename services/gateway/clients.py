@@ -1,5 +1,7 @@
 """gRPC channels and stubs to the services, opened once per gateway process."""
 
+import asyncio
+import contextlib
 import functools
 from dataclasses import dataclass
 
@@ -56,6 +58,16 @@ class Clients:
             realtime=WithDeadline(realtime_pb2_grpc.RealtimeStub(channels["realtime"]), deadline),
             channels=channels,
         )
+
+    async def connect(self, within: float) -> None:
+        """Each channel's connections made now, at start-up, rather than in the first
+        requests' time; a service not up yet (all start together) is left to its first call."""
+
+        async def ready(channel: grpc.aio.Channel) -> None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(channel.channel_ready(), within)
+
+        await asyncio.gather(*(ready(channel) for channel in self.channels.values()))
 
     async def close(self) -> None:
         for channel in self.channels.values():

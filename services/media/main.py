@@ -16,6 +16,7 @@ from services.media.storage import open_storage
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
+    await db.warm()
     storage = open_storage(settings)
     posts_channel = service_identity.channel(settings, caller="media", service="posts")
     publisher = EventPublisher(

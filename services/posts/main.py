@@ -15,6 +15,7 @@ from services.posts.waiting_gauge import WaitingGauge
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
+    await db.warm()
     publisher = EventPublisher(
         settings.nats_url, settings.events_retention_hours * 3600, settings.events_replicas
     )

@@ -29,6 +29,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         db = Database(settings)
+        await db.warm()
         publisher = EventPublisher(settings.nats_url, retention, settings.events_replicas)
         await publisher.connect()
         await hub.start()

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
+    await db.warm()
     graph = GraphApiClient.from_settings(settings)
     posts_channel = service_identity.channel(settings, caller="scheduler", service="posts")
     users_channel = service_identity.channel(settings, caller="scheduler", service="users")

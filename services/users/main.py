@@ -10,6 +10,7 @@ from services.users.server import UsersServicer
 async def main(port: int) -> None:
     settings = get_settings()
     db = Database(settings)
+    await db.warm()
     await serve(
         name="postflow.users.v1.Users",
         identity="users",

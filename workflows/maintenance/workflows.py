@@ -72,6 +72,9 @@ class ScheduleReconcileWorkflow:
     @workflow.run
     async def run(self, request: ReconcileInput) -> None:
         for _ in range(request.rounds_per_run):
+            # A round reads every scheduled post and workflow: never at start-up, when the
+            # system is busiest with requests (an operator runs one at once by hand).
+            await workflow.sleep(timedelta(seconds=request.interval_seconds))
             try:
                 await workflow.execute_activity_method(
                     MaintenanceActivities.reconcile_schedules,
@@ -81,5 +84,4 @@ class ScheduleReconcileWorkflow:
                 )
             except ActivityError:
                 pass  # the scheduler away: the next round catches up
-            await workflow.sleep(timedelta(seconds=request.interval_seconds))
         workflow.continue_as_new(replace(request))
