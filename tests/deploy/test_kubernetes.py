@@ -466,7 +466,7 @@ def test_the_engines_charts_are_pinned_and_temporal_values_use_the_1x_chart_form
     chart's format: the server's own persistence config, no sub-chart keys."""
     readme = (ROOT / "deploy" / "external" / "README.md").read_text()
     installs = [line for line in readme.splitlines() if line.startswith("helm install")]
-    assert len(installs) == 4
+    assert len(installs) == 5  # the four engines, and the traces' collector
     for line in installs:
         assert re.search(r"--version \S+", line), line
     values = yaml.safe_load((ROOT / "deploy" / "external" / "temporal-values.yaml").read_text())
