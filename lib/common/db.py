@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
 from lib.common.config import Settings
 
 log = logging.getLogger(__name__)
+# Connections per pool opened at start-up (Database.warm).
+WARM_CONNECTIONS = 2
 
 
 def async_url(url: str) -> str:
@@ -72,14 +74,16 @@ class Database:
             yield session
 
     async def warm(self) -> None:
-        """Open each pool's resident connections now, at start-up, rather than in the first
-        requests' time (each costs a round trip and PostgreSQL's fork; a burst of requests
-        right after a start paid them all at once). A database not there yet is left to the
-        first requests, as before."""
+        """Open a few connections of each pool now, at start-up, rather than in the first
+        requests' time (each costs a round trip and PostgreSQL's fork). Only a few: every
+        process opening its whole pools at once would take a small PostgreSQL's every
+        connection (the embedded one's 100) before any is needed. A database not there yet
+        is left to the first requests, as before."""
 
         async def open_pool(engine: AsyncEngine) -> None:
+            count = min(WARM_CONNECTIONS, engine.pool.size())
             connections = await asyncio.gather(
-                *(engine.connect() for _ in range(engine.pool.size())), return_exceptions=True
+                *(engine.connect() for _ in range(count)), return_exceptions=True
             )
             for connection in connections:
                 if isinstance(connection, BaseException):

@@ -16,6 +16,7 @@ import base64
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -248,6 +249,11 @@ class Machine:
     def ready(self, running: Running) -> bool:
         if running.probe is None:
             return running.process.poll() is None
+        # A probe of a port nothing listens on yet fails without starting a Python to ask.
+        for port in re.findall(r"127\.0\.0\.1:(\d+)", " ".join(running.probe)):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", int(port))) != 0:
+                    return False
         done = subprocess.run(
             running.probe,
             env=running.env,

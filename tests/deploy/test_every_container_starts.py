@@ -94,11 +94,11 @@ def as_the_pods_user():
         folder.chmod(mode)
 
 
-@pytest.fixture
-def engines(database_server_url, s3_server, tmp_path):
-    url = postgres.create_scratch_database(database_server_url, prefix="postflow_pods")
-    logs = tmp_path / "engines"
-    logs.mkdir()
+@pytest.fixture(scope="module")
+def servers(s3_server, tmp_path_factory):
+    """NATS and a Temporal dev server, shared by the module's tests (each test gets its own
+    database and a namespace the server has never had)."""
+    logs = tmp_path_factory.mktemp("engines")
     nats_port, password = stack.free_port(), nats.new_password()
     temporal_port = stack.free_port()
     started = [
@@ -115,21 +115,28 @@ def engines(database_server_url, s3_server, tmp_path):
     ]
     stack.wait_listening(nats_port, started[0])
     stack.wait_listening(temporal_port, started[1])
-    pod_url, forwarder = pods.reachable_over_tcp(url)
-    yield pods.Engines(
-        database_url=pod_url,
-        nats_url=nats.url(nats_port, password),
-        temporal_address=f"127.0.0.1:{temporal_port}",
-        # The manifests' "default" exists on every dev server: a name none has stands for
-        # the real server's empty list of namespaces.
-        temporal_namespace=f"postflow-{uuid.uuid4().hex[:8]}",
-        s3_endpoint=s3_server,
-    )
-    if forwarder is not None:
-        forwarder.close()
+    yield nats.url(nats_port, password), f"127.0.0.1:{temporal_port}", s3_server
     for process in started:
         process.terminate()
         process.wait(timeout=15)
+
+
+@pytest.fixture
+def engines(database_server_url, servers):
+    url = postgres.create_scratch_database(database_server_url, prefix="postflow_pods")
+    pod_url, forwarder = pods.reachable_over_tcp(url)
+    nats_url, temporal_address, s3_endpoint = servers
+    yield pods.Engines(
+        database_url=pod_url,
+        nats_url=nats_url,
+        temporal_address=temporal_address,
+        # The manifests' "default" exists on every dev server: a name none has stands for
+        # the real server's empty list of namespaces.
+        temporal_namespace=f"postflow-{uuid.uuid4().hex[:8]}",
+        s3_endpoint=s3_endpoint,
+    )
+    if forwarder is not None:
+        forwarder.close()
     postgres.drop_database(database_server_url, url)
 
 
@@ -201,7 +208,7 @@ def test_every_container_starts_as_its_manifest_describes_it(deployment, engines
                     del waiting[name]
             assert time.monotonic() < deadline, {name: pod.tail() for name, pod in waiting.items()}
             time.sleep(0.5)
-        time.sleep(3)  # and stay up a moment (a crash right after the first probe)
+        time.sleep(1)  # and stay up a moment (a crash right after the first probe)
         for pod in pods_up:
             assert pod.process.poll() is None, f"{pod.name} exited after it was ready:\n{pod.tail()}"
     finally:

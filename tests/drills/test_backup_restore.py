@@ -81,21 +81,23 @@ def test_a_restore_from_backup_loses_no_schedule_and_publishes_each_post_once(
         )
         assert reply.status_code == 200, reply.text
 
-    schedule("kept", 60)
-    schedule("moved later", 62)
-    schedule("moved earlier", 80)
-    schedule("taken back", 64)
+    # The repairs must be made before the earliest time they change (33 s): the restore and a
+    # round took 11 s here, unloaded.
+    schedule("kept", 30)
+    schedule("moved later", 31)
+    schedule("moved earlier", 45)
+    schedule("taken back", 32)
 
     backup = tmp_path / "postflow.dump"
     subprocess.run(
         [TOOLS / "pg_dump", "--format=custom", f"--file={backup}", _libpq(url)], check=True, timeout=120
     )
 
-    schedule("moved later", 75, "put")
-    schedule("moved earlier", 68, "put")
+    schedule("moved later", 40, "put")
+    schedule("moved earlier", 33, "put")
     assert user.client.delete(f"/api/v1/posts/{posts['taken back']['id']}/schedule").status_code == 200
-    schedule("scheduled after", 70)
-    latest = {"kept": 60, "moved later": 75, "moved earlier": 68, "scheduled after": 70}
+    schedule("scheduled after", 36)
+    latest = {"kept": 30, "moved later": 40, "moved earlier": 33, "scheduled after": 36}
 
     running.kill(*SERVICES, sig=15)
     subprocess.run(
@@ -108,6 +110,9 @@ def test_a_restore_from_backup_loses_no_schedule_and_publishes_each_post_once(
     assert batch.status_of(user, posts["scheduled after"]) == "draft", "the restore brought the old rows back"
 
     report = _reconcile(running)
+    took = (datetime.now(UTC) - start).total_seconds()
+    earliest = min(latest[name] for name in ("moved later", "moved earlier", "scheduled after"))
+    assert took < earliest, f"the drill's times are too close: the round ended {took:.0f} s in"
     repaired = {one["postId"]: one["action"] for one in report["repairs"]}
     assert repaired == {
         posts["moved later"]["id"]: "moved_post",
