@@ -28,7 +28,7 @@ from cryptography.fernet import Fernet
 
 from devtools import compose_env, nats, postgres, stack, temporal
 from lib.common import service_identity
-from tests.deploy import pods
+from tests.deploy import kustomize, pods
 
 pytestmark = pytest.mark.system
 
@@ -59,20 +59,10 @@ def _operator_files(copy_root: Path, overlay: str) -> None:
 
 
 def _rendered(tmp_path: Path, overlay: str) -> list[dict]:
-    kubectl = shutil.which("kubectl")
-    if kubectl is None:
-        pytest.skip("kubectl (with its built-in kustomize) is not installed")
     copy_root = tmp_path / "deploy"
     shutil.copytree(ROOT / "deploy", copy_root)
     _operator_files(copy_root, overlay)
-    output = subprocess.run(
-        [kubectl, "kustomize", str(copy_root / "overlays" / overlay)],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    ).stdout
-    return [doc for doc in yaml.safe_load_all(output) if doc]
+    return kustomize.render(copy_root / "overlays" / overlay)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import importlib.util
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import kubernetes_validate
@@ -21,6 +20,7 @@ from devtools.stack import procfile_processes
 from lib.common import metrics, service_identity
 from lib.common.config import Settings
 from lib.common.process_secrets import SECRETS_OF
+from tests.deploy import kustomize
 
 ROOT = Path(__file__).resolve().parents[2]
 KUBERNETES_VERSION = "1.32.0"
@@ -59,23 +59,13 @@ def default(name: str):
 def rendered(tmp_path_factory) -> dict[str, list[dict]]:
     """Each overlay's objects, rendered from a copy of deploy/ given what an operator adds
     before the first apply: the identity keys and prod's secrets.env."""
-    kubectl = shutil.which("kubectl")
-    if kubectl is None:
-        pytest.skip("kubectl (with its built-in kustomize) is not installed")
     copy_root = tmp_path_factory.mktemp("deploy") / "deploy"
     shutil.copytree(ROOT / "deploy", copy_root)
     shutil.copy(copy_root / "overlays/prod/secrets.env.example", copy_root / "overlays/prod/secrets.env")
     objects = {}
     for overlay in OVERLAYS:
         service_identity.ensure_keys(copy_root / "overlays" / overlay / "service-keys")
-        output = subprocess.run(
-            [kubectl, "kustomize", str(copy_root / "overlays" / overlay)],
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        ).stdout
-        objects[overlay] = [doc for doc in yaml.safe_load_all(output) if doc]
+        objects[overlay] = kustomize.render(copy_root / "overlays" / overlay)
     return objects
 
 
@@ -483,14 +473,7 @@ def test_the_engines_charts_are_pinned_and_temporal_values_use_the_1x_chart_form
 def test_the_pod_monitor_scrapes_every_metrics_port_the_pods_declare(rendered):
     """deploy/monitoring (for the Prometheus Operator) names the ports every Postflow pod
     serves /metrics on, the same the NetworkPolicy lets Prometheus reach."""
-    output = subprocess.run(
-        [shutil.which("kubectl"), "kustomize", str(ROOT / "deploy" / "monitoring")],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    ).stdout
-    [monitor] = [doc for doc in yaml.safe_load_all(output) if doc]
+    [monitor] = kustomize.render(ROOT / "deploy" / "monitoring")
     assert monitor["kind"] == "PodMonitor"
     scraped = {endpoint["port"] for endpoint in monitor["spec"]["podMetricsEndpoints"]}
     for name, deployment in _of(rendered["prod"], "Deployment").items():
