@@ -111,6 +111,9 @@ class Reconciler:
                     report.busy += 1
                     continue
                 repair = Repair(post_id, "failed", f"{err.code}: {err.message}")
+            except Exception as err:  # noqa: BLE001 - one post's trouble (Temporal away, say) is reported, the round goes on
+                log.exception("schedule reconciler: post %s not repaired", post_id)
+                repair = Repair(post_id, "failed", f"{type(err).__name__}: {err}")
             if repair is None:
                 continue
             log.warning("schedule reconciler: post %s %s (%s)", repair.post_id, repair.action, repair.detail)
