@@ -312,7 +312,8 @@ def moments_lines() -> list[str]:
         return [*lines, "- Not measured (run `make bench`)."]
     titles = {
         "first_minute": "The first minute after start (no warm-up)",
-        "after_burst": "The minute after a burst published together, the worker restarted",
+        "after_burst": "The minute right after a burst published together",
+        "metrics_due": "Five minutes later, the burst's first metrics due (the worker restarted)",
         "settled": "Settled, the minute after that",
     }
     for key, title in titles.items():
