@@ -27,7 +27,7 @@ from bench.stats import Recorder, percentile
 FIRST_COLLECTION_SECONDS = 300
 
 
-async def windows(base_url: str, clients, seconds: float, window: float) -> list[dict]:
+async def windows(clients, seconds: float, window: float) -> list[dict]:
     """The users' load for `seconds`, summed up every `window` seconds."""
     found = []
     for _ in range(int(seconds / window)):
@@ -62,7 +62,7 @@ def _print(title: str, rows: list[dict]) -> None:
 async def first_minute(base_url: str, seconds: float) -> list[dict]:
     clients = await make_users(base_url, 100)
     try:
-        return await windows(base_url, clients, seconds, 10)
+        return await windows(clients, seconds, 10)
     finally:
         for client in clients:
             await client.close()
@@ -91,15 +91,15 @@ async def after_burst(running, simulator: str, posts: int, seconds: float) -> di
     published = await burst(running.base_url, simulator, posts)
     clients = await make_users(running.base_url, 100)
     try:
-        found = {"after_burst": await windows(running.base_url, clients, seconds, 10)}
+        found = {"after_burst": await windows(clients, seconds, 10)}
         # The worker restarted before the collections come due: none of their workflows
         # is in its cache, each collection replays its history.
         await asyncio.sleep(max(0.0, published + FIRST_COLLECTION_SECONDS - 60 - time.monotonic()))
         running.kill("worker", sig=15)
         running.restart("worker")
         await asyncio.sleep(max(0.0, published + FIRST_COLLECTION_SECONDS - 5 - time.monotonic()))
-        found["metrics_due"] = await windows(running.base_url, clients, 90, 10)
-        found["settled"] = await windows(running.base_url, clients, seconds, 10)
+        found["metrics_due"] = await windows(clients, 90, 10)
+        found["settled"] = await windows(clients, seconds, 10)
     finally:
         for client in clients:
             await client.close()

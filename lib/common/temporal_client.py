@@ -28,13 +28,8 @@ async def connect(
 
 async def running(client: Client, workflow_id: str) -> WorkflowExecutionDescription | None:
     """The workflow's description while it runs, else None (never started, or ended)."""
-    try:
-        description = await client.get_workflow_handle(workflow_id).describe()
-    except RPCError as err:
-        if err.status == RPCStatusCode.NOT_FOUND:
-            return None
-        raise
-    return description if description.status == WorkflowExecutionStatus.RUNNING else None
+    description = await latest(client, workflow_id)
+    return description if description and description.status == WorkflowExecutionStatus.RUNNING else None
 
 
 async def latest(client: Client, workflow_id: str) -> WorkflowExecutionDescription | None:

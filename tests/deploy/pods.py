@@ -267,14 +267,6 @@ class Machine:
         return done.returncode == 0
 
 
-def python_reachable_by(uid: int) -> bool:
-    """Whether this checkout's Python runs as another user (its folders may be root's own)."""
-    done = subprocess.run(
-        [sys.executable, "-c", "pass"], capture_output=True, user=uid, group=uid, check=False, cwd="/"
-    )
-    return done.returncode == 0
-
-
 def remove(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
