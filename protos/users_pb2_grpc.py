@@ -98,6 +98,66 @@ class UsersStub:
                 request_serializer=protos_dot_users__pb2.AuditEvent.SerializeToString,
                 response_deserializer=protos_dot_users__pb2.Done.FromString,
                 _registered_method=True)
+        self.ListWorkspaces = channel.unary_unary(
+                '/postflow.users.v1.Users/ListWorkspaces',
+                request_serializer=protos_dot_users__pb2.ListWorkspacesRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.WorkspaceList.FromString,
+                _registered_method=True)
+        self.CreateWorkspace = channel.unary_unary(
+                '/postflow.users.v1.Users/CreateWorkspace',
+                request_serializer=protos_dot_users__pb2.CreateWorkspaceRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Workspace.FromString,
+                _registered_method=True)
+        self.UpdateWorkspace = channel.unary_unary(
+                '/postflow.users.v1.Users/UpdateWorkspace',
+                request_serializer=protos_dot_users__pb2.UpdateWorkspaceRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Workspace.FromString,
+                _registered_method=True)
+        self.GetAccess = channel.unary_unary(
+                '/postflow.users.v1.Users/GetAccess',
+                request_serializer=protos_dot_users__pb2.WorkspaceRef.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Workspace.FromString,
+                _registered_method=True)
+        self.GetWorkspaceZone = channel.unary_unary(
+                '/postflow.users.v1.Users/GetWorkspaceZone',
+                request_serializer=protos_dot_users__pb2.WorkspaceZoneRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.WorkspaceZone.FromString,
+                _registered_method=True)
+        self.ListMembers = channel.unary_unary(
+                '/postflow.users.v1.Users/ListMembers',
+                request_serializer=protos_dot_users__pb2.WorkspaceRef.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.MemberList.FromString,
+                _registered_method=True)
+        self.ChangeRole = channel.unary_unary(
+                '/postflow.users.v1.Users/ChangeRole',
+                request_serializer=protos_dot_users__pb2.ChangeRoleRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Member.FromString,
+                _registered_method=True)
+        self.RemoveMember = channel.unary_unary(
+                '/postflow.users.v1.Users/RemoveMember',
+                request_serializer=protos_dot_users__pb2.RemoveMemberRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Done.FromString,
+                _registered_method=True)
+        self.InviteMember = channel.unary_unary(
+                '/postflow.users.v1.Users/InviteMember',
+                request_serializer=protos_dot_users__pb2.InviteMemberRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.InvitationIssued.FromString,
+                _registered_method=True)
+        self.ListInvitations = channel.unary_unary(
+                '/postflow.users.v1.Users/ListInvitations',
+                request_serializer=protos_dot_users__pb2.WorkspaceRef.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.InvitationList.FromString,
+                _registered_method=True)
+        self.RevokeInvitation = channel.unary_unary(
+                '/postflow.users.v1.Users/RevokeInvitation',
+                request_serializer=protos_dot_users__pb2.RevokeInvitationRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Done.FromString,
+                _registered_method=True)
+        self.AcceptInvitation = channel.unary_unary(
+                '/postflow.users.v1.Users/AcceptInvitation',
+                request_serializer=protos_dot_users__pb2.AcceptInvitationRequest.SerializeToString,
+                response_deserializer=protos_dot_users__pb2.Workspace.FromString,
+                _registered_method=True)
 
 
 class UsersServicer:
@@ -184,6 +244,86 @@ class UsersServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListWorkspaces(self, request, context):
+        """Workspaces. Everything the other services keep (posts, media, accounts, ...) belongs to
+        one; their `user_id` fields name it. A person's personal workspace, made at sign-up,
+        has the person's id. Who is not a member is answered NOT_FOUND; a member whose role
+        lacks the right, PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateWorkspace(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateWorkspace(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccess(self, request, context):
+        """The caller's membership of a workspace: their role and its rights (the gateway checks
+        each route's right against them).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetWorkspaceZone(self, request, context):
+        """For other services: the zone times sent without one are read in.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMembers(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChangeRole(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveMember(self, request, context):
+        """A member removed, or (member_id is the caller) leaving.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InviteMember(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListInvitations(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeInvitation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AcceptInvitation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_UsersServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -246,6 +386,66 @@ def add_UsersServicer_to_server(servicer, server):
                     servicer.RecordAudit,
                     request_deserializer=protos_dot_users__pb2.AuditEvent.FromString,
                     response_serializer=protos_dot_users__pb2.Done.SerializeToString,
+            ),
+            'ListWorkspaces': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListWorkspaces,
+                    request_deserializer=protos_dot_users__pb2.ListWorkspacesRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.WorkspaceList.SerializeToString,
+            ),
+            'CreateWorkspace': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateWorkspace,
+                    request_deserializer=protos_dot_users__pb2.CreateWorkspaceRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Workspace.SerializeToString,
+            ),
+            'UpdateWorkspace': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateWorkspace,
+                    request_deserializer=protos_dot_users__pb2.UpdateWorkspaceRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Workspace.SerializeToString,
+            ),
+            'GetAccess': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccess,
+                    request_deserializer=protos_dot_users__pb2.WorkspaceRef.FromString,
+                    response_serializer=protos_dot_users__pb2.Workspace.SerializeToString,
+            ),
+            'GetWorkspaceZone': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetWorkspaceZone,
+                    request_deserializer=protos_dot_users__pb2.WorkspaceZoneRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.WorkspaceZone.SerializeToString,
+            ),
+            'ListMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMembers,
+                    request_deserializer=protos_dot_users__pb2.WorkspaceRef.FromString,
+                    response_serializer=protos_dot_users__pb2.MemberList.SerializeToString,
+            ),
+            'ChangeRole': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangeRole,
+                    request_deserializer=protos_dot_users__pb2.ChangeRoleRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Member.SerializeToString,
+            ),
+            'RemoveMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveMember,
+                    request_deserializer=protos_dot_users__pb2.RemoveMemberRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Done.SerializeToString,
+            ),
+            'InviteMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.InviteMember,
+                    request_deserializer=protos_dot_users__pb2.InviteMemberRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.InvitationIssued.SerializeToString,
+            ),
+            'ListInvitations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListInvitations,
+                    request_deserializer=protos_dot_users__pb2.WorkspaceRef.FromString,
+                    response_serializer=protos_dot_users__pb2.InvitationList.SerializeToString,
+            ),
+            'RevokeInvitation': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeInvitation,
+                    request_deserializer=protos_dot_users__pb2.RevokeInvitationRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Done.SerializeToString,
+            ),
+            'AcceptInvitation': grpc.unary_unary_rpc_method_handler(
+                    servicer.AcceptInvitation,
+                    request_deserializer=protos_dot_users__pb2.AcceptInvitationRequest.FromString,
+                    response_serializer=protos_dot_users__pb2.Workspace.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -576,6 +776,330 @@ class Users:
             '/postflow.users.v1.Users/RecordAudit',
             protos_dot_users__pb2.AuditEvent.SerializeToString,
             protos_dot_users__pb2.Done.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListWorkspaces(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/ListWorkspaces',
+            protos_dot_users__pb2.ListWorkspacesRequest.SerializeToString,
+            protos_dot_users__pb2.WorkspaceList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateWorkspace(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/CreateWorkspace',
+            protos_dot_users__pb2.CreateWorkspaceRequest.SerializeToString,
+            protos_dot_users__pb2.Workspace.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateWorkspace(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/UpdateWorkspace',
+            protos_dot_users__pb2.UpdateWorkspaceRequest.SerializeToString,
+            protos_dot_users__pb2.Workspace.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccess(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/GetAccess',
+            protos_dot_users__pb2.WorkspaceRef.SerializeToString,
+            protos_dot_users__pb2.Workspace.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetWorkspaceZone(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/GetWorkspaceZone',
+            protos_dot_users__pb2.WorkspaceZoneRequest.SerializeToString,
+            protos_dot_users__pb2.WorkspaceZone.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/ListMembers',
+            protos_dot_users__pb2.WorkspaceRef.SerializeToString,
+            protos_dot_users__pb2.MemberList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangeRole(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/ChangeRole',
+            protos_dot_users__pb2.ChangeRoleRequest.SerializeToString,
+            protos_dot_users__pb2.Member.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/RemoveMember',
+            protos_dot_users__pb2.RemoveMemberRequest.SerializeToString,
+            protos_dot_users__pb2.Done.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InviteMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/InviteMember',
+            protos_dot_users__pb2.InviteMemberRequest.SerializeToString,
+            protos_dot_users__pb2.InvitationIssued.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListInvitations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/ListInvitations',
+            protos_dot_users__pb2.WorkspaceRef.SerializeToString,
+            protos_dot_users__pb2.InvitationList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeInvitation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/RevokeInvitation',
+            protos_dot_users__pb2.RevokeInvitationRequest.SerializeToString,
+            protos_dot_users__pb2.Done.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AcceptInvitation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.users.v1.Users/AcceptInvitation',
+            protos_dot_users__pb2.AcceptInvitationRequest.SerializeToString,
+            protos_dot_users__pb2.Workspace.FromString,
             options,
             channel_credentials,
             insecure,

@@ -126,6 +126,9 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             "POSTFLOW_SCHEDULE_RECONCILE_INTERVAL_SECONDS": "86400",
             # A video whose media service died is taken up by another within seconds.
             "POSTFLOW_VIDEO_LEASE_SECONDS": "3",
+            # Sessions and memberships are asked again every 2 s: a removed member's socket
+            # closes within seconds.
+            "POSTFLOW_SESSION_CHECK_SECONDS": "2",
             "POSTFLOW_SMTP_HOST": "127.0.0.1",
             "POSTFLOW_SMTP_PORT": str(smtp_sink.port),
             # Webhook receivers in the tests listen on this machine.

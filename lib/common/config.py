@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     session_check_seconds: float = 10.0
     # A password reset link works once, within this.
     password_reset_ttl_seconds: int = 3600
+    # An invitation to a workspace works once, within this.
+    invitation_ttl_seconds: int = 7 * 24 * 3600
     # Encrypts Instagram access tokens at rest: comma-separated Fernet keys, the first
     # encrypts, all decrypt (so keys can be rotated).
     token_encryption_keys: SecretStr = SecretStr(LOCAL_TOKEN_KEY)

@@ -11,7 +11,8 @@ class Violation:
 
 @dataclass
 class ServiceError(Exception):
-    # One of: invalid, not_found, conflict, unauthenticated, too_large, unavailable, rate_limited.
+    # One of: invalid, not_found, conflict, unauthenticated, forbidden, too_large, unavailable,
+    # rate_limited.
     kind: str
     code: str
     message: str
@@ -44,6 +45,12 @@ def conflict(code: str, message: str, **context: str) -> ServiceError:
 
 def unauthenticated(message: str) -> ServiceError:
     return ServiceError("unauthenticated", "unauthenticated", message)
+
+
+def forbidden(message: str) -> ServiceError:
+    """Known to the caller, but not theirs to do (a member whose role lacks the right). Who
+    is not a member gets not_found instead: a workspace's ids tell outsiders nothing."""
+    return ServiceError("forbidden", "forbidden", message)
 
 
 def rate_limited(message: str, retry_after_seconds: float) -> ServiceError:

@@ -54,8 +54,10 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     },
     "users": {
         "RecordAudit": frozenset({"scheduler"}),
-        # A user's own time zone, for times sent without one.
-        "GetUser": frozenset({"gateway", "posts", "scheduler"}),
+        # A workspace's own time zone, for times sent without one.
+        "GetWorkspaceZone": frozenset({"posts", "scheduler"}),
+        # Whether a socket's person is (still) a member of the workspace it follows.
+        "GetAccess": frozenset({"gateway", "realtime"}),
     },
     # Instagram tokens (sealed) go to the publishing worker and nobody else.
     "scheduler": {

@@ -30,6 +30,8 @@ from services.gateway.scheduling import accounts, best_times, recurrence, schedu
 from services.gateway.scheduling import routes as scheduling
 from services.gateway.security_headers import SecurityHeadersMiddleware
 from services.gateway.sessions import LiveSessions
+from services.gateway.workspaces import routes as workspaces
+from services.gateway.workspaces.access import WorkspaceAccesses
 
 
 async def _realtime_state(http: httpx.AsyncClient, settings: Settings) -> str:
@@ -70,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.verified_tokens = VerifiedTokens(settings)
     app.state.limits = GatewayLimits(settings)
     app.state.live_sessions = LiveSessions(settings.session_check_seconds)
+    app.state.workspace_accesses = WorkspaceAccesses(settings.session_check_seconds)
     app.state.live_connections = Connections(settings.realtime_max_connections_per_user)
     # Not FastAPI's max_body_size: its 413 is plain text, and every error here is JSON.
     upload_limit = max(settings.media_max_image_bytes, settings.media_max_video_bytes)
@@ -99,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         calendar,
         campaigns,
         schedule_templates,
+        workspaces,
     ):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 

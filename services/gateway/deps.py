@@ -7,6 +7,7 @@ from fastapi import Depends, Request
 from lib.common.auth_tokens import TokenClaims
 from lib.common.errors import unauthenticated
 from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from services.gateway.workspaces.access import WorkspaceAccess, named
 
 
 async def get_posts(request: Request) -> posts_pb2_grpc.PostsStub:
@@ -48,6 +49,19 @@ async def current_user_id(claims: Annotated[TokenClaims, Depends(current_session
     return claims.user_id
 
 
+def _in_workspace(right: str, doing: str):
+    async def access(
+        request: Request, claims: Annotated[TokenClaims, Depends(current_session)]
+    ) -> WorkspaceAccess:
+        state = request.app.state
+        workspace_id = named(request.headers) or claims.user_id
+        found = await state.workspace_accesses.of(state.clients.users, claims.user_id, workspace_id)
+        found.require(right, doing)
+        return found
+
+    return access
+
+
 PostsDep = Annotated[posts_pb2_grpc.PostsStub, Depends(get_posts)]
 UsersDep = Annotated[users_pb2_grpc.UsersStub, Depends(get_users)]
 SchedulerDep = Annotated[scheduler_pb2_grpc.SchedulerStub, Depends(get_scheduler)]
@@ -55,3 +69,11 @@ RealtimeDep = Annotated[realtime_pb2_grpc.RealtimeStub, Depends(get_realtime)]
 MediaDep = Annotated[media_pb2_grpc.MediaStub, Depends(get_media)]
 CurrentUser = Annotated[str, Depends(current_user_id)]
 CurrentSession = Annotated[TokenClaims, Depends(current_session)]
+# The workspace a request acts in (X-Postflow-Workspace, else the sender's personal one),
+# once its sender is known to hold the right the route needs there. Not a member: 404.
+Reads = Annotated[WorkspaceAccess, Depends(_in_workspace("read", "see this"))]
+Writes = Annotated[WorkspaceAccess, Depends(_in_workspace("write", "write posts or media"))]
+Schedules = Annotated[WorkspaceAccess, Depends(_in_workspace("schedule", "schedule or publish"))]
+ManagesAccounts = Annotated[
+    WorkspaceAccess, Depends(_in_workspace("accounts", "connect accounts or change settings"))
+]

@@ -20,6 +20,7 @@ HTTP_STATUS_BY_KIND = {
     "not_found": 404,
     "conflict": 409,
     "unauthenticated": 401,
+    "forbidden": 403,
     "too_large": 413,
     "unavailable": 503,
     "rate_limited": 429,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
-from lib.common import profile_zone, time_text
+from lib.common import time_text, workspace_zone
 from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field
 from lib.common.timezones import is_valid_zone
@@ -25,7 +25,7 @@ async def resolve(
     """(the instant, its zone) of an ISO 8601 time: with an offset or Z, that instant; without
     one, on the wall clock of `zone`, or else of the user's own zone."""
     moment = time_text.parse(text.strip(), FIELD)
-    zone = zone.strip() or await profile_zone.of_user(users, user_id)
+    zone = zone.strip() or await workspace_zone.of_workspace(users, user_id)
     if not is_valid_zone(zone):
         raise invalid_field("timezone", "must be an IANA time zone, e.g. Europe/Paris")
     if moment.tzinfo is None:

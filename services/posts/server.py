@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from lib.common import profile_zone, proto_struct
+from lib.common import proto_struct, workspace_zone
 from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
@@ -352,7 +352,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             start=request.start_date,
             end=request.end_date,
             view=request.view_type or "month",
-            zone=request.timezone or await profile_zone.of_user(self._users, user_id),
+            zone=request.timezone or await workspace_zone.of_workspace(self._users, user_id),
             account_id=request.account_id,
             statuses=[PostStatus.from_proto(s) for s in request.statuses],
             post_types=list(request.post_types),
@@ -438,7 +438,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
 
     async def GetCampaignTimeline(self, request, context):
         user_id = parse_id(request.user_id, "User")
-        zone = request.timezone or await profile_zone.of_user(self._users, user_id)
+        zone = request.timezone or await workspace_zone.of_workspace(self._users, user_id)
         found = await campaigns.timeline(
             self._db, user_id=user_id, campaign_id=parse_id(request.campaign_id, "Campaign"), zone=zone
         )

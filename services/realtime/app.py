@@ -7,16 +7,17 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, WebSocket
 from fastapi.responses import JSONResponse
 
-from lib.common import grpc_server, metrics, tracing
+from lib.common import grpc_server, metrics, service_identity, tracing
 from lib.common.auth_tokens import VerifiedTokens
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.events import EventPublisher
 from lib.common.http_timing import HttpTiming, metrics_endpoint
-from protos import realtime_pb2_grpc
+from protos import realtime_pb2_grpc, users_pb2_grpc
 from services.realtime import connection
 from services.realtime.delivery import Deliveries
 from services.realtime.hub import Hub
+from services.realtime.memberships import Memberships
 from services.realtime.notifier import Notifier
 from services.realtime.server import RealtimeServicer
 
@@ -25,11 +26,14 @@ def create_app(settings: Settings) -> FastAPI:
     retention = settings.events_retention_hours * 3600
     hub = Hub(settings.nats_url, retention, settings.events_replicas)
     tokens = VerifiedTokens(settings)
+    memberships = Memberships()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         db = Database(settings)
         await db.warm()
+        users_channel = service_identity.channel(settings, caller="realtime", service="users")
+        memberships.ask(users_pb2_grpc.UsersStub(users_channel))
         publisher = EventPublisher(settings.nats_url, retention, settings.events_replicas)
         await publisher.connect()
         await hub.start()
@@ -54,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
         await asyncio.sleep(0.2)
         await hub.stop()
         await publisher.close()
+        await users_channel.close()
         await db.dispose()
 
     app = FastAPI(
@@ -84,6 +89,6 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.websocket("/ws/posts/{user_id}")
     async def posts_events(websocket: WebSocket, user_id: str):
-        await connection.serve(websocket, user_id, hub, tokens, settings)
+        await connection.serve(websocket, user_id, hub, tokens, settings, memberships)
 
     return app

@@ -13,7 +13,8 @@ Two profiles of the same stream:
 
 Close codes (also in the README):
   4401  no valid token (missing, malformed, expired; also when it expires while connected)
-  4403  the token's user is not the user in the path
+  4403  the token's user is not the user in the path, nor a member of the workspace in it
+        (also when they are removed from it while connected)
   4008  slow consumer: more than `max_queued` events waiting, or a send that did not
         finish within the send timeout
   1001  the server is shutting down (reconnect with your last event id)
@@ -32,6 +33,7 @@ from lib.common.auth_tokens import VerifiedTokens, websocket_token
 from lib.common.config import Settings
 from lib.common.errors import ServiceError
 from services.realtime.hub import Hub
+from services.realtime.memberships import Memberships
 
 UNAUTHENTICATED = 4401
 FORBIDDEN = 4403
@@ -62,11 +64,19 @@ def _event_type(payload: str) -> str | None:
 
 class Session:
     def __init__(
-        self, websocket: WebSocket, user_id: str, hub: Hub, settings: Settings, profile: str = FULL
+        self,
+        websocket: WebSocket,
+        user_id: str,
+        hub: Hub,
+        settings: Settings,
+        profile: str = FULL,
+        still_member=None,
     ) -> None:
         self._ws = websocket
         self._brief = profile == BRIEF
+        # The workspace whose events these are (a person's own id: their personal one).
         self._user_id = user_id
+        self._still_member = still_member
         self._hub = hub
         self._settings = settings
         self._queue: asyncio.Queue[tuple[int, str]] = asyncio.Queue(settings.realtime_max_queued_events)
@@ -149,6 +159,16 @@ class Session:
         await asyncio.sleep(max(0.0, expires_at - time.time()))
         self.end(UNAUTHENTICATED, "the access token expired; reconnect with a new one")
 
+    async def _membership(self) -> None:
+        """A member removed from the workspace stops hearing it within one check interval."""
+        if self._still_member is None:
+            await asyncio.Event().wait()
+        while True:
+            await asyncio.sleep(self._settings.session_check_seconds)
+            if await self._still_member() is False:
+                self.end(FORBIDDEN, "you are no longer a member of this workspace")
+                return
+
     async def run(self, last_event_id: int | None, expires_at: int) -> None:
         self._hub.add(self._user_id, self)
         tasks: list[asyncio.Task] = []
@@ -166,6 +186,7 @@ class Session:
                 asyncio.create_task(self._forward()),
                 asyncio.create_task(self._listen()),
                 asyncio.create_task(self._expiry(expires_at)),
+                asyncio.create_task(self._membership()),
                 asyncio.create_task(self._closed.wait()),
             ]
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -188,8 +209,15 @@ class Session:
 
 
 async def serve(
-    websocket: WebSocket, user_id: str, hub: Hub, tokens: VerifiedTokens, settings: Settings
+    websocket: WebSocket,
+    user_id: str,
+    hub: Hub,
+    tokens: VerifiedTokens,
+    settings: Settings,
+    memberships: Memberships,
 ) -> None:
+    """user_id (the brief's name for the path's id) names a workspace: the person's own id
+    their personal one, another a workspace they are a member of."""
     token, protocol, from_header = websocket_token(websocket.headers, websocket.query_params)
     # Accepted first: a close code (4401/4403) can only be sent on an open WebSocket.
     await websocket.accept(subprotocol=protocol)
@@ -203,8 +231,9 @@ async def serve(
             "send a valid access token (?token=, Sec-WebSocket-Protocol or Authorization: Bearer)",
         )
         return
-    if claims.user_id != user_id:
-        await websocket.close(FORBIDDEN, "the token is another user's")
+    if not await memberships.holds(claims.user_id, user_id):
+        # Unsure (the users service away) is a refusal here: nothing is open yet.
+        await websocket.close(FORBIDDEN, "the token is another user's, not a member of this workspace")
         return
     raw = websocket.query_params.get("last_event_id")
     last_event_id = None
@@ -217,4 +246,11 @@ async def serve(
     if profile not in (FULL, BRIEF):
         await websocket.close(1008, "profile must be full or brief")
         return
-    await Session(websocket, user_id, hub, settings, profile).run(last_event_id, claims.expires_at)
+    still_member = None
+    if claims.user_id != user_id:
+
+        async def still_member():
+            return await memberships.holds(claims.user_id, user_id)
+
+    session = Session(websocket, user_id, hub, settings, profile, still_member)
+    await session.run(last_event_id, claims.expires_at)

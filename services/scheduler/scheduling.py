@@ -11,7 +11,7 @@ from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.service import RPCError, RPCStatusCode
 
-from lib.common import profile_zone, temporal_client, time_text
+from lib.common import temporal_client, time_text, workspace_zone
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field
@@ -105,7 +105,7 @@ class Scheduler:
 
     async def zone_for(self, user_id: uuid.UUID, zone: str) -> str:
         """The zone a request names, or else the user's own."""
-        return zone or await profile_zone.of_user(self._users, user_id)
+        return zone or await workspace_zone.of_workspace(self._users, user_id)
 
     async def resolve(self, user_id: uuid.UUID, text: str, zone: str, prefer: str) -> Scheduled:
         zone = await self.zone_for(user_id, zone)

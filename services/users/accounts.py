@@ -8,7 +8,7 @@ from lib.common.db import Database
 from lib.common.emails import is_email_address
 from lib.common.errors import Violation, conflict, invalid, not_found, unauthenticated
 from lib.common.timezones import is_valid_zone
-from services.users import audit, lockout
+from services.users import audit, lockout, workspaces
 from services.users.models import User
 from services.users.passwords import hash_password, needs_rehash, verify_password
 
@@ -58,6 +58,11 @@ async def register(
     try:
         async with db.transaction() as session:
             session.add(user)
+            await session.flush()
+            workspace = workspaces.personal(user)
+            session.add(workspace)
+            await session.flush()
+            session.add(workspaces.owner_of(workspace))
     except IntegrityError as exc:
         raise conflict("email_taken", "An account with this email already exists") from exc
     return user

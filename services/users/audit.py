@@ -20,6 +20,10 @@ KINDS = (
     "password_reset",
     "account_connected",
     "account_disconnected",
+    "member_invited",
+    "workspace_joined",
+    "role_changed",
+    "member_removed",
 )
 MAX_LIST = 200
 

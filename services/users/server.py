@@ -6,8 +6,15 @@ from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
 from lib.common.ids import parse_id
 from protos import users_pb2, users_pb2_grpc
-from services.users import accounts, audit, password_changes, sessions
-from services.users.messages import audit_message, auth_result, user_message
+from services.users import accounts, audit, password_changes, sessions, workspaces
+from services.users.messages import (
+    audit_message,
+    auth_result,
+    invitation_message,
+    member_message,
+    user_message,
+    workspace_message,
+)
 from services.users.models import User
 
 
@@ -121,3 +128,103 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
             **{str(k): str(v) for k, v in detail.items()},
         )
         return users_pb2.Done()
+
+    # -- workspaces ---------------------------------------------------------------------
+
+    async def ListWorkspaces(self, request, context):
+        found = await workspaces.of_user(self._db, user_id=parse_id(request.user_id, "User"))
+        return users_pb2.WorkspaceList(items=[workspace_message(a) for a in found])
+
+    async def CreateWorkspace(self, request, context):
+        made = await workspaces.create(
+            self._db, user_id=parse_id(request.user_id, "User"), name=request.name, timezone=request.timezone
+        )
+        return workspace_message(made)
+
+    async def UpdateWorkspace(self, request, context):
+        changed = await workspaces.rename(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+            name=request.name if request.HasField("name") else None,
+            timezone=request.timezone if request.HasField("timezone") else None,
+        )
+        return workspace_message(changed)
+
+    async def GetAccess(self, request, context):
+        found = await workspaces.access(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+        )
+        return workspace_message(found)
+
+    async def GetWorkspaceZone(self, request, context):
+        zone = await workspaces.zone_of(self._db, parse_id(request.workspace_id, "Workspace"))
+        return users_pb2.WorkspaceZone(timezone=zone)
+
+    async def ListMembers(self, request, context):
+        rows = await workspaces.members(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+        )
+        return users_pb2.MemberList(items=[member_message(r) for r in rows])
+
+    async def ChangeRole(self, request, context):
+        row = await workspaces.change_role(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+            member_id=parse_id(request.member_id, "Member"),
+            role=request.role,
+            origin=_origin(request),
+        )
+        return member_message(row)
+
+    async def RemoveMember(self, request, context):
+        await workspaces.remove(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+            member_id=parse_id(request.member_id, "Member"),
+            origin=_origin(request),
+        )
+        return users_pb2.Done()
+
+    async def InviteMember(self, request, context):
+        issued = await workspaces.invite(
+            self._db,
+            self._settings,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+            email=request.email,
+            role=request.role,
+            origin=_origin(request),
+        )
+        return users_pb2.InvitationIssued(
+            invitation=invitation_message(issued.invitation), link=issued.link, mailed=issued.mailed
+        )
+
+    async def ListInvitations(self, request, context):
+        found = await workspaces.invitations(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+        )
+        return users_pb2.InvitationList(items=[invitation_message(i) for i in found])
+
+    async def RevokeInvitation(self, request, context):
+        await workspaces.revoke(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            workspace_id=parse_id(request.workspace_id, "Workspace"),
+            invitation_id=parse_id(request.invitation_id, "Invitation"),
+        )
+        return users_pb2.Done()
+
+    async def AcceptInvitation(self, request, context):
+        joined = await workspaces.accept(
+            self._db, user_id=parse_id(request.user_id, "User"), token=request.token, origin=_origin(request)
+        )
+        return workspace_message(joined)

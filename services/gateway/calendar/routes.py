@@ -9,7 +9,7 @@ from pydantic import Field
 from lib.post_status import PostStatus
 from protos import posts_pb2, scheduler_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, PostsDep, SchedulerDep
+from services.gateway.deps import ManagesAccounts, PostsDep, Reads, SchedulerDep, Schedules
 from services.gateway.posts.schemas import PostType
 from services.gateway.proto_json import model, to_json, to_message
 from services.gateway.requests import SCHEDULE_TIME_PATTERN, RequestBody, documented
@@ -58,20 +58,20 @@ class RescheduleIn(RequestBody):
 
 
 @router.post("/reschedule", response_model=model(scheduler_pb2.MovePostsResult))
-async def reschedule(body: RescheduleIn, user_id: CurrentUser, scheduler: SchedulerDep):
+async def reschedule(body: RescheduleIn, workspace: Schedules, scheduler: SchedulerDep):
     """Drag and drop: move up to 50 scheduled posts and planned drafts to new times, all or
     nothing. A refusal (409 `moves_refused`) names in `fields` each move that cannot be made
     and why (the minimum gap, the publishing limit, a time the clocks skip, the past, a
     post that is not scheduled or planned); then nothing has moved."""
     result = await scheduler.MovePosts(
-        to_message(body.model_dump(), scheduler_pb2.MovePostsRequest, user_id=user_id)
+        to_message(body.model_dump(), scheduler_pb2.MovePostsRequest, user_id=workspace.id)
     )
     return to_json(result)
 
 
 @router.get("/gaps", response_model=model(posts_pb2.ContentGaps))
 async def gaps(
-    user_id: CurrentUser,
+    workspace: Reads,
     posts: PostsDep,
     start_date: StartDate,
     end_date: EndDate,
@@ -82,7 +82,7 @@ async def gaps(
     days' rate), each with the day's best free times and an urgency score."""
     found = await posts.GetContentGaps(
         posts_pb2.CalendarRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             start_date=start_date,
             end_date=end_date,
             timezone=timezone,
@@ -94,7 +94,7 @@ async def gaps(
 
 @router.get("/analytics", response_model=model(posts_pb2.CalendarAnalytics))
 async def analytics(
-    user_id: CurrentUser,
+    workspace: Reads,
     posts: PostsDep,
     start_date: StartDate,
     end_date: EndDate,
@@ -110,7 +110,7 @@ async def analytics(
     same length just before, with the percent change."""
     found = await posts.GetCalendarAnalytics(
         posts_pb2.CalendarRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             start_date=start_date,
             end_date=end_date,
             timezone=timezone,
@@ -124,23 +124,23 @@ async def analytics(
 
 
 @router.post("/feed", status_code=201, response_model=model(posts_pb2.CalendarFeed))
-async def issue_feed(user_id: CurrentUser, posts: PostsDep):
+async def issue_feed(workspace: ManagesAccounts, posts: PostsDep):
     """A secret URL of your calendar as an iCalendar (.ics) feed, for Google Calendar,
     Outlook or Apple Calendar ("subscribe by URL"). Shown once; asking again replaces it
     (the old URL stops working). It holds the last 30 days and the next year."""
-    return to_json(await posts.IssueCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=user_id)))
+    return to_json(await posts.IssueCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=workspace.id)))
 
 
 @router.get("/feed", response_model=model(posts_pb2.CalendarFeed))
-async def feed_state(user_id: CurrentUser, posts: PostsDep):
+async def feed_state(workspace: Reads, posts: PostsDep):
     """Whether you have a feed URL, and since when (the URL itself is never shown again)."""
-    return to_json(await posts.GetCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=user_id)))
+    return to_json(await posts.GetCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=workspace.id)))
 
 
 @router.delete("/feed", response_model=model(posts_pb2.CalendarFeed))
-async def revoke_feed(user_id: CurrentUser, posts: PostsDep):
+async def revoke_feed(workspace: ManagesAccounts, posts: PostsDep):
     """Revoke the feed URL: it answers 404 from now on."""
-    return to_json(await posts.RevokeCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=user_id)))
+    return to_json(await posts.RevokeCalendarFeed(posts_pb2.CalendarFeedRequest(user_id=workspace.id)))
 
 
 @router.get(
@@ -159,22 +159,22 @@ async def feed_document(token: Annotated[str, Path(max_length=64)], posts: Posts
 
 
 @router.get("/settings", response_model=model(posts_pb2.PlanningSettings))
-async def get_settings(user_id: CurrentUser, posts: PostsDep):
-    return to_json(await posts.GetPlanningSettings(posts_pb2.PlanningSettings(user_id=user_id)))
+async def get_settings(workspace: Reads, posts: PostsDep):
+    return to_json(await posts.GetPlanningSettings(posts_pb2.PlanningSettings(user_id=workspace.id)))
 
 
 @router.put("/settings", response_model=model(posts_pb2.PlanningSettings))
-async def put_settings(body: PlanningSettingsIn, user_id: CurrentUser, posts: PostsDep):
+async def put_settings(body: PlanningSettingsIn, workspace: ManagesAccounts, posts: PostsDep):
     """Replace your planning settings."""
     saved = await posts.PutPlanningSettings(
-        posts_pb2.PlanningSettings(user_id=user_id, posts_per_day=body.posts_per_day)
+        posts_pb2.PlanningSettings(user_id=workspace.id, posts_per_day=body.posts_per_day)
     )
     return to_json(saved)
 
 
 @router.get("", response_model=model(posts_pb2.Calendar))
 async def calendar(
-    user_id: CurrentUser,
+    workspace: Reads,
     posts: PostsDep,
     start_date: StartDate,
     end_date: EndDate,
@@ -193,7 +193,7 @@ async def calendar(
     content gaps, content mix, performance predictions and total."""
     view = await posts.GetCalendar(
         posts_pb2.CalendarRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             start_date=start_date,
             end_date=end_date,
             view_type=view_type,

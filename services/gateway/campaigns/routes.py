@@ -7,7 +7,7 @@ from pydantic import Field
 
 from protos import posts_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, PostsDep
+from services.gateway.deps import PostsDep, Reads, Writes
 from services.gateway.proto_json import model, to_json
 from services.gateway.requests import RequestBody, documented
 
@@ -27,38 +27,40 @@ class CampaignIn(RequestBody):
 
 
 @router.post("", status_code=201, response_model=model(posts_pb2.Campaign))
-async def create_campaign(body: CampaignIn, user_id: CurrentUser, posts: PostsDep):
-    return to_json(await posts.CreateCampaign(body.message(user_id)))
+async def create_campaign(body: CampaignIn, workspace: Writes, posts: PostsDep):
+    return to_json(await posts.CreateCampaign(body.message(workspace.id)))
 
 
 @router.get("", response_model=model(posts_pb2.CampaignList))
-async def list_campaigns(user_id: CurrentUser, posts: PostsDep):
+async def list_campaigns(workspace: Reads, posts: PostsDep):
     """Your campaigns, the latest start first."""
-    return to_json(await posts.ListCampaigns(posts_pb2.CampaignRef(user_id=user_id)))
+    return to_json(await posts.ListCampaigns(posts_pb2.CampaignRef(user_id=workspace.id)))
 
 
 @router.get("/{campaign_id}", response_model=model(posts_pb2.Campaign))
-async def get_campaign(campaign_id: str, user_id: CurrentUser, posts: PostsDep):
-    return to_json(await posts.GetCampaign(posts_pb2.CampaignRef(user_id=user_id, campaign_id=campaign_id)))
+async def get_campaign(campaign_id: str, workspace: Reads, posts: PostsDep):
+    return to_json(
+        await posts.GetCampaign(posts_pb2.CampaignRef(user_id=workspace.id, campaign_id=campaign_id))
+    )
 
 
 @router.put("/{campaign_id}", response_model=model(posts_pb2.Campaign))
-async def replace_campaign(campaign_id: str, body: CampaignIn, user_id: CurrentUser, posts: PostsDep):
-    return to_json(await posts.UpdateCampaign(body.message(user_id, campaign_id)))
+async def replace_campaign(campaign_id: str, body: CampaignIn, workspace: Writes, posts: PostsDep):
+    return to_json(await posts.UpdateCampaign(body.message(workspace.id, campaign_id)))
 
 
 @router.delete("/{campaign_id}", response_model=model(posts_pb2.Campaign))
-async def delete_campaign(campaign_id: str, user_id: CurrentUser, posts: PostsDep):
+async def delete_campaign(campaign_id: str, workspace: Writes, posts: PostsDep):
     """Delete the campaign; its posts stay, in no campaign."""
     return to_json(
-        await posts.DeleteCampaign(posts_pb2.CampaignRef(user_id=user_id, campaign_id=campaign_id))
+        await posts.DeleteCampaign(posts_pb2.CampaignRef(user_id=workspace.id, campaign_id=campaign_id))
     )
 
 
 @router.get("/{campaign_id}/timeline", response_model=model(posts_pb2.CampaignTimeline))
 async def campaign_timeline(
     campaign_id: str,
-    user_id: CurrentUser,
+    workspace: Reads,
     posts: PostsDep,
     timezone: Annotated[
         str, Query(max_length=requests.MAX_TEXT, description="IANA zone of the times; absent: your own")
@@ -68,6 +70,6 @@ async def campaign_timeline(
     those without a time last), each with its latest reach and engagement once published,
     and the totals."""
     found = await posts.GetCampaignTimeline(
-        posts_pb2.CampaignRef(user_id=user_id, campaign_id=campaign_id, timezone=timezone)
+        posts_pb2.CampaignRef(user_id=workspace.id, campaign_id=campaign_id, timezone=timezone)
     )
     return to_json(found)

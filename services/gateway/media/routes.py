@@ -15,7 +15,7 @@ from lib.common.grpc_errors import ask
 from lib.common.proto_time import to_timestamp
 from protos import media_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, MediaDep
+from services.gateway.deps import MediaDep, Reads, Writes
 from services.gateway.media import multipart_stream, schemas
 from services.gateway.proto_json import model, to_json
 
@@ -51,7 +51,7 @@ class UploadedOne(model(media_pb2.MediaItem)):
 @router.post(UPLOAD_PATH, status_code=201, response_model=UploadedOne | Uploaded)
 async def upload(
     request: Request,
-    user_id: CurrentUser,
+    workspace: Writes,
     media: MediaDep,
     fit: Annotated[
         Literal["pad", "crop"], Query(description="pad (default) or crop: how an aspect ratio is brought in")
@@ -74,7 +74,8 @@ async def upload(
             item = to_json(
                 await ask(
                     media.Upload(
-                        _chunks(filename, pieces, user_id, fit, thumbnail_at), timeout=UPLOAD_TIMEOUT_SECONDS
+                        _chunks(filename, pieces, workspace.id, fit, thumbnail_at),
+                        timeout=UPLOAD_TIMEOUT_SECONDS,
                     )
                 )
             )
@@ -94,7 +95,8 @@ async def upload(
             # was already stored goes too, as if nothing had been sent.
             for item in items:
                 await media.DeleteMedia(
-                    media_pb2.DeleteMediaRequest(user_id=user_id, media_id=item["id"], force=True), timeout=10
+                    media_pb2.DeleteMediaRequest(user_id=workspace.id, media_id=item["id"], force=True),
+                    timeout=10,
                 )
         raise
     if not items:
@@ -106,7 +108,7 @@ async def upload(
 
 @router.get("/api/v1/media", response_model=model(media_pb2.MediaList))
 async def list_media(
-    user_id: CurrentUser,
+    workspace: Reads,
     media: MediaDep,
     kind: Annotated[str, Query(max_length=requests.MAX_TEXT, description="image or video")] = "",
     tag: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
@@ -120,7 +122,7 @@ async def list_media(
     created_to: Annotated[requests.Moment | None, Query(description="Uploaded before (ISO 8601)")] = None,
 ):
     request = media_pb2.ListMediaRequest(
-        user_id=user_id,
+        user_id=workspace.id,
         kind=kind,
         tag=tag,
         query=q,
@@ -134,24 +136,24 @@ async def list_media(
 
 
 @router.get("/api/v1/media/usage", response_model=model(media_pb2.StorageUsage))
-async def storage_usage(user_id: CurrentUser, media: MediaDep):
+async def storage_usage(workspace: Reads, media: MediaDep):
     """Storage your media takes (deleted items count until their files are removed, a grace
     period after the deletion), and your quota."""
-    usage = await media.GetUsage(media_pb2.UserRef(user_id=user_id), timeout=10)
+    usage = await media.GetUsage(media_pb2.UserRef(user_id=workspace.id), timeout=10)
     return to_json(usage)
 
 
 @router.get("/api/v1/media/branding", response_model=model(media_pb2.Branding))
-async def get_branding(user_id: CurrentUser, media: MediaDep):
-    return to_json(await media.GetBranding(media_pb2.UserRef(user_id=user_id), timeout=10))
+async def get_branding(workspace: Reads, media: MediaDep):
+    return to_json(await media.GetBranding(media_pb2.UserRef(user_id=workspace.id), timeout=10))
 
 
 @router.put("/api/v1/media/branding", response_model=model(media_pb2.Branding))
-async def put_branding(body: schemas.BrandingIn, user_id: CurrentUser, media: MediaDep):
+async def put_branding(body: schemas.BrandingIn, workspace: Writes, media: MediaDep):
     """Your logo (an image of your library), where it goes, and whether every image you
     upload gets it; the `watermark` edit puts it on any image."""
     request = media_pb2.Branding(
-        user_id=user_id,
+        user_id=workspace.id,
         logo_media_id=body.logo_media_id,
         position=body.position,
         scale_percent=body.scale_percent,
@@ -162,30 +164,32 @@ async def put_branding(body: schemas.BrandingIn, user_id: CurrentUser, media: Me
 
 
 @router.post("/api/v1/media/{media_id}/edit", status_code=201, response_model=model(media_pb2.MediaItem))
-async def edit_media(media_id: str, body: schemas.MediaEditIn, user_id: CurrentUser, media: MediaDep):
+async def edit_media(media_id: str, body: schemas.MediaEditIn, workspace: Writes, media: MediaDep):
     """A new item: this one's original with the operations applied (this item stays)."""
     request = media_pb2.EditMediaRequest(
-        user_id=user_id, media_id=media_id, operations_json=json.dumps(body.operations)
+        user_id=workspace.id, media_id=media_id, operations_json=json.dumps(body.operations)
     )
     return to_json(await media.EditMedia(request, timeout=UPLOAD_TIMEOUT_SECONDS))
 
 
 @router.get("/api/v1/media/{media_id}/suggestions", response_model=model(media_pb2.Suggestions))
-async def media_suggestions(media_id: str, user_id: CurrentUser, media: MediaDep):
+async def media_suggestions(media_id: str, workspace: Reads, media: MediaDep):
     return to_json(
-        await media.SuggestEdits(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=30)
+        await media.SuggestEdits(media_pb2.MediaRef(user_id=workspace.id, media_id=media_id), timeout=30)
     )
 
 
 @router.get("/api/v1/media/{media_id}", response_model=model(media_pb2.MediaItem))
-async def get_media(media_id: str, user_id: CurrentUser, media: MediaDep):
-    return to_json(await media.GetMedia(media_pb2.MediaRef(user_id=user_id, media_id=media_id), timeout=10))
+async def get_media(media_id: str, workspace: Reads, media: MediaDep):
+    return to_json(
+        await media.GetMedia(media_pb2.MediaRef(user_id=workspace.id, media_id=media_id), timeout=10)
+    )
 
 
 @router.put("/api/v1/media/{media_id}", response_model=model(media_pb2.MediaItem))
-async def change_media(media_id: str, body: schemas.MediaUpdateIn, user_id: CurrentUser, media: MediaDep):
+async def change_media(media_id: str, body: schemas.MediaUpdateIn, workspace: Writes, media: MediaDep):
     request = media_pb2.UpdateMediaRequest(
-        user_id=user_id,
+        user_id=workspace.id,
         media_id=media_id,
         description=body.description,
         alt_text=body.alt_text,
@@ -198,12 +202,12 @@ async def change_media(media_id: str, body: schemas.MediaUpdateIn, user_id: Curr
 @router.delete("/api/v1/media/{media_id}", response_model=model(media_pb2.MediaItem))
 async def delete_media(
     media_id: str,
-    user_id: CurrentUser,
+    workspace: Writes,
     media: MediaDep,
     force: Annotated[bool, Query(description="Delete even if scheduled posts use it")] = False,
 ):
     """Refused (409, naming them) while scheduled posts use the item, unless force=true."""
-    request = media_pb2.DeleteMediaRequest(user_id=user_id, media_id=media_id, force=force)
+    request = media_pb2.DeleteMediaRequest(user_id=workspace.id, media_id=media_id, force=force)
     return to_json(await media.DeleteMedia(request, timeout=10))
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from protos import posts_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, PostsDep
+from services.gateway.deps import PostsDep, Reads
 from services.gateway.proto_json import model, to_json
 
 router = APIRouter(prefix="/api/v1/hashtags", tags=["hashtags"])
@@ -14,7 +14,7 @@ router = APIRouter(prefix="/api/v1/hashtags", tags=["hashtags"])
 
 @router.get("/suggest", response_model=model(posts_pb2.HashtagSuggestions))
 async def suggest(
-    user_id: CurrentUser,
+    workspace: Reads,
     posts: PostsDep,
     caption: Annotated[str, Query(max_length=5000)] = "",
     hashtag: Annotated[
@@ -23,6 +23,8 @@ async def suggest(
     limit: Annotated[int, Query(ge=1, le=50, description="1 to 50")] = 10,
 ):
     result = await posts.SuggestHashtags(
-        posts_pb2.SuggestHashtagsRequest(user_id=user_id, caption=caption, hashtags=hashtag, limit=limit),
+        posts_pb2.SuggestHashtagsRequest(
+            user_id=workspace.id, caption=caption, hashtags=hashtag, limit=limit
+        ),
     )
     return to_json(result)

@@ -8,7 +8,7 @@ from lib.common.proto_time import to_timestamp
 from lib.post_status import ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, scheduler_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, PostsDep, SchedulerDep
+from services.gateway.deps import PostsDep, Reads, SchedulerDep, Writes
 from services.gateway.posts import schemas
 from services.gateway.proto_json import model, to_json
 
@@ -18,12 +18,12 @@ router = APIRouter(prefix="/api/v1/posts", tags=["posts"])
 @router.post("", status_code=201, response_model=model(posts_pb2.PostResult))
 async def create_post(
     body: Annotated[schemas.PostCreate, Body(openapi_examples=schemas.CREATE_EXAMPLES)],
-    user_id: CurrentUser,
+    workspace: Writes,
     posts: PostsDep,
 ):
     result = await posts.CreatePost(
         posts_pb2.CreatePostRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             content=body.content(),
             change_reason=body.change_reason,
             campaign_id=body.campaign_id or "",
@@ -35,7 +35,7 @@ async def create_post(
 
 @router.get("", response_model=model(posts_pb2.PostList))
 async def list_posts(
-    user_id: CurrentUser,
+    workspace: Reads,
     posts: PostsDep,
     status: Annotated[
         list[PostStatus], Query(max_length=requests.MAX_ITEMS, description="Repeat for several")
@@ -66,7 +66,7 @@ async def list_posts(
 ):
     page = await posts.ListPosts(
         posts_pb2.ListPostsRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             statuses=[s.to_proto() for s in status],
             post_types=post_type,
             tags=tag,
@@ -92,7 +92,7 @@ async def list_posts(
 
 @router.get("/scheduled", response_model=model(posts_pb2.PostList))
 async def list_scheduled(
-    user_id: CurrentUser,
+    workspace: Reads,
     posts: PostsDep,
     account_id: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
     cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
@@ -101,7 +101,7 @@ async def list_scheduled(
     """Posts waiting to be published (or being published), soonest first, with local times."""
     page = await posts.ListPosts(
         posts_pb2.ListPostsRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             statuses=[s.to_proto() for s in ON_THE_CALENDAR],
             account_id=account_id,
             sort="scheduled_for",
@@ -118,7 +118,7 @@ async def list_scheduled(
 )
 async def bulk(
     body: Annotated[schemas.BulkIn, Body(openapi_examples=schemas.BULK_EXAMPLES)],
-    user_id: CurrentUser,
+    workspace: Writes,
     posts: PostsDep,
     scheduler: SchedulerDep,
 ):
@@ -126,10 +126,11 @@ async def bulk(
     form) `operation` with its options in `parameters`."""
     action = body.chosen_action()
     if action in ("schedule", "unschedule"):
+        workspace.require("schedule", "schedule or publish")
         # Scheduling belongs to the scheduler service; the rest of bulk to the posts service.
         result = await scheduler.BulkSchedule(
             scheduler_pb2.BulkScheduleRequest(
-                user_id=user_id,
+                user_id=workspace.id,
                 action=action,
                 post_ids=body.post_ids,
                 account_id=body.option("account_id", ""),
@@ -143,32 +144,32 @@ async def bulk(
         return to_json(result)
     result = await posts.BulkAction(
         posts_pb2.BulkActionRequest(
-            user_id=user_id, action=action, post_ids=body.post_ids, tags=body.option("tags", [])
+            user_id=workspace.id, action=action, post_ids=body.post_ids, tags=body.option("tags", [])
         ),
     )
     return to_json(result)
 
 
 @router.get("/{post_id}", response_model=model(posts_pb2.Post))
-async def get_post(post_id: str, user_id: CurrentUser, posts: PostsDep, include_deleted: bool = False):
+async def get_post(post_id: str, workspace: Reads, posts: PostsDep, include_deleted: bool = False):
     post = await posts.GetPost(
-        posts_pb2.GetPostRequest(user_id=user_id, post_id=post_id, include_deleted=include_deleted),
+        posts_pb2.GetPostRequest(user_id=workspace.id, post_id=post_id, include_deleted=include_deleted),
     )
     return to_json(post)
 
 
 @router.get("/{post_id}/metrics", response_model=model(posts_pb2.MetricsSeries))
-async def post_metrics(post_id: str, user_id: CurrentUser, posts: PostsDep):
+async def post_metrics(post_id: str, workspace: Reads, posts: PostsDep):
     """A published post's engagement over time, oldest first (collected every 5 minutes the
     first day, hourly the first week, daily to 30 days)."""
-    series = await posts.GetMetrics(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
+    series = await posts.GetMetrics(posts_pb2.PostRef(user_id=workspace.id, post_id=post_id))
     return to_json(series)
 
 
 @router.put("/{post_id}", response_model=model(posts_pb2.PostResult))
-async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUser, posts: PostsDep):
+async def update_post(post_id: str, body: schemas.PostUpdate, workspace: Writes, posts: PostsDep):
     request = posts_pb2.UpdatePostRequest(
-        user_id=user_id,
+        user_id=workspace.id,
         post_id=post_id,
         base_version=body.version,
         content=body.content(),
@@ -181,27 +182,27 @@ async def update_post(post_id: str, body: schemas.PostUpdate, user_id: CurrentUs
 
 
 @router.delete("/{post_id}", response_model=model(posts_pb2.Post))
-async def delete_post(post_id: str, user_id: CurrentUser, posts: PostsDep):
-    post = await posts.DeletePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
+async def delete_post(post_id: str, workspace: Writes, posts: PostsDep):
+    post = await posts.DeletePost(posts_pb2.PostRef(user_id=workspace.id, post_id=post_id))
     return to_json(post)
 
 
 @router.post("/{post_id}/restore", response_model=model(posts_pb2.Post))
-async def restore_post(post_id: str, user_id: CurrentUser, posts: PostsDep):
-    post = await posts.RestorePost(posts_pb2.PostRef(user_id=user_id, post_id=post_id))
+async def restore_post(post_id: str, workspace: Writes, posts: PostsDep):
+    post = await posts.RestorePost(posts_pb2.PostRef(user_id=workspace.id, post_id=post_id))
     return to_json(post)
 
 
 @router.post("/{post_id}/duplicate", status_code=201, response_model=model(posts_pb2.Post))
 async def duplicate_post(
     post_id: str,
-    user_id: CurrentUser,
+    workspace: Writes,
     posts: PostsDep,
     body: schemas.DuplicateIn | None = None,
 ):
     post = await posts.DuplicatePost(
         posts_pb2.DuplicatePostRequest(
-            user_id=user_id, post_id=post_id, template_name=(body.template_name if body else None) or ""
+            user_id=workspace.id, post_id=post_id, template_name=(body.template_name if body else None) or ""
         ),
     )
     return to_json(post)

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Response
 
 from protos import scheduler_pb2
-from services.gateway.deps import CurrentUser, SchedulerDep
+from services.gateway.deps import ManagesAccounts, Reads, SchedulerDep
 from services.gateway.proto_json import model, to_json
 from services.gateway.scheduling import schemas
 
@@ -11,10 +11,12 @@ router = APIRouter(prefix="/api/v1/accounts", tags=["accounts"])
 
 
 @router.post("", status_code=201, response_model=model(scheduler_pb2.InstagramAccount))
-async def connect_account(body: schemas.AccountConnectIn, user_id: CurrentUser, scheduler: SchedulerDep):
+async def connect_account(
+    body: schemas.AccountConnectIn, workspace: ManagesAccounts, scheduler: SchedulerDep
+):
     account = await scheduler.ConnectAccount(
         scheduler_pb2.ConnectAccountRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             ig_user_id=body.ig_user_id,
             access_token=body.access_token,
             login_type=body.login_type or "",
@@ -24,24 +26,24 @@ async def connect_account(body: schemas.AccountConnectIn, user_id: CurrentUser, 
 
 
 @router.post("/logins", status_code=201, response_model=model(scheduler_pb2.LoginStarted))
-async def start_login(body: schemas.LoginStartIn, user_id: CurrentUser, scheduler: SchedulerDep):
+async def start_login(body: schemas.LoginStartIn, workspace: ManagesAccounts, scheduler: SchedulerDep):
     """Connect with Instagram or Facebook: send the person's browser to `authorize_url`.
     Meta sends it back to the redirect URI with `state` and `code` (or `error`), which go to
     POST /api/v1/accounts/logins/complete within the login's lifetime, once."""
     started = await scheduler.StartLogin(
-        scheduler_pb2.StartLoginRequest(user_id=user_id, login_type=body.login_type)
+        scheduler_pb2.StartLoginRequest(user_id=workspace.id, login_type=body.login_type)
     )
     return to_json(started)
 
 
 @router.post("/logins/complete", response_model=model(scheduler_pb2.LoginResult))
-async def complete_login(body: schemas.LoginCompleteIn, user_id: CurrentUser, scheduler: SchedulerDep):
+async def complete_login(body: schemas.LoginCompleteIn, workspace: ManagesAccounts, scheduler: SchedulerDep):
     """The account is connected (an account already connected gets its new token in place:
     same id, schedule untouched); or, a Facebook login with several accounts, `choose` and
     its `choices` for POST /api/v1/accounts/logins/{login_id}/choose."""
     done = await scheduler.CompleteLogin(
         scheduler_pb2.CompleteLoginRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             state=body.state,
             code=body.code,
             error=body.error,
@@ -53,29 +55,29 @@ async def complete_login(body: schemas.LoginCompleteIn, user_id: CurrentUser, sc
 
 @router.post("/logins/{login_id}/choose", response_model=model(scheduler_pb2.LoginResult))
 async def choose_login_accounts(
-    login_id: str, body: schemas.LoginChooseIn, user_id: CurrentUser, scheduler: SchedulerDep
+    login_id: str, body: schemas.LoginChooseIn, workspace: ManagesAccounts, scheduler: SchedulerDep
 ):
     done = await scheduler.ChooseLoginAccounts(
         scheduler_pb2.ChooseLoginAccountsRequest(
-            user_id=user_id, login_id=login_id, ig_user_ids=body.ig_user_ids
+            user_id=workspace.id, login_id=login_id, ig_user_ids=body.ig_user_ids
         )
     )
     return to_json(done)
 
 
 @router.get("", response_model=list[model(scheduler_pb2.InstagramAccount)])
-async def list_accounts(user_id: CurrentUser, scheduler: SchedulerDep):
-    result = await scheduler.ListAccounts(scheduler_pb2.ListAccountsRequest(user_id=user_id))
+async def list_accounts(workspace: Reads, scheduler: SchedulerDep):
+    result = await scheduler.ListAccounts(scheduler_pb2.ListAccountsRequest(user_id=workspace.id))
     return [to_json(a) for a in result.accounts]
 
 
 @router.patch("/{account_id}", response_model=model(scheduler_pb2.InstagramAccount))
 async def change_account(
-    account_id: str, body: schemas.AccountUpdateIn, user_id: CurrentUser, scheduler: SchedulerDep
+    account_id: str, body: schemas.AccountUpdateIn, workspace: ManagesAccounts, scheduler: SchedulerDep
 ):
     account = await scheduler.UpdateAccount(
         scheduler_pb2.UpdateAccountRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             account_id=account_id,
             min_gap_minutes=body.min_gap_minutes,
             is_default=body.is_default,
@@ -85,6 +87,6 @@ async def change_account(
 
 
 @router.delete("/{account_id}", status_code=204)
-async def disconnect_account(account_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    await scheduler.DisconnectAccount(scheduler_pb2.AccountRef(user_id=user_id, account_id=account_id))
+async def disconnect_account(account_id: str, workspace: ManagesAccounts, scheduler: SchedulerDep):
+    await scheduler.DisconnectAccount(scheduler_pb2.AccountRef(user_id=workspace.id, account_id=account_id))
     return Response(status_code=204)

@@ -5,7 +5,7 @@ from pydantic import Field
 
 from protos import scheduler_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, SchedulerDep
+from services.gateway.deps import Reads, SchedulerDep
 from services.gateway.posts.schemas import PostTypeField
 from services.gateway.proto_json import model, to_json
 from services.gateway.requests import RequestBody, documented
@@ -27,7 +27,7 @@ class OptimalTimesIn(RequestBody):
 
 
 @router.post("/optimal", response_model=model(scheduler_pb2.SuggestedTimes))
-async def optimal(body: OptimalTimesIn, user_id: CurrentUser, scheduler: SchedulerDep):
+async def optimal(body: OptimalTimesIn, workspace: Reads, scheduler: SchedulerDep):
     """The `count` best whole hours in the range, best first, each with a score from 0 to 1
     (1: the account's best hour of the week) and what it is made of: the general curve,
     and how the account's own posts did near that hour and on that weekday. Times that
@@ -36,7 +36,7 @@ async def optimal(body: OptimalTimesIn, user_id: CurrentUser, scheduler: Schedul
     same model scores every schedule's `optimal_score`."""
     found = await scheduler.SuggestTimes(
         scheduler_pb2.SuggestTimesRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             account_id=body.account_id,
             timezone=body.timezone,
             start_date=body.start_date,

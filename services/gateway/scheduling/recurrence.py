@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from protos import scheduler_pb2
-from services.gateway.deps import CurrentUser, SchedulerDep
+from services.gateway.deps import Reads, SchedulerDep, Schedules
 from services.gateway.proto_json import model, to_json, to_message
 from services.gateway.scheduling import schemas
 
@@ -15,20 +15,20 @@ def _request(post_id: str, user_id: str, body: schemas.RecurrenceIn) -> schedule
 
 
 @router.post("", status_code=201, response_model=model(scheduler_pb2.Series))
-async def start(post_id: str, body: schemas.RecurrenceIn, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.StartSeries(_request(post_id, user_id, body)))
+async def start(post_id: str, body: schemas.RecurrenceIn, workspace: Schedules, scheduler: SchedulerDep):
+    return to_json(await scheduler.StartSeries(_request(post_id, workspace.id, body)))
 
 
 @router.put("", response_model=model(scheduler_pb2.Series))
-async def change(post_id: str, body: schemas.RecurrenceIn, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.ChangeSeries(_request(post_id, user_id, body)))
+async def change(post_id: str, body: schemas.RecurrenceIn, workspace: Schedules, scheduler: SchedulerDep):
+    return to_json(await scheduler.ChangeSeries(_request(post_id, workspace.id, body)))
 
 
 @router.get("", response_model=model(scheduler_pb2.Series))
-async def read(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.GetSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id)))
+async def read(post_id: str, workspace: Reads, scheduler: SchedulerDep):
+    return to_json(await scheduler.GetSeries(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id)))
 
 
 @router.delete("", response_model=model(scheduler_pb2.Series))
-async def stop(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.StopSeries(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id)))
+async def stop(post_id: str, workspace: Schedules, scheduler: SchedulerDep):
+    return to_json(await scheduler.StopSeries(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id)))

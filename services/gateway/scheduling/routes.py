@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body
 
 from protos import scheduler_pb2
-from services.gateway.deps import CurrentUser, SchedulerDep
+from services.gateway.deps import Reads, SchedulerDep, Schedules
 from services.gateway.proto_json import model, to_json
 from services.gateway.scheduling import schemas
 
@@ -27,31 +27,31 @@ ScheduleBody = Annotated[schemas.ScheduleIn, Body(openapi_examples=schemas.SCHED
 
 
 @router.post("/schedule", response_model=model(scheduler_pb2.ScheduleResult))
-async def schedule(post_id: str, body: ScheduleBody, user_id: CurrentUser, scheduler: SchedulerDep):
+async def schedule(post_id: str, body: ScheduleBody, workspace: Schedules, scheduler: SchedulerDep):
     """Schedule the post (200, as the brief has it); a time due now publishes it at once."""
-    return to_json(await scheduler.SchedulePost(_request(post_id, user_id, body)))
+    return to_json(await scheduler.SchedulePost(_request(post_id, workspace.id, body)))
 
 
 @router.put("/schedule", response_model=model(scheduler_pb2.ScheduleResult))
-async def reschedule(post_id: str, body: ScheduleBody, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.ReschedulePost(_request(post_id, user_id, body)))
+async def reschedule(post_id: str, body: ScheduleBody, workspace: Schedules, scheduler: SchedulerDep):
+    return to_json(await scheduler.ReschedulePost(_request(post_id, workspace.id, body)))
 
 
 @router.delete("/schedule", response_model=model(scheduler_pb2.UnscheduleResult))
-async def unschedule(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    result = await scheduler.UnschedulePost(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+async def unschedule(post_id: str, workspace: Schedules, scheduler: SchedulerDep):
+    result = await scheduler.UnschedulePost(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id))
     return to_json(result)
 
 
 @router.get("/status", response_model=model(scheduler_pb2.PublishingStatus))
-async def status(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    result = await scheduler.GetPublishingStatus(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+async def status(post_id: str, workspace: Reads, scheduler: SchedulerDep):
+    result = await scheduler.GetPublishingStatus(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id))
     return to_json(result)
 
 
 @router.post("/first-comment/retry", status_code=202, response_model=model(scheduler_pb2.FirstCommentRetry))
-async def retry_first_comment(post_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
+async def retry_first_comment(post_id: str, workspace: Schedules, scheduler: SchedulerDep):
     """Post a published post's failed first comment again (202: its step started; follow
     the post's first_comment, or the first_comment events). 409 unless it failed."""
-    result = await scheduler.RetryFirstComment(scheduler_pb2.PostRef(user_id=user_id, post_id=post_id))
+    result = await scheduler.RetryFirstComment(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id))
     return to_json(result)

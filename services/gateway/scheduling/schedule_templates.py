@@ -7,7 +7,7 @@ from pydantic import Field
 
 from protos import scheduler_pb2
 from services.gateway import requests
-from services.gateway.deps import CurrentUser, SchedulerDep
+from services.gateway.deps import Reads, SchedulerDep, Schedules, Writes
 from services.gateway.proto_json import model, to_json
 from services.gateway.requests import RequestBody, documented
 
@@ -47,41 +47,41 @@ def _ref(user_id: str, template_id: str = "") -> scheduler_pb2.ScheduleTemplateR
 
 
 @router.post("", status_code=201, response_model=model(scheduler_pb2.ScheduleTemplate))
-async def create_template(body: ScheduleTemplateIn, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.CreateScheduleTemplate(body.message(user_id)))
+async def create_template(body: ScheduleTemplateIn, workspace: Writes, scheduler: SchedulerDep):
+    return to_json(await scheduler.CreateScheduleTemplate(body.message(workspace.id)))
 
 
 @router.get("", response_model=model(scheduler_pb2.ScheduleTemplateList))
-async def list_templates(user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.ListScheduleTemplates(_ref(user_id)))
+async def list_templates(workspace: Reads, scheduler: SchedulerDep):
+    return to_json(await scheduler.ListScheduleTemplates(_ref(workspace.id)))
 
 
 @router.get("/{template_id}", response_model=model(scheduler_pb2.ScheduleTemplate))
-async def get_template(template_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.GetScheduleTemplate(_ref(user_id, template_id)))
+async def get_template(template_id: str, workspace: Reads, scheduler: SchedulerDep):
+    return to_json(await scheduler.GetScheduleTemplate(_ref(workspace.id, template_id)))
 
 
 @router.put("/{template_id}", response_model=model(scheduler_pb2.ScheduleTemplate))
 async def replace_template(
-    template_id: str, body: ScheduleTemplateIn, user_id: CurrentUser, scheduler: SchedulerDep
+    template_id: str, body: ScheduleTemplateIn, workspace: Writes, scheduler: SchedulerDep
 ):
-    return to_json(await scheduler.UpdateScheduleTemplate(body.message(user_id, template_id)))
+    return to_json(await scheduler.UpdateScheduleTemplate(body.message(workspace.id, template_id)))
 
 
 @router.delete("/{template_id}", response_model=model(scheduler_pb2.ScheduleTemplate))
-async def delete_template(template_id: str, user_id: CurrentUser, scheduler: SchedulerDep):
-    return to_json(await scheduler.DeleteScheduleTemplate(_ref(user_id, template_id)))
+async def delete_template(template_id: str, workspace: Writes, scheduler: SchedulerDep):
+    return to_json(await scheduler.DeleteScheduleTemplate(_ref(workspace.id, template_id)))
 
 
 @router.post("/{template_id}/apply", response_model=model(scheduler_pb2.BulkScheduleResult))
-async def apply_template(template_id: str, body: ApplyIn, user_id: CurrentUser, scheduler: SchedulerDep):
+async def apply_template(template_id: str, body: ApplyIn, workspace: Schedules, scheduler: SchedulerDep):
     """Schedule each post, in the order given, into the template's next free slot from
     `start_date`: ahead, existing that day (a time the clocks skip is passed over), at
     least the account's minimum gap from its scheduled posts, and within its publishing
     limit. Each post has its own result; one that cannot be scheduled takes no slot."""
     result = await scheduler.ApplyScheduleTemplate(
         scheduler_pb2.ApplyScheduleTemplateRequest(
-            user_id=user_id,
+            user_id=workspace.id,
             template_id=template_id,
             post_ids=body.post_ids,
             account_id=body.account_id,
