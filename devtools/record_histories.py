@@ -159,6 +159,28 @@ def _reconnect(api: Api, instagram: httpx.Client, address: str) -> str:
     return workflow_id(post["id"])
 
 
+def _approval(api: Api, instagram: httpx.Client, address: str) -> str:
+    """A workspace that requires approval: the post is due unapproved, is held and waits
+    (a poll or two), is approved, and is published."""
+    user = _publisher(api, instagram)
+    user.client.put("/api/v1/approvals/rule", json={"required": True}).raise_for_status()
+    post = user.create_post(caption="Waited for an approval")
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/schedule",
+        json={"scheduled_time": _local_in(2), "timezone": ZONE, "account_id": user.account_id},
+    ).raise_for_status()
+    trail = f"/api/v1/reviews/trail?post_id={post['id']}"
+    _wait(lambda: any(i["action"] == "held" for i in user.client.get(trail).json()["items"]))
+    time.sleep(2)  # a poll or two of the waiting workflow
+    version = user.client.get(f"/api/v1/posts/{post['id']}").json()["version"]
+    user.client.post(
+        f"/api/v1/posts/{post['id']}/review", json={"version": version, "decision": "approve"}
+    ).raise_for_status()
+    _wait(lambda: user.client.get(f"/api/v1/posts/{post['id']}").json()["status"] == "published")
+    time.sleep(1)  # the workflow's last task completes
+    return workflow_id(post["id"])
+
+
 def _first_comment(api: Api, instagram: httpx.Client, address: str) -> str:
     """Published with a first comment, which Instagram throttles once, then takes."""
     user = _publisher(api, instagram)
@@ -240,6 +262,8 @@ SCENARIOS = {
     "account_upkeep_rounds": (_account_upkeep, True),
     "publish_then_first_comment_after_a_throttle": (_first_comment, True),
     "publish_throttled_on_create_and_publish_then_published": (_throttled, True),
+    # Since wait-for-approval: held at its due second until its version is approved.
+    "publish_waited_for_approval_then_published": (_approval, True),
 }
 
 
@@ -264,6 +288,7 @@ def main(names: list[str]) -> None:
             "POSTFLOW_MEDIA_DELETE_GRACE_SECONDS": "1",
             "POSTFLOW_MEDIA_PURGE_INTERVAL_SECONDS": "1",
             "POSTFLOW_REAUTH_POLL_SECONDS": "1",
+            "POSTFLOW_APPROVAL_POLL_SECONDS": "1",
             "POSTFLOW_ACCOUNT_UPKEEP_INTERVAL_SECONDS": "1",
             "POSTFLOW_RATE_LIMIT_WAIT_SECONDS": "1",
         },

@@ -79,7 +79,7 @@ class PostContent(_message.Message):
     def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_urls: _Optional[_Iterable[str]] = ..., options: _Optional[_Union[PublishOptions, _Mapping]] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id", "predicted_reach", "predicted_reach_low", "predicted_reach_high", "first_comment")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id", "predicted_reach", "predicted_reach_low", "predicted_reach_high", "first_comment", "review")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -106,6 +106,7 @@ class Post(_message.Message):
     PREDICTED_REACH_LOW_FIELD_NUMBER: _ClassVar[int]
     PREDICTED_REACH_HIGH_FIELD_NUMBER: _ClassVar[int]
     FIRST_COMMENT_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -132,7 +133,104 @@ class Post(_message.Message):
     predicted_reach_low: float
     predicted_reach_high: float
     first_comment: FirstComment
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ..., predicted_reach: _Optional[float] = ..., predicted_reach_low: _Optional[float] = ..., predicted_reach_high: _Optional[float] = ..., first_comment: _Optional[_Union[FirstComment, _Mapping]] = ...) -> None: ...
+    review: Review
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ..., predicted_reach: _Optional[float] = ..., predicted_reach_low: _Optional[float] = ..., predicted_reach_high: _Optional[float] = ..., first_comment: _Optional[_Union[FirstComment, _Mapping]] = ..., review: _Optional[_Union[Review, _Mapping]] = ...) -> None: ...
+
+class Review(_message.Message):
+    __slots__ = ("status", "approved_version", "approved_by", "approved_at")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_BY_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_AT_FIELD_NUMBER: _ClassVar[int]
+    status: str
+    approved_version: int
+    approved_by: str
+    approved_at: _timestamp_pb2.Timestamp
+    def __init__(self, status: _Optional[str] = ..., approved_version: _Optional[int] = ..., approved_by: _Optional[str] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ApprovalRule(_message.Message):
+    __slots__ = ("user_id", "required", "account_ids")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    required: bool
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., required: _Optional[bool] = ..., account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SubmitForReviewRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "actor_id", "comment")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    actor_id: str
+    comment: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., actor_id: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class ReviewPostRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "actor_id", "version", "decision", "comment")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    actor_id: str
+    version: int
+    decision: str
+    comment: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., actor_id: _Optional[str] = ..., version: _Optional[int] = ..., decision: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class ReviewQueueRequest(_message.Message):
+    __slots__ = ("user_id", "limit")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    limit: int
+    def __init__(self, user_id: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ReviewTrailRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "since", "until")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    UNTIL_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    since: _timestamp_pb2.Timestamp
+    until: _timestamp_pb2.Timestamp
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ReviewAction(_message.Message):
+    __slots__ = ("post_id", "version", "content_hash", "action", "actor_id", "actor_kind", "comment", "at")
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_HASH_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_KIND_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    AT_FIELD_NUMBER: _ClassVar[int]
+    post_id: str
+    version: int
+    content_hash: str
+    action: str
+    actor_id: str
+    actor_kind: str
+    comment: str
+    at: _timestamp_pb2.Timestamp
+    def __init__(self, post_id: _Optional[str] = ..., version: _Optional[int] = ..., content_hash: _Optional[str] = ..., action: _Optional[str] = ..., actor_id: _Optional[str] = ..., actor_kind: _Optional[str] = ..., comment: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ReviewTrail(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ReviewAction]
+    def __init__(self, items: _Optional[_Iterable[_Union[ReviewAction, _Mapping]]] = ...) -> None: ...
 
 class FirstComment(_message.Message):
     __slots__ = ("status", "comment_id", "error", "attempts", "updated_at")
@@ -215,7 +313,7 @@ class GetPostRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., include_deleted: _Optional[bool] = ...) -> None: ...
 
 class UpdatePostRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason", "planned_time", "planned_timezone", "campaign_id")
+    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason", "planned_time", "actor_id", "planned_timezone", "campaign_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -223,6 +321,7 @@ class UpdatePostRequest(_message.Message):
     UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
     CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
@@ -232,9 +331,10 @@ class UpdatePostRequest(_message.Message):
     update_mask: _field_mask_pb2.FieldMask
     change_reason: str
     planned_time: str
+    actor_id: str
     planned_timezone: str
     campaign_id: str
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., planned_timezone: _Optional[str] = ..., campaign_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., actor_id: _Optional[str] = ..., planned_timezone: _Optional[str] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class PostVersion(_message.Message):
     __slots__ = ("post_id", "version", "content", "changed_by", "change_reason", "created_at")

@@ -272,6 +272,36 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.PlanningSettings.FromString,
                 _registered_method=True)
+        self.GetApprovalRule = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetApprovalRule',
+                request_serializer=protos_dot_posts__pb2.ApprovalRule.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ApprovalRule.FromString,
+                _registered_method=True)
+        self.PutApprovalRule = channel.unary_unary(
+                '/postflow.posts.v1.Posts/PutApprovalRule',
+                request_serializer=protos_dot_posts__pb2.ApprovalRule.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ApprovalRule.FromString,
+                _registered_method=True)
+        self.SubmitForReview = channel.unary_unary(
+                '/postflow.posts.v1.Posts/SubmitForReview',
+                request_serializer=protos_dot_posts__pb2.SubmitForReviewRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
+        self.ReviewPost = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ReviewPost',
+                request_serializer=protos_dot_posts__pb2.ReviewPostRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
+        self.ListReviewQueue = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListReviewQueue',
+                request_serializer=protos_dot_posts__pb2.ReviewQueueRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PostList.FromString,
+                _registered_method=True)
+        self.ListReviewTrail = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListReviewTrail',
+                request_serializer=protos_dot_posts__pb2.ReviewTrailRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReviewTrail.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -585,6 +615,43 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetApprovalRule(self, request, context):
+        """Approvals bound to a version (services/posts/approvals.py).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PutApprovalRule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitForReview(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReviewPost(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReviewQueue(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReviewTrail(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -822,6 +889,36 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.PutPlanningSettings,
                     request_deserializer=protos_dot_posts__pb2.PlanningSettings.FromString,
                     response_serializer=protos_dot_posts__pb2.PlanningSettings.SerializeToString,
+            ),
+            'GetApprovalRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetApprovalRule,
+                    request_deserializer=protos_dot_posts__pb2.ApprovalRule.FromString,
+                    response_serializer=protos_dot_posts__pb2.ApprovalRule.SerializeToString,
+            ),
+            'PutApprovalRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.PutApprovalRule,
+                    request_deserializer=protos_dot_posts__pb2.ApprovalRule.FromString,
+                    response_serializer=protos_dot_posts__pb2.ApprovalRule.SerializeToString,
+            ),
+            'SubmitForReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitForReview,
+                    request_deserializer=protos_dot_posts__pb2.SubmitForReviewRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'ReviewPost': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReviewPost,
+                    request_deserializer=protos_dot_posts__pb2.ReviewPostRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'ListReviewQueue': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReviewQueue,
+                    request_deserializer=protos_dot_posts__pb2.ReviewQueueRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.PostList.SerializeToString,
+            ),
+            'ListReviewTrail': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReviewTrail,
+                    request_deserializer=protos_dot_posts__pb2.ReviewTrailRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReviewTrail.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2096,6 +2193,168 @@ class Posts:
             '/postflow.posts.v1.Posts/PutPlanningSettings',
             protos_dot_posts__pb2.PlanningSettings.SerializeToString,
             protos_dot_posts__pb2.PlanningSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetApprovalRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetApprovalRule',
+            protos_dot_posts__pb2.ApprovalRule.SerializeToString,
+            protos_dot_posts__pb2.ApprovalRule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PutApprovalRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/PutApprovalRule',
+            protos_dot_posts__pb2.ApprovalRule.SerializeToString,
+            protos_dot_posts__pb2.ApprovalRule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitForReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/SubmitForReview',
+            protos_dot_posts__pb2.SubmitForReviewRequest.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReviewPost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ReviewPost',
+            protos_dot_posts__pb2.ReviewPostRequest.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReviewQueue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListReviewQueue',
+            protos_dot_posts__pb2.ReviewQueueRequest.SerializeToString,
+            protos_dot_posts__pb2.PostList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReviewTrail(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListReviewTrail',
+            protos_dot_posts__pb2.ReviewTrailRequest.SerializeToString,
+            protos_dot_posts__pb2.ReviewTrail.FromString,
             options,
             channel_credentials,
             insecure,

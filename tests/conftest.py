@@ -108,6 +108,10 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             "POSTFLOW_RECONCILE_INTERVAL_SECONDS": "2",
             # A post waiting for a reconnect that missed its wake-up asks again within 2 s.
             "POSTFLOW_REAUTH_POLL_SECONDS": "2",
+            # A due post waiting for an approval asks again every second.
+            "POSTFLOW_APPROVAL_POLL_SECONDS": "1",
+            # ... for about 11 s past its time, then fails.
+            "POSTFLOW_APPROVAL_WAIT_HOURS": "0.003",
             # Series continue as new after every second occurrence, so tests cross it.
             "POSTFLOW_SERIES_OCCURRENCES_PER_RUN": "2",
             # Realtime: a quick heartbeat, and slow consumers found with few events.

@@ -192,6 +192,11 @@ class Settings(BaseSettings):
     # reconnect wakes them at once).
     reauth_wait_hours: float = Field(default=72.0, gt=0)
     reauth_poll_seconds: float = Field(default=300.0, gt=0)
+    # Where approval is required, a post due but not approved waits this long past its time
+    # for an approval of its exact version (then fails, with the reason), asking again at
+    # least every poll interval.
+    approval_wait_hours: float = Field(default=24.0, gt=0)
+    approval_poll_seconds: float = Field(default=60.0, gt=0)
     # Instagram Login's 60-day tokens are refreshed once fewer than this many days are left;
     # the upkeep round (refresh, Page tokens' daily debug_token, expiry warnings) runs this often.
     token_refresh_days_before: float = Field(default=20.0, ge=1, le=59)

@@ -203,6 +203,23 @@ class FirstCommentChanged(Event):
     error: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReviewChanged(Event):
+    """A post's review moved: submitted (in_review), approved, changes_requested, an edit
+    that voided an approval (edited_since_approval), or held at its due second because
+    what would go out is not approved (awaiting_approval). `approved_version` is the
+    version last approved (the diff since it is what the approver needs to see)."""
+
+    TYPE: ClassVar[str] = "review_changed"
+    post_id: str
+    status: str
+    version: int
+    approved_version: int | None = None
+    actor_id: str = ""
+    actor_kind: str = "member"
+    comment: str = ""
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
@@ -214,6 +231,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         MetricsUpdate,
         AccountChanged,
         FirstCommentChanged,
+        ReviewChanged,
     )
 }
 

@@ -11,9 +11,9 @@ from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
-from services.posts import analytics, calendar, campaigns, media_refs
+from services.posts import analytics, approvals, calendar, campaigns, media_refs
 from services.posts.content import Content
-from services.posts.models import Campaign, Post, PostMetric, PostVersion
+from services.posts.models import Campaign, Post, PostMetric, PostVersion, ReviewEntry
 from services.posts.rules import Warning
 from services.posts.store import content_of
 
@@ -118,6 +118,25 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
             attempts=post.first_comment_attempts or 0,
             updated_at=to_timestamp(post.first_comment_at),
         ),
+        review=posts_pb2.Review(
+            status=approvals.shown_status(post),
+            approved_version=post.approved_version,
+            approved_by=str(post.approved_by) if post.approved_by else None,
+            approved_at=to_timestamp(post.approved_at),
+        ),
+    )
+
+
+def review_action(entry: ReviewEntry) -> posts_pb2.ReviewAction:
+    return posts_pb2.ReviewAction(
+        post_id=str(entry.post_id),
+        version=entry.version,
+        content_hash=entry.content_hash,
+        action=entry.action,
+        actor_id=str(entry.actor_id) if entry.actor_id else "",
+        actor_kind=entry.actor_kind,
+        comment=entry.comment,
+        at=to_timestamp(entry.created_at),
     )
 
 

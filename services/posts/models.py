@@ -55,6 +55,13 @@ class Post(Base):
     first_comment_error: Mapped[str | None] = mapped_column(Text)
     first_comment_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     first_comment_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Its review (approvals.py): "", in_review, approved, changes_requested,
+    # edited_since_approval; and what was approved, as the hash of its content, account and time.
+    review_status: Mapped[str] = mapped_column(Text, default="", server_default="")
+    approved_hash: Mapped[str | None] = mapped_column(Text)
+    approved_version: Mapped[int | None] = mapped_column(Integer)
+    approved_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     status: Mapped[str] = mapped_column(Text, default=PostStatus.DRAFT)
     version: Mapped[int] = mapped_column(Integer, default=1)
     template_name: Mapped[str | None] = mapped_column(Text)
@@ -193,4 +200,40 @@ class CalendarFeed(Base):
 
     user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     token_hash: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ApprovalRule(Base):
+    """Whether a workspace's posts (all, or those of some accounts) need an approval before
+    they go out."""
+
+    __tablename__ = "approval_rules"
+    __table_args__ = {"schema": SCHEMA}
+
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    required: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    # Empty: every account of the workspace.
+    account_ids: Mapped[list[uuid.UUID]] = mapped_column(
+        ARRAY(UUID(as_uuid=True)), default=list, server_default="{}"
+    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ReviewEntry(Base):
+    """One review action on one version of a post: who, what, when (the audit trail)."""
+
+    __tablename__ = "review_trail"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    post_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(Text)
+    # submitted, approved, changes_requested, voided, held (refused at its due second)
+    action: Mapped[str] = mapped_column(Text)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    # member, or client (a review link)
+    actor_kind: Mapped[str] = mapped_column(Text, default="member", server_default="member")
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

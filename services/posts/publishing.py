@@ -19,7 +19,7 @@ from lib.common.events import Event, PostStatusUpdate, ScheduleChanged
 from lib.common.outbox import Outbox
 from lib.post_status import MAY_FOLLOW, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2_grpc
-from services.posts import library_media, predictions, rules, store
+from services.posts import approvals, library_media, predictions, rules, store
 from services.posts.models import Post
 
 log = logging.getLogger(__name__)
@@ -303,6 +303,11 @@ async def record(
     if status == PostStatus.NEEDS_RECONCILE:
         values["last_error"] = error or "Instagram may or may not have published the post"
     before = await store.read(db, user_id=user_id, post_id=post_id)
+    if status == PostStatus.PUBLISHING and before.status == PostStatus.SCHEDULED:
+        # The gated path (approvals.start_gated) moves approved posts; none moves here unapproved.
+        rule = await approvals.rule_of(db, user_id)
+        if rule.applies_to(before.account_id) and approvals.shown_status(before) != approvals.APPROVED:
+            raise conflict("awaiting_approval", f"Version {before.version} of the post is not approved")
     version = expected_version if status == PostStatus.PUBLISHING else 0
     held_for = expected_scheduled_for if status == PostStatus.PUBLISHING else None
     announce = []
@@ -373,6 +378,54 @@ async def start_many(
         raise invalid_field("posts", "names a post twice")
     if not starts:
         return []
+    # Posts of workspaces that require approval go one by one, through the approval gate.
+    gated = await approvals.rules_of(db, {s.user_id for s in starts})
+    free = [s for s in starts if s.user_id not in gated]
+    done = await _start_wave(db, events, free) if free else set()
+    decided: dict[uuid.UUID, ServiceError] = {}
+    for one in starts:
+        if one.user_id in gated:
+            gate = await approvals.start_gated(
+                db=db,
+                events=events,
+                rule=gated[one.user_id],
+                user_id=one.user_id,
+                post_id=one.post_id,
+                expected_version=one.expected_version,
+                expected_scheduled_for=one.expected_scheduled_for,
+            )
+            if gate.moved:
+                done.add(one.post_id)
+            elif gate.refusal is not None:
+                decided[one.post_id] = gate.refusal
+    if len(done) < len(starts):
+        log.info("publishing: %d of %d posts moved in one write, the rest one by one", len(done), len(starts))
+    results: list[ServiceError | None] = []
+    for one in starts:
+        if one.post_id in done:
+            results.append(None)
+            continue
+        if one.post_id in decided:
+            results.append(decided[one.post_id])
+            continue
+        try:
+            await record(
+                db=db,
+                events=events,
+                user_id=one.user_id,
+                post_id=one.post_id,
+                status=PostStatus.PUBLISHING,
+                expected_version=one.expected_version,
+                expected_scheduled_for=one.expected_scheduled_for,
+            )
+            results.append(None)
+        except ServiceError as err:
+            results.append(err)
+    return results
+
+
+async def _start_wave(db: Database, events: Outbox, starts: list[PublishingStart]) -> set[uuid.UUID]:
+    """One guarded UPDATE for a wave's posts: those it moved."""
     wanted = values(*_START_COLUMNS, name="wanted").data(
         [(s.post_id, s.user_id, s.expected_version, s.expected_scheduled_for) for s in starts]
     )
@@ -409,28 +462,7 @@ async def start_many(
         await events.queue(session, announce)
     if announce:
         events.sent()
-    done = {post_id for post_id, _ in moved}
-    if len(done) < len(starts):
-        log.info("publishing: %d of %d posts moved in one write, the rest one by one", len(done), len(starts))
-    results: list[ServiceError | None] = []
-    for one in starts:
-        if one.post_id in done:
-            results.append(None)
-            continue
-        try:
-            await record(
-                db=db,
-                events=events,
-                user_id=one.user_id,
-                post_id=one.post_id,
-                status=PostStatus.PUBLISHING,
-                expected_version=one.expected_version,
-                expected_scheduled_for=one.expected_scheduled_for,
-            )
-            results.append(None)
-        except ServiceError as err:
-            results.append(err)
-    return results
+    return {post_id for post_id, _ in moved}
 
 
 def _time_change(before: Post, scheduled_for: datetime | None, timezone: str | None) -> list[Event]:

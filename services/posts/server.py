@@ -1,5 +1,6 @@
 """gRPC face of the posts service: translates requests into calls on the domain modules."""
 
+import uuid
 from datetime import UTC, datetime
 
 from lib.common import proto_struct, workspace_zone
@@ -15,6 +16,7 @@ from lib.post_status import PostStatus
 from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.posts import (
     analytics,
+    approvals,
     autosave,
     bulk,
     calendar,
@@ -44,6 +46,7 @@ from services.posts.messages import (
     gaps_message,
     metrics_sample,
     post_message,
+    review_action,
     schedule_record,
     timeline_message,
     version_message,
@@ -53,6 +56,10 @@ from services.posts.messages import (
 
 def _ids(request):
     return parse_id(request.user_id, "User"), parse_id(request.post_id, "Post")
+
+
+def _actor(request) -> uuid.UUID | None:
+    return parse_id(request.actor_id, "Member") if request.actor_id else None
 
 
 def _content_paths(paths) -> list[str]:
@@ -160,6 +167,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             await planned.set_planned(self._db, post=saved.post, when=when, zone=zone)
         if regroups:
             await campaigns.assign(self._db, post=saved.post, target=campaign)
+        await approvals.void_if_changed(self._db, self._events, saved.post, _actor(request))
         saved.warnings += await library_media.draft_warnings(self._media, user_id, saved.post.media)
         if "hashtags" in fields:  # a caption-only edit is not compared again (it runs on every save)
             saved.warnings += await hashtags.history_warnings(self._db, user_id=user_id, post=saved.post)
@@ -223,6 +231,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             number=request.version,
             base_version=request.base_version,
         )
+        await approvals.void_if_changed(self._db, self._events, saved.post, None)
         return _result(saved)
 
     async def SaveAutosave(self, request, context):
@@ -252,6 +261,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         saved = await autosave.commit(
             db=self._db, user_id=user_id, post_id=post_id, reason=request.change_reason
         )
+        await approvals.void_if_changed(self._db, self._events, saved.post, None)
         return _result(saved)
 
     async def DuplicatePost(self, request, context):
@@ -455,6 +465,61 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             request.posts_per_day if request.HasField("posts_per_day") else None,
         )
         return posts_pb2.PlanningSettings(user_id=request.user_id, posts_per_day=saved.posts_per_day)
+
+    async def GetApprovalRule(self, request, context):
+        rule = await approvals.rule_of(self._db, parse_id(request.user_id, "User"))
+        return posts_pb2.ApprovalRule(required=rule.required, account_ids=[str(a) for a in rule.account_ids])
+
+    async def PutApprovalRule(self, request, context):
+        rule = await approvals.set_rule(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            required=request.required,
+            account_ids=list(request.account_ids),
+        )
+        return posts_pb2.ApprovalRule(required=rule.required, account_ids=[str(a) for a in rule.account_ids])
+
+    async def SubmitForReview(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await approvals.submit(
+            db=self._db,
+            events=self._events,
+            user_id=user_id,
+            actor_id=_actor(request),
+            post_id=post_id,
+            comment=request.comment,
+        )
+        return post_message(post)
+
+    async def ReviewPost(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await approvals.review(
+            db=self._db,
+            events=self._events,
+            user_id=user_id,
+            actor_id=_actor(request),
+            post_id=post_id,
+            version=request.version,
+            decision=request.decision,
+            comment=request.comment,
+        )
+        return post_message(post)
+
+    async def ListReviewQueue(self, request, context):
+        waiting = await approvals.queue(
+            self._db, user_id=parse_id(request.user_id, "User"), limit=request.limit or 50
+        )
+        return posts_pb2.PostList(items=[post_message(p) for p in waiting])
+
+    async def ListReviewTrail(self, request, context):
+        entries = await approvals.trail(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            post_id=parse_id(request.post_id, "Post") if request.post_id else None,
+            since=from_timestamp(request, "since"),
+            until=from_timestamp(request, "until"),
+        )
+        return posts_pb2.ReviewTrail(items=[review_action(e) for e in entries])
 
     async def MarkScheduled(self, request, context):
         user_id, post_id = _ids(request)

@@ -22,6 +22,7 @@ from lib.common.events import (
     MediaProcessing,
     MetricsUpdate,
     PostStatusUpdate,
+    ReviewChanged,
     ScheduleChanged,
 )
 from lib.common.timezones import is_valid_zone
@@ -40,6 +41,11 @@ TYPES = (
     "account_needs_reauth",
     "account_expiring",
     "first_comment_failed",
+    "review_requested",
+    "post_approved",
+    "changes_requested",
+    "approval_voided",
+    "approval_needed",
 )
 # Event types that can make a notification (others are not even looked at).
 SOURCES = tuple(
@@ -51,6 +57,7 @@ SOURCES = tuple(
         MetricsUpdate,
         AccountChanged,
         FirstCommentChanged,
+        ReviewChanged,
     )
 )
 # Posts at risk named in an account's notification (the rest are counted).
@@ -126,6 +133,46 @@ def _account(event: AccountChanged) -> Draft | None:
     return None
 
 
+def _review(event: ReviewChanged) -> Draft | None:
+    said = f": “{event.comment}”" if event.comment else ""
+    version = f"version {event.version}"
+    if event.status == "in_review":
+        return Draft(
+            "review_requested",
+            "Review requested",
+            f"A post ({version}) waits for your review{said}",
+            event.post_id,
+        )
+    if event.status == "approved":
+        who = "Your client" if event.actor_kind == "client" else "A reviewer"
+        return Draft("post_approved", "Post approved", f"{who} approved {version}{said}", event.post_id)
+    if event.status == "changes_requested":
+        who = "Your client" if event.actor_kind == "client" else "A reviewer"
+        return Draft(
+            "changes_requested",
+            "Changes requested",
+            f"{who} asked for changes to {version}{said}",
+            event.post_id,
+        )
+    since = f" since version {event.approved_version}" if event.approved_version else ""
+    if event.status == "edited_since_approval":
+        return Draft(
+            "approval_voided",
+            "Approval voided by an edit",
+            f"The post changed after its approval (now {version}); compare{since} and approve it again",
+            event.post_id,
+        )
+    if event.status == "awaiting_approval":
+        return Draft(
+            "approval_needed",
+            "Due, and not approved",
+            f"The post is due, but {version} is not approved{since}: it waits for an approval and "
+            "does not go out until then",
+            event.post_id,
+        )
+    return None
+
+
 def needs_preferences(event: Event) -> bool:
     """Milestones depend on the user's thresholds; the other rules do not."""
     return isinstance(event, MetricsUpdate)
@@ -135,6 +182,8 @@ def from_event(event: Event, preferences: Preferences | None = None) -> Draft | 
     """The notification an event calls for, if any."""
     if isinstance(event, AccountChanged):
         return _account(event)
+    if isinstance(event, ReviewChanged):
+        return _review(event)
     if isinstance(event, FirstCommentChanged):
         if event.status != "failed":
             return None

@@ -322,6 +322,8 @@ class Scheduler:
                 reconcile_interval_seconds=self.settings.reconcile_interval_seconds,
                 reauth_wait_seconds=self.settings.reauth_wait_hours * 3600,
                 reauth_poll_seconds=self.settings.reauth_poll_seconds,
+                approval_wait_seconds=self.settings.approval_wait_hours * 3600,
+                approval_poll_seconds=self.settings.approval_poll_seconds,
             ),
             id=workflow_id(post_id),
             task_queue=self.settings.temporal_task_queue,

@@ -36,6 +36,14 @@ def _samples() -> list[events.Event]:
             posts_at_risk_total=1,
         ),
         events.FirstCommentChanged(user_id="u", post_id="p", status="failed", error="refused"),
+        events.ReviewChanged(
+            user_id="u",
+            post_id="p",
+            status="edited_since_approval",
+            version=3,
+            approved_version=2,
+            actor_id="a",
+        ),
     ]
 
 

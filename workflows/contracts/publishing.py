@@ -39,6 +39,10 @@ class PublishPostInput:
     # how often it asks the account again meanwhile (a reconnect's signal wakes it at once).
     reauth_wait_seconds: float = 72 * 3600.0
     reauth_poll_seconds: float = 300.0
+    # Where approval is required, a due post whose version is not approved: how long it
+    # waits for an approval past its time, and how often it asks again meanwhile.
+    approval_wait_seconds: float = 24 * 3600.0
+    approval_poll_seconds: float = 60.0
 
 
 @dataclass
@@ -87,6 +91,9 @@ class PublishInput:
     wait_for_reauth: bool = False
     # Answer "throttled" (instead of failing into retries) when Instagram says too many calls.
     wait_for_usage: bool = False
+    # Answer "awaiting_approval" (instead of failing into retries) when the workspace requires
+    # approval and this version is not approved.
+    wait_for_approval: bool = False
 
 
 @dataclass
@@ -95,7 +102,8 @@ class Published:
     # quota (the account's publishing limit is reached: try again after retry_after_seconds),
     # throttled (too many calls: nothing was published; try again after retry_after_seconds),
     # moved (to moved_to while the publish held), needs_reauth (the account waits for a
-    # reconnect; nothing was published) or (reconcile only) not_published
+    # reconnect; nothing was published), awaiting_approval (the workspace requires approval
+    # and this version has none; nothing was published) or (reconcile only) not_published
     outcome: str
     media_id: str = ""
     permalink: str = ""

@@ -43,6 +43,7 @@ RECENT_MEDIA_SEARCHED = 25
 # The step a post waiting for its account's reconnect shows (publishing_progress).
 WAITING_FOR_RECONNECT = "waiting_for_reconnect"
 WAITING_FOR_USAGE = "waiting_for_usage"
+WAITING_FOR_APPROVAL = "waiting_for_approval"
 # Instagram restricts an account: how long its other posts make no call.
 RESTRICTION_PAUSE_SECONDS = 24 * 3600.0
 DISCONNECTED_MESSAGE = "The Instagram account was disconnected; connect it and schedule again"
@@ -633,6 +634,12 @@ class PublishingActivities:
                 return Published("stale")  # edited since the check above: prepare it again
             if refused.code == "post_moved":
                 return Published("moved", moved_to=refused.context.get("scheduled_for", ""))
+            if refused.code == "awaiting_approval":
+                if not request.wait_for_approval:
+                    raise _not_retryable("NotApproved", refused.message)
+                # Held, nothing published: the workflow waits for an approval.
+                await self._progress(request, 80, WAITING_FOR_APPROVAL)
+                return Published("awaiting_approval")
             # Deleted or unscheduled since the check above (while held, say).
             if refused.code == "post_changed" and (gone := _off_the_calendar(await self._post(request))):
                 return Published(gone)

@@ -13,6 +13,12 @@
 5. post its first comment, when it has one: its own step, with its own status and retries
    (FirstCommentWorkflow runs the same step again when the person retries a failed one).
 
+Where the workspace requires approval, the due second's move to publishing is made only for
+the exact version approved (its content, account and time); otherwise the post is held and
+waits for an approval (asking again every poll interval, a move waking it) for up to
+`approval_wait_seconds` past its time, then fails with the reason. It never goes out
+unapproved.
+
 When Instagram refuses the account's token, the account needs a reconnect: the post waits
 for it (woken by the reconnect's signal, asking again every poll interval meanwhile) for up
 to `reauth_wait_seconds`, then fails with a reason a person can act on.
@@ -67,6 +73,7 @@ SCHEDULED_TIME_SEARCHABLE = "scheduled-time-search-attribute"
 WAIT_FOR_REAUTH = "wait-for-reconnect"
 FIRST_COMMENT = "first-comment"
 WAIT_FOR_USAGE = "wait-for-usage"
+WAIT_FOR_APPROVAL = "wait-for-approval"
 # The first comment's step: a few attempts, then it is recorded failed (by the activity's
 # last attempt) and the person may retry it.
 FIRST_COMMENT_RETRIES = RetryPolicy(
@@ -92,6 +99,8 @@ class PublishPostWorkflow:
         self._reconnected = False
         # Since when the post waits for its account's reconnect (None: it does not).
         self._waiting_since: datetime | None = None
+        # Since when the due post waits for an approval (None: it does not).
+        self._unapproved_since: datetime | None = None
         # Containers a throttled preparation made, and the post version they are of.
         self._containers: tuple[dict[str, str], int] = ({}, 0)
 
@@ -164,6 +173,11 @@ class PublishPostWorkflow:
                 if published.outcome == "throttled":
                     await workflow.sleep(timedelta(seconds=published.retry_after_seconds))
                     continue
+                if published.outcome == "awaiting_approval":
+                    if not await self._wait_for_approval(request):
+                        outcome = self._not_approved(request)
+                        break
+                    continue
                 if published.outcome == "quota":
                     # Waiting for the account's 24-hour window to free a slot is not a
                     # failure: it costs no retries, however long it lasts (an expired
@@ -207,6 +221,7 @@ class PublishPostWorkflow:
             due_at=due_at,
             wait_for_reauth=workflow.patched(WAIT_FOR_REAUTH),
             wait_for_usage=workflow.patched(WAIT_FOR_USAGE),
+            wait_for_approval=workflow.patched(WAIT_FOR_APPROVAL),
         )
 
     def _ref(self, ref: PostRef) -> PostRef:
@@ -249,6 +264,36 @@ class PublishPostWorkflow:
             PostStatus.FAILED,
             error=f"Instagram refused the account's token, and the account was not reconnected "
             f"within {hours:g} hours: reconnect it on the accounts screen, then schedule the post again",
+        )
+
+    async def _wait_for_approval(self, request: PublishPostInput) -> bool:
+        """Wait one poll interval (a move wakes it) for the post's version to be approved;
+        False once the post has waited its limit. The publish then asks again: the approval
+        is checked where the post moves to publishing, never here."""
+        now = workflow.now()
+        if self._unapproved_since is None:
+            self._unapproved_since = now
+        left = self._unapproved_since + timedelta(seconds=request.approval_wait_seconds) - now
+        if left <= timedelta(0):
+            return False
+        self._moved = False
+        try:
+            await workflow.wait_condition(
+                lambda: self._moved, timeout=min(left, timedelta(seconds=request.approval_poll_seconds))
+            )
+        except TimeoutError:
+            pass
+        return True
+
+    def _not_approved(self, request: PublishPostInput) -> Outcome:
+        hours = request.approval_wait_seconds / 3600
+        return Outcome(
+            request.post_id,
+            request.user_id,
+            PostStatus.FAILED,
+            error=f"Not approved: this workspace requires an approval of the exact version that "
+            f"goes out, and none came within {hours:g} hours of the post's time. Approve it, "
+            "then schedule it again",
         )
 
     @workflow.signal(name=ACCOUNT_RECONNECTED_SIGNAL)

@@ -170,6 +170,7 @@ async def post_metrics(post_id: str, workspace: Reads, posts: PostsDep):
 async def update_post(post_id: str, body: schemas.PostUpdate, workspace: Writes, posts: PostsDep):
     request = posts_pb2.UpdatePostRequest(
         user_id=workspace.id,
+        actor_id=workspace.user_id,
         post_id=post_id,
         base_version=body.version,
         content=body.content(),

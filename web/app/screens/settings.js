@@ -15,6 +15,11 @@ const KINDS = {
   account_needs_reauth: "An account needs to be reconnected",
   account_expiring: "An account's connection ends soon",
   first_comment_failed: "A first comment could not be posted",
+  review_requested: "A post waits for review",
+  post_approved: "A post was approved",
+  changes_requested: "Changes were asked for on a post",
+  approval_voided: "An approved post was changed",
+  approval_needed: "A post is due but not approved",
 };
 const CHANNELS = ["websocket", "email", "webhook"];
 const CHANNEL_WORDS = { websocket: "In the app", email: "Email", webhook: "Webhook" };
