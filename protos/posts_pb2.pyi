@@ -226,6 +226,68 @@ class ReviewAction(_message.Message):
     at: _timestamp_pb2.Timestamp
     def __init__(self, post_id: _Optional[str] = ..., version: _Optional[int] = ..., content_hash: _Optional[str] = ..., action: _Optional[str] = ..., actor_id: _Optional[str] = ..., actor_kind: _Optional[str] = ..., comment: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
+class PostComment(_message.Message):
+    __slots__ = ("id", "post_id", "thread_id", "author_id", "author_kind", "body", "mentions", "version", "resolved_at", "resolved_by", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    THREAD_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_KIND_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    MENTIONS_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_AT_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_BY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    post_id: str
+    thread_id: str
+    author_id: str
+    author_kind: str
+    body: str
+    mentions: _containers.RepeatedScalarFieldContainer[str]
+    version: int
+    resolved_at: _timestamp_pb2.Timestamp
+    resolved_by: str
+    created_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., post_id: _Optional[str] = ..., thread_id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_kind: _Optional[str] = ..., body: _Optional[str] = ..., mentions: _Optional[_Iterable[str]] = ..., version: _Optional[int] = ..., resolved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resolved_by: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CommentList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[PostComment]
+    def __init__(self, items: _Optional[_Iterable[_Union[PostComment, _Mapping]]] = ...) -> None: ...
+
+class AddCommentRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "actor_id", "body", "thread_id", "mentions")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    THREAD_ID_FIELD_NUMBER: _ClassVar[int]
+    MENTIONS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    actor_id: str
+    body: str
+    thread_id: str
+    mentions: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., actor_id: _Optional[str] = ..., body: _Optional[str] = ..., thread_id: _Optional[str] = ..., mentions: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ResolveThreadRequest(_message.Message):
+    __slots__ = ("user_id", "post_id", "actor_id", "thread_id", "resolved")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    THREAD_ID_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    actor_id: str
+    thread_id: str
+    resolved: bool
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., actor_id: _Optional[str] = ..., thread_id: _Optional[str] = ..., resolved: _Optional[bool] = ...) -> None: ...
+
 class ReviewTrail(_message.Message):
     __slots__ = ("items",)
     ITEMS_FIELD_NUMBER: _ClassVar[int]

@@ -302,6 +302,21 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.ReviewTrailRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.ReviewTrail.FromString,
                 _registered_method=True)
+        self.AddComment = channel.unary_unary(
+                '/postflow.posts.v1.Posts/AddComment',
+                request_serializer=protos_dot_posts__pb2.AddCommentRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PostComment.FromString,
+                _registered_method=True)
+        self.ListComments = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListComments',
+                request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CommentList.FromString,
+                _registered_method=True)
+        self.ResolveThread = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ResolveThread',
+                request_serializer=protos_dot_posts__pb2.ResolveThreadRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PostComment.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -652,6 +667,25 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AddComment(self, request, context):
+        """Comments on posts, in threads, with @mentions (services/posts/comments.py).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListComments(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResolveThread(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -919,6 +953,21 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.ListReviewTrail,
                     request_deserializer=protos_dot_posts__pb2.ReviewTrailRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.ReviewTrail.SerializeToString,
+            ),
+            'AddComment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddComment,
+                    request_deserializer=protos_dot_posts__pb2.AddCommentRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.PostComment.SerializeToString,
+            ),
+            'ListComments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListComments,
+                    request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.CommentList.SerializeToString,
+            ),
+            'ResolveThread': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolveThread,
+                    request_deserializer=protos_dot_posts__pb2.ResolveThreadRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.PostComment.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2355,6 +2404,87 @@ class Posts:
             '/postflow.posts.v1.Posts/ListReviewTrail',
             protos_dot_posts__pb2.ReviewTrailRequest.SerializeToString,
             protos_dot_posts__pb2.ReviewTrail.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddComment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/AddComment',
+            protos_dot_posts__pb2.AddCommentRequest.SerializeToString,
+            protos_dot_posts__pb2.PostComment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListComments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListComments',
+            protos_dot_posts__pb2.PostRef.SerializeToString,
+            protos_dot_posts__pb2.CommentList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolveThread(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ResolveThread',
+            protos_dot_posts__pb2.ResolveThreadRequest.SerializeToString,
+            protos_dot_posts__pb2.PostComment.FromString,
             options,
             channel_credentials,
             insecure,

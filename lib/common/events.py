@@ -220,6 +220,25 @@ class ReviewChanged(Event):
     comment: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class CommentAdded(Event):
+    """A comment on a post, or a thread resolved or reopened. Sent to the workspace
+    (user_id); and, for each member it mentions, to that person's own inbox (user_id: their
+    personal workspace), with `workspace_id` naming where the post is."""
+
+    TYPE: ClassVar[str] = "comment"
+    post_id: str
+    comment_id: str
+    thread_id: str
+    change: str  # added, resolved, reopened
+    author_id: str = ""
+    author_kind: str = "member"
+    author_name: str = ""
+    body: str = ""
+    mentioned: bool = False
+    workspace_id: str = ""
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
@@ -232,6 +251,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AccountChanged,
         FirstCommentChanged,
         ReviewChanged,
+        CommentAdded,
     )
 }
 

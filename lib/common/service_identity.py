@@ -58,6 +58,8 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "GetWorkspaceZone": frozenset({"posts", "scheduler"}),
         # Whether a socket's person is (still) a member of the workspace it follows.
         "GetAccess": frozenset({"gateway", "realtime"}),
+        # Who may be @mentioned in a comment.
+        "ListMembers": frozenset({"gateway", "posts"}),
     },
     # Instagram tokens (sealed) go to the publishing worker and nobody else.
     "scheduler": {

@@ -13,7 +13,7 @@ from lib.post_status import PostStatus
 from protos import posts_pb2
 from services.posts import analytics, approvals, calendar, campaigns, media_refs
 from services.posts.content import Content
-from services.posts.models import Campaign, Post, PostMetric, PostVersion, ReviewEntry
+from services.posts.models import Campaign, Comment, Post, PostMetric, PostVersion, ReviewEntry
 from services.posts.rules import Warning
 from services.posts.store import content_of
 
@@ -124,6 +124,22 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
             approved_by=str(post.approved_by) if post.approved_by else None,
             approved_at=to_timestamp(post.approved_at),
         ),
+    )
+
+
+def comment_message(comment: Comment) -> posts_pb2.PostComment:
+    return posts_pb2.PostComment(
+        id=str(comment.id),
+        post_id=str(comment.post_id),
+        thread_id=str(comment.thread_id) if comment.thread_id else None,
+        author_id=str(comment.author_id) if comment.author_id else "",
+        author_kind=comment.author_kind,
+        body=comment.body,
+        mentions=[str(m) for m in comment.mentions or []],
+        version=comment.version,
+        resolved_at=to_timestamp(comment.resolved_at),
+        resolved_by=str(comment.resolved_by) if comment.resolved_by else None,
+        created_at=to_timestamp(comment.created_at),
     )
 
 

@@ -237,3 +237,31 @@ class ReviewEntry(Base):
     actor_kind: Mapped[str] = mapped_column(Text, default="member", server_default="member")
     comment: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Comment(Base):
+    """A comment on a post, in a thread (the thread's first comment has no thread_id), by a
+    member or a client (a review link); a thread is resolved as a whole, on its first."""
+
+    __tablename__ = "post_comments"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    post_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey(f"{SCHEMA}.posts.id", ondelete="CASCADE")
+    )
+    thread_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    author_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    author_kind: Mapped[str] = mapped_column(Text, default="member", server_default="member")
+    body: Mapped[str] = mapped_column(Text)
+    mentions: Mapped[list[uuid.UUID]] = mapped_column(
+        ARRAY(UUID(as_uuid=True)), default=list, server_default="{}"
+    )
+    # The post's version when the comment was made.
+    version: Mapped[int] = mapped_column(Integer)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -22,6 +22,7 @@ from services.posts import (
     calendar,
     calendar_feed,
     campaigns,
+    comments,
     first_comments,
     hashtags,
     library_media,
@@ -41,6 +42,7 @@ from services.posts.messages import (
     analytics_message,
     calendar_message,
     campaign_message,
+    comment_message,
     content_from,
     content_message,
     gaps_message,
@@ -520,6 +522,39 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             until=from_timestamp(request, "until"),
         )
         return posts_pb2.ReviewTrail(items=[review_action(e) for e in entries])
+
+    async def AddComment(self, request, context):
+        user_id, post_id = _ids(request)
+        comment = await comments.add(
+            db=self._db,
+            events=self._events,
+            users=self._users,
+            user_id=user_id,
+            post_id=post_id,
+            author_id=_actor(request),
+            body=request.body,
+            thread_id=parse_id(request.thread_id, "Thread") if request.thread_id else None,
+            mentions=list(request.mentions),
+        )
+        return comment_message(comment)
+
+    async def ListComments(self, request, context):
+        user_id, post_id = _ids(request)
+        found = await comments.listed(self._db, user_id=user_id, post_id=post_id)
+        return posts_pb2.CommentList(items=[comment_message(c) for c in found])
+
+    async def ResolveThread(self, request, context):
+        user_id, post_id = _ids(request)
+        root = await comments.resolve(
+            db=self._db,
+            events=self._events,
+            user_id=user_id,
+            post_id=post_id,
+            thread_id=parse_id(request.thread_id, "Thread"),
+            actor_id=_actor(request),
+            resolved=request.resolved,
+        )
+        return comment_message(root)
 
     async def MarkScheduled(self, request, context):
         user_id, post_id = _ids(request)

@@ -17,6 +17,7 @@ from lib.common.emails import is_email_address
 from lib.common.errors import Violation, invalid, invalid_field, not_found
 from lib.common.events import (
     AccountChanged,
+    CommentAdded,
     Event,
     FirstCommentChanged,
     MediaProcessing,
@@ -46,6 +47,7 @@ TYPES = (
     "changes_requested",
     "approval_voided",
     "approval_needed",
+    "mentioned",
 )
 # Event types that can make a notification (others are not even looked at).
 SOURCES = tuple(
@@ -58,6 +60,7 @@ SOURCES = tuple(
         AccountChanged,
         FirstCommentChanged,
         ReviewChanged,
+        CommentAdded,
     )
 )
 # Posts at risk named in an account's notification (the rest are counted).
@@ -184,6 +187,13 @@ def from_event(event: Event, preferences: Preferences | None = None) -> Draft | 
         return _account(event)
     if isinstance(event, ReviewChanged):
         return _review(event)
+    if isinstance(event, CommentAdded):
+        if not event.mentioned:
+            return None
+        who = event.author_name or ("Your client" if event.author_kind == "client" else "A teammate")
+        return Draft(
+            "mentioned", "You were mentioned", f"{who} mentioned you on a post: “{event.body}”", event.post_id
+        )
     if isinstance(event, FirstCommentChanged):
         if event.status != "failed":
             return None

@@ -44,6 +44,15 @@ def _samples() -> list[events.Event]:
             approved_version=2,
             actor_id="a",
         ),
+        events.CommentAdded(
+            user_id="u",
+            post_id="p",
+            comment_id="c",
+            thread_id="c",
+            change="added",
+            body="@ana look",
+            mentioned=True,
+        ),
     ]
 
 

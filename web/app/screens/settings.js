@@ -20,6 +20,7 @@ const KINDS = {
   changes_requested: "Changes were asked for on a post",
   approval_voided: "An approved post was changed",
   approval_needed: "A post is due but not approved",
+  mentioned: "Someone mentioned you in a comment",
 };
 const CHANNELS = ["websocket", "email", "webhook"];
 const CHANNEL_WORDS = { websocket: "In the app", email: "Email", webhook: "Webhook" };
