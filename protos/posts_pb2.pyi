@@ -288,6 +288,136 @@ class ResolveThreadRequest(_message.Message):
     resolved: bool
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., actor_id: _Optional[str] = ..., thread_id: _Optional[str] = ..., resolved: _Optional[bool] = ...) -> None: ...
 
+class IssueReviewLinkRequest(_message.Message):
+    __slots__ = ("user_id", "actor_id", "post_id", "range_from", "range_to", "expires_in_days", "label")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    RANGE_FROM_FIELD_NUMBER: _ClassVar[int]
+    RANGE_TO_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_IN_DAYS_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    actor_id: str
+    post_id: str
+    range_from: str
+    range_to: str
+    expires_in_days: int
+    label: str
+    def __init__(self, user_id: _Optional[str] = ..., actor_id: _Optional[str] = ..., post_id: _Optional[str] = ..., range_from: _Optional[str] = ..., range_to: _Optional[str] = ..., expires_in_days: _Optional[int] = ..., label: _Optional[str] = ...) -> None: ...
+
+class ReviewLinkInfo(_message.Message):
+    __slots__ = ("id", "post_id", "range_from", "range_to", "label", "created_at", "expires_at", "revoked_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    RANGE_FROM_FIELD_NUMBER: _ClassVar[int]
+    RANGE_TO_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    REVOKED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    post_id: str
+    range_from: _timestamp_pb2.Timestamp
+    range_to: _timestamp_pb2.Timestamp
+    label: str
+    created_at: _timestamp_pb2.Timestamp
+    expires_at: _timestamp_pb2.Timestamp
+    revoked_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., post_id: _Optional[str] = ..., range_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., range_to: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., label: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoked_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ReviewLinkIssued(_message.Message):
+    __slots__ = ("link", "url", "token")
+    LINK_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    link: ReviewLinkInfo
+    url: str
+    token: str
+    def __init__(self, link: _Optional[_Union[ReviewLinkInfo, _Mapping]] = ..., url: _Optional[str] = ..., token: _Optional[str] = ...) -> None: ...
+
+class ReviewLinksRequest(_message.Message):
+    __slots__ = ("user_id",)
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    def __init__(self, user_id: _Optional[str] = ...) -> None: ...
+
+class ReviewLinkList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ReviewLinkInfo]
+    def __init__(self, items: _Optional[_Iterable[_Union[ReviewLinkInfo, _Mapping]]] = ...) -> None: ...
+
+class ReviewLinkRef(_message.Message):
+    __slots__ = ("user_id", "link_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    LINK_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    link_id: str
+    def __init__(self, user_id: _Optional[str] = ..., link_id: _Optional[str] = ...) -> None: ...
+
+class OpenReviewLinkRequest(_message.Message):
+    __slots__ = ("token",)
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    def __init__(self, token: _Optional[str] = ...) -> None: ...
+
+class ClientMedia(_message.Message):
+    __slots__ = ("url", "kind", "thumbnail_url")
+    URL_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    kind: str
+    thumbnail_url: str
+    def __init__(self, url: _Optional[str] = ..., kind: _Optional[str] = ..., thumbnail_url: _Optional[str] = ...) -> None: ...
+
+class ClientReviewItem(_message.Message):
+    __slots__ = ("key", "version", "caption", "hashtags", "post_type", "media", "scheduled_local", "review_status")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_FIELD_NUMBER: _ClassVar[int]
+    HASHTAGS_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_LOCAL_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_STATUS_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    version: int
+    caption: str
+    hashtags: _containers.RepeatedScalarFieldContainer[str]
+    post_type: str
+    media: _containers.RepeatedCompositeFieldContainer[ClientMedia]
+    scheduled_local: str
+    review_status: str
+    def __init__(self, key: _Optional[str] = ..., version: _Optional[int] = ..., caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., post_type: _Optional[str] = ..., media: _Optional[_Iterable[_Union[ClientMedia, _Mapping]]] = ..., scheduled_local: _Optional[str] = ..., review_status: _Optional[str] = ...) -> None: ...
+
+class ClientReview(_message.Message):
+    __slots__ = ("label", "expires_at", "items")
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    label: str
+    expires_at: _timestamp_pb2.Timestamp
+    items: _containers.RepeatedCompositeFieldContainer[ClientReviewItem]
+    def __init__(self, label: _Optional[str] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., items: _Optional[_Iterable[_Union[ClientReviewItem, _Mapping]]] = ...) -> None: ...
+
+class ClientDecisionRequest(_message.Message):
+    __slots__ = ("token", "key", "version", "decision", "comment", "name")
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    key: str
+    version: int
+    decision: str
+    comment: str
+    name: str
+    def __init__(self, token: _Optional[str] = ..., key: _Optional[str] = ..., version: _Optional[int] = ..., decision: _Optional[str] = ..., comment: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
 class ReviewTrail(_message.Message):
     __slots__ = ("items",)
     ITEMS_FIELD_NUMBER: _ClassVar[int]

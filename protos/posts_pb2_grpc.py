@@ -317,6 +317,31 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.ResolveThreadRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.PostComment.FromString,
                 _registered_method=True)
+        self.IssueReviewLink = channel.unary_unary(
+                '/postflow.posts.v1.Posts/IssueReviewLink',
+                request_serializer=protos_dot_posts__pb2.IssueReviewLinkRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReviewLinkIssued.FromString,
+                _registered_method=True)
+        self.ListReviewLinks = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListReviewLinks',
+                request_serializer=protos_dot_posts__pb2.ReviewLinksRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReviewLinkList.FromString,
+                _registered_method=True)
+        self.RevokeReviewLink = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RevokeReviewLink',
+                request_serializer=protos_dot_posts__pb2.ReviewLinkRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReviewLinkInfo.FromString,
+                _registered_method=True)
+        self.OpenReviewLink = channel.unary_unary(
+                '/postflow.posts.v1.Posts/OpenReviewLink',
+                request_serializer=protos_dot_posts__pb2.OpenReviewLinkRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ClientReview.FromString,
+                _registered_method=True)
+        self.DecideThroughLink = channel.unary_unary(
+                '/postflow.posts.v1.Posts/DecideThroughLink',
+                request_serializer=protos_dot_posts__pb2.ClientDecisionRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ClientReviewItem.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -686,6 +711,38 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def IssueReviewLink(self, request, context):
+        """Review links for clients (services/posts/review_links.py); the last two need no
+        sign-in: the link's token is the credential.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReviewLinks(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeReviewLink(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OpenReviewLink(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideThroughLink(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -968,6 +1025,31 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.ResolveThread,
                     request_deserializer=protos_dot_posts__pb2.ResolveThreadRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.PostComment.SerializeToString,
+            ),
+            'IssueReviewLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueReviewLink,
+                    request_deserializer=protos_dot_posts__pb2.IssueReviewLinkRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReviewLinkIssued.SerializeToString,
+            ),
+            'ListReviewLinks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReviewLinks,
+                    request_deserializer=protos_dot_posts__pb2.ReviewLinksRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReviewLinkList.SerializeToString,
+            ),
+            'RevokeReviewLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeReviewLink,
+                    request_deserializer=protos_dot_posts__pb2.ReviewLinkRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReviewLinkInfo.SerializeToString,
+            ),
+            'OpenReviewLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.OpenReviewLink,
+                    request_deserializer=protos_dot_posts__pb2.OpenReviewLinkRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ClientReview.SerializeToString,
+            ),
+            'DecideThroughLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideThroughLink,
+                    request_deserializer=protos_dot_posts__pb2.ClientDecisionRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ClientReviewItem.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2485,6 +2567,141 @@ class Posts:
             '/postflow.posts.v1.Posts/ResolveThread',
             protos_dot_posts__pb2.ResolveThreadRequest.SerializeToString,
             protos_dot_posts__pb2.PostComment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueReviewLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/IssueReviewLink',
+            protos_dot_posts__pb2.IssueReviewLinkRequest.SerializeToString,
+            protos_dot_posts__pb2.ReviewLinkIssued.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReviewLinks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListReviewLinks',
+            protos_dot_posts__pb2.ReviewLinksRequest.SerializeToString,
+            protos_dot_posts__pb2.ReviewLinkList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeReviewLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RevokeReviewLink',
+            protos_dot_posts__pb2.ReviewLinkRef.SerializeToString,
+            protos_dot_posts__pb2.ReviewLinkInfo.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OpenReviewLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/OpenReviewLink',
+            protos_dot_posts__pb2.OpenReviewLinkRequest.SerializeToString,
+            protos_dot_posts__pb2.ClientReview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideThroughLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/DecideThroughLink',
+            protos_dot_posts__pb2.ClientDecisionRequest.SerializeToString,
+            protos_dot_posts__pb2.ClientReviewItem.FromString,
             options,
             channel_credentials,
             insecure,

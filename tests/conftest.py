@@ -141,6 +141,7 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # gateway of their own (tests/services/gateway/test_rate_limits.py).
             "POSTFLOW_AUTH_ATTEMPTS_PER_IP_PER_MINUTE": "1000000",
             "POSTFLOW_AUTH_ATTEMPTS_PER_EMAIL_PER_MINUTE": "1000000",
+            "POSTFLOW_CLIENT_REVIEW_REQUESTS_PER_IP_PER_MINUTE": "1000000",
             # Deleted media's files go two seconds after the deletion, checked every two.
             "POSTFLOW_MEDIA_DELETE_GRACE_SECONDS": "2",
             "POSTFLOW_MEDIA_PURGE_INTERVAL_SECONDS": "2",

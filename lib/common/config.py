@@ -271,6 +271,9 @@ class Settings(BaseSettings):
     # (per gateway), in a minute; then every failed login of an email beyond the free ones
     # locks it for twice as long as the last (30 s, 60 s, ... up to the maximum).
     auth_attempts_per_ip_per_minute: float = 20
+    # A client's review page (no sign-in: its link's secret is the credential) answers at most
+    # this many requests a minute from one address.
+    client_review_requests_per_ip_per_minute: float = 60
     auth_attempts_per_email_per_minute: float = 10
     login_free_failures: int = 5
     login_lockout_seconds: float = 30

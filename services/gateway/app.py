@@ -23,7 +23,7 @@ from services.gateway.media import routes as media
 from services.gateway.notifications import live
 from services.gateway.notifications import routes as notifications
 from services.gateway.notifications.live import Connections
-from services.gateway.posts import comments, hashtags, reviews, templates, versions
+from services.gateway.posts import comments, hashtags, review_links, reviews, templates, versions
 from services.gateway.posts import routes as posts
 from services.gateway.rate_limits import GatewayLimits
 from services.gateway.scheduling import accounts, best_times, recurrence, schedule_templates
@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         versions,
         reviews,
         comments,
+        review_links,
         scheduling,
         recurrence,
         templates,

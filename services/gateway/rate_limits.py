@@ -24,6 +24,10 @@ class GatewayLimits:
         self._by_user = RateLimiter(
             per_second=settings.api_requests_per_user_per_second, burst=settings.api_burst_per_user
         )
+        self._client_review = RateLimiter(
+            per_second=settings.client_review_requests_per_ip_per_minute / 60,
+            burst=settings.client_review_requests_per_ip_per_minute,
+        )
         self._proxies = trusted_networks(settings.trusted_proxies)
 
     def client_ip(self, request: Request) -> str:
@@ -47,6 +51,12 @@ class GatewayLimits:
         wait = self._by_email.take(email.strip().lower())
         if wait:
             raise rate_limited("Too many sign-in attempts for this email; wait and try again", wait)
+
+    def client_review(self, request: Request) -> None:
+        """A request of a client's review page (no sign-in) may go ahead."""
+        wait = self._client_review.take(client_key(self.client_ip(request)))
+        if wait:
+            raise rate_limited("Too many requests from your address; wait and try again", wait)
 
     def api_request(self, user_id: str) -> None:
         wait = self._by_user.take(user_id)

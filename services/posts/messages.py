@@ -13,7 +13,7 @@ from lib.post_status import PostStatus
 from protos import posts_pb2
 from services.posts import analytics, approvals, calendar, campaigns, media_refs
 from services.posts.content import Content
-from services.posts.models import Campaign, Comment, Post, PostMetric, PostVersion, ReviewEntry
+from services.posts.models import Campaign, Comment, Post, PostMetric, PostVersion, ReviewEntry, ReviewLink
 from services.posts.rules import Warning
 from services.posts.store import content_of
 
@@ -140,6 +140,33 @@ def comment_message(comment: Comment) -> posts_pb2.PostComment:
         resolved_at=to_timestamp(comment.resolved_at),
         resolved_by=str(comment.resolved_by) if comment.resolved_by else None,
         created_at=to_timestamp(comment.created_at),
+    )
+
+
+def review_link_message(link: ReviewLink) -> posts_pb2.ReviewLinkInfo:
+    return posts_pb2.ReviewLinkInfo(
+        id=str(link.id),
+        post_id=str(link.post_id) if link.post_id else None,
+        range_from=to_timestamp(link.range_from),
+        range_to=to_timestamp(link.range_to),
+        label=link.label,
+        created_at=to_timestamp(link.created_at),
+        expires_at=to_timestamp(link.expires_at),
+        revoked_at=to_timestamp(link.revoked_at),
+    )
+
+
+def client_item(key: str, post: Post, media: list[dict[str, str]]) -> posts_pb2.ClientReviewItem:
+    """A post as a client sees it: what will go out, and when; none of its ids."""
+    return posts_pb2.ClientReviewItem(
+        key=key,
+        version=post.version,
+        caption=post.caption,
+        hashtags=list(post.hashtags or []),
+        post_type=post.post_type,
+        media=[posts_pb2.ClientMedia(**m) for m in media],
+        scheduled_local=_local(post.scheduled_for, post.timezone),
+        review_status=approvals.shown_status(post),
     )
 
 

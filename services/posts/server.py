@@ -33,6 +33,7 @@ from services.posts import (
     planned,
     planning_settings,
     publishing,
+    review_links,
     schedule_records,
     store,
     templates,
@@ -42,6 +43,7 @@ from services.posts.messages import (
     analytics_message,
     calendar_message,
     campaign_message,
+    client_item,
     comment_message,
     content_from,
     content_message,
@@ -49,6 +51,7 @@ from services.posts.messages import (
     metrics_sample,
     post_message,
     review_action,
+    review_link_message,
     schedule_record,
     timeline_message,
     version_message,
@@ -555,6 +558,60 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             resolved=request.resolved,
         )
         return comment_message(root)
+
+    async def IssueReviewLink(self, request, context):
+        issued = await review_links.issue(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            created_by=_actor(request),
+            post_id=parse_id(request.post_id, "Post") if request.post_id else None,
+            range_from=review_links.moment(request.range_from, "from"),
+            range_to=review_links.moment(request.range_to, "to"),
+            days=request.expires_in_days,
+            label=request.label,
+        )
+        return posts_pb2.ReviewLinkIssued(
+            link=review_link_message(issued.link),
+            url=review_links.page_url(self._settings, issued.token),
+            token=issued.token,
+        )
+
+    async def ListReviewLinks(self, request, context):
+        found = await review_links.listed(self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.ReviewLinkList(items=[review_link_message(link) for link in found])
+
+    async def RevokeReviewLink(self, request, context):
+        link = await review_links.revoke(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            link_id=parse_id(request.link_id, "Review link"),
+        )
+        return review_link_message(link)
+
+    async def OpenReviewLink(self, request, context):
+        link = await review_links.opened(self._db, request.token)
+        items = [
+            client_item(
+                review_links.item_key(link, post.id),
+                post,
+                await review_links.media_urls(self._media, link, post),
+            )
+            for post in await review_links.posts_of(self._db, link)
+        ]
+        return posts_pb2.ClientReview(label=link.label, expires_at=to_timestamp(link.expires_at), items=items)
+
+    async def DecideThroughLink(self, request, context):
+        link, post = await review_links.decide(
+            db=self._db,
+            events=self._events,
+            token=request.token,
+            key=request.key,
+            version=request.version,
+            decision=request.decision,
+            comment=request.comment,
+            client_name=request.name,
+        )
+        return client_item(request.key, post, await review_links.media_urls(self._media, link, post))
 
     async def MarkScheduled(self, request, context):
         user_id, post_id = _ids(request)

@@ -34,6 +34,7 @@ def strict_gateway(system, tmp_path_factory):
         POSTFLOW_API_REQUESTS_PER_USER_PER_SECOND="5",
         POSTFLOW_API_BURST_PER_USER="10",
         POSTFLOW_TRUSTED_PROXIES="10.0.0.0/8, 127.0.0.0/8",
+        POSTFLOW_CLIENT_REVIEW_REQUESTS_PER_IP_PER_MINUTE="5",
     )
     yield f"http://127.0.0.1:{port}"
     stop(process)
@@ -51,6 +52,19 @@ def _login(base_url: str, email: str, password: str, address: str) -> httpx.Resp
         headers=_from(address),
         timeout=30,
     )
+
+
+def test_a_client_review_page_is_limited_per_address(strict_gateway):
+    """No sign-in guards it: guessing links from one address runs out fast."""
+    address = f"198.51.100.{uuid.uuid4().int % 250}"
+    replies = [
+        httpx.get(f"{strict_gateway}/api/v1/client-review/guess-{n}", headers=_from(address), timeout=30)
+        for n in range(6)
+    ]
+    assert [r.status_code for r in replies] == [404] * 5 + [429]
+    assert int(replies[-1].headers["Retry-After"]) >= 1
+    other = httpx.get(f"{strict_gateway}/api/v1/client-review/guess", headers=_from("192.0.2.7"), timeout=30)
+    assert other.status_code == 404
 
 
 def test_sign_ins_from_one_address_are_limited_with_retry_after(strict_gateway):
