@@ -1031,7 +1031,7 @@ class CalendarRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., account_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class CalendarEntry(_message.Message):
-    __slots__ = ("post_id", "status", "post_type", "caption_preview", "thumbnail_url", "scheduled_for", "local_time", "planned", "account_id", "tags", "colour_key", "optimal_score", "campaign_id", "campaign_colour")
+    __slots__ = ("post_id", "status", "post_type", "caption_preview", "thumbnail_url", "scheduled_for", "local_time", "planned", "account_id", "tags", "colour_key", "optimal_score", "campaign_id", "campaign_colour", "review_status")
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     POST_TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -1046,6 +1046,7 @@ class CalendarEntry(_message.Message):
     OPTIMAL_SCORE_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_COLOUR_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_STATUS_FIELD_NUMBER: _ClassVar[int]
     post_id: str
     status: _post_status_pb2.PostStatus
     post_type: str
@@ -1060,7 +1061,8 @@ class CalendarEntry(_message.Message):
     optimal_score: float
     campaign_id: str
     campaign_colour: str
-    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., planned: _Optional[bool] = ..., account_id: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., colour_key: _Optional[str] = ..., optimal_score: _Optional[float] = ..., campaign_id: _Optional[str] = ..., campaign_colour: _Optional[str] = ...) -> None: ...
+    review_status: str
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., planned: _Optional[bool] = ..., account_id: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., colour_key: _Optional[str] = ..., optimal_score: _Optional[float] = ..., campaign_id: _Optional[str] = ..., campaign_colour: _Optional[str] = ..., review_status: _Optional[str] = ...) -> None: ...
 
 class CalendarHour(_message.Message):
     __slots__ = ("hour", "posts")

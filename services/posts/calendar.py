@@ -111,6 +111,8 @@ class Cell(NamedTuple):
     tags: list[str]
     optimal_time_score: float | None
     campaign_id: uuid.UUID | None
+    # As stored: an edit voids an approval here at once (approvals.void_if_changed).
+    review_status: str
 
 
 # Plain rows, not whole posts: a 3-month view holds hundreds of posts, and loading each
@@ -129,6 +131,7 @@ _CELL_COLUMNS = (
     Post.tags,
     Post.optimal_time_score,
     Post.campaign_id,
+    Post.review_status,
 )
 
 

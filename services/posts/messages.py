@@ -243,6 +243,7 @@ def _entry_message(entry) -> posts_pb2.CalendarEntry:
         optimal_score=post.optimal_time_score,
         campaign_id=str(post.campaign_id) if post.campaign_id else None,
         campaign_colour=entry.campaign_colour,
+        review_status=post.review_status or "",
     )
 
 

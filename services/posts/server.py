@@ -627,6 +627,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             optimal_time_score=request.optimal_time_score if request.HasField("optimal_time_score") else None,
             publish_now=request.publish_now,
         )
+        # A move of its time or account is a change of what was approved.
+        await approvals.void_if_changed(self._db, self._events, post, None)
         return posts_pb2.PostResult(
             post=post_message(post),
             warnings=warning_messages(await hashtags.history_warnings(self._db, user_id=user_id, post=post)),
@@ -652,6 +654,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
                 for one in request.posts
             ],
         )
+        for post in marked:
+            await approvals.void_if_changed(self._db, self._events, post, None)
         return posts_pb2.MarkedMany(marked=len(marked))
 
     async def MovePlannedTime(self, request, context):
@@ -660,6 +664,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         when = from_timestamp(request, "planned_for")
         planned.check_can_plan(post, when)
         await planned.set_planned(self._db, post=post, when=when, zone=request.timezone)
+        await approvals.void_if_changed(self._db, self._events, post, None)
         return post_message(post)
 
     async def MarkUnscheduled(self, request, context):

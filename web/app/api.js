@@ -9,6 +9,10 @@ const CLIENT = { "X-Postflow-Client": "web" };
 let session = null; // { token, expiresAt, user }
 let refreshing = null;
 const watchers = new Set();
+// The workspace the app acts in (its id; the person's own id is their personal one), kept
+// per person in this browser.
+let workspace = null;
+const workspaceWatchers = new Set();
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -25,6 +29,7 @@ async function send(method, path, body, token, { keepalive = false } = {}) {
   const headers = { ...CLIENT };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (token && workspace && workspace !== session?.user?.id) headers["X-Postflow-Workspace"] = workspace;
   let reply;
   try {
     reply = await fetch(path, {
@@ -50,7 +55,10 @@ function signedIn(result) {
     user: result.user,
   };
   // A refreshed token is the same session: the screens are not redrawn for it.
-  if (before !== session.user.id) watchers.forEach((watch) => watch(session.user));
+  if (before !== session.user.id) {
+    workspace = localStorage.getItem(`pf-workspace:${session.user.id}`) || session.user.id;
+    watchers.forEach((watch) => watch(session.user));
+  }
   return session.user;
 }
 
@@ -66,6 +74,26 @@ export function onSession(watch) {
 }
 
 export const currentUser = () => session?.user ?? null;
+
+/** The workspace the app acts in: its id (the person's own id for their personal one). */
+export const currentWorkspace = () => workspace ?? session?.user?.id ?? null;
+
+/** Act in another workspace from now on: every screen and the live socket follow. */
+export function switchWorkspace(id) {
+  if (!session || id === currentWorkspace()) return;
+  workspace = id;
+  localStorage.setItem(`pf-workspace:${session.user.id}`, id);
+  workspaceWatchers.forEach((watch) => watch(id));
+}
+
+/** Calls `watch(workspaceId)` whenever the app switches workspace. */
+export function onWorkspace(watch) {
+  workspaceWatchers.add(watch);
+  return () => workspaceWatchers.delete(watch);
+}
+
+/** A page that needs no sign-in (a client's review link): plain calls, no session. */
+export const publicCall = (method, path, body) => send(method, path, body, null);
 export const accessToken = () => session?.token ?? null;
 
 export async function register(email, password, name, timezone) {

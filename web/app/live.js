@@ -5,7 +5,7 @@
 // dropped socket reconnects with the last event id it saw, so the realtime service sends
 // what was missed first: nothing is lost and nothing comes twice. When the gap is older
 // than the stream keeps, listeners are told to reload their state over REST.
-import { accessToken, currentUser, onSession, refresh } from "./api.js";
+import { accessToken, currentUser, currentWorkspace, onSession, onWorkspace, refresh, switchWorkspace } from "./api.js";
 
 const listeners = new Map(); // type -> Set of functions; "*" hears every event
 let socket = null;
@@ -47,7 +47,8 @@ function open() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const query = lastEventId === null ? "" : `?last_event_id=${encodeURIComponent(lastEventId)}`;
   setState("connecting");
-  const ws = new WebSocket(`${scheme}://${location.host}/ws/posts/${encodeURIComponent(user.id)}${query}`, ["bearer", token]);
+  // The workspace's events (the person's own id: their personal workspace).
+  const ws = new WebSocket(`${scheme}://${location.host}/ws/posts/${encodeURIComponent(currentWorkspace())}${query}`, ["bearer", token]);
   socket = ws;
   ws.onmessage = (message) => {
     let event;
@@ -81,6 +82,11 @@ function open() {
       }
     }
     if (close.code === 1008) lastEventId = null; // a resume point the service refused
+    if (close.code === 4403) {
+      // No longer a member of this workspace: back to the person's own.
+      switchWorkspace(currentUser()?.id);
+      return;
+    }
     retry = Math.min(retry + 1, 6);
     const delay = Math.min(30_000, 500 * 2 ** (retry - 1)) * (0.75 + Math.random() / 2);
     timer = setTimeout(open, delay);
@@ -94,6 +100,12 @@ export function start() {
   if (!hooked) {
     hooked = true;
     onSession((user) => (user ? start() : stop()));
+    // Another workspace: its own stream, from its own start.
+    onWorkspace(() => {
+      if (!wanted) return;
+      stop();
+      start();
+    });
     // Back online, or back to the tab after the laptop slept: reconnect now, not later.
     window.addEventListener("online", () => wanted && !socket && open());
     document.addEventListener("visibilitychange", () => wanted && document.visibilityState === "visible" && !socket && open());

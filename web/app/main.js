@@ -1,12 +1,16 @@
 // The app's shell: the session (resumed from its cookie on load), the navigation, and the
 // screen the address names (#/accounts, ...). Screens are custom elements, one module each.
-import { currentUser, onSession, resume, signOut } from "./api.js";
+import { currentUser, onSession, onWorkspace, resume, signOut } from "./api.js";
 import "./bell.js";
 import { h } from "./dom.js";
 import { onConnection, start as startLive } from "./live.js";
 import { finishLogin } from "./screens/accounts.js";
 import "./screens/analytics.js";
 import "./screens/calendar.js";
+import "./screens/client-review.js";
+import "./screens/reviews.js";
+import "./screens/team.js";
+import "./workspaces.js";
 import "./screens/composer.js";
 import "./screens/media.js";
 import "./screens/settings.js";
@@ -17,6 +21,8 @@ const SCREENS = {
   compose: { title: "New post", tag: "pf-composer" },
   media: { title: "Media", tag: "pf-media" },
   analytics: { title: "Analytics", tag: "pf-analytics" },
+  reviews: { title: "Reviews", tag: "pf-reviews" },
+  team: { title: "Team", tag: "pf-team" },
   accounts: { title: "Accounts", tag: "pf-accounts" },
   settings: { title: "Settings", tag: "pf-settings" },
 };
@@ -26,6 +32,8 @@ class App extends HTMLElement {
   async connectedCallback() {
     this.replaceChildren(h("p", { class: "loading", role: "status" }, "Loading…"));
     onSession(() => this.render());
+    // Another workspace: every screen shows its data.
+    onWorkspace(() => this.render());
     window.addEventListener("hashchange", () => this.render());
     await resume();
     startLive();
@@ -38,6 +46,12 @@ class App extends HTMLElement {
   }
 
   render() {
+    if (location.hash.startsWith("#/review?")) {
+      // A client's review link: no sign-in, nothing of the app around it.
+      document.title = "Review · Postflow";
+      this.replaceChildren(h("main", { id: "main" }, h("pf-client-review")));
+      return;
+    }
     const user = currentUser();
     // A reset link (#/reset-password?token=...) is for someone who cannot sign in.
     if (!user || location.hash.startsWith("#/reset-password")) {
@@ -48,6 +62,10 @@ class App extends HTMLElement {
     if (location.pathname === "/connect/callback") {
       // Back from Meta's login: finish it, then show the accounts screen with its outcome.
       finishLogin().then(() => this.render());
+      return;
+    }
+    if (location.hash.startsWith("#/invitation?")) {
+      this.replaceChildren(h("main", { id: "main" }, h("pf-invitation")));
       return;
     }
     const current = this.route();
@@ -74,6 +92,7 @@ class App extends HTMLElement {
         h(
           "div",
           { class: "me" },
+          h("pf-workspaces"),
           this.connection(),
           h("pf-bell"),
           h("span", { class: "who" }, user.name || user.email),

@@ -3,6 +3,7 @@
 // over a slot the same request with dry_run says whether it would fit, before the drop.
 // Alt + arrow keys move a focused card without a mouse.
 import { call, currentUser } from "../api.js";
+import { REVIEW_WORDS } from "../reviews.js";
 import { addDays, addMonths, dayLabel, daysBetween, monthGrid, monthLabel, mondayOf, pad, todayIn, wallClock } from "../dates.js";
 import { h } from "../dom.js";
 import { on } from "../live.js";
@@ -299,6 +300,7 @@ class Calendar extends HTMLElement {
         h("span", { class: "time" }, time),
         h("span", { class: "type" }, post.post_type),
         h("span", { class: "state" }, STATUS_WORDS[status] || status),
+        post.review_status ? h("span", { class: `review review-${post.review_status}` }, REVIEW_WORDS[post.review_status] || post.review_status) : null,
         h("span", { class: "caption" }, post.caption_preview || "No caption"),
       ),
     );

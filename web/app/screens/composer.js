@@ -11,6 +11,7 @@ import { optionsPanel } from "../composer/options.js";
 import { preview } from "../composer/preview.js";
 import { liveStatus } from "../composer/live-status.js";
 import { recurrencePanel } from "../composer/recurrence.js";
+import { reviewPanel } from "../composer/review.js";
 import { versionsPanel } from "../composer/versions.js";
 import { on } from "../live.js";
 import { upload } from "../upload.js";
@@ -141,11 +142,12 @@ class Composer extends HTMLElement {
     this.liveBox = h("div");
     this.repeatBox = h("div");
     this.historyBox = h("div");
+    this.reviewBox = h("div");
     this.replaceChildren(
       h(
         "div",
         { class: "composer" },
-        h("div", { class: "composer-main" }, this.heading, this.liveBox, this.form, this.scheduleBox, this.repeatBox, this.historyBox),
+        h("div", { class: "composer-main" }, this.heading, this.liveBox, this.form, this.scheduleBox, this.reviewBox, this.repeatBox, this.historyBox),
         h("aside", { class: "composer-preview", "aria-label": "Instagram preview" }, h("h2", {}, "Preview"), this.previewBox),
       ),
     );
@@ -494,6 +496,21 @@ class Composer extends HTMLElement {
     this.live.load();
   }
 
+  /** Its review (approval of this exact version) and its comments. */
+  showReview() {
+    if (!this.post) return;
+    if (!this.review) {
+      this.review = reviewPanel(() => this.post, {
+        changed: async () => {
+          this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+          this.renderSchedule();
+        },
+      });
+      this.reviewBox.replaceChildren(this.review.panel);
+    }
+    this.review.render();
+  }
+
   /** Repeating: for a post that is still a draft (each occurrence publishes a copy of it). */
   showRepeat() {
     if (!this.post || this.post.status !== "draft" || this.repeat) return;
@@ -508,6 +525,7 @@ class Composer extends HTMLElement {
   renderSchedule() {
     this.showLive();
     this.showRepeat();
+    this.showReview();
     const scheduled = this.post?.status === "scheduled";
     const when = h("input", { id: "s-when", name: "scheduled_time", type: "datetime-local", "aria-describedby": "s-when-error" });
     if (this.post?.scheduled_local) when.value = this.post.scheduled_local.slice(0, 16);

@@ -1,0 +1,179 @@
+// Team: the workspace the app acts in, its members and their roles, invitations by email,
+// whether its posts need an approval before they go out, and making a new workspace.
+import { ApiError, call, currentWorkspace, switchWorkspace } from "../api.js";
+import { clearErrors, field, h, showErrors } from "../dom.js";
+
+const ROLES = ["viewer", "contributor", "editor", "admin", "owner"];
+const ROLE_WORDS = {
+  owner: "Owner: everything, owners included",
+  admin: "Admin: members, accounts, settings",
+  editor: "Editor: writes, schedules, publishes, approves",
+  contributor: "Contributor: writes drafts and submits them",
+  viewer: "Viewer: sees and comments",
+};
+
+class Team extends HTMLElement {
+  async connectedCallback() {
+    this.replaceChildren(h("h1", {}, "Team"), h("p", { class: "loading" }, "Loading…"));
+    const id = currentWorkspace();
+    try {
+      const [workspace, members, rule] = await Promise.all([
+        call("GET", `/api/v1/workspaces/${id}`),
+        call("GET", `/api/v1/workspaces/${id}/members`),
+        call("GET", "/api/v1/approvals/rule"),
+      ]);
+      const manages = workspace.rights.includes("members");
+      const invitations = manages ? (await call("GET", `/api/v1/workspaces/${id}/invitations`)).items : [];
+      this.replaceChildren(
+        h("h1", {}, `Team · ${workspace.personal ? "Personal" : workspace.name}`),
+        h("p", { class: "meta" }, `Your role: ${workspace.role}`),
+        this.membersCard(workspace, members.items),
+        manages ? this.inviteCard(workspace, invitations) : null,
+        this.approvalCard(workspace, rule),
+        this.newWorkspaceCard(),
+      );
+    } catch (err) {
+      this.replaceChildren(h("h1", {}, "Team"), h("p", { role: "alert" }, err.message));
+    }
+  }
+
+  membersCard(workspace, members) {
+    const status = h("p", { class: "status", role: "status" });
+    const rows = members.map((m) => {
+      const role = h(
+        "select",
+        {
+          "aria-label": `Role of ${m.name || m.email}`,
+          disabled: !workspace.rights.includes("members"),
+          onchange: async () => {
+            try {
+              await call("PATCH", `/api/v1/workspaces/${workspace.id}/members/${m.user_id}`, { role: role.value });
+              status.textContent = `${m.name || m.email} is now ${role.value}.`;
+            } catch (err) {
+              status.textContent = err.message;
+              role.value = m.role;
+            }
+          },
+        },
+        ...ROLES.map((r) => h("option", { value: r, selected: r === m.role }, r)),
+      );
+      const remove = h(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          onclick: async () => {
+            try {
+              await call("DELETE", `/api/v1/workspaces/${workspace.id}/members/${m.user_id}`);
+              this.connectedCallback();
+            } catch (err) {
+              status.textContent = err.message;
+            }
+          },
+        },
+        `Remove ${m.name || m.email}`,
+      );
+      return h("li", {}, h("span", {}, `${m.name || m.email} · ${m.email}`), role, workspace.rights.includes("members") ? remove : null);
+    });
+    return h("section", { class: "card", "aria-labelledby": "members-title" }, h("h2", { id: "members-title" }, "Members"), h("ul", { class: "members" }, rows), status);
+  }
+
+  inviteCard(workspace, invitations) {
+    const general = h("p", { class: "field-error", role: "alert" });
+    const done = h("p", { class: "status", role: "status" });
+    const [emailField, email] = field("Email", { name: "email", type: "email", autocomplete: "off" });
+    const role = h("select", { id: "invite-role", name: "role" }, ...ROLES.filter((r) => r !== "owner").map((r) => h("option", { value: r, selected: r === "editor" }, ROLE_WORDS[r])));
+    const form = h(
+      "form",
+      {
+        novalidate: true,
+        onsubmit: async (e) => {
+          e.preventDefault();
+          clearErrors(form, general);
+          try {
+            const issued = await call("POST", `/api/v1/workspaces/${workspace.id}/invitations`, { email: email.value, role: role.value });
+            done.textContent = issued.mailed ? `Invitation sent to ${issued.invitation.email}.` : `Not mailed (no email server): send them this link.`;
+            done.append(h("br"), h("code", { class: "invite-link" }, issued.link));
+            email.value = "";
+          } catch (err) {
+            showErrors(form, err, general);
+          }
+        },
+      },
+      emailField,
+      h("div", { class: "field" }, h("label", { for: "invite-role" }, "Role"), role),
+      general,
+      h("button", { type: "submit", class: "primary" }, "Invite"),
+    );
+    const pending = invitations.map((i) =>
+      h(
+        "li",
+        {},
+        `${i.email} as ${i.role}`,
+        h("button", { type: "button", class: "link", onclick: async () => { await call("DELETE", `/api/v1/workspaces/${workspace.id}/invitations/${i.id}`); this.connectedCallback(); } }, `Revoke ${i.email}`),
+      ),
+    );
+    return h(
+      "section",
+      { class: "card", "aria-labelledby": "invite-title" },
+      h("h2", { id: "invite-title" }, "Invite someone"),
+      form,
+      done,
+      pending.length ? h("div", {}, h("h3", {}, "Pending invitations"), h("ul", {}, pending)) : null,
+    );
+  }
+
+  approvalCard(workspace, rule) {
+    const status = h("p", { class: "status", role: "status" });
+    const box = h("input", {
+      type: "checkbox",
+      id: "approval-required",
+      checked: rule.required,
+      disabled: !workspace.rights.includes("accounts"),
+      onchange: async () => {
+        try {
+          await call("PUT", "/api/v1/approvals/rule", { required: box.checked, account_ids: rule.account_ids ?? [] });
+          status.textContent = box.checked ? "Posts now need an approval of their exact version before they go out." : "Posts go out without an approval.";
+        } catch (err) {
+          status.textContent = err.message;
+          box.checked = !box.checked;
+        }
+      },
+    });
+    return h(
+      "section",
+      { class: "card", "aria-labelledby": "approval-title" },
+      h("h2", { id: "approval-title" }, "Approvals"),
+      h("div", { class: "field" }, box, h("label", { for: "approval-required" }, "Require an approval before anything goes out")),
+      h("p", { class: "hint" }, "An approval is for one version: its caption, media, options, account and time. Any change after it voids it, and a post due without one waits."),
+      status,
+    );
+  }
+
+  newWorkspaceCard() {
+    const general = h("p", { class: "field-error", role: "alert" });
+    const [nameField, name] = field("Workspace name", { name: "name", autocomplete: "off" });
+    const form = h(
+      "form",
+      {
+        novalidate: true,
+        onsubmit: async (e) => {
+          e.preventDefault();
+          clearErrors(form, general);
+          try {
+            const made = await call("POST", "/api/v1/workspaces", { name: name.value });
+            switchWorkspace(made.id);
+          } catch (err) {
+            if (err instanceof ApiError) showErrors(form, err, general);
+          }
+        },
+      },
+      nameField,
+      general,
+      h("button", { type: "submit" }, "Create workspace"),
+    );
+    return h("section", { class: "card", "aria-labelledby": "new-ws-title" }, h("h2", { id: "new-ws-title" }, "A new workspace"), form);
+  }
+}
+
+customElements.define("pf-team", Team);
