@@ -1,6 +1,7 @@
 """Helpers for tests of teams: a workspace made, a person invited into it by email and
 joined, and clients that act in a workspace (the X-Postflow-Workspace header)."""
 
+import random
 import re
 import time
 from dataclasses import dataclass
@@ -55,3 +56,23 @@ def join(api, smtp_sink, inviter: User, workspace_id: str, role: str) -> Member:
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["role"] == role
     return Member(person, acting_in(api, person, workspace_id), role)
+
+
+def try_connecting(client: httpx.Client, instagram) -> httpx.Response:
+    """Connects a new simulated Instagram account in the client's workspace (the answer as it
+    comes: a role may be refused)."""
+    ig_user_id = str(random.randint(10**16, 10**17))
+    token = f"EAAG-{ig_user_id}"
+    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
+    reply = client.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
+    reply.ig_user_id = ig_user_id
+    return reply
+
+
+def connected_account(client: httpx.Client, instagram) -> tuple[str, str]:
+    """(account id, Instagram user id) of a new account with no minimum gap between posts."""
+    reply = try_connecting(client, instagram)
+    assert reply.status_code == 201, reply.text
+    account_id = reply.json()["id"]
+    assert client.patch(f"/api/v1/accounts/{account_id}", json={"min_gap_minutes": 0}).status_code == 200
+    return account_id, reply.ig_user_id

@@ -3,7 +3,6 @@ team's workspace and submits a post for review from the composer; a reviewer app
 from the review queue; it publishes. A client with no account approves another post from
 the page of a review link."""
 
-import random
 import time
 
 import httpx
@@ -12,7 +11,7 @@ import pytest
 from tests.browser.pages import open_page, serious_violations, signed_in_page
 from tests.factories import post_body
 from tests.services.scheduler.publishing import IMAGE, local_in, publishes
-from tests.workspaces import acting_in, join, new_workspace
+from tests.workspaces import acting_in, connected_account, join, new_workspace
 
 pytestmark = pytest.mark.browser
 
@@ -39,11 +38,7 @@ def test_a_contributor_submits_a_reviewer_approves_from_the_queue_and_it_publish
     owner = api.new_user(name="Rae Reviewer")
     workspace = new_workspace(owner, "Harbour Bakery")
     team = acting_in(api, owner, workspace["id"])
-    ig_user_id = str(random.randint(10**16, 10**17))
-    credentials = {"ig_user_id": ig_user_id, "access_token": f"EAAG-{ig_user_id}"}
-    instagram.post("/_simulator/accounts", json=credentials)
-    account_id = team.post("/api/v1/accounts", json=credentials).json()["id"]
-    team.patch(f"/api/v1/accounts/{account_id}", json={"min_gap_minutes": 0})
+    account_id, ig_user_id = connected_account(team, instagram)
     assert team.put("/api/v1/approvals/rule", json={"required": True}).status_code == 200
     contributor = join(api, smtp_sink, owner, workspace["id"], "contributor")
     post_id = contributor.client.post(
@@ -58,7 +53,7 @@ def test_a_contributor_submits_a_reviewer_approves_from_the_queue_and_it_publish
     assert contributor.client.get(f"/api/v1/posts/{post_id}").json()["review"]["status"] == "in_review"
 
     # The reviewer schedules it; then approves it from the queue, with the version shown.
-    body = {"scheduled_time": local_in(25), "timezone": "Europe/Paris", "account_id": account_id}
+    body = {"scheduled_time": local_in(10), "timezone": "Europe/Paris", "account_id": account_id}
     assert team.post(f"/api/v1/posts/{post_id}/schedule", json=body).status_code == 200
     version = team.get(f"/api/v1/posts/{post_id}").json()["version"]
     reviewer = signed_in_page(browser, system, owner, "/#/calendar")

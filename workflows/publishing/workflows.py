@@ -240,18 +240,25 @@ class PublishPostWorkflow:
         """Wait for the account's reconnect (its signal, or the poll interval: the caller then
         asks the account again) or a move of the post; False once the post has waited its
         limit. Waiting costs no retries."""
-        now = workflow.now()
         if self._waiting_since is None:
-            self._waiting_since = now
-        left = self._waiting_since + timedelta(seconds=request.reauth_wait_seconds) - now
+            self._waiting_since = workflow.now()
+        self._reconnected = False
+        return await self._wait_a_round(
+            self._waiting_since,
+            request.reauth_wait_seconds,
+            request.reauth_poll_seconds,
+            lambda: self._reconnected or self._moved,
+        )
+
+    async def _wait_a_round(self, since: datetime, limit_seconds: float, poll_seconds: float, woken) -> bool:
+        """One poll interval (or until woken(), a move among its reasons) of a wait that
+        began `since` and lasts `limit_seconds` at most; False once it is over."""
+        left = since + timedelta(seconds=limit_seconds) - workflow.now()
         if left <= timedelta(0):
             return False
-        self._reconnected = self._moved = False
+        self._moved = False
         try:
-            await workflow.wait_condition(
-                lambda: self._reconnected or self._moved,
-                timeout=min(left, timedelta(seconds=request.reauth_poll_seconds)),
-            )
+            await workflow.wait_condition(woken, timeout=min(left, timedelta(seconds=poll_seconds)))
         except TimeoutError:
             pass
         return True
@@ -270,20 +277,14 @@ class PublishPostWorkflow:
         """Wait one poll interval (a move wakes it) for the post's version to be approved;
         False once the post has waited its limit. The publish then asks again: the approval
         is checked where the post moves to publishing, never here."""
-        now = workflow.now()
         if self._unapproved_since is None:
-            self._unapproved_since = now
-        left = self._unapproved_since + timedelta(seconds=request.approval_wait_seconds) - now
-        if left <= timedelta(0):
-            return False
-        self._moved = False
-        try:
-            await workflow.wait_condition(
-                lambda: self._moved, timeout=min(left, timedelta(seconds=request.approval_poll_seconds))
-            )
-        except TimeoutError:
-            pass
-        return True
+            self._unapproved_since = workflow.now()
+        return await self._wait_a_round(
+            self._unapproved_since,
+            request.approval_wait_seconds,
+            request.approval_poll_seconds,
+            lambda: self._moved,
+        )
 
     def _not_approved(self, request: PublishPostInput) -> Outcome:
         hours = request.approval_wait_seconds / 3600

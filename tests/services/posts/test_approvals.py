@@ -6,7 +6,6 @@ approval and a trail row each; the trail exports as JSON and CSV."""
 
 import csv
 import io
-import random
 import threading
 import time
 
@@ -14,7 +13,7 @@ import pytest
 
 from tests.factories import post_body
 from tests.services.scheduler.publishing import IMAGE, local_in, publishes
-from tests.workspaces import acting_in, join, new_workspace
+from tests.workspaces import acting_in, connected_account, join, new_workspace
 
 
 @pytest.fixture
@@ -24,11 +23,7 @@ def agency(api, smtp_sink, instagram):
     owner = api.new_user()
     workspace = new_workspace(owner, "Approvals Agency")
     as_owner = acting_in(api, owner, workspace["id"])
-    ig_user_id = str(random.randint(10**16, 10**17))
-    token = f"EAAG-{ig_user_id}"
-    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
-    account = as_owner.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}).json()
-    as_owner.patch(f"/api/v1/accounts/{account['id']}", json={"min_gap_minutes": 0})
+    account_id, ig_user_id = connected_account(as_owner, instagram)
     rule = as_owner.put("/api/v1/approvals/rule", json={"required": True})
     assert rule.status_code == 200 and rule.json() == {"required": True, "account_ids": []}
     contributor = join(api, smtp_sink, owner, workspace["id"], "contributor")
@@ -36,7 +31,7 @@ def agency(api, smtp_sink, instagram):
         "id": workspace["id"],
         "owner": owner,
         "as_owner": as_owner,
-        "account_id": account["id"],
+        "account_id": account_id,
         "ig_user_id": ig_user_id,
         "contributor": contributor,
     }

@@ -4,26 +4,21 @@ the client's approval of the version shown (in the trail as the client's) or the
 for changes (in the post's comments too); an altered, revoked or expired link shows
 nothing."""
 
-import random
 from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from tests.factories import post_body
 from tests.services.scheduler.publishing import IMAGE, local_in
-from tests.workspaces import acting_in, new_workspace
+from tests.workspaces import acting_in, connected_account, new_workspace
 
 
 def _agency(api, instagram):
     owner = api.new_user()
     workspace = new_workspace(owner, "Client Work")
     client = acting_in(api, owner, workspace["id"])
-    ig_user_id = str(random.randint(10**16, 10**17))
-    token = f"EAAG-{ig_user_id}"
-    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
-    account = client.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token}).json()
-    client.patch(f"/api/v1/accounts/{account['id']}", json={"min_gap_minutes": 0})
-    return owner, workspace, client, account["id"]
+    account_id, _ = connected_account(client, instagram)
+    return owner, workspace, client, account_id
 
 
 def _scheduled(client, account_id: str, caption: str, hours: float) -> dict:

@@ -14,20 +14,14 @@ from websockets.sync.client import connect
 from tests.factories import post_body
 from tests.services.realtime.clients import close_code, events_until, token_of, ws_url
 from tests.services.scheduler.publishing import local_in
-from tests.workspaces import acting_in, invitation_token, join, new_workspace
-
-
-def _try_connecting(client: httpx.Client, instagram) -> httpx.Response:
-    ig_user_id = str(random.randint(10**16, 10**17))
-    token = f"EAAG-{ig_user_id}"
-    instagram.post("/_simulator/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
-    return client.post("/api/v1/accounts", json={"ig_user_id": ig_user_id, "access_token": token})
-
-
-def _connect_account(client: httpx.Client, instagram) -> str:
-    reply = _try_connecting(client, instagram)
-    assert reply.status_code == 201, reply.text
-    return reply.json()["id"]
+from tests.workspaces import (
+    acting_in,
+    connected_account,
+    invitation_token,
+    join,
+    new_workspace,
+    try_connecting,
+)
 
 
 def _schedule(client: httpx.Client, post_id: str, account_id: str, seconds: float = 3600) -> httpx.Response:
@@ -143,7 +137,7 @@ def team(api, smtp_sink, instagram):
     owner = api.new_user()
     workspace = new_workspace(owner, "Roles Test")
     as_owner = acting_in(api, owner, workspace["id"])
-    account_id = _connect_account(as_owner, instagram)
+    account_id, _ = connected_account(as_owner, instagram)
     members = {
         role: join(api, smtp_sink, owner, workspace["id"], role)
         for role in ("admin", "editor", "contributor", "viewer")
@@ -187,7 +181,7 @@ def test_each_role_may_do_what_it_should_and_nothing_more(team, instagram, role,
     did["schedule"] = allowed(_schedule(client, target, team["account_id"], hours * 3600), "schedule")
     if did["schedule"]:
         assert client.get(f"/api/v1/posts/{target}/status").json()["status"] == "scheduled"
-    did["accounts"] = allowed(_try_connecting(client, instagram), "accounts")
+    did["accounts"] = allowed(try_connecting(client, instagram), "accounts")
     did["members"] = allowed(
         member.user.client.post(
             f"/api/v1/workspaces/{team['id']}/invitations",
@@ -207,7 +201,7 @@ def test_a_removed_member_loses_the_workspace_at_once_and_their_socket_closes(ap
     owner = api.new_user()
     workspace = new_workspace(owner, "Live Team")
     as_owner = acting_in(api, owner, workspace["id"])
-    account_id = _connect_account(as_owner, instagram)
+    account_id, _ = connected_account(as_owner, instagram)
     editor = join(api, smtp_sink, owner, workspace["id"], "editor")
     # An outsider cannot follow the workspace's events.
     outsider = api.new_user()
