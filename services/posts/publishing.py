@@ -82,6 +82,9 @@ async def mark_scheduled(
     _check_schedulable(post)
     await library_media.check_ready(media, user_id, store.content_of(post))
     status = PostStatus.PUBLISHING if publish_now else PostStatus.SCHEDULED
+    if publish_now and (await approvals.rule_of(db, user_id)).applies_to(account_id):
+        # Where approval is required, "now" is a due second like any: its gate decides.
+        status = PostStatus.SCHEDULED
     # Kept with the post, to be compared with what it reaches (the calendar's analytics).
     predicted = await predictions.for_slot(
         db, post=post, account_id=account_id, score=optimal_time_score or 0.0

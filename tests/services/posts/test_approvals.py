@@ -8,6 +8,7 @@ import csv
 import io
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -155,12 +156,18 @@ def test_an_edit_after_approval_holds_the_post_until_its_new_version_is_approved
     assert rows[0]["actor_id"] == agency["contributor"].user.id and rows[1]["comment"] == "Looks good"
 
 
-def test_a_post_never_approved_fails_at_its_deadline_without_going_out(agency, instagram):
+def test_a_post_published_now_but_never_approved_fails_at_its_deadline_without_going_out(agency, instagram):
     reviewer = agency["as_owner"]
     post_id = reviewer.post(
         "/api/v1/posts", json=post_body(caption="Never approved", media=[{"url": IMAGE}])
     ).json()["id"]
-    _schedule(reviewer, post_id, agency["account_id"], 3)
+    # "Publish now" (a time just past) is a due second like any other: held, not published.
+    just_past = (datetime.now(UTC) - timedelta(seconds=2)).isoformat(timespec="seconds")
+    body = {"scheduled_time": just_past, "account_id": agency["account_id"]}
+    now = reviewer.post(f"/api/v1/posts/{post_id}/schedule", json=body)
+    assert now.status_code == 200, now.text
+    assert _post(reviewer, post_id)["status"] == "scheduled"
+    _until(lambda: ("held", 1) in _trail(reviewer, post_id), 30, "held at once")
     # POSTFLOW_APPROVAL_WAIT_HOURS is 0.003 here: about 11 s past its time.
     failed = _until(
         lambda: (p := _post(reviewer, post_id))["status"] == "failed" and p, 60, "the unapproved post failed"
