@@ -505,7 +505,7 @@ class GetPostRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., include_deleted: _Optional[bool] = ...) -> None: ...
 
 class UpdatePostRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason", "planned_time", "actor_id", "planned_timezone", "campaign_id")
+    __slots__ = ("user_id", "post_id", "base_version", "content", "update_mask", "change_reason", "planned_time", "actor_id", "writer_may_not_publish", "planned_timezone", "campaign_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -514,6 +514,7 @@ class UpdatePostRequest(_message.Message):
     CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIME_FIELD_NUMBER: _ClassVar[int]
     ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    WRITER_MAY_NOT_PUBLISH_FIELD_NUMBER: _ClassVar[int]
     PLANNED_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
@@ -524,9 +525,10 @@ class UpdatePostRequest(_message.Message):
     change_reason: str
     planned_time: str
     actor_id: str
+    writer_may_not_publish: bool
     planned_timezone: str
     campaign_id: str
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., actor_id: _Optional[str] = ..., planned_timezone: _Optional[str] = ..., campaign_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., base_version: _Optional[int] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., change_reason: _Optional[str] = ..., planned_time: _Optional[str] = ..., actor_id: _Optional[str] = ..., writer_may_not_publish: _Optional[bool] = ..., planned_timezone: _Optional[str] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class PostVersion(_message.Message):
     __slots__ = ("post_id", "version", "content", "changed_by", "change_reason", "created_at")
@@ -599,16 +601,18 @@ class VersionDiff(_message.Message):
     def __init__(self, from_version: _Optional[int] = ..., to_version: _Optional[int] = ..., changes: _Optional[_Iterable[_Union[FieldChange, _Mapping]]] = ...) -> None: ...
 
 class RestoreVersionRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "version", "base_version")
+    __slots__ = ("user_id", "post_id", "version", "base_version", "writer_may_not_publish")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     BASE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    WRITER_MAY_NOT_PUBLISH_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     version: int
     base_version: int
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., version: _Optional[int] = ..., base_version: _Optional[int] = ...) -> None: ...
+    writer_may_not_publish: bool
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., version: _Optional[int] = ..., base_version: _Optional[int] = ..., writer_may_not_publish: _Optional[bool] = ...) -> None: ...
 
 class Autosave(_message.Message):
     __slots__ = ("post_id", "content", "base_version", "saved_at", "exists")
@@ -639,14 +643,16 @@ class SaveAutosaveRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., base_version: _Optional[int] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ...) -> None: ...
 
 class CommitAutosaveRequest(_message.Message):
-    __slots__ = ("user_id", "post_id", "change_reason")
+    __slots__ = ("user_id", "post_id", "change_reason", "writer_may_not_publish")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     CHANGE_REASON_FIELD_NUMBER: _ClassVar[int]
+    WRITER_MAY_NOT_PUBLISH_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     post_id: str
     change_reason: str
-    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., change_reason: _Optional[str] = ...) -> None: ...
+    writer_may_not_publish: bool
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., change_reason: _Optional[str] = ..., writer_may_not_publish: _Optional[bool] = ...) -> None: ...
 
 class DuplicatePostRequest(_message.Message):
     __slots__ = ("user_id", "post_id", "template_name")

@@ -89,12 +89,14 @@ async def discard(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID) -> No
         await connection.execute(delete(Autosave).where(Autosave.post_id == post_id))
 
 
-async def commit(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, reason: str) -> store.Saved:
+async def commit(
+    *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, reason: str, may_publish: bool = True
+) -> store.Saved:
     """Save the autosaved draft as the post's next version (it must pass the rules then)."""
     post, row = await _load(db, user_id, post_id)
     if row is None:
         raise conflict("no_autosave", "There is no autosaved draft to commit")
-    store.ensure_editable(post, row.base_version)
+    store.ensure_editable(post, row.base_version, may_publish=may_publish)
     async with db.autocommit() as connection:
         version_before = post.version
         warnings = await store.write_version(

@@ -167,6 +167,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             changes=await self._content(user_id, request.content),
             changed_fields=fields,
             reason=request.change_reason,
+            may_publish=not request.writer_may_not_publish,
         )
         if plans:
             await planned.set_planned(self._db, post=saved.post, when=when, zone=zone)
@@ -235,6 +236,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             post_id=post_id,
             number=request.version,
             base_version=request.base_version,
+            may_publish=not request.writer_may_not_publish,
         )
         await approvals.void_if_changed(self._db, self._events, saved.post, None)
         return _result(saved)
@@ -264,7 +266,11 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
     async def CommitAutosave(self, request, context):
         user_id, post_id = _ids(request)
         saved = await autosave.commit(
-            db=self._db, user_id=user_id, post_id=post_id, reason=request.change_reason
+            db=self._db,
+            user_id=user_id,
+            post_id=post_id,
+            reason=request.change_reason,
+            may_publish=not request.writer_may_not_publish,
         )
         await approvals.void_if_changed(self._db, self._events, saved.post, None)
         return _result(saved)

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from lib.common.db import Database
-from lib.common.errors import conflict, not_found
-from lib.post_status import CONTENT_LOCKED, ON_THE_CALENDAR, PostStatus
+from lib.common.errors import conflict, forbidden, not_found
+from lib.post_status import CONTENT_LOCKED, ON_THE_CALENDAR, WAITING_TO_PUBLISH, PostStatus
 from services.posts import rules, writes
 from services.posts.content import CONTENT_FIELDS, Content
 from services.posts.models import Autosave, Post, PostVersion
@@ -140,7 +140,9 @@ async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, include_d
     return Saved(row[0], autosaved_at=row[1])
 
 
-def ensure_editable(post: Post, base_version: int) -> None:
+def ensure_editable(post: Post, base_version: int, *, may_publish: bool = True) -> None:
+    """`may_publish` False: the writer may not schedule or publish (a contributor), so a
+    post on its way out (scheduled) is not theirs to change."""
     if post.deleted_at is not None:
         raise conflict("post_deleted", "The post is deleted; restore it before changing it")
     if post.status == PostStatus.PUBLISHING:
@@ -151,6 +153,11 @@ def ensure_editable(post: Post, base_version: int) -> None:
         )
     if post.status in CONTENT_LOCKED:
         raise conflict("post_locked", f"The post is {post.status}; it can no longer be changed")
+    if not may_publish and post.status in WAITING_TO_PUBLISH:
+        raise forbidden(
+            "A contributor cannot change a scheduled post (that would change what goes out): "
+            "ask an editor, or have it unscheduled first"
+        )
     if base_version != post.version:
         raise conflict(
             "version_conflict",
@@ -209,10 +216,11 @@ async def update(
     changes: Content,
     changed_fields: list[str],
     reason: str,
+    may_publish: bool = True,
 ) -> Saved:
     """Replace the named content fields, if the post is still at base_version."""
     post = await read(db, user_id=user_id, post_id=post_id)
-    ensure_editable(post, base_version)
+    ensure_editable(post, base_version, may_publish=may_publish)
     content = merged(content_of(post), changes, changed_fields)
     async with db.autocommit() as connection:
         warnings = await write_version(

@@ -83,12 +83,18 @@ def _compare(name: str, before, after) -> FieldChange | None:
 
 
 async def restore_version(
-    *, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, number: int, base_version: int
+    *,
+    db: Database,
+    user_id: uuid.UUID,
+    post_id: uuid.UUID,
+    number: int,
+    base_version: int,
+    may_publish: bool = True,
 ) -> store.Saved:
     """Make an old version's content current again, as a new version."""
     async with db.reading() as session:
         post = await store.load(session, user_id=user_id, post_id=post_id)
-        store.ensure_editable(post, base_version)
+        store.ensure_editable(post, base_version, may_publish=may_publish)
         old = await _version(session, post_id, number)
     async with db.autocommit() as connection:
         warnings = await store.write_version(

@@ -171,6 +171,7 @@ async def update_post(post_id: str, body: schemas.PostUpdate, workspace: Writes,
     request = posts_pb2.UpdatePostRequest(
         user_id=workspace.id,
         actor_id=workspace.user_id,
+        writer_may_not_publish=not workspace.may("schedule"),
         post_id=post_id,
         base_version=body.version,
         content=body.content(),

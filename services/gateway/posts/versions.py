@@ -56,7 +56,11 @@ async def restore_version(
 ):
     result = await posts.RestoreVersion(
         posts_pb2.RestoreVersionRequest(
-            user_id=workspace.id, post_id=post_id, version=number, base_version=body.version
+            user_id=workspace.id,
+            post_id=post_id,
+            version=number,
+            base_version=body.version,
+            writer_may_not_publish=not workspace.may("schedule"),
         ),
     )
     return to_json(result)
@@ -89,6 +93,8 @@ async def discard_autosave(post_id: str, workspace: Writes, posts: PostsDep):
 @router.post("/autosave/commit", response_model=model(posts_pb2.PostResult))
 async def commit_autosave(post_id: str, workspace: Writes, posts: PostsDep):
     result = await posts.CommitAutosave(
-        posts_pb2.CommitAutosaveRequest(user_id=workspace.id, post_id=post_id)
+        posts_pb2.CommitAutosaveRequest(
+            user_id=workspace.id, post_id=post_id, writer_may_not_publish=not workspace.may("schedule")
+        )
     )
     return to_json(result)

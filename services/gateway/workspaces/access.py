@@ -23,6 +23,9 @@ class WorkspaceAccess:
     role: str
     rights: frozenset[str]
 
+    def may(self, right: str) -> bool:
+        return right in self.rights
+
     def require(self, right: str, doing: str) -> None:
         if right not in self.rights:
             raise forbidden(f"A member with the {self.role} role cannot {doing} in this workspace")

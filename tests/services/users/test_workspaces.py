@@ -190,6 +190,11 @@ def test_each_role_may_do_what_it_should_and_nothing_more(team, instagram, role,
         "members",
     )
     assert {right for right, yes in did.items() if yes} == may
+    # A post on its way out: only those who may schedule may change it.
+    on_its_way = team["as_owner"].post("/api/v1/posts", json=post_body(caption="Going out")).json()["id"]
+    assert _schedule(team["as_owner"], on_its_way, team["account_id"], (hours + 10) * 3600).status_code == 200
+    changed = client.put(f"/api/v1/posts/{on_its_way}", json={"version": 1, "caption": "Changed"})
+    assert changed.status_code == (200 if "schedule" in may else 403), changed.text
     # Only an owner makes an owner.
     made_owner = member.user.client.patch(
         f"/api/v1/workspaces/{team['id']}/members/{member.user.id}", json={"role": "owner"}
