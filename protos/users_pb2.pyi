@@ -12,7 +12,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Workspace(_message.Message):
-    __slots__ = ("id", "name", "personal", "timezone", "role", "rights", "created_at")
+    __slots__ = ("id", "name", "personal", "timezone", "role", "rights", "created_at", "account_ids")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     PERSONAL_FIELD_NUMBER: _ClassVar[int]
@@ -20,6 +20,7 @@ class Workspace(_message.Message):
     ROLE_FIELD_NUMBER: _ClassVar[int]
     RIGHTS_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     personal: bool
@@ -27,7 +28,8 @@ class Workspace(_message.Message):
     role: str
     rights: _containers.RepeatedScalarFieldContainer[str]
     created_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., personal: _Optional[bool] = ..., timezone: _Optional[str] = ..., role: _Optional[str] = ..., rights: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., personal: _Optional[bool] = ..., timezone: _Optional[str] = ..., role: _Optional[str] = ..., rights: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class WorkspaceList(_message.Message):
     __slots__ = ("items",)
@@ -84,18 +86,26 @@ class WorkspaceZone(_message.Message):
     def __init__(self, timezone: _Optional[str] = ...) -> None: ...
 
 class Member(_message.Message):
-    __slots__ = ("user_id", "email", "name", "role", "joined_at")
+    __slots__ = ("user_id", "email", "name", "role", "joined_at", "account_ids")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     EMAIL_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     ROLE_FIELD_NUMBER: _ClassVar[int]
     JOINED_AT_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     email: str
     name: str
     role: str
     joined_at: _timestamp_pb2.Timestamp
-    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., role: _Optional[str] = ..., joined_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., role: _Optional[str] = ..., joined_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class AccountLimit(_message.Message):
+    __slots__ = ("account_ids",)
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class MemberList(_message.Message):
     __slots__ = ("items",)
@@ -104,18 +114,20 @@ class MemberList(_message.Message):
     def __init__(self, items: _Optional[_Iterable[_Union[Member, _Mapping]]] = ...) -> None: ...
 
 class ChangeRoleRequest(_message.Message):
-    __slots__ = ("user_id", "workspace_id", "member_id", "role", "origin")
+    __slots__ = ("user_id", "workspace_id", "member_id", "role", "origin", "accounts")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     WORKSPACE_ID_FIELD_NUMBER: _ClassVar[int]
     MEMBER_ID_FIELD_NUMBER: _ClassVar[int]
     ROLE_FIELD_NUMBER: _ClassVar[int]
     ORIGIN_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     workspace_id: str
     member_id: str
     role: str
     origin: Origin
-    def __init__(self, user_id: _Optional[str] = ..., workspace_id: _Optional[str] = ..., member_id: _Optional[str] = ..., role: _Optional[str] = ..., origin: _Optional[_Union[Origin, _Mapping]] = ...) -> None: ...
+    accounts: AccountLimit
+    def __init__(self, user_id: _Optional[str] = ..., workspace_id: _Optional[str] = ..., member_id: _Optional[str] = ..., role: _Optional[str] = ..., origin: _Optional[_Union[Origin, _Mapping]] = ..., accounts: _Optional[_Union[AccountLimit, _Mapping]] = ...) -> None: ...
 
 class RemoveMemberRequest(_message.Message):
     __slots__ = ("user_id", "workspace_id", "member_id", "origin")

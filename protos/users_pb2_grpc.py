@@ -288,7 +288,8 @@ class UsersServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ChangeRole(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """A member's role, and the accounts they may act on.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')

@@ -18,17 +18,18 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lib.common import member_scope
 from lib.common.db import Database
 from lib.common.errors import ServiceError, conflict, invalid_field, not_found
 from lib.common.events import PostStatusUpdate, ReviewChanged
 from lib.common.outbox import Outbox
 from lib.post_status import CONTENT_LOCKED, PostStatus
 from services.posts import store
-from services.posts.models import ApprovalRule, Post, ReviewEntry
+from services.posts.approval_rules import Rule
+from services.posts.models import Post, ReviewEntry
 
 IN_REVIEW = "in_review"
 APPROVED = "approved"
@@ -38,7 +39,6 @@ EDITED_SINCE_APPROVAL = "edited_since_approval"
 DECISIONS = {"approve": APPROVED, "request_changes": CHANGES_REQUESTED}
 WAITING = (IN_REVIEW, EDITED_SINCE_APPROVAL)
 MAX_COMMENT = 2000
-MAX_ACCOUNTS = 200
 MAX_TRAIL = 10_000
 
 
@@ -63,58 +63,6 @@ def shown_status(post: Post) -> str:
     if post.review_status == APPROVED and post.approved_hash != content_hash(post):
         return EDITED_SINCE_APPROVAL
     return post.review_status or ""
-
-
-@dataclass(frozen=True)
-class Rule:
-    required: bool
-    account_ids: list[uuid.UUID]
-
-    def applies_to(self, account_id: uuid.UUID | None) -> bool:
-        return self.required and (not self.account_ids or account_id in self.account_ids)
-
-
-NO_RULE = Rule(False, [])
-
-
-async def rule_of(db: Database, user_id: uuid.UUID) -> Rule:
-    async with db.reading() as session:
-        row = await session.get(ApprovalRule, user_id)
-    return Rule(row.required, list(row.account_ids)) if row else NO_RULE
-
-
-async def set_rule(db: Database, *, user_id: uuid.UUID, required: bool, account_ids: list[str]) -> Rule:
-    if len(account_ids) > MAX_ACCOUNTS:
-        raise invalid_field("account_ids", f"at most {MAX_ACCOUNTS}")
-    accounts = []
-    for n, raw in enumerate(account_ids):
-        try:
-            accounts.append(uuid.UUID(raw))
-        except ValueError as exc:
-            raise invalid_field(f"account_ids.{n}", "must be an account id") from exc
-    accounts = sorted(set(accounts))
-    async with db.transaction() as session:
-        await session.execute(
-            insert(ApprovalRule)
-            .values(user_id=user_id, required=required, account_ids=accounts)
-            .on_conflict_do_update(
-                index_elements=[ApprovalRule.user_id],
-                set_={"required": required, "account_ids": accounts, "updated_at": func.now()},
-            )
-        )
-    return Rule(required, accounts)
-
-
-async def rules_of(db: Database, user_ids: set[uuid.UUID]) -> dict[uuid.UUID, Rule]:
-    """The workspaces among user_ids that require approval, with their rule (one query: the
-    burst path asks it for every wave)."""
-    if not user_ids:
-        return {}
-    async with db.reading() as session:
-        rows = await session.scalars(
-            select(ApprovalRule).where(ApprovalRule.user_id.in_(user_ids), ApprovalRule.required.is_(True))
-        )
-        return {row.user_id: Rule(True, list(row.account_ids)) for row in rows}
 
 
 def _comment(comment: str) -> str:
@@ -204,6 +152,8 @@ async def review(
         raise invalid_field("comment", "say what should change")
     async with db.transaction() as session:
         post = await _locked(session, user_id, post_id)
+        if post.account_id is not None:
+            member_scope.require(post.account_id)  # a reviewer limited to other accounts
         if version != post.version:
             raise conflict(
                 "stale_version",

@@ -96,7 +96,8 @@ async def commit(
     post, row = await _load(db, user_id, post_id)
     if row is None:
         raise conflict("no_autosave", "There is no autosaved draft to commit")
-    store.ensure_editable(post, row.base_version, may_publish=may_publish)
+    store.ensure_editable(post, row.base_version)
+    await store.ensure_writer_may_change(db, post, may_publish=may_publish)
     async with db.autocommit() as connection:
         version_before = post.version
         warnings = await store.write_version(

@@ -19,7 +19,7 @@ from lib.common.events import Event, PostStatusUpdate, ScheduleChanged
 from lib.common.outbox import Outbox
 from lib.post_status import MAY_FOLLOW, RECORDED_BY_WORKER, PostStatus
 from protos import media_pb2_grpc
-from services.posts import approvals, library_media, predictions, rules, store
+from services.posts import approval_rules, approvals, library_media, predictions, rules, store
 from services.posts.models import Post
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ async def mark_scheduled(
     _check_schedulable(post)
     await library_media.check_ready(media, user_id, store.content_of(post))
     status = PostStatus.PUBLISHING if publish_now else PostStatus.SCHEDULED
-    if publish_now and (await approvals.rule_of(db, user_id)).applies_to(account_id):
+    if publish_now and (await approval_rules.rule_of(db, user_id)).applies_to(account_id):
         # Where approval is required, "now" is a due second like any: its gate decides.
         status = PostStatus.SCHEDULED
     # Kept with the post, to be compared with what it reaches (the calendar's analytics).
@@ -308,7 +308,7 @@ async def record(
     before = await store.read(db, user_id=user_id, post_id=post_id)
     if status == PostStatus.PUBLISHING and before.status == PostStatus.SCHEDULED:
         # The gated path (approvals.start_gated) moves approved posts; none moves here unapproved.
-        rule = await approvals.rule_of(db, user_id)
+        rule = await approval_rules.rule_of(db, user_id)
         if rule.applies_to(before.account_id) and approvals.shown_status(before) != approvals.APPROVED:
             raise conflict("awaiting_approval", f"Version {before.version} of the post is not approved")
     version = expected_version if status == PostStatus.PUBLISHING else 0
@@ -382,7 +382,7 @@ async def start_many(
     if not starts:
         return []
     # Posts of workspaces that require approval go one by one, through the approval gate.
-    gated = await approvals.rules_of(db, {s.user_id for s in starts})
+    gated = await approval_rules.rules_of(db, {s.user_id for s in starts})
     free = [s for s in starts if s.user_id not in gated]
     done = await _start_wave(db, events, free) if free else set()
     decided: dict[uuid.UUID, ServiceError] = {}

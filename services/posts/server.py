@@ -3,7 +3,7 @@
 import uuid
 from datetime import UTC, datetime
 
-from lib.common import proto_struct, workspace_zone
+from lib.common import member_scope, proto_struct, workspace_zone
 from lib.common.bulk_requests import item_error
 from lib.common.config import Settings
 from lib.common.db import Database
@@ -16,6 +16,7 @@ from lib.post_status import PostStatus
 from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.posts import (
     analytics,
+    approval_rules,
     approvals,
     autosave,
     bulk,
@@ -478,11 +479,11 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         return posts_pb2.PlanningSettings(user_id=request.user_id, posts_per_day=saved.posts_per_day)
 
     async def GetApprovalRule(self, request, context):
-        rule = await approvals.rule_of(self._db, parse_id(request.user_id, "User"))
+        rule = await approval_rules.rule_of(self._db, parse_id(request.user_id, "User"))
         return posts_pb2.ApprovalRule(required=rule.required, account_ids=[str(a) for a in rule.account_ids])
 
     async def PutApprovalRule(self, request, context):
-        rule = await approvals.set_rule(
+        rule = await approval_rules.set_rule(
             self._db,
             user_id=parse_id(request.user_id, "User"),
             required=request.required,
@@ -502,6 +503,7 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         )
         return post_message(post)
 
+    @member_scope.scoped
     async def ReviewPost(self, request, context):
         user_id, post_id = _ids(request)
         post = await approvals.review(

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from lib.common.db import Database
 from lib.common.errors import conflict, forbidden, not_found
 from lib.post_status import CONTENT_LOCKED, ON_THE_CALENDAR, WAITING_TO_PUBLISH, PostStatus
-from services.posts import rules, writes
+from services.posts import approval_rules, rules, writes
 from services.posts.content import CONTENT_FIELDS, Content
 from services.posts.models import Autosave, Post, PostVersion
 
@@ -140,9 +140,7 @@ async def get(*, db: Database, user_id: uuid.UUID, post_id: uuid.UUID, include_d
     return Saved(row[0], autosaved_at=row[1])
 
 
-def ensure_editable(post: Post, base_version: int, *, may_publish: bool = True) -> None:
-    """`may_publish` False: the writer may not schedule or publish (a contributor), so a
-    post on its way out (scheduled) is not theirs to change."""
+def ensure_editable(post: Post, base_version: int) -> None:
     if post.deleted_at is not None:
         raise conflict("post_deleted", "The post is deleted; restore it before changing it")
     if post.status == PostStatus.PUBLISHING:
@@ -153,11 +151,7 @@ def ensure_editable(post: Post, base_version: int, *, may_publish: bool = True) 
         )
     if post.status in CONTENT_LOCKED:
         raise conflict("post_locked", f"The post is {post.status}; it can no longer be changed")
-    if not may_publish and post.status in WAITING_TO_PUBLISH:
-        raise forbidden(
-            "A contributor cannot change a scheduled post (that would change what goes out): "
-            "ask an editor, or have it unscheduled first"
-        )
+
     if base_version != post.version:
         raise conflict(
             "version_conflict",
@@ -165,6 +159,21 @@ def ensure_editable(post: Post, base_version: int, *, may_publish: bool = True) 
             "Reload it, reapply your change, and save again",
             current_version=str(post.version),
         )
+
+
+async def ensure_writer_may_change(db: Database, post: Post, *, may_publish: bool) -> None:
+    """A writer who may not schedule or publish (a contributor) changes a post on its way out
+    only where the workspace requires approval for it: there the change voids the approval,
+    and nothing goes out until an editor approves again. Elsewhere it would change what goes
+    out, which is not theirs to do."""
+    if may_publish or post.status not in WAITING_TO_PUBLISH:
+        return
+    if (await approval_rules.rule_of(db, post.user_id)).applies_to(post.account_id):
+        return
+    raise forbidden(
+        "A contributor cannot change a scheduled post here (that would change what goes out): "
+        "ask an editor, have it unscheduled, or have the workspace require approvals"
+    )
 
 
 async def write_version(
@@ -220,7 +229,8 @@ async def update(
 ) -> Saved:
     """Replace the named content fields, if the post is still at base_version."""
     post = await read(db, user_id=user_id, post_id=post_id)
-    ensure_editable(post, base_version, may_publish=may_publish)
+    ensure_editable(post, base_version)
+    await ensure_writer_may_change(db, post, may_publish=may_publish)
     content = merged(content_of(post), changes, changed_fields)
     async with db.autocommit() as connection:
         warnings = await write_version(

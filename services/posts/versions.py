@@ -94,8 +94,9 @@ async def restore_version(
     """Make an old version's content current again, as a new version."""
     async with db.reading() as session:
         post = await store.load(session, user_id=user_id, post_id=post_id)
-        store.ensure_editable(post, base_version, may_publish=may_publish)
+        store.ensure_editable(post, base_version)
         old = await _version(session, post_id, number)
+    await store.ensure_writer_may_change(db, post, may_publish=may_publish)
     async with db.autocommit() as connection:
         warnings = await store.write_version(
             db, connection, post, store.content_of(old), user_id=user_id, reason=f"restored version {number}"

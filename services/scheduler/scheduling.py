@@ -11,7 +11,7 @@ from temporalio.client import Client, WorkflowExecutionDescription
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.service import RPCError, RPCStatusCode
 
-from lib.common import temporal_client, time_text, workspace_zone
+from lib.common import member_scope, temporal_client, time_text, workspace_zone
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field
@@ -238,6 +238,8 @@ class Scheduler:
     async def _mark_request(
         self, user_id, post_id, account_id, scheduled: Scheduled, post_type: str
     ) -> posts_pb2.MarkScheduledRequest:
+        # Every mark (a schedule, a move, a bulk's or a template's) names its account here.
+        member_scope.require(account_id)
         # Scored here, where the account is known: by its audience model for this type of
         # post, as stored on the post.
         scheduled.score = await self.audiences.score(
@@ -373,6 +375,9 @@ class Scheduler:
             return await self._unschedule(user_id, post_id)
 
     async def _unschedule(self, user_id: uuid.UUID, post_id: str) -> posts_pb2.Post:
+        if member_scope.limited():
+            post = await self.require_own_post(user_id, post_id)
+            member_scope.require(post.account_id if post.HasField("account_id") else None)
         post = await ask(
             self.posts.MarkUnscheduled(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id), timeout=10)
         )

@@ -14,7 +14,7 @@ from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from lib import recurrence
-from lib.common import temporal_client
+from lib.common import member_scope, temporal_client
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.errors import conflict, invalid_field, not_found
@@ -60,6 +60,7 @@ class SeriesManager:
         occurrences respect the account's minimum gap."""
         rule = recurrence.parse(rrule, start, zone)
         account = await accounts.connected(db=self._db, user_id=user_id, account_id=account_id)
+        member_scope.require(account.id)
         await ask(
             self._posts.CheckPublishable(posts_pb2.PostRef(user_id=str(user_id), post_id=post_id), timeout=10)
         )

@@ -2,6 +2,7 @@
 
 from datetime import UTC, timedelta
 
+from lib.common import member_scope
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
@@ -107,9 +108,12 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return login_result_message(done, self._settings)
 
+    @member_scope.scoped
     async def ListAccounts(self, request, context):
         rows = await accounts.list_connected(db=self._db, user_id=parse_id(request.user_id, "User"))
-        return scheduler_pb2.AccountList(accounts=[account_message(a, self._settings) for a in rows])
+        # A member limited to some accounts sees those.
+        shown = [a for a in rows if member_scope.allows(a.id)]
+        return scheduler_pb2.AccountList(accounts=[account_message(a, self._settings) for a in shown])
 
     async def UpdateAccount(self, request, context):
         account = await accounts.change_settings(
@@ -195,12 +199,15 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             warnings=scheduled.warnings,
         )
 
+    @member_scope.scoped
     async def SchedulePost(self, request, context):
         return await self._scheduled(request, move=False)
 
+    @member_scope.scoped
     async def ReschedulePost(self, request, context):
         return await self._scheduled(request, move=True)
 
+    @member_scope.scoped
     async def UnschedulePost(self, request, context):
         post = await self._scheduler.unschedule(
             user_id=parse_id(request.user_id, "User"), post_id=request.post_id
@@ -221,6 +228,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return publishing_status_message(state)
 
+    @member_scope.scoped
     async def BulkSchedule(self, request, context):
         results = await bulk.run(
             self._scheduler,
@@ -237,6 +245,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return bulk_result_message(results)
 
+    @member_scope.scoped
     async def MovePosts(self, request, context):
         done = await moves.move(
             self._scheduler,
@@ -315,6 +324,7 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return schedule_template_message(removed)
 
+    @member_scope.scoped
     async def ApplyScheduleTemplate(self, request, context):
         results = await schedule_templates.apply(
             self._scheduler,
@@ -389,9 +399,11 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         )
         return series_message(view)
 
+    @member_scope.scoped
     async def StartSeries(self, request, context):
         return await self._series_change(request, self._series.start)
 
+    @member_scope.scoped
     async def ChangeSeries(self, request, context):
         return await self._series_change(request, self._series.change)
 

@@ -50,6 +50,7 @@ def workspace_message(access: workspaces.Access) -> users_pb2.Workspace:
         role=access.role,
         rights=rights_of(access.role),
         created_at=to_timestamp(workspace.created_at),
+        account_ids=[str(a) for a in access.account_ids],
     )
 
 
@@ -60,6 +61,7 @@ def member_message(row: workspaces.MemberRow) -> users_pb2.Member:
         name=row.user.name,
         role=row.membership.role,
         joined_at=to_timestamp(row.membership.created_at),
+        account_ids=[str(a) for a in row.membership.account_ids or []],
     )
 
 

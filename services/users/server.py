@@ -179,6 +179,7 @@ class UsersServicer(users_pb2_grpc.UsersServicer):
             member_id=parse_id(request.member_id, "Member"),
             role=request.role,
             origin=_origin(request),
+            account_ids=list(request.accounts.account_ids) if request.HasField("accounts") else None,
         )
         return member_message(row)
 

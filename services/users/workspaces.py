@@ -42,6 +42,8 @@ class Access:
     role: str
     # A personal workspace's zone is its owner's; a team's its own.
     timezone: str
+    # The accounts the member may act on; empty: every one.
+    account_ids: tuple[uuid.UUID, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,9 @@ def _require(membership: Membership, right: Right, doing: str) -> None:
 async def access(db: Database, *, user_id: uuid.UUID, workspace_id: uuid.UUID) -> Access:
     async with db.reading() as session:
         workspace, membership = await _membership(session, user_id, workspace_id)
-        return Access(workspace, membership.role, await _zone(session, workspace))
+        return Access(
+            workspace, membership.role, await _zone(session, workspace), tuple(membership.account_ids or ())
+        )
 
 
 async def zone_of(db: Database, workspace_id: uuid.UUID) -> str:
@@ -185,6 +189,18 @@ async def members(db: Database, *, user_id: uuid.UUID, workspace_id: uuid.UUID) 
             )
         ).all()
         return [MemberRow(membership, user) for membership, user in rows]
+
+
+def _accounts(account_ids: list[str]) -> list[uuid.UUID]:
+    if len(account_ids) > 200:
+        raise invalid_field("account_ids", "at most 200")
+    found = []
+    for n, raw in enumerate(account_ids):
+        try:
+            found.append(uuid.UUID(raw))
+        except ValueError as exc:
+            raise invalid_field(f"account_ids.{n}", "must be an account id") from exc
+    return sorted(set(found))
 
 
 def _role(role: str) -> str:
@@ -407,14 +423,26 @@ async def change_role(
     member_id: uuid.UUID,
     role: str,
     origin: audit.Origin,
+    account_ids: list[str] | None = None,
 ) -> MemberRow:
-    role = _role(role)
+    """A member's role (empty: unchanged), and the accounts they may act on (None:
+    unchanged; empty: every one). Owners and admins, who manage the accounts, act on all."""
+    limit = _accounts(account_ids) if account_ids is not None else None
     async with db.transaction() as session:
         workspace, membership = await _membership(session, user_id, workspace_id, lock=True)
         target = await session.get(Membership, (workspace_id, member_id))
         if target is None:
             raise not_found("Member")
+        role = _role(role) if role else target.role
         _grants(membership, role)
+        if limit is not None:
+            if limit and role in ("owner", "admin"):
+                raise invalid_field(
+                    "account_ids", f"an {role} acts on every account; limit editors, contributors or viewers"
+                )
+            target.account_ids = limit
+        elif role in ("owner", "admin"):
+            target.account_ids = []
         if _its_own_person(workspace, member_id) and role != "owner":
             raise conflict("personal_owner", "A personal workspace's own person stays its owner")
         if target.role == "owner":
@@ -430,6 +458,7 @@ async def change_role(
                 workspace=str(workspace_id),
                 member=str(member_id),
                 role=role,
+                accounts=",".join(str(a) for a in target.account_ids) or "all",
             )
         )
         return MemberRow(target, await session.get(User, member_id))

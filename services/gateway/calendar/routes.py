@@ -64,7 +64,8 @@ async def reschedule(body: RescheduleIn, workspace: Schedules, scheduler: Schedu
     and why (the minimum gap, the publishing limit, a time the clocks skip, the past, a
     post that is not scheduled or planned); then nothing has moved."""
     result = await scheduler.MovePosts(
-        to_message(body.model_dump(), scheduler_pb2.MovePostsRequest, user_id=workspace.id)
+        to_message(body.model_dump(), scheduler_pb2.MovePostsRequest, user_id=workspace.id),
+        metadata=workspace.metadata,
     )
     return to_json(result)
 

@@ -55,7 +55,7 @@ async def review(post_id: str, body: ReviewIn, workspace: Schedules, posts: Post
         decision=body.decision,
         comment=body.comment,
     )
-    return to_json(await posts.ReviewPost(request))
+    return to_json(await posts.ReviewPost(request, metadata=workspace.metadata))
 
 
 @router.get("/reviews/queue", response_model=model(posts_pb2.PostList))

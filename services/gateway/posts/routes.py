@@ -139,7 +139,8 @@ async def bulk(
                 interval_minutes=body.option("interval_minutes", 0.0),
                 times=body.option("times", []),
                 prefer=body.option("prefer", "earlier"),
-            )
+            ),
+            metadata=workspace.metadata,
         )
         return to_json(result)
     result = await posts.BulkAction(

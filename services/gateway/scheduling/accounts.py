@@ -67,7 +67,9 @@ async def choose_login_accounts(
 
 @router.get("", response_model=list[model(scheduler_pb2.InstagramAccount)])
 async def list_accounts(workspace: Reads, scheduler: SchedulerDep):
-    result = await scheduler.ListAccounts(scheduler_pb2.ListAccountsRequest(user_id=workspace.id))
+    result = await scheduler.ListAccounts(
+        scheduler_pb2.ListAccountsRequest(user_id=workspace.id), metadata=workspace.metadata
+    )
     return [to_json(a) for a in result.accounts]
 
 

@@ -16,12 +16,16 @@ def _request(post_id: str, user_id: str, body: schemas.RecurrenceIn) -> schedule
 
 @router.post("", status_code=201, response_model=model(scheduler_pb2.Series))
 async def start(post_id: str, body: schemas.RecurrenceIn, workspace: Schedules, scheduler: SchedulerDep):
-    return to_json(await scheduler.StartSeries(_request(post_id, workspace.id, body)))
+    return to_json(
+        await scheduler.StartSeries(_request(post_id, workspace.id, body), metadata=workspace.metadata)
+    )
 
 
 @router.put("", response_model=model(scheduler_pb2.Series))
 async def change(post_id: str, body: schemas.RecurrenceIn, workspace: Schedules, scheduler: SchedulerDep):
-    return to_json(await scheduler.ChangeSeries(_request(post_id, workspace.id, body)))
+    return to_json(
+        await scheduler.ChangeSeries(_request(post_id, workspace.id, body), metadata=workspace.metadata)
+    )
 
 
 @router.get("", response_model=model(scheduler_pb2.Series))

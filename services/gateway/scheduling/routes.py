@@ -29,17 +29,23 @@ ScheduleBody = Annotated[schemas.ScheduleIn, Body(openapi_examples=schemas.SCHED
 @router.post("/schedule", response_model=model(scheduler_pb2.ScheduleResult))
 async def schedule(post_id: str, body: ScheduleBody, workspace: Schedules, scheduler: SchedulerDep):
     """Schedule the post (200, as the brief has it); a time due now publishes it at once."""
-    return to_json(await scheduler.SchedulePost(_request(post_id, workspace.id, body)))
+    return to_json(
+        await scheduler.SchedulePost(_request(post_id, workspace.id, body), metadata=workspace.metadata)
+    )
 
 
 @router.put("/schedule", response_model=model(scheduler_pb2.ScheduleResult))
 async def reschedule(post_id: str, body: ScheduleBody, workspace: Schedules, scheduler: SchedulerDep):
-    return to_json(await scheduler.ReschedulePost(_request(post_id, workspace.id, body)))
+    return to_json(
+        await scheduler.ReschedulePost(_request(post_id, workspace.id, body), metadata=workspace.metadata)
+    )
 
 
 @router.delete("/schedule", response_model=model(scheduler_pb2.UnscheduleResult))
 async def unschedule(post_id: str, workspace: Schedules, scheduler: SchedulerDep):
-    result = await scheduler.UnschedulePost(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id))
+    result = await scheduler.UnschedulePost(
+        scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id), metadata=workspace.metadata
+    )
     return to_json(result)
 
 

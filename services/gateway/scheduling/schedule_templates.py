@@ -86,6 +86,7 @@ async def apply_template(template_id: str, body: ApplyIn, workspace: Schedules, 
             post_ids=body.post_ids,
             account_id=body.account_id,
             start_date=body.start_date,
-        )
+        ),
+        metadata=workspace.metadata,
     )
     return to_json(result)

@@ -10,6 +10,7 @@ existed go on working unchanged)."""
 import time
 from dataclasses import dataclass
 
+from lib.common import member_scope
 from lib.common.errors import forbidden
 from protos import users_pb2
 
@@ -22,6 +23,13 @@ class WorkspaceAccess:
     user_id: str
     role: str
     rights: frozenset[str]
+    # The accounts the member may act on; empty: every one.
+    account_ids: tuple[str, ...] = ()
+
+    @property
+    def metadata(self) -> tuple[tuple[str, str], ...]:
+        """For calls that act on an account: the member's limit, which the service checks."""
+        return member_scope.metadata(self.account_ids)
 
     def may(self, right: str) -> bool:
         return right in self.rights
@@ -43,7 +51,9 @@ class WorkspaceAccesses:
         if known is not None and time.monotonic() - known[0] < self._ttl:
             return known[1]
         found = await users.GetAccess(users_pb2.WorkspaceRef(user_id=user_id, workspace_id=workspace_id))
-        access = WorkspaceAccess(found.id, user_id, found.role, frozenset(found.rights))
+        access = WorkspaceAccess(
+            found.id, user_id, found.role, frozenset(found.rights), tuple(found.account_ids)
+        )
         if len(self._known) >= self._capacity:
             self._known.clear()
         self._known[key] = (time.monotonic(), access)

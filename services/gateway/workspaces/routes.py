@@ -67,19 +67,22 @@ async def list_members(workspace_id: str, user_id: CurrentUser, users: UsersDep)
 async def change_role(
     workspace_id: str,
     member_id: str,
-    body: schemas.RoleIn,
+    body: schemas.MemberChangeIn,
     user_id: CurrentUser,
     users: UsersDep,
     request: Request,
 ):
-    """Owners and admins; only an owner makes or unmakes owners, and a workspace keeps one."""
+    """A member's role, and the Instagram accounts they may act on (owners and admins; only
+    an owner makes or unmakes owners, and a workspace keeps one). Only the fields sent change."""
+    limit = users_pb2.AccountLimit(account_ids=body.account_ids) if body.account_ids is not None else None
     changed = await users.ChangeRole(
         users_pb2.ChangeRoleRequest(
             user_id=user_id,
             workspace_id=workspace_id,
             member_id=member_id,
-            role=body.role,
+            role=body.role or "",
             origin=_origin(request),
+            accounts=limit,
         )
     )
     request.app.state.workspace_accesses.forget(member_id, workspace_id)

@@ -24,8 +24,13 @@ class InvitationIn(RequestBody):
     role: Role = Field(description="What the invited person may do: see the README's Teams section")
 
 
-class RoleIn(RequestBody):
-    role: Role
+class MemberChangeIn(RequestBody):
+    role: Role | None = None
+    account_ids: list[str] | None = Field(
+        None,
+        max_length=200,
+        description="The Instagram accounts they may act on (schedule, move, approve); empty: every one",
+    )
 
 
 class AcceptIn(RequestBody):

@@ -286,3 +286,39 @@ def test_a_workspace_is_named_and_zoned_by_its_admins(api):
     personal = owner.client.patch(f"/api/v1/workspaces/{owner.id}", json={"timezone": "Europe/Paris"})
     assert personal.status_code == 422 and personal.json()["error"]["fields"][0]["field"] == "timezone"
     assert owner.client.post("/api/v1/workspaces", json={"name": "x" * 5000}).status_code == 422
+
+
+def test_a_member_limited_to_some_accounts_acts_on_those_only(api, smtp_sink, instagram):
+    owner = api.new_user()
+    workspace = new_workspace(owner, "Two Brands")
+    as_owner = acting_in(api, owner, workspace["id"])
+    mine, _ = connected_account(as_owner, instagram)
+    theirs, _ = connected_account(as_owner, instagram)
+    editor = join(api, smtp_sink, owner, workspace["id"], "editor")
+    member = f"/api/v1/workspaces/{workspace['id']}/members/{editor.user.id}"
+    limited = owner.client.patch(member, json={"account_ids": [mine]})
+    assert limited.status_code == 200 and limited.json()["account_ids"] == [mine]
+    assert limited.json()["role"] == "editor"
+
+    assert [a["id"] for a in editor.client.get("/api/v1/accounts").json()] == [mine]
+    post = editor.client.post("/api/v1/posts", json=post_body(caption="Brand one")).json()["id"]
+    refused = _schedule(editor.client, post, theirs, 7200)
+    assert refused.status_code == 403 and "accounts an admin gave you" in refused.json()["error"]["message"]
+    assert editor.client.get(f"/api/v1/posts/{post}/status").json()["status"] == "draft"
+    assert _schedule(editor.client, post, mine, 7200).status_code == 200
+    # A post on the other account: theirs to leave alone, and not theirs to approve.
+    other = as_owner.post("/api/v1/posts", json=post_body(caption="Brand two")).json()["id"]
+    assert _schedule(as_owner, other, theirs, 3 * 3600).status_code == 200
+    assert editor.client.delete(f"/api/v1/posts/{other}/schedule").status_code == 403
+    approve = editor.client.post(f"/api/v1/posts/{other}/review", json={"version": 1, "decision": "approve"})
+    assert approve.status_code == 403
+    assert as_owner.get(f"/api/v1/posts/{other}/status").json()["status"] == "scheduled"
+
+    # Owners and admins act on every account; an empty list lifts the limit.
+    admin = join(api, smtp_sink, owner, workspace["id"], "admin")
+    not_for_admins = owner.client.patch(
+        f"/api/v1/workspaces/{workspace['id']}/members/{admin.user.id}", json={"account_ids": [mine]}
+    )
+    assert not_for_admins.status_code == 422
+    assert owner.client.patch(member, json={"account_ids": []}).json()["account_ids"] == []
+    assert sorted(a["id"] for a in editor.client.get("/api/v1/accounts").json()) == sorted([mine, theirs])

@@ -17,11 +17,13 @@ class Team extends HTMLElement {
     this.replaceChildren(h("h1", {}, "Team"), h("p", { class: "loading" }, "Loading…"));
     const id = currentWorkspace();
     try {
-      const [workspace, members, rule] = await Promise.all([
+      const [workspace, members, rule, accounts] = await Promise.all([
         call("GET", `/api/v1/workspaces/${id}`),
         call("GET", `/api/v1/workspaces/${id}/members`),
         call("GET", "/api/v1/approvals/rule"),
+        call("GET", "/api/v1/accounts").catch(() => []),
       ]);
+      this.accounts = accounts;
       const manages = workspace.rights.includes("members");
       const invitations = manages ? (await call("GET", `/api/v1/workspaces/${id}/invitations`)).items : [];
       this.replaceChildren(
@@ -73,9 +75,35 @@ class Team extends HTMLElement {
         },
         `Remove ${m.name || m.email}`,
       );
-      return h("li", {}, h("span", {}, `${m.name || m.email} · ${m.email}`), role, workspace.rights.includes("members") ? remove : null);
+      return h(
+        "li",
+        {},
+        h("span", {}, `${m.name || m.email} · ${m.email}`),
+        role,
+        workspace.rights.includes("members") ? remove : null,
+        workspace.rights.includes("members") && !["owner", "admin"].includes(m.role) ? this.accountsOf(workspace, m, status) : null,
+      );
     });
     return h("section", { class: "card", "aria-labelledby": "members-title" }, h("h2", { id: "members-title" }, "Members"), h("ul", { class: "members" }, rows), status);
+  }
+
+  /** The accounts a member may act on (none ticked: every one). */
+  accountsOf(workspace, member, status) {
+    const limited = new Set(member.account_ids ?? []);
+    const boxes = (this.accounts ?? []).map((account) => {
+      const box = h("input", { type: "checkbox", value: account.id, checked: limited.has(account.id) });
+      return h("label", { class: "choice" }, box, ` @${account.username || account.ig_user_id}`);
+    });
+    const save = async () => {
+      const ids = boxes.map((label) => label.querySelector("input")).filter((b) => b.checked).map((b) => b.value);
+      try {
+        await call("PATCH", `/api/v1/workspaces/${workspace.id}/members/${member.user_id}`, { account_ids: ids });
+        status.textContent = ids.length ? `${member.name || member.email} may act on ${ids.length} account(s).` : `${member.name || member.email} may act on every account.`;
+      } catch (err) {
+        status.textContent = err.message;
+      }
+    };
+    return h("details", { class: "member-accounts" }, h("summary", {}, "Accounts (none ticked: all)"), ...boxes, h("button", { type: "button", onclick: save }, "Save accounts"));
   }
 
   inviteCard(workspace, invitations) {
