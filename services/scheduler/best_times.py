@@ -20,6 +20,8 @@ from services.scheduler.scheduling import MIN_NOTICE, Scheduler
 
 MAX_COUNT = 200
 MAX_DAYS = 92
+# Asked without dates (the brief's clients send only a zone): the coming week.
+DEFAULT_DAYS = 7
 
 DAY = timedelta(hours=24)
 
@@ -43,8 +45,12 @@ def _check(zone: str, start: str, end: str, count: int, post_type: str) -> tuple
     problems: list[Violation] = []
     if not is_valid_zone(zone):
         problems.append(Violation("timezone", f"{zone!r} is not an IANA time zone such as Europe/Paris"))
-    first = time_text.parse_day(start, "start_date", problems)
-    last = time_text.parse_day(end, "end_date", problems)
+    today = datetime.now(ZoneInfo(zone)).date() if not problems else date.today()
+    first = time_text.parse_day(start, "start_date", problems) if start.strip() else today
+    if end.strip():
+        last = time_text.parse_day(end, "end_date", problems)
+    else:
+        last = first + timedelta(days=DEFAULT_DAYS - 1) if first else None
     if first and last and last < first:
         problems.append(Violation("end_date", "must not be before start_date"))
     elif first and last and (last - first).days >= MAX_DAYS:

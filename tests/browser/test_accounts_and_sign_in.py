@@ -77,8 +77,9 @@ def test_a_new_user_signs_up_connects_an_account_and_stays_signed_in(page, insta
     assert serious_violations(page) == []
     screenshot(page, "accounts")
 
-    # Only the access token, in memory: nothing in storage, the cookie out of script's reach.
-    assert page.evaluate("document.cookie") == ""
+    # Only the access token, in memory: nothing in storage, the refresh cookie out of script's
+    # reach (a script sees only the marker that a session exists, which holds no secret).
+    assert page.evaluate("document.cookie") == "postflow_signed_in=1"
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     (cookie,) = [c for c in page.context.cookies() if c["name"] == "postflow_refresh"]
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/api/v1/auth"
@@ -128,3 +129,23 @@ def test_connect_with_facebook_and_pick_one_of_two_pages(browser, system, api, i
         assert [a["username"] for a in user.client.get("/api/v1/accounts").json()] == [south_name]
     finally:
         page.context.close()
+
+
+def test_a_visitor_with_no_session_opens_the_app_without_a_console_error(browser, system, api):
+    """No session to resume: no refresh is sent (it could only fail, and a browser logs a
+    failed request as an error). After a sign-out, the same."""
+    page = open_page(browser, system)
+    page.goto("/")
+    page.get_by_role("button", name="Sign in").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.problems == []
+    user = api.new_user()
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(user.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign in").wait_for()
+    page.reload()
+    page.get_by_role("button", name="Sign in").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.problems == []

@@ -64,6 +64,7 @@ function signedIn(result) {
 
 function signedOut() {
   session = null;
+  document.cookie = `${MARKER}=; max-age=0; path=/; samesite=strict`;
   watchers.forEach((watch) => watch(null));
 }
 
@@ -128,8 +129,14 @@ export function refresh() {
   return refreshing;
 }
 
-/** The session the cookie still holds, if any (a reload keeps the user signed in). */
+const MARKER = "postflow_signed_in";
+const hasSession = () => document.cookie.split("; ").includes(`${MARKER}=1`);
+
+/** The session the cookie still holds, if any (a reload keeps the user signed in). A
+ * visitor who never signed in (no marker beside the HttpOnly cookie) is not sent a refresh
+ * bound to fail. */
 export async function resume() {
+  if (!hasSession()) return null;
   try {
     return await refresh();
   } catch {

@@ -12,6 +12,10 @@ from lib.common.config import Settings
 
 COOKIE = "postflow_refresh"
 PATH = "/api/v1/auth"
+# Beside it, readable by the app and holding no secret: "there is a session to resume", so
+# that a visitor who never signed in is not sent a refresh bound to fail (a 401 every
+# browser logs as an error in its console).
+MARKER = "postflow_signed_in"
 CLIENT_HEADER = "x-postflow-client"
 WEB = "web"
 
@@ -31,6 +35,14 @@ def keep(response: Response, result: dict, request: Request, settings: Settings)
         samesite="strict",
         secure=request.url.scheme == "https" or settings.public_base_url.startswith("https://"),
     )
+    response.set_cookie(
+        MARKER,
+        "1",
+        max_age=int(result["refresh_expires_in"]),
+        path="/",
+        samesite="strict",
+        secure=request.url.scheme == "https" or settings.public_base_url.startswith("https://"),
+    )
     return {**result, "refresh_token": ""}
 
 
@@ -41,3 +53,4 @@ def refresh_token(request: Request) -> str:
 
 def forget(response: Response) -> None:
     response.delete_cookie(COOKIE, path=PATH, httponly=True, samesite="strict")
+    response.delete_cookie(MARKER, path="/", samesite="strict")

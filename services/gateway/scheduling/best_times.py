@@ -16,8 +16,10 @@ Day = documented(pattern=r"^\d{4}-\d{2}-\d{2}$", maxLength=10)
 
 
 class OptimalTimesIn(RequestBody):
-    start_date: Day = Field(description="First local day, e.g. 2027-03-01")
-    end_date: Day = Field(description="Last local day (included); at most 92 days in all")
+    start_date: Day = Field("", description="First local day, e.g. 2027-03-01; absent: today")
+    end_date: Day = Field(
+        "", description="Last local day (included); at most 92 days in all; absent: a week from start_date"
+    )
     count: requests.BoundedInt(1, 200) = Field(5, description="How many times to suggest")
     account_id: str = Field(
         "", max_length=requests.MAX_TEXT, description="Absent: your default account (or your only one)"

@@ -13,6 +13,7 @@ import asyncio
 import random
 import time
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from temporalio.client import Client
 
@@ -262,7 +263,7 @@ def test_bad_requests_name_the_field(api, publisher):
         ({"start_date": start, "end_date": end, "timezone": "Mars/Olympus"}, "timezone"),
         ({"start_date": start, "end_date": end, "post_type": "tweet"}, "post_type"),
         ({"start_date": "2027-01-01", "end_date": "2027-12-31"}, "end_date"),
-        ({"end_date": end}, "start_date"),
+        ({"start_date": "2027-02-30"}, "start_date"),
     ]
     for body, field in cases:
         reply = _optimal(publisher, **body)
@@ -273,3 +274,20 @@ def test_bad_requests_name_the_field(api, publisher):
     # The last supported days answer (and the first unsupported year is named).
     assert _optimal(publisher, start_date="9998-12-30", end_date="9998-12-31").status_code == 200
     assert "start_date" in _optimal(publisher, start_date="9999-01-01", end_date="9999-01-02").text
+
+
+def test_best_times_asked_without_dates_are_the_coming_week(publisher):
+    """As the brief's clients ask: only a zone. The coming seven local days, not a 422."""
+    zone = "America/New_York"
+    reply = _optimal(publisher, timezone=zone)
+    assert reply.status_code == 200, reply.text
+    times = reply.json()["times"]
+    assert len(times) == 5
+    today = datetime.now(ZoneInfo(zone)).date()
+    days = {datetime.fromisoformat(t["scheduled_time"]).date() for t in times}
+    assert all(today <= day <= today + timedelta(days=6) for day in days), days
+    # From a day on, a week from it.
+    start = today + timedelta(days=20)
+    later = _optimal(publisher, timezone=zone, start_date=str(start), count=168).json()["times"]
+    days = {datetime.fromisoformat(t["scheduled_time"]).date() for t in later}
+    assert days <= {start + timedelta(days=n) for n in range(7)} and len(days) >= 5, days
