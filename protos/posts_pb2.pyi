@@ -418,6 +418,48 @@ class ClientDecisionRequest(_message.Message):
     name: str
     def __init__(self, token: _Optional[str] = ..., key: _Optional[str] = ..., version: _Optional[int] = ..., decision: _Optional[str] = ..., comment: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
+class HashtagGroup(_message.Message):
+    __slots__ = ("id", "user_id", "name", "hashtags", "performance", "created_at", "updated_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HASHTAGS_FIELD_NUMBER: _ClassVar[int]
+    PERFORMANCE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    user_id: str
+    name: str
+    hashtags: _containers.RepeatedScalarFieldContainer[str]
+    performance: HashtagGroupPerformance
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., name: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., performance: _Optional[_Union[HashtagGroupPerformance, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class HashtagGroupPerformance(_message.Message):
+    __slots__ = ("posts", "average_reach", "average_engagement")
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_REACH_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_ENGAGEMENT_FIELD_NUMBER: _ClassVar[int]
+    posts: int
+    average_reach: float
+    average_engagement: float
+    def __init__(self, posts: _Optional[int] = ..., average_reach: _Optional[float] = ..., average_engagement: _Optional[float] = ...) -> None: ...
+
+class HashtagGroupRef(_message.Message):
+    __slots__ = ("user_id", "group_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    group_id: str
+    def __init__(self, user_id: _Optional[str] = ..., group_id: _Optional[str] = ...) -> None: ...
+
+class HashtagGroupList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[HashtagGroup]
+    def __init__(self, items: _Optional[_Iterable[_Union[HashtagGroup, _Mapping]]] = ...) -> None: ...
+
 class ReviewTrail(_message.Message):
     __slots__ = ("items",)
     ITEMS_FIELD_NUMBER: _ClassVar[int]

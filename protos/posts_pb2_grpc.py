@@ -342,6 +342,26 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.ClientDecisionRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.ClientReviewItem.FromString,
                 _registered_method=True)
+        self.CreateHashtagGroup = channel.unary_unary(
+                '/postflow.posts.v1.Posts/CreateHashtagGroup',
+                request_serializer=protos_dot_posts__pb2.HashtagGroup.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.HashtagGroup.FromString,
+                _registered_method=True)
+        self.ListHashtagGroups = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListHashtagGroups',
+                request_serializer=protos_dot_posts__pb2.HashtagGroupRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.HashtagGroupList.FromString,
+                _registered_method=True)
+        self.UpdateHashtagGroup = channel.unary_unary(
+                '/postflow.posts.v1.Posts/UpdateHashtagGroup',
+                request_serializer=protos_dot_posts__pb2.HashtagGroup.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.HashtagGroup.FromString,
+                _registered_method=True)
+        self.DeleteHashtagGroup = channel.unary_unary(
+                '/postflow.posts.v1.Posts/DeleteHashtagGroup',
+                request_serializer=protos_dot_posts__pb2.HashtagGroupRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.HashtagGroup.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -743,6 +763,31 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateHashtagGroup(self, request, context):
+        """Hashtag groups (services/posts/hashtag_groups.py).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListHashtagGroups(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateHashtagGroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteHashtagGroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1050,6 +1095,26 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.DecideThroughLink,
                     request_deserializer=protos_dot_posts__pb2.ClientDecisionRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.ClientReviewItem.SerializeToString,
+            ),
+            'CreateHashtagGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateHashtagGroup,
+                    request_deserializer=protos_dot_posts__pb2.HashtagGroup.FromString,
+                    response_serializer=protos_dot_posts__pb2.HashtagGroup.SerializeToString,
+            ),
+            'ListHashtagGroups': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListHashtagGroups,
+                    request_deserializer=protos_dot_posts__pb2.HashtagGroupRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.HashtagGroupList.SerializeToString,
+            ),
+            'UpdateHashtagGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateHashtagGroup,
+                    request_deserializer=protos_dot_posts__pb2.HashtagGroup.FromString,
+                    response_serializer=protos_dot_posts__pb2.HashtagGroup.SerializeToString,
+            ),
+            'DeleteHashtagGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteHashtagGroup,
+                    request_deserializer=protos_dot_posts__pb2.HashtagGroupRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.HashtagGroup.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2702,6 +2767,114 @@ class Posts:
             '/postflow.posts.v1.Posts/DecideThroughLink',
             protos_dot_posts__pb2.ClientDecisionRequest.SerializeToString,
             protos_dot_posts__pb2.ClientReviewItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateHashtagGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/CreateHashtagGroup',
+            protos_dot_posts__pb2.HashtagGroup.SerializeToString,
+            protos_dot_posts__pb2.HashtagGroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListHashtagGroups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListHashtagGroups',
+            protos_dot_posts__pb2.HashtagGroupRef.SerializeToString,
+            protos_dot_posts__pb2.HashtagGroupList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateHashtagGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/UpdateHashtagGroup',
+            protos_dot_posts__pb2.HashtagGroup.SerializeToString,
+            protos_dot_posts__pb2.HashtagGroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteHashtagGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/DeleteHashtagGroup',
+            protos_dot_posts__pb2.HashtagGroupRef.SerializeToString,
+            protos_dot_posts__pb2.HashtagGroup.FromString,
             options,
             channel_credentials,
             insecure,

@@ -23,7 +23,15 @@ from services.gateway.media import routes as media
 from services.gateway.notifications import live
 from services.gateway.notifications import routes as notifications
 from services.gateway.notifications.live import Connections
-from services.gateway.posts import comments, hashtags, review_links, reviews, templates, versions
+from services.gateway.posts import (
+    comments,
+    hashtag_groups,
+    hashtags,
+    review_links,
+    reviews,
+    templates,
+    versions,
+)
 from services.gateway.posts import routes as posts
 from services.gateway.rate_limits import GatewayLimits
 from services.gateway.scheduling import accounts, best_times, recurrence, schedule_templates
@@ -98,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         recurrence,
         templates,
         hashtags,
+        hashtag_groups,
         accounts,
         media,
         live,

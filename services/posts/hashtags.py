@@ -11,7 +11,7 @@ from sqlalchemy import select
 from lib.captions import HASHTAG_IN_TEXT
 from lib.common.db import Database
 from lib.common.errors import invalid_field
-from services.posts import rules
+from services.posts import hashtag_groups, rules
 from services.posts.content import Content
 from services.posts.models import Post
 
@@ -106,7 +106,8 @@ async def suggest(
     suggestions.sort(key=lambda s: (-s.score, s.hashtag.casefold()))
 
     warnings = rules.hashtag_warnings(draft.all_hashtags())
-    warnings += _history_warnings(chosen, past_keys[:RECENT_POSTS], spelling)
+    groups = await hashtag_groups.named_sets(db, user_id)
+    warnings += _history_warnings(chosen, past_keys[:RECENT_POSTS], spelling, groups)
     return Suggested(suggestions[:limit], warnings)
 
 
@@ -131,10 +132,38 @@ def _repetition_warnings(chosen: set[str], past_keys: list[set[str]], spelling: 
     return warnings
 
 
-def _history_warnings(chosen: set[str], past_keys: list[set[str]], spelling: dict[str, str]):
+def _history_warnings(
+    chosen: set[str], past_keys: list[set[str]], spelling: dict[str, str], groups: dict[frozenset[str], str]
+):
     """The warnings of chosen hashtags against the recent posts' (newest first): the same
     in suggestions as when a post is saved."""
-    return _repetition_warnings(chosen, past_keys, spelling) + _same_set_warning(chosen, past_keys)
+    repeated_group = _same_group_warning(chosen, past_keys, groups)
+    return (
+        _repetition_warnings(chosen, past_keys, spelling)
+        + repeated_group
+        + ([] if repeated_group else _same_set_warning(chosen, past_keys))
+    )
+
+
+def _same_group_warning(
+    chosen: set[str], past_keys: list[set[str]], groups: dict[frozenset[str], str]
+) -> list[rules.Warning]:
+    """A hashtag group's whole set on this post and on many recent ones: named, since the
+    group is what repeats it."""
+    for tags, name in sorted(groups.items(), key=lambda g: (-len(g[0]), g[1])):
+        if len(tags) < SAME_SET_MIN_TAGS or not tags <= chosen:
+            continue
+        same = sum(1 for keys in past_keys if tags <= keys)
+        if same + 1 >= SAME_SET_POSTS:
+            return [
+                rules.Warning(
+                    "hashtags",
+                    "repeated_hashtag_group",
+                    f"The hashtag group {name!r} is on {same} of your last {len(past_keys)} posts as well; "
+                    "vary it, or Instagram may treat the posts as spam",
+                )
+            ]
+    return []
 
 
 def _same_set_warning(chosen: set[str], past_keys: list[set[str]]) -> list[rules.Warning]:
@@ -180,4 +209,4 @@ async def history_warnings(db: Database, *, user_id: uuid.UUID, post: Post) -> l
         past_keys.append({h.casefold() for h in past})
         for tag in past:
             spelling.setdefault(tag.casefold(), tag)
-    return _history_warnings(chosen, past_keys, spelling)
+    return _history_warnings(chosen, past_keys, spelling, await hashtag_groups.named_sets(db, user_id))

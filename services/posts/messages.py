@@ -13,7 +13,16 @@ from lib.post_status import PostStatus
 from protos import posts_pb2
 from services.posts import analytics, approvals, calendar, campaigns, media_refs
 from services.posts.content import Content
-from services.posts.models import Campaign, Comment, Post, PostMetric, PostVersion, ReviewEntry, ReviewLink
+from services.posts.models import (
+    Campaign,
+    Comment,
+    HashtagGroup,
+    Post,
+    PostMetric,
+    PostVersion,
+    ReviewEntry,
+    ReviewLink,
+)
 from services.posts.rules import Warning
 from services.posts.store import content_of
 
@@ -167,6 +176,24 @@ def client_item(key: str, post: Post, media: list[dict[str, str]]) -> posts_pb2.
         media=[posts_pb2.ClientMedia(**m) for m in media],
         scheduled_local=_local(post.scheduled_for, post.timezone),
         review_status=approvals.shown_status(post),
+    )
+
+
+def hashtag_group_message(group: HashtagGroup, performance=None) -> posts_pb2.HashtagGroup:
+    return posts_pb2.HashtagGroup(
+        id=str(group.id),
+        user_id=str(group.user_id),
+        name=group.name,
+        hashtags=list(group.hashtags),
+        performance=posts_pb2.HashtagGroupPerformance(
+            posts=performance.posts,
+            average_reach=performance.average_reach,
+            average_engagement=performance.average_engagement,
+        )
+        if performance
+        else None,
+        created_at=to_timestamp(group.created_at),
+        updated_at=to_timestamp(group.updated_at),
     )
 
 

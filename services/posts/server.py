@@ -25,6 +25,7 @@ from services.posts import (
     campaigns,
     comments,
     first_comments,
+    hashtag_groups,
     hashtags,
     library_media,
     listing,
@@ -49,6 +50,7 @@ from services.posts.messages import (
     content_from,
     content_message,
     gaps_message,
+    hashtag_group_message,
     metrics_sample,
     post_message,
     review_action,
@@ -620,6 +622,36 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             client_name=request.name,
         )
         return client_item(request.key, post, await review_links.media_urls(self._media, link, post))
+
+    async def CreateHashtagGroup(self, request, context):
+        group = await hashtag_groups.create(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            name=request.name,
+            hashtags=list(request.hashtags),
+        )
+        return hashtag_group_message(group)
+
+    async def ListHashtagGroups(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        groups = await hashtag_groups.listed(self._db, user_id=user_id)
+        figures = await hashtag_groups.performance(self._db, user_id, groups)
+        return posts_pb2.HashtagGroupList(items=[hashtag_group_message(g, figures[g.id]) for g in groups])
+
+    async def UpdateHashtagGroup(self, request, context):
+        group = await hashtag_groups.update(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            group_id=parse_id(request.id, "Hashtag group"),
+            name=request.name,
+            hashtags=list(request.hashtags),
+        )
+        return hashtag_group_message(group)
+
+    async def DeleteHashtagGroup(self, request, context):
+        user_id, group_id = parse_id(request.user_id, "User"), parse_id(request.group_id, "Hashtag group")
+        await hashtag_groups.delete(self._db, user_id=user_id, group_id=group_id)
+        return posts_pb2.HashtagGroup(id=request.group_id)
 
     async def MarkScheduled(self, request, context):
         user_id, post_id = _ids(request)

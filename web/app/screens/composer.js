@@ -114,6 +114,7 @@ class Composer extends HTMLElement {
         h("label", { for: "c-hashtags" }, "Hashtags"),
         this.hashtags,
         h("p", { class: "field-error", id: "c-hashtags-error", role: "alert" }),
+        this.groupPicker(),
         this.suggestions,
       ),
       h("div", { class: "field" }, h("label", { for: "c-tags" }, "Your labels"), this.tags, h("p", { class: "field-error", id: "c-tags-error", role: "alert" })),
@@ -156,6 +157,31 @@ class Composer extends HTMLElement {
   }
 
   // --- loading ------------------------------------------------------------------------
+
+  /** A hashtag group's whole set, added to the hashtags in one pick. */
+  groupPicker() {
+    const picker = h("select", {
+      id: "c-hashtag-group",
+      "aria-label": "Insert a hashtag group",
+      onchange: () => {
+        const group = this.groups?.find((g) => g.id === picker.value);
+        picker.value = "";
+        if (!group) return;
+        const list = hashtagList(this.hashtags.value);
+        const have = new Set(list.map((t) => t.toLowerCase()));
+        list.push(...group.hashtags.filter((t) => !have.has(t.toLowerCase())));
+        this.hashtags.value = list.join(", ");
+        this.changed();
+      },
+    }, h("option", { value: "" }, "Insert a hashtag group…"));
+    call("GET", "/api/v1/hashtag-groups")
+      .then(({ items }) => {
+        this.groups = items;
+        picker.append(...items.map((g) => h("option", { value: g.id }, `${g.name} (${g.hashtags.length})`)));
+      })
+      .catch(() => picker.remove());
+    return picker;
+  }
 
   async loadLibrary() {
     try {
