@@ -446,6 +446,30 @@ class HashtagGroupPerformance(_message.Message):
     average_engagement: float
     def __init__(self, posts: _Optional[int] = ..., average_reach: _Optional[float] = ..., average_engagement: _Optional[float] = ...) -> None: ...
 
+class CsvExport(_message.Message):
+    __slots__ = ("csv", "rows", "truncated")
+    CSV_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    TRUNCATED_FIELD_NUMBER: _ClassVar[int]
+    csv: str
+    rows: int
+    truncated: bool
+    def __init__(self, csv: _Optional[str] = ..., rows: _Optional[int] = ..., truncated: _Optional[bool] = ...) -> None: ...
+
+class AnalyticsExportRequest(_message.Message):
+    __slots__ = ("user_id", "start_date", "end_date", "timezone", "account_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    start_date: str
+    end_date: str
+    timezone: str
+    account_id: str
+    def __init__(self, user_id: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
 class HashtagGroupRef(_message.Message):
     __slots__ = ("user_id", "group_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

@@ -362,6 +362,16 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.HashtagGroupRef.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.HashtagGroup.FromString,
                 _registered_method=True)
+        self.ExportPosts = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ExportPosts',
+                request_serializer=protos_dot_posts__pb2.ListPostsRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CsvExport.FromString,
+                _registered_method=True)
+        self.ExportAnalytics = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ExportAnalytics',
+                request_serializer=protos_dot_posts__pb2.AnalyticsExportRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.CsvExport.FromString,
+                _registered_method=True)
 
 
 class PostsServicer:
@@ -788,6 +798,19 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ExportPosts(self, request, context):
+        """CSV exports (services/posts/exports.py).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportAnalytics(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PostsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1115,6 +1138,16 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.DeleteHashtagGroup,
                     request_deserializer=protos_dot_posts__pb2.HashtagGroupRef.FromString,
                     response_serializer=protos_dot_posts__pb2.HashtagGroup.SerializeToString,
+            ),
+            'ExportPosts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportPosts,
+                    request_deserializer=protos_dot_posts__pb2.ListPostsRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.CsvExport.SerializeToString,
+            ),
+            'ExportAnalytics': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportAnalytics,
+                    request_deserializer=protos_dot_posts__pb2.AnalyticsExportRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.CsvExport.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2875,6 +2908,60 @@ class Posts:
             '/postflow.posts.v1.Posts/DeleteHashtagGroup',
             protos_dot_posts__pb2.HashtagGroupRef.SerializeToString,
             protos_dot_posts__pb2.HashtagGroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportPosts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ExportPosts',
+            protos_dot_posts__pb2.ListPostsRequest.SerializeToString,
+            protos_dot_posts__pb2.CsvExport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportAnalytics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ExportAnalytics',
+            protos_dot_posts__pb2.AnalyticsExportRequest.SerializeToString,
+            protos_dot_posts__pb2.CsvExport.FromString,
             options,
             channel_credentials,
             insecure,

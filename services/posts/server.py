@@ -24,6 +24,7 @@ from services.posts import (
     calendar_feed,
     campaigns,
     comments,
+    exports,
     first_comments,
     hashtag_groups,
     hashtags,
@@ -323,8 +324,8 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             failed=sum(not r.ok for r in results),
         )
 
-    async def ListPosts(self, request, context):
-        query = listing.Query(
+    def _listing_query(self, request) -> listing.Query:
+        return listing.Query(
             statuses=[PostStatus.from_proto(s) for s in request.statuses],
             post_types=list(request.post_types),
             tags=list(request.tags),
@@ -345,6 +346,9 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             cursor=request.cursor,
             limit=request.limit if request.HasField("limit") else self._settings.list_default_limit,
         )
+
+    async def ListPosts(self, request, context):
+        query = self._listing_query(request)
         page = await listing.search(
             db=self._db,
             user_id=parse_id(request.user_id, "User"),
@@ -352,6 +356,27 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             max_limit=self._settings.list_max_limit,
         )
         return posts_pb2.PostList(items=[post_message(p) for p in page.items], next_cursor=page.next_cursor)
+
+    async def ExportPosts(self, request, context):
+        found = await exports.posts_csv(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            query=self._listing_query(request),
+            max_limit=self._settings.list_max_limit,
+        )
+        return posts_pb2.CsvExport(csv=found.csv, rows=found.rows, truncated=found.truncated)
+
+    async def ExportAnalytics(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        found = await exports.analytics_csv(
+            self._db,
+            user_id=user_id,
+            start=request.start_date,
+            end=request.end_date,
+            zone=request.timezone or await workspace_zone.of_workspace(self._users, user_id),
+            account_id=request.account_id,
+        )
+        return posts_pb2.CsvExport(csv=found.csv, rows=found.rows, truncated=found.truncated)
 
     async def SuggestHashtags(self, request, context):
         suggested = await hashtags.suggest(

@@ -124,6 +124,42 @@ async def analytics(
     return to_json(found)
 
 
+@router.get(
+    "/analytics/export",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "One row per published post"}},
+)
+async def export_analytics(
+    workspace: Reads,
+    posts: PostsDep,
+    start_date: StartDate,
+    end_date: EndDate,
+    timezone: Zone = "",
+    account_id: AccountFilter = "",
+):
+    """The posts published in the range (local days, both included; at most a year) as CSV,
+    oldest first, each with its latest reach, likes, comments, shares, saves, views and
+    engagement."""
+    found = await posts.ExportAnalytics(
+        posts_pb2.AnalyticsExportRequest(
+            user_id=workspace.id,
+            start_date=start_date,
+            end_date=end_date,
+            timezone=timezone,
+            account_id=account_id,
+        ),
+        timeout=60,
+    )
+    return Response(
+        found.csv,
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="analytics.csv"',
+            "X-Postflow-Truncated": "true" if found.truncated else "false",
+        },
+    )
+
+
 @router.post("/feed", status_code=201, response_model=model(posts_pb2.CalendarFeed))
 async def issue_feed(workspace: ManagesAccounts, posts: PostsDep):
     """A secret URL of your calendar as an iCalendar (.ics) feed, for Google Calendar,

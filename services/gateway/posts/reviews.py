@@ -2,13 +2,12 @@
 review, approving or asking for changes (on the version the reviewer saw), the review queue,
 the trail of who approved which version (JSON or CSV), and the workspace's approval rule."""
 
-import csv
-import io
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
+from lib.common import csv_text
 from lib.common.proto_time import to_timestamp
 from protos import posts_pb2
 from services.gateway import requests
@@ -93,22 +92,11 @@ async def review_trail(
     trail = to_json(await posts.ListReviewTrail(request))
     if format == "json":
         return trail
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=TRAIL_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for item in trail.get("items", []):
-        # A cell a spreadsheet would run as a formula is written as text.
-        writer.writerow({k: _cell(item.get(k, "")) for k in TRAIL_COLUMNS})
     return Response(
-        out.getvalue(),
+        csv_text.document(TRAIL_COLUMNS, trail.get("items", [])),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="review-trail.csv"'},
     )
-
-
-def _cell(value) -> str:
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @router.get("/approvals/rule", response_model=model(posts_pb2.ApprovalRule))

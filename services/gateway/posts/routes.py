@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Depends, Query, Response
 
 from lib.common.proto_time import to_timestamp
 from lib.post_status import ON_THE_CALENDAR, PostStatus
@@ -33,10 +33,7 @@ async def create_post(
     return to_json(result)
 
 
-@router.get("", response_model=model(posts_pb2.PostList))
-async def list_posts(
-    workspace: Reads,
-    posts: PostsDep,
+def _filters(
     status: Annotated[
         list[PostStatus], Query(max_length=requests.MAX_ITEMS, description="Repeat for several")
     ] = [],  # noqa: B006
@@ -61,33 +58,68 @@ async def list_posts(
     ] = "",
     sort: Literal["created_at", "updated_at", "scheduled_for"] = "created_at",
     order: Literal["asc", "desc"] = "desc",
+) -> posts_pb2.ListPostsRequest:
+    """The list's filters, shared by the list and its CSV export."""
+    return posts_pb2.ListPostsRequest(
+        statuses=[s.to_proto() for s in status],
+        post_types=post_type,
+        tags=tag,
+        tags_mode=tags_mode,
+        query=q,
+        created_from=to_timestamp(created_from),
+        created_to=to_timestamp(created_to),
+        scheduled_from=to_timestamp(scheduled_from),
+        scheduled_to=to_timestamp(scheduled_to),
+        include_deleted=include_deleted,
+        deleted_only=deleted_only,
+        include_templates=include_templates,
+        series_id=series_id,
+        media_id=media_id,
+        sort=sort,
+        order=order,
+    )
+
+
+Filters = Annotated[posts_pb2.ListPostsRequest, Depends(_filters)]
+
+
+@router.get("", response_model=model(posts_pb2.PostList))
+async def list_posts(
+    workspace: Reads,
+    posts: PostsDep,
+    filters: Filters,
     cursor: Annotated[str, Query(max_length=requests.MAX_TEXT)] = "",
     limit: requests.PageSize = 20,
 ):
-    page = await posts.ListPosts(
-        posts_pb2.ListPostsRequest(
-            user_id=workspace.id,
-            statuses=[s.to_proto() for s in status],
-            post_types=post_type,
-            tags=tag,
-            tags_mode=tags_mode,
-            query=q,
-            created_from=to_timestamp(created_from),
-            created_to=to_timestamp(created_to),
-            scheduled_from=to_timestamp(scheduled_from),
-            scheduled_to=to_timestamp(scheduled_to),
-            include_deleted=include_deleted,
-            deleted_only=deleted_only,
-            include_templates=include_templates,
-            series_id=series_id,
-            media_id=media_id,
-            sort=sort,
-            order=order,
-            cursor=cursor,
-            limit=limit,
-        ),
+    filters.user_id, filters.cursor, filters.limit = workspace.id, cursor, limit
+    return to_json(await posts.ListPosts(filters))
+
+
+@router.get(
+    "/export",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "One row per post, with its latest figures"}
+    },
+)
+async def export_posts(workspace: Reads, posts: PostsDep, filters: Filters):
+    """Every post the list's filters find (up to 10,000; `X-Postflow-Truncated: true` says
+    there were more) as CSV: content, schedule, account, labels, campaign, and a published
+    post's latest reach, likes, comments, shares, saves and views."""
+    filters.user_id = workspace.id
+    found = await posts.ExportPosts(filters, timeout=60)
+    return _csv(found, "posts.csv")
+
+
+def _csv(found, filename: str) -> Response:
+    return Response(
+        found.csv,
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "X-Postflow-Truncated": "true" if found.truncated else "false",
+        },
     )
-    return to_json(page)
 
 
 @router.get("/scheduled", response_model=model(posts_pb2.PostList))
