@@ -103,3 +103,34 @@ def test_a_client_approves_from_a_review_link_page(browser, system, api, instagr
         httpx.get(f"{system.base_url}/api/v1/client-review/{link['token']}x", timeout=10).status_code == 404
     )
     assert [p for p in page.problems if "Failed to load resource" not in p] == []
+
+
+def test_hashtag_groups_are_kept_on_the_team_screen_and_inserted_in_the_composer(
+    browser, system, api, tmp_path
+):
+    user = api.new_user()
+    page = signed_in_page(browser, system, user, "/#/team")
+    page.get_by_role("heading", name="Hashtag groups").wait_for()
+    page.get_by_label("Group name").fill("Bakery core")
+    page.get_by_label("Hashtags (comma-separated)").fill("#bakery, sourdough breadlove")
+    page.get_by_role("button", name="Add group").click()
+    page.get_by_role("button", name="Delete Bakery core").wait_for()
+    assert [g["hashtags"] for g in user.client.get("/api/v1/hashtag-groups").json()["items"]] == [
+        ["bakery", "sourdough", "breadlove"]
+    ]
+    page.goto("/#/compose")
+    page.get_by_role("heading", name="New post").wait_for()
+    page.get_by_label("Hashtags", exact=True).fill("weekend")
+    picker = page.get_by_label("Insert a hashtag group")
+    picker.locator("option", has_text="Bakery core").wait_for(state="attached")
+    picker.select_option(label="Bakery core (3)")
+    assert page.get_by_label("Hashtags", exact=True).input_value() == "weekend, bakery, sourdough, breadlove"
+    # The analytics screen's CSV, as the browser saves it.
+    page.goto("/#/analytics")
+    page.get_by_role("heading", name="Analytics").wait_for()
+    with page.expect_download() as saved:
+        page.get_by_role("button", name="Download CSV").click()
+    path = tmp_path / "analytics.csv"
+    saved.value.save_as(path)
+    assert path.read_text().splitlines()[0].startswith("published_local,post_id,account_id")
+    assert [p for p in page.problems if "Failed to load resource" not in p] == []

@@ -176,3 +176,18 @@ export async function freshToken(margin = 60_000) {
 
 /** The same call, carried to its end by the browser even as the tab closes (an auto-save). */
 export const callAsTabCloses = (method, path, body) => call(method, path, body, { keepalive: true });
+
+/** A signed-in GET whose answer is a file (a CSV export): saved under `filename`. */
+export async function download(path, filename) {
+  if (!session) throw new ApiError(401, { error: { message: "Sign in first." } });
+  if (session.expiresAt - Date.now() < 30_000) await refresh();
+  const headers = { ...CLIENT, Authorization: `Bearer ${session.token}` };
+  if (workspace && workspace !== session.user.id) headers["X-Postflow-Workspace"] = workspace;
+  const reply = await fetch(path, { headers, credentials: "same-origin" });
+  if (!reply.ok) throw new ApiError(reply.status, await reply.json().catch(() => null));
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await reply.blob());
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}

@@ -1,7 +1,7 @@
 // Analytics: how a range went against the one before (GET /api/v1/calendar/analytics), when
 // your audience answers (hours, weekdays), the content mix and how each kind reaches, the
 // hashtags you lean on, your best and worst posts, and one post's figures over time.
-import { call, currentUser } from "../api.js";
+import { call, currentUser, download } from "../api.js";
 import { bars, columns, line } from "../charts.js";
 import { addDays, todayIn } from "../dates.js";
 import { h } from "../dom.js";
@@ -27,11 +27,29 @@ class Analytics extends HTMLElement {
     this.body = h("div", { class: "analytics", "aria-live": "polite" });
     this.postBox = h("div");
     this.replaceChildren(
-      h("div", { class: "calendar-head" }, h("h1", {}, "Analytics"), h("div", { class: "filter" }, h("label", { for: "a-range" }, "Range"), range)),
+      h(
+        "div",
+        { class: "calendar-head" },
+        h("h1", {}, "Analytics"),
+        h("div", { class: "filter" }, h("label", { for: "a-range" }, "Range"), range),
+        h("button", { type: "button", onclick: () => this.exportCsv() }, "Download CSV"),
+      ),
       this.body,
       this.postBox,
     );
     await this.load();
+  }
+
+  /** The range's published posts with their figures, as a spreadsheet opens them. */
+  async exportCsv() {
+    const end = todayIn(this.zone);
+    const start = addDays(end, -(this.days - 1));
+    const query = new URLSearchParams({ start_date: start, end_date: end, timezone: this.zone });
+    try {
+      await download(`/api/v1/calendar/analytics/export?${query}`, `postflow-${start}-${end}.csv`);
+    } catch (err) {
+      this.body.prepend(h("p", { class: "form-error", role: "alert" }, err.message));
+    }
   }
 
   async load() {

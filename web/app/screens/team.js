@@ -32,6 +32,7 @@ class Team extends HTMLElement {
         this.membersCard(workspace, members.items),
         manages ? this.inviteCard(workspace, invitations) : null,
         this.approvalCard(workspace, rule),
+        this.hashtagGroupsCard(workspace),
         this.newWorkspaceCard(),
       );
     } catch (err) {
@@ -176,6 +177,56 @@ class Team extends HTMLElement {
       h("p", { class: "hint" }, "An approval is for one version: its caption, media, options, account and time. Any change after it voids it, and a post due without one waits."),
       status,
     );
+  }
+
+  /** The workspace's hashtag groups (inserted from the composer), with how each did. */
+  hashtagGroupsCard(workspace) {
+    const list = h("ul", { class: "members" });
+    const general = h("p", { class: "field-error", role: "alert" });
+    const [nameField, name] = field("Group name", { name: "name", autocomplete: "off" });
+    const [tagsField, tags] = field("Hashtags (comma-separated)", { name: "hashtags", autocomplete: "off" });
+    const writes = workspace.rights.includes("write");
+    const load = async () => {
+      const { items } = await call("GET", "/api/v1/hashtag-groups");
+      list.replaceChildren(
+        ...items.map((g) => {
+          const done = g.performance?.posts
+            ? `${g.performance.posts} published post(s), reach ${Math.round(g.performance.average_reach ?? 0)} and engagement ${Math.round(g.performance.average_engagement ?? 0)} on average`
+            : "not used on a published post yet";
+          return h(
+            "li",
+            {},
+            h("strong", {}, g.name),
+            h("span", {}, g.hashtags.map((t) => `#${t}`).join(" ")),
+            h("span", { class: "meta" }, done),
+            writes ? h("button", { type: "button", class: "link", onclick: async () => { await call("DELETE", `/api/v1/hashtag-groups/${g.id}`); load(); } }, `Delete ${g.name}`) : null,
+          );
+        }),
+      );
+    };
+    const form = h(
+      "form",
+      {
+        novalidate: true,
+        onsubmit: async (e) => {
+          e.preventDefault();
+          clearErrors(form, general);
+          try {
+            await call("POST", "/api/v1/hashtag-groups", { name: name.value, hashtags: tags.value.split(/[\s,]+/).filter(Boolean) });
+            name.value = tags.value = "";
+            load();
+          } catch (err) {
+            showErrors(form, err, general);
+          }
+        },
+      },
+      nameField,
+      tagsField,
+      general,
+      h("button", { type: "submit" }, "Add group"),
+    );
+    load().catch(() => {});
+    return h("section", { class: "card", "aria-labelledby": "groups-title" }, h("h2", { id: "groups-title" }, "Hashtag groups"), list, writes ? form : null);
   }
 
   newWorkspaceCard() {
