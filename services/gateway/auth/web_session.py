@@ -26,6 +26,7 @@ def wanted(request: Request) -> bool:
 
 def keep(response: Response, result: dict, request: Request, settings: Settings) -> dict:
     """The refresh token moved from the answer's body to the cookie."""
+    secure = request.url.scheme == "https" or settings.public_base_url.startswith("https://")
     response.set_cookie(
         COOKIE,
         result["refresh_token"],
@@ -33,7 +34,7 @@ def keep(response: Response, result: dict, request: Request, settings: Settings)
         path=PATH,
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https" or settings.public_base_url.startswith("https://"),
+        secure=secure,
     )
     response.set_cookie(
         MARKER,
@@ -41,7 +42,7 @@ def keep(response: Response, result: dict, request: Request, settings: Settings)
         max_age=int(result["refresh_expires_in"]),
         path="/",
         samesite="strict",
-        secure=request.url.scheme == "https" or settings.public_base_url.startswith("https://"),
+        secure=secure,
     )
     return {**result, "refresh_token": ""}
 

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from lib.post_status import PostStatus
 from protos import posts_pb2, scheduler_pb2
-from services.gateway import requests
+from services.gateway import csv_files, requests
 from services.gateway.deps import ManagesAccounts, PostsDep, Reads, SchedulerDep, Schedules
 from services.gateway.posts.schemas import PostType
 from services.gateway.proto_json import model, to_json, to_message
@@ -150,14 +150,7 @@ async def export_analytics(
         ),
         timeout=60,
     )
-    return Response(
-        found.csv,
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": 'attachment; filename="analytics.csv"',
-            "X-Postflow-Truncated": "true" if found.truncated else "false",
-        },
-    )
+    return csv_files.attachment(found.csv, "analytics.csv", truncated=found.truncated)
 
 
 @router.post("/feed", status_code=201, response_model=model(posts_pb2.CalendarFeed))

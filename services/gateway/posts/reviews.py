@@ -4,13 +4,13 @@ the trail of who approved which version (JSON or CSV), and the workspace's appro
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query
 from pydantic import Field
 
 from lib.common import csv_text
 from lib.common.proto_time import to_timestamp
 from protos import posts_pb2
-from services.gateway import requests
+from services.gateway import csv_files, requests
 from services.gateway.deps import ManagesAccounts, PostsDep, Reads, Schedules, Writes
 from services.gateway.proto_json import model, to_json
 from services.gateway.requests import INT32_MAX, RequestBody
@@ -92,11 +92,7 @@ async def review_trail(
     trail = to_json(await posts.ListReviewTrail(request))
     if format == "json":
         return trail
-    return Response(
-        csv_text.document(TRAIL_COLUMNS, trail.get("items", [])),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="review-trail.csv"'},
-    )
+    return csv_files.attachment(csv_text.document(TRAIL_COLUMNS, trail.get("items", [])), "review-trail.csv")
 
 
 @router.get("/approvals/rule", response_model=model(posts_pb2.ApprovalRule))

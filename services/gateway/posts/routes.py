@@ -7,7 +7,7 @@ from fastapi import APIRouter, Body, Depends, Query, Response
 from lib.common.proto_time import to_timestamp
 from lib.post_status import ON_THE_CALENDAR, PostStatus
 from protos import posts_pb2, scheduler_pb2
-from services.gateway import requests
+from services.gateway import csv_files, requests
 from services.gateway.deps import PostsDep, Reads, SchedulerDep, Writes
 from services.gateway.posts import schemas
 from services.gateway.proto_json import model, to_json
@@ -108,18 +108,7 @@ async def export_posts(workspace: Reads, posts: PostsDep, filters: Filters):
     post's latest reach, likes, comments, shares, saves and views."""
     filters.user_id = workspace.id
     found = await posts.ExportPosts(filters, timeout=60)
-    return _csv(found, "posts.csv")
-
-
-def _csv(found, filename: str) -> Response:
-    return Response(
-        found.csv,
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "X-Postflow-Truncated": "true" if found.truncated else "false",
-        },
-    )
+    return csv_files.attachment(found.csv, "posts.csv", truncated=found.truncated)
 
 
 @router.get("/scheduled", response_model=model(posts_pb2.PostList))

@@ -1,0 +1,11 @@
+"""A CSV answer the browser saves as a file (an export)."""
+
+from fastapi import Response
+
+
+def attachment(text: str, filename: str, *, truncated: bool | None = None) -> Response:
+    """`truncated` (for exports that stop at a bound): said in X-Postflow-Truncated."""
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if truncated is not None:
+        headers["X-Postflow-Truncated"] = "true" if truncated else "false"
+    return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
