@@ -1541,3 +1541,55 @@ class CalendarFeedDocument(_message.Message):
     ICS_FIELD_NUMBER: _ClassVar[int]
     ics: bytes
     def __init__(self, ics: _Optional[bytes] = ...) -> None: ...
+
+class ProfileGridRequest(_message.Message):
+    __slots__ = ("user_id", "account_id", "published", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    account_id: str
+    published: int
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., published: _Optional[int] = ..., timezone: _Optional[str] = ...) -> None: ...
+
+class GridTile(_message.Message):
+    __slots__ = ("position", "state", "post_id", "instagram_media_id", "post_type", "image_url", "at", "local_time", "caption_preview", "permalink", "review_status", "post_timezone")
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    INSTAGRAM_MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    IMAGE_URL_FIELD_NUMBER: _ClassVar[int]
+    AT_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_PREVIEW_FIELD_NUMBER: _ClassVar[int]
+    PERMALINK_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_STATUS_FIELD_NUMBER: _ClassVar[int]
+    POST_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    position: int
+    state: str
+    post_id: str
+    instagram_media_id: str
+    post_type: str
+    image_url: str
+    at: _timestamp_pb2.Timestamp
+    local_time: str
+    caption_preview: str
+    permalink: str
+    review_status: str
+    post_timezone: str
+    def __init__(self, position: _Optional[int] = ..., state: _Optional[str] = ..., post_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., post_type: _Optional[str] = ..., image_url: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., caption_preview: _Optional[str] = ..., permalink: _Optional[str] = ..., review_status: _Optional[str] = ..., post_timezone: _Optional[str] = ...) -> None: ...
+
+class ProfileGrid(_message.Message):
+    __slots__ = ("account_id", "timezone", "tiles", "instagram_unavailable")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    TILES_FIELD_NUMBER: _ClassVar[int]
+    INSTAGRAM_UNAVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    timezone: str
+    tiles: _containers.RepeatedCompositeFieldContainer[GridTile]
+    instagram_unavailable: str
+    def __init__(self, account_id: _Optional[str] = ..., timezone: _Optional[str] = ..., tiles: _Optional[_Iterable[_Union[GridTile, _Mapping]]] = ..., instagram_unavailable: _Optional[str] = ...) -> None: ...

@@ -202,6 +202,11 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.Calendar.FromString,
                 _registered_method=True)
+        self.GetProfileGrid = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetProfileGrid',
+                request_serializer=protos_dot_posts__pb2.ProfileGridRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ProfileGrid.FromString,
+                _registered_method=True)
         self.GetContentGaps = channel.unary_unary(
                 '/postflow.posts.v1.Posts/GetContentGaps',
                 request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
@@ -597,6 +602,14 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetProfileGrid(self, request, context):
+        """An account's profile grid as it will look: its scheduled and planned posts in the order
+        they will appear (the latest first), then what Instagram shows now.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetContentGaps(self, request, context):
         """The range's content gaps on their own (the calendar carries them too).
         """
@@ -978,6 +991,11 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetCalendar,
                     request_deserializer=protos_dot_posts__pb2.CalendarRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.Calendar.SerializeToString,
+            ),
+            'GetProfileGrid': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProfileGrid,
+                    request_deserializer=protos_dot_posts__pb2.ProfileGridRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ProfileGrid.SerializeToString,
             ),
             'GetContentGaps': grpc.unary_unary_rpc_method_handler(
                     servicer.GetContentGaps,
@@ -2044,6 +2062,33 @@ class Posts:
             '/postflow.posts.v1.Posts/GetCalendar',
             protos_dot_posts__pb2.CalendarRequest.SerializeToString,
             protos_dot_posts__pb2.Calendar.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProfileGrid(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetProfileGrid',
+            protos_dot_posts__pb2.ProfileGridRequest.SerializeToString,
+            protos_dot_posts__pb2.ProfileGrid.FromString,
             options,
             channel_credentials,
             insecure,

@@ -648,3 +648,43 @@ class AudienceModelParams(_message.Message):
     day_lift: _containers.RepeatedScalarFieldContainer[float]
     samples: int
     def __init__(self, account_id: _Optional[str] = ..., zone: _Optional[str] = ..., own_weight: _Optional[float] = ..., hour_lift: _Optional[_Iterable[float]] = ..., day_lift: _Optional[_Iterable[float]] = ..., samples: _Optional[int] = ...) -> None: ...
+
+class ProfileMediaRequest(_message.Message):
+    __slots__ = ("user_id", "account_id", "limit")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    account_id: str
+    limit: int
+    def __init__(self, user_id: _Optional[str] = ..., account_id: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ProfileMediaItem(_message.Message):
+    __slots__ = ("id", "media_type", "product_type", "media_url", "thumbnail_url", "permalink", "caption", "published_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_URL_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_URL_FIELD_NUMBER: _ClassVar[int]
+    PERMALINK_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    media_type: str
+    product_type: str
+    media_url: str
+    thumbnail_url: str
+    permalink: str
+    caption: str
+    published_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., media_type: _Optional[str] = ..., product_type: _Optional[str] = ..., media_url: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., permalink: _Optional[str] = ..., caption: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ProfileMediaList(_message.Message):
+    __slots__ = ("items", "unavailable", "takes_unassigned")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    UNAVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    TAKES_UNASSIGNED_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ProfileMediaItem]
+    unavailable: str
+    takes_unassigned: bool
+    def __init__(self, items: _Optional[_Iterable[_Union[ProfileMediaItem, _Mapping]]] = ..., unavailable: _Optional[str] = ..., takes_unassigned: _Optional[bool] = ...) -> None: ...

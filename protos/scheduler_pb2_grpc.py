@@ -146,6 +146,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.AccountRef.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.AudienceModelParams.FromString,
                 _registered_method=True)
+        self.ListProfileMedia = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/ListProfileMedia',
+                request_serializer=protos_dot_scheduler__pb2.ProfileMediaRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.ProfileMediaList.FromString,
+                _registered_method=True)
         self.CreateScheduleTemplate = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/CreateScheduleTemplate',
                 request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRequest.SerializeToString,
@@ -366,6 +371,15 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListProfileMedia(self, request, context):
+        """For the posts service (the profile grid): the account's latest published media on its
+        profile grid, newest first, as Instagram answers now; stories are left out (they are
+        not on the grid). Instagram unreachable or refusing: no items, and why.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateScheduleTemplate(self, request, context):
         """Schedule templates: named weekly slots in a zone; applying one schedules each post
         into the next free slot.
@@ -555,6 +569,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.GetAudienceModel,
                     request_deserializer=protos_dot_scheduler__pb2.AccountRef.FromString,
                     response_serializer=protos_dot_scheduler__pb2.AudienceModelParams.SerializeToString,
+            ),
+            'ListProfileMedia': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListProfileMedia,
+                    request_deserializer=protos_dot_scheduler__pb2.ProfileMediaRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.ProfileMediaList.SerializeToString,
             ),
             'CreateScheduleTemplate': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateScheduleTemplate,
@@ -1213,6 +1232,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/GetAudienceModel',
             protos_dot_scheduler__pb2.AccountRef.SerializeToString,
             protos_dot_scheduler__pb2.AudienceModelParams.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListProfileMedia(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/ListProfileMedia',
+            protos_dot_scheduler__pb2.ProfileMediaRequest.SerializeToString,
+            protos_dot_scheduler__pb2.ProfileMediaList.FromString,
             options,
             channel_credentials,
             insecure,

@@ -196,6 +196,35 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
             err.headers = usage_headers(ig_user_id or "", regain_minutes=math.ceil(fault.seconds / 60))
         raise err
 
+    def cdn_url(media_id: str) -> str:
+        return f"{own_url}/_cdn/{media_id}.jpg"
+
+    def describe_published(media: Media, container: Container) -> None:
+        """What Meta says of a published media's files: `media_url` is the file itself (a
+        carousel's is its first item's), `thumbnail_url` is only on video media, and
+        `media_product_type` is FEED, REELS or STORY
+        (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media#fields)."""
+        url = container.media_url
+        if not url and container.children:
+            first = world.containers.get(container.children[0])
+            url = first.media_url if first else ""
+        media.media_url = url
+        if container.media_type in ("VIDEO", "REELS") or (
+            container.media_type == "STORIES" and url.lower().endswith(fetching.VIDEO_SUFFIXES)
+        ):
+            media.thumbnail_url = cdn_url(media.id)
+        media.product_type = {"REELS": "REELS", "STORIES": "STORY"}.get(container.media_type, "FEED")
+
+    def media_fields(m: Media) -> dict[str, Any]:
+        fields: dict[str, Any] = {"media_product_type": m.product_type}
+        # Meta omits media_url where the media holds copyrighted material (reels' audio):
+        # an item without one is answered without the field, as Meta does.
+        if m.media_url:
+            fields["media_url"] = m.media_url
+        if m.thumbnail_url:
+            fields["thumbnail_url"] = m.thumbnail_url
+        return fields
+
     # --- control API for tests and local development (before the Graph routes, whose
     # /{host}/{version}/{node_id} pattern would otherwise match these paths) --------------------
 
@@ -227,6 +256,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         for _ in range(body.posts):
             at = now - rng.uniform(86400, body.days * 86400)
             media = Media(world.next_id(), ig_user_id, "", "", body.media_type, published_at=at)
+            media.media_url = cdn_url(media.id)
             world.history.append(media)
             world.media[media.id] = media
         world.history.sort(key=lambda media: media.published_at)
@@ -314,6 +344,15 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
     @app.get("/healthz")
     async def healthz():
         return {"status": "ok", "simulator": True}
+
+    @app.get("/_cdn/{name}", include_in_schema=False)
+    async def cdn_picture(name: str):
+        """Instagram's CDN stand-in: a published media's picture (a thumbnail for a video),
+        4:5 as a feed picture is, coloured by its id so a grid's tiles tell apart."""
+        media_id = name.removesuffix(".jpg")
+        if media_id not in world.media:
+            return Response(b"not found", 404, media_type="text/plain")
+        return Response(fetching.coloured_picture(media_id), media_type="image/jpeg")
 
     @app.get("/_web/{host}/{path:path}", include_in_schema=False)
     async def web_stand_in(host: str, path: str):
@@ -407,6 +446,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
         if owner.publishes_in_window(now) >= owner.publish_limit:
             raise GraphError(400, 9, 2207042, "The account has reached its publishing limit for 24 hours")
         media = Media(world.next_id(), ig_user_id, container.id, container.caption, container.media_type, now)
+        describe_published(media, container)
         container.published_media_id = media.id
         world.media[media.id] = media
         world.publishes.append(media)
@@ -452,6 +492,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
                 "timestamp": graph_timestamp(m.published_at),
                 "like_count": figures["likes"],
                 "comments_count": figures["comments"],
+                **media_fields(m),
             }
             items.append({name: item[name] for name in ["id", *fields] if name in item})
         body: dict[str, Any] = {"data": items}
@@ -603,6 +644,7 @@ def create_app(state_file: str = "", own_url: str = "http://127.0.0.1:8010") -> 
                 "caption": item.caption,
                 "media_type": item.media_type,
                 "timestamp": graph_timestamp(item.published_at),
+                **media_fields(item),
             }
         else:
             tokens.authenticate(world, host, values)

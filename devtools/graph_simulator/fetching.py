@@ -17,8 +17,9 @@ name media URLs that a real fetch reaches: a JPEG, a PNG for *.png, an MP4 for v
 a 404 for any path with "missing" in it.
 """
 
+import hashlib
 import io
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import httpx
@@ -111,6 +112,15 @@ class MediaFetcher:
 def _picture(kind: str) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (1080, 1080), (40, 90, 160)).save(out, kind)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=256)
+def coloured_picture(key: str) -> bytes:
+    """A 1080x1350 JPEG whose colour comes from `key`."""
+    digest = hashlib.sha256(key.encode()).digest()
+    out = io.BytesIO()
+    Image.new("RGB", (1080, 1350), (digest[0], digest[1], digest[2])).save(out, "JPEG", quality=60)
     return out.getvalue()
 
 

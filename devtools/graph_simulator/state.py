@@ -288,6 +288,12 @@ class Media:
     caption: str
     media_type: str
     published_at: float
+    # What Meta answers for `media_url`, `thumbnail_url` (video only) and
+    # `media_product_type` (https://developers.facebook.com/docs/instagram-platform/reference/
+    # instagram-media#fields). Defaults: worlds saved before these were kept.
+    media_url: str = ""
+    thumbnail_url: str = ""
+    product_type: str = "FEED"
 
     @property
     def permalink(self) -> str:

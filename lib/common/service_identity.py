@@ -72,6 +72,7 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "ReconcileSchedules": frozenset({"worker", "scheduler"}),
         "AudienceDue": frozenset({"worker"}),
         "GetAudienceModel": frozenset({"posts"}),
+        "ListProfileMedia": frozenset({"posts"}),
         "RecordAudience": frozenset({"worker"}),
     },
     "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},

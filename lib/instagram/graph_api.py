@@ -28,6 +28,7 @@ GRAPH_HOSTS = (FACEBOOK_GRAPH, INSTAGRAM_GRAPH)
 
 # Lifetime metrics asked of every published post (views replaced impressions in 2025).
 FEED_METRICS = insights.FEED
+PROFILE_MEDIA_FIELDS = "id,media_type,media_product_type,media_url,thumbnail_url,permalink,caption,timestamp"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,21 @@ class PublishedMedia:
     id: str
     caption: str
     permalink: str
+    timestamp: datetime | None
+
+
+@dataclass(frozen=True)
+class ProfileMedia:
+    """A published media as the profile shows it: `media_url` is empty where Meta withholds
+    it (copyrighted material), `thumbnail_url` is a video's only."""
+
+    id: str
+    media_type: str
+    product_type: str
+    media_url: str
+    thumbnail_url: str
+    permalink: str
+    caption: str
     timestamp: datetime | None
 
 
@@ -341,6 +357,33 @@ class GraphApiClient:
                 id=str(item["id"]),
                 caption=str(item.get("caption") or ""),
                 permalink=str(item.get("permalink") or ""),
+                timestamp=_parse_time(item.get("timestamp")),
+            )
+            for item in body.get("data") or []
+        ]
+
+    async def profile_media(self, ig_user_id: str, token: str, limit: int) -> list[ProfileMedia]:
+        """The account's latest published media with their files, newest first (GET
+        /{ig-user-id}/media; the fields of
+        https://developers.facebook.com/docs/instagram-platform/reference/instagram-media)."""
+        body = await self._call(
+            "GET",
+            f"{ig_user_id}/media",
+            token,
+            {
+                "fields": PROFILE_MEDIA_FIELDS,
+                "limit": str(limit),
+            },
+        )
+        return [
+            ProfileMedia(
+                id=str(item["id"]),
+                media_type=str(item.get("media_type") or ""),
+                product_type=str(item.get("media_product_type") or ""),
+                media_url=str(item.get("media_url") or ""),
+                thumbnail_url=str(item.get("thumbnail_url") or ""),
+                permalink=str(item.get("permalink") or ""),
+                caption=str(item.get("caption") or ""),
                 timestamp=_parse_time(item.get("timestamp")),
             )
             for item in body.get("data") or []

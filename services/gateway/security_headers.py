@@ -30,14 +30,21 @@ COMMON = [
 
 def media_origins(settings: Settings) -> list[str]:
     """Where the app's pictures and videos come from besides this origin and https: the S3
-    endpoint and the CDN (over plain http on a local or test deployment)."""
+    endpoint and the CDN (over plain http on a local or test deployment), and the Graph API
+    simulator standing in for Instagram's CDN (the profile grid's published pictures) in
+    local runs."""
     origins = []
     if settings.s3_endpoint:
         origins.append(f"{'https' if settings.s3_secure else 'http'}://{settings.s3_endpoint}")
     if settings.s3_public_endpoint:
         scheme = "https" if settings.s3_public_secure else "http"
         origins.append(f"{scheme}://{settings.s3_public_endpoint}")
-    for url in (settings.media_cdn_base_url, settings.public_base_url, settings.media_public_base_url):
+    for url in (
+        settings.media_cdn_base_url,
+        settings.public_base_url,
+        settings.media_public_base_url,
+        settings.meta_simulator_url,
+    ):
         parts = urlsplit(url)
         if parts.scheme == "http" and parts.netloc:
             origins.append(f"http://{parts.netloc}")

@@ -246,9 +246,16 @@ async def cells_in_range(db: Database, query: CalendarQuery, zone: ZoneInfo) -> 
 async def _thumbnails(
     media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, posts: list[Cell]
 ) -> dict[str, str]:
-    """media id -> thumbnail URL, for the first item of each post that uses the library.
-    The calendar still answers (without those thumbnails) when the library cannot."""
-    wanted = sorted({p.first_media_id for p in posts if p.first_media_id})
+    """media id -> thumbnail URL, for the first item of each post that uses the library."""
+    return await library_thumbnails(media, user_id, {p.first_media_id for p in posts if p.first_media_id})
+
+
+async def library_thumbnails(
+    media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, media_ids: set[str]
+) -> dict[str, str]:
+    """media id -> thumbnail URL of library items. A view still answers (without those
+    thumbnails) when the library cannot."""
+    wanted = sorted(media_ids)
     if not wanted:
         return {}
     try:

@@ -11,7 +11,7 @@ from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
-from services.posts import analytics, approvals, calendar, campaigns, media_refs
+from services.posts import analytics, approvals, calendar, campaigns, media_refs, profile_grid
 from services.posts.content import Content
 from services.posts.models import (
     Campaign,
@@ -278,6 +278,31 @@ def _shares(counted: list[tuple[str, int]], total: int) -> list[posts_pb2.MixSha
     return [
         posts_pb2.MixShare(key=k, count=n, share=round(n / total, 4) if total else 0.0) for k, n in counted
     ]
+
+
+def grid_message(grid: profile_grid.Grid) -> posts_pb2.ProfileGrid:
+    return posts_pb2.ProfileGrid(
+        account_id=str(grid.account_id),
+        timezone=grid.zone,
+        instagram_unavailable=grid.instagram_unavailable,
+        tiles=[
+            posts_pb2.GridTile(
+                position=position,
+                state=tile.state,
+                post_id=str(tile.post_id) if tile.post_id else None,
+                instagram_media_id=tile.instagram_media_id,
+                post_type=tile.post_type,
+                image_url=tile.image_url,
+                at=to_timestamp(tile.at),
+                local_time=profile_grid.local_time(tile.at, grid.zone),
+                caption_preview=tile.caption_preview,
+                permalink=tile.permalink,
+                review_status=tile.review_status,
+                post_timezone=tile.post_timezone,
+            )
+            for position, tile in enumerate(grid.tiles)
+        ],
+    )
 
 
 def calendar_message(view: calendar.CalendarView) -> posts_pb2.Calendar:

@@ -35,6 +35,7 @@ from services.posts import (
     occurrences,
     planned,
     planning_settings,
+    profile_grid,
     publishing,
     review_links,
     schedule_records,
@@ -51,6 +52,7 @@ from services.posts.messages import (
     content_from,
     content_message,
     gaps_message,
+    grid_message,
     hashtag_group_message,
     metrics_sample,
     post_message,
@@ -415,6 +417,21 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             db=self._db, media=self._media, scheduler=self._scheduler, query=query, now=datetime.now(UTC)
         )
         return calendar_message(view)
+
+    async def GetProfileGrid(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        zone = request.timezone or await workspace_zone.of_workspace(self._users, user_id)
+        grid = await profile_grid.build(
+            db=self._db,
+            media=self._media,
+            scheduler=self._scheduler,
+            user_id=user_id,
+            account_id=request.account_id,
+            published=request.published,
+            zone=zone,
+            now=datetime.now(UTC),
+        )
+        return grid_message(grid)
 
     async def GetContentGaps(self, request, context):
         query = await self._calendar_query(request)

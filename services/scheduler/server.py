@@ -12,7 +12,16 @@ from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from lib.instagram.meta_login import MetaLogin
 from protos import scheduler_pb2, scheduler_pb2_grpc
-from services.scheduler import accounts, audience, best_times, bulk, moves, schedule_templates, throttles
+from services.scheduler import (
+    accounts,
+    audience,
+    best_times,
+    bulk,
+    moves,
+    profile_media,
+    schedule_templates,
+    throttles,
+)
 from services.scheduler.account_health import AccountHealth
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.messages import (
@@ -353,6 +362,33 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             hour_lift=model.hour_lift,
             day_lift=model.day_lift,
             samples=model.samples,
+        )
+
+    async def ListProfileMedia(self, request, context):
+        now = await profile_media.latest(
+            db=self._db,
+            vault=self._vault,
+            graph=self._graph,
+            user_id=parse_id(request.user_id, "User"),
+            account_id=parse_id(request.account_id, "Account"),
+            limit=request.limit or 12,
+        )
+        return scheduler_pb2.ProfileMediaList(
+            items=[
+                scheduler_pb2.ProfileMediaItem(
+                    id=m.id,
+                    media_type=m.media_type,
+                    product_type=m.product_type,
+                    media_url=m.media_url,
+                    thumbnail_url=m.thumbnail_url,
+                    permalink=m.permalink,
+                    caption=m.caption,
+                    published_at=to_timestamp(m.timestamp),
+                )
+                for m in now.media
+            ],
+            unavailable=now.unavailable,
+            takes_unassigned=now.takes_unassigned,
         )
 
     async def AudienceDue(self, request, context):

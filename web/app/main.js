@@ -7,6 +7,7 @@ import { onConnection, start as startLive } from "./live.js";
 import { finishLogin } from "./screens/accounts.js";
 import "./screens/analytics.js";
 import "./screens/calendar.js";
+import "./screens/grid.js";
 import "./screens/client-review.js";
 import "./screens/reviews.js";
 import "./screens/team.js";
@@ -18,6 +19,7 @@ import "./screens/sign-in.js";
 
 const SCREENS = {
   calendar: { title: "Calendar", tag: "pf-calendar" },
+  grid: { title: "Grid", tag: "pf-grid" },
   compose: { title: "New post", tag: "pf-composer" },
   media: { title: "Media", tag: "pf-media" },
   analytics: { title: "Analytics", tag: "pf-analytics" },

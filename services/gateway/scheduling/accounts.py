@@ -1,13 +1,18 @@
 """/api/v1/accounts: the Instagram accounts posts are published to."""
 
-from fastapi import APIRouter, Response
+from typing import Annotated
 
-from protos import scheduler_pb2
-from services.gateway.deps import ManagesAccounts, Reads, SchedulerDep
+from fastapi import APIRouter, Path, Query, Response
+
+from protos import posts_pb2, scheduler_pb2
+from services.gateway import requests
+from services.gateway.deps import ManagesAccounts, PostsDep, Reads, SchedulerDep
 from services.gateway.proto_json import model, to_json
 from services.gateway.scheduling import schemas
 
 router = APIRouter(prefix="/api/v1/accounts", tags=["accounts"])
+PublishedCount = Annotated[int, Query(ge=0, le=60, description="Published posts read from Instagram; 0: 12")]
+ZoneQuery = Annotated[str, Query(max_length=requests.MAX_TEXT, description="IANA zone; absent: your own")]
 
 
 @router.post("", status_code=201, response_model=model(scheduler_pb2.InstagramAccount))
@@ -92,3 +97,29 @@ async def change_account(
 async def disconnect_account(account_id: str, workspace: ManagesAccounts, scheduler: SchedulerDep):
     await scheduler.DisconnectAccount(scheduler_pb2.AccountRef(user_id=workspace.id, account_id=account_id))
     return Response(status_code=204)
+
+
+@router.get("/{account_id}/grid", response_model=model(posts_pb2.ProfileGrid))
+async def profile_grid(
+    account_id: Annotated[str, Path(max_length=requests.MAX_TEXT)],
+    workspace: Reads,
+    posts: PostsDep,
+    published: Annotated[
+        int, Query(ge=0, le=60, description="Published posts read from Instagram; 0: 12")
+    ] = 0,
+    timezone: Annotated[
+        str, Query(max_length=requests.MAX_TEXT, description="IANA zone; absent: your own")
+    ] = "",
+):
+    """The account's profile grid as it will look: its scheduled posts and planned drafts in
+    the order Instagram will show them (the latest at the top left), then the profile's
+    latest published posts, read from Instagram now (stories are not on the grid). Swapping
+    two tiles is a calendar move of both (POST /api/v1/calendar/reschedule with each post at
+    the other's time): the same checks, all or nothing. Where Instagram cannot be read,
+    `instagram_unavailable` says why and the planned tiles still come."""
+    found = await posts.GetProfileGrid(
+        posts_pb2.ProfileGridRequest(
+            user_id=workspace.id, account_id=account_id, published=published, timezone=timezone
+        )
+    )
+    return to_json(found)

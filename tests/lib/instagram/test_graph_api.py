@@ -194,3 +194,31 @@ async def test_insights_are_asked_by_media_product_type(sim, client):
     with pytest.raises(errors.GraphApiError) as refused:
         await client.insights(story, token, ("likes",))
     assert refused.value.code == 100 and "likes" in refused.value.message
+
+
+async def test_the_profile_media_carry_their_files_as_meta_describes(sim, client):
+    """media_url is the file (a carousel's first item's), thumbnail_url a video's only, and
+    media_product_type FEED, REELS or STORY
+    (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media)."""
+    account, token = sim.account()
+    photo = await client.create_container(account, token, image_url=IMAGE, caption="photo")
+    await client.publish(account, token, photo)
+    children = [
+        await client.create_container(account, token, image_url=f"{IMAGE}?{n}", is_carousel_item=True)
+        for n in range(2)
+    ]
+    album = await client.create_container(account, token, media_type="CAROUSEL", children=children)
+    await client.publish(account, token, album)
+    reel = await client.create_container(account, token, video_url=VIDEO, media_type="REELS")
+    await client.publish(account, token, reel)
+    story = await client.create_container(account, token, image_url=IMAGE, media_type="STORIES")
+    await client.publish(account, token, story)
+
+    story_item, reel_item, album_item, photo_item = await client.profile_media(account, token, 10)
+    assert (photo_item.product_type, photo_item.media_url, photo_item.thumbnail_url) == ("FEED", IMAGE, "")
+    assert (album_item.product_type, album_item.media_url) == ("FEED", f"{IMAGE}?0")
+    assert (reel_item.product_type, reel_item.media_url) == ("REELS", VIDEO)
+    assert reel_item.thumbnail_url.endswith(f"/_cdn/{reel_item.id}.jpg")
+    assert story_item.product_type == "STORY" and story_item.thumbnail_url == ""
+    assert sim.control.get(f"/_cdn/{reel_item.id}.jpg").headers["content-type"] == "image/jpeg"
+    assert sim.control.get("/_cdn/999.jpg").status_code == 404

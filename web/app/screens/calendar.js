@@ -19,7 +19,7 @@ const POST_ID = /\b[Pp]ost [0-9a-f]{8}-[0-9a-f-]{27}\b/g;
 
 /** A refused move's reason, in the calendar's words: the API names posts by id and times
  * in ISO 8601; here they read "another post" and "Tue, Dec 8 10:00". */
-function whyNot(err) {
+export function whyNot(err) {
   const reason = Object.values(err.fields ?? {})[0] || err.message;
   return reason
     .replace(/^post \S+: /, "")
