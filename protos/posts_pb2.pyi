@@ -1593,3 +1593,171 @@ class ProfileGrid(_message.Message):
     tiles: _containers.RepeatedCompositeFieldContainer[GridTile]
     instagram_unavailable: str
     def __init__(self, account_id: _Optional[str] = ..., timezone: _Optional[str] = ..., tiles: _Optional[_Iterable[_Union[GridTile, _Mapping]]] = ..., instagram_unavailable: _Optional[str] = ...) -> None: ...
+
+class ImportRequest(_message.Message):
+    __slots__ = ("user_id", "csv", "timezone", "schedule", "filename", "actor_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CSV_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    csv: str
+    timezone: str
+    schedule: bool
+    filename: str
+    actor_id: str
+    def __init__(self, user_id: _Optional[str] = ..., csv: _Optional[str] = ..., timezone: _Optional[str] = ..., schedule: _Optional[bool] = ..., filename: _Optional[str] = ..., actor_id: _Optional[str] = ...) -> None: ...
+
+class ImportProblem(_message.Message):
+    __slots__ = ("row", "column", "message")
+    ROW_FIELD_NUMBER: _ClassVar[int]
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    row: int
+    column: str
+    message: str
+    def __init__(self, row: _Optional[int] = ..., column: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class ImportRowReport(_message.Message):
+    __slots__ = ("row", "ok", "problems", "caption_preview", "post_type", "local_time", "timezone", "account", "media_count", "outcome", "message", "post_id")
+    ROW_FIELD_NUMBER: _ClassVar[int]
+    OK_FIELD_NUMBER: _ClassVar[int]
+    PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_PREVIEW_FIELD_NUMBER: _ClassVar[int]
+    POST_TYPE_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_COUNT_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    row: int
+    ok: bool
+    problems: _containers.RepeatedCompositeFieldContainer[ImportProblem]
+    caption_preview: str
+    post_type: str
+    local_time: str
+    timezone: str
+    account: str
+    media_count: int
+    outcome: str
+    message: str
+    post_id: str
+    def __init__(self, row: _Optional[int] = ..., ok: _Optional[bool] = ..., problems: _Optional[_Iterable[_Union[ImportProblem, _Mapping]]] = ..., caption_preview: _Optional[str] = ..., post_type: _Optional[str] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., account: _Optional[str] = ..., media_count: _Optional[int] = ..., outcome: _Optional[str] = ..., message: _Optional[str] = ..., post_id: _Optional[str] = ...) -> None: ...
+
+class ImportCheck(_message.Message):
+    __slots__ = ("total", "valid", "file_problems", "rows", "timezone")
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    VALID_FIELD_NUMBER: _ClassVar[int]
+    FILE_PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    total: int
+    valid: int
+    file_problems: _containers.RepeatedCompositeFieldContainer[ImportProblem]
+    rows: _containers.RepeatedCompositeFieldContainer[ImportRowReport]
+    timezone: str
+    def __init__(self, total: _Optional[int] = ..., valid: _Optional[int] = ..., file_problems: _Optional[_Iterable[_Union[ImportProblem, _Mapping]]] = ..., rows: _Optional[_Iterable[_Union[ImportRowReport, _Mapping]]] = ..., timezone: _Optional[str] = ...) -> None: ...
+
+class PostImport(_message.Message):
+    __slots__ = ("id", "status", "filename", "timezone", "schedule", "total", "processed", "imported", "failed", "skipped", "created_at", "finished_at", "repeated", "rows")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    PROCESSED_FIELD_NUMBER: _ClassVar[int]
+    IMPORTED_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    SKIPPED_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    REPEATED_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    status: str
+    filename: str
+    timezone: str
+    schedule: bool
+    total: int
+    processed: int
+    imported: int
+    failed: int
+    skipped: int
+    created_at: _timestamp_pb2.Timestamp
+    finished_at: _timestamp_pb2.Timestamp
+    repeated: bool
+    rows: _containers.RepeatedCompositeFieldContainer[ImportRowReport]
+    def __init__(self, id: _Optional[str] = ..., status: _Optional[str] = ..., filename: _Optional[str] = ..., timezone: _Optional[str] = ..., schedule: _Optional[bool] = ..., total: _Optional[int] = ..., processed: _Optional[int] = ..., imported: _Optional[int] = ..., failed: _Optional[int] = ..., skipped: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finished_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., repeated: _Optional[bool] = ..., rows: _Optional[_Iterable[_Union[ImportRowReport, _Mapping]]] = ...) -> None: ...
+
+class ImportRef(_message.Message):
+    __slots__ = ("user_id", "import_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    IMPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    import_id: str
+    def __init__(self, user_id: _Optional[str] = ..., import_id: _Optional[str] = ...) -> None: ...
+
+class ImportList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[PostImport]
+    def __init__(self, items: _Optional[_Iterable[_Union[PostImport, _Mapping]]] = ...) -> None: ...
+
+class AdvanceImportRequest(_message.Message):
+    __slots__ = ("import_id", "limit")
+    IMPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    import_id: str
+    limit: int
+    def __init__(self, import_id: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ImportToSchedule(_message.Message):
+    __slots__ = ("row", "post_id", "local_time", "timezone", "account_id")
+    ROW_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    row: int
+    post_id: str
+    local_time: str
+    timezone: str
+    account_id: str
+    def __init__(self, row: _Optional[int] = ..., post_id: _Optional[str] = ..., local_time: _Optional[str] = ..., timezone: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
+class AdvanceImportResult(_message.Message):
+    __slots__ = ("user_id", "to_schedule")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    TO_SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    to_schedule: _containers.RepeatedCompositeFieldContainer[ImportToSchedule]
+    def __init__(self, user_id: _Optional[str] = ..., to_schedule: _Optional[_Iterable[_Union[ImportToSchedule, _Mapping]]] = ...) -> None: ...
+
+class ImportOutcome(_message.Message):
+    __slots__ = ("row", "outcome", "message")
+    ROW_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    row: int
+    outcome: str
+    message: str
+    def __init__(self, row: _Optional[int] = ..., outcome: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class RecordImportRequest(_message.Message):
+    __slots__ = ("import_id", "outcomes")
+    IMPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    import_id: str
+    outcomes: _containers.RepeatedCompositeFieldContainer[ImportOutcome]
+    def __init__(self, import_id: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[ImportOutcome, _Mapping]]] = ...) -> None: ...
+
+class RecordImportResult(_message.Message):
+    __slots__ = ("done",)
+    DONE_FIELD_NUMBER: _ClassVar[int]
+    done: bool
+    def __init__(self, done: _Optional[bool] = ...) -> None: ...

@@ -207,6 +207,36 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.ProfileGridRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.ProfileGrid.FromString,
                 _registered_method=True)
+        self.CheckImport = channel.unary_unary(
+                '/postflow.posts.v1.Posts/CheckImport',
+                request_serializer=protos_dot_posts__pb2.ImportRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ImportCheck.FromString,
+                _registered_method=True)
+        self.CreateImport = channel.unary_unary(
+                '/postflow.posts.v1.Posts/CreateImport',
+                request_serializer=protos_dot_posts__pb2.ImportRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PostImport.FromString,
+                _registered_method=True)
+        self.AdvanceImport = channel.unary_unary(
+                '/postflow.posts.v1.Posts/AdvanceImport',
+                request_serializer=protos_dot_posts__pb2.AdvanceImportRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.AdvanceImportResult.FromString,
+                _registered_method=True)
+        self.RecordImportOutcomes = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RecordImportOutcomes',
+                request_serializer=protos_dot_posts__pb2.RecordImportRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.RecordImportResult.FromString,
+                _registered_method=True)
+        self.GetImport = channel.unary_unary(
+                '/postflow.posts.v1.Posts/GetImport',
+                request_serializer=protos_dot_posts__pb2.ImportRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PostImport.FromString,
+                _registered_method=True)
+        self.ListImports = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListImports',
+                request_serializer=protos_dot_posts__pb2.ImportRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ImportList.FromString,
+                _registered_method=True)
         self.GetContentGaps = channel.unary_unary(
                 '/postflow.posts.v1.Posts/GetContentGaps',
                 request_serializer=protos_dot_posts__pb2.CalendarRequest.SerializeToString,
@@ -610,6 +640,45 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CheckImport(self, request, context):
+        """CSV import: check every row (nothing saved); keep an import and have the scheduler
+        start its workflow (the same file again: the first import, `repeated`); the workflow's
+        steps (make a batch's posts; record how their scheduling went); read one, list them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateImport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AdvanceImport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordImportOutcomes(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetImport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImports(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetContentGaps(self, request, context):
         """The range's content gaps on their own (the calendar carries them too).
         """
@@ -996,6 +1065,36 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetProfileGrid,
                     request_deserializer=protos_dot_posts__pb2.ProfileGridRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.ProfileGrid.SerializeToString,
+            ),
+            'CheckImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckImport,
+                    request_deserializer=protos_dot_posts__pb2.ImportRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ImportCheck.SerializeToString,
+            ),
+            'CreateImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateImport,
+                    request_deserializer=protos_dot_posts__pb2.ImportRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.PostImport.SerializeToString,
+            ),
+            'AdvanceImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.AdvanceImport,
+                    request_deserializer=protos_dot_posts__pb2.AdvanceImportRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.AdvanceImportResult.SerializeToString,
+            ),
+            'RecordImportOutcomes': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordImportOutcomes,
+                    request_deserializer=protos_dot_posts__pb2.RecordImportRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.RecordImportResult.SerializeToString,
+            ),
+            'GetImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetImport,
+                    request_deserializer=protos_dot_posts__pb2.ImportRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.PostImport.SerializeToString,
+            ),
+            'ListImports': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImports,
+                    request_deserializer=protos_dot_posts__pb2.ImportRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.ImportList.SerializeToString,
             ),
             'GetContentGaps': grpc.unary_unary_rpc_method_handler(
                     servicer.GetContentGaps,
@@ -2089,6 +2188,168 @@ class Posts:
             '/postflow.posts.v1.Posts/GetProfileGrid',
             protos_dot_posts__pb2.ProfileGridRequest.SerializeToString,
             protos_dot_posts__pb2.ProfileGrid.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/CheckImport',
+            protos_dot_posts__pb2.ImportRequest.SerializeToString,
+            protos_dot_posts__pb2.ImportCheck.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/CreateImport',
+            protos_dot_posts__pb2.ImportRequest.SerializeToString,
+            protos_dot_posts__pb2.PostImport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AdvanceImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/AdvanceImport',
+            protos_dot_posts__pb2.AdvanceImportRequest.SerializeToString,
+            protos_dot_posts__pb2.AdvanceImportResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordImportOutcomes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RecordImportOutcomes',
+            protos_dot_posts__pb2.RecordImportRequest.SerializeToString,
+            protos_dot_posts__pb2.RecordImportResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/GetImport',
+            protos_dot_posts__pb2.ImportRef.SerializeToString,
+            protos_dot_posts__pb2.PostImport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImports(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListImports',
+            protos_dot_posts__pb2.ImportRef.SerializeToString,
+            protos_dot_posts__pb2.ImportList.FromString,
             options,
             channel_credentials,
             insecure,

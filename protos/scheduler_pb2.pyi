@@ -688,3 +688,17 @@ class ProfileMediaList(_message.Message):
     unavailable: str
     takes_unassigned: bool
     def __init__(self, items: _Optional[_Iterable[_Union[ProfileMediaItem, _Mapping]]] = ..., unavailable: _Optional[str] = ..., takes_unassigned: _Optional[bool] = ...) -> None: ...
+
+class StartImportRequest(_message.Message):
+    __slots__ = ("user_id", "import_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    IMPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    import_id: str
+    def __init__(self, user_id: _Optional[str] = ..., import_id: _Optional[str] = ...) -> None: ...
+
+class StartImportResult(_message.Message):
+    __slots__ = ("started",)
+    STARTED_FIELD_NUMBER: _ClassVar[int]
+    started: bool
+    def __init__(self, started: _Optional[bool] = ...) -> None: ...

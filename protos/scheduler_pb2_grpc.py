@@ -151,6 +151,11 @@ class SchedulerStub:
                 request_serializer=protos_dot_scheduler__pb2.ProfileMediaRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.ProfileMediaList.FromString,
                 _registered_method=True)
+        self.StartImport = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/StartImport',
+                request_serializer=protos_dot_scheduler__pb2.StartImportRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.StartImportResult.FromString,
+                _registered_method=True)
         self.CreateScheduleTemplate = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/CreateScheduleTemplate',
                 request_serializer=protos_dot_scheduler__pb2.ScheduleTemplateRequest.SerializeToString,
@@ -380,6 +385,14 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StartImport(self, request, context):
+        """For the posts service: start a kept CSV import's workflow (once: a running or finished
+        one is left as it is).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateScheduleTemplate(self, request, context):
         """Schedule templates: named weekly slots in a zone; applying one schedules each post
         into the next free slot.
@@ -574,6 +587,11 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.ListProfileMedia,
                     request_deserializer=protos_dot_scheduler__pb2.ProfileMediaRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.ProfileMediaList.SerializeToString,
+            ),
+            'StartImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartImport,
+                    request_deserializer=protos_dot_scheduler__pb2.StartImportRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.StartImportResult.SerializeToString,
             ),
             'CreateScheduleTemplate': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateScheduleTemplate,
@@ -1259,6 +1277,33 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/ListProfileMedia',
             protos_dot_scheduler__pb2.ProfileMediaRequest.SerializeToString,
             protos_dot_scheduler__pb2.ProfileMediaList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/StartImport',
+            protos_dot_scheduler__pb2.StartImportRequest.SerializeToString,
+            protos_dot_scheduler__pb2.StartImportResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -23,6 +23,8 @@ from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
 from workflows.audience.activities import AudienceActivities
 from workflows.audience.starter import ensure_audience_learning
 from workflows.audience.workflows import AudienceLearningWorkflow
+from workflows.imports.activities import ImportActivities
+from workflows.imports.workflows import ImportPostsWorkflow
 from workflows.maintenance.activities import MaintenanceActivities
 from workflows.maintenance.starter import ensure_account_upkeep, ensure_media_purge, ensure_schedule_reconcile
 from workflows.maintenance.workflows import (
@@ -62,6 +64,7 @@ WORKFLOWS = [
     AudienceLearningWorkflow,
     AccountUpkeepWorkflow,
     ScheduleReconcileWorkflow,
+    ImportPostsWorkflow,
 ]
 
 
@@ -72,6 +75,7 @@ def activity_functions(
     maintenance: MaintenanceActivities | None = None,
     audience: AudienceActivities | None = None,
     first_comment: FirstCommentActivities | None = None,
+    imports: ImportActivities | None = None,
 ) -> list:
     """Every activity the workflows call (tests register the same list)."""
     functions = [
@@ -96,6 +100,8 @@ def activity_functions(
         functions.append(audience.learn)
     if first_comment is not None:
         functions.append(first_comment.post_first_comment)
+    if imports is not None:
+        functions.append(imports.import_batch)
     return functions
 
 
@@ -190,6 +196,10 @@ async def main() -> None:
                 scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
                 graph=graph,
                 vault=vault,
+            ),
+            ImportActivities(
+                posts=posts_pb2_grpc.PostsStub(posts_channel),
+                scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
             ),
         ),
         # Every sleeping workflow stays cached: a burst of due posts then costs no replays.

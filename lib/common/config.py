@@ -208,6 +208,8 @@ class Settings(BaseSettings):
     missed_post_grace_hours: float = Field(default=24.0, ge=0)
     # A recurring series continues as new after this many occurrences (short histories).
     series_occurrences_per_run: int = 100
+    # A CSV import's workflow makes (and schedules) this many rows' posts per activity.
+    import_batch_rows: int = Field(default=25, ge=1, le=200)
     graph_simulator_host: str = "127.0.0.1"
     graph_simulator_port: int = 8010
     # Where the simulator keeps its accounts, tokens and media across restarts ("": nowhere).

@@ -32,6 +32,7 @@ SUBJECT_PREFIX = "postflow.posts"
 MEDIA_SUBJECT_PREFIX = "postflow.media"
 NOTIFICATION_SUBJECT_PREFIX = "postflow.notifications"
 ACCOUNT_SUBJECT_PREFIX = "postflow.accounts"
+IMPORT_SUBJECT_PREFIX = "postflow.imports"
 # postflow.<area>.<user_id>.<id>: one pattern, so that every consumer's filter (all events,
 # or one user's) is a subset of the stream's subjects, as JetStream requires.
 ALL_EVENTS = "postflow.*.*.*"
@@ -60,6 +61,8 @@ def subject_of(event: dict[str, Any]) -> str:
         return f"{NOTIFICATION_SUBJECT_PREFIX}.{event['user_id']}.{event['notification_id']}"
     if event["type"] == "account_changed":
         return account_subject(event["user_id"], event["account_id"])
+    if event["type"] == "import_progress":
+        return f"{IMPORT_SUBJECT_PREFIX}.{event['user_id']}.{event['import_id']}"
     if "media_id" in event:
         return media_subject(event["user_id"], event["media_id"])
     return post_subject(event["user_id"], event["post_id"])
@@ -239,6 +242,22 @@ class CommentAdded(Event):
     workspace_id: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class ImportProgress(Event):
+    """A CSV import's rows so far: `processed` of `total` done, of which `imported` became
+    posts (scheduled, planned or drafts), `failed` could not be scheduled (the post is kept
+    as a draft) and `skipped` had problems. `status`: running, then done."""
+
+    TYPE: ClassVar[str] = "import_progress"
+    import_id: str
+    status: str
+    total: int
+    processed: int
+    imported: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
@@ -252,6 +271,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         FirstCommentChanged,
         ReviewChanged,
         CommentAdded,
+        ImportProgress,
     )
 }
 

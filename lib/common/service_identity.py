@@ -44,6 +44,8 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "MarkScheduledMany": frozenset({"scheduler"}),
         "MarkUnscheduled": frozenset({"scheduler"}),
         "MovePlannedTime": frozenset({"scheduler"}),
+        "AdvanceImport": frozenset({"worker"}),
+        "RecordImportOutcomes": frozenset({"worker"}),
         # The scheduler's reconciler records an outcome the workflow reached after a restore.
         "RecordPublishing": frozenset({"worker", "scheduler"}),
         "RecordFirstComment": frozenset({"worker"}),
@@ -73,6 +75,10 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "AudienceDue": frozenset({"worker"}),
         "GetAudienceModel": frozenset({"posts"}),
         "ListProfileMedia": frozenset({"posts"}),
+        "StartImport": frozenset({"posts"}),
+        "ListAccounts": frozenset({"gateway", "posts"}),
+        # A CSV import's rows are scheduled by its workflow, as a person would.
+        "SchedulePost": frozenset({"gateway", "worker"}),
         "RecordAudience": frozenset({"worker"}),
     },
     "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},

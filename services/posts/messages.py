@@ -11,7 +11,16 @@ from lib.common.errors import invalid_field
 from lib.common.proto_time import to_timestamp
 from lib.post_status import PostStatus
 from protos import posts_pb2
-from services.posts import analytics, approvals, calendar, campaigns, media_refs, profile_grid
+from services.posts import (
+    analytics,
+    approvals,
+    calendar,
+    campaigns,
+    csv_import,
+    imports,
+    media_refs,
+    profile_grid,
+)
 from services.posts.content import Content
 from services.posts.models import (
     Campaign,
@@ -278,6 +287,76 @@ def _shares(counted: list[tuple[str, int]], total: int) -> list[posts_pb2.MixSha
     return [
         posts_pb2.MixShare(key=k, count=n, share=round(n / total, 4) if total else 0.0) for k, n in counted
     ]
+
+
+def _checked_row_message(row: csv_import.Row) -> posts_pb2.ImportRowReport:
+    return posts_pb2.ImportRowReport(
+        row=row.row,
+        ok=row.ok,
+        problems=[
+            posts_pb2.ImportProblem(row=p.row, column=p.column, message=p.message) for p in row.problems
+        ],
+        caption_preview=row.content.caption[: calendar.PREVIEW_CHARACTERS],
+        post_type=row.content.post_type,
+        local_time=row.local_time,
+        timezone=row.zone,
+        account=row.account_name,
+        media_count=len(row.content.media),
+        outcome="pending" if row.ok else "skipped",
+    )
+
+
+def import_check_message(checked: csv_import.Checked, zone: str) -> posts_pb2.ImportCheck:
+    return posts_pb2.ImportCheck(
+        total=len(checked.rows),
+        valid=checked.valid,
+        file_problems=[
+            posts_pb2.ImportProblem(row=p.row, column=p.column, message=p.message) for p in checked.problems
+        ],
+        rows=[_checked_row_message(row) for row in checked.rows],
+        timezone=zone,
+    )
+
+
+def _kept_row_message(row) -> posts_pb2.ImportRowReport:
+    data = row.data
+    content = data.get("content", {})
+    return posts_pb2.ImportRowReport(
+        row=row.row,
+        ok=not row.problems,
+        problems=[
+            posts_pb2.ImportProblem(row=row.row, column=p.get("column", ""), message=p.get("message", ""))
+            for p in row.problems
+        ],
+        caption_preview=str(content.get("caption", ""))[: calendar.PREVIEW_CHARACTERS],
+        post_type=str(content.get("post_type", "")),
+        local_time=data.get("local_time", ""),
+        timezone=data.get("zone", ""),
+        account=data.get("account_name", ""),
+        media_count=len(content.get("media", [])),
+        outcome=row.outcome,
+        message=row.message,
+        post_id=str(row.post_id) if row.post_id else None,
+    )
+
+
+def import_message(job, counts: imports.Counts, rows, repeated: bool = False) -> posts_pb2.PostImport:
+    return posts_pb2.PostImport(
+        id=str(job.id),
+        status=job.status,
+        filename=job.filename,
+        timezone=job.timezone,
+        schedule=job.schedule,
+        total=counts.total,
+        processed=counts.processed,
+        imported=counts.imported,
+        failed=counts.failed,
+        skipped=counts.skipped,
+        created_at=to_timestamp(job.created_at),
+        finished_at=to_timestamp(job.finished_at),
+        repeated=repeated,
+        rows=[_kept_row_message(row) for row in rows],
+    )
 
 
 def grid_message(grid: profile_grid.Grid) -> posts_pb2.ProfileGrid:

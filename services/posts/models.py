@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Computed,
     Date,
     DateTime,
@@ -303,3 +304,39 @@ class HashtagGroup(Base):
     hashtags: Mapped[list[str]] = mapped_column(ARRAY(Text))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Import(Base):
+    """A CSV of posts (csv_import.py): its rows are imported once, by ImportPostsWorkflow."""
+
+    __tablename__ = "imports"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    created_by: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    content_hash: Mapped[str] = mapped_column(Text)
+    filename: Mapped[str] = mapped_column(Text, default="")
+    timezone: Mapped[str] = mapped_column(Text)
+    schedule: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(Text, default="pending")
+    total: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ImportRow(Base):
+    __tablename__ = "import_rows"
+    __table_args__ = {"schema": SCHEMA}
+
+    import_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey(f"{SCHEMA}.imports.id", ondelete="CASCADE"), primary_key=True
+    )
+    row: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    problems: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    outcome: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text, default="")
+    post_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))

@@ -24,10 +24,12 @@ from services.posts import (
     calendar_feed,
     campaigns,
     comments,
+    csv_import,
     exports,
     first_comments,
     hashtag_groups,
     hashtags,
+    imports,
     library_media,
     listing,
     media_refs,
@@ -54,6 +56,8 @@ from services.posts.messages import (
     gaps_message,
     grid_message,
     hashtag_group_message,
+    import_check_message,
+    import_message,
     metrics_sample,
     post_message,
     review_action,
@@ -432,6 +436,91 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             now=datetime.now(UTC),
         )
         return grid_message(grid)
+
+    async def _checked_import(self, request):
+        user_id = parse_id(request.user_id, "User")
+        zone = request.timezone or await workspace_zone.of_workspace(self._users, user_id)
+        checked = await csv_import.check(
+            db=self._db,
+            media=self._media,
+            scheduler=self._scheduler,
+            user_id=user_id,
+            text=request.csv,
+            zone=zone,
+            schedule=request.schedule,
+            now=datetime.now(UTC),
+        )
+        return user_id, zone, checked
+
+    @member_scope.scoped
+    async def CheckImport(self, request, context):
+        _, zone, checked = await self._checked_import(request)
+        return import_check_message(checked, zone)
+
+    @member_scope.scoped
+    async def CreateImport(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        zone = request.timezone or await workspace_zone.of_workspace(self._users, user_id)
+        job = await imports.find(
+            self._db, user_id=user_id, text=request.csv, zone=zone, schedule=request.schedule
+        )
+        repeated = job is not None
+        if job is None:
+            _, zone, checked = await self._checked_import(request)
+            job, repeated = await imports.create(
+                self._db,
+                checked=checked,
+                user_id=user_id,
+                actor_id=parse_id(request.actor_id or request.user_id, "Actor"),
+                text=request.csv,
+                zone=zone,
+                schedule=request.schedule,
+                filename=request.filename,
+            )
+        if job.status == "pending":
+            await imports.start(self._scheduler, user_id=user_id, import_id=job.id)
+        return import_message(
+            *await imports.get(self._db, user_id=user_id, import_id=job.id), repeated=repeated
+        )
+
+    async def AdvanceImport(self, request, context):
+        user_id, waiting = await imports.advance(
+            self._db, self._events, import_id=parse_id(request.import_id, "Import"), limit=request.limit or 25
+        )
+        return posts_pb2.AdvanceImportResult(
+            user_id=str(user_id),
+            to_schedule=[
+                posts_pb2.ImportToSchedule(
+                    row=w.row,
+                    post_id=str(w.post_id),
+                    local_time=w.local_time,
+                    timezone=w.zone,
+                    account_id=w.account_id,
+                )
+                for w in waiting
+            ],
+        )
+
+    async def RecordImportOutcomes(self, request, context):
+        done = await imports.record(
+            self._db,
+            self._events,
+            import_id=parse_id(request.import_id, "Import"),
+            outcomes=[(o.row, o.outcome, o.message) for o in request.outcomes],
+        )
+        return posts_pb2.RecordImportResult(done=done)
+
+    async def GetImport(self, request, context):
+        found = await imports.get(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            import_id=parse_id(request.import_id, "Import"),
+        )
+        return import_message(*found)
+
+    async def ListImports(self, request, context):
+        found = await imports.list_of(self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.ImportList(items=[import_message(job, counts, []) for job, counts in found])
 
     async def GetContentGaps(self, request, context):
         query = await self._calendar_query(request)

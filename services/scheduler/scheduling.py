@@ -103,6 +103,10 @@ class Scheduler:
         # account id -> (when read, publishing limit)
         self._limits: dict[uuid.UUID, tuple[float, int]] = {}
 
+    @property
+    def temporal(self) -> Client:
+        return self._temporal
+
     async def zone_for(self, user_id: uuid.UUID, zone: str) -> str:
         """The zone a request names, or else the user's own."""
         return zone or await workspace_zone.of_workspace(self._users, user_id)

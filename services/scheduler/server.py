@@ -17,6 +17,7 @@ from services.scheduler import (
     audience,
     best_times,
     bulk,
+    imports,
     moves,
     profile_media,
     schedule_templates,
@@ -390,6 +391,16 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             unavailable=now.unavailable,
             takes_unassigned=now.takes_unassigned,
         )
+
+    async def StartImport(self, request, context):
+        parse_id(request.import_id, "Import")
+        started = await imports.start(
+            self._scheduler.temporal,
+            self._settings,
+            user_id=str(parse_id(request.user_id, "User")),
+            import_id=request.import_id,
+        )
+        return scheduler_pb2.StartImportResult(started=started)
 
     async def AudienceDue(self, request, context):
         rows = await audience.due(

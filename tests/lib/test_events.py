@@ -53,6 +53,9 @@ def _samples() -> list[events.Event]:
             body="@ana look",
             mentioned=True,
         ),
+        events.ImportProgress(
+            user_id="u", import_id="i", status="running", total=10, processed=4, imported=3, skipped=1
+        ),
     ]
 
 
