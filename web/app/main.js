@@ -8,6 +8,7 @@ import { finishLogin } from "./screens/accounts.js";
 import "./screens/analytics.js";
 import "./screens/calendar.js";
 import "./screens/grid.js";
+import "./screens/import.js";
 import "./screens/client-review.js";
 import "./screens/reviews.js";
 import "./screens/team.js";
@@ -20,6 +21,7 @@ import "./screens/sign-in.js";
 const SCREENS = {
   calendar: { title: "Calendar", tag: "pf-calendar" },
   grid: { title: "Grid", tag: "pf-grid" },
+  import: { title: "Import", tag: "pf-import" },
   compose: { title: "New post", tag: "pf-composer" },
   media: { title: "Media", tag: "pf-media" },
   analytics: { title: "Analytics", tag: "pf-analytics" },
