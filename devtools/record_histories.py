@@ -24,6 +24,7 @@ from temporalio.client import Client
 from devtools import postgres, stack
 from services.migrate import migrate_all
 from tests.factories import Api
+from workflows.contracts.imports import workflow_id as import_workflow_id
 from workflows.contracts.maintenance import ACCOUNT_UPKEEP_WORKFLOW_ID, MEDIA_PURGE_WORKFLOW_ID
 from workflows.contracts.metrics import metrics_workflow_id
 from workflows.contracts.publishing import workflow_id
@@ -219,6 +220,21 @@ def _throttled(api: Api, instagram: httpx.Client, address: str) -> str:
     return workflow_id(post["id"])
 
 
+def _import(api: Api, instagram: httpx.Client, address: str) -> str:
+    """A CSV import: its rows' posts made and scheduled, and a row skipped."""
+    user = _publisher(api, instagram)
+    rows = [
+        "caption,media,time,timezone",
+        f"Imported one,https://cdn.example.com/a.jpg,{_local_in(7200)},{ZONE}",
+        f"Imported two,https://cdn.example.com/b.jpg,{_local_in(9000)},{ZONE}",
+        "Bad,https://cdn.example.com/c.jpg,someday,",
+    ]
+    made = user.client.post("/api/v1/imports", json={"csv": "\n".join(rows) + "\n"}).json()
+    _wait(lambda: user.client.get(f"/api/v1/imports/{made['id']}").json()["status"] == "done")
+    time.sleep(1)  # the workflow's last task completes
+    return import_workflow_id(made["id"])
+
+
 def _account_upkeep(api: Api, instagram: httpx.Client, address: str) -> str:
     """The deployment's account upkeep job: a few rounds."""
     time.sleep(3)
@@ -264,6 +280,7 @@ SCENARIOS = {
     "publish_throttled_on_create_and_publish_then_published": (_throttled, True),
     # Since wait-for-approval: held at its due second until its version is approved.
     "publish_waited_for_approval_then_published": (_approval, True),
+    "import_scheduled_two_skipped_one": (_import, True),
 }
 
 

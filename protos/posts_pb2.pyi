@@ -37,7 +37,7 @@ class UserTag(_message.Message):
     def __init__(self, username: _Optional[str] = ..., x: _Optional[float] = ..., y: _Optional[float] = ...) -> None: ...
 
 class PublishOptions(_message.Message):
-    __slots__ = ("first_comment", "location_id", "location_name", "collaborators", "share_to_feed", "cover", "thumb_offset_ms", "audio_name", "trial")
+    __slots__ = ("first_comment", "location_id", "location_name", "collaborators", "share_to_feed", "cover", "thumb_offset_ms", "audio_name", "trial", "publish_myself")
     FIRST_COMMENT_FIELD_NUMBER: _ClassVar[int]
     LOCATION_ID_FIELD_NUMBER: _ClassVar[int]
     LOCATION_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -47,6 +47,7 @@ class PublishOptions(_message.Message):
     THUMB_OFFSET_MS_FIELD_NUMBER: _ClassVar[int]
     AUDIO_NAME_FIELD_NUMBER: _ClassVar[int]
     TRIAL_FIELD_NUMBER: _ClassVar[int]
+    PUBLISH_MYSELF_FIELD_NUMBER: _ClassVar[int]
     first_comment: str
     location_id: str
     location_name: str
@@ -56,7 +57,8 @@ class PublishOptions(_message.Message):
     thumb_offset_ms: int
     audio_name: str
     trial: str
-    def __init__(self, first_comment: _Optional[str] = ..., location_id: _Optional[str] = ..., location_name: _Optional[str] = ..., collaborators: _Optional[_Iterable[str]] = ..., share_to_feed: _Optional[bool] = ..., cover: _Optional[_Union[PostMedia, _Mapping]] = ..., thumb_offset_ms: _Optional[int] = ..., audio_name: _Optional[str] = ..., trial: _Optional[str] = ...) -> None: ...
+    publish_myself: bool
+    def __init__(self, first_comment: _Optional[str] = ..., location_id: _Optional[str] = ..., location_name: _Optional[str] = ..., collaborators: _Optional[_Iterable[str]] = ..., share_to_feed: _Optional[bool] = ..., cover: _Optional[_Union[PostMedia, _Mapping]] = ..., thumb_offset_ms: _Optional[int] = ..., audio_name: _Optional[str] = ..., trial: _Optional[str] = ..., publish_myself: _Optional[bool] = ...) -> None: ...
 
 class PostContent(_message.Message):
     __slots__ = ("caption", "hashtags", "media", "post_type", "tags", "metadata", "media_urls", "options")
@@ -79,7 +81,7 @@ class PostContent(_message.Message):
     def __init__(self, caption: _Optional[str] = ..., hashtags: _Optional[_Iterable[str]] = ..., media: _Optional[_Iterable[_Union[PostMedia, _Mapping]]] = ..., post_type: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_urls: _Optional[_Iterable[str]] = ..., options: _Optional[_Union[PublishOptions, _Mapping]] = ...) -> None: ...
 
 class Post(_message.Message):
-    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id", "predicted_reach", "predicted_reach_low", "predicted_reach_high", "first_comment", "review")
+    __slots__ = ("id", "user_id", "content", "status", "version", "template_name", "scheduled_for", "timezone", "optimal_time_score", "created_at", "updated_at", "deleted_at", "autosaved_at", "account_id", "instagram_media_id", "permalink", "published_at", "last_error", "scheduled_local", "series_id", "metrics", "campaign_id", "predicted_reach", "predicted_reach_low", "predicted_reach_high", "first_comment", "review", "reminder", "preflight")
     ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
@@ -107,6 +109,8 @@ class Post(_message.Message):
     PREDICTED_REACH_HIGH_FIELD_NUMBER: _ClassVar[int]
     FIRST_COMMENT_FIELD_NUMBER: _ClassVar[int]
     REVIEW_FIELD_NUMBER: _ClassVar[int]
+    REMINDER_FIELD_NUMBER: _ClassVar[int]
+    PREFLIGHT_FIELD_NUMBER: _ClassVar[int]
     id: str
     user_id: str
     content: PostContent
@@ -134,7 +138,41 @@ class Post(_message.Message):
     predicted_reach_high: float
     first_comment: FirstComment
     review: Review
-    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ..., predicted_reach: _Optional[float] = ..., predicted_reach_low: _Optional[float] = ..., predicted_reach_high: _Optional[float] = ..., first_comment: _Optional[_Union[FirstComment, _Mapping]] = ..., review: _Optional[_Union[Review, _Mapping]] = ...) -> None: ...
+    reminder: Reminder
+    preflight: Preflight
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., content: _Optional[_Union[PostContent, _Mapping]] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., version: _Optional[int] = ..., template_name: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ..., optimal_time_score: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deleted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., autosaved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., instagram_media_id: _Optional[str] = ..., permalink: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., scheduled_local: _Optional[str] = ..., series_id: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSample, _Mapping]] = ..., campaign_id: _Optional[str] = ..., predicted_reach: _Optional[float] = ..., predicted_reach_low: _Optional[float] = ..., predicted_reach_high: _Optional[float] = ..., first_comment: _Optional[_Union[FirstComment, _Mapping]] = ..., review: _Optional[_Union[Review, _Mapping]] = ..., reminder: _Optional[_Union[Reminder, _Mapping]] = ..., preflight: _Optional[_Union[Preflight, _Mapping]] = ...) -> None: ...
+
+class Reminder(_message.Message):
+    __slots__ = ("state", "sent_at", "done_at")
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    SENT_AT_FIELD_NUMBER: _ClassVar[int]
+    DONE_AT_FIELD_NUMBER: _ClassVar[int]
+    state: str
+    sent_at: _timestamp_pb2.Timestamp
+    done_at: _timestamp_pb2.Timestamp
+    def __init__(self, state: _Optional[str] = ..., sent_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., done_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Preflight(_message.Message):
+    __slots__ = ("status", "stage", "checked_at", "checks")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    CHECKED_AT_FIELD_NUMBER: _ClassVar[int]
+    CHECKS_FIELD_NUMBER: _ClassVar[int]
+    status: str
+    stage: str
+    checked_at: _timestamp_pb2.Timestamp
+    checks: _containers.RepeatedCompositeFieldContainer[PreflightCheck]
+    def __init__(self, status: _Optional[str] = ..., stage: _Optional[str] = ..., checked_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., checks: _Optional[_Iterable[_Union[PreflightCheck, _Mapping]]] = ...) -> None: ...
+
+class PreflightCheck(_message.Message):
+    __slots__ = ("check", "ok", "message")
+    CHECK_FIELD_NUMBER: _ClassVar[int]
+    OK_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    check: str
+    ok: bool
+    message: str
+    def __init__(self, check: _Optional[str] = ..., ok: _Optional[bool] = ..., message: _Optional[str] = ...) -> None: ...
 
 class Review(_message.Message):
     __slots__ = ("status", "approved_version", "approved_by", "approved_at")
@@ -1103,7 +1141,7 @@ class CalendarRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., view_type: _Optional[str] = ..., timezone: _Optional[str] = ..., account_id: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_post_status_pb2.PostStatus, str]]] = ..., post_types: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., campaign_id: _Optional[str] = ...) -> None: ...
 
 class CalendarEntry(_message.Message):
-    __slots__ = ("post_id", "status", "post_type", "caption_preview", "thumbnail_url", "scheduled_for", "local_time", "planned", "account_id", "tags", "colour_key", "optimal_score", "campaign_id", "campaign_colour", "review_status")
+    __slots__ = ("post_id", "status", "post_type", "caption_preview", "thumbnail_url", "scheduled_for", "local_time", "planned", "account_id", "tags", "colour_key", "optimal_score", "campaign_id", "campaign_colour", "review_status", "preflight_status")
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     POST_TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -1119,6 +1157,7 @@ class CalendarEntry(_message.Message):
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_COLOUR_FIELD_NUMBER: _ClassVar[int]
     REVIEW_STATUS_FIELD_NUMBER: _ClassVar[int]
+    PREFLIGHT_STATUS_FIELD_NUMBER: _ClassVar[int]
     post_id: str
     status: _post_status_pb2.PostStatus
     post_type: str
@@ -1134,7 +1173,8 @@ class CalendarEntry(_message.Message):
     campaign_id: str
     campaign_colour: str
     review_status: str
-    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., planned: _Optional[bool] = ..., account_id: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., colour_key: _Optional[str] = ..., optimal_score: _Optional[float] = ..., campaign_id: _Optional[str] = ..., campaign_colour: _Optional[str] = ..., review_status: _Optional[str] = ...) -> None: ...
+    preflight_status: str
+    def __init__(self, post_id: _Optional[str] = ..., status: _Optional[_Union[_post_status_pb2.PostStatus, str]] = ..., post_type: _Optional[str] = ..., caption_preview: _Optional[str] = ..., thumbnail_url: _Optional[str] = ..., scheduled_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., local_time: _Optional[str] = ..., planned: _Optional[bool] = ..., account_id: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., colour_key: _Optional[str] = ..., optimal_score: _Optional[float] = ..., campaign_id: _Optional[str] = ..., campaign_colour: _Optional[str] = ..., review_status: _Optional[str] = ..., preflight_status: _Optional[str] = ...) -> None: ...
 
 class CalendarHour(_message.Message):
     __slots__ = ("hour", "posts")
@@ -1761,3 +1801,187 @@ class RecordImportResult(_message.Message):
     DONE_FIELD_NUMBER: _ClassVar[int]
     done: bool
     def __init__(self, done: _Optional[bool] = ...) -> None: ...
+
+class PreflightDueRequest(_message.Message):
+    __slots__ = ("limit", "user_id")
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    user_id: str
+    def __init__(self, limit: _Optional[int] = ..., user_id: _Optional[str] = ...) -> None: ...
+
+class PreflightDuePost(_message.Message):
+    __slots__ = ("user_id", "post_id", "stage")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    stage: str
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., stage: _Optional[str] = ...) -> None: ...
+
+class PreflightDueList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[PreflightDuePost]
+    def __init__(self, items: _Optional[_Iterable[_Union[PreflightDuePost, _Mapping]]] = ...) -> None: ...
+
+class PreflightRecord(_message.Message):
+    __slots__ = ("user_id", "post_id", "version", "checked_for", "stage", "checks")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    CHECKED_FOR_FIELD_NUMBER: _ClassVar[int]
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    CHECKS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    post_id: str
+    version: int
+    checked_for: _timestamp_pb2.Timestamp
+    stage: str
+    checks: _containers.RepeatedCompositeFieldContainer[PreflightCheck]
+    def __init__(self, user_id: _Optional[str] = ..., post_id: _Optional[str] = ..., version: _Optional[int] = ..., checked_for: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., stage: _Optional[str] = ..., checks: _Optional[_Iterable[_Union[PreflightCheck, _Mapping]]] = ...) -> None: ...
+
+class RecordPreflightResult(_message.Message):
+    __slots__ = ("kept",)
+    KEPT_FIELD_NUMBER: _ClassVar[int]
+    kept: bool
+    def __init__(self, kept: _Optional[bool] = ...) -> None: ...
+
+class SendRemindersRequest(_message.Message):
+    __slots__ = ("missed_after_seconds", "limit")
+    MISSED_AFTER_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    missed_after_seconds: float
+    limit: int
+    def __init__(self, missed_after_seconds: _Optional[float] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class SendRemindersResult(_message.Message):
+    __slots__ = ("sent", "missed")
+    SENT_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    sent: int
+    missed: int
+    def __init__(self, sent: _Optional[int] = ..., missed: _Optional[int] = ...) -> None: ...
+
+class ReportRequest(_message.Message):
+    __slots__ = ("user_id", "start_date", "end_date", "timezone", "account_ids", "format", "title")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    start_date: str
+    end_date: str
+    timezone: str
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    format: str
+    title: str
+    def __init__(self, user_id: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., timezone: _Optional[str] = ..., account_ids: _Optional[_Iterable[str]] = ..., format: _Optional[str] = ..., title: _Optional[str] = ...) -> None: ...
+
+class ReportFile(_message.Message):
+    __slots__ = ("content", "filename", "content_type")
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    content: bytes
+    filename: str
+    content_type: str
+    def __init__(self, content: _Optional[bytes] = ..., filename: _Optional[str] = ..., content_type: _Optional[str] = ...) -> None: ...
+
+class ReportScheduleRequest(_message.Message):
+    __slots__ = ("user_id", "actor_id", "name", "frequency", "recipients", "account_ids", "timezone")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    RECIPIENTS_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    actor_id: str
+    name: str
+    frequency: str
+    recipients: _containers.RepeatedScalarFieldContainer[str]
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    timezone: str
+    def __init__(self, user_id: _Optional[str] = ..., actor_id: _Optional[str] = ..., name: _Optional[str] = ..., frequency: _Optional[str] = ..., recipients: _Optional[_Iterable[str]] = ..., account_ids: _Optional[_Iterable[str]] = ..., timezone: _Optional[str] = ...) -> None: ...
+
+class ReportSchedule(_message.Message):
+    __slots__ = ("id", "name", "frequency", "recipients", "account_ids", "timezone", "next_run_at", "last_sent_at", "last_error", "user_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    RECIPIENTS_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    NEXT_RUN_AT_FIELD_NUMBER: _ClassVar[int]
+    LAST_SENT_AT_FIELD_NUMBER: _ClassVar[int]
+    LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    frequency: str
+    recipients: _containers.RepeatedScalarFieldContainer[str]
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    timezone: str
+    next_run_at: _timestamp_pb2.Timestamp
+    last_sent_at: _timestamp_pb2.Timestamp
+    last_error: str
+    user_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., frequency: _Optional[str] = ..., recipients: _Optional[_Iterable[str]] = ..., account_ids: _Optional[_Iterable[str]] = ..., timezone: _Optional[str] = ..., next_run_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_sent_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_error: _Optional[str] = ..., user_id: _Optional[str] = ...) -> None: ...
+
+class ReportScheduleRef(_message.Message):
+    __slots__ = ("user_id", "schedule_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    schedule_id: str
+    def __init__(self, user_id: _Optional[str] = ..., schedule_id: _Optional[str] = ...) -> None: ...
+
+class ReportScheduleList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ReportSchedule]
+    def __init__(self, items: _Optional[_Iterable[_Union[ReportSchedule, _Mapping]]] = ...) -> None: ...
+
+class DueReportsRequest(_message.Message):
+    __slots__ = ("limit",)
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    def __init__(self, limit: _Optional[int] = ...) -> None: ...
+
+class DueReport(_message.Message):
+    __slots__ = ("schedule", "start_date", "end_date")
+    SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    schedule: ReportSchedule
+    start_date: str
+    end_date: str
+    def __init__(self, schedule: _Optional[_Union[ReportSchedule, _Mapping]] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
+class DueReportList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[DueReport]
+    def __init__(self, items: _Optional[_Iterable[_Union[DueReport, _Mapping]]] = ...) -> None: ...
+
+class MarkReportSentRequest(_message.Message):
+    __slots__ = ("schedule_id", "run_at", "error")
+    SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    RUN_AT_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    schedule_id: str
+    run_at: _timestamp_pb2.Timestamp
+    error: str
+    def __init__(self, schedule_id: _Optional[str] = ..., run_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error: _Optional[str] = ...) -> None: ...
+
+class MarkReportSentResult(_message.Message):
+    __slots__ = ("marked",)
+    MARKED_FIELD_NUMBER: _ClassVar[int]
+    marked: bool
+    def __init__(self, marked: _Optional[bool] = ...) -> None: ...

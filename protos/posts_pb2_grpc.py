@@ -207,6 +207,61 @@ class PostsStub:
                 request_serializer=protos_dot_posts__pb2.ProfileGridRequest.SerializeToString,
                 response_deserializer=protos_dot_posts__pb2.ProfileGrid.FromString,
                 _registered_method=True)
+        self.PreflightDue = channel.unary_unary(
+                '/postflow.posts.v1.Posts/PreflightDue',
+                request_serializer=protos_dot_posts__pb2.PreflightDueRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.PreflightDueList.FromString,
+                _registered_method=True)
+        self.RecordPreflight = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RecordPreflight',
+                request_serializer=protos_dot_posts__pb2.PreflightRecord.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.RecordPreflightResult.FromString,
+                _registered_method=True)
+        self.SendDueReminders = channel.unary_unary(
+                '/postflow.posts.v1.Posts/SendDueReminders',
+                request_serializer=protos_dot_posts__pb2.SendRemindersRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.SendRemindersResult.FromString,
+                _registered_method=True)
+        self.MarkReminderDone = channel.unary_unary(
+                '/postflow.posts.v1.Posts/MarkReminderDone',
+                request_serializer=protos_dot_posts__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Post.FromString,
+                _registered_method=True)
+        self.RenderReport = channel.unary_unary(
+                '/postflow.posts.v1.Posts/RenderReport',
+                request_serializer=protos_dot_posts__pb2.ReportRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReportFile.FromString,
+                _registered_method=True)
+        self.CreateReportSchedule = channel.unary_unary(
+                '/postflow.posts.v1.Posts/CreateReportSchedule',
+                request_serializer=protos_dot_posts__pb2.ReportScheduleRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReportSchedule.FromString,
+                _registered_method=True)
+        self.ListReportSchedules = channel.unary_unary(
+                '/postflow.posts.v1.Posts/ListReportSchedules',
+                request_serializer=protos_dot_posts__pb2.ReportScheduleRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReportScheduleList.FromString,
+                _registered_method=True)
+        self.DeleteReportSchedule = channel.unary_unary(
+                '/postflow.posts.v1.Posts/DeleteReportSchedule',
+                request_serializer=protos_dot_posts__pb2.ReportScheduleRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReportSchedule.FromString,
+                _registered_method=True)
+        self.SendReportNow = channel.unary_unary(
+                '/postflow.posts.v1.Posts/SendReportNow',
+                request_serializer=protos_dot_posts__pb2.ReportScheduleRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.ReportSchedule.FromString,
+                _registered_method=True)
+        self.DueReports = channel.unary_unary(
+                '/postflow.posts.v1.Posts/DueReports',
+                request_serializer=protos_dot_posts__pb2.DueReportsRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.DueReportList.FromString,
+                _registered_method=True)
+        self.MarkReportSent = channel.unary_unary(
+                '/postflow.posts.v1.Posts/MarkReportSent',
+                request_serializer=protos_dot_posts__pb2.MarkReportSentRequest.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.MarkReportSentResult.FromString,
+                _registered_method=True)
         self.CheckImport = channel.unary_unary(
                 '/postflow.posts.v1.Posts/CheckImport',
                 request_serializer=protos_dot_posts__pb2.ImportRequest.SerializeToString,
@@ -640,11 +695,82 @@ class PostsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def CheckImport(self, request, context):
+    def PreflightDue(self, request, context):
         """CSV import: check every row (nothing saved); keep an import and have the scheduler
         start its workflow (the same file again: the first import, `repeated`); the workflow's
         steps (make a batch's posts; record how their scheduling went); read one, list them.
+        Pre-flight, for the scheduler: the scheduled posts to check now, and keeping what was found.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordPreflight(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendDueReminders(self, request, context):
+        """Reminders for posts published by hand: send those due and mark missed ones (the
+        worker's ReminderWorkflow); a person marks one done.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MarkReminderDone(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderReport(self, request, context):
+        """Reports: a range's analytics for a set of accounts as a PDF or CSV; schedules that mail
+        one weekly or monthly (the worker's ReportWorkflow asks for those due and marks them sent).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateReportSchedule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReportSchedules(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteReportSchedule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendReportNow(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DueReports(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MarkReportSent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckImport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -1065,6 +1191,61 @@ def add_PostsServicer_to_server(servicer, server):
                     servicer.GetProfileGrid,
                     request_deserializer=protos_dot_posts__pb2.ProfileGridRequest.FromString,
                     response_serializer=protos_dot_posts__pb2.ProfileGrid.SerializeToString,
+            ),
+            'PreflightDue': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreflightDue,
+                    request_deserializer=protos_dot_posts__pb2.PreflightDueRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.PreflightDueList.SerializeToString,
+            ),
+            'RecordPreflight': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordPreflight,
+                    request_deserializer=protos_dot_posts__pb2.PreflightRecord.FromString,
+                    response_serializer=protos_dot_posts__pb2.RecordPreflightResult.SerializeToString,
+            ),
+            'SendDueReminders': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendDueReminders,
+                    request_deserializer=protos_dot_posts__pb2.SendRemindersRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.SendRemindersResult.SerializeToString,
+            ),
+            'MarkReminderDone': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkReminderDone,
+                    request_deserializer=protos_dot_posts__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.Post.SerializeToString,
+            ),
+            'RenderReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderReport,
+                    request_deserializer=protos_dot_posts__pb2.ReportRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReportFile.SerializeToString,
+            ),
+            'CreateReportSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateReportSchedule,
+                    request_deserializer=protos_dot_posts__pb2.ReportScheduleRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReportSchedule.SerializeToString,
+            ),
+            'ListReportSchedules': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReportSchedules,
+                    request_deserializer=protos_dot_posts__pb2.ReportScheduleRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReportScheduleList.SerializeToString,
+            ),
+            'DeleteReportSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteReportSchedule,
+                    request_deserializer=protos_dot_posts__pb2.ReportScheduleRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReportSchedule.SerializeToString,
+            ),
+            'SendReportNow': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendReportNow,
+                    request_deserializer=protos_dot_posts__pb2.ReportScheduleRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.ReportSchedule.SerializeToString,
+            ),
+            'DueReports': grpc.unary_unary_rpc_method_handler(
+                    servicer.DueReports,
+                    request_deserializer=protos_dot_posts__pb2.DueReportsRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.DueReportList.SerializeToString,
+            ),
+            'MarkReportSent': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkReportSent,
+                    request_deserializer=protos_dot_posts__pb2.MarkReportSentRequest.FromString,
+                    response_serializer=protos_dot_posts__pb2.MarkReportSentResult.SerializeToString,
             ),
             'CheckImport': grpc.unary_unary_rpc_method_handler(
                     servicer.CheckImport,
@@ -2188,6 +2369,303 @@ class Posts:
             '/postflow.posts.v1.Posts/GetProfileGrid',
             protos_dot_posts__pb2.ProfileGridRequest.SerializeToString,
             protos_dot_posts__pb2.ProfileGrid.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreflightDue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/PreflightDue',
+            protos_dot_posts__pb2.PreflightDueRequest.SerializeToString,
+            protos_dot_posts__pb2.PreflightDueList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordPreflight(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RecordPreflight',
+            protos_dot_posts__pb2.PreflightRecord.SerializeToString,
+            protos_dot_posts__pb2.RecordPreflightResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendDueReminders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/SendDueReminders',
+            protos_dot_posts__pb2.SendRemindersRequest.SerializeToString,
+            protos_dot_posts__pb2.SendRemindersResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkReminderDone(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/MarkReminderDone',
+            protos_dot_posts__pb2.PostRef.SerializeToString,
+            protos_dot_posts__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/RenderReport',
+            protos_dot_posts__pb2.ReportRequest.SerializeToString,
+            protos_dot_posts__pb2.ReportFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateReportSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/CreateReportSchedule',
+            protos_dot_posts__pb2.ReportScheduleRequest.SerializeToString,
+            protos_dot_posts__pb2.ReportSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReportSchedules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/ListReportSchedules',
+            protos_dot_posts__pb2.ReportScheduleRef.SerializeToString,
+            protos_dot_posts__pb2.ReportScheduleList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteReportSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/DeleteReportSchedule',
+            protos_dot_posts__pb2.ReportScheduleRef.SerializeToString,
+            protos_dot_posts__pb2.ReportSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendReportNow(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/SendReportNow',
+            protos_dot_posts__pb2.ReportScheduleRef.SerializeToString,
+            protos_dot_posts__pb2.ReportSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DueReports(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/DueReports',
+            protos_dot_posts__pb2.DueReportsRequest.SerializeToString,
+            protos_dot_posts__pb2.DueReportList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkReportSent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.posts.v1.Posts/MarkReportSent',
+            protos_dot_posts__pb2.MarkReportSentRequest.SerializeToString,
+            protos_dot_posts__pb2.MarkReportSentResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from protos import api_options_pb2 as protos_dot_api__options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15protos/realtime.proto\x12\x14postflow.realtime.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/api_options.proto\"$\n\x13\x43onfirmEmailRequest\x12\r\n\x05token\x18\x01 \x01(\t\">\n\x12\x43onfirmEmailResult\x12\x15\n\remail_address\x18\x01 \x01(\t\x12\x11\n\tconfirmed\x18\x02 \x01(\x08\"\x1a\n\x07UserRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\";\n\x0fNotificationRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x17\n\x0fnotification_id\x18\x02 \x01(\t\"\xc0\x02\n\x0cNotification\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x0f\n\x07message\x18\x04 \x01(\t\x12\x14\n\x07post_id\x18\x05 \x01(\tH\x00\x88\x01\x01\x12\x15\n\x08media_id\x18\x06 \x01(\tH\x01\x88\x01\x01\x12S\n\tdelivered\x18\x07 \x01(\x08\x42@\xd2\xf3\x18<Pushed live when it happened (else held back by preferences)\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07read_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampB\n\n\x08_post_idB\x0b\n\t_media_id\"n\n\x18ListNotificationsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x13\n\x0bunread_only\x18\x02 \x01(\x08\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\x12\x12\n\x05limit\x18\x04 \x01(\x05H\x00\x88\x01\x01\x42\x08\n\x06_limit\"\x85\x01\n\x10NotificationList\x12\x31\n\x05items\x18\x01 \x03(\x0b\x32\".postflow.realtime.v1.Notification\x12\x18\n\x0bnext_cursor\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x14\n\x0cunread_count\x18\x03 \x01(\x05\x42\x0e\n\x0c_next_cursor\"#\n\x11MarkAllReadResult\x12\x0e\n\x06marked\x18\x01 \x01(\x05\"=\n\x08\x43hannels\x12\x11\n\twebsocket\x18\x01 \x01(\x08\x12\r\n\x05\x65mail\x18\x02 \x01(\x08\x12\x0f\n\x07webhook\x18\x03 \x01(\x08\"(\n\nQuietHours\x12\r\n\x05start\x18\x01 \x01(\t\x12\x0b\n\x03\x65nd\x18\x02 \x01(\t\"3\n\nMilestones\x12\r\n\x05likes\x18\x01 \x03(\x05\x12\x16\n\x0ereach_multiple\x18\x02 \x01(\x01\"\xfe\x04\n\x17NotificationPreferences\x12\x15\n\x07user_id\x18\x01 \x01(\tB\x04\xd8\xf3\x18\x01\x12M\n\x08\x63hannels\x18\x0c \x03(\x0b\x32;.postflow.realtime.v1.NotificationPreferences.ChannelsEntry\x12\x35\n\x0bquiet_hours\x18\r \x01(\x0b\x32 .postflow.realtime.v1.QuietHours\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x1a\n\remail_address\x18\x06 \x01(\tH\x00\x88\x01\x01\x12\x18\n\x0bwebhook_url\x18\x07 \x01(\tH\x01\x88\x01\x01\x12\x44\n\x0ewebhook_secret\x18\x08 \x01(\tB\'\xd2\xf3\x18#Verify X-Postflow-Signature with itH\x02\x88\x01\x01\x12\x34\n\nmilestones\x18\x0e \x01(\x0b\x32 .postflow.realtime.v1.Milestones\x12^\n\x0f\x65mail_confirmed\x18\x0b \x01(\x08\x42\x45\xd2\xf3\x18\x41\x45mail is sent only once the link mailed to the address was opened\x1aO\n\rChannelsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12-\n\x05value\x18\x02 \x01(\x0b\x32\x1e.postflow.realtime.v1.Channels:\x02\x38\x01\x42\x10\n\x0e_email_addressB\x0e\n\x0c_webhook_urlB\x11\n\x0f_webhook_secretJ\x04\x08\x02\x10\x03J\x04\x08\x03\x10\x04J\x04\x08\x04\x10\x05J\x04\x08\t\x10\nJ\x04\x08\n\x10\x0b\x32\xda\x04\n\x08Realtime\x12k\n\x11ListNotifications\x12..postflow.realtime.v1.ListNotificationsRequest\x1a&.postflow.realtime.v1.NotificationList\x12U\n\x08MarkRead\x12%.postflow.realtime.v1.NotificationRef\x1a\".postflow.realtime.v1.Notification\x12U\n\x0bMarkAllRead\x12\x1d.postflow.realtime.v1.UserRef\x1a\'.postflow.realtime.v1.MarkAllReadResult\x12^\n\x0eGetPreferences\x12\x1d.postflow.realtime.v1.UserRef\x1a-.postflow.realtime.v1.NotificationPreferences\x12n\n\x0eSetPreferences\x12-.postflow.realtime.v1.NotificationPreferences\x1a-.postflow.realtime.v1.NotificationPreferences\x12\x63\n\x0c\x43onfirmEmail\x12).postflow.realtime.v1.ConfirmEmailRequest\x1a(.postflow.realtime.v1.ConfirmEmailResultb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15protos/realtime.proto\x12\x14postflow.realtime.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18protos/api_options.proto\"w\n\x0bReportEmail\x12\x12\n\nrecipients\x18\x01 \x03(\t\x12\x0f\n\x07subject\x18\x02 \x01(\t\x12\x0c\n\x04\x62ody\x18\x03 \x01(\t\x12\x35\n\x0b\x61ttachments\x18\x04 \x03(\x0b\x32 .postflow.realtime.v1.Attachment\"E\n\nAttachment\x12\x10\n\x08\x66ilename\x18\x01 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x02 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x03 \x01(\x0c\"!\n\x11ReportEmailResult\x12\x0c\n\x04sent\x18\x01 \x01(\x05\"$\n\x13\x43onfirmEmailRequest\x12\r\n\x05token\x18\x01 \x01(\t\">\n\x12\x43onfirmEmailResult\x12\x15\n\remail_address\x18\x01 \x01(\t\x12\x11\n\tconfirmed\x18\x02 \x01(\x08\"\x1a\n\x07UserRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\";\n\x0fNotificationRef\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x17\n\x0fnotification_id\x18\x02 \x01(\t\"\xc0\x02\n\x0cNotification\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x0f\n\x07message\x18\x04 \x01(\t\x12\x14\n\x07post_id\x18\x05 \x01(\tH\x00\x88\x01\x01\x12\x15\n\x08media_id\x18\x06 \x01(\tH\x01\x88\x01\x01\x12S\n\tdelivered\x18\x07 \x01(\x08\x42@\xd2\xf3\x18<Pushed live when it happened (else held back by preferences)\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07read_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampB\n\n\x08_post_idB\x0b\n\t_media_id\"n\n\x18ListNotificationsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x13\n\x0bunread_only\x18\x02 \x01(\x08\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\x12\x12\n\x05limit\x18\x04 \x01(\x05H\x00\x88\x01\x01\x42\x08\n\x06_limit\"\x85\x01\n\x10NotificationList\x12\x31\n\x05items\x18\x01 \x03(\x0b\x32\".postflow.realtime.v1.Notification\x12\x18\n\x0bnext_cursor\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x14\n\x0cunread_count\x18\x03 \x01(\x05\x42\x0e\n\x0c_next_cursor\"#\n\x11MarkAllReadResult\x12\x0e\n\x06marked\x18\x01 \x01(\x05\"=\n\x08\x43hannels\x12\x11\n\twebsocket\x18\x01 \x01(\x08\x12\r\n\x05\x65mail\x18\x02 \x01(\x08\x12\x0f\n\x07webhook\x18\x03 \x01(\x08\"(\n\nQuietHours\x12\r\n\x05start\x18\x01 \x01(\t\x12\x0b\n\x03\x65nd\x18\x02 \x01(\t\"3\n\nMilestones\x12\r\n\x05likes\x18\x01 \x03(\x05\x12\x16\n\x0ereach_multiple\x18\x02 \x01(\x01\"\xfe\x04\n\x17NotificationPreferences\x12\x15\n\x07user_id\x18\x01 \x01(\tB\x04\xd8\xf3\x18\x01\x12M\n\x08\x63hannels\x18\x0c \x03(\x0b\x32;.postflow.realtime.v1.NotificationPreferences.ChannelsEntry\x12\x35\n\x0bquiet_hours\x18\r \x01(\x0b\x32 .postflow.realtime.v1.QuietHours\x12\x10\n\x08timezone\x18\x05 \x01(\t\x12\x1a\n\remail_address\x18\x06 \x01(\tH\x00\x88\x01\x01\x12\x18\n\x0bwebhook_url\x18\x07 \x01(\tH\x01\x88\x01\x01\x12\x44\n\x0ewebhook_secret\x18\x08 \x01(\tB\'\xd2\xf3\x18#Verify X-Postflow-Signature with itH\x02\x88\x01\x01\x12\x34\n\nmilestones\x18\x0e \x01(\x0b\x32 .postflow.realtime.v1.Milestones\x12^\n\x0f\x65mail_confirmed\x18\x0b \x01(\x08\x42\x45\xd2\xf3\x18\x41\x45mail is sent only once the link mailed to the address was opened\x1aO\n\rChannelsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12-\n\x05value\x18\x02 \x01(\x0b\x32\x1e.postflow.realtime.v1.Channels:\x02\x38\x01\x42\x10\n\x0e_email_addressB\x0e\n\x0c_webhook_urlB\x11\n\x0f_webhook_secretJ\x04\x08\x02\x10\x03J\x04\x08\x03\x10\x04J\x04\x08\x04\x10\x05J\x04\x08\t\x10\nJ\x04\x08\n\x10\x0b\x32\xb9\x05\n\x08Realtime\x12k\n\x11ListNotifications\x12..postflow.realtime.v1.ListNotificationsRequest\x1a&.postflow.realtime.v1.NotificationList\x12U\n\x08MarkRead\x12%.postflow.realtime.v1.NotificationRef\x1a\".postflow.realtime.v1.Notification\x12U\n\x0bMarkAllRead\x12\x1d.postflow.realtime.v1.UserRef\x1a\'.postflow.realtime.v1.MarkAllReadResult\x12^\n\x0eGetPreferences\x12\x1d.postflow.realtime.v1.UserRef\x1a-.postflow.realtime.v1.NotificationPreferences\x12n\n\x0eSetPreferences\x12-.postflow.realtime.v1.NotificationPreferences\x1a-.postflow.realtime.v1.NotificationPreferences\x12\x63\n\x0c\x43onfirmEmail\x12).postflow.realtime.v1.ConfirmEmailRequest\x1a(.postflow.realtime.v1.ConfirmEmailResult\x12]\n\x0fSendReportEmail\x12!.postflow.realtime.v1.ReportEmail\x1a\'.postflow.realtime.v1.ReportEmailResultb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,32 +43,38 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_NOTIFICATIONPREFERENCES'].fields_by_name['webhook_secret']._serialized_options = b'\322\363\030#Verify X-Postflow-Signature with it'
   _globals['_NOTIFICATIONPREFERENCES'].fields_by_name['email_confirmed']._loaded_options = None
   _globals['_NOTIFICATIONPREFERENCES'].fields_by_name['email_confirmed']._serialized_options = b'\322\363\030AEmail is sent only once the link mailed to the address was opened'
-  _globals['_CONFIRMEMAILREQUEST']._serialized_start=106
-  _globals['_CONFIRMEMAILREQUEST']._serialized_end=142
-  _globals['_CONFIRMEMAILRESULT']._serialized_start=144
-  _globals['_CONFIRMEMAILRESULT']._serialized_end=206
-  _globals['_USERREF']._serialized_start=208
-  _globals['_USERREF']._serialized_end=234
-  _globals['_NOTIFICATIONREF']._serialized_start=236
-  _globals['_NOTIFICATIONREF']._serialized_end=295
-  _globals['_NOTIFICATION']._serialized_start=298
-  _globals['_NOTIFICATION']._serialized_end=618
-  _globals['_LISTNOTIFICATIONSREQUEST']._serialized_start=620
-  _globals['_LISTNOTIFICATIONSREQUEST']._serialized_end=730
-  _globals['_NOTIFICATIONLIST']._serialized_start=733
-  _globals['_NOTIFICATIONLIST']._serialized_end=866
-  _globals['_MARKALLREADRESULT']._serialized_start=868
-  _globals['_MARKALLREADRESULT']._serialized_end=903
-  _globals['_CHANNELS']._serialized_start=905
-  _globals['_CHANNELS']._serialized_end=966
-  _globals['_QUIETHOURS']._serialized_start=968
-  _globals['_QUIETHOURS']._serialized_end=1008
-  _globals['_MILESTONES']._serialized_start=1010
-  _globals['_MILESTONES']._serialized_end=1061
-  _globals['_NOTIFICATIONPREFERENCES']._serialized_start=1064
-  _globals['_NOTIFICATIONPREFERENCES']._serialized_end=1702
-  _globals['_NOTIFICATIONPREFERENCES_CHANNELSENTRY']._serialized_start=1540
-  _globals['_NOTIFICATIONPREFERENCES_CHANNELSENTRY']._serialized_end=1619
-  _globals['_REALTIME']._serialized_start=1705
-  _globals['_REALTIME']._serialized_end=2307
+  _globals['_REPORTEMAIL']._serialized_start=106
+  _globals['_REPORTEMAIL']._serialized_end=225
+  _globals['_ATTACHMENT']._serialized_start=227
+  _globals['_ATTACHMENT']._serialized_end=296
+  _globals['_REPORTEMAILRESULT']._serialized_start=298
+  _globals['_REPORTEMAILRESULT']._serialized_end=331
+  _globals['_CONFIRMEMAILREQUEST']._serialized_start=333
+  _globals['_CONFIRMEMAILREQUEST']._serialized_end=369
+  _globals['_CONFIRMEMAILRESULT']._serialized_start=371
+  _globals['_CONFIRMEMAILRESULT']._serialized_end=433
+  _globals['_USERREF']._serialized_start=435
+  _globals['_USERREF']._serialized_end=461
+  _globals['_NOTIFICATIONREF']._serialized_start=463
+  _globals['_NOTIFICATIONREF']._serialized_end=522
+  _globals['_NOTIFICATION']._serialized_start=525
+  _globals['_NOTIFICATION']._serialized_end=845
+  _globals['_LISTNOTIFICATIONSREQUEST']._serialized_start=847
+  _globals['_LISTNOTIFICATIONSREQUEST']._serialized_end=957
+  _globals['_NOTIFICATIONLIST']._serialized_start=960
+  _globals['_NOTIFICATIONLIST']._serialized_end=1093
+  _globals['_MARKALLREADRESULT']._serialized_start=1095
+  _globals['_MARKALLREADRESULT']._serialized_end=1130
+  _globals['_CHANNELS']._serialized_start=1132
+  _globals['_CHANNELS']._serialized_end=1193
+  _globals['_QUIETHOURS']._serialized_start=1195
+  _globals['_QUIETHOURS']._serialized_end=1235
+  _globals['_MILESTONES']._serialized_start=1237
+  _globals['_MILESTONES']._serialized_end=1288
+  _globals['_NOTIFICATIONPREFERENCES']._serialized_start=1291
+  _globals['_NOTIFICATIONPREFERENCES']._serialized_end=1929
+  _globals['_NOTIFICATIONPREFERENCES_CHANNELSENTRY']._serialized_start=1767
+  _globals['_NOTIFICATIONPREFERENCES_CHANNELSENTRY']._serialized_end=1846
+  _globals['_REALTIME']._serialized_start=1932
+  _globals['_REALTIME']._serialized_end=2629
 # @@protoc_insertion_point(module_scope)

@@ -66,6 +66,11 @@ class RealtimeStub:
                 request_serializer=protos_dot_realtime__pb2.ConfirmEmailRequest.SerializeToString,
                 response_deserializer=protos_dot_realtime__pb2.ConfirmEmailResult.FromString,
                 _registered_method=True)
+        self.SendReportEmail = channel.unary_unary(
+                '/postflow.realtime.v1.Realtime/SendReportEmail',
+                request_serializer=protos_dot_realtime__pb2.ReportEmail.SerializeToString,
+                response_deserializer=protos_dot_realtime__pb2.ReportEmailResult.FromString,
+                _registered_method=True)
 
 
 class RealtimeServicer:
@@ -110,6 +115,14 @@ class RealtimeServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SendReportEmail(self, request, context):
+        """For the worker's ReportWorkflow: a report mailed to the addresses its schedule names,
+        one message each (no recipient sees another's address).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RealtimeServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -142,6 +155,11 @@ def add_RealtimeServicer_to_server(servicer, server):
                     servicer.ConfirmEmail,
                     request_deserializer=protos_dot_realtime__pb2.ConfirmEmailRequest.FromString,
                     response_serializer=protos_dot_realtime__pb2.ConfirmEmailResult.SerializeToString,
+            ),
+            'SendReportEmail': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendReportEmail,
+                    request_deserializer=protos_dot_realtime__pb2.ReportEmail.FromString,
+                    response_serializer=protos_dot_realtime__pb2.ReportEmailResult.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -308,6 +326,33 @@ class Realtime:
             '/postflow.realtime.v1.Realtime/ConfirmEmail',
             protos_dot_realtime__pb2.ConfirmEmailRequest.SerializeToString,
             protos_dot_realtime__pb2.ConfirmEmailResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendReportEmail(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.realtime.v1.Realtime/SendReportEmail',
+            protos_dot_realtime__pb2.ReportEmail.SerializeToString,
+            protos_dot_realtime__pb2.ReportEmailResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -702,3 +702,19 @@ class StartImportResult(_message.Message):
     STARTED_FIELD_NUMBER: _ClassVar[int]
     started: bool
     def __init__(self, started: _Optional[bool] = ...) -> None: ...
+
+class PreflightRoundRequest(_message.Message):
+    __slots__ = ("limit", "user_id")
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    user_id: str
+    def __init__(self, limit: _Optional[int] = ..., user_id: _Optional[str] = ...) -> None: ...
+
+class PreflightRoundResult(_message.Message):
+    __slots__ = ("checked", "failed")
+    CHECKED_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    checked: int
+    failed: int
+    def __init__(self, checked: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from protos import posts_pb2 as protos_dot_posts__pb2
 from protos import scheduler_pb2 as protos_dot_scheduler__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -155,6 +156,16 @@ class SchedulerStub:
                 '/postflow.scheduler.v1.Scheduler/StartImport',
                 request_serializer=protos_dot_scheduler__pb2.StartImportRequest.SerializeToString,
                 response_deserializer=protos_dot_scheduler__pb2.StartImportResult.FromString,
+                _registered_method=True)
+        self.CheckPostNow = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/CheckPostNow',
+                request_serializer=protos_dot_scheduler__pb2.PostRef.SerializeToString,
+                response_deserializer=protos_dot_posts__pb2.Preflight.FromString,
+                _registered_method=True)
+        self.PreflightRound = channel.unary_unary(
+                '/postflow.scheduler.v1.Scheduler/PreflightRound',
+                request_serializer=protos_dot_scheduler__pb2.PreflightRoundRequest.SerializeToString,
+                response_deserializer=protos_dot_scheduler__pb2.PreflightRoundResult.FromString,
                 _registered_method=True)
         self.CreateScheduleTemplate = channel.unary_unary(
                 '/postflow.scheduler.v1.Scheduler/CreateScheduleTemplate',
@@ -393,6 +404,20 @@ class SchedulerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CheckPostNow(self, request, context):
+        """Pre-flight: one post's checks now (the composer's "Check now"), and a round over the
+        posts due within a day (the worker's PreflightWorkflow, or an operator by hand).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreflightRound(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateScheduleTemplate(self, request, context):
         """Schedule templates: named weekly slots in a zone; applying one schedules each post
         into the next free slot.
@@ -592,6 +617,16 @@ def add_SchedulerServicer_to_server(servicer, server):
                     servicer.StartImport,
                     request_deserializer=protos_dot_scheduler__pb2.StartImportRequest.FromString,
                     response_serializer=protos_dot_scheduler__pb2.StartImportResult.SerializeToString,
+            ),
+            'CheckPostNow': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckPostNow,
+                    request_deserializer=protos_dot_scheduler__pb2.PostRef.FromString,
+                    response_serializer=protos_dot_posts__pb2.Preflight.SerializeToString,
+            ),
+            'PreflightRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreflightRound,
+                    request_deserializer=protos_dot_scheduler__pb2.PreflightRoundRequest.FromString,
+                    response_serializer=protos_dot_scheduler__pb2.PreflightRoundResult.SerializeToString,
             ),
             'CreateScheduleTemplate': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateScheduleTemplate,
@@ -1304,6 +1339,60 @@ class Scheduler:
             '/postflow.scheduler.v1.Scheduler/StartImport',
             protos_dot_scheduler__pb2.StartImportRequest.SerializeToString,
             protos_dot_scheduler__pb2.StartImportResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckPostNow(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/CheckPostNow',
+            protos_dot_scheduler__pb2.PostRef.SerializeToString,
+            protos_dot_posts__pb2.Preflight.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreflightRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/postflow.scheduler.v1.Scheduler/PreflightRound',
+            protos_dot_scheduler__pb2.PreflightRoundRequest.SerializeToString,
+            protos_dot_scheduler__pb2.PreflightRoundResult.FromString,
             options,
             channel_credentials,
             insecure,

@@ -128,6 +128,15 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # test_schedule_reconciler.py): a round of its own would repair states other
             # tests make on purpose.
             "POSTFLOW_SCHEDULE_RECONCILE_INTERVAL_SECONDS": "86400",
+            # Pre-flight rounds run when a test asks (tests/services/scheduler/
+            # test_preflight.py): a round would call the Graph API beside tests that arm faults.
+            "POSTFLOW_PREFLIGHT_INTERVAL_SECONDS": "86400",
+            # Reminders of posts published by hand go out within 2 s of their time, and are
+            # missed 4 s after (tests/services/posts/test_reminders.py).
+            "POSTFLOW_REMINDER_INTERVAL_SECONDS": "2",
+            "POSTFLOW_REMINDER_MISSED_AFTER_HOURS": "0.001",
+            # A report asked to be sent now is mailed within 2 s.
+            "POSTFLOW_REPORT_INTERVAL_SECONDS": "2",
             # A video whose media service died is taken up by another within seconds.
             "POSTFLOW_VIDEO_LEASE_SECONDS": "3",
             # Sessions and memberships are asked again every 2 s: a removed member's socket

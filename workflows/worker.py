@@ -19,17 +19,27 @@ from lib.common.events import EventPublisher
 from lib.common.metrics import serve as serve_metrics
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
-from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2_grpc, realtime_pb2_grpc, scheduler_pb2_grpc
 from workflows.audience.activities import AudienceActivities
 from workflows.audience.starter import ensure_audience_learning
 from workflows.audience.workflows import AudienceLearningWorkflow
 from workflows.imports.activities import ImportActivities
 from workflows.imports.workflows import ImportPostsWorkflow
 from workflows.maintenance.activities import MaintenanceActivities
-from workflows.maintenance.starter import ensure_account_upkeep, ensure_media_purge, ensure_schedule_reconcile
+from workflows.maintenance.starter import (
+    ensure_account_upkeep,
+    ensure_media_purge,
+    ensure_preflight,
+    ensure_reminders,
+    ensure_reports,
+    ensure_schedule_reconcile,
+)
 from workflows.maintenance.workflows import (
     AccountUpkeepWorkflow,
     MediaPurgeWorkflow,
+    PreflightWorkflow,
+    ReminderWorkflow,
+    ReportWorkflow,
     ScheduleReconcileWorkflow,
 )
 from workflows.metrics.activities import MetricsActivities
@@ -65,6 +75,9 @@ WORKFLOWS = [
     AccountUpkeepWorkflow,
     ScheduleReconcileWorkflow,
     ImportPostsWorkflow,
+    PreflightWorkflow,
+    ReminderWorkflow,
+    ReportWorkflow,
 ]
 
 
@@ -94,6 +107,9 @@ def activity_functions(
                 maintenance.purge_deleted_media,
                 maintenance.keep_accounts_connected,
                 maintenance.reconcile_schedules,
+                maintenance.preflight_round,
+                maintenance.reminder_round,
+                maintenance.report_round,
             ]
         )
     if audience is not None:
@@ -141,6 +157,7 @@ async def main() -> None:
     posts_channel = service_identity.channel(settings, caller="worker", service="posts")
     scheduler_channel = service_identity.channel(settings, caller="worker", service="scheduler")
     media_channel = service_identity.channel(settings, caller="worker", service="media")
+    realtime_channel = service_identity.channel(settings, caller="worker", service="realtime")
     graph = GraphApiClient.from_settings(settings)
     events = EventPublisher(
         settings.nats_url, settings.events_retention_hours * 3600, settings.events_replicas
@@ -187,6 +204,8 @@ async def main() -> None:
             MaintenanceActivities(
                 media=media_pb2_grpc.MediaStub(media_channel),
                 scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel),
+                posts=posts_pb2_grpc.PostsStub(posts_channel),
+                realtime=realtime_pb2_grpc.RealtimeStub(realtime_channel),
             ),
             AudienceActivities(
                 scheduler=scheduler_pb2_grpc.SchedulerStub(scheduler_channel), graph=graph, vault=vault
@@ -225,6 +244,9 @@ async def main() -> None:
         await ensure_media_purge(client, settings)
         await ensure_account_upkeep(client, settings)
         await ensure_schedule_reconcile(client, settings)
+        await ensure_preflight(client, settings)
+        await ensure_reminders(client, settings)
+        await ensure_reports(client, settings)
         await ensure_audience_learning(client, settings)
         await stop.wait()
     alive.cancel()
@@ -233,6 +255,7 @@ async def main() -> None:
     await posts_channel.close()
     await scheduler_channel.close()
     await media_channel.close()
+    await realtime_channel.close()
 
 
 if __name__ == "__main__":

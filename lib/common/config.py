@@ -208,6 +208,15 @@ class Settings(BaseSettings):
     missed_post_grace_hours: float = Field(default=24.0, ge=0)
     # A recurring series continues as new after this many occurrences (short histories).
     series_occurrences_per_run: int = 100
+    # Pre-flight rounds (services/scheduler/preflight.py): scheduled posts entering their
+    # last day, and their last hour, are checked within one interval.
+    preflight_interval_seconds: float = Field(default=900.0, gt=0)
+    # Posts published by hand (reminders.py): the round that sends their reminders runs
+    # this often, and a reminder not marked done this long after is missed.
+    reminder_interval_seconds: float = Field(default=60.0, gt=0)
+    reminder_missed_after_hours: float = Field(default=24.0, gt=0)
+    # Scheduled reports (report_schedules.py) are mailed within one round of their time.
+    report_interval_seconds: float = Field(default=300.0, gt=0)
     # A CSV import's workflow makes (and schedules) this many rows' posts per activity.
     import_batch_rows: int = Field(default=25, ge=1, le=200)
     graph_simulator_host: str = "127.0.0.1"

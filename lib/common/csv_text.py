@@ -21,3 +21,19 @@ def document(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> st
     for row in rows:
         writer.writerow({name: cell(row.get(name)) for name in columns})
     return out.getvalue()
+
+
+def _table_cell(value) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return cell(value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def table(rows: Iterable[Sequence[object]]) -> str:
+    """Rows of cells (sections with their own header rows); numbers as numbers, a negative
+    one too (it is no formula)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in rows:
+        writer.writerow([_table_cell(v) for v in row])
+    return out.getvalue()

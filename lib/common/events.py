@@ -258,6 +258,32 @@ class ImportProgress(Event):
     skipped: int = 0
 
 
+@dataclass(frozen=True, kw_only=True)
+class PreflightChecked(Event):
+    """A scheduled post's pre-flight (a day before, or `final`: in the hour before): `ok`,
+    or the `problems` found, in words a person can act on, while there is time to fix them."""
+
+    TYPE: ClassVar[str] = "preflight"
+    post_id: str
+    ok: bool
+    stage: str = "day_before"
+    scheduled_for: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReminderChanged(Event):
+    """A post published by hand: its reminder went out (`due`, with what to publish), it was
+    marked `done`, or it was not in time (`missed`)."""
+
+    TYPE: ClassVar[str] = "reminder"
+    post_id: str
+    state: str
+    post_type: str = ""
+    caption: str = ""
+    scheduled_for: str = ""
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
@@ -272,6 +298,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReviewChanged,
         CommentAdded,
         ImportProgress,
+        PreflightChecked,
+        ReminderChanged,
     )
 }
 

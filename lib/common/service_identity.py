@@ -45,6 +45,12 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "MarkUnscheduled": frozenset({"scheduler"}),
         "MovePlannedTime": frozenset({"scheduler"}),
         "AdvanceImport": frozenset({"worker"}),
+        "PreflightDue": frozenset({"scheduler"}),
+        "SendDueReminders": frozenset({"worker"}),
+        "DueReports": frozenset({"worker"}),
+        "MarkReportSent": frozenset({"worker"}),
+        "RenderReport": frozenset({"gateway", "worker"}),
+        "RecordPreflight": frozenset({"scheduler"}),
         "RecordImportOutcomes": frozenset({"worker"}),
         # The scheduler's reconciler records an outcome the workflow reached after a restore.
         "RecordPublishing": frozenset({"worker", "scheduler"}),
@@ -76,12 +82,21 @@ ALLOWED: dict[str, dict[str, frozenset[str]]] = {
         "GetAudienceModel": frozenset({"posts"}),
         "ListProfileMedia": frozenset({"posts"}),
         "StartImport": frozenset({"posts"}),
+        # The worker's round, and an operator's from the scheduler's own pod.
+        "PreflightRound": frozenset({"worker", "scheduler"}),
         "ListAccounts": frozenset({"gateway", "posts"}),
         # A CSV import's rows are scheduled by its workflow, as a person would.
         "SchedulePost": frozenset({"gateway", "worker"}),
         "RecordAudience": frozenset({"worker"}),
     },
-    "media": {"ResolveMedia": frozenset({"worker", "posts"}), "PurgeDeleted": frozenset({"worker"})},
+    "media": {
+        "ResolveMedia": frozenset({"worker", "posts"}),
+        "PurgeDeleted": frozenset({"worker"}),
+        # Pre-flight reads a scheduled post's library items (ready, their specs).
+        "GetMedia": frozenset({"gateway", "scheduler"}),
+    },
+    # Scheduled reports are mailed by the realtime service (it holds the SMTP login).
+    "realtime": {"SendReportEmail": frozenset({"worker"})},
 }
 DEFAULT_CALLERS = frozenset({"gateway"})
 

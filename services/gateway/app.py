@@ -35,6 +35,7 @@ from services.gateway.posts import (
 )
 from services.gateway.posts import routes as posts
 from services.gateway.rate_limits import GatewayLimits
+from services.gateway.reports import routes as reports
 from services.gateway.scheduling import accounts, best_times, recurrence, schedule_templates
 from services.gateway.scheduling import routes as scheduling
 from services.gateway.security_headers import SecurityHeadersMiddleware
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         calendar,
         campaigns,
         schedule_templates,
+        reports,
         workspaces,
     ):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)

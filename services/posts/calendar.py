@@ -23,7 +23,7 @@ from lib.common.errors import Violation, invalid
 from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
 from protos import media_pb2, media_pb2_grpc, scheduler_pb2_grpc
-from services.posts import audience_times, campaigns, content_gaps, predictions
+from services.posts import audience_times, campaigns, content_gaps, predictions, preflight
 from services.posts.content import POST_TYPES
 from services.posts.models import Post
 
@@ -47,6 +47,8 @@ class CalendarQuery:
     post_types: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     campaign_id: uuid.UUID | None = None
+    # A report's set of accounts (any of them); empty: as account_id says.
+    account_ids: list[uuid.UUID] = field(default_factory=list)
 
 
 def query_of(
@@ -113,6 +115,7 @@ class Cell(NamedTuple):
     campaign_id: uuid.UUID | None
     # As stored: an edit voids an approval here at once (approvals.void_if_changed).
     review_status: str
+    preflight_status: str
 
 
 # Plain rows, not whole posts: a 3-month view holds hundreds of posts, and loading each
@@ -132,6 +135,7 @@ _CELL_COLUMNS = (
     Post.optimal_time_score,
     Post.campaign_id,
     Post.review_status,
+    preflight.STATUS,
 )
 
 
@@ -198,6 +202,8 @@ def _range_conditions(query: CalendarQuery, zone: ZoneInfo) -> list:
     ]
     if query.account_id:
         conditions.append(Post.account_id == query.account_id)
+    if query.account_ids:
+        conditions.append(Post.account_id.in_(query.account_ids))
     if query.statuses:
         conditions.append(Post.status.in_([str(s) for s in query.statuses]))
     if query.post_types:

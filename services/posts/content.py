@@ -104,6 +104,8 @@ def _options(options: dict[str, Any]) -> dict[str, Any]:
     for name in ("share_to_feed", "thumb_offset_ms"):
         if options.get(name) is not None:
             out[name] = options[name]
+    if options.get("publish_myself"):
+        out["publish_myself"] = True
     return out
 
 

@@ -23,8 +23,8 @@ from lib.common import member_scope, time_text
 from lib.common.db import Database
 from lib.common.errors import ServiceError, Violation, invalid, invalid_field
 from lib.common.timezones import is_valid_zone
-from protos import media_pb2, media_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
-from services.posts import rules
+from protos import media_pb2_grpc, scheduler_pb2, scheduler_pb2_grpc
+from services.posts import media_refs, rules
 from services.posts.content import POST_TYPES, Content
 from services.posts.models import Campaign
 
@@ -168,10 +168,6 @@ def _split(text: str, separators: str) -> list[str]:
     return [part.strip() for part in text.split(separators[0]) if part.strip()]
 
 
-def _looks_like_url(value: str) -> bool:
-    return value.lower().startswith(("http://", "https://"))
-
-
 async def _known(
     db: Database,
     media: media_pb2_grpc.MediaStub,
@@ -197,21 +193,10 @@ async def _known(
         ).all()
     campaigns = {name.lower(): str(campaign_id) for campaign_id, name in found}
     campaigns |= {str(campaign_id): str(campaign_id) for campaign_id, _ in found}
-    names = sorted(
-        {ref for row in cells for ref in _split(row.get("media", ""), "|\n") if not _looks_like_url(ref)}
-    )
-    library: dict[str, str] = {}
-    if names:
-        try:
-            reply = await media.ResolveMedia(
-                media_pb2.ResolveMediaRequest(user_id=str(user_id), media_ids=names, by_filename=True),
-                timeout=10,
-            )
-        except grpc.aio.AioRpcError as err:
-            raise ServiceError(
-                "unavailable", "media_unavailable", f"The media library could not be asked: {err.code().name}"
-            ) from err
-        library = {item.media_id: item.id for item in reply.items if item.found}
+    names = [
+        ref for row in cells for ref in _split(row.get("media", ""), "|\n") if not media_refs.is_url(ref)
+    ]
+    library = await media_refs.library_ids(media, user_id, names)
     return _Known(zone, schedule, now, list(accounts), campaigns, library)
 
 
@@ -266,7 +251,7 @@ def _time(row: Row, cells: dict[str, str], known: _Known) -> None:
 def _content(row: Row, cells: dict[str, str], known: _Known, with_time: bool) -> None:
     media = []
     for index, ref in enumerate(_split(cells.get("media", ""), "|\n")):
-        if _looks_like_url(ref):
+        if media_refs.is_url(ref):
             media.append({"url": ref})
         elif ref in known.media:
             media.append({"media_id": known.media[ref]})

@@ -17,25 +17,37 @@ def urls_of(media: list[dict[str, str]]) -> list[str]:
     return [item.get("url") or item.get("media_id") or "" for item in media]
 
 
+def is_url(value: str) -> bool:
+    return bool(_URL.match(value))
+
+
+async def library_ids(
+    media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, names: list[str]
+) -> dict[str, str]:
+    """Each of the user's library items these name (by id or file name) -> its id."""
+    if not names:
+        return {}
+    try:
+        reply = await media.ResolveMedia(
+            media_pb2.ResolveMediaRequest(
+                user_id=str(user_id), media_ids=sorted(set(names)), by_filename=True
+            ),
+            timeout=10,
+        )
+    except grpc.aio.AioRpcError as err:
+        raise ServiceError(
+            "unavailable", "media_unavailable", f"The media library could not be asked: {err.code().name}"
+        ) from err
+    return {item.media_id: item.id for item in reply.items if item.found}
+
+
 async def media_from(
     media: media_pb2_grpc.MediaStub, user_id: uuid.UUID, values: list[str]
 ) -> list[dict[str, str]]:
     """The media items media_urls names; anything that is neither a URL nor one of the
     user's items is the request's mistake, named by its index."""
     values = [value.strip() for value in values]
-    named = [value for value in values if not _URL.match(value)]
-    found: dict[str, str] = {}
-    if named:
-        try:
-            reply = await media.ResolveMedia(
-                media_pb2.ResolveMediaRequest(user_id=str(user_id), media_ids=named, by_filename=True),
-                timeout=10,
-            )
-        except grpc.aio.AioRpcError as err:
-            raise ServiceError(
-                "unavailable", "media_unavailable", f"The media library could not be asked: {err.code().name}"
-            ) from err
-        found = {item.media_id: item.id for item in reply.items if item.found}
+    found = await library_ids(media, user_id, [value for value in values if not _URL.match(value)])
     items, problems = [], []
     for index, value in enumerate(values):
         if _URL.match(value):

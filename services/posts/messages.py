@@ -19,6 +19,7 @@ from services.posts import (
     csv_import,
     imports,
     media_refs,
+    preflight,
     profile_grid,
 )
 from services.posts.content import Content
@@ -135,6 +136,22 @@ def post_message(post: Post, autosaved_at: datetime | None = None) -> posts_pb2.
             error=post.first_comment_error or "",
             attempts=post.first_comment_attempts or 0,
             updated_at=to_timestamp(post.first_comment_at),
+        ),
+        reminder=posts_pb2.Reminder(
+            state=post.reminder_state or "",
+            sent_at=to_timestamp(post.reminder_sent_at),
+            done_at=to_timestamp(post.reminder_done_at),
+        ),
+        preflight=posts_pb2.Preflight(
+            status=preflight.status_of(post),
+            stage=post.preflight_stage or "",
+            checked_at=to_timestamp(post.preflight_at),
+            checks=[
+                posts_pb2.PreflightCheck(
+                    check=c.get("check", ""), ok=bool(c.get("ok")), message=c.get("message", "")
+                )
+                for c in post.preflight or []
+            ],
         ),
         review=posts_pb2.Review(
             status=approvals.shown_status(post),
@@ -280,6 +297,7 @@ def _entry_message(entry) -> posts_pb2.CalendarEntry:
         campaign_id=str(post.campaign_id) if post.campaign_id else None,
         campaign_colour=entry.campaign_colour,
         review_status=post.review_status or "",
+        preflight_status=post.preflight_status or "",
     )
 
 
@@ -356,6 +374,21 @@ def import_message(job, counts: imports.Counts, rows, repeated: bool = False) ->
         finished_at=to_timestamp(job.finished_at),
         repeated=repeated,
         rows=[_kept_row_message(row) for row in rows],
+    )
+
+
+def report_schedule_message(schedule) -> posts_pb2.ReportSchedule:
+    return posts_pb2.ReportSchedule(
+        id=str(schedule.id),
+        user_id=str(schedule.user_id),
+        name=schedule.name,
+        frequency=schedule.frequency,
+        recipients=schedule.recipients,
+        account_ids=[str(a) for a in schedule.account_ids],
+        timezone=schedule.timezone,
+        next_run_at=to_timestamp(schedule.next_run_at),
+        last_sent_at=to_timestamp(schedule.last_sent_at),
+        last_error=schedule.last_error or "",
     )
 
 

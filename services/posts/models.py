@@ -63,6 +63,16 @@ class Post(Base):
     approved_version: Mapped[int | None] = mapped_column(Integer)
     approved_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Published by hand (options.publish_myself, reminders.py): "", due, done or missed.
+    reminder_state: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reminder_done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Pre-flight (preflight.py): what was checked, when, for which version and time.
+    preflight: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
+    preflight_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    preflight_version: Mapped[int | None] = mapped_column(Integer)
+    preflight_for: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    preflight_stage: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text, default=PostStatus.DRAFT)
     version: Mapped[int] = mapped_column(Integer, default=1)
     template_name: Mapped[str | None] = mapped_column(Text)
@@ -340,3 +350,25 @@ class ImportRow(Base):
     outcome: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text, default="")
     post_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+
+
+class ReportSchedule(Base):
+    """An analytics report mailed weekly or monthly (report_schedules.py)."""
+
+    __tablename__ = "report_schedules"
+    __table_args__ = {"schema": SCHEMA}
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    created_by: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    name: Mapped[str] = mapped_column(Text)
+    frequency: Mapped[str] = mapped_column(Text)
+    recipients: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    account_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(UUID(as_uuid=True)))
+    timezone: Mapped[str] = mapped_column(Text)
+    next_run_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

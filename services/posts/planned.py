@@ -5,7 +5,7 @@ import uuid
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
+from sqlalchemy import case, update
 
 from lib.common import time_text, workspace_zone
 from lib.common.db import Database
@@ -51,7 +51,15 @@ async def set_planned(db: Database, *, post: Post, when: datetime | None, zone: 
         changed = await connection.execute(
             update(Post)
             .where(Post.id == post.id, Post.user_id == post.user_id, Post.status == PostStatus.DRAFT)
-            .values(scheduled_for=when, timezone=zone if when else None, updated_at=moment)
+            .values(
+                scheduled_for=when,
+                timezone=zone if when else None,
+                updated_at=moment,
+                # A new time is a new reminder (for a post published by hand).
+                reminder_state=case(
+                    (Post.scheduled_for.is_distinct_from(when), ""), else_=Post.reminder_state
+                ),
+            )
             .returning(Post.id)
         )
         if changed.first() is None:

@@ -252,6 +252,12 @@ def check_publishable(post: Post) -> None:
     """Raise what stands between the post's content and Instagram (every problem at once)."""
     if post.deleted_at is not None:
         raise conflict("post_deleted", "The post is deleted; restore it before scheduling it")
+    if (post.options or {}).get("publish_myself"):
+        raise conflict(
+            "publish_myself",
+            "You publish this post yourself: give it a planned time (scheduled_for) and you get a "
+            "reminder then, with its media and caption. Postflow does not publish it",
+        )
     rules.check(store.content_of(post), to_publish=True)
 
 

@@ -1,7 +1,7 @@
 """gRPC face of the posts service: translates requests into calls on the domain modules."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from lib.common import member_scope, proto_struct, workspace_zone
 from lib.common.bulk_requests import item_error
@@ -13,7 +13,13 @@ from lib.common.ids import parse_id
 from lib.common.outbox import Outbox
 from lib.common.proto_time import from_timestamp, to_timestamp
 from lib.post_status import PostStatus
-from protos import media_pb2_grpc, posts_pb2, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from protos import (
+    media_pb2_grpc,
+    posts_pb2,
+    posts_pb2_grpc,
+    scheduler_pb2_grpc,
+    users_pb2_grpc,
+)
 from services.posts import (
     analytics,
     approval_rules,
@@ -37,8 +43,12 @@ from services.posts import (
     occurrences,
     planned,
     planning_settings,
+    preflight,
     profile_grid,
     publishing,
+    reminders,
+    report_files,
+    report_schedules,
     review_links,
     schedule_records,
     store,
@@ -60,6 +70,7 @@ from services.posts.messages import (
     import_message,
     metrics_sample,
     post_message,
+    report_schedule_message,
     review_action,
     review_link_message,
     schedule_record,
@@ -436,6 +447,131 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             now=datetime.now(UTC),
         )
         return grid_message(grid)
+
+    async def RenderReport(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        made = await report_files.make(
+            db=self._db,
+            scheduler=self._scheduler,
+            user_id=user_id,
+            start=request.start_date,
+            end=request.end_date,
+            zone=request.timezone or await workspace_zone.of_workspace(self._users, user_id),
+            account_ids=list(request.account_ids),
+            file_format=request.format,
+            title=request.title,
+        )
+        return posts_pb2.ReportFile(
+            content=made.content, filename=made.filename, content_type=made.content_type
+        )
+
+    async def CreateReportSchedule(self, request, context):
+        user_id = parse_id(request.user_id, "User")
+        made = await report_schedules.create(
+            self._db,
+            user_id=user_id,
+            actor_id=parse_id(request.actor_id or request.user_id, "Actor"),
+            name=request.name,
+            frequency=request.frequency,
+            recipients=list(request.recipients),
+            account_ids=list(request.account_ids),
+            zone=request.timezone or await workspace_zone.of_workspace(self._users, user_id),
+            known_accounts=set(await report_files.account_names(self._scheduler, user_id)),
+            now=datetime.now(UTC),
+        )
+        return report_schedule_message(made)
+
+    async def ListReportSchedules(self, request, context):
+        found = await report_schedules.list_of(self._db, user_id=parse_id(request.user_id, "User"))
+        return posts_pb2.ReportScheduleList(items=[report_schedule_message(s) for s in found])
+
+    async def DeleteReportSchedule(self, request, context):
+        await report_schedules.remove(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            schedule_id=parse_id(request.schedule_id, "Report schedule"),
+        )
+        return posts_pb2.ReportSchedule(id=request.schedule_id)
+
+    async def SendReportNow(self, request, context):
+        found = await report_schedules.send_now(
+            self._db,
+            user_id=parse_id(request.user_id, "User"),
+            schedule_id=parse_id(request.schedule_id, "Report schedule"),
+            now=datetime.now(UTC),
+        )
+        return report_schedule_message(found)
+
+    async def DueReports(self, request, context):
+        found = await report_schedules.due(
+            self._db, now=datetime.now(UTC), limit=min(request.limit or 20, 100)
+        )
+        return posts_pb2.DueReportList(
+            items=[
+                posts_pb2.DueReport(
+                    schedule=report_schedule_message(d.schedule),
+                    start_date=d.start.isoformat(),
+                    end_date=d.end.isoformat(),
+                )
+                for d in found
+            ]
+        )
+
+    async def MarkReportSent(self, request, context):
+        marked = await report_schedules.mark_sent(
+            self._db,
+            schedule_id=parse_id(request.schedule_id, "Report schedule"),
+            run_at=from_timestamp(request, "run_at"),
+            error=request.error,
+            now=datetime.now(UTC),
+        )
+        return posts_pb2.MarkReportSentResult(marked=marked)
+
+    async def SendDueReminders(self, request, context):
+        sent, missed = await reminders.send_due(
+            self._db,
+            self._events,
+            now=datetime.now(UTC),
+            missed_after=timedelta(seconds=request.missed_after_seconds or 86400),
+            limit=min(request.limit or 200, 1000),
+        )
+        return posts_pb2.SendRemindersResult(sent=sent, missed=missed)
+
+    async def MarkReminderDone(self, request, context):
+        user_id, post_id = _ids(request)
+        post = await reminders.mark_done(
+            self._db, self._events, user_id=user_id, post_id=post_id, now=datetime.now(UTC)
+        )
+        return post_message(post)
+
+    async def PreflightDue(self, request, context):
+        found = await preflight.due(
+            self._db,
+            now=datetime.now(UTC),
+            limit=min(request.limit or 50, 500),
+            user_id=parse_id(request.user_id, "User") if request.user_id else None,
+        )
+        return posts_pb2.PreflightDueList(
+            items=[
+                posts_pb2.PreflightDuePost(user_id=str(user_id), post_id=str(post_id), stage=stage)
+                for user_id, post_id, stage in found
+            ]
+        )
+
+    async def RecordPreflight(self, request, context):
+        user_id, post_id = _ids(request)
+        kept = await preflight.record(
+            self._db,
+            self._events,
+            user_id=user_id,
+            post_id=post_id,
+            version=request.version,
+            checked_for=from_timestamp(request, "checked_for"),
+            stage=request.stage,
+            checks=[preflight.Check(c.check, c.ok, c.message) for c in request.checks],
+            now=datetime.now(UTC),
+        )
+        return posts_pb2.RecordPreflightResult(kept=kept)
 
     async def _checked_import(self, request):
         user_id = parse_id(request.user_id, "User")

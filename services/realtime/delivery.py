@@ -21,9 +21,9 @@ import httpx
 from sqlalchemy import select, update
 
 from lib.common import mail, metrics
+from lib.common import public_target as webhook_target
 from lib.common.config import Settings
 from lib.common.db import Database
-from services.realtime import webhook_target
 from services.realtime.models import Delivery, Notification
 
 log = logging.getLogger(__name__)

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from lib.common import cursors
+from lib.common import public_target as webhook_target
 from lib.common.config import Settings
 from lib.common.db import Database
 from lib.common.emails import is_email_address
@@ -23,12 +24,14 @@ from lib.common.events import (
     MediaProcessing,
     MetricsUpdate,
     PostStatusUpdate,
+    PreflightChecked,
+    ReminderChanged,
     ReviewChanged,
     ScheduleChanged,
 )
 from lib.common.timezones import is_valid_zone
 from lib.post_status import PostStatus
-from services.realtime import email_confirmation, webhook_target
+from services.realtime import email_confirmation
 from services.realtime.models import Delivery, Notification, Preferences
 
 TYPES = (
@@ -48,6 +51,9 @@ TYPES = (
     "approval_voided",
     "approval_needed",
     "mentioned",
+    "preflight_failed",
+    "reminder_due",
+    "reminder_missed",
 )
 # Event types that can make a notification (others are not even looked at).
 SOURCES = tuple(
@@ -61,6 +67,8 @@ SOURCES = tuple(
         FirstCommentChanged,
         ReviewChanged,
         CommentAdded,
+        PreflightChecked,
+        ReminderChanged,
     )
 )
 # Posts at risk named in an account's notification (the rest are counted).
@@ -181,6 +189,28 @@ def needs_preferences(event: Event) -> bool:
     return isinstance(event, MetricsUpdate)
 
 
+def _reminder(event: ReminderChanged) -> Draft | None:
+    kind = event.post_type or "post"
+    if event.state == "due":
+        caption = f" Caption to copy: “{event.caption}”" if event.caption else ""
+        return Draft(
+            "reminder_due",
+            f"Time to post your {kind}",
+            f"Your {kind} is due now: publish it from your phone, then mark it done. Open it for its "
+            f"media, ready for Instagram.{caption}",
+            event.post_id,
+        )
+    if event.state == "missed":
+        return Draft(
+            "reminder_missed",
+            f"Your {kind} was not marked done",
+            f"The {kind} you planned to publish yourself was not marked done. Mark it done if you "
+            "published it, or plan it again.",
+            event.post_id,
+        )
+    return None
+
+
 def from_event(event: Event, preferences: Preferences | None = None) -> Draft | None:
     """The notification an event calls for, if any."""
     if isinstance(event, AccountChanged):
@@ -193,6 +223,19 @@ def from_event(event: Event, preferences: Preferences | None = None) -> Draft | 
         who = event.author_name or ("Your client" if event.author_kind == "client" else "A teammate")
         return Draft(
             "mentioned", "You were mentioned", f"{who} mentioned you on a post: “{event.body}”", event.post_id
+        )
+    if isinstance(event, ReminderChanged):
+        return _reminder(event)
+    if isinstance(event, PreflightChecked):
+        # A person who asked (Check now) sees the answer; the rounds' failures are told.
+        if event.ok or event.stage == "now":
+            return None
+        when = "within the hour" if event.stage == "final" else "within a day"
+        return Draft(
+            "preflight_failed",
+            "A scheduled post would fail",
+            f"Due {when}, it would fail: {' '.join(event.problems)} Fix it while there is time.",
+            event.post_id,
         )
     if isinstance(event, FirstCommentChanged):
         if event.status != "failed":
@@ -208,6 +251,8 @@ def from_event(event: Event, preferences: Preferences | None = None) -> Draft | 
     if isinstance(event, PostStatusUpdate):
         post_id, metadata, status = event.post_id, event.metadata or {}, event.status
         if status == PostStatus.PUBLISHED:
+            if metadata.get("published_by") == "hand":
+                return None  # the person who published it marked it so
             link = metadata.get("permalink") or ""
             return Draft(
                 "post_published", "Post published", f"Your post is live on Instagram {link}".strip(), post_id

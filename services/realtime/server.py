@@ -5,7 +5,7 @@ from lib.common.db import Database
 from lib.common.grpc_errors import rpc_handlers
 from lib.common.ids import parse_id
 from protos import realtime_pb2, realtime_pb2_grpc
-from services.realtime import email_confirmation, notifications
+from services.realtime import email_confirmation, notifications, report_mail
 from services.realtime.messages import notification_message, preferences_message
 
 
@@ -63,6 +63,16 @@ class RealtimeServicer(realtime_pb2_grpc.RealtimeServicer):
             reach_multiple=request.milestones.reach_multiple,
         )
         return preferences_message(row)
+
+    async def SendReportEmail(self, request, context):
+        sent = await report_mail.send(
+            self._settings,
+            recipients=list(request.recipients),
+            subject=request.subject,
+            body=request.body,
+            attachments=[(a.filename, a.content_type, a.content) for a in request.attachments],
+        )
+        return realtime_pb2.ReportEmailResult(sent=sent)
 
     async def ConfirmEmail(self, request, context):
         address = await email_confirmation.confirm(self._db, request.token)

@@ -12,13 +12,14 @@ from lib.common.outbox import Outbox
 from lib.common.token_vault import TokenVault
 from lib.instagram.graph_api import GraphApiClient
 from lib.instagram.meta_login import MetaLogin
-from protos import posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
+from protos import media_pb2_grpc, posts_pb2_grpc, scheduler_pb2_grpc, users_pb2_grpc
 from services.scheduler import accounts
 from services.scheduler.account_health import AccountHealth
 from services.scheduler.audience import Audiences
 from services.scheduler.audit_trail import AuditTrail
 from services.scheduler.meta_logins import Logins
 from services.scheduler.models import OutboxEvent
+from services.scheduler.preflight import Preflight
 from services.scheduler.reconciler import Reconciler
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
@@ -34,6 +35,7 @@ async def main(port: int) -> None:
     graph = GraphApiClient.from_settings(settings)
     posts_channel = service_identity.channel(settings, caller="scheduler", service="posts")
     users_channel = service_identity.channel(settings, caller="scheduler", service="users")
+    media_channel = service_identity.channel(settings, caller="scheduler", service="media")
     temporal = await temporal_client.connect(settings.temporal_address, settings.temporal_namespace)
     vault = TokenVault(settings)
     if rewritten := await accounts.reencrypt(db=db, vault=vault):
@@ -53,6 +55,15 @@ async def main(port: int) -> None:
         db=db, posts=posts_pb2_grpc.PostsStub(posts_channel), temporal=temporal, settings=settings
     )
 
+    preflight = Preflight(
+        db=db,
+        posts=posts_pb2_grpc.PostsStub(posts_channel),
+        media=media_pb2_grpc.MediaStub(media_channel),
+        graph=graph,
+        vault=vault,
+        settings=settings,
+        scheduler=scheduler,
+    )
     audit = AuditTrail(users_pb2_grpc.UsersStub(users_channel))
     login = MetaLogin(settings, graph)
     publisher = EventPublisher(
@@ -74,6 +85,8 @@ async def main(port: int) -> None:
         await events.close()
         await publisher.close()
         await graph.close()
+        await preflight.close()
+        await media_channel.close()
         await posts_channel.close()
         await users_channel.close()
         await db.dispose()
@@ -99,6 +112,7 @@ async def main(port: int) -> None:
                     temporal=temporal,
                     missed_grace=timedelta(hours=settings.missed_post_grace_hours),
                 ),
+                preflight,
             ),
             server,
         ),

@@ -37,6 +37,7 @@ from services.scheduler.messages import (
     suggestions_message,
 )
 from services.scheduler.meta_logins import Logins
+from services.scheduler.preflight import Preflight
 from services.scheduler.reconciler import Reconciler
 from services.scheduler.scheduling import Scheduler
 from services.scheduler.series import SeriesManager
@@ -60,7 +61,9 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
         login: MetaLogin,
         health: AccountHealth,
         reconciler: Reconciler,
+        preflight: Preflight,
     ) -> None:
+        self._preflight = preflight
         self._reconciler = reconciler
         self._health = health
         self._logins = logins
@@ -391,6 +394,17 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServicer):
             unavailable=now.unavailable,
             takes_unassigned=now.takes_unassigned,
         )
+
+    async def CheckPostNow(self, request, context):
+        view, _ = await self._preflight.run(
+            str(parse_id(request.user_id, "User")), str(parse_id(request.post_id, "Post")), "now"
+        )
+        return view
+
+    async def PreflightRound(self, request, context):
+        workspace = str(parse_id(request.user_id, "User")) if request.user_id else ""
+        checked, failed = await self._preflight.round(min(request.limit or 50, 500), workspace)
+        return scheduler_pb2.PreflightRoundResult(checked=checked, failed=failed)
 
     async def StartImport(self, request, context):
         parse_id(request.import_id, "Import")

@@ -53,6 +53,10 @@ def _samples() -> list[events.Event]:
             body="@ana look",
             mentioned=True,
         ),
+        events.PreflightChecked(
+            user_id="u", post_id="p", ok=False, stage="day_before", problems=["Media 1 cannot be fetched"]
+        ),
+        events.ReminderChanged(user_id="u", post_id="p", state="due", post_type="story", caption="Sale"),
         events.ImportProgress(
             user_id="u", import_id="i", status="running", total=10, processed=4, imported=3, skipped=1
         ),

@@ -63,3 +63,61 @@ class UpkeepRound:
     checked: int = 0
     needs_reauth: int = 0
     warned: int = 0
+
+
+PREFLIGHT_WORKFLOW_NAME = "PreflightWorkflow"
+PREFLIGHT_ROUND_ACTIVITY = "preflight_round"
+PREFLIGHT_WORKFLOW_ID = "preflight"
+
+
+@dataclass
+class PreflightInput:
+    # How often a round runs: the posts entering their last day (and their last hour) are
+    # checked within one interval.
+    interval_seconds: float
+    rounds_per_run: int = 100
+    # Posts checked per round at most.
+    limit: int = 200
+
+
+@dataclass
+class PreflightRound:
+    checked: int = 0
+    failed: int = 0
+
+
+REMINDER_WORKFLOW_NAME = "ReminderWorkflow"
+REMINDER_ROUND_ACTIVITY = "reminder_round"
+REMINDER_WORKFLOW_ID = "reminders"
+
+
+@dataclass
+class ReminderInput:
+    # How often a round runs: a reminder goes out within one interval of its time.
+    interval_seconds: float
+    missed_after_seconds: float = 86400.0
+    rounds_per_run: int = 100
+
+
+@dataclass
+class ReminderRound:
+    sent: int = 0
+    missed: int = 0
+
+
+REPORT_WORKFLOW_NAME = "ReportWorkflow"
+REPORT_ROUND_ACTIVITY = "report_round"
+REPORT_WORKFLOW_ID = "reports"
+
+
+@dataclass
+class ReportInput:
+    # How often a round runs: a scheduled report is mailed within one interval of its time.
+    interval_seconds: float
+    rounds_per_run: int = 100
+
+
+@dataclass
+class ReportRound:
+    sent: int = 0
+    failed: int = 0

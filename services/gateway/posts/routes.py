@@ -230,3 +230,10 @@ async def duplicate_post(
         ),
     )
     return to_json(post)
+
+
+@router.post("/{post_id}/reminder/done", response_model=model(posts_pb2.Post))
+async def reminder_done(post_id: str, workspace: Writes, posts: PostsDep):
+    """A post you publish yourself (`options.publish_myself`): you published it by hand. It
+    is recorded published (a missed one too). 409 before its reminder went out."""
+    return to_json(await posts.MarkReminderDone(posts_pb2.PostRef(user_id=workspace.id, post_id=post_id)))

@@ -77,6 +77,12 @@ class PublishOptionsIn(RequestBody):
         description="Reels: a trial reel, shown first to non-followers (manual or ss_performance)",
         json_schema_extra={"enum": ["", "manual", "ss_performance"]},
     )
+    publish_myself: bool = Field(
+        False,
+        description="You publish it yourself (what Meta's API cannot publish: a story with stickers or "
+        "links, music on a reel, a personal account): at its planned time you get a reminder with its "
+        "media and caption, and mark it done",
+    )
 
 
 class PostChanges(RequestBody):

@@ -1,11 +1,12 @@
-"""/api/v1/posts/{id}/schedule and /status: schedule, reschedule, unschedule, follow."""
+"""/api/v1/posts/{id}/schedule, /status and /preflight: schedule, reschedule, unschedule,
+follow, check before it goes out."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Body
 
-from protos import scheduler_pb2
-from services.gateway.deps import Reads, SchedulerDep, Schedules
+from protos import posts_pb2, scheduler_pb2
+from services.gateway.deps import Reads, SchedulerDep, Schedules, Writes
 from services.gateway.proto_json import model, to_json
 from services.gateway.scheduling import schemas
 
@@ -61,3 +62,14 @@ async def retry_first_comment(post_id: str, workspace: Schedules, scheduler: Sch
     the post's first_comment, or the first_comment events). 409 unless it failed."""
     result = await scheduler.RetryFirstComment(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id))
     return to_json(result)
+
+
+@router.post("/preflight", response_model=model(posts_pb2.Preflight))
+async def check_now(post_id: str, workspace: Writes, scheduler: SchedulerDep):
+    """Pre-flight now: what can be known to fail before this scheduled post goes out (the
+    account's token and permissions, the publishing limit in its 24 hours, each media file
+    fetched as Instagram fetches it, a video's length and codec for its type, the caption's
+    limits, a missing approval). Kept on the post (its `preflight`) as the day-before check
+    is; 409 unless the post is scheduled."""
+    found = await scheduler.CheckPostNow(scheduler_pb2.PostRef(user_id=workspace.id, post_id=post_id))
+    return to_json(found)

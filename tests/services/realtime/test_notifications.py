@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from services.realtime import webhook_target
+from lib.common import public_target as webhook_target
 from tests.scraped_metrics import metrics_url, sample, wait_for
 from tests.services.realtime.clients import events_until, open_socket, quiet_for
 from tests.services.scheduler.publishing import IMAGE, arm, schedule, wait_for_status

@@ -52,6 +52,7 @@ export function optionsPanel({ changed }) {
     h("option", { value: "manual" }, "Trial, I share it to followers myself"),
     h("option", { value: "ss_performance" }, "Trial, shared to followers if it performs well"),
   );
+  const byHand = h("input", { id: "o-publish-myself", name: "options.publish_myself", type: "checkbox", onchange: changed });
   const reelBox = h(
     "div",
     { "data-for": REELS.join(" ") },
@@ -73,6 +74,12 @@ export function optionsPanel({ changed }) {
     { class: "options-field", name: "options", id: "c-options" },
     h("legend", {}, "Instagram options"),
     h("p", { class: "field-error", id: "c-options-error", role: "alert" }),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { class: "inline" }, byHand, " I publish it myself: remind me at its time"),
+      h("p", { class: "hint" }, "For what Instagram's API cannot publish: a story with stickers or links, music on a reel, a personal account. Give it a planned time; you get its media and caption then."),
+    ),
     field("o-first-comment", "First comment", firstComment, "Posted right after the post goes out; hashtags here keep the caption clean."),
     field("o-location-name", "Location", locationName),
     field("o-location-id", "Location's Facebook Page id", locationId, "The Page id of a place (Instagram tags the post with its location)."),
@@ -102,7 +109,7 @@ export function optionsPanel({ changed }) {
     },
     /** The options as the API takes them, for a post of `postType`. */
     value(postType) {
-      const options = {};
+      const options = byHand.checked ? { publish_myself: true } : {};
       if (!FEED.includes(postType)) return options;
       const text = firstComment.value.trim();
       if (text) options.first_comment = text;
@@ -121,6 +128,7 @@ export function optionsPanel({ changed }) {
       return options;
     },
     fill(options = {}) {
+      byHand.checked = Boolean(options.publish_myself);
       firstComment.value = options.first_comment || "";
       locationId.value = options.location_id || "";
       locationName.value = options.location_name || "";

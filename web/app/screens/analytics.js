@@ -33,6 +33,7 @@ class Analytics extends HTMLElement {
         h("h1", {}, "Analytics"),
         h("div", { class: "filter" }, h("label", { for: "a-range" }, "Range"), range),
         h("button", { type: "button", onclick: () => this.exportCsv() }, "Download CSV"),
+        h("button", { type: "button", onclick: () => this.report() }, "PDF report"),
       ),
       this.body,
       this.postBox,
@@ -47,6 +48,18 @@ class Analytics extends HTMLElement {
     const query = new URLSearchParams({ start_date: start, end_date: end, timezone: this.zone });
     try {
       await download(`/api/v1/calendar/analytics/export?${query}`, `postflow-${start}-${end}.csv`);
+    } catch (err) {
+      this.body.prepend(h("p", { class: "form-error", role: "alert" }, err.message));
+    }
+  }
+
+  /** The range's report, with its charts, as a PDF to send to a client. */
+  async report() {
+    const end = todayIn(this.zone);
+    const start = addDays(end, -(this.days - 1));
+    const query = new URLSearchParams({ start_date: start, end_date: end, timezone: this.zone, format: "pdf" });
+    try {
+      await download(`/api/v1/reports/analytics?${query}`, `postflow-report-${start}-${end}.pdf`);
     } catch (err) {
       this.body.prepend(h("p", { class: "form-error", role: "alert" }, err.message));
     }

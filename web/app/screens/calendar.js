@@ -254,7 +254,8 @@ class Calendar extends HTMLElement {
     const [day, time] = wallClock(post.local_time);
     const status = post.planned ? "draft" : post.status;
     const movable = MOVABLE.has(status);
-    const label = `${time}, ${STATUS_WORDS[status] || status} ${post.post_type}: ${post.caption_preview || "no caption"}`;
+    const warning = post.preflight_status === "failed" ? " (would fail: open it to see why)" : "";
+    const label = `${time}, ${STATUS_WORDS[status] || status} ${post.post_type}${warning}: ${post.caption_preview || "no caption"}`;
     const card = h(
       "article",
       {
@@ -301,6 +302,7 @@ class Calendar extends HTMLElement {
         h("span", { class: "type" }, post.post_type),
         h("span", { class: "state" }, STATUS_WORDS[status] || status),
         post.review_status ? h("span", { class: `review review-${post.review_status}` }, REVIEW_WORDS[post.review_status] || post.review_status) : null,
+        post.preflight_status === "failed" ? h("span", { class: "preflight-failed", title: "Checked before it goes out: something would fail. Open the post to see what." }, "⚠ Would fail") : null,
         h("span", { class: "caption" }, post.caption_preview || "No caption"),
       ),
     );

@@ -11,6 +11,8 @@ import { optionsPanel } from "../composer/options.js";
 import { preview } from "../composer/preview.js";
 import { liveStatus } from "../composer/live-status.js";
 import { recurrencePanel } from "../composer/recurrence.js";
+import { preflightPanel } from "../composer/preflight.js";
+import { reminderPanel } from "../composer/reminder.js";
 import { reviewPanel } from "../composer/review.js";
 import { versionsPanel } from "../composer/versions.js";
 import { on } from "../live.js";
@@ -47,6 +49,14 @@ class Composer extends HTMLElement {
     // A connect, reconnect or disconnect (on the accounts screen, in this tab or another)
     // redraws what depends on the accounts: the Schedule panel and the preview.
     this.stopAccounts = on("account_changed", () => this.accountsChanged());
+    // Its reminder went out, or its pre-flight ran: what the panels show is read again.
+    const reread = async (event) => {
+      if (!this.post || event.post_id !== this.post.id) return;
+      this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+      this.showReminder();
+      this.preflight?.render();
+    };
+    this.stopNotes = [on("reminder", reread), on("preflight", reread)];
     await Promise.all([this.loadLibrary(), this.loadAccounts()]);
     if (this.postId) await this.open(this.postId);
     else this.renderSchedule(); // drawn by build() before the accounts arrived
@@ -68,6 +78,7 @@ class Composer extends HTMLElement {
 
   disconnectedCallback() {
     this.stopAccounts?.();
+    this.stopNotes?.forEach((stop) => stop());
     this.live?.stop();
     clearInterval(this.ticker);
     clearTimeout(this.pending);
@@ -144,11 +155,13 @@ class Composer extends HTMLElement {
     this.repeatBox = h("div");
     this.historyBox = h("div");
     this.reviewBox = h("div");
+    this.preflightBox = h("div");
+    this.reminderBox = h("div");
     this.replaceChildren(
       h(
         "div",
         { class: "composer" },
-        h("div", { class: "composer-main" }, this.heading, this.liveBox, this.form, this.scheduleBox, this.reviewBox, this.repeatBox, this.historyBox),
+        h("div", { class: "composer-main" }, this.heading, this.liveBox, this.form, this.reminderBox, this.scheduleBox, this.preflightBox, this.reviewBox, this.repeatBox, this.historyBox),
         h("aside", { class: "composer-preview", "aria-label": "Instagram preview" }, h("h2", {}, "Preview"), this.previewBox),
       ),
     );
@@ -548,10 +561,40 @@ class Composer extends HTMLElement {
     this.repeat.load().catch(() => this.repeatBox.replaceChildren());
   }
 
+  showPreflight() {
+    if (!this.post) return;
+    if (!this.preflight) {
+      this.preflight = preflightPanel(() => this.post, {
+        changed: async () => {
+          this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+          this.preflight.render();
+        },
+      });
+      this.preflightBox.replaceChildren(this.preflight.panel);
+    }
+    this.preflight.render();
+  }
+
+  showReminder() {
+    if (!this.post) return;
+    if (!this.reminder) {
+      this.reminder = reminderPanel(() => this.post, {
+        changed: async () => {
+          this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+          this.renderSchedule();
+        },
+      });
+      this.reminderBox.replaceChildren(this.reminder.panel);
+    }
+    this.reminder.render();
+  }
+
   renderSchedule() {
     this.showLive();
+    this.showReminder();
     this.showRepeat();
     this.showReview();
+    this.showPreflight();
     const scheduled = this.post?.status === "scheduled";
     const when = h("input", { id: "s-when", name: "scheduled_time", type: "datetime-local", "aria-describedby": "s-when-error" });
     if (this.post?.scheduled_local) when.value = this.post.scheduled_local.slice(0, 16);
@@ -652,6 +695,10 @@ class Composer extends HTMLElement {
     if (when === "now" && !confirm("Publish this post on Instagram now?")) return;
     // What is published is the saved version: typing not yet saved as one is saved first.
     if ((this.dirty || !this.post || this.uncommitted) && !(await this.saveVersion())) return;
+    if (this.post.options?.publish_myself) {
+      await this.plan(form, when, error);
+      return;
+    }
     const body = {
       scheduled_time: when === "now" ? new Date().toISOString() : when,
       timezone: this.zone,
@@ -675,5 +722,19 @@ class Composer extends HTMLElement {
     }
   }
 }
+
+/** A post published by hand is planned, not scheduled: its reminder comes at that time. */
+Composer.prototype.plan = async function plan(form, when, error) {
+  const at = when === "now" ? new Date().toISOString() : when;
+  try {
+    await call("PUT", `/api/v1/posts/${this.post.id}`, { version: this.post.version, scheduled_for: at, timezone: this.zone });
+    this.post = await call("GET", `/api/v1/posts/${this.post.id}`);
+    this.renderSchedule();
+    const [day, clock] = wallClock(this.post.scheduled_local);
+    this.scheduleBox.append(h("p", { class: "status", role: "status" }, `Planned for ${dayLabel(day)} ${clock}: you get a reminder then`));
+  } catch (err) {
+    showErrors(form, err, error);
+  }
+};
 
 customElements.define("pf-composer", Composer);

@@ -20,6 +20,9 @@ const KINDS = {
   changes_requested: "Changes were asked for on a post",
   approval_voided: "An approved post was changed",
   approval_needed: "A post is due but not approved",
+  preflight_failed: "A scheduled post would fail (checked a day before)",
+  reminder_due: "Time to post one you publish yourself",
+  reminder_missed: "One you publish yourself was not marked done",
   mentioned: "Someone mentioned you in a comment",
 };
 const CHANNELS = ["websocket", "email", "webhook"];

@@ -1,4 +1,5 @@
-"""Where a webhook may go: an http(s) URL whose host resolves only to public addresses,
+"""Where the server may send a request a user named (a webhook, a media URL pre-flight
+fetches as Instagram would): an http(s) URL whose host resolves only to public addresses,
 unless the server allows private ones (POSTFLOW_WEBHOOK_ALLOW_PRIVATE_HOSTS).
 
 Checked when the URL is saved and again before every delivery, and the delivery then
@@ -18,7 +19,7 @@ MAX_LENGTH = 2000
 
 
 class Refused(Exception):
-    """The URL may not receive webhooks; str() says why, in words for the user."""
+    """The URL may not be sent to; str() says why, in words for the user."""
 
 
 class Unresolved(Refused):
