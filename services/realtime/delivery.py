@@ -57,11 +57,13 @@ def signature(secret: str, timestamp: int, body: bytes) -> str:
 
 
 def _send_email(settings: Settings, to: str, row: Notification) -> None:
+    # A post's notification links to it (a reminder's post holds its media to download).
+    link = f"\n\nOpen it: {settings.public_base_url}/#/compose/{row.post_id}" if row.post_id else ""
     mail.send(
         settings,
         to=to,
         subject=f"Postflow: {row.title}",
-        body=f"{row.message}\n\n(Change what you receive in Postflow's notification settings.)",
+        body=f"{row.message}{link}\n\n(Change what you receive in Postflow's notification settings.)",
     )
 
 

@@ -246,6 +246,8 @@ def test_email_and_signed_webhooks_deliver_what_the_user_chose(system, publisher
     assert "Confirm" in confirmation["Subject"]
     assert mail["Subject"] == "Postflow: Post failed"
     assert "could not be fetched" in mail.get_content()
+    # It links to the post (a reminder's post holds its media to download).
+    assert f"/#/compose/{post['id']}" in mail.get_content()
     # The schedule_changed of the same post (scheduling it) went to neither.
     assert all(json.loads(b)["type"] == "post_failed" for _, b in receiver.received)
 
