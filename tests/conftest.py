@@ -135,8 +135,8 @@ def system(database_url, graph_simulator, s3_server, smtp_sink, tmp_path_factory
             # missed 4 s after (tests/services/posts/test_reminders.py).
             "POSTFLOW_REMINDER_INTERVAL_SECONDS": "2",
             "POSTFLOW_REMINDER_MISSED_AFTER_HOURS": "0.001",
-            # A report asked to be sent now is mailed within 2 s.
-            "POSTFLOW_REPORT_INTERVAL_SECONDS": "2",
+            # A report asked to be sent now is mailed within 3 s.
+            "POSTFLOW_REPORT_INTERVAL_SECONDS": "3",
             # A video whose media service died is taken up by another within seconds.
             "POSTFLOW_VIDEO_LEASE_SECONDS": "3",
             # Sessions and memberships are asked again every 2 s: a removed member's socket

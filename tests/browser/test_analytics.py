@@ -3,6 +3,7 @@ metrics workflow would have, as the API tests do) read at a glance: the figures 
 period before, engagement by hour, weekday and type, the hashtags, the best posts, and one
 post's figures over time as a line."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from tests.services.posts.test_calendar_analytics import PARIS, _published
 pytestmark = pytest.mark.browser
 
 
-def test_a_month_at_a_glance(browser, system, api, db, screenshot):
+def test_a_month_at_a_glance(browser, system, api, db, screenshot, smtp_sink):
     user = api.new_user(name="Mina", timezone="Europe/Paris")
     today = datetime.now(PARIS).replace(hour=0, minute=0, second=0, microsecond=0)
     at = [
@@ -53,5 +54,22 @@ def test_a_month_at_a_glance(browser, system, api, db, screenshot):
 
     page.get_by_label("Range").select_option("7")
     published.locator("strong").filter(has_text="2").wait_for()
+
+    # Mailed to a client every month, and once now.
+    page.get_by_label("Report name").fill("Mina's month")
+    page.get_by_label("When").select_option("monthly")
+    page.get_by_label("Send to (email addresses)").fill("client-of-mina@example.com")
+    page.get_by_role("button", name="Mail this report").click()
+    page.get_by_role("status").filter(has_text="on the 1st of each month").wait_for()
+    page.get_by_role("button", name="Send “Mina's month” now").click()
+    deadline = time.monotonic() + 30
+    while not smtp_sink.to("client-of-mina@example.com"):
+        assert time.monotonic() < deadline, "no report mailed"
+        time.sleep(0.2)
+    attached = [
+        part.get_filename() for part in smtp_sink.to("client-of-mina@example.com")[0].iter_attachments()
+    ]
+    assert sorted(name.rsplit(".", 1)[1] for name in attached) == ["csv", "pdf"]
+    assert serious_violations(page) == []
     assert [p for p in page.problems if "Failed to load resource" not in p] == []
     page.context.close()

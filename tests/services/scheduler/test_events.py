@@ -32,7 +32,16 @@ def test_scheduling_and_publishing_emit_status_and_progress_events(api, graph_si
     progress = [e for e in events if e["type"] == "publishing_progress"]
     assert len(progress) >= 4
     assert all(0 <= e["progress"] <= 100 for e in progress)
-    assert [e["progress"] for e in progress] == sorted(e["progress"] for e in progress)
+    # Each attempt climbs from its first step (a transient error retried, such as a connection
+    # the simulator closed, starts its step again); the last reaches 100.
+    values = [e["progress"] for e in progress]
+    attempts = [[]]
+    for before, value in zip([None, *values], values, strict=False):
+        if before is not None and value < before:
+            attempts.append([])
+        attempts[-1].append(value)
+    assert all(attempt == sorted(attempt) for attempt in attempts)
+    assert len(attempts) <= 3 and attempts[-1][-1] == 100
     assert progress[-1]["progress"] == 100 and progress[-1]["current_step"] == "published"
     assert all(e["post_id"] == post["id"] and e["user_id"] == user.id for e in events)
     assert len({e["message_id"] for e in events}) == len(events)

@@ -5,6 +5,7 @@ import { call, currentUser, download } from "../api.js";
 import { bars, columns, line } from "../charts.js";
 import { addDays, todayIn } from "../dates.js";
 import { h } from "../dom.js";
+import "./report-schedules.js";
 
 const RANGES = { 7: "Last 7 days", 30: "Last 30 days", 90: "Last 90 days" };
 const WEEKDAYS = { monday: "Mon", tuesday: "Tue", wednesday: "Wed", thursday: "Thu", friday: "Fri", saturday: "Sat", sunday: "Sun" };
@@ -37,6 +38,7 @@ class Analytics extends HTMLElement {
       ),
       this.body,
       this.postBox,
+      h("pf-report-schedules"),
     );
     await this.load();
   }
