@@ -63,7 +63,7 @@ def test_nats_stopped_for_20_seconds_while_posts_publish_and_tabs_follow(drill_s
     instagram = httpx.Client(base_url=graph_simulator, timeout=10)
     users = batch.publishers(Api(drill_system.base_url), instagram)
     tabs = [LiveTab(drill_system.base_url, user).open() for user in users]
-    scheduled = batch.schedule_batch(users, [20, 27, 34, 41, 48, 55, 62], "NATS drill")
+    scheduled = batch.schedule_batch(users, [20, 24, 28, 32, 36, 40, 44], "NATS drill")
     try:
         batch.once_the_first_is_out(users, instagram, "NATS drill")
         drill_system.kill("nats", sig=signal.SIGTERM)
