@@ -333,19 +333,14 @@ async def check(
     problems = _header_problems(names)
     if problems:
         return Checked([], problems)
-    cells = []
-    for number, values in body:
-        row = {name: values[i] if i < len(values) else "" for i, name in enumerate(names)}
-        if len(values) > len(names):
-            row["__extra__"] = "x"
-        cells.append((number, row))
+    cells = [(number, dict(zip(names, values, strict=False)), len(values)) for number, values in body]
     known = await _known(
-        db, media, scheduler, user_id, [c for _, c in cells], zone=zone, schedule=schedule, now=now
+        db, media, scheduler, user_id, [c for _, c, _ in cells], zone=zone, schedule=schedule, now=now
     )
     rows = []
-    for number, row_cells in cells:
+    for number, row_cells, width in cells:
         row = _row(number, row_cells, known)
-        if row_cells.pop("__extra__", None):
+        if width > len(names):
             row.problems.append(Problem(number, "", f"has more cells than the header's {len(names)} columns"))
         rows.append(row)
     return Checked(rows, [])

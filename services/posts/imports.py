@@ -8,6 +8,7 @@ row's outcome, so a batch retried after a crash makes no second post."""
 
 import hashlib
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -140,16 +141,40 @@ async def start(
         ) from err
 
 
-async def counts(session, import_id: uuid.UUID, total: int) -> Counts:
-    by = dict(
-        (
-            await session.execute(
-                select(ImportRow.outcome, func.count())
-                .where(ImportRow.import_id == import_id)
-                .group_by(ImportRow.outcome)
-            )
-        ).all()
-    )
+async def start_import(
+    db: Database,
+    scheduler: scheduler_pb2_grpc.SchedulerStub,
+    *,
+    check: Callable[[], Awaitable[Checked]],
+    user_id: uuid.UUID,
+    actor_id: uuid.UUID,
+    text: str,
+    zone: str,
+    schedule: bool,
+    filename: str,
+) -> tuple[Import, bool]:
+    """(the import of this file, whether it was made before). A file imported before is not
+    checked again (its times may be past by now): that import is the answer, started if its
+    first start did not happen."""
+    job = await find(db, user_id=user_id, text=text, zone=zone, schedule=schedule)
+    repeated = job is not None
+    if job is None:
+        job, repeated = await create(
+            db,
+            checked=await check(),
+            user_id=user_id,
+            actor_id=actor_id,
+            text=text,
+            zone=zone,
+            schedule=schedule,
+            filename=filename,
+        )
+    if job.status == "pending":
+        await start(scheduler, user_id=user_id, import_id=job.id)
+    return job, repeated
+
+
+def _counts(total: int, by: dict[str, int]) -> Counts:
     return Counts(
         total=total,
         processed=sum(by.get(o, 0) for o in ENDED),
@@ -157,6 +182,23 @@ async def counts(session, import_id: uuid.UUID, total: int) -> Counts:
         failed=by.get("failed", 0),
         skipped=by.get("skipped", 0),
     )
+
+
+async def _outcomes(session, import_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, int]]:
+    """import id -> outcome -> rows, in one query."""
+    found: dict[uuid.UUID, dict[str, int]] = {i: {} for i in import_ids}
+    rows = await session.execute(
+        select(ImportRow.import_id, ImportRow.outcome, func.count())
+        .where(ImportRow.import_id.in_(import_ids))
+        .group_by(ImportRow.import_id, ImportRow.outcome)
+    )
+    for import_id, outcome, n in rows:
+        found[import_id][outcome] = n
+    return found
+
+
+async def counts(session, import_id: uuid.UUID, total: int) -> Counts:
+    return _counts(total, (await _outcomes(session, [import_id]))[import_id])
 
 
 async def _announce(events: Outbox, session, job: Import, status: str) -> None:
@@ -295,4 +337,5 @@ async def list_of(db: Database, *, user_id: uuid.UUID) -> list[tuple[Import, Cou
                 .limit(MAX_LISTED)
             )
         ).all()
-        return [(job, await counts(session, job.id, job.total)) for job in jobs]
+        by = await _outcomes(session, [job.id for job in jobs])
+        return [(job, _counts(job.total, by[job.id])) for job in jobs]

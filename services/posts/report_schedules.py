@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from lib.common.db import Database
 from lib.common.emails import is_email_address
@@ -99,8 +99,8 @@ async def create(
 ) -> ReportSchedule:
     accounts = _checked(name, frequency, recipients, zone, account_ids, known_accounts)
     async with db.transaction() as session:
-        count = len(
-            (await session.scalars(select(ReportSchedule.id).where(ReportSchedule.user_id == user_id))).all()
+        count = await session.scalar(
+            select(func.count()).select_from(ReportSchedule).where(ReportSchedule.user_id == user_id)
         )
         if count >= MAX_SCHEDULES:
             raise invalid([Violation("name", f"a workspace keeps at most {MAX_SCHEDULES} report schedules")])

@@ -573,10 +573,13 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
         )
         return posts_pb2.RecordPreflightResult(kept=kept)
 
-    async def _checked_import(self, request):
+    async def _import_zone(self, request) -> tuple[uuid.UUID, str]:
         user_id = parse_id(request.user_id, "User")
-        zone = request.timezone or await workspace_zone.of_workspace(self._users, user_id)
-        checked = await csv_import.check(
+        return user_id, request.timezone or await workspace_zone.of_workspace(self._users, user_id)
+
+    def _checker(self, user_id: uuid.UUID, request, zone: str):
+        """The file's check, run when it is needed (not for a file imported before)."""
+        return lambda: csv_import.check(
             db=self._db,
             media=self._media,
             scheduler=self._scheduler,
@@ -586,35 +589,26 @@ class PostsServicer(posts_pb2_grpc.PostsServicer):
             schedule=request.schedule,
             now=datetime.now(UTC),
         )
-        return user_id, zone, checked
 
     @member_scope.scoped
     async def CheckImport(self, request, context):
-        _, zone, checked = await self._checked_import(request)
-        return import_check_message(checked, zone)
+        user_id, zone = await self._import_zone(request)
+        return import_check_message(await self._checker(user_id, request, zone)(), zone)
 
     @member_scope.scoped
     async def CreateImport(self, request, context):
-        user_id = parse_id(request.user_id, "User")
-        zone = request.timezone or await workspace_zone.of_workspace(self._users, user_id)
-        job = await imports.find(
-            self._db, user_id=user_id, text=request.csv, zone=zone, schedule=request.schedule
+        user_id, zone = await self._import_zone(request)
+        job, repeated = await imports.start_import(
+            self._db,
+            self._scheduler,
+            check=self._checker(user_id, request, zone),
+            user_id=user_id,
+            actor_id=parse_id(request.actor_id or request.user_id, "Actor"),
+            text=request.csv,
+            zone=zone,
+            schedule=request.schedule,
+            filename=request.filename,
         )
-        repeated = job is not None
-        if job is None:
-            _, zone, checked = await self._checked_import(request)
-            job, repeated = await imports.create(
-                self._db,
-                checked=checked,
-                user_id=user_id,
-                actor_id=parse_id(request.actor_id or request.user_id, "Actor"),
-                text=request.csv,
-                zone=zone,
-                schedule=request.schedule,
-                filename=request.filename,
-            )
-        if job.status == "pending":
-            await imports.start(self._scheduler, user_id=user_id, import_id=job.id)
         return import_message(
             *await imports.get(self._db, user_id=user_id, import_id=job.id), repeated=repeated
         )

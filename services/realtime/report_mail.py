@@ -22,9 +22,9 @@ async def send(
     attachments: list[tuple[str, str, bytes]],
 ) -> int:
     if not settings.smtp_host:
-        raise ServiceError(
-            "unavailable", "no_mail_server", "No SMTP server is configured (POSTFLOW_SMTP_HOST)"
-        )
+        # Not "unavailable": that is retried, and no retry brings a server nobody configured.
+        # The run is marked with this reason instead, and the next one tries again.
+        raise ServiceError("conflict", "no_mail_server", "No SMTP server is configured (POSTFLOW_SMTP_HOST)")
     problems = [
         Violation(f"recipients.{i}", "must be an email address")
         for i, r in enumerate(recipients)
